@@ -1,0 +1,142 @@
+"""The `Store` protocol every backend implements, and `open_store` that picks one from a URL.
+
+Terms are pyoxigraph's (`NamedNode`, `Literal`, `BlankNode`, `Quad`): they are plain values, cheap
+to build on the hot path, and every backend can read and write them. A backend only has to do a
+handful of things, each with a clear atomicity promise:
+
+- `replace_graphs`: for every named graph given, the store ends with exactly the new quads or,
+  on failure, exactly the old ones. Never a mix.
+- `add`: merge quads (used for the shared KB graph; set semantics, so repeats add nothing).
+- `select`/`ask`: SPARQL 1.1 queries; results come back as pyoxigraph terms.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol, runtime_checkable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
+
+from kgload.errors import UsageError
+
+__all__ = [
+    "BACKENDS",
+    "QueryResult",
+    "Store",
+    "StoreStats",
+    "Term",
+    "open_store",
+    "parse_store_url",
+]
+
+Term = NamedNode | Literal | BlankNode
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """A SELECT result: the variable names in order, and one tuple of terms (or None) per row."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Term | None, ...], ...]
+
+    def dicts(self) -> Iterator[dict[str, Term | None]]:
+        for row in self.rows:
+            yield dict(zip(self.variables, row, strict=True))
+
+
+@dataclass(frozen=True, slots=True)
+class StoreStats:
+    quads: int
+    graphs: int
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What kgload needs from a triplestore."""
+
+    url: str
+
+    def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
+        """Replace each named graph (IRI → its new quads) atomically: all new or all old."""
+        ...
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        """Merge quads into the store (each quad names its graph)."""
+        ...
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        """Remove named graphs; a graph that does not exist is not an error."""
+        ...
+
+    def select(self, sparql: str) -> QueryResult:
+        """Run a SPARQL SELECT query."""
+        ...
+
+    def ask(self, sparql: str) -> bool:
+        """Run a SPARQL ASK query."""
+        ...
+
+    def graphs(self) -> list[str]:
+        """IRIs of the named graphs kgload can see (system graphs of a server excluded)."""
+        ...
+
+    def quad_count(self) -> int:
+        """Number of quads in the named graphs kgload can see."""
+        ...
+
+    def dump(self, output: IO[bytes], *, format: RdfFormat) -> None:
+        """Write every quad (in named graphs) to `output`, streaming."""
+        ...
+
+    def load(self, path: Path, *, format: RdfFormat) -> int:
+        """Bulk-load a quad file; returns the number of quads read."""
+        ...
+
+    def close(self) -> None: ...
+
+
+StoreFactory = Callable[[str], Store]
+
+# Built-in backends, looked up lazily by URL scheme so that importing kgload opens nothing.
+BACKENDS: dict[str, str] = {
+    "oxigraph": "kgload.stores.oxigraph:open_oxigraph",
+    "memory": "kgload.stores.oxigraph:open_memory",
+    "http": "kgload.stores.sparql:open_sparql",
+    "https": "kgload.stores.sparql:open_sparql",
+}
+
+
+def parse_store_url(url: str) -> tuple[str, str]:
+    """Split a store URL into (scheme, rest); a bare path means `oxigraph:PATH`.
+
+    >>> parse_store_url("./kg")
+    ('oxigraph', './kg')
+    >>> parse_store_url("memory:")
+    ('memory', '')
+    >>> parse_store_url("http://localhost:8890/sparql")
+    ('http', 'http://localhost:8890/sparql')
+    """
+    text = url.strip()
+    if not text:
+        raise UsageError("empty store URL: use oxigraph:PATH, memory: or http(s)://host/sparql")
+    scheme, sep, rest = text.partition(":")
+    if scheme in ("http", "https"):
+        return scheme, text
+    if sep and scheme in BACKENDS:
+        return scheme, rest
+    if sep and len(scheme) > 1 and scheme.isalpha() and not rest.startswith("\\"):
+        known = ", ".join(sorted(BACKENDS))
+        raise UsageError(f"unknown store type {scheme!r} in {url!r}; known: {known}")
+    return "oxigraph", text
+
+
+def open_store(url: str, **options: object) -> Store:
+    """Open the store a URL names: `oxigraph:PATH` (default), `memory:`, `http(s)://…/sparql`."""
+    scheme, rest = parse_store_url(url)
+    module_name, _, attr = BACKENDS[scheme].partition(":")
+    factory = getattr(importlib.import_module(module_name), attr)
+    store: Store = factory(rest, **options)
+    return store

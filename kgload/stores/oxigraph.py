@@ -1,0 +1,195 @@
+"""Embedded Oxigraph store, on disk (`oxigraph:PATH`, the default) or in memory (`memory:`).
+
+Replacing document graphs is one SPARQL Update request (`DROP SILENT GRAPH …; INSERT DATA …`),
+which Oxigraph applies in a single transaction: a crash leaves the old graph or the new one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import IO
+
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+)
+
+from kgload.errors import QueryError, StoreError, StoreLockedError, UsageError
+from kgload.stores.base import QueryResult, StoreStats, Term
+
+__all__ = ["OxigraphStore", "open_memory", "open_oxigraph", "quads_to_insert_data"]
+
+log = logging.getLogger("kgload")
+
+# One update request per this many quads keeps memory bounded on very large documents while a
+# batch of ordinary articles (a few hundred quads each) still goes in one transaction.
+_MAX_QUADS_PER_UPDATE = 200_000
+
+
+def quads_to_insert_data(quads: Iterable[Quad]) -> str:
+    """Serialise quads as the body of a SPARQL `INSERT DATA { GRAPH <g> { … } }` request."""
+    by_graph: dict[str, list[str]] = {}
+    for quad in quads:
+        graph = quad.graph_name
+        if isinstance(graph, DefaultGraph):
+            raise UsageError("kgload writes only to named graphs; got a default-graph quad")
+        by_graph.setdefault(str(graph), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+    blocks = [f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items()]
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+class OxigraphStore:
+    """A kgload `Store` over a pyoxigraph `Store`."""
+
+    def __init__(self, store: Store, url: str) -> None:
+        self._store = store
+        self.url = url
+
+    # -- writing -------------------------------------------------------------------------------
+    def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
+        if not graphs:
+            return
+        drops = "".join(f"DROP SILENT GRAPH <{_check_iri(g)}> ;\n" for g in graphs)
+        quads = [q for qs in graphs.values() for q in qs]
+        if len(quads) > _MAX_QUADS_PER_UPDATE:
+            # Too large for one request: write to staging graphs first, then swap in one update.
+            self._replace_large(graphs)
+            return
+        request = drops + (quads_to_insert_data(quads) if quads else "")
+        self._update(request.rstrip().rstrip(";"))
+
+    def _replace_large(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
+        staging = {g: f"{g}#kgload-staging" for g in graphs}
+        self.drop_graphs(staging.values())
+        try:
+            for graph, quads in graphs.items():
+                target = NamedNode(staging[graph])
+                self._store.extend(Quad(q.subject, q.predicate, q.object, target) for q in quads)
+        except OSError as exc:
+            self.drop_graphs(staging.values())
+            raise StoreError(f"writing to {self.url} failed: {exc}") from exc
+        moves = " ;\n".join(f"MOVE SILENT GRAPH <{staging[g]}> TO <{g}>" for g in graphs)
+        self._update(moves)
+
+    def add(self, quads: Iterable[Quad]) -> None:
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"writing to {self.url} failed: {exc}") from exc
+
+    def drop_graphs(self, graphs: Iterable[str]) -> None:
+        request = " ;\n".join(f"DROP SILENT GRAPH <{_check_iri(g)}>" for g in graphs)
+        if request:
+            self._update(request)
+
+    def _update(self, request: str) -> None:
+        try:
+            self._store.update(request)
+        except SyntaxError as exc:
+            raise UsageError(f"kgload built an invalid update for {self.url}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"writing to {self.url} failed: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------------
+    def select(self, sparql: str) -> QueryResult:
+        result = self._query(sparql)
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
+        return QueryResult(variables, rows)
+
+    def ask(self, sparql: str) -> bool:
+        result = self._query(sparql)
+        if isinstance(result, QuerySolutions):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def _query(self, sparql: str) -> object:
+        try:
+            return self._store.query(sparql)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"querying {self.url} failed: {exc}") from exc
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+
+    def quad_count(self) -> int:
+        return len(self._store)
+
+    def stats(self) -> StoreStats:
+        return StoreStats(quads=self.quad_count(), graphs=len(self.graphs()))
+
+    # -- bulk ----------------------------------------------------------------------------------
+    def dump(self, output: IO[bytes], *, format: RdfFormat) -> None:
+        if format.supports_datasets:
+            self._store.dump(output, format)
+            return
+        # Triple formats cannot name graphs: write the union of the named graphs.
+        from pyoxigraph import serialize
+
+        triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
+        serialize(triples, output, format)
+
+    def load(self, path: Path, *, format: RdfFormat) -> int:
+        before = len(self._store)
+        try:
+            self._store.bulk_load(path=str(path), format=format)
+        except SyntaxError as exc:
+            raise UsageError(f"{path}: not valid {format.name}: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"loading {path} into {self.url} failed: {exc}") from exc
+        return len(self._store) - before
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def close(self) -> None:
+        # pyoxigraph releases the on-disk lock when the object is collected.
+        del self._store
+
+
+def _term(value: object) -> Term | None:
+    if value is None or isinstance(value, (NamedNode, Literal)):
+        return value
+    from pyoxigraph import BlankNode
+
+    if isinstance(value, BlankNode):
+        return value
+    raise QueryError(f"unsupported result term {value!r}")
+
+
+def _check_iri(iri: str) -> str:
+    if any(c in iri for c in '<>"{}|^`\\ \n'):
+        raise UsageError(f"not a valid graph IRI: {iri!r}")
+    return iri
+
+
+def open_oxigraph(path: str, **_: object) -> OxigraphStore:
+    """Open (or create) an on-disk store; a second writer gets a clear 'store is locked' error."""
+    folder = Path(path or "./kg-data").expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"store path {folder} is a file; give a folder for oxigraph:PATH")
+    try:
+        store = Store(str(folder))
+    except OSError as exc:
+        if "lock" in str(exc).lower():
+            raise StoreLockedError(
+                f"store {folder} is locked by another kgload process; wait for it to finish"
+            ) from exc
+        raise StoreError(f"cannot open store {folder}: {exc}") from exc
+    return OxigraphStore(store, f"oxigraph:{folder}")
+
+
+def open_memory(_: str = "", **__: object) -> OxigraphStore:
+    """An in-memory store: for tests and one-off runs; gone when the process ends."""
+    return OxigraphStore(Store(), "memory:")

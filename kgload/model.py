@@ -130,7 +130,7 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError otherwise."""
         parts = text.strip().split("-")
-        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or not 1 <= len(parts[0]) <= 4:
             raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
         numbers = [int(p) for p in parts]
         return cls(*numbers)
@@ -183,11 +183,12 @@ class Entity:
     """An actor or place, linked (`key` is a Wikidata QID like ``Q7747``) or local (``local:slug``).
 
     `labels` maps a language code to a label; `country` is the state a person, place or
-    organisation belongs to, when the knowledge base knows it.
+    organisation belongs to, when the knowledge base knows it. `kind` is None for an unknown name
+    whose context does not say what it is (written as a plain `kg:Actor`).
     """
 
     key: str
-    kind: EntityKind
+    kind: EntityKind | None
     label: str
     labels: Mapping[str, str] = field(default_factory=_frozen_mapping)
     country: str | None = None
@@ -214,7 +215,7 @@ class Mention:
     end: int
     text: str
     key: str
-    kind: EntityKind
+    kind: EntityKind | None
     method: str
     literal_key: str | None = None
     sentence: int = 0
@@ -250,6 +251,18 @@ class Event:
     reported_by: tuple[str, ...] = ()
     confidence: float = 0.5
     trigger: str = ""
+
+    def identity(self) -> str:
+        """The normalised key of the real-world event: type, sorted participants, date.
+
+        Speculative and denied claims carry their status: "a possible second group of troops"
+        is a different assertion from the deployment that happened.
+        """
+        parts = [self.type.value, ",".join(sorted(set(self.participants))),
+                 self.date.iso() if self.date else ""]
+        if self.status in (Status.SPECULATIVE, Status.DENIED):
+            parts.append(self.status.value)
+        return "|".join(parts)
 
     def __post_init__(self) -> None:
         if not self.participants:

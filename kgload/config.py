@@ -1,0 +1,190 @@
+"""One frozen `Settings` object, built once and passed down.
+
+Order of precedence: defaults → `kgload.toml` (current folder, or `--config PATH`) →
+`KGLOAD_*` environment variables → command-line flags. Nothing else in kgload reads the
+environment. `SETTINGS_TABLE` documents every setting; the CLI's help and the README use it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kgload.errors import ConfigError
+
+__all__ = ["DEFAULT_BASE", "SETTINGS_TABLE", "Setting", "Settings", "load_settings"]
+
+DEFAULT_BASE = "https://w3id.org/kgload/id/"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    env: str
+    toml: str
+    help: str
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Every knob kgload has. Build it with `load_settings`, or directly in tests."""
+
+    store: str = "oxigraph:./kg-data"
+    base: str = DEFAULT_BASE
+    lang: str | None = None
+    spacy_model: str | None = None
+    batch_size: int = 50
+    store_user: str | None = None
+    store_password: str | None = dataclasses.field(default=None, repr=False)
+    store_auth: str = "digest"
+    store_update_url: str | None = None
+    store_gsp_url: str | None = None
+    store_dialect: str = "auto"
+    store_timeout: float = 30.0
+    store_retries: int = 3
+    validate: bool = False
+    wikidata_url: str = "https://query.wikidata.org/sparql"
+    wikidata_api_url: str = "https://www.wikidata.org/w/api.php"
+    user_agent: str = "kgload/0.1 (https://example.org/kgload; kgload@example.org)"
+    cache_dir: str = ".kgload-cache"
+
+    def store_options(self) -> dict[str, Any]:
+        """Keyword options for `open_store`, for the remote backend's auth and endpoints."""
+        return {
+            "user": self.store_user,
+            "password": self.store_password,
+            "auth": self.store_auth,
+            "update_url": self.store_update_url,
+            "gsp_url": self.store_gsp_url,
+            "dialect": self.store_dialect,
+            "timeout": self.store_timeout,
+            "retries": self.store_retries,
+        }
+
+
+SETTINGS_TABLE: tuple[Setting, ...] = (
+    Setting("store", "KGLOAD_STORE", "store.url",
+            "where the graph lives: oxigraph:PATH, memory: or http(s)://host/sparql"),
+    Setting("base", "KGLOAD_BASE", "base", "IRI base for documents, events and local entities"),
+    Setting("lang", "KGLOAD_LANG", "lang", "language of articles without a lang header (pt, en)"),
+    Setting("spacy_model", "KGLOAD_SPACY_MODEL", "nlp.spacy_model",
+            "an installed spaCy model to use instead of spacy.blank(lang), e.g. en_core_web_sm"),
+    Setting("batch_size", "KGLOAD_BATCH_SIZE", "batch_size", "documents per store transaction"),
+    Setting("store_user", "KGLOAD_STORE_USER", "store.user", "user name for a SPARQL server"),
+    Setting("store_password", "KGLOAD_STORE_PASSWORD", "store.password",
+            "password for a SPARQL server (never on the command line)"),
+    Setting("store_auth", "KGLOAD_STORE_AUTH", "store.auth", "HTTP auth scheme: digest or basic"),
+    Setting("store_update_url", "KGLOAD_STORE_UPDATE_URL", "store.update_url",
+            "SPARQL Update endpoint, when not derivable from the query URL"),
+    Setting("store_gsp_url", "KGLOAD_STORE_GSP_URL", "store.gsp_url",
+            "Graph Store Protocol endpoint, when the server has one"),
+    Setting("store_dialect", "KGLOAD_STORE_DIALECT", "store.dialect",
+            "server dialect: auto, virtuoso or generic"),
+    Setting("store_timeout", "KGLOAD_STORE_TIMEOUT", "store.timeout",
+            "seconds to wait for the SPARQL server"),
+    Setting("store_retries", "KGLOAD_STORE_RETRIES", "store.retries",
+            "retries on HTTP 5xx and timeouts"),
+    Setting("validate", "KGLOAD_VALIDATE", "validate",
+            "validate every document graph with SHACL before loading it"),
+    Setting("wikidata_url", "KGLOAD_WIKIDATA_URL", "wikidata.sparql_url",
+            "Wikidata query service endpoint (kb build)"),
+    Setting("wikidata_api_url", "KGLOAD_WIKIDATA_API_URL", "wikidata.api_url",
+            "Wikidata action API endpoint (kb build)"),
+    Setting("user_agent", "KGLOAD_USER_AGENT", "wikidata.user_agent",
+            "User-Agent sent to Wikidata: name, version and a contact"),
+    Setting("cache_dir", "KGLOAD_CACHE_DIR", "cache_dir", "folder for the Wikidata response cache"),
+)
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+
+
+def _coerce(name: str, value: object, where: str) -> object:
+    default = getattr(Settings(), name)
+    kind = type(default) if default is not None else str
+    try:
+        if kind is bool:
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(text)
+        if kind is int:
+            number = int(str(value))
+            if number < 0 or (name == "batch_size" and number == 0):
+                raise ValueError(value)
+            return number
+        if kind is float:
+            return float(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: bad value {value!r} for {name} (expected {kind.__name__})") from exc
+    return str(value)
+
+
+def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            flat.update(_flatten(value, path + "."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def load_settings(
+    *,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+    overrides: Mapping[str, object] | None = None,
+) -> Settings:
+    """Merge defaults, the TOML file, `KGLOAD_*` variables and explicit overrides.
+
+    `environ` defaults to `os.environ`, read once here. Unknown TOML keys and unknown
+    `KGLOAD_*` variables are errors, so a typo never passes silently.
+    """
+    values: dict[str, object] = {}
+    by_toml = {s.toml: s for s in SETTINGS_TABLE}
+    by_env = {s.env: s for s in SETTINGS_TABLE}
+
+    path = config_file if config_file is not None else Path("kgload.toml")
+    if config_file is not None and not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+        for key, value in _flatten(table).items():
+            setting = by_toml.get(key)
+            if setting is None:
+                known = ", ".join(sorted(by_toml))
+                raise ConfigError(f"{path}: unknown setting {key!r}; known: {known}")
+            values[setting.name] = _coerce(setting.name, value, str(path))
+
+    env = os.environ if environ is None else environ
+    for key, value in env.items():
+        if not key.startswith("KGLOAD_"):
+            continue
+        setting = by_env.get(key)
+        if setting is None:
+            raise ConfigError(f"unknown environment variable {key}; known: {', '.join(by_env)}")
+        values[setting.name] = _coerce(setting.name, value, key)
+
+    for name, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if name not in _FIELDS:
+            raise ConfigError(f"unknown setting {name!r}")
+        values[name] = _coerce(name, value, f"--{name.replace('_', '-')}")
+    settings = Settings(**values)  # type: ignore[arg-type]
+    if not settings.base.endswith(("/", "#")):
+        raise ConfigError(f"base IRI must end with / or #: {settings.base!r}")
+    return settings

@@ -1,0 +1,441 @@
+"""Event extraction: triggers from the language's lexicon, roles from the linked mentions around
+them, and the attributes (date, place, status, personnel, who reported it) from the same sentence.
+
+Everything here is a pure function of the article, its sentences and its mentions. Rules work on
+token order and small function words (prepositions, coordination, attribution verbs), because
+the default pipeline has no parser; they hold for the language, not for one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from kgload.model import (
+    Article,
+    Bound,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Evidence,
+    Mention,
+    PartialDate,
+    Status,
+)
+from kgload.nlp.dates import DateMention
+from kgload.nlp.lexicon import EventRule, Lexicon
+from kgload.nlp.quantities import Quantity
+
+__all__ = ["Sentence", "extract_events"]
+
+_ACTOR_KINDS = (EntityKind.PERSON, EntityKind.STATE, EntityKind.ORGANIZATION)
+_WORD = re.compile(r"[\w'’-]+|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the article with its paragraph number (a line of the body)."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    rule: EventRule
+    start: int
+    end: int
+    passive: bool
+
+
+@dataclass
+class _Draft:
+    type: EventType
+    participants: list[str]
+    agent: str | None
+    recipient: str | None
+    date: PartialDate | None
+    place: str | None
+    status: Status
+    personnel: int | None
+    bound: Bound | None
+    reported_by: list[str]
+    confidence: float
+    evidence: list[Evidence]
+    trigger: str
+    sentence: int
+    inherited_roles: bool = False
+
+
+def _top_level(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one ("Rússia" inside "presidente da Rússia" is dropped)."""
+    result: list[Mention] = []
+    for m in mentions:
+        if any(o is not m and o.start <= m.start and m.end <= o.end and
+               (o.end - o.start) > (m.end - m.start) for o in mentions):
+            continue
+        if result and result[-1].start == m.start and result[-1].end == m.end:
+            continue
+        result.append(m)
+    return result
+
+
+def _is_actor(m: Mention) -> bool:
+    return m.kind in _ACTOR_KINDS
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text[start:end])]
+
+
+class _SentenceReader:
+    """Reads one sentence: its triggers, sources, and the roles of the actors around a trigger."""
+
+    def __init__(self, article: Article, sentence: Sentence, lexicon: Lexicon,
+                 mentions: Sequence[Mention]) -> None:
+        self.text = article.text
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        self.actors = [m for m in self.mentions if _is_actor(m)]
+        self.sources = self._sources()
+
+    def _sources(self) -> list[Mention]:
+        """Actors the sentence cites as its source: "segundo a KCNA", "o Kremlin informou"."""
+        lex, text, s = self.lexicon, self.text, self.sentence
+        chunk = text[s.start:s.end]
+        found: list[Mention] = []
+        for pattern in (lex.attribution_before, lex.attribution_after):
+            for match in pattern.finditer(chunk):
+                cue_end = s.start + match.end()
+                found.extend(self._cited_after(cue_end))
+        for match in lex.attribution_subject.finditer(chunk):
+            cue_start = s.start + match.start()
+            before = [m for m in self.actors if m.end <= cue_start and
+                      len(_words_between(text, m.end, cue_start)) <= 1]
+            if before:
+                found.append(before[-1])
+        return found
+
+    def _cited_after(self, position: int) -> list[Mention]:
+        """Actors named right after an attribution cue, up to the clause's comma (apposition kept)."""
+        cited: list[Mention] = []
+        words_limit = 9
+        for m in self.actors:
+            if m.start < position:
+                continue
+            gap = _words_between(self.text, position, m.start)
+            if len(gap) > words_limit or any(w in (";", ".", ":") for w in gap):
+                break
+            if "," in gap:
+                # "pela agência estatal da Coreia do Norte, KCNA": keep an apposition after one comma
+                if cited and gap.count(",") == 1 and gap[-1] == ",":
+                    cited.append(m)
+                break
+            cited.append(m)
+            position = m.end
+            words_limit = 4
+        if any(m.kind is EntityKind.ORGANIZATION for m in cited):
+            cited = [m for m in cited if m.kind is EntityKind.ORGANIZATION]
+        return cited[-1:] if cited else []
+
+    def triggers(self) -> list[_Trigger]:
+        chunk = self.text[self.sentence.start:self.sentence.end]
+        found: list[_Trigger] = []
+        for rule in self.lexicon.events:
+            for pattern, passive in ((rule.triggers, False), (rule.passive, True)):
+                if pattern is None:
+                    continue
+                for match in pattern.finditer(chunk):
+                    if match.end() > match.start():
+                        found.append(_Trigger(rule, self.sentence.start + match.start(),
+                                              self.sentence.start + match.end(), passive))
+        # Longest trigger wins where two overlap ("apoio militar" over "apoio").
+        found.sort(key=lambda t: (-(t.end - t.start), t.start))
+        kept: list[_Trigger] = []
+        for trig in found:
+            if any(trig.start < k.end and k.start < trig.end for k in kept):
+                continue
+            kept.append(trig)
+        return sorted(kept, key=lambda t: t.start)
+
+    def _preceded_by(self, m: Mention, words: frozenset[str], reach: int = 2) -> bool:
+        before = _words_between(self.text, max(self.sentence.start, m.start - 40), m.start)
+        before = [w for w in before if w not in self.lexicon.determiners or w in words][-reach:]
+        return any(w in words for w in before)
+
+    def _group(self, anchor: Mention, pool: Sequence[Mention]) -> list[Mention]:
+        """An actor and those coordinated with it: "Brasil e Angola", "Russia and North Korea"."""
+        group = [anchor]
+        index = pool.index(anchor)
+        for direction in (-1, 1):
+            i = index
+            while 0 <= i + direction < len(pool):
+                nxt = pool[i + direction]
+                left, right = (nxt, pool[i]) if direction < 0 else (pool[i], nxt)
+                gap = _words_between(self.text, left.end, right.start)
+                gap = [w for w in gap if w not in self.lexicon.determiners and w not in
+                       self.lexicon.of_words]
+                if gap and all(w in self.lexicon.and_words for w in gap):
+                    group.append(nxt)
+                    i += direction
+                else:
+                    break
+        return group
+
+    def roles(self, trig: _Trigger) -> tuple[list[str], str | None, str | None, bool]:
+        """(participants, agent, recipient, used_group_reference) for one trigger."""
+        lex = self.lexicon
+        source_ids = {id(m) for m in self.sources}
+        actors = [m for m in self.actors if id(m) not in source_ids]
+        before = [m for m in actors if m.end <= trig.start]
+        after = [m for m in actors if m.start >= trig.end]
+        # Stop at clause breaks: an actor past "; enquanto …" belongs to another clause.
+        after = [m for m in after if not any(
+            w in lex.clause_breaks for w in _words_between(self.text, trig.end, m.start))]
+        agent: Mention | None = None
+        recipient: Mention | None = None
+        participants: list[Mention] = []
+        if trig.passive or (trig.rule.type.is_directed and after and
+                            self._preceded_by(after[0], lex.agent_markers, 1)
+                            and trig.rule.passive is not None):
+            by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
+            agent = by[0] if by else None
+            rest = [m for m in after if m is not agent]
+            subject = [m for m in before if not self._preceded_by(m, lex.recipient_markers | lex.with_markers, 1)]
+            recipient = rest[0] if rest and self._preceded_by(rest[0], lex.recipient_markers, 2) \
+                else (subject[-1] if subject else None)
+        else:
+            subjects = [m for m in before if not self._preceded_by(
+                m, lex.recipient_markers | lex.with_markers | lex.agent_markers, 1)]
+            if subjects:
+                agent = subjects[-1]
+            elif before:
+                agent = before[-1]
+            if after:
+                recipient = after[0]
+        if agent is not None:
+            participants.extend(self._group(agent, actors))
+        if recipient is not None:
+            participants.extend(self._group(recipient, actors))
+        keys = list(dict.fromkeys(m.key for m in participants))
+        agent_key = agent.key if agent else None
+        recipient_key = recipient.key if recipient else None
+        if agent_key == recipient_key:
+            recipient_key = None
+        return keys, agent_key, recipient_key, False
+
+    def status(self, trig: _Trigger) -> Status:
+        lo = max(self.sentence.start, trig.start - 60)
+        hi = min(self.sentence.end, trig.end + 90)
+        window = self.text[lo:hi]
+        if self.lexicon.denied.search(window):
+            return Status.DENIED
+        near = self.text[max(self.sentence.start, trig.start - 45):min(self.sentence.end,
+                                                                         trig.end + 30)]
+        if self.lexicon.speculative.search(near):
+            return Status.SPECULATIVE
+        if self.lexicon.planned.search(window):
+            return Status.PLANNED
+        return Status.OCCURRED
+
+    def group_reference(self, trig: _Trigger) -> bool:
+        chunk = self.text[max(self.sentence.start, trig.start - 80):min(self.sentence.end,
+                                                                           trig.end + 60)]
+        return bool(self.lexicon.group_refs.search(chunk))
+
+
+def _nearest(items: Sequence[DateMention], start: int, end: int, lo: int, hi: int
+             ) -> DateMention | None:
+    inside = [d for d in items if lo <= d.start < hi]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
+
+
+def _recent_actors(mentions: Sequence[Mention], before: int, count: int) -> list[str]:
+    keys: list[str] = []
+    for m in reversed(mentions):
+        if m.start >= before or not _is_actor(m):
+            continue
+        if m.key not in keys:
+            keys.append(m.key)
+        if len(keys) == count:
+            break
+    return list(reversed(keys))
+
+
+def _state_of(key: str, entities: dict[str, Entity]) -> str:
+    entity = entities.get(key)
+    if entity is not None and entity.kind is EntityKind.PERSON and entity.country:
+        return entity.country
+    return key
+
+
+def extract_events(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    entities: dict[str, Entity],
+    lexicon: Lexicon,
+    dates: Sequence[DateMention],
+    quantities: Sequence[Quantity],
+) -> list[Event]:
+    """Every event the article states, one per real-world event."""
+    top = _top_level(mentions)
+    drafts: list[_Draft] = []
+    for number, sentence in enumerate(sentences):
+        reader = _SentenceReader(article, sentence, lexicon, top)
+        sentence_sources = [m.key for m in reader.sources]
+        made: list[_Draft] = []
+        for trig in reader.triggers():
+            participants, agent, recipient, _ = reader.roles(trig)
+            grouped = False
+            if len(participants) < 2 and reader.group_reference(trig):
+                recent = _recent_actors(top, trig.start, 2)
+                if len(recent) == 2:
+                    participants = list(dict.fromkeys(recent + participants))
+                    grouped = True
+            inherited = False
+            if len(participants) < 2 and trig.rule.type.is_directed:
+                previous = next((d for d in reversed(drafts) if d.type is trig.rule.type), None)
+                if previous is not None and not participants:
+                    participants = list(previous.participants)
+                    agent, recipient = previous.agent, previous.recipient
+                    inherited = True
+            if len(set(participants)) < 2:
+                continue
+            if grouped and trig.rule.type.is_directed:
+                agent, recipient = participants[0], participants[1]
+            status = reader.status(trig)
+            date_mention = _nearest(dates, trig.start, trig.end, sentence.start, sentence.end)
+            date = date_mention.value if date_mention else None
+            if date is None:
+                date = next((d.date for d in reversed(drafts) if d.date is not None
+                             and number - d.sentence <= 2 and d.status is status
+                             and sentences[d.sentence].paragraph >= sentence.paragraph - 1), None)
+            if date is not None and article.published is not None and status is Status.OCCURRED \
+                    and date.precision.value == "day" and date.iso() > article.published.isoformat():
+                status = Status.PLANNED
+            place = _place(reader, trig, entities)
+            personnel, bound = None, None
+            if trig.rule.type is EventType.TROOP_DEPLOYMENT:
+                quantity = next((q for q in quantities if sentence.start <= q.start < sentence.end),
+                                None)
+                if quantity is not None:
+                    personnel, bound = quantity.value, quantity.bound
+            reported = [k for k in sentence_sources if k not in participants]
+            if inherited and not reported:
+                previous = next(d for d in reversed(drafts) if d.type is trig.rule.type)
+                reported = list(previous.reported_by)
+            quote_end = min(sentence.end, max(trig.end, _last_role_end(top, participants,
+                                                                        sentence)))
+            quote_start = max(sentence.start, min(trig.start, _first_role_start(
+                top, participants, sentence)))
+            evidence = Evidence(article.text[quote_start:quote_end], quote_start, quote_end)
+            confidence = trig.rule.confidence - (0.15 if grouped or inherited else 0.0)
+            made.append(_Draft(
+                type=trig.rule.type, participants=participants, agent=agent, recipient=recipient,
+                date=date, place=place, status=status, personnel=personnel, bound=bound,
+                reported_by=reported, confidence=round(max(0.05, confidence), 2),
+                evidence=[evidence], trigger=article.text[trig.start:trig.end], sentence=number,
+                inherited_roles=inherited,
+            ))
+        if not made and sentence_sources and drafts:
+            # "As informações foram relatadas pela KCNA.": the source of the sentence before.
+            for draft in drafts:
+                if draft.sentence >= number - 1 and not draft.reported_by:
+                    draft.reported_by = [k for k in sentence_sources if k not in draft.participants]
+        drafts.extend(made)
+    return [_finish(d) for d in _merge(drafts, entities)]
+
+
+def _place(reader: _SentenceReader, trig: _Trigger, entities: dict[str, Entity]) -> str | None:
+    """A place named after "em/in" near the trigger: the literal place of a metonym counts."""
+    for m in reader.mentions:
+        if m.start < trig.start - 80 or m.start > trig.end + 120:
+            continue
+        literal = m.literal_key if m.method == "metonym" else (
+            m.key if m.kind is EntityKind.PLACE else None)
+        if literal and reader._preceded_by(m, reader.lexicon.place_markers, 1):
+            return literal
+    return None
+
+
+def _first_role_start(top: Sequence[Mention], keys: Sequence[str], sentence: Sentence) -> int:
+    starts = [m.start for m in top if m.key in keys and sentence.start <= m.start < sentence.end]
+    return min(starts) if starts else sentence.end
+
+
+def _last_role_end(top: Sequence[Mention], keys: Sequence[str], sentence: Sentence) -> int:
+    ends = [m.end for m in top if m.key in keys and sentence.start <= m.start < sentence.end]
+    return max(ends) if ends else 0
+
+
+def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
+    """One event per real-world event: same type, same actors (a person standing for its
+    state), compatible dates and statuses."""
+    merged: list[_Draft] = []
+    for draft in drafts:
+        states = frozenset(_state_of(k, entities) for k in draft.participants)
+        target = None
+        for kept in merged:
+            if kept.type is not draft.type:
+                continue
+            if frozenset(_state_of(k, entities) for k in kept.participants) != states:
+                continue
+            if kept.date is not None and draft.date is not None and kept.date != draft.date:
+                continue
+            speculative = {Status.SPECULATIVE, Status.DENIED}
+            if (kept.status in speculative) != (draft.status in speculative):
+                continue
+            target = kept
+            break
+        if target is None:
+            merged.append(draft)
+            continue
+        target.evidence.extend(draft.evidence)
+        target.participants = list(dict.fromkeys(target.participants + draft.participants))
+        target.agent = target.agent or draft.agent
+        target.recipient = target.recipient or draft.recipient
+        if target.date is None and draft.date is not None:
+            target.date, target.status = draft.date, draft.status
+        elif draft.status is Status.PLANNED and target.date == draft.date:
+            target.status = draft.status
+        target.place = target.place or draft.place
+        if target.personnel is None:
+            target.personnel, target.bound = draft.personnel, draft.bound
+        target.reported_by = list(dict.fromkeys(target.reported_by + draft.reported_by))
+        target.confidence = min(0.95, max(target.confidence, draft.confidence) + 0.05)
+    return merged
+
+
+def _finish(draft: _Draft) -> Event:
+    participants = list(dict.fromkeys(draft.participants))
+    for role in (draft.agent, draft.recipient):
+        if role is not None and role not in participants:
+            participants.append(role)
+    if not draft.type.is_directed:
+        agent = draft.agent if draft.type is EventType.PHONE_CALL and False else None
+        recipient = None
+    else:
+        agent, recipient = draft.agent, draft.recipient
+    event = Event(
+        type=draft.type,
+        participants=tuple(participants),
+        evidence=tuple(draft.evidence),
+        agent=agent,
+        recipient=recipient,
+        date=draft.date,
+        place=draft.place,
+        status=draft.status,
+        personnel=draft.personnel,
+        personnel_bound=draft.bound,
+        reported_by=tuple(k for k in draft.reported_by if k not in participants),
+        confidence=draft.confidence,
+        trigger=draft.trigger,
+    )
+    return replace(event)

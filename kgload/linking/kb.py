@@ -1,0 +1,234 @@
+"""The offline knowledge base: a Wikidata-derived gazetteer of states, organisations, people,
+places, offices and who held them when.
+
+The data are four TSV files shipped in `kgload/linking/data/` (see its README). They are read
+once per process into plain dictionaries: a few thousand rows load in tens of milliseconds, and
+lookups are dictionary hits on the hot path.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from kgload.errors import KnowledgeBaseError
+from kgload.model import Entity, EntityKind, PartialDate
+
+__all__ = ["Alias", "KBEntity", "KnowledgeBase", "Office", "Tenure", "load_kb"]
+
+log = logging.getLogger("kgload")
+
+ALIAS_TYPES = ("name", "short", "abbr", "demonym", "surname", "metonym")
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntity:
+    qid: str
+    kind: EntityKind
+    category: str
+    country: str | None
+    labels: Mapping[str, str]
+    stands_for: str | None
+    prominence: int
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.labels.get("en") or next(iter(self.labels.values()),
+                                                                       self.qid)
+
+    def to_entity(self) -> Entity:
+        return Entity(key=self.qid, kind=self.kind, label=self.label("en"),
+                      labels=dict(self.labels), country=self.country)
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    qid: str
+    lang: str
+    text: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    qid: str
+    state: str
+    role: str
+    title: str
+    is_leader: bool
+    labels: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    office: str
+    person: str
+    start: PartialDate | None
+    end: PartialDate | None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when the person held the office on `day` (partial dates read generously)."""
+        if self.start is not None and _first_day(self.start) > day:
+            return False
+        return not (self.end is not None and _last_day(self.end) < day)
+
+
+def _first_day(value: PartialDate) -> dt.date:
+    return dt.date(value.year, value.month or 1, value.day or 1)
+
+
+def _last_day(value: PartialDate) -> dt.date:
+    if value.day is not None and value.month is not None:
+        return dt.date(value.year, value.month, value.day)
+    if value.month is not None:
+        nxt = dt.date(value.year + (value.month == 12), value.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(value.year, 12, 31)
+
+
+@dataclass
+class KnowledgeBase:
+    """Entities, aliases, offices and tenures, indexed for the linker."""
+
+    entities: dict[str, KBEntity]
+    aliases: list[Alias]
+    offices: dict[str, Office]
+    tenures: list[Tenure]
+    _by_state_title: dict[tuple[str, str], list[Office]] = field(default_factory=dict)
+    _by_state_role: dict[tuple[str, str], list[Office]] = field(default_factory=dict)
+    _tenures_by_office: dict[str, list[Tenure]] = field(default_factory=dict)
+    _offices_by_person: dict[str, list[Office]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_title: dict[tuple[str, str], list[Office]] = defaultdict(list)
+        by_role: dict[tuple[str, str], list[Office]] = defaultdict(list)
+        for office in self.offices.values():
+            by_title[(office.state, office.title)].append(office)
+            by_role[(office.state, office.role)].append(office)
+        self._by_state_title = dict(by_title)
+        self._by_state_role = dict(by_role)
+        tenures: dict[str, list[Tenure]] = defaultdict(list)
+        person_offices: dict[str, list[Office]] = defaultdict(list)
+        for tenure in self.tenures:
+            tenures[tenure.office].append(tenure)
+            office = self.offices.get(tenure.office)
+            if office is not None and office not in person_offices[tenure.person]:
+                person_offices[tenure.person].append(office)
+        self._tenures_by_office = dict(tenures)
+        self._offices_by_person = dict(person_offices)
+
+    def aliases_for(self, lang: str) -> list[Alias]:
+        """Aliases usable in `lang`: its own plus the language-neutral ones."""
+        return [a for a in self.aliases if a.lang in (lang, "*")]
+
+    def holders(self, state: str, *, titles: Iterable[str] = (), leader: bool = False,
+                on: dt.date | None) -> list[str]:
+        """People holding an office of `state` with one of `titles` (or the leader office) on a day.
+
+        Titles are tried in order and the first that the state has wins, so a lexicon can say
+        "chanceler" means a chancellor where there is one and a foreign minister elsewhere.
+        """
+        candidates: list[Office] = []
+        if leader:
+            candidates = [o for offices in self._by_state_role.values() for o in offices
+                          if o.state == state and o.is_leader]
+        else:
+            for title in titles:
+                candidates = self._by_state_title.get((state, title), [])
+                if candidates:
+                    break
+        people: list[str] = []
+        for office in candidates:
+            for tenure in self._tenures_by_office.get(office.qid, []):
+                if on is None:
+                    if tenure.end is None and tenure.person not in people:
+                        people.append(tenure.person)
+                elif tenure.covers(on) and tenure.person not in people:
+                    people.append(tenure.person)
+        return people
+
+    def offices_of(self, person: str) -> list[Office]:
+        return self._offices_by_person.get(person, [])
+
+    def entity(self, key: str) -> Entity | None:
+        found = self.entities.get(key)
+        return found.to_entity() if found else None
+
+    def counts(self) -> dict[str, int]:
+        """Entities by kind, plus aliases, offices and tenures: what `kgload kb stats` prints."""
+        result: dict[str, int] = defaultdict(int)
+        for entity in self.entities.values():
+            result[entity.kind.value] += 1
+        result["aliases"] = len(self.aliases)
+        result["offices"] = len(self.offices)
+        result["tenures"] = len(self.tenures)
+        return dict(result)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"knowledge base file missing: {path}") from exc
+
+
+def _date(text: str, where: str) -> PartialDate | None:
+    if not text.strip():
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError as exc:
+        raise KnowledgeBaseError(f"{where}: bad date {text!r}") from exc
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("kgload.linking") / "data"))
+
+
+@functools.lru_cache(maxsize=4)
+def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
+    """Read the KB TSV files (the packaged ones by default); cached per folder."""
+    folder = data_dir or _data_dir()
+    entities: dict[str, KBEntity] = {}
+    for number, row in enumerate(_rows(folder / "entities.tsv"), start=2):
+        try:
+            kind = EntityKind(row["kind"])
+        except (KeyError, ValueError) as exc:
+            raise KnowledgeBaseError(f"entities.tsv:{number}: bad kind {row.get('kind')!r}") from exc
+        labels = {lang: row.get(f"label_{lang}", "") for lang in ("en", "pt", "es", "fr")}
+        entities[row["qid"]] = KBEntity(
+            qid=row["qid"], kind=kind, category=row.get("category", ""),
+            country=row.get("country") or None,
+            labels={k: v for k, v in labels.items() if v},
+            stands_for=row.get("stands_for") or None,
+            prominence=int(row.get("prominence") or 0),
+        )
+    aliases = [
+        Alias(qid=row["qid"], lang=row["lang"], text=row["alias"], type=row["type"])
+        for row in _rows(folder / "aliases.tsv")
+        if row["qid"] in entities and row.get("alias")
+    ]
+    offices = {
+        row["office_qid"]: Office(
+            qid=row["office_qid"], state=row["state"], role=row["role"], title=row["title"],
+            is_leader=row.get("is_leader", "0").strip() == "1",
+            labels={k: v for k, v in (("en", row.get("label_en", "")),
+                                      ("pt", row.get("label_pt", ""))) if v},
+        )
+        for row in _rows(folder / "offices.tsv")
+    }
+    tenures = [
+        Tenure(office=row["office_qid"], person=row["person_qid"],
+               start=_date(row.get("start", ""), f"holders.tsv:{number}"),
+               end=_date(row.get("end", ""), f"holders.tsv:{number}"))
+        for number, row in enumerate(_rows(folder / "holders.tsv"), start=2)
+    ]
+    log.debug("knowledge base: %d entities, %d aliases", len(entities), len(aliases))
+    return KnowledgeBase(entities=entities, aliases=aliases, offices=offices, tenures=tenures)

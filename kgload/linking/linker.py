@@ -1,0 +1,333 @@
+"""Mention detection and linking: gazetteer candidates, roles at the article's date, demonyms,
+metonyms, within-article coreference and unknown names.
+
+Precision comes first: a candidate that is ambiguous, or a surname with no antecedent and no
+prominent owner, stays unlinked rather than getting a wrong QID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
+from kgload.model import Article, Entity, EntityKind, Mention, local_key
+from kgload.nlp.lexicon import Lexicon
+
+__all__ = ["HOME_STATES", "LinkResult", "home_state", "link_mentions"]
+
+# Country-code top-level domains → state, for "the Prime Minister" in a gov.uk readout.
+HOME_STATES = {
+    "uk": "Q145", "br": "Q155", "pt": "Q45", "ru": "Q159", "ua": "Q212", "kr": "Q884",
+    "kp": "Q423", "cn": "Q148", "jp": "Q17", "fr": "Q142", "de": "Q183", "it": "Q38",
+    "es": "Q29", "ar": "Q414", "ao": "Q916", "mz": "Q1029", "in": "Q668", "ca": "Q16",
+    "au": "Q408", "nz": "Q664", "mx": "Q96", "tr": "Q43", "il": "Q801", "ir": "Q794",
+    "za": "Q258", "gov": "Q30", "mil": "Q30", "us": "Q30",
+}
+
+_SURNAME_PROMINENCE = 70
+_UPPER_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkResult:
+    mentions: tuple[Mention, ...]
+    entities: dict[str, Entity]
+
+
+def home_state(article: Article) -> str | None:
+    """The state an outlet reports from, read off `country:` metadata or the URL's domain."""
+    declared = article.metadata.get("country")
+    if declared and declared.startswith("Q"):
+        return declared
+    if not article.url:
+        return None
+    host = re.sub(r"^[a-z]+://", "", article.url).split("/")[0].split(":")[0].lower()
+    return HOME_STATES.get(host.rsplit(".", 1)[-1])
+
+
+def _case_ok(alias: Alias, span: Span) -> bool:
+    """Names must be capitalised as in the KB; acronyms must match exactly; demonyms any case."""
+    if alias.type == "abbr":
+        return span.text == alias.text
+    if alias.type == "demonym":
+        return True
+    written = span.text.split()
+    wanted = alias.text.split()
+    if len(written) != len(wanted):
+        return span.text[:1].isupper() or not alias.text[:1].isupper()
+    if span.text.isupper() and len(span.text) > 4:
+        return False  # ALL-CAPS transcripts: too noisy to trust for names
+    return all(not w[:1].isupper() or s[:1].isupper() for s, w in zip(written, wanted, strict=True))
+
+
+class _Linker:
+    def __init__(self, doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.article = article
+        self.kb = kb
+        self.lexicon = lexicon
+        self.day: dt.date | None = article.published
+        self.mentions: list[Mention] = []
+        self.entities: dict[str, Entity] = {}
+        self.covered: set[int] = set()  # token indices inside a linked mention
+        self.sentence_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _add(self, start_tok: int, end_tok: int, key: str, kind: EntityKind | None, method: str,
+             literal: str | None = None) -> Mention:
+        span = self.doc[start_tok:end_tok]
+        mention = Mention(
+            start=span.start_char, end=span.end_char, text=span.text, key=key, kind=kind,
+            method=method, literal_key=literal, sentence=self.sentence_of.get(start_tok, 0),
+        )
+        self.mentions.append(mention)
+        self.covered.update(range(start_tok, end_tok))
+        return mention
+
+    def _entity(self, qid: str) -> KBEntity | None:
+        return self.kb.entities.get(qid)
+
+    def _remember(self, qid: str) -> None:
+        if qid not in self.entities:
+            entity = self.kb.entity(qid)
+            if entity is not None:
+                self.entities[qid] = entity
+
+    def _choose(self, aliases: Sequence[Alias]) -> Alias | None:
+        """Pick one candidate; None when two different entities tie (precision first)."""
+        if not aliases:
+            return None
+        seen_states = {m.key for m in self.mentions}
+
+        def score(alias: Alias) -> tuple[int, int]:
+            entity = self._entity(alias.qid)
+            prominence = entity.prominence if entity else 0
+            bonus = 15 if entity and entity.country in seen_states else 0
+            bonus += 10 if alias.qid in seen_states else 0
+            return (prominence + bonus, 1 if alias.lang != "*" else 0)
+
+        ranked = sorted(aliases, key=score, reverse=True)
+        best = ranked[0]
+        rival = next((a for a in ranked[1:] if a.qid != best.qid), None)
+        if rival is not None and score(rival)[0] == score(best)[0]:
+            return None
+        return best
+
+    # -- stages ------------------------------------------------------------------------------
+    def link_gazetteer(self, spans: Sequence[Span], gazetteer_by_text: dict[str, list[Alias]]
+                       ) -> list[tuple[Span, Alias]]:
+        usable: list[tuple[Span, list[Alias]]] = []
+        for span in spans:
+            aliases = [a for a in gazetteer_by_text.get(span.text.lower(), []) if _case_ok(a, span)]
+            if aliases:
+                usable.append((span, aliases))
+        # longest first, then leftmost: "Coreia do Norte" beats "Coreia"
+        usable.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
+        taken: set[int] = set()
+        chosen: list[tuple[Span, Alias]] = []
+        for span, aliases in usable:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            pick = self._choose(aliases)
+            if pick is None:
+                continue
+            taken.update(range(span.start, span.end))
+            chosen.append((span, pick))
+        chosen.sort(key=lambda item: item[0].start)
+        return chosen
+
+    def add_gazetteer_mentions(self, chosen: Sequence[tuple[Span, Alias]]) -> None:
+        for span, alias in chosen:
+            entity = self._entity(alias.qid)
+            if entity is None:
+                continue
+            if alias.type == "surname" and not self._surname_ok(alias.qid, span.start):
+                continue
+            if entity.stands_for and alias.type != "demonym" and self._entity(entity.stands_for):
+                # Metonym: the text names a capital or a building; the actor is the state.
+                self._remember(entity.stands_for)
+                self._remember(entity.qid)
+                self._add(span.start, span.end, entity.stands_for,
+                          self.kb.entities[entity.stands_for].kind, "metonym", literal=entity.qid)
+                continue
+            self._remember(entity.qid)
+            method = {"demonym": "demonym", "surname": "coreference", "abbr": "alias",
+                      "short": "alias"}.get(alias.type, "name")
+            self._add(span.start, span.end, entity.qid, entity.kind, method)
+
+    def _surname_ok(self, qid: str, token_index: int) -> bool:
+        entity = self._entity(qid)
+        earlier = any(m.key == qid for m in self.mentions
+                      if m.start < self.doc[token_index].idx)
+        return earlier or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+
+    def link_roles(self, role_spans: Sequence[Span]) -> None:
+        """"o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""
+        by_start = {m.start: m for m in self.mentions}
+        state_at: dict[int, Mention] = {}
+        for mention in self.mentions:
+            if mention.kind is EntityKind.STATE or mention.method == "demonym":
+                span = self.doc.char_span(mention.start, mention.end)
+                if span is not None:
+                    for i in range(span.start, span.end):
+                        state_at[i] = mention
+        longest: dict[int, Span] = {}
+        for span in role_spans:
+            if span.start not in longest or span.end > longest[span.start].end:
+                longest[span.start] = span
+        spans = sorted(longest.values(), key=lambda s: s.start)
+        skip_until = -1
+        for span in spans:
+            if span.start < skip_until:
+                continue
+            skip_until = span.end
+            titles = self.lexicon.roles.get(span.label_, ())
+            start, end, state = span.start, span.end, None
+            after = self.doc[span.end] if span.end < len(self.doc) else None
+            # Role + of + state: "presidente da Rússia", "President of Russia"
+            if after is not None and after.lower_ in self.lexicon.of_words:
+                found = state_at.get(after.i + 1)
+                if found is None and after.i + 2 < len(self.doc) and \
+                        self.doc[after.i + 1].lower_ in self.lexicon.determiners:
+                    found = state_at.get(after.i + 2)
+                if found is not None and found.kind is EntityKind.STATE or (
+                        found is not None and found.method == "demonym"):
+                    state = found
+            # Role + demonym: "presidente russo", "líder norte-coreano"
+            if state is None and after is not None and after.i in state_at and \
+                    state_at[after.i].method == "demonym":
+                state = state_at[after.i]
+            # Demonym/state (+ 's) + role: "Russian President", "the UK Prime Minister"
+            if state is None and span.start > 0:
+                before = self.doc[span.start - 1]
+                if before.lower_ in self.lexicon.possessive and span.start > 1:
+                    before = self.doc[span.start - 2]
+                if before.i in state_at:
+                    state = state_at[before.i]
+            if state is not None:
+                state_span = self.doc.char_span(state.start, state.end)
+                if state_span is not None:
+                    start, end = min(start, state_span.start), max(end, state_span.end)
+            # A name right after the role is the person: "presidente Lula", "President Zelenskyy"
+            next_tok = end
+            while next_tok < len(self.doc) and self.doc[next_tok].text in (",",):
+                next_tok += 1
+            named = by_start.get(self.doc[next_tok].idx) if next_tok < len(self.doc) else None
+            if named is not None and named.kind is EntityKind.PERSON:
+                named_span = self.doc.char_span(named.start, named.end)
+                if named_span is not None and named_span.start == end:
+                    self._add(start, named_span.end, named.key, EntityKind.PERSON, "role")
+                    continue
+            if next_tok == end and next_tok < len(self.doc) and \
+                    _UPPER_WORD.match(self.doc[next_tok].text) and span.text[:1].islower():
+                continue  # "presidente Fulano": an unknown name follows; the name will be minted
+            person = self._resolve_role(titles, state.key if state else None, span)
+            if person is not None:
+                self._remember(person)
+                self._add(start, end, person, EntityKind.PERSON, "role")
+
+    def _resolve_role(self, titles: Sequence[str], state: str | None, span: Span) -> str | None:
+        leader = tuple(titles) == ("leader",)
+        if state is not None:
+            entity = self._entity(state)
+            if entity is None or entity.kind is not EntityKind.STATE:
+                return None
+            people = self.kb.holders(state, titles=titles, leader=leader, on=self.day)
+            return people[0] if len(people) == 1 else None
+        # Bare role: an earlier person holding such an office, else the outlet's home state.
+        preceded = span.start > 0 and self.doc[span.start - 1].lower_ in self.lexicon.determiners
+        if not (preceded or span.text[:1].isupper()) or span.text.isupper():
+            return None
+        for mention in reversed(self.mentions):
+            if mention.start >= span.start_char or mention.kind is not EntityKind.PERSON:
+                continue
+            offices = self.kb.offices_of(mention.key)
+            if any(o.title in titles or (leader and o.is_leader) for o in offices):
+                return mention.key
+        home = home_state(self.article)
+        if home is None or not span.text[:1].isupper():
+            return None
+        people = self.kb.holders(home, titles=titles, leader=leader, on=self.day)
+        return people[0] if len(people) == 1 else None
+
+    def link_unknown_names(self) -> None:
+        """Capitalised runs the KB does not know become local entities, typed by context."""
+        doc = self.doc
+        i = 0
+        connectors = {"de", "da", "do", "dos", "das", "e", "of", "al", "bin", "van", "von", "der"}
+        while i < len(doc):
+            tok = doc[i]
+            if i in self.covered or not _UPPER_WORD.match(tok.text) or tok.is_sent_start \
+                    and tok.lower_ in self.lexicon.determiners:
+                i += 1
+                continue
+            j = i
+            while j < len(doc) and j not in self.covered and (
+                _UPPER_WORD.match(doc[j].text)
+                or (doc[j].lower_ in connectors and j + 1 < len(doc)
+                    and _UPPER_WORD.match(doc[j + 1].text) and j + 1 not in self.covered
+                    and doc[j].lower_ != "e")
+            ):
+                if "\n" in doc[j].whitespace_:
+                    j += 1
+                    break
+                j += 1
+            span = doc[i:j]
+            i = max(j, i + 1)
+            words = [t for t in span if _UPPER_WORD.match(t.text)]
+            if len(words) < 2 or span.text.isupper() or any(
+                    t.is_sent_start for t in span[1:]):
+                self._maybe_coreference(span)
+                continue
+            kind = self._kind_from_context(span)
+            key = local_key(span.text)
+            if key not in self.entities:
+                self.entities[key] = Entity(key=key, kind=kind, label=span.text,
+                                            labels={self.article.lang: span.text})
+            self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+
+    def _maybe_coreference(self, span: Span) -> None:
+        """A single capitalised word that repeats part of an earlier person's name."""
+        if len(span) != 1 or span[0].is_sent_start and span[0].lower_ in self.lexicon.determiners:
+            return
+        word = span.text
+        for mention in reversed(self.mentions):
+            if mention.start >= span.start_char:
+                continue
+            if mention.kind is EntityKind.PERSON and mention.method in ("unknown", "name") and \
+                    word in mention.text.split() and word not in self.lexicon.determiners:
+                self._add(span.start, span.end, mention.key, mention.kind, "coreference")
+                return
+
+    def _kind_from_context(self, span: Span) -> EntityKind | None:
+        words = {t.lower_ for t in span}
+        if words & self.lexicon.org_cues:
+            return EntityKind.ORGANIZATION
+        before = [t.lower_ for t in self.doc[max(0, span.start - 3):span.start]]
+        if before and (before[-1] in self.lexicon.person_cues or (
+                len(before) > 1 and before[-1] in {",", "o", "a", "the"}
+                and before[-2] in self.lexicon.person_cues)):
+            return EntityKind.PERSON
+        for mention in self.mentions:
+            if mention.method == "role" and self.doc.char_span(
+                    mention.start, mention.end) is not None and mention.end <= span.start_char \
+                    and span.start_char - mention.end <= 2:
+                return EntityKind.PERSON
+        return None
+
+
+def link_mentions(doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon,
+                  by_text: dict[str, list[Alias]]) -> LinkResult:
+    """All mentions of an article, sorted by position, and the entities they name."""
+    linker = _Linker(doc, article, kb, lexicon)
+    chosen = linker.link_gazetteer(list(doc.spans.get("kg_aliases", [])), by_text)
+    linker.add_gazetteer_mentions(chosen)
+    linker.link_roles(list(doc.spans.get("kg_roles", [])))
+    linker.link_unknown_names()
+    mentions = sorted(linker.mentions, key=lambda m: (m.start, -m.end))
+    return LinkResult(mentions=tuple(mentions), entities=linker.entities)

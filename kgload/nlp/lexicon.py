@@ -1,0 +1,111 @@
+"""Per-language lexicons (`kgload/nlp/lexicons/<lang>.toml`): role words, event triggers,
+status and attribution cues. Adding a language means adding a file, not code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from kgload.errors import KnowledgeBaseError
+from kgload.model import EventType
+
+__all__ = ["EventRule", "Lexicon", "load_lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventRule:
+    """Trigger patterns of one event type in one language."""
+
+    type: EventType
+    triggers: re.Pattern[str]
+    passive: re.Pattern[str] | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    roles: dict[str, tuple[str, ...]]          # lowercased role phrase -> office titles, or ("leader",)
+    person_cues: frozenset[str]                 # words before a name that make it a person
+    org_cues: frozenset[str]                    # words inside a name that make it an organisation
+    of_words: frozenset[str]                    # "de/da/do" — "presidente da Rússia"
+    possessive: frozenset[str]                  # "'s"
+    determiners: frozenset[str]
+    group_refs: re.Pattern[str]                 # "ambos", "both countries": the last two actors
+    events: tuple[EventRule, ...]
+    planned: re.Pattern[str]
+    speculative: re.Pattern[str]
+    denied: re.Pattern[str]
+    attribution_before: re.Pattern[str]         # "segundo a X", "according to X": X follows
+    attribution_after: re.Pattern[str]          # "disse X", "relatadas pela X": X follows the verb
+    attribution_subject: re.Pattern[str]        # "X disse", "X said": X precedes the verb
+    agent_markers: frozenset[str]               # "por", "pelo", "by": the agent of a passive
+    recipient_markers: frozenset[str]           # "a", "à", "contra", "to", "against", "on"
+    with_markers: frozenset[str]                # "com", "with", "entre", "between"
+    and_words: frozenset[str]
+    place_markers: frozenset[str]               # "em", "no", "in": a place follows
+    clause_breaks: frozenset[str]               # tokens that end the scope of a trigger
+
+
+def _words(table: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in table.get(key, []))
+
+
+def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
+    if not patterns:
+        return re.compile(r"(?!x)x")
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+    except re.error as exc:
+        raise KnowledgeBaseError(f"{where}: bad pattern: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    """Read `lexicons/<lang>.toml`; cached, so patterns compile once per process."""
+    name = f"{lang}.toml"
+    try:
+        text = (resources.files("kgload.nlp.lexicons") / name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"no lexicon for language {lang!r} ({name})") from exc
+    data = tomllib.loads(text)
+    where = f"lexicons/{name}"
+    roles = {k.lower(): tuple(v) for k, v in data["roles"].items()}
+    events = []
+    for type_name, rule in data["events"].items():
+        events.append(EventRule(
+            type=EventType(type_name),
+            triggers=_regex(rule["triggers"], f"{where} [events.{type_name}]"),
+            passive=_regex(rule["passive"], where) if rule.get("passive") else None,
+            confidence=float(rule.get("confidence", 0.7)),
+        ))
+    cues = data["cues"]
+    markers = data["markers"]
+    return Lexicon(
+        lang=lang,
+        roles=roles,
+        person_cues=_words(data["names"], "person_cues"),
+        org_cues=_words(data["names"], "org_cues"),
+        of_words=_words(markers, "of"),
+        possessive=_words(markers, "possessive"),
+        determiners=_words(markers, "determiners"),
+        group_refs=_regex(cues["group_refs"], where),
+        events=tuple(events),
+        planned=_regex(cues["planned"], where),
+        speculative=_regex(cues["speculative"], where),
+        denied=_regex(cues["denied"], where),
+        attribution_before=_regex(cues["attribution_before"], where),
+        attribution_after=_regex(cues["attribution_after"], where),
+        attribution_subject=_regex(cues["attribution_subject"], where),
+        agent_markers=_words(markers, "agent"),
+        recipient_markers=_words(markers, "recipient"),
+        with_markers=_words(markers, "with"),
+        and_words=_words(markers, "and"),
+        place_markers=_words(markers, "place"),
+        clause_breaks=_words(markers, "clause_breaks"),
+    )

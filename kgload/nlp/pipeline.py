@@ -1,0 +1,139 @@
+"""The spaCy pipeline: `spacy.blank(lang)` (or an installed model) plus kgload's components.
+
+Components (registered factories, versioned names):
+- `kgload_line_sentences.v1`: a line break always ends a sentence (headlines, captions and
+  paragraphs carry no final period in news text).
+- `kgload_gazetteer.v1`: phrase matches of every KB alias and every lexicon role phrase, stored
+  as candidate spans in `doc.spans["kg_aliases"]` and `doc.spans["kg_roles"]`; linking decides.
+
+Patterns are added after `nlp.initialize()`, which would otherwise erase them.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kgload.errors import UsageError
+from kgload.linking.kb import Alias, KnowledgeBase
+from kgload.nlp.lexicon import load_lexicon
+
+__all__ = ["build_nlp", "get_nlp"]
+
+log = logging.getLogger("kgload")
+
+
+@Language.component(
+    "kgload_line_sentences.v1", assigns=["token.is_sent_start"], requires=[]
+)
+def line_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every token that contains a line break."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class Gazetteer:
+    """Finds candidate KB aliases and role phrases; keeps every candidate, decides nothing."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase, lang: str) -> None:
+        self.by_text: dict[str, list[Alias]] = defaultdict(list)
+        for alias in kb.aliases_for(lang):
+            self.by_text[alias.text.lower()].append(alias)
+        self.aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        make = nlp.make_doc
+        for text in self.by_text:
+            self.aliases.add(text, [make(text)])
+        for phrase in load_lexicon(lang).roles:
+            self.roles.add(phrase, [make(phrase)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        vocab = doc.vocab.strings
+        doc.spans["kg_aliases"] = [
+            doc[start:end] for match_id, start, end in self.aliases(doc)
+            if vocab[match_id] in self.by_text
+        ]
+        for span in doc.spans["kg_aliases"]:
+            span.label_ = span.text.lower()
+        roles = []
+        for match_id, start, end in self.roles(doc):
+            span = doc[start:end]
+            span.label_ = vocab[match_id]
+            roles.append(span)
+        doc.spans["kg_roles"] = roles
+        return doc
+
+
+_GAZETTEERS: dict[int, Gazetteer] = {}
+
+
+@Language.factory(
+    "kgload_gazetteer.v1",
+    assigns=["doc.spans"],
+    default_config={"lang": "en"},
+)
+def make_gazetteer(nlp: Language, name: str, lang: str) -> Gazetteer:
+    kb = _PENDING_KB.get(id(nlp))
+    if kb is None:
+        raise UsageError("kgload_gazetteer.v1 is built by kgload.nlp.build_nlp, with a KB")
+    return Gazetteer(nlp, kb, lang)
+
+
+_PENDING_KB: dict[int, KnowledgeBase] = {}
+
+
+def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Language:
+    """A pipeline for `lang`: an installed spaCy model when named, else `spacy.blank(lang)`."""
+    if model:
+        try:
+            nlp = spacy.load(model, exclude=["lemmatizer"])
+        except OSError as exc:
+            raise UsageError(
+                f"spaCy model {model!r} is not installed; install it or unset spacy_model"
+            ) from exc
+    else:
+        try:
+            nlp = spacy.blank(lang)
+        except ImportError as exc:
+            raise UsageError(f"spaCy has no language {lang!r}") from exc
+    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
+        nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kgload_line_sentences.v1", after="sentencizer" if nlp.has_pipe(
+        "sentencizer") else None)
+    _PENDING_KB[id(nlp)] = kb
+    try:
+        nlp.add_pipe("kgload_gazetteer.v1", config={"lang": lang})
+    finally:
+        _PENDING_KB.pop(id(nlp), None)
+    return nlp
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_nlp(lang: str, kb_id: int, model: str | None) -> Language:
+    kb = _KBS[kb_id]
+    return build_nlp(lang, kb, model=model)
+
+
+_KBS: dict[int, KnowledgeBase] = {}
+
+
+def get_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Language:
+    """The pipeline for `lang`, built once per process (building it indexes the whole KB)."""
+    _KBS[id(kb)] = kb
+    return _cached_nlp(lang, id(kb), model)
+
+
+def pipe_docs(nlp: Language, texts: Iterable[tuple[str, Any]], batch_size: int = 32
+              ) -> Iterable[tuple[Doc, Any]]:
+    """Run texts through the pipeline in batches, keeping each one's context attached."""
+    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)

@@ -1,0 +1,198 @@
+"""Extraction → quads: deterministic IRIs, one named graph per document (pure).
+
+Quads are built as pyoxigraph terms directly: building rdflib terms would cap the hot path (see
+research/perf-anchors.md). The same input always gives the same quads; the same event from two
+articles gets one IRI, minted from its type, sorted participants and date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kgload.config import DEFAULT_BASE
+from kgload.model import (
+    Article,
+    Entity,
+    EntityKind,
+    Event,
+    Evidence,
+    Extraction,
+    PartialDate,
+    Precision,
+    Status,
+)
+from kgload.vocab import DCT, KG, PROV_WAS_DERIVED_FROM, RDF_TYPE, RDFS_LABEL, WD, XSD
+
+__all__ = [
+    "date_literal",
+    "document_iri",
+    "document_quads",
+    "entity_iri",
+    "event_key",
+    "kb_graph_iri",
+    "kb_quads",
+    "mint_event_iri",
+]
+
+_QID = re.compile(r"^Q[1-9][0-9]*$")
+_KIND_CLASS = {
+    EntityKind.PERSON: KG.Person,
+    EntityKind.STATE: KG.State,
+    EntityKind.ORGANIZATION: KG.Organization,
+    EntityKind.PLACE: KG.Place,
+}
+_EVENT_CLASS = {
+    "Meeting": KG.Meeting, "PhoneCall": KG.PhoneCall, "Visit": KG.Visit,
+    "Agreement": KG.Agreement, "Support": KG.Support, "MilitaryAid": KG.MilitaryAid,
+    "TroopDeployment": KG.TroopDeployment, "Sanction": KG.Sanction, "Attack": KG.Attack,
+    "Condemnation": KG.Condemnation,
+}
+_STATUS = {Status.OCCURRED: KG.Occurred, Status.PLANNED: KG.Planned,
+           Status.SPECULATIVE: KG.Speculative, Status.DENIED: KG.Denied}
+_BOUND = {"AtLeast": KG.AtLeast, "AtMost": KG.AtMost, "Approximately": KG.Approximately,
+          "Exactly": KG.Exactly}
+
+
+def document_iri(article: Article, base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{base}doc/{article.id}")
+
+
+def kb_graph_iri(base: str = DEFAULT_BASE) -> NamedNode:
+    return NamedNode(f"{base}graph/kb")
+
+
+def entity_iri(key: str, base: str = DEFAULT_BASE) -> NamedNode:
+    """Wikidata IRI for a QID, `<base>entity/<slug>` for a local entity.
+
+    >>> entity_iri("Q7747").value
+    'http://www.wikidata.org/entity/Q7747'
+    >>> entity_iri("local:choe-son-hui").value
+    'https://w3id.org/kgload/id/entity/choe-son-hui'
+    """
+    if _QID.match(key):
+        return NamedNode(WD + key)
+    slug = key.removeprefix("local:")
+    return NamedNode(f"{base}entity/{slug}")
+
+
+def event_key(event: Event) -> str:
+    """The normalised identity an event IRI is minted from (see `Event.identity`)."""
+    return event.identity()
+
+
+def mint_event_iri(event: Event, base: str = DEFAULT_BASE) -> NamedNode:
+    digest = hashlib.sha256(event_key(event).encode("utf-8")).hexdigest()[:20]
+    return NamedNode(f"{base}event/{digest}")
+
+
+def date_literal(value: PartialDate) -> Literal:
+    """The datatype carries the precision: xsd:date, xsd:gYearMonth or xsd:gYear."""
+    datatype = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
+                Precision.YEAR: XSD.gYear}[value.precision]
+    return Literal(value.iso(), datatype=datatype)
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+def _evidence_iri(article: Article, evidence: Evidence, base: str) -> NamedNode:
+    return NamedNode(f"{base}evidence/{article.id}/{evidence.start}-{evidence.end}")
+
+
+def _entity_quads(entity: Entity, graph: NamedNode, base: str, lang: str | None
+                  ) -> Iterable[Quad]:
+    subject = entity_iri(entity.key, base)
+    if entity.kind is not EntityKind.PLACE:
+        yield Quad(subject, RDF_TYPE, KG.Actor, graph)
+    if entity.kind is not None:
+        yield Quad(subject, RDF_TYPE, _KIND_CLASS[entity.kind], graph)
+    labels = dict(entity.labels) or {lang or "en": entity.label}
+    for label_lang, label in sorted(labels.items()):
+        yield Quad(subject, RDFS_LABEL, Literal(label, language=label_lang), graph)
+
+
+def document_quads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> list[Quad]:
+    """Every quad of one document's named graph (whose IRI is the document's IRI)."""
+    article = extraction.article
+    doc = document_iri(article, base)
+    g = doc
+    quads: list[Quad] = [
+        Quad(doc, RDF_TYPE, KG.Document, g),
+        Quad(doc, DCT.language, Literal(article.lang), g),
+        Quad(doc, KG.text, Literal(article.text), g),
+    ]
+    if article.url:
+        quads.append(Quad(doc, DCT.source, NamedNode(article.url), g))
+    if article.title:
+        quads.append(Quad(doc, DCT.title, Literal(article.title), g))
+    if article.published:
+        quads.append(Quad(doc, DCT.issued, Literal(article.published.isoformat(),
+                                                   datatype=XSD.date), g))
+    if article.outlet:
+        quads.append(Quad(doc, DCT.publisher, Literal(article.outlet), g))
+    mentioned = sorted({m.key for m in extraction.mentions} |
+                       {m.literal_key for m in extraction.mentions if m.literal_key})
+    quads.extend(Quad(doc, KG.mentions, entity_iri(key, base), g) for key in mentioned)
+    # Local entities are described in the document that found them; KB ones in the kb graph.
+    for entity in extraction.entities:
+        if not entity.is_linked:
+            quads.extend(_entity_quads(entity, g, base, article.lang))
+    for event in extraction.events:
+        quads.extend(_event_quads(event, article, doc, base))
+    return quads
+
+
+def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> list[Quad]:
+    g = doc
+    node = mint_event_iri(event, base)
+    quads = [
+        Quad(node, RDF_TYPE, KG.Event, g),
+        Quad(node, RDF_TYPE, _EVENT_CLASS[event.type.value], g),
+        Quad(node, KG.status, _STATUS[event.status], g),
+        Quad(node, KG.confidence, Literal(str(Decimal(str(round(event.confidence, 3)))),
+                                          datatype=XSD.decimal), g),
+        Quad(node, PROV_WAS_DERIVED_FROM, doc, g),
+    ]
+    quads.extend(Quad(node, KG.participant, entity_iri(k, base), g) for k in event.participants)
+    if event.agent:
+        quads.append(Quad(node, KG.agent, entity_iri(event.agent, base), g))
+    if event.recipient:
+        quads.append(Quad(node, KG.recipient, entity_iri(event.recipient, base), g))
+    if event.date:
+        quads.append(Quad(node, KG.date, date_literal(event.date), g))
+    if event.place:
+        quads.append(Quad(node, KG.place, entity_iri(event.place, base), g))
+    if event.personnel is not None:
+        quads.append(Quad(node, KG.personnel, _int(event.personnel), g))
+        if event.personnel_bound is not None:
+            quads.append(Quad(node, KG.personnelBound, _BOUND[event.personnel_bound.value], g))
+    quads.extend(Quad(node, KG.reportedBy, entity_iri(k, base), g) for k in event.reported_by)
+    if event.trigger:
+        quads.append(Quad(node, KG.trigger, Literal(event.trigger, language=article.lang), g))
+    for evidence in event.evidence:
+        ev = _evidence_iri(article, evidence, base)
+        quads.extend([
+            Quad(node, KG.evidence, ev, g),
+            Quad(ev, RDF_TYPE, KG.Evidence, g),
+            Quad(ev, KG.quote, Literal(evidence.quote), g),
+            Quad(ev, KG.start, _int(evidence.start), g),
+            Quad(ev, KG.end, _int(evidence.end), g),
+            Quad(ev, PROV_WAS_DERIVED_FROM, doc, g),
+        ])
+    return quads
+
+
+def kb_quads(entities: Iterable[Entity], *, base: str = DEFAULT_BASE) -> list[Quad]:
+    """Descriptions (types, labels) of linked entities, for the shared `<base>graph/kb` graph."""
+    graph = kb_graph_iri(base)
+    quads: list[Quad] = []
+    for entity in entities:
+        if entity.is_linked:
+            quads.extend(_entity_quads(entity, graph, base, None))
+    return quads

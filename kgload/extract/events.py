@@ -121,26 +121,22 @@ class _SentenceReader:
         return found
 
     def _cited_after(self, position: int) -> list[Mention]:
-        """Actors named right after an attribution cue, up to the clause's comma (apposition kept)."""
-        cited: list[Mention] = []
-        words_limit = 9
-        for m in self.actors:
-            if m.start < position:
-                continue
-            gap = _words_between(self.text, position, m.start)
-            if len(gap) > words_limit or any(w in (";", ".", ":") for w in gap):
-                break
-            if "," in gap:
-                # "pela agência estatal da Coreia do Norte, KCNA": keep an apposition after one comma
-                if cited and gap.count(",") == 1 and gap[-1] == ",":
-                    cited.append(m)
-                break
-            cited.append(m)
-            position = m.end
-            words_limit = 4
-        if any(m.kind is EntityKind.ORGANIZATION for m in cited):
-            cited = [m for m in cited if m.kind is EntityKind.ORGANIZATION]
-        return cited[-1:] if cited else []
+        """The actor named right after an attribution cue ("segundo a inteligência sul-coreana"),
+        or the organisation in apposition to it ("pela agência estatal da Coreia do Norte, KCNA").
+        """
+        following = [m for m in self.actors if m.start >= position]
+        if not following:
+            return []
+        first = following[0]
+        gap = _words_between(self.text, position, first.start)
+        if len(gap) > 6 or any(w in (",", ";", ".", ":", "“", "”", '"') for w in gap):
+            return []
+        if len(following) > 1:
+            nxt = following[1]
+            if _words_between(self.text, first.end, nxt.start) == [","] and \
+                    nxt.kind is EntityKind.ORGANIZATION:
+                return [nxt]
+        return [first]
 
     def triggers(self) -> list[_Trigger]:
         chunk = self.text[self.sentence.start:self.sentence.end]
@@ -186,37 +182,68 @@ class _SentenceReader:
                     break
         return group
 
-    def roles(self, trig: _Trigger) -> tuple[list[str], str | None, str | None, bool]:
+    def _clause_start(self, position: int) -> int:
+        """Where the clause holding `position` starts: after the last "; / que / while" before it."""
+        lo = self.sentence.start
+        chunk = self.text[lo:position]
+        best = lo
+        for match in _WORD.finditer(chunk):
+            if match.group(0).lower() in self.lexicon.clause_breaks:
+                best = lo + match.end()
+        return best
+
+    def roles(self, trig: _Trigger, next_trigger: int | None = None
+              ) -> tuple[list[str], str | None, str | None, bool]:
         """(participants, agent, recipient, used_group_reference) for one trigger."""
         lex = self.lexicon
         source_ids = {id(m) for m in self.sources}
         actors = [m for m in self.actors if id(m) not in source_ids]
+        clause = self._clause_start(trig.start)
         before = [m for m in actors if m.end <= trig.start]
-        after = [m for m in actors if m.start >= trig.end]
-        # Stop at clause breaks: an actor past "; enquanto …" belongs to another clause.
-        after = [m for m in after if not any(
+        limit = next_trigger if next_trigger is not None else self.sentence.end
+        # An actor past "; enquanto …" or past the next event's trigger belongs elsewhere.
+        after = [m for m in actors if trig.end <= m.start < limit and not any(
             w in lex.clause_breaks for w in _words_between(self.text, trig.end, m.start))]
         agent: Mention | None = None
         recipient: Mention | None = None
         participants: list[Mention] = []
-        if trig.passive or (trig.rule.type.is_directed and after and
-                            self._preceded_by(after[0], lex.agent_markers, 1)
-                            and trig.rule.passive is not None):
+        unmarked = lex.recipient_markers | lex.with_markers | lex.agent_markers
+        if trig.passive:
             by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
             agent = by[0] if by else None
             rest = [m for m in after if m is not agent]
-            subject = [m for m in before if not self._preceded_by(m, lex.recipient_markers | lex.with_markers, 1)]
+            subject = [m for m in before if m.start >= clause and
+                       not self._preceded_by(m, unmarked, 1)]
             recipient = rest[0] if rest and self._preceded_by(rest[0], lex.recipient_markers, 2) \
-                else (subject[-1] if subject else None)
+                else (subject[0] if subject else None)
         else:
-            subjects = [m for m in before if not self._preceded_by(
-                m, lex.recipient_markers | lex.with_markers | lex.agent_markers, 1)]
-            if subjects:
-                agent = subjects[-1]
+            gap = _words_between(self.text, trig.end, after[0].start) if after else []
+            if gap[:1] and gap[0] in ("entre", "between"):
+                # "encontro entre Putin e Trump": the pair after "entre" are the participants.
+                group = self._group(after[0], actors)
+                return list(dict.fromkeys(m.key for m in group)), None, None, False
+            near_by = [m for m in before[-1:] if self._preceded_by(m, lex.agent_markers, 1)
+                       and len(_words_between(self.text, m.end, trig.start)) <= 4]
+            subjects = [m for m in before if m.start >= clause and
+                        not self._preceded_by(m, unmarked, 1)]
+            if near_by:
+                # "medidas tomadas por Moscou em sua operação militar": the doer sits by the noun
+                agent = near_by[0]
+            elif subjects:
+                agent = subjects[0]
             elif before:
-                agent = before[-1]
+                agent = [m for m in before if not self._preceded_by(m, unmarked, 1)][-1:] and \
+                    [m for m in before if not self._preceded_by(m, unmarked, 1)][-1] or before[-1]
             if after:
                 recipient = after[0]
+            thanks = lex.thanks.search(self.text, agent.end if agent else clause, trig.start)
+            reason = _words_between(self.text, max(clause, trig.start - 12), trig.start)
+            if thanks and agent is not None and trig.rule.type.is_directed and \
+                    any(w in lex.agent_markers or w in ("for",) for w in reason[-2:]):
+                # "Putin agradece Kim pelo apoio": the one thanked is the one who gave it.
+                thanked = [m for m in before if m.start >= thanks.end()]
+                if thanked:
+                    agent, recipient = thanked[0], agent
         if agent is not None:
             participants.extend(self._group(agent, actors))
         if recipient is not None:
@@ -291,8 +318,10 @@ def extract_events(
         reader = _SentenceReader(article, sentence, lexicon, top)
         sentence_sources = [m.key for m in reader.sources]
         made: list[_Draft] = []
-        for trig in reader.triggers():
-            participants, agent, recipient, _ = reader.roles(trig)
+        triggers = reader.triggers()
+        for position, trig in enumerate(triggers):
+            following = triggers[position + 1].start if position + 1 < len(triggers) else None
+            participants, agent, recipient, _ = reader.roles(trig, following)
             grouped = False
             if len(participants) < 2 and reader.group_reference(trig):
                 recent = _recent_actors(top, trig.start, 2)
@@ -344,7 +373,8 @@ def extract_events(
                 evidence=[evidence], trigger=article.text[trig.start:trig.end], sentence=number,
                 inherited_roles=inherited,
             ))
-        if not made and sentence_sources and drafts:
+        if not made and sentence_sources and drafts and lexicon.attribution_previous.search(
+                article.text[sentence.start:sentence.end]):
             # "As informações foram relatadas pela KCNA.": the source of the sentence before.
             for draft in drafts:
                 if draft.sentence >= number - 1 and not draft.reported_by:
@@ -409,7 +439,7 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
         if target.personnel is None:
             target.personnel, target.bound = draft.personnel, draft.bound
         target.reported_by = list(dict.fromkeys(target.reported_by + draft.reported_by))
-        target.confidence = min(0.95, max(target.confidence, draft.confidence) + 0.05)
+        target.confidence = round(min(0.95, max(target.confidence, draft.confidence) + 0.05), 2)
     return merged
 
 

@@ -30,6 +30,7 @@ HOME_STATES = {
 }
 
 _SURNAME_PROMINENCE = 70
+_ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 _UPPER_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 
 
@@ -157,7 +158,7 @@ class _Linker:
                 continue
             self._remember(entity.qid)
             method = {"demonym": "demonym", "surname": "coreference", "abbr": "alias",
-                      "short": "alias"}.get(alias.type, "name")
+                      "short": "alias", "metonym": "metonym"}.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:
@@ -230,6 +231,9 @@ class _Linker:
             if person is not None:
                 self._remember(person)
                 self._add(start, end, person, EntityKind.PERSON, "role")
+            else:
+                # "ministra das Relações Exteriores" is a title, not an unknown name.
+                self.covered.update(range(span.start, span.end))
 
     def _resolve_role(self, titles: Sequence[str], state: str | None, span: Span) -> str | None:
         leader = tuple(titles) == ("leader",)
@@ -280,16 +284,28 @@ class _Linker:
             span = doc[i:j]
             i = max(j, i + 1)
             words = [t for t in span if _UPPER_WORD.match(t.text)]
+            if len(span) == 1 and _ACRONYM.match(span.text) and not self._shouting(span):
+                # "a agência estatal KCNA": an unknown acronym names an organisation.
+                self._local(span, EntityKind.ORGANIZATION)
+                continue
             if len(words) < 2 or span.text.isupper() or any(
                     t.is_sent_start for t in span[1:]):
                 self._maybe_coreference(span)
                 continue
-            kind = self._kind_from_context(span)
-            key = local_key(span.text)
-            if key not in self.entities:
-                self.entities[key] = Entity(key=key, kind=kind, label=span.text,
-                                            labels={self.article.lang: span.text})
-            self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+            self._local(span, self._kind_from_context(span))
+
+    def _local(self, span: Span, kind: EntityKind | None) -> None:
+        key = local_key(span.text)
+        if key not in self.entities:
+            self.entities[key] = Entity(key=key, kind=kind, label=span.text,
+                                        labels={self.article.lang: span.text})
+        self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+
+    def _shouting(self, span: Span) -> bool:
+        """True inside an ALL-CAPS line, where every word looks like an acronym."""
+        sentence = span.sent
+        letters = [c for c in sentence.text if c.isalpha()]
+        return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
     def _maybe_coreference(self, span: Span) -> None:
         """A single capitalised word that repeats part of an earlier person's name."""

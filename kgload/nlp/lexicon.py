@@ -44,6 +44,8 @@ class Lexicon:
     attribution_before: re.Pattern[str]         # "segundo a X", "according to X": X follows
     attribution_after: re.Pattern[str]          # "disse X", "relatadas pela X": X follows the verb
     attribution_subject: re.Pattern[str]        # "X disse", "X said": X precedes the verb
+    attribution_previous: re.Pattern[str]       # "as informações foram relatadas pela X"
+    thanks: re.Pattern[str]                     # "X agradece Y pelo apoio": Y gave it
     agent_markers: frozenset[str]               # "por", "pelo", "by": the agent of a passive
     recipient_markers: frozenset[str]           # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]                # "com", "with", "entre", "between"
@@ -102,6 +104,8 @@ def load_lexicon(lang: str) -> Lexicon:
         attribution_before=_regex(cues["attribution_before"], where),
         attribution_after=_regex(cues["attribution_after"], where),
         attribution_subject=_regex(cues["attribution_subject"], where),
+        attribution_previous=_regex(cues.get("attribution_previous", []), where),
+        thanks=_regex(cues.get("thanks", []), where),
         agent_markers=_words(markers, "agent"),
         recipient_markers=_words(markers, "recipient"),
         with_markers=_words(markers, "with"),

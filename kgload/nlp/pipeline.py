@@ -1,9 +1,9 @@
 """The spaCy pipeline: `spacy.blank(lang)` (or an installed model) plus kgload's components.
 
 Components (registered factories, versioned names):
-- `kgload_line_sentences.v1`: a line break always ends a sentence (headlines, captions and
+- `kgload_line_sentences_v1`: a line break always ends a sentence (headlines, captions and
   paragraphs carry no final period in news text).
-- `kgload_gazetteer.v1`: phrase matches of every KB alias and every lexicon role phrase, stored
+- `kgload_gazetteer_v1`: phrase matches of every KB alias and every lexicon role phrase, stored
   as candidate spans in `doc.spans["kg_aliases"]` and `doc.spans["kg_roles"]`; linking decides.
 
 Patterns are added after `nlp.initialize()`, which would otherwise erase them.
@@ -32,7 +32,7 @@ log = logging.getLogger("kgload")
 
 
 @Language.component(
-    "kgload_line_sentences.v1", assigns=["token.is_sent_start"], requires=[]
+    "kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[]
 )
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every token that contains a line break."""
@@ -78,14 +78,14 @@ _GAZETTEERS: dict[int, Gazetteer] = {}
 
 
 @Language.factory(
-    "kgload_gazetteer.v1",
+    "kgload_gazetteer_v1",
     assigns=["doc.spans"],
     default_config={"lang": "en"},
 )
 def make_gazetteer(nlp: Language, name: str, lang: str) -> Gazetteer:
     kb = _PENDING_KB.get(id(nlp))
     if kb is None:
-        raise UsageError("kgload_gazetteer.v1 is built by kgload.nlp.build_nlp, with a KB")
+        raise UsageError("kgload_gazetteer_v1 is built by kgload.nlp.build_nlp, with a KB")
     return Gazetteer(nlp, kb, lang)
 
 
@@ -108,11 +108,11 @@ def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Lang
             raise UsageError(f"spaCy has no language {lang!r}") from exc
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kgload_line_sentences.v1", after="sentencizer" if nlp.has_pipe(
+    nlp.add_pipe("kgload_line_sentences_v1", after="sentencizer" if nlp.has_pipe(
         "sentencizer") else None)
     _PENDING_KB[id(nlp)] = kb
     try:
-        nlp.add_pipe("kgload_gazetteer.v1", config={"lang": lang})
+        nlp.add_pipe("kgload_gazetteer_v1", config={"lang": lang})
     finally:
         _PENDING_KB.pop(id(nlp), None)
     return nlp

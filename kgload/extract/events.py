@@ -270,8 +270,9 @@ class _SentenceReader:
         return Status.OCCURRED
 
     def group_reference(self, trig: _Trigger) -> bool:
-        chunk = self.text[max(self.sentence.start, trig.start - 80):min(self.sentence.end,
-                                                                           trig.end + 60)]
+        """True when the clause refers to a pair named before: "ambos", "the two countries"."""
+        lo = min(self._clause_start(trig.start), max(self.sentence.start, trig.start - 80))
+        chunk = self.text[lo:min(self.sentence.end, trig.end + 60)]
         return bool(self.lexicon.group_refs.search(chunk))
 
 

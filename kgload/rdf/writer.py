@@ -174,7 +174,7 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
             quads.append(Quad(node, KG.personnelBound, _BOUND[event.personnel_bound.value], g))
     quads.extend(Quad(node, KG.reportedBy, entity_iri(k, base), g) for k in event.reported_by)
     if event.trigger:
-        quads.append(Quad(node, KG.trigger, Literal(event.trigger, language=article.lang), g))
+        quads.append(Quad(node, KG.trigger, Literal(event.trigger), g))
     for evidence in event.evidence:
         ev = _evidence_iri(article, evidence, base)
         quads.extend([

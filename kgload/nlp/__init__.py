@@ -1,0 +1,1 @@
+"""Language processing: the spaCy pipeline, its components and the recognisers they share."""

@@ -1,0 +1,671 @@
+"""Dates in news text, resolved to calendar dates: "nesta terça-feira (12/08)", "12 de julho",
+"last month", "há dois anos", "em 2010".
+
+Everything that differs between languages lives in ``kgload/nlp/lexicons/dates_<lang>.toml``
+(month and weekday names, the words around weekdays, relative phrases, "ago" phrases, and
+templates such as ``"{day} de {mon}[ de {year}]"``); number words ("dois anos") come from
+``numbers_<lang>.toml``, shared with `kgload.nlp.quantities`. Adding a language means adding
+those two files. Each language compiles to one regular expression the first time it is used.
+
+How a mention is resolved against P, the date the article was published:
+
+- A day and month without a year ("12 de julho", "(12/08)") take the year that puts the date in
+  [P - 10 months, P + 2 months): news mostly looks back. A month without a year ("em julho")
+  likewise. A day alone ("dia 15", "sexta-feira (15)") takes the nearest month, ties to the past.
+- Weekdays follow the word before or after them (see `resolve_weekday`): "nesta/this" = that day
+  of P's Monday-Sunday week; "na próxima/next" = the first one after P; "na última/last/passada"
+  = the last one before P; a bare "na terça-feira"/"on Tuesday" = the last one on or before P,
+  because news reports the past. A day in parentheses ("terça-feira (12/08)") or a date right
+  after ("Tuesday, August 12") wins over the weekday.
+- Relative phrases ("ontem", "last month", "no ano passado", "há três dias") move P by days,
+  months or years and keep that precision. Weeks ("na semana passada") name no single day and
+  are not emitted.
+- Without P, only dates the text states in full are emitted.
+
+A date no calendar has ("31 de junho", "29/02/2025") gives nothing, not a shorter date. A bare
+"d/m" of two single digits ("2/3 dos deputados") counts only in parentheses: it is mostly a
+fraction.
+
+A mention covers the words that carry the date, including those that change its meaning
+("nesta", "na próxima", "last", "há"); a preposition that only shows a bare month or year is a
+date ("em julho", "in 2010") stays outside it. `kind` says which rule produced the value:
+``absolute`` (month names, years, "dia 15"), ``numeric`` (digits, also a weekday's "(12/08)"),
+``weekday`` (the weekday rule alone: a caller that knows the event is planned may re-resolve it
+with `resolve_weekday(..., "future")`) or ``relative``.
+
+The keys of ``dates_<lang>.toml``: `numeric_order` (``dmy``/``mdy``), `capitalized_names` (month
+and weekday names must start with a capital: en "may", "march"), `ordinal_suffixes`,
+`templates` and `ago_templates` (placeholders ``{day}``, ``{month}`` (full name), ``{mon}`` (or an
+abbreviation), ``{year}``, ``{n}``, ``{unit}``; ``[...]`` optional; a leading ``(a|b)`` required
+but outside the mention; a comma optional), `ago_one`, and the tables `months`,
+`month_abbreviations`, `weekdays` (Monday = 0), `weekday_rules`, `weekday_determiners` and
+`weekday_postmodifiers` (word -> ``this_week``/``future``/``past``/``recent``), `relative`
+(phrase -> [unit, offset], unit ``day``/``month``/``year``/``ignore``) and `ago_units`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from kgload.errors import KnowledgeBaseError
+from kgload.model import PartialDate, Precision
+from kgload.nlp.quantities import (
+    _HYPHENS,
+    _language,
+    _load_toml,
+    _norm,
+    _phrases_pattern,
+    number_pattern,
+    read_number,
+)
+
+__all__ = ["DateMention", "Direction", "find_dates", "resolve_weekday"]
+
+Direction = Literal["past", "future", "this_week"]
+
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+_YEAR = r"(?:19\d\d|20\d\d|2100)(?!\d)"
+_SENTENCE_OPENERS = frozenset(".!?:;\"'«»“”‘’()[]—–…\n")
+# lexicon direction -> resolve_weekday arguments
+_DIRECTIONS: Mapping[str, tuple[Direction, bool]] = {
+    "this_week": ("this_week", False),
+    "future": ("future", False),
+    "past": ("past", False),
+    "recent": ("past", True),
+}
+_UNITS = frozenset({"day", "month", "year"})
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date the text states; `text` is ``text[start:end]`` of the input.
+
+    `relative` is True when the value needed the published date (a year, a month or the whole
+    date came from it).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: PartialDate
+    relative: bool
+    kind: str
+
+
+def resolve_weekday(
+    weekday: int, published: dt.date, direction: Direction, *, inclusive: bool = False
+) -> dt.date:
+    """The date a weekday (Monday = 0) names, seen from `published`.
+
+    ``this_week`` is that day of published's Monday-Sunday week, before or after it;
+    ``future`` the first one after published and ``past`` the last one before it, or published
+    itself when `inclusive` and it is that weekday. `find_dates` reads a bare "on Tuesday" as
+    ``past`` inclusive.
+
+    >>> resolve_weekday(4, dt.date(2025, 8, 12), "this_week")
+    datetime.date(2025, 8, 15)
+    >>> resolve_weekday(1, dt.date(2025, 8, 12), "past", inclusive=True)
+    datetime.date(2025, 8, 12)
+    """
+    if not 0 <= weekday <= 6:
+        raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {weekday}")
+    if direction == "this_week":
+        return published + dt.timedelta(days=weekday - published.weekday())
+    if direction == "future":
+        ahead = (weekday - published.weekday()) % 7
+        return published + dt.timedelta(days=ahead or (0 if inclusive else 7))
+    if direction == "past":
+        back = (published.weekday() - weekday) % 7
+        return published - dt.timedelta(days=back or (0 if inclusive else 7))
+    raise ValueError(f"unknown direction {direction!r}")
+
+
+def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateMention]:
+    """Every date mention in `text`, resolved, sorted by start; overlapping ones: longest wins.
+
+    >>> [(m.text, m.value.iso()) for m in find_dates(
+    ...     "Putin ligou nesta terça-feira (12/08) e no mês passado", lang="pt",
+    ...     published=dt.date(2025, 8, 12))]
+    [('nesta terça-feira (12/08)', '2025-08-12'), ('no mês passado', '2025-07')]
+    """
+    grammar = _grammar(_language(lang))
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    candidates: list[_Candidate] = []
+    for match in grammar.pattern.finditer(text):
+        name = match.lastgroup
+        if name is None:
+            continue
+        alternative = grammar.alternatives[int(name[1:])]
+        found = _RESOLVERS[alternative.form](
+            _Match(match, name, alternative.parts), grammar, text, published
+        )
+        if found is not None:
+            candidates.append(found)
+    chosen = [c for c in _longest_first(candidates) if c.value is not None]
+    return [
+        DateMention(c.start, c.end, text[c.start : c.end], c.value, c.relative, c.kind)
+        for c in _merge_weekday_dates(chosen, text)
+        if c.value is not None
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    value: PartialDate | None  # None: keeps others off ("hoje em dia", "31 de junho")
+    relative: bool
+    kind: str
+    names_weekday: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    form: str
+    parts: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    """One language's calendar lexicon, compiled into one regex of named alternatives."""
+
+    lang: str
+    pattern: re.Pattern[str]
+    alternatives: tuple[_Alternative, ...]
+    day_first: bool
+    capitalized: bool
+    months: Mapping[str, int]
+    weekdays: Mapping[str, int]
+    determiners: Mapping[str, str]
+    postmodifiers: Mapping[str, str]
+    needs_determiner: frozenset[str]
+    lookalikes: frozenset[str]
+    lookalike_followers: frozenset[str]
+    relative: Mapping[str, tuple[str, int]]
+    ago_units: Mapping[str, str]
+    ago_one: frozenset[str]
+
+
+class _Match:
+    """A regex match seen through one alternative's group names (``t3_day`` -> ``day``)."""
+
+    __slots__ = ("_match", "_name", "_parts")
+
+    def __init__(self, match: re.Match[str], name: str, parts: frozenset[str]) -> None:
+        self._match, self._name, self._parts = match, name, parts
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self._match.span(self._name)
+
+    def get(self, part: str) -> str | None:
+        if part not in self._parts:
+            return None
+        return self._match.group(f"{self._name}_{part}")
+
+
+# --- resolvers: one per kind of alternative --------------------------------------------------
+
+_Resolver = Callable[[_Match, _Grammar, str, "dt.date | None"], "_Candidate | None"]
+
+
+def _resolve_template(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    month_text, day_text, year_text = m.get("month"), m.get("day"), m.get("year")
+    month = None
+    if month_text is not None:
+        if grammar.capitalized and not month_text[0].isupper():
+            return None
+        month = grammar.months[_norm(month_text).rstrip(".")]
+    day = int(day_text) if day_text is not None else None
+    year = int(year_text) if year_text is not None else None
+    start, end = m.span
+    try:
+        resolved = _resolve_calendar(year, month, day, published)
+    except ValueError:
+        return _Candidate(start, end, None, False, "absolute")  # "31 de junho": no date at all
+    if resolved is None:
+        return None
+    return _Candidate(start, end, resolved[0], resolved[1], "absolute")
+
+
+def _resolve_numeric(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    first, second, year_text = m.get("a") or "", m.get("b") or "", m.get("y")
+    start, end = m.span
+    if year_text is None:
+        if m.get("sep") != "/":
+            return None  # "12.08" is a decimal number, "12-08" a score
+        in_parentheses = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+        if not in_parentheses and len(first) + len(second) < 3:
+            return None  # "2/3" is a fraction more often than the 2nd of March
+    day, month = (first, second) if grammar.day_first else (second, first)
+    try:
+        resolved = _resolve_numbers(day, month, year_text, published)
+    except ValueError:
+        return _Candidate(start, end, None, False, "numeric")
+    if resolved is None:
+        return None
+    return _Candidate(start, end, resolved[0], resolved[1], "numeric")
+
+
+def _resolve_iso(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    start, end = m.span
+    try:
+        resolved = _resolve_numbers(m.get("d") or "", m.get("m") or "", m.get("y"), published)
+    except ValueError:
+        return _Candidate(start, end, None, False, "numeric")
+    if resolved is None:
+        return None
+    return _Candidate(start, end, resolved[0], False, "numeric")
+
+
+def _resolve_weekday_mention(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    name_text = m.get("wd") or ""
+    if grammar.capitalized and not name_text[:1].isupper():
+        return None
+    name = _norm(name_text)
+    weekday = grammar.weekdays[name]
+    determiner, post = m.get("det"), m.get("post")
+    day_text, month_text = m.get("pd"), m.get("pm")
+    start, end = m.span
+    if day_text is None:
+        if name in grammar.needs_determiner and determiner is None:
+            return None
+        if (
+            name in grammar.lookalikes
+            and post is None
+            and not _lookalike_is_weekday(grammar, text, end)
+        ):
+            return None
+    else:
+        explicit: tuple[PartialDate, bool] | None
+        try:
+            if month_text is not None:
+                explicit = _resolve_numbers(day_text, month_text, m.get("py"), published)
+            else:
+                explicit = _resolve_day_near(int(day_text), published, weekday)
+        except ValueError:
+            explicit = None  # "(31/06)": the weekday alone still says something
+        if explicit is not None:
+            return _Candidate(start, end, explicit[0], explicit[1], "numeric", True)
+    if published is None:
+        return None
+    if post is not None:
+        direction = grammar.postmodifiers[_norm(post)]
+    elif determiner is not None:
+        direction = grammar.determiners[_norm(determiner)]
+    else:
+        direction = "recent"
+    way, inclusive = _DIRECTIONS[direction]
+    value = resolve_weekday(weekday, published, way, inclusive=inclusive)
+    return _Candidate(start, end, PartialDate.from_date(value), True, "weekday", True)
+
+
+def _resolve_relative(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    start, end = m.span
+    if _capitalized_mid_sentence(text, start):
+        return None  # "Russia Today", "USA Today": a name
+    unit, offset = grammar.relative[_norm(text[start:end])]
+    if unit == "ignore":
+        return _Candidate(start, end, None, True, "relative")
+    if published is None:
+        return None
+    return _Candidate(start, end, _shift(published, unit, offset), True, "relative")
+
+
+def _resolve_ago(
+    m: _Match, grammar: _Grammar, text: str, published: dt.date | None
+) -> _Candidate | None:
+    start, end = m.span
+    if published is None or _capitalized_mid_sentence(text, start):
+        return None
+    count_text = _norm(m.get("n") or "")
+    count = 1 if count_text in grammar.ago_one else read_number(count_text, lang=grammar.lang)
+    if not count:
+        return None
+    unit = grammar.ago_units[_norm(m.get("unit") or "")]
+    try:
+        value = _shift(published, unit, -count)
+    except (OverflowError, ValueError):
+        return None  # "há 100 mil anos" is not a date we can write
+    return _Candidate(start, end, value, True, "relative")
+
+
+_RESOLVERS: Mapping[str, _Resolver] = {
+    "template": _resolve_template,
+    "numeric": _resolve_numeric,
+    "iso": _resolve_iso,
+    "weekday": _resolve_weekday_mention,
+    "relative": _resolve_relative,
+    "ago": _resolve_ago,
+}
+
+
+# --- calendar arithmetic ---------------------------------------------------------------------
+
+
+def _resolve_calendar(
+    year: int | None, month: int | None, day: int | None, published: dt.date | None
+) -> tuple[PartialDate, bool] | None:
+    """A PartialDate from the parts the text gives; missing parts come from `published`.
+
+    None when the parts need `published` and it is missing or puts no date in the window;
+    ValueError when no calendar has that date (31 June, 29 February 2025).
+    """
+    if year is not None:
+        if month is None:
+            return (PartialDate(year), False) if day is None else None
+        return PartialDate(year, month, day), False
+    if day is not None and month is not None:
+        dt.date(2000, month, day)  # a leap year: is there ever such a day?
+    if published is None:
+        return None
+    if month is None:
+        return None if day is None else _resolve_day_near(day, published)
+    if day is None:
+        return PartialDate(_year_of_month(month, published), month), True
+    found = _year_of_day(month, day, published)
+    return None if found is None else (PartialDate(found, month, day), True)
+
+
+def _resolve_numbers(
+    day_text: str, month_text: str, year_text: str | None, published: dt.date | None
+) -> tuple[PartialDate, bool] | None:
+    day, month = int(day_text), int(month_text)
+    year = None
+    if year_text is not None:
+        year = int(year_text)
+        if len(year_text) == 2:
+            year += 2000 if year < 70 else 1900
+        if not _MIN_YEAR <= year <= _MAX_YEAR:
+            raise ValueError(f"year out of range: {year}")
+    return _resolve_calendar(year, month, day, published)
+
+
+def _add_months(value: dt.date, months: int) -> dt.date:
+    index = value.year * 12 + value.month - 1 + months
+    year, month = divmod(index, 12)
+    for day in range(value.day, 27, -1):  # clamp 31 March - 1 month to 28/29 February
+        try:
+            return dt.date(year, month + 1, day)
+        except ValueError:
+            continue
+    return dt.date(year, month + 1, min(value.day, 28))
+
+
+def _year_of_day(month: int, day: int, published: dt.date) -> int | None:
+    """The year that puts day/month in [published - 10 months, published + 2 months)."""
+    low, high = _add_months(published, -10), _add_months(published, 2)
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if low <= candidate < high:
+            return year
+    return None
+
+
+def _year_of_month(month: int, published: dt.date) -> int:
+    """The year that puts the month among the ten before published's month and the one after."""
+    here = published.year * 12 + published.month - 1
+    for year in (published.year - 1, published.year, published.year + 1):
+        if here - 10 <= year * 12 + month - 1 < here + 2:
+            return year
+    raise AssertionError("twelve consecutive months hold every month once")
+
+
+def _resolve_day_near(
+    day: int, published: dt.date | None, weekday: int | None = None
+) -> tuple[PartialDate, bool] | None:
+    """Day `day` of the month before, of or after published's: the nearest, ties to the past;
+    a date on `weekday` first when there is one ("sexta-feira (15)")."""
+    if published is None:
+        return None
+    options = []
+    for months in (-1, 0, 1):
+        year, month = divmod(published.year * 12 + published.month - 1 + months, 12)
+        try:
+            options.append(dt.date(year, month + 1, day))
+        except ValueError:
+            continue
+    on_weekday = [d for d in options if d.weekday() == weekday]
+    options = on_weekday or options
+    if not options:
+        return None
+    best = min(options, key=lambda d: (abs((d - published).days), d > published))
+    return PartialDate.from_date(best), True
+
+
+def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
+    if unit == "day":
+        return PartialDate.from_date(published + dt.timedelta(days=offset))
+    if unit == "month":
+        year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
+        if year < 1:
+            raise ValueError("before year 1")
+        return PartialDate(year, month + 1)
+    if published.year + offset < 1:
+        raise ValueError("before year 1")
+    return PartialDate(published.year + offset)
+
+
+# --- text checks -----------------------------------------------------------------------------
+
+
+def _capitalized_mid_sentence(text: str, start: int) -> bool:
+    if not text[start : start + 1].isupper():
+        return False
+    before = text[:start].rstrip(" \t\u00a0")
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_][\w'’]*)?")
+
+
+def _lookalike_is_weekday(grammar: _Grammar, text: str, end: int) -> bool:
+    """Whether a short form that is also an ordinal is the weekday: "na segunda," is Monday,
+    "na segunda rodada" the second round."""
+    following = _NEXT_WORD.match(text, end)
+    assert following is not None  # the pattern matches the empty string
+    rest = text[following.end() :]
+    if following.group(1) is None:
+        return not rest[:1].isalnum()
+    return _norm(following.group(1)) in grammar.lookalike_followers
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_BETWEEN_WEEKDAY_AND_DATE = re.compile(r"\s*(?:,|(\())?\s*")
+_CLOSING_PARENTHESIS = re.compile(r"\s*\)")
+
+
+def _merge_weekday_dates(chosen: list[_Candidate], text: str) -> list[_Candidate]:
+    """Join a weekday to the date right after it ("Tuesday, August 12", "Tuesday (Aug. 12)"):
+    one mention, and the stated date wins over the weekday rule."""
+    merged: list[_Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        between = (
+            _BETWEEN_WEEKDAY_AND_DATE.fullmatch(text, previous.end, candidate.start)
+            if previous is not None and previous.kind == "weekday"
+            else None
+        )
+        closing = None
+        if between is not None and between.group(1):
+            closing = _CLOSING_PARENTHESIS.match(text, candidate.end)
+            if closing is None:
+                between = None
+        if (
+            previous is not None
+            and between is not None
+            and not candidate.names_weekday
+            and candidate.value is not None
+            and candidate.value.precision is Precision.DAY
+        ):
+            end = candidate.end if closing is None else closing.end()
+            merged[-1] = replace(candidate, start=previous.start, end=end, names_weekday=True)
+        else:
+            merged.append(candidate)
+    return merged
+
+
+# --- compiling a lexicon ---------------------------------------------------------------------
+
+_TEMPLATE_TOKEN = re.compile(r"\{(\w+)\}|\[|\]|,| +|[^\s\[\]{},]+")
+
+
+def _compile_template(
+    template: str, gid: str, parts: Mapping[str, tuple[str, str]]
+) -> tuple[str, set[str]]:
+    """Regex source for one template; ``{x}`` becomes group ``<gid>_x``."""
+    context = ""
+    body = template.strip()
+    if body.startswith("("):
+        close = body.index(")")
+        context = rf"(?:{_phrases_pattern(body[1:close].split('|'))})\s+"
+        body = body[close + 1 :].lstrip()
+    out: list[str] = []
+    used: set[str] = set()
+    for token in _TEMPLATE_TOKEN.finditer(body):
+        piece = token.group(0)
+        if token.group(1) is not None:
+            part = token.group(1)
+            if part not in parts:
+                raise KnowledgeBaseError(f"unknown placeholder {{{part}}} in template {template!r}")
+            group = "month" if part == "mon" else part
+            used.add(group)
+            inside, after = parts[part]
+            out.append(f"(?P<{gid}_{group}>{inside}){after}")
+        elif piece == "[":
+            out.append("(?:")
+        elif piece == "]":
+            out.append(")?")
+        elif piece == ",":
+            out.append(",?")
+        elif piece.isspace():
+            out.append(r"\s+")
+        else:
+            out.append(_phrases_pattern([piece]))
+    return rf"{context}(?P<{gid}>{''.join(out)})(?!\w)", used
+
+
+def _words(table: Mapping[str, Any]) -> dict[str, Any]:
+    return {_norm(key): value for key, value in table.items()}
+
+
+@functools.cache
+def _grammar(lang: str) -> _Grammar:
+    data = _load_toml("dates", lang)
+    months = _words(data["months"])
+    abbreviations = _words(data["month_abbreviations"])
+    weekdays = _words(data["weekdays"])
+    determiners = _words(data["weekday_determiners"])
+    postmodifiers = _words(data["weekday_postmodifiers"])
+    rules = data["weekday_rules"]
+    relative = {k: (str(v[0]), int(v[1])) for k, v in _words(data["relative"]).items()}
+    ago_units = _words(data["ago_units"])
+    for direction in (*determiners.values(), *postmodifiers.values()):
+        if direction not in _DIRECTIONS:
+            raise KnowledgeBaseError(f"dates_{lang}: unknown weekday direction {direction!r}")
+    for unit, _offset in relative.values():
+        if unit not in {*_UNITS, "ignore"}:
+            raise KnowledgeBaseError(f"dates_{lang}: unknown unit {unit!r}")
+
+    suffixes = _phrases_pattern(data["ordinal_suffixes"])
+    full_months = _phrases_pattern(months)
+    # placeholder -> (what the group holds, what must follow it)
+    parts = {
+        "day": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
+        "month": (full_months, ""),
+        "mon": (rf"{full_months}|(?:{_phrases_pattern(abbreviations)})\.?", ""),
+        "year": (_YEAR, ""),
+        "n": (rf"{number_pattern(lang)}|{_phrases_pattern(data['ago_one'])}", ""),
+        "unit": (_phrases_pattern(ago_units), ""),
+    }
+
+    sources: list[str] = []
+    alternatives: list[_Alternative] = []
+
+    def add(form: str, source: str, used: set[str]) -> None:
+        alternatives.append(_Alternative(form, frozenset(used)))
+        sources.append(source)
+
+    def gid() -> str:
+        return f"t{len(sources)}"
+
+    g = gid()
+    add(
+        "weekday",
+        rf"(?P<{g}>(?:(?P<{g}_det>{_phrases_pattern(determiners)})\s+)?"
+        rf"(?P<{g}_wd>{_phrases_pattern(weekdays)})(?![\w{_HYPHENS}])"
+        rf"(?:\s+(?P<{g}_post>{_phrases_pattern(postmodifiers)})(?!\w))?"
+        rf"(?:\s*\((?P<{g}_pd>\d{{1,2}})(?:[/.](?P<{g}_pm>\d{{1,2}})"
+        rf"(?:[/.](?P<{g}_py>\d{{4}}|\d{{2}}))?)?\))?)",
+        {"det", "wd", "post", "pd", "pm", "py"},
+    )
+    g = gid()
+    add("relative", rf"(?P<{g}>{_phrases_pattern(relative)})(?!\w)", set())
+    for template in data["ago_templates"]:
+        add("ago", *_compile_template(template, gid(), parts))
+    g = gid()
+    add(
+        "iso",
+        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_y>\d{{4}})-(?P<{g}_m>\d{{1,2}})-(?P<{g}_d>\d{{1,2}}))"
+        rf"(?!\d|[/.,{_HYPHENS}]\d)",
+        {"y", "m", "d"},
+    )
+    g = gid()
+    add(
+        "numeric",
+        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_a>\d{{1,2}})(?P<{g}_sep>[/.\-])(?P<{g}_b>\d{{1,2}})"
+        rf"(?:(?P={g}_sep)(?P<{g}_y>\d{{4}}|\d{{2}}))?)(?!\d|[/.,{_HYPHENS}]\d)",
+        {"a", "b", "sep", "y"},
+    )
+    for template in data["templates"]:
+        add("template", *_compile_template(template, gid(), parts))
+
+    pattern = re.compile(r"(?<!\w)(?=(?:" + "|".join(sources) + "))", re.IGNORECASE)
+    order = data["numeric_order"]
+    if order not in ("dmy", "mdy"):
+        raise KnowledgeBaseError(
+            f"dates_{lang}: numeric_order must be 'dmy' or 'mdy', not {order!r}"
+        )
+    return _Grammar(
+        lang=lang,
+        pattern=pattern,
+        alternatives=tuple(alternatives),
+        day_first=order == "dmy",
+        capitalized=bool(data["capitalized_names"]),
+        months={**abbreviations, **months},
+        weekdays=weekdays,
+        determiners=determiners,
+        postmodifiers=postmodifiers,
+        needs_determiner=frozenset(_norm(w) for w in rules["needs_determiner"]),
+        lookalikes=frozenset(_norm(w) for w in rules["ordinal_lookalikes"]),
+        lookalike_followers=frozenset(_norm(w) for w in rules["lookalike_followers"]),
+        relative=relative,
+        ago_units=ago_units,
+        ago_one=frozenset(_norm(w) for w in data["ago_one"]),
+    )

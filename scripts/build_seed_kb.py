@@ -514,7 +514,7 @@ ORGS: list[tuple[str, str, str, str, str, str, str, str, str, int, str, str]] = 
         "",
         75,
         "corpus",
-        "en:abbr:UNSC;en:short:Security Council;pt:short:Conselho de Segurança da ONU;pt:short:Conselho de Segurança;es:short:Consejo de Seguridad;fr:short:Conseil de sécurité;pt:abbr:CSNU;es:abbr:CSNU;fr:abbr:CSNU",
+        "en:abbr:UNSC;en:short:Security Council;en:short:UN Security Council;en:short:U.N. Security Council;pt:short:Conselho de Segurança da ONU;pt:short:Conselho de Segurança;es:short:Consejo de Seguridad;fr:short:Conseil de sécurité;pt:abbr:CSNU;es:abbr:CSNU;fr:abbr:CSNU",
     ),
     (
         "Q47423",
@@ -528,7 +528,7 @@ ORGS: list[tuple[str, str, str, str, str, str, str, str, str, int, str, str]] = 
         "",
         60,
         OS,
-        "en:abbr:UNGA;en:short:General Assembly;pt:short:Assembleia Geral da ONU;es:short:Asamblea General de la ONU;fr:short:Assemblée générale de l'ONU",
+        "en:abbr:UNGA;en:short:General Assembly;en:short:UN General Assembly;pt:short:Assembleia Geral da ONU;es:short:Asamblea General de la ONU;fr:short:Assemblée générale de l'ONU",
     ),
     (
         "Q220563",

@@ -100,8 +100,13 @@ class _SentenceReader:
         self.sentence = sentence
         self.lexicon = lexicon
         self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
-        self.actors = [m for m in self.mentions if _is_actor(m)]
+        self.actors = [m for m in self.mentions if _is_actor(m) and not self._is_place_use(m)]
         self.sources = self._sources()
+
+    def _is_place_use(self, m: Mention) -> bool:
+        """"em Brasília", "in Moscow": a capital after a place preposition is a place here."""
+        return m.method == "metonym" and m.literal_key is not None and \
+            self._preceded_by(m, self.lexicon.place_markers, 1)
 
     def _sources(self) -> list[Mention]:
         """Actors the sentence cites as its source: "segundo a KCNA", "o Kremlin informou"."""
@@ -214,6 +219,11 @@ class _SentenceReader:
             rest = [m for m in after if m is not agent]
             subject = [m for m in before if m.start >= clause and
                        not self._preceded_by(m, unmarked, 1)]
+            if agent is None and subject and (
+                    subject[0].method == "demonym" or self._preceded_by(subject[0], lex.of_words, 1)):
+                # "soldados da Coreia do Norte foram enviados": the troops' owner sent them.
+                agent = subject[0]
+                subject = subject[1:]
             recipient = rest[0] if rest and self._preceded_by(rest[0], lex.recipient_markers, 2) \
                 else (subject[0] if subject else None)
         else:
@@ -284,10 +294,11 @@ def _nearest(items: Sequence[DateMention], start: int, end: int, lo: int, hi: in
     return min(inside, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
 
 
-def _recent_actors(mentions: Sequence[Mention], before: int, count: int) -> list[str]:
+def _recent_actors(mentions: Sequence[Mention], before: int, count: int,
+                   places: set[int]) -> list[str]:
     keys: list[str] = []
     for m in reversed(mentions):
-        if m.start >= before or not _is_actor(m):
+        if m.start >= before or not _is_actor(m) or m.start in places:
             continue
         if m.key not in keys:
             keys.append(m.key)
@@ -315,8 +326,10 @@ def extract_events(
     """Every event the article states, one per real-world event."""
     top = _top_level(mentions)
     drafts: list[_Draft] = []
+    place_uses: set[int] = set()
     for number, sentence in enumerate(sentences):
         reader = _SentenceReader(article, sentence, lexicon, top)
+        place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
         made: list[_Draft] = []
         triggers = reader.triggers()
@@ -325,7 +338,7 @@ def extract_events(
             participants, agent, recipient, _ = reader.roles(trig, following)
             grouped = False
             if len(participants) < 2 and reader.group_reference(trig):
-                recent = _recent_actors(top, trig.start, 2)
+                recent = _recent_actors(top, trig.start, 2, place_uses)
                 if len(recent) == 2:
                     participants = list(dict.fromkeys(recent + participants))
                     grouped = True

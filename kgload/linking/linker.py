@@ -147,7 +147,8 @@ class _Linker:
             entity = self._entity(alias.qid)
             if entity is None:
                 continue
-            if alias.type == "surname" and not self._surname_ok(alias.qid, span.start):
+            if alias.type == "surname" and (not self._surname_ok(alias.qid, span.start)
+                                            or self._inside_longer_name(span)):
                 continue
             if entity.stands_for and alias.type != "demonym" and self._entity(entity.stands_for):
                 # Metonym: the text names a capital or a building; the actor is the state.
@@ -160,6 +161,20 @@ class _Linker:
             method = {"demonym": "demonym", "surname": "coreference", "abbr": "alias",
                       "short": "alias", "metonym": "metonym"}.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
+
+    def _inside_longer_name(self, span: Span) -> bool:
+        """"Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names
+        someone else, so a partial match must not link."""
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and _UPPER_WORD.match(after.text) and not after.is_sent_start \
+                and "\n" not in span[-1].whitespace_:
+            return True
+        before = doc[span.start - 1] if span.start > 0 else None
+        return (before is not None and _UPPER_WORD.match(before.text) is not None
+                and not span[0].is_sent_start
+                and before.lower_ not in self.lexicon.person_cues
+                and before.lower_ not in self.lexicon.roles)
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:
         entity = self._entity(qid)

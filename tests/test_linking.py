@@ -1,0 +1,102 @@
+"""Mention detection and linking on spacy.blank + kgload's components, with the shipped KB."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.linking.linker import home_state
+from kgload.model import Article, EntityKind, Mention
+
+
+def _article(text: str, lang: str, published: dt.date | None = dt.date(2025, 8, 12),
+             url: str | None = None) -> Article:
+    return Article(id="t", text=text, lang=lang, source="test", published=published, url=url)
+
+
+def _links(text: str, lang: str, **kwargs: object) -> list[Mention]:
+    return list(analyze(_article(text, lang, **kwargs), load_kb()).mentions)  # type: ignore[arg-type]
+
+
+def _keys(mentions: list[Mention]) -> dict[str, str]:
+    return {m.text: m.key for m in mentions}
+
+
+def test_names_demonyms_and_roles_in_portuguese() -> None:
+    found = _keys(_links(
+        "O presidente da Rússia, Vladimir Putin, falou com o líder norte-coreano Kim Jong Un.",
+        "pt"))
+    assert found["presidente da Rússia"] == "Q7747"
+    assert found["Vladimir Putin"] == "Q7747"
+    assert found["Rússia"] == "Q159"
+    assert found["norte-coreano"] == "Q423"
+    assert found["Kim Jong Un"] == "Q56226"
+
+
+@pytest.mark.parametrize(
+    ("published", "holder"),
+    [(dt.date(2022, 3, 9), "Q180589"), (dt.date(2023, 5, 5), "Q20055561"),
+     (dt.date(2024, 9, 1), "Q6383803")],
+)
+def test_role_resolves_to_the_holder_on_the_article_date(published: dt.date, holder: str) -> None:
+    mentions = _links("The UK Prime Minister met the French president in Paris.", "en",
+                      published=published)
+    role = next(m for m in mentions if m.method == "role" and "Prime Minister" in m.text)
+    assert role.key == holder
+
+
+def test_bare_role_uses_the_outlet_home_state() -> None:
+    mentions = _links("The Prime Minister spoke with President Zelenskyy this evening.", "en",
+                      published=dt.date(2022, 3, 9), url="https://www.gov.uk/news/x")
+    assert {m.key for m in mentions} >= {"Q180589", "Q3874799"}
+    assert home_state(_article("x", "en", url="https://www.gov.uk/a")) == "Q145"
+    # without an outlet country, a bare role stays unlinked (precision first)
+    mentions = _links("The Prime Minister spoke with President Zelenskyy this evening.", "en",
+                      published=dt.date(2022, 3, 9))
+    assert "Q180589" not in {m.key for m in mentions}
+
+
+def test_metonyms_link_the_state_and_keep_the_place() -> None:
+    mentions = _links("Moscou respondeu e o Kremlin informou que Pyongyang enviou tropas.", "pt")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Moscou"].key == "Q159" and by_text["Moscou"].literal_key == "Q649"
+    assert by_text["Kremlin"].key == "Q159"
+    assert by_text["Pyongyang"].key == "Q423"
+
+
+def test_surname_after_full_name_is_coreference() -> None:
+    mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.",
+                      "pt")
+    lavrov = [m for m in mentions if m.text == "Lavrov"]
+    assert lavrov and lavrov[0].key == "Q58217" and lavrov[0].method == "coreference"
+
+
+def test_unknown_names_are_local_entities_typed_by_context() -> None:
+    mentions = _links("O porta-voz Ivan Petrovich Sidorenko negou as acusações.", "pt")
+    local = [m for m in mentions if m.key.startswith("local:")]
+    assert local and local[0].text == "Ivan Petrovich Sidorenko"
+    assert local[0].kind is EntityKind.PERSON
+
+
+def test_unknown_name_never_gets_a_wrong_qid_from_a_partial_match() -> None:
+    # "Putin" and "Kim" are KB surnames; these are different people the KB does not know.
+    mentions = _links("Kim Yong-chol met Igor Putinov in Minsk on Tuesday.", "en")
+    assert "Q56226" not in {m.key for m in mentions}
+    assert "Q7747" not in {m.key for m in mentions}
+
+
+def test_acronyms_must_match_case() -> None:
+    mentions = _links("The UN Security Council met. The un-named official said nato was late.",
+                      "en")
+    keys = {m.text: m.key for m in mentions}
+    assert keys.get("UN Security Council") == "Q37470"
+    assert "nato" not in keys
+
+
+def test_all_caps_transcript_is_not_read_as_acronyms() -> None:
+    mentions = _links("A COMISSÃO VAI CONVIDAR O CHANCELER PARA EXPLICAR A POSIÇÃO DO BRASIL.",
+                      "pt")
+    assert not [m for m in mentions if m.key.startswith("local:")]

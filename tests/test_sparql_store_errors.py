@@ -1,0 +1,353 @@
+"""How the remote store fails: retries, auth, unreachable servers, timeouts, a killed Virtuoso."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
+from pytest_httpserver import HTTPServer
+from virtuoso import VirtuosoServer, free_port
+from werkzeug import Request, Response
+
+from kgload.errors import QueryError, StoreAuthError, StoreError, StoreUnavailableError
+from kgload.stores.sparql import SparqlStore, open_sparql
+
+BASE = "https://w3id.org/kgload/id/"
+PASSWORD = "s3cret-Pa55word"
+ONE_ROW = {
+    "head": {"vars": ["x"]},
+    "results": {"bindings": [{"x": {"type": "uri", "value": "http://example.org/a"}}]},
+}
+RESULTS_JSON = "application/sparql-results+json"
+G = f"{BASE}doc/1"
+QUADS = [Quad(NamedNode(f"{BASE}e/1"), NamedNode(f"{BASE}p"), Literal("x"), NamedNode(G))]
+
+Operation = Callable[[SparqlStore], object]
+OPERATIONS: dict[str, Operation] = {
+    "select": lambda store: store.select("SELECT ?x WHERE { ?x ?p ?o }"),
+    "update": lambda store: store.replace_graphs({G: QUADS}),
+}
+
+
+@pytest.fixture
+def open_remote(httpserver: HTTPServer) -> Iterator[Callable[..., SparqlStore]]:
+    """Opens generic-dialect stores on the loopback test server; closes them afterwards."""
+    opened: list[SparqlStore] = []
+
+    def make(**options: object) -> SparqlStore:
+        settings: dict[str, object] = {"dialect": "generic", "backoff": 0.01, "timeout": 5.0}
+        settings.update(options)
+        store = open_sparql(httpserver.url_for("/sparql"), **settings)  # type: ignore[arg-type]
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_503_twice_then_200_succeeds_after_retries(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], operation: str
+) -> None:
+    for _ in range(2):
+        httpserver.expect_ordered_request("/sparql", method="POST").respond_with_data(
+            "busy", status=503, headers={"Retry-After": "0"}
+        )
+    httpserver.expect_ordered_request("/sparql", method="POST").respond_with_json(
+        ONE_ROW, content_type=RESULTS_JSON
+    )
+    OPERATIONS[operation](open_remote(retries=3))
+    httpserver.check_assertions()
+    assert len(httpserver.log) == 3
+
+
+def test_retry_after_is_honoured(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    httpserver.expect_ordered_request("/sparql").respond_with_data(
+        "later", status=503, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_ordered_request("/sparql").respond_with_json(ONE_ROW)
+    started = time.monotonic()
+    result = open_remote(retries=1).select("SELECT ?x WHERE { ?x ?p ?o }")
+    assert time.monotonic() - started >= 1.0
+    assert result.rows == ((NamedNode("http://example.org/a"),),)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_always_500_gives_store_error_after_the_retries(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], operation: str
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(
+        "\nVirtuoso 42000 Error SR172: Transaction deadlocked\n\nSPARQL query:\n...", status=500
+    )
+    with pytest.raises(StoreError) as caught:
+        OPERATIONS[operation](open_remote(retries=2))
+    assert len(httpserver.log) == 3  # the first attempt and 2 retries
+    message = str(caught.value)
+    assert "after 3 attempts" in message
+    assert "Virtuoso 42000 Error SR172: Transaction deadlocked" in message
+    assert "SPARQL query" not in message
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_401_names_the_settings_and_never_the_password(
+    httpserver: HTTPServer,
+    open_remote: Callable[..., SparqlStore],
+    operation: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(
+        "Unauthorized", status=401, headers={"WWW-Authenticate": 'Basic realm="SPARQL"'}
+    )
+    store = open_remote(user="dba", password=PASSWORD, auth="basic")
+    with caplog.at_level(logging.DEBUG, logger="kgload"), pytest.raises(StoreAuthError) as caught:
+        OPERATIONS[operation](store)
+    message = str(caught.value)
+    assert "KGLOAD_STORE_USER" in message
+    assert "KGLOAD_STORE_PASSWORD" in message
+    assert "[store] user/password in kgload.toml" in message
+    assert PASSWORD not in message
+    assert PASSWORD not in caplog.text
+    assert len(httpserver.log) == 1  # refused credentials are not retried
+
+
+def test_a_password_in_the_url_is_used_but_never_shown(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/sparql").respond_with_data("no", status=403)
+    url = httpserver.url_for("/sparql").replace("://", f"://dba:{PASSWORD}@")
+    store = open_sparql(url, dialect="generic", auth="basic")
+    try:
+        assert PASSWORD not in store.url
+        with pytest.raises(StoreAuthError) as caught:
+            store.select("SELECT * WHERE { ?s ?p ?o }")
+    finally:
+        store.close()
+    assert PASSWORD not in str(caught.value)
+    request, _ = httpserver.log[0]
+    assert request.authorization is not None
+    assert request.authorization.password == PASSWORD
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_closed_port_is_unavailable(operation: str) -> None:
+    url = f"http://127.0.0.1:{free_port()}/sparql"
+    store = open_sparql(url, dialect="generic", retries=2, backoff=0.01)
+    try:
+        with pytest.raises(StoreUnavailableError) as caught:
+            OPERATIONS[operation](store)
+    finally:
+        store.close()
+    assert str(caught.value) == f"cannot reach SPARQL endpoint {url}: is the server running?"
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_an_unknown_host_is_unavailable(operation: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_such_host(*args: object, **kwargs: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    # No DNS traffic from tests: the lookup fails here, as it would for an unknown name.
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    store = open_sparql("http://sparql.example.invalid/sparql", dialect="generic", backoff=0.01)
+    try:
+        with pytest.raises(StoreUnavailableError, match="is the server running"):
+            OPERATIONS[operation](store)
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_a_server_slower_than_the_timeout_gives_store_error(operation: str) -> None:
+    attempts: list[float] = []
+
+    def slow(request: Request) -> Response:
+        attempts.append(time.monotonic())
+        time.sleep(1.0)
+        return Response("{}", content_type=RESULTS_JSON)
+
+    # Threaded, so that the retry is not queued behind the first, still sleeping, handler.
+    server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    server.expect_request("/sparql").respond_with_handler(slow)
+    server.start()
+    store = open_sparql(
+        server.url_for("/sparql"), dialect="generic", timeout=0.5, retries=1, backoff=0.01
+    )
+    try:
+        with pytest.raises(StoreError) as caught:
+            OPERATIONS[operation](store)
+    finally:
+        store.close()
+        server.clear()
+        server.stop()
+    assert "no answer within 0.5 s" in str(caught.value)
+    assert "after 2 attempts" in str(caught.value)
+    assert len(attempts) == 2
+
+
+def test_a_bad_query_is_a_query_error(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(
+        "Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error at 'WHERE'\n\n...",
+        status=400,
+    )
+    with pytest.raises(QueryError, match="SP030: SPARQL compiler, line 1: syntax error"):
+        open_remote().select("SELECT WHERE")
+    assert len(httpserver.log) == 1
+
+
+def test_virtuoso_permission_refusal_is_an_auth_error(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(
+        "Virtuoso 42000 Error SR186:SECURITY: No permission to execute procedure "
+        "DB.DBA.SPARQL_INSERT_DICT_CONTENT with user ID 107, group ID 107",
+        status=500,
+    )
+    with pytest.raises(StoreAuthError, match="requires credentials"):
+        open_remote().replace_graphs({G: QUADS})
+    assert len(httpserver.log) == 1
+
+
+def test_auto_dialect_detects_virtuoso_from_the_server_header(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    httpserver.expect_request("/sparql", method="GET").respond_with_json(
+        {"head": {}, "boolean": True}, headers={"Server": "Virtuoso/07.20.3229 (Linux)"}
+    )
+    httpserver.expect_request("/sparql-auth", method="POST").respond_with_data("")
+    store = open_remote(dialect="auto", user="dba", password=PASSWORD, auth="basic")
+    store.replace_graphs({G: QUADS})
+    assert store.is_virtuoso
+    assert store.update_url == httpserver.url_for("/sparql-auth")
+    assert store.gsp_url == httpserver.url_for("/sparql-graph-crud-auth")
+    update = httpserver.log[-1][0].get_data(as_text=True)
+    assert update.startswith("DEFINE sql:big-data-const 1\nDROP SILENT GRAPH <")
+
+
+def test_auto_dialect_falls_back_to_generic(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    httpserver.expect_request("/sparql", method="GET").respond_with_json({"boolean": True})
+    httpserver.expect_request("/sparql-auth").respond_with_data("not here", status=404)
+    httpserver.expect_request("/sparql", method="POST").respond_with_data("")
+    store = open_remote(dialect="auto", user="u", password=PASSWORD)
+    store.replace_graphs({G: QUADS})
+    assert not store.is_virtuoso
+    assert store.update_url == store.url
+    assert store.gsp_url is None
+    request = httpserver.log[-1][0]
+    assert request.path == "/sparql"
+    assert request.content_type == "application/sparql-update"
+    assert request.get_data(as_text=True).startswith("DROP SILENT GRAPH <")
+
+
+# -- a real Virtuoso killed while writing ---------------------------------------------------------
+@pytest.mark.virtuoso
+def test_virtuoso_refuses_a_wrong_password(virtuoso: VirtuosoServer) -> None:
+    store = open_sparql(virtuoso.url, user=virtuoso.user, password=PASSWORD)
+    try:
+        with pytest.raises(StoreAuthError, match="KGLOAD_STORE_PASSWORD") as caught:
+            store.replace_graphs({G: QUADS})
+    finally:
+        store.close()
+    assert PASSWORD not in str(caught.value)
+    assert "sparql-auth" in str(caught.value)
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_without_credentials_cannot_write(virtuoso: VirtuosoServer) -> None:
+    store = open_sparql(virtuoso.url)
+    try:
+        with pytest.raises(StoreAuthError, match="requires credentials"):
+            store.replace_graphs({G: QUADS})
+        assert store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1").variables == ("s", "p", "o")
+    finally:
+        store.close()
+
+
+def _graph(index: int) -> str:
+    return f"{BASE}doc/kill-{index:03d}"
+
+
+def _version(index: int, version: int) -> list[Quad]:
+    """Version `version` of graph `index`: its own predicate and a size that differs per version."""
+    g = NamedNode(_graph(index))
+    p = NamedNode(f"{BASE}v{version}")
+    return [
+        Quad(NamedNode(f"{BASE}event/{index}-{j}"), p, Literal(f"{index} {j} v{version}"), g)
+        for j in range(40 + (index % 17) * 5 + version * 3)
+    ]
+
+
+def _contents(store: SparqlStore) -> dict[str, dict[str, int]]:
+    """graph → {predicate → triples}."""
+    result = store.select(
+        "SELECT ?g ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+        f'FILTER(STRSTARTS(STR(?g), "{BASE}doc/kill-")) }} GROUP BY ?g ?p'
+    )
+    found: dict[str, dict[str, int]] = {}
+    for g, p, n in result.rows:
+        assert g is not None and p is not None and isinstance(n, Literal)
+        found.setdefault(str(g.value), {})[str(p.value)] = int(n.value)
+    return found
+
+
+def _expected(index: int, version: int) -> dict[str, int]:
+    quads = _version(index, version)
+    return {quads[0].predicate.value: len(quads)}
+
+
+@pytest.mark.virtuoso
+@pytest.mark.slow
+def test_killing_virtuoso_mid_load_leaves_each_graph_whole(virtuoso: VirtuosoServer) -> None:
+    graphs = 200
+    store = open_sparql(
+        virtuoso.url, user=virtuoso.user, password=virtuoso.password, retries=2, backoff=0.05
+    )
+    interrupted = 0
+    try:
+        store.drop_graphs(store.graphs())
+        for version, delay in enumerate((0.3, 0.7, 1.2), start=1):
+            timer = threading.Timer(delay, virtuoso.kill)
+            timer.start()
+            acknowledged = 0
+            try:
+                for index in range(graphs):
+                    store.replace_graphs({_graph(index): _version(index, version)})
+                    acknowledged += 1
+            except StoreError:
+                interrupted += 1
+            finally:
+                timer.join()
+            virtuoso.restart()
+
+            found = _contents(store)
+            for index in range(graphs):
+                name = _graph(index)
+                new = _expected(index, version)
+                old = _expected(index, version - 1) if version > 1 else None
+                got = found.get(name)
+                if index < acknowledged:
+                    assert got == new, f"acknowledged write to {name} lost: {got}"
+                elif index > acknowledged:
+                    assert got == old, f"{name} changed before it was written: {got}"
+                else:
+                    assert got in (old, new), f"{name} is a mix: {got}"
+
+            # Rerunning the whole sequence completes everything, without duplicates.
+            for index in range(graphs):
+                store.replace_graphs({_graph(index): _version(index, version)})
+            found = _contents(store)
+            assert found == {_graph(i): _expected(i, version) for i in range(graphs)}
+            assert store.quad_count() == sum(len(_version(i, version)) for i in range(graphs))
+    finally:
+        store.close()
+        if not virtuoso.running:
+            virtuoso.restart()  # leave a working server to the tests that follow
+    assert interrupted >= 2, "the kills came after the writes had finished; shorten the delays"

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,17 +75,21 @@ class KG:
         """Read, analyse and load article files (or folders, or `.jsonl` batches)."""
         settings = self.settings
         if batch_size is not None:
-            settings = Settings(**{**_as_dict(settings), "batch_size": batch_size})
+            settings = dataclasses.replace(settings, batch_size=batch_size)
         overrides = ArticleOverrides(lang=lang, published=published, url=url)
         if url is not None and len(paths) > 1:
             from kgload.errors import UsageError
 
             raise UsageError("--url names one article; give it with a single file")
         items = read_articles(paths, overrides=overrides, default_lang=settings.lang)
-        total = len(paths) if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir()
-                                  for p in paths) else None
-        return ingest(self.store, items, kb=self.kb, settings=settings, progress=progress,
-                      total=total)
+        total = (
+            len(paths)
+            if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir() for p in paths)
+            else None
+        )
+        return ingest(
+            self.store, items, kb=self.kb, settings=settings, progress=progress, total=total
+        )
 
     def saved_queries(self) -> dict[str, SavedQuery]:
         return load_saved_queries()
@@ -130,12 +135,10 @@ class KG:
     def __enter__(self) -> KG:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()
-
-
-def _as_dict(settings: Settings) -> dict[str, object]:
-    import dataclasses
-
-    return {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings)}

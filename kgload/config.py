@@ -68,35 +68,80 @@ class Settings:
 
 
 SETTINGS_TABLE: tuple[Setting, ...] = (
-    Setting("store", "KGLOAD_STORE", "store.url",
-            "where the graph lives: oxigraph:PATH, memory: or http(s)://host/sparql"),
+    Setting(
+        "store",
+        "KGLOAD_STORE",
+        "store.url",
+        "where the graph lives: oxigraph:PATH, memory: or http(s)://host/sparql",
+    ),
     Setting("base", "KGLOAD_BASE", "base", "IRI base for documents, events and local entities"),
     Setting("lang", "KGLOAD_LANG", "lang", "language of articles without a lang header (pt, en)"),
-    Setting("spacy_model", "KGLOAD_SPACY_MODEL", "nlp.spacy_model",
-            "an installed spaCy model to use instead of spacy.blank(lang), e.g. en_core_web_sm"),
+    Setting(
+        "spacy_model",
+        "KGLOAD_SPACY_MODEL",
+        "nlp.spacy_model",
+        "an installed spaCy model to use instead of spacy.blank(lang), e.g. en_core_web_sm",
+    ),
     Setting("batch_size", "KGLOAD_BATCH_SIZE", "batch_size", "documents per store transaction"),
     Setting("store_user", "KGLOAD_STORE_USER", "store.user", "user name for a SPARQL server"),
-    Setting("store_password", "KGLOAD_STORE_PASSWORD", "store.password",
-            "password for a SPARQL server (never on the command line)"),
+    Setting(
+        "store_password",
+        "KGLOAD_STORE_PASSWORD",
+        "store.password",
+        "password for a SPARQL server (never on the command line)",
+    ),
     Setting("store_auth", "KGLOAD_STORE_AUTH", "store.auth", "HTTP auth scheme: digest or basic"),
-    Setting("store_update_url", "KGLOAD_STORE_UPDATE_URL", "store.update_url",
-            "SPARQL Update endpoint, when not derivable from the query URL"),
-    Setting("store_gsp_url", "KGLOAD_STORE_GSP_URL", "store.gsp_url",
-            "Graph Store Protocol endpoint, when the server has one"),
-    Setting("store_dialect", "KGLOAD_STORE_DIALECT", "store.dialect",
-            "server dialect: auto, virtuoso or generic"),
-    Setting("store_timeout", "KGLOAD_STORE_TIMEOUT", "store.timeout",
-            "seconds to wait for the SPARQL server"),
-    Setting("store_retries", "KGLOAD_STORE_RETRIES", "store.retries",
-            "retries on HTTP 5xx and timeouts"),
-    Setting("validate", "KGLOAD_VALIDATE", "validate",
-            "validate every document graph with SHACL before loading it"),
-    Setting("wikidata_url", "KGLOAD_WIKIDATA_URL", "wikidata.sparql_url",
-            "Wikidata query service endpoint (kb build)"),
-    Setting("wikidata_api_url", "KGLOAD_WIKIDATA_API_URL", "wikidata.api_url",
-            "Wikidata action API endpoint (kb build)"),
-    Setting("user_agent", "KGLOAD_USER_AGENT", "wikidata.user_agent",
-            "User-Agent sent to Wikidata: name, version and a contact"),
+    Setting(
+        "store_update_url",
+        "KGLOAD_STORE_UPDATE_URL",
+        "store.update_url",
+        "SPARQL Update endpoint, when not derivable from the query URL",
+    ),
+    Setting(
+        "store_gsp_url",
+        "KGLOAD_STORE_GSP_URL",
+        "store.gsp_url",
+        "Graph Store Protocol endpoint, when the server has one",
+    ),
+    Setting(
+        "store_dialect",
+        "KGLOAD_STORE_DIALECT",
+        "store.dialect",
+        "server dialect: auto, virtuoso or generic",
+    ),
+    Setting(
+        "store_timeout",
+        "KGLOAD_STORE_TIMEOUT",
+        "store.timeout",
+        "seconds to wait for the SPARQL server",
+    ),
+    Setting(
+        "store_retries", "KGLOAD_STORE_RETRIES", "store.retries", "retries on HTTP 5xx and timeouts"
+    ),
+    Setting(
+        "validate",
+        "KGLOAD_VALIDATE",
+        "validate",
+        "validate every document graph with SHACL before loading it",
+    ),
+    Setting(
+        "wikidata_url",
+        "KGLOAD_WIKIDATA_URL",
+        "wikidata.sparql_url",
+        "Wikidata query service endpoint (kb build)",
+    ),
+    Setting(
+        "wikidata_api_url",
+        "KGLOAD_WIKIDATA_API_URL",
+        "wikidata.api_url",
+        "Wikidata action API endpoint (kb build)",
+    ),
+    Setting(
+        "user_agent",
+        "KGLOAD_USER_AGENT",
+        "wikidata.user_agent",
+        "User-Agent sent to Wikidata: name, version and a contact",
+    ),
     Setting("cache_dir", "KGLOAD_CACHE_DIR", "cache_dir", "folder for the Wikidata response cache"),
 )
 
@@ -105,7 +150,7 @@ _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 
 def _coerce(name: str, value: object, where: str) -> object:
     default = getattr(Settings(), name)
-    kind = type(default) if default is not None else str
+    kind: type = type(default) if default is not None else str
     try:
         if kind is bool:
             if isinstance(value, bool):
@@ -124,7 +169,9 @@ def _coerce(name: str, value: object, where: str) -> object:
         if kind is float:
             return float(str(value))
     except ValueError as exc:
-        raise ConfigError(f"{where}: bad value {value!r} for {name} (expected {kind.__name__})") from exc
+        raise ConfigError(
+            f"{where}: bad value {value!r} for {name} (expected {kind.__name__})"
+        ) from exc
     return str(value)
 
 

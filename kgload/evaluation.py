@@ -102,8 +102,12 @@ class EvalReport:
                     mine: Accuracy = getattr(item, key)
                     acc.right += mine.right
                     acc.total += mine.total
-            result[lang] = {"articles": len(items), "entities": entities, "events": events,
-                            **accuracies}
+            result[lang] = {
+                "articles": len(items),
+                "entities": entities,
+                "events": events,
+                **accuracies,
+            }
         return result
 
 
@@ -111,24 +115,31 @@ def _gold_affiliations(gold: Mapping[str, Any]) -> dict[str, str]:
     return {str(k): str(v) for k, v in (gold.get("affiliations") or {}).items()}
 
 
-def _covered(gold_participant: str, extracted: set[str], affiliations: Mapping[str, str],
-             entity_states: Mapping[str, str]) -> bool:
+def _covered(
+    gold_participant: str,
+    extracted: set[str],
+    affiliations: Mapping[str, str],
+    entity_states: Mapping[str, str],
+) -> bool:
     if gold_participant in extracted:
         return True
     state = affiliations.get(gold_participant)
     if state is not None and state in extracted:
         return True
     # a state is covered by one of its people
-    return any((affiliations.get(e) or entity_states.get(e)) == gold_participant
-               for e in extracted)
+    return any((affiliations.get(e) or entity_states.get(e)) == gold_participant for e in extracted)
 
 
 def _describe(event: Mapping[str, Any] | Event) -> str:
     if isinstance(event, Event):
-        return (f"{event.type.value}({', '.join(event.participants)}) "
-                f"{event.date.iso() if event.date else '-'} {event.status.value}")
-    return (f"{event['type']}({', '.join(event['participants'])}) {event.get('date') or '-'} "
-            f"{event.get('status')}")
+        return (
+            f"{event.type.value}({', '.join(event.participants)}) "
+            f"{event.date.iso() if event.date else '-'} {event.status.value}"
+        )
+    return (
+        f"{event['type']}({', '.join(event['participants'])}) {event.get('date') or '-'} "
+        f"{event.get('status')}"
+    )
 
 
 def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleScore:
@@ -144,14 +155,20 @@ def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleSco
             linked.add(event.place)
     required = {e["qid"] for e in gold["entities"] if e.get("qid") and e.get("required", True)}
     optional = {e["qid"] for e in gold["entities"] if e.get("qid") and not e.get("required", True)}
-    entities = Score(tp=len(linked & required), fp=len(linked - required - optional),
-                     fn=len(required - linked))
+    entities = Score(
+        tp=len(linked & required), fp=len(linked - required - optional), fn=len(required - linked)
+    )
     names = {e["qid"]: e["name"] for e in gold["entities"] if e.get("qid")}
 
     score = ArticleScore(
-        file=str(gold.get("file", "")), lang=str(gold.get("lang", "")), entities=entities,
-        events=Score(), missed_entities=[f"{q} {names.get(q, '')}" for q in sorted(required - linked)],
-        wrong_entities=sorted(linked - required - optional), missed_events=[], wrong_events=[],
+        file=str(gold.get("file", "")),
+        lang=str(gold.get("lang", "")),
+        entities=entities,
+        events=Score(),
+        missed_entities=[f"{q} {names.get(q, '')}" for q in sorted(required - linked)],
+        wrong_entities=sorted(linked - required - optional),
+        missed_events=[],
+        wrong_events=[],
     )
     gold_events = list(gold.get("events", []))
     used: set[int] = set()
@@ -163,7 +180,10 @@ def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleSco
                 continue
             participants = candidate["participants"]
             need = min(2, len(participants))
-            if sum(_covered(p, extracted, affiliations, entity_states) for p in participants) >= need:
+            if (
+                sum(_covered(p, extracted, affiliations, entity_states) for p in participants)
+                >= need
+            ):
                 match = index
                 break
         if match is None:
@@ -183,22 +203,29 @@ def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleSco
     return score
 
 
-def _score_attributes(score: ArticleScore, gold: Mapping[str, Any], event: Event,
-                      affiliations: Mapping[str, str], entity_states: Mapping[str, str]) -> None:
+def _score_attributes(
+    score: ArticleScore,
+    gold: Mapping[str, Any],
+    event: Event,
+    affiliations: Mapping[str, str],
+    entity_states: Mapping[str, str],
+) -> None:
     label = _describe(gold)
     date_ok = (event.date.iso() if event.date else None) == gold.get("date")
     score.date.add(date_ok)
     if not date_ok:
-        score.attribute_misses.append(f"date {event.date.iso() if event.date else None} "
-                                      f"!= {gold.get('date')}: {label}")
+        score.attribute_misses.append(
+            f"date {event.date.iso() if event.date else None} != {gold.get('date')}: {label}"
+        )
     status_ok = event.status.value == gold.get("status", "Occurred")
     score.status.add(status_ok)
     if not status_ok:
         score.attribute_misses.append(f"status {event.status.value}: {label}")
     gold_sources = list(gold.get("reported_by") or [])
     if gold_sources:
-        ok = any(_covered(s, set(event.reported_by), affiliations, entity_states)
-                 for s in gold_sources)
+        ok = any(
+            _covered(s, set(event.reported_by), affiliations, entity_states) for s in gold_sources
+        )
     else:
         ok = not event.reported_by
     score.reported_by.add(ok)
@@ -219,8 +246,7 @@ def _pairs(directory: Path) -> Iterable[tuple[Path, Path]]:
             yield text_path, gold_path
 
 
-def evaluate_corpus(directory: Path, kb: KnowledgeBase, *, model: str | None = None
-                    ) -> EvalReport:
+def evaluate_corpus(directory: Path, kb: KnowledgeBase, *, model: str | None = None) -> EvalReport:
     """Run kgload over every `<stem>.txt` with a gold `<stem>.json` (or `gold/<stem>.json`)."""
     if not directory.is_dir():
         raise UsageError(f"{directory}: not a folder of articles with gold files")
@@ -246,14 +272,20 @@ def summary_rows(report: EvalReport) -> Sequence[dict[str, str]]:
     for lang, totals in report.by_language().items():
         ent: Score = totals["entities"]
         evt: Score = totals["events"]
-        rows.append({
-            "lang": lang, "articles": str(totals["articles"]),
-            "entity_P": f"{ent.precision:.3f}", "entity_R": f"{ent.recall:.3f}",
-            "entity_F1": f"{ent.f1:.3f}",
-            "event_P": f"{evt.precision:.3f}", "event_R": f"{evt.recall:.3f}",
-            "event_F1": f"{evt.f1:.3f}",
-            "date_acc": f"{totals['date'].value:.3f}", "status_acc": f"{totals['status'].value:.3f}",
-            "reported_by_acc": f"{totals['reported_by'].value:.3f}",
-            "personnel_acc": f"{totals['personnel'].value:.3f}",
-        })
+        rows.append(
+            {
+                "lang": lang,
+                "articles": str(totals["articles"]),
+                "entity_P": f"{ent.precision:.3f}",
+                "entity_R": f"{ent.recall:.3f}",
+                "entity_F1": f"{ent.f1:.3f}",
+                "event_P": f"{evt.precision:.3f}",
+                "event_R": f"{evt.recall:.3f}",
+                "event_F1": f"{evt.f1:.3f}",
+                "date_acc": f"{totals['date'].value:.3f}",
+                "status_acc": f"{totals['status'].value:.3f}",
+                "reported_by_acc": f"{totals['reported_by'].value:.3f}",
+                "personnel_acc": f"{totals['personnel'].value:.3f}",
+            }
+        )
     return rows

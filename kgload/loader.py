@@ -34,8 +34,13 @@ FORMATS: dict[str, RdfFormat] = {
     "ntriples": RdfFormat.N_TRIPLES,
     "jsonld": RdfFormat.JSON_LD,
 }
-_SUFFIXES = {".nq": "nquads", ".trig": "trig", ".ttl": "turtle", ".nt": "ntriples",
-             ".jsonld": "jsonld"}
+_SUFFIXES = {
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".ttl": "turtle",
+    ".nt": "ntriples",
+    ".jsonld": "jsonld",
+}
 
 
 def rdf_format(name: str | None, path: Path | None = None) -> RdfFormat:
@@ -49,8 +54,9 @@ def rdf_format(name: str | None, path: Path | None = None) -> RdfFormat:
     return FORMATS[name]
 
 
-def _articles_only(items: Iterable[Article | Problem], problems: list[Problem]
-                   ) -> Iterator[Article]:
+def _articles_only(
+    items: Iterable[Article | Problem], problems: list[Problem]
+) -> Iterator[Article]:
     for item in items:
         if isinstance(item, Problem):
             problems.append(item)
@@ -84,8 +90,7 @@ def ingest(
         graphs.clear()
         kb_entities.clear()
 
-    extractions = analyze_articles(_articles_only(items, problems), kb,
-                                   model=settings.spacy_model)
+    extractions = analyze_articles(_articles_only(items, problems), kb, model=settings.spacy_model)
     while True:
         try:
             extraction = next(extractions)
@@ -103,8 +108,9 @@ def ingest(
 
             validation = validate_graph(quads)
             if not validation.conforms:
-                problems.extend(Problem(p.code, p.message, article.source)
-                                for p in validation.problems)
+                problems.extend(
+                    Problem(p.code, p.message, article.source) for p in validation.problems
+                )
                 continue
         graphs[document_iri(article, settings.base).value] = quads
         for entity in extraction.entities:
@@ -119,10 +125,15 @@ def ingest(
     flush()
     if progress is not None:
         progress(done + len(problems), total, "")
-    return report.merge(LoadReport(
-        documents=counts["documents"], events=counts["events"], entities=len(entity_keys),
-        quads=counts["quads"], problems=tuple(problems),
-    ))
+    return report.merge(
+        LoadReport(
+            documents=counts["documents"],
+            events=counts["events"],
+            entities=len(entity_keys),
+            quads=counts["quads"],
+            problems=tuple(problems),
+        )
+    )
 
 
 def load_file(store: Store, path: Path, *, format: str | None = None) -> LoadReport:

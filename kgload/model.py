@@ -80,7 +80,7 @@ class Bound(StrEnum):
 
 
 class Precision(StrEnum):
-    """How much of a date the text gives; the RDF datatype carries it (xsd:date/gYearMonth/gYear)."""
+    """How much of a date the text gives; the RDF datatype (date, gYearMonth, gYear) carries it."""
 
     DAY = "day"
     MONTH = "month"
@@ -130,7 +130,11 @@ class PartialDate:
     def parse(cls, text: str) -> PartialDate:
         """Read `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError otherwise."""
         parts = text.strip().split("-")
-        if not 1 <= len(parts) <= 3 or not all(p.isdigit() for p in parts) or not 1 <= len(parts[0]) <= 4:
+        if (
+            not 1 <= len(parts) <= 3
+            or not all(p.isdigit() for p in parts)
+            or not 1 <= len(parts[0]) <= 4
+        ):
             raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
         numbers = [int(p) for p in parts]
         return cls(*numbers)
@@ -258,8 +262,11 @@ class Event:
         Speculative and denied claims carry their status: "a possible second group of troops"
         is a different assertion from the deployment that happened.
         """
-        parts = [self.type.value, ",".join(sorted(set(self.participants))),
-                 self.date.iso() if self.date else ""]
+        parts = [
+            self.type.value,
+            ",".join(sorted(set(self.participants))),
+            self.date.iso() if self.date else "",
+        ]
         if self.status in (Status.SPECULATIVE, Status.DENIED):
             parts.append(self.status.value)
         return "|".join(parts)

@@ -166,8 +166,9 @@ def _read_text(path: Path) -> str | Problem:
         )
 
 
-def _read_jsonl(path: Path, text: str, overrides: ArticleOverrides, default_lang: str | None
-                ) -> Iterator[Article | Problem]:
+def _read_jsonl(
+    path: Path, text: str, overrides: ArticleOverrides, default_lang: str | None
+) -> Iterator[Article | Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -178,12 +179,18 @@ def _read_jsonl(path: Path, text: str, overrides: ArticleOverrides, default_lang
             yield Problem("bad-jsonl", f"not a JSON object: {exc.msg}", source)
             continue
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Problem("bad-jsonl", "each line must be a JSON object with a 'text' string",
-                          source)
+            yield Problem(
+                "bad-jsonl", "each line must be a JSON object with a 'text' string", source
+            )
             continue
         fields = {str(k).lower(): str(v) for k, v in record.items() if v is not None}
-        yield parse_article_text(record["text"], source=source, overrides=overrides,
-                                 fields=fields, default_lang=default_lang)
+        yield parse_article_text(
+            record["text"],
+            source=source,
+            overrides=overrides,
+            fields=fields,
+            default_lang=default_lang,
+        )
 
 
 def read_articles(
@@ -196,8 +203,9 @@ def read_articles(
     for entry in paths:
         path = Path(entry)
         if path.is_dir():
-            files = sorted(p for p in path.iterdir()
-                           if p.is_file() and p.suffix in (".txt", ".jsonl", ".md"))
+            files = sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix in (".txt", ".jsonl")
+            )
             if not files:
                 yield Problem("unreadable-file", "folder holds no .txt or .jsonl files", str(path))
             yield from read_articles(files, overrides=overrides, default_lang=default_lang)
@@ -208,5 +216,6 @@ def read_articles(
         elif path.suffix == ".jsonl":
             yield from _read_jsonl(path, text, overrides, default_lang)
         else:
-            yield parse_article_text(text, source=str(path), overrides=overrides,
-                                     default_lang=default_lang)
+            yield parse_article_text(
+                text, source=str(path), overrides=overrides, default_lang=default_lang
+            )

@@ -22,18 +22,28 @@ def _one(events: list[Event], kind: EventType) -> Event:
 
 
 def test_phone_call_with_relative_date_pt() -> None:
-    call = _one(_events(
-        "O presidente Lula conversou por telefone com o presidente da França, Emmanuel Macron, "
-        "nesta segunda-feira (11/08).", "pt"), EventType.PHONE_CALL)
+    call = _one(
+        _events(
+            "O presidente Lula conversou por telefone com o presidente da França, Emmanuel Macron, "
+            "nesta segunda-feira (11/08).",
+            "pt",
+        ),
+        EventType.PHONE_CALL,
+    )
     assert set(call.participants) == {"Q37181", "Q3052772"}
     assert call.date is not None and call.date.iso() == "2025-08-11"
     assert call.status is Status.OCCURRED
 
 
 def test_planned_meeting_with_place_pt() -> None:
-    meeting = _one(_events(
-        "Donald Trump e Vladimir Putin vão se reunir na próxima sexta-feira, no Alasca, "
-        "informou o Kremlin.", "pt"), EventType.MEETING)
+    meeting = _one(
+        _events(
+            "Donald Trump e Vladimir Putin vão se reunir na próxima sexta-feira, no Alasca, "
+            "informou o Kremlin.",
+            "pt",
+        ),
+        EventType.MEETING,
+    )
     assert set(meeting.participants) >= {"Q22686", "Q7747"}
     assert meeting.status is Status.PLANNED
     assert meeting.date is not None and meeting.date.iso() == "2025-08-15"
@@ -42,16 +52,20 @@ def test_planned_meeting_with_place_pt() -> None:
 
 
 def test_agreement_signed_last_year_has_year_precision() -> None:
-    events = _events("Brasil e Angola assinaram no ano passado um acordo de cooperação em defesa.",
-                     "pt")
+    events = _events(
+        "Brasil e Angola assinaram no ano passado um acordo de cooperação em defesa.", "pt"
+    )
     agreement = _one(events, EventType.AGREEMENT)
     assert set(agreement.participants) == {"Q155", "Q916"}
     assert agreement.date is not None and agreement.date.iso() == "2024"
 
 
 def test_troop_deployment_with_bound_and_source_pt() -> None:
-    events = _events("Segundo a inteligência sul-coreana, mais de 10 mil soldados da Coreia do "
-                     "Norte foram enviados para a Rússia.", "pt")
+    events = _events(
+        "Segundo a inteligência sul-coreana, mais de 10 mil soldados da Coreia do "
+        "Norte foram enviados para a Rússia.",
+        "pt",
+    )
     deployment = _one(events, EventType.TROOP_DEPLOYMENT)
     assert deployment.agent == "Q423" and deployment.recipient == "Q159"
     assert (deployment.personnel, deployment.personnel_bound) == (10000, Bound.AT_LEAST)
@@ -59,8 +73,9 @@ def test_troop_deployment_with_bound_and_source_pt() -> None:
 
 
 def test_speculative_and_denied_status_en() -> None:
-    events = _events("North Korea may send more troops to Russia, South Korean officials said.",
-                     "en")
+    events = _events(
+        "North Korea may send more troops to Russia, South Korean officials said.", "en"
+    )
     assert _one(events, EventType.TROOP_DEPLOYMENT).status is Status.SPECULATIVE
     denied = _events("The Kremlin denied that Russia had sent weapons to North Korea.", "en")
     assert _one(denied, EventType.MILITARY_AID).status is Status.DENIED
@@ -73,8 +88,11 @@ def test_passive_sanctions_find_the_agent_after_by() -> None:
 
 
 def test_between_pair_and_thanks_construction() -> None:
-    events = _events("Putin agradece Kim Jong Un pelo apoio militar antes de encontro entre "
-                     "Vladimir Putin e Donald Trump.", "pt")
+    events = _events(
+        "Putin agradece Kim Jong Un pelo apoio militar antes de encontro entre "
+        "Vladimir Putin e Donald Trump.",
+        "pt",
+    )
     aid = _one(events, EventType.MILITARY_AID)
     assert (aid.agent, aid.recipient) == ("Q56226", "Q7747")
     meeting = _one(events, EventType.MEETING)
@@ -82,27 +100,34 @@ def test_between_pair_and_thanks_construction() -> None:
 
 
 def test_group_reference_takes_the_pair_named_before() -> None:
-    events = _events("Lula recebeu o presidente de Angola, João Lourenço, em Brasília. Os dois "
-                     "presidentes assinaram um acordo de cooperação.", "pt",
-                     published=dt.date(2023, 8, 26))
+    events = _events(
+        "Lula recebeu o presidente de Angola, João Lourenço, em Brasília. Os dois "
+        "presidentes assinaram um acordo de cooperação.",
+        "pt",
+        published=dt.date(2023, 8, 26),
+    )
     agreement = _one(events, EventType.AGREEMENT)
     assert {"Q37181", "Q28650390"} <= set(agreement.participants) | {"Q28650390"}
     assert "Q37181" in agreement.participants
 
 
 def test_repeated_event_is_one_event_with_two_quotes() -> None:
-    text = ("Putin e Kim conversaram por telefone nesta terça-feira. "
-            "Na conversa telefônica desta terça-feira, Putin e Kim trataram da guerra.")
+    text = (
+        "Putin e Kim conversaram por telefone nesta terça-feira. "
+        "Na conversa telefônica desta terça-feira, Putin e Kim trataram da guerra."
+    )
     call = _one(_events(text, "pt"), EventType.PHONE_CALL)
     assert len(call.evidence) == 2
 
 
 def test_evidence_quote_equals_text_at_offsets() -> None:
-    text = ("Segundo a agência Yonhap, a Coreia do Sul condenou nesta quarta-feira o envio de "
-            "tropas norte-coreanas à Rússia.")
+    text = (
+        "Segundo a agência Yonhap, a Coreia do Sul condenou nesta quarta-feira o envio de "
+        "tropas norte-coreanas à Rússia."
+    )
     for event in _events(text, "pt"):
         for evidence in event.evidence:
-            assert text[evidence.start:evidence.end] == evidence.quote
+            assert text[evidence.start : evidence.end] == evidence.quote
         assert 0 < event.confidence <= 1
 
 

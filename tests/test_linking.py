@@ -12,8 +12,9 @@ from kgload.linking.linker import home_state
 from kgload.model import Article, EntityKind, Mention
 
 
-def _article(text: str, lang: str, published: dt.date | None = dt.date(2025, 8, 12),
-             url: str | None = None) -> Article:
+def _article(
+    text: str, lang: str, published: dt.date | None = dt.date(2025, 8, 12), url: str | None = None
+) -> Article:
     return Article(id="t", text=text, lang=lang, source="test", published=published, url=url)
 
 
@@ -26,9 +27,12 @@ def _keys(mentions: list[Mention]) -> dict[str, str]:
 
 
 def test_names_demonyms_and_roles_in_portuguese() -> None:
-    found = _keys(_links(
-        "O presidente da Rússia, Vladimir Putin, falou com o líder norte-coreano Kim Jong Un.",
-        "pt"))
+    found = _keys(
+        _links(
+            "O presidente da Rússia, Vladimir Putin, falou com o líder norte-coreano Kim Jong Un.",
+            "pt",
+        )
+    )
     assert found["presidente da Rússia"] == "Q7747"
     assert found["Vladimir Putin"] == "Q7747"
     assert found["Rússia"] == "Q159"
@@ -38,24 +42,35 @@ def test_names_demonyms_and_roles_in_portuguese() -> None:
 
 @pytest.mark.parametrize(
     ("published", "holder"),
-    [(dt.date(2022, 3, 9), "Q180589"), (dt.date(2023, 5, 5), "Q20055561"),
-     (dt.date(2024, 9, 1), "Q6383803")],
+    [
+        (dt.date(2022, 3, 9), "Q180589"),
+        (dt.date(2023, 5, 5), "Q20055561"),
+        (dt.date(2024, 9, 1), "Q6383803"),
+    ],
 )
 def test_role_resolves_to_the_holder_on_the_article_date(published: dt.date, holder: str) -> None:
-    mentions = _links("The UK Prime Minister met the French president in Paris.", "en",
-                      published=published)
+    mentions = _links(
+        "The UK Prime Minister met the French president in Paris.", "en", published=published
+    )
     role = next(m for m in mentions if m.method == "role" and "Prime Minister" in m.text)
     assert role.key == holder
 
 
 def test_bare_role_uses_the_outlet_home_state() -> None:
-    mentions = _links("The Prime Minister spoke with President Zelenskyy this evening.", "en",
-                      published=dt.date(2022, 3, 9), url="https://www.gov.uk/news/x")
+    mentions = _links(
+        "The Prime Minister spoke with President Zelenskyy this evening.",
+        "en",
+        published=dt.date(2022, 3, 9),
+        url="https://www.gov.uk/news/x",
+    )
     assert {m.key for m in mentions} >= {"Q180589", "Q3874799"}
     assert home_state(_article("x", "en", url="https://www.gov.uk/a")) == "Q145"
     # without an outlet country, a bare role stays unlinked (precision first)
-    mentions = _links("The Prime Minister spoke with President Zelenskyy this evening.", "en",
-                      published=dt.date(2022, 3, 9))
+    mentions = _links(
+        "The Prime Minister spoke with President Zelenskyy this evening.",
+        "en",
+        published=dt.date(2022, 3, 9),
+    )
     assert "Q180589" not in {m.key for m in mentions}
 
 
@@ -68,8 +83,7 @@ def test_metonyms_link_the_state_and_keep_the_place() -> None:
 
 
 def test_surname_after_full_name_is_coreference() -> None:
-    mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.",
-                      "pt")
+    mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]
     assert lavrov and lavrov[0].key == "Q58217" and lavrov[0].method == "coreference"
 
@@ -89,14 +103,16 @@ def test_unknown_name_never_gets_a_wrong_qid_from_a_partial_match() -> None:
 
 
 def test_acronyms_must_match_case() -> None:
-    mentions = _links("The UN Security Council met. The un-named official said nato was late.",
-                      "en")
+    mentions = _links(
+        "The UN Security Council met. The un-named official said nato was late.", "en"
+    )
     keys = {m.text: m.key for m in mentions}
     assert keys.get("UN Security Council") == "Q37470"
     assert "nato" not in keys
 
 
 def test_all_caps_transcript_is_not_read_as_acronyms() -> None:
-    mentions = _links("A COMISSÃO VAI CONVIDAR O CHANCELER PARA EXPLICAR A POSIÇÃO DO BRASIL.",
-                      "pt")
+    mentions = _links(
+        "A COMISSÃO VAI CONVIDAR O CHANCELER PARA EXPLICAR A POSIÇÃO DO BRASIL.", "pt"
+    )
     assert not [m for m in mentions if m.key.startswith("local:")]

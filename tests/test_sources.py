@@ -46,13 +46,18 @@ def test_command_line_metadata_overrides_the_header() -> None:
     overrides = ArticleOverrides(lang="en", published=dt.date(2024, 1, 2), url="https://x.org/b")
     article = parse_article_text(HEADED, source="x", overrides=overrides)
     assert isinstance(article, Article)
-    assert (article.lang, article.published, article.url) == ("en", dt.date(2024, 1, 2),
-                                                              "https://x.org/b")
+    assert (article.lang, article.published, article.url) == (
+        "en",
+        dt.date(2024, 1, 2),
+        "https://x.org/b",
+    )
 
 
 def test_plain_text_detects_language() -> None:
-    text = ("O governo brasileiro anunciou nesta segunda-feira que não vai enviar tropas para a "
-            "região, segundo o ministro, que também falou com a imprensa.")
+    text = (
+        "O governo brasileiro anunciou nesta segunda-feira que não vai enviar tropas para a "
+        "região, segundo o ministro, que também falou com a imprensa."
+    )
     article = parse_article_text(text, source="plain.txt")
     assert isinstance(article, Article)
     assert article.lang == "pt"
@@ -104,8 +109,14 @@ def test_missing_file_and_unknown_language_override(tmp_path: Path) -> None:
 def test_jsonl_batches_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "batch.jsonl"
     lines = [
-        json.dumps({"text": "The Prime Minister spoke with the President.", "lang": "en",
-                    "published": "2024-02-01", "url": "https://e.org/1"}),
+        json.dumps(
+            {
+                "text": "The Prime Minister spoke with the President.",
+                "lang": "en",
+                "published": "2024-02-01",
+                "url": "https://e.org/1",
+            }
+        ),
         "not json",
         json.dumps({"title": "no text"}),
     ]

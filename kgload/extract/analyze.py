@@ -51,11 +51,14 @@ def _dedupe(events: Iterable[Event]) -> tuple[Event, ...]:
             continue
         evidence = kept.evidence + tuple(e for e in event.evidence if e not in kept.evidence)
         reported = tuple(dict.fromkeys(kept.reported_by + event.reported_by))
-        by_key[key] = replace(kept, evidence=evidence, reported_by=reported,
-                              place=kept.place or event.place,
-                              personnel=kept.personnel if kept.personnel is not None
-                              else event.personnel,
-                              personnel_bound=kept.personnel_bound or event.personnel_bound)
+        by_key[key] = replace(
+            kept,
+            evidence=evidence,
+            reported_by=reported,
+            place=kept.place or event.place,
+            personnel=kept.personnel if kept.personnel is not None else event.personnel,
+            personnel_bound=kept.personnel_bound or event.personnel_bound,
+        )
     return tuple(by_key.values())
 
 
@@ -66,18 +69,21 @@ def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     linked = link_mentions(doc, article, kb, lexicon, by_text)
     dates = find_dates(article.text, lang=article.lang, published=article.published)
     quantities = find_quantities(article.text, lang=article.lang)
-    events = extract_events(article, _sentences(doc), linked.mentions, linked.entities, lexicon,
-                            dates, quantities)
-    used = {m.key for m in linked.mentions} | {m.literal_key for m in linked.mentions
-                                               if m.literal_key}
+    events = extract_events(
+        article, _sentences(doc), linked.mentions, linked.entities, lexicon, dates, quantities
+    )
+    used = {m.key for m in linked.mentions} | {
+        m.literal_key for m in linked.mentions if m.literal_key
+    }
     for event in events:
         used.update(event.participants)
         used.update(event.reported_by)
         if event.place:
             used.add(event.place)
     entities = tuple(e for key, e in sorted(linked.entities.items()) if key in used)
-    return Extraction(article=article, entities=entities, mentions=linked.mentions,
-                      events=_dedupe(events))
+    return Extraction(
+        article=article, entities=entities, mentions=linked.mentions, events=_dedupe(events)
+    )
 
 
 _ALIAS_TABLES: dict[tuple[int, str], dict[str, list[Alias]]] = {}
@@ -85,12 +91,13 @@ _ALIAS_TABLES: dict[tuple[int, str], dict[str, list[Alias]]] = {}
 
 def _alias_table(kb: KnowledgeBase, lang: str) -> dict[str, list[Alias]]:
     key = (id(kb), lang)
-    table = _ALIAS_TABLES.get(key)
-    if table is None:
-        table: dict[str, list[Alias]] = {}
-        for alias in kb.aliases_for(lang):
-            table.setdefault(alias.text.lower(), []).append(alias)
-        _ALIAS_TABLES[key] = table
+    cached = _ALIAS_TABLES.get(key)
+    if cached is not None:
+        return cached
+    table: dict[str, list[Alias]] = {}
+    for alias in kb.aliases_for(lang):
+        table.setdefault(alias.text.lower(), []).append(alias)
+    _ALIAS_TABLES[key] = table
     return table
 
 
@@ -100,8 +107,13 @@ def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) ->
     return analyze_doc(nlp(article.text), article, kb)
 
 
-def analyze_articles(articles: Iterable[Article], kb: KnowledgeBase, *,
-                     model: str | None = None, batch_size: int = 32) -> Iterator[Extraction]:
+def analyze_articles(
+    articles: Iterable[Article],
+    kb: KnowledgeBase,
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Extraction]:
     """Analyse a stream of articles, batching those of one language through spaCy."""
     batch: list[Article] = []
     for article in articles:
@@ -116,9 +128,11 @@ def analyze_articles(articles: Iterable[Article], kb: KnowledgeBase, *,
         yield from _run(batch, kb, model, batch_size)
 
 
-def _run(batch: list[Article], kb: KnowledgeBase, model: str | None, batch_size: int
-         ) -> Iterator[Extraction]:
+def _run(
+    batch: list[Article], kb: KnowledgeBase, model: str | None, batch_size: int
+) -> Iterator[Extraction]:
     nlp = get_nlp(batch[0].lang, kb, model=model)
-    for doc, article in nlp.pipe(((a.text, a) for a in batch), as_tuples=True,
-                                 batch_size=batch_size):
+    for doc, article in nlp.pipe(
+        ((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size
+    ):
         yield analyze_doc(doc, article, kb)

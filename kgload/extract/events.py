@@ -74,8 +74,13 @@ def _top_level(mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions not inside a longer one ("Rússia" inside "presidente da Rússia" is dropped)."""
     result: list[Mention] = []
     for m in mentions:
-        if any(o is not m and o.start <= m.start and m.end <= o.end and
-               (o.end - o.start) > (m.end - m.start) for o in mentions):
+        if any(
+            o is not m
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in mentions
+        ):
             continue
         if result and result[-1].start == m.start and result[-1].end == m.end:
             continue
@@ -94,8 +99,9 @@ def _words_between(text: str, start: int, end: int) -> list[str]:
 class _SentenceReader:
     """Reads one sentence: its triggers, sources, and the roles of the actors around a trigger."""
 
-    def __init__(self, article: Article, sentence: Sentence, lexicon: Lexicon,
-                 mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, article: Article, sentence: Sentence, lexicon: Lexicon, mentions: Sequence[Mention]
+    ) -> None:
         self.text = article.text
         self.sentence = sentence
         self.lexicon = lexicon
@@ -104,14 +110,17 @@ class _SentenceReader:
         self.sources = self._sources()
 
     def _is_place_use(self, m: Mention) -> bool:
-        """"em Brasília", "in Moscow": a capital after a place preposition is a place here."""
-        return m.method == "metonym" and m.literal_key is not None and \
-            self._preceded_by(m, self.lexicon.place_markers, 1)
+        """ "em Brasília", "in Moscow": a capital after a place preposition is a place here."""
+        return (
+            m.method == "metonym"
+            and m.literal_key is not None
+            and self._preceded_by(m, self.lexicon.place_markers, 1)
+        )
 
     def _sources(self) -> list[Mention]:
         """Actors the sentence cites as its source: "segundo a KCNA", "o Kremlin informou"."""
         lex, text, s = self.lexicon, self.text, self.sentence
-        chunk = text[s.start:s.end]
+        chunk = text[s.start : s.end]
         found: list[Mention] = []
         for pattern in (lex.attribution_before, lex.attribution_after):
             for match in pattern.finditer(chunk):
@@ -119,8 +128,11 @@ class _SentenceReader:
                 found.extend(self._cited_after(cue_end))
         for match in lex.attribution_subject.finditer(chunk):
             cue_start = s.start + match.start()
-            before = [m for m in self.actors if m.end <= cue_start and
-                      len(_words_between(text, m.end, cue_start)) <= 1]
+            before = [
+                m
+                for m in self.actors
+                if m.end <= cue_start and len(_words_between(text, m.end, cue_start)) <= 1
+            ]
             if before:
                 found.append(before[-1])
         return found
@@ -138,13 +150,15 @@ class _SentenceReader:
             return []
         if len(following) > 1:
             nxt = following[1]
-            if _words_between(self.text, first.end, nxt.start) == [","] and \
-                    nxt.kind is EntityKind.ORGANIZATION:
+            if (
+                _words_between(self.text, first.end, nxt.start) == [","]
+                and nxt.kind is EntityKind.ORGANIZATION
+            ):
                 return [nxt]
         return [first]
 
     def triggers(self) -> list[_Trigger]:
-        chunk = self.text[self.sentence.start:self.sentence.end]
+        chunk = self.text[self.sentence.start : self.sentence.end]
         found: list[_Trigger] = []
         for rule in self.lexicon.events:
             for pattern, passive in ((rule.triggers, False), (rule.passive, True)):
@@ -152,8 +166,14 @@ class _SentenceReader:
                     continue
                 for match in pattern.finditer(chunk):
                     if match.end() > match.start():
-                        found.append(_Trigger(rule, self.sentence.start + match.start(),
-                                              self.sentence.start + match.end(), passive))
+                        found.append(
+                            _Trigger(
+                                rule,
+                                self.sentence.start + match.start(),
+                                self.sentence.start + match.end(),
+                                passive,
+                            )
+                        )
         # Longest trigger wins where two overlap ("apoio militar" over "apoio").
         found.sort(key=lambda t: (-(t.end - t.start), t.start))
         kept: list[_Trigger] = []
@@ -178,8 +198,11 @@ class _SentenceReader:
                 nxt = pool[i + direction]
                 left, right = (nxt, pool[i]) if direction < 0 else (pool[i], nxt)
                 gap = _words_between(self.text, left.end, right.start)
-                gap = [w for w in gap if w not in self.lexicon.determiners and w not in
-                       self.lexicon.of_words]
+                gap = [
+                    w
+                    for w in gap
+                    if w not in self.lexicon.determiners and w not in self.lexicon.of_words
+                ]
                 if gap and all(w in self.lexicon.and_words for w in gap):
                     group.append(nxt)
                     i += direction
@@ -188,7 +211,7 @@ class _SentenceReader:
         return group
 
     def _clause_start(self, position: int) -> int:
-        """Where the clause holding `position` starts: after the last "; / que / while" before it."""
+        """Where the clause holding `position` starts: after the last "; / que / while"."""
         lo = self.sentence.start
         chunk = self.text[lo:position]
         best = lo
@@ -197,8 +220,9 @@ class _SentenceReader:
                 best = lo + match.end()
         return best
 
-    def roles(self, trig: _Trigger, next_trigger: int | None = None
-              ) -> tuple[list[str], str | None, str | None, bool]:
+    def roles(
+        self, trig: _Trigger, next_trigger: int | None = None
+    ) -> tuple[list[str], str | None, str | None, bool]:
         """(participants, agent, recipient, used_group_reference) for one trigger."""
         lex = self.lexicon
         source_ids = {id(m) for m in self.sources}
@@ -207,8 +231,14 @@ class _SentenceReader:
         before = [m for m in actors if m.end <= trig.start]
         limit = next_trigger if next_trigger is not None else self.sentence.end
         # An actor past "; enquanto …" or past the next event's trigger belongs elsewhere.
-        after = [m for m in actors if trig.end <= m.start < limit and not any(
-            w in lex.clause_breaks for w in _words_between(self.text, trig.end, m.start))]
+        after = [
+            m
+            for m in actors
+            if trig.end <= m.start < limit
+            and not any(
+                w in lex.clause_breaks for w in _words_between(self.text, trig.end, m.start)
+            )
+        ]
         agent: Mention | None = None
         recipient: Mention | None = None
         participants: list[Mention] = []
@@ -217,39 +247,63 @@ class _SentenceReader:
             by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
             agent = by[0] if by else None
             rest = [m for m in after if m is not agent]
-            subject = [m for m in before if m.start >= clause and
-                       not self._preceded_by(m, unmarked, 1)]
-            if agent is None and subject and (
-                    subject[0].method == "demonym" or self._preceded_by(subject[0], lex.of_words, 1)):
+            subject = [
+                m for m in before if m.start >= clause and not self._preceded_by(m, unmarked, 1)
+            ]
+            if (
+                agent is None
+                and subject
+                and (
+                    subject[0].method == "demonym" or self._preceded_by(subject[0], lex.of_words, 1)
+                )
+            ):
                 # "soldados da Coreia do Norte foram enviados": the troops' owner sent them.
                 agent = subject[0]
                 subject = subject[1:]
-            recipient = rest[0] if rest and self._preceded_by(rest[0], lex.recipient_markers, 2) \
+            recipient = (
+                rest[0]
+                if rest and self._preceded_by(rest[0], lex.recipient_markers, 2)
                 else (subject[0] if subject else None)
+            )
         else:
             gap = _words_between(self.text, trig.end, after[0].start) if after else []
             if gap[:1] and gap[0] in ("entre", "between"):
                 # "encontro entre Putin e Trump": the pair after "entre" are the participants.
                 group = self._group(after[0], actors)
                 return list(dict.fromkeys(m.key for m in group)), None, None, False
-            near_by = [m for m in before[-1:] if self._preceded_by(m, lex.agent_markers, 1)
-                       and len(_words_between(self.text, m.end, trig.start)) <= 4]
-            subjects = [m for m in before if m.start >= clause and
-                        not self._preceded_by(m, unmarked, 1)]
+            near_by = [
+                m
+                for m in before[-1:]
+                if self._preceded_by(m, lex.agent_markers, 1)
+                and len(_words_between(self.text, m.end, trig.start)) <= 4
+            ]
+            subjects = [
+                m for m in before if m.start >= clause and not self._preceded_by(m, unmarked, 1)
+            ]
             if near_by:
                 # "medidas tomadas por Moscou em sua operação militar": the doer sits by the noun
                 agent = near_by[0]
             elif subjects:
                 agent = subjects[0]
             elif before:
-                agent = [m for m in before if not self._preceded_by(m, unmarked, 1)][-1:] and \
-                    [m for m in before if not self._preceded_by(m, unmarked, 1)][-1] or before[-1]
-            if after:
+                agent = (
+                    [m for m in before if not self._preceded_by(m, unmarked, 1)][-1:]
+                    and [m for m in before if not self._preceded_by(m, unmarked, 1)][-1]
+                ) or before[-1]
+            if after and (
+                trig.rule.type.is_directed
+                or len(_words_between(self.text, trig.end, after[0].start)) <= 3
+                or self._preceded_by(after[0], lex.with_markers, 2)
+            ):
                 recipient = after[0]
             thanks = lex.thanks.search(self.text, agent.end if agent else clause, trig.start)
             reason = _words_between(self.text, max(clause, trig.start - 12), trig.start)
-            if thanks and agent is not None and trig.rule.type.is_directed and \
-                    any(w in lex.agent_markers or w in ("for",) for w in reason[-2:]):
+            if (
+                thanks
+                and agent is not None
+                and trig.rule.type.is_directed
+                and any(w in lex.agent_markers or w in ("for",) for w in reason[-2:])
+            ):
                 # "Putin agradece Kim pelo apoio": the one thanked is the one who gave it.
                 thanked = [m for m in before if m.start >= thanks.end()]
                 if thanked:
@@ -271,8 +325,9 @@ class _SentenceReader:
         window = self.text[lo:hi]
         if self.lexicon.denied.search(window):
             return Status.DENIED
-        near = self.text[max(self.sentence.start, trig.start - 45):min(self.sentence.end,
-                                                                         trig.end + 30)]
+        near = self.text[
+            max(self.sentence.start, trig.start - 45) : min(self.sentence.end, trig.end + 30)
+        ]
         if self.lexicon.speculative.search(near):
             return Status.SPECULATIVE
         if self.lexicon.planned.search(window):
@@ -282,20 +337,22 @@ class _SentenceReader:
     def group_reference(self, trig: _Trigger) -> bool:
         """True when the clause refers to a pair named before: "ambos", "the two countries"."""
         lo = min(self._clause_start(trig.start), max(self.sentence.start, trig.start - 80))
-        chunk = self.text[lo:min(self.sentence.end, trig.end + 60)]
+        chunk = self.text[lo : min(self.sentence.end, trig.end + 60)]
         return bool(self.lexicon.group_refs.search(chunk))
 
 
-def _nearest(items: Sequence[DateMention], start: int, end: int, lo: int, hi: int
-             ) -> DateMention | None:
+def _nearest(
+    items: Sequence[DateMention], start: int, end: int, lo: int, hi: int
+) -> DateMention | None:
     inside = [d for d in items if lo <= d.start < hi]
     if not inside:
         return None
     return min(inside, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
 
 
-def _recent_actors(mentions: Sequence[Mention], before: int, count: int,
-                   places: set[int]) -> list[str]:
+def _recent_actors(
+    mentions: Sequence[Mention], before: int, count: int, places: set[int]
+) -> list[str]:
     keys: list[str] = []
     for m in reversed(mentions):
         if m.start >= before or not _is_actor(m) or m.start in places:
@@ -357,38 +414,70 @@ def extract_events(
             date_mention = _nearest(dates, trig.start, trig.end, sentence.start, sentence.end)
             date = date_mention.value if date_mention else None
             if date is None:
-                date = next((d.date for d in reversed(drafts) if d.date is not None
-                             and number - d.sentence <= 2 and d.status is status
-                             and sentences[d.sentence].paragraph >= sentence.paragraph - 1), None)
-            if date is not None and article.published is not None and status is Status.OCCURRED \
-                    and date.precision.value == "day" and date.iso() > article.published.isoformat():
+                date = next(
+                    (
+                        d.date
+                        for d in reversed(drafts)
+                        if d.date is not None
+                        and number - d.sentence <= 2
+                        and d.status is status
+                        and sentences[d.sentence].paragraph >= sentence.paragraph - 1
+                    ),
+                    None,
+                )
+            if (
+                date is not None
+                and article.published is not None
+                and status is Status.OCCURRED
+                and date.precision.value == "day"
+                and date.iso() > article.published.isoformat()
+            ):
                 status = Status.PLANNED
             place = _place(reader, trig, entities)
             personnel, bound = None, None
             if trig.rule.type is EventType.TROOP_DEPLOYMENT:
-                quantity = next((q for q in quantities if sentence.start <= q.start < sentence.end),
-                                None)
+                quantity = next(
+                    (q for q in quantities if sentence.start <= q.start < sentence.end), None
+                )
                 if quantity is not None:
                     personnel, bound = quantity.value, quantity.bound
             reported = [k for k in sentence_sources if k not in participants]
             if inherited and not reported:
                 previous = next(d for d in reversed(drafts) if d.type is trig.rule.type)
                 reported = list(previous.reported_by)
-            quote_end = min(sentence.end, max(trig.end, _last_role_end(top, participants,
-                                                                        sentence)))
-            quote_start = max(sentence.start, min(trig.start, _first_role_start(
-                top, participants, sentence)))
+            quote_end = min(
+                sentence.end, max(trig.end, _last_role_end(top, participants, sentence))
+            )
+            quote_start = max(
+                sentence.start, min(trig.start, _first_role_start(top, participants, sentence))
+            )
             evidence = Evidence(article.text[quote_start:quote_end], quote_start, quote_end)
             confidence = trig.rule.confidence - (0.15 if grouped or inherited else 0.0)
-            made.append(_Draft(
-                type=trig.rule.type, participants=participants, agent=agent, recipient=recipient,
-                date=date, place=place, status=status, personnel=personnel, bound=bound,
-                reported_by=reported, confidence=round(max(0.05, confidence), 2),
-                evidence=[evidence], trigger=article.text[trig.start:trig.end], sentence=number,
-                inherited_roles=inherited,
-            ))
-        if not made and sentence_sources and drafts and lexicon.attribution_previous.search(
-                article.text[sentence.start:sentence.end]):
+            made.append(
+                _Draft(
+                    type=trig.rule.type,
+                    participants=participants,
+                    agent=agent,
+                    recipient=recipient,
+                    date=date,
+                    place=place,
+                    status=status,
+                    personnel=personnel,
+                    bound=bound,
+                    reported_by=reported,
+                    confidence=round(max(0.05, confidence), 2),
+                    evidence=[evidence],
+                    trigger=article.text[trig.start : trig.end],
+                    sentence=number,
+                    inherited_roles=inherited,
+                )
+            )
+        if (
+            not made
+            and sentence_sources
+            and drafts
+            and lexicon.attribution_previous.search(article.text[sentence.start : sentence.end])
+        ):
             # "As informações foram relatadas pela KCNA.": the source of the sentence before.
             for draft in drafts:
                 if draft.sentence >= number - 1 and not draft.reported_by:
@@ -402,8 +491,11 @@ def _place(reader: _SentenceReader, trig: _Trigger, entities: dict[str, Entity])
     for m in reader.mentions:
         if m.start < trig.start - 80 or m.start > trig.end + 120:
             continue
-        literal = m.literal_key if m.method == "metonym" else (
-            m.key if m.kind is EntityKind.PLACE else None)
+        literal = (
+            m.literal_key
+            if m.method == "metonym"
+            else (m.key if m.kind is EntityKind.PLACE else None)
+        )
         if literal and reader._preceded_by(m, reader.lexicon.place_markers, 1):
             return literal
     return None
@@ -462,11 +554,8 @@ def _finish(draft: _Draft) -> Event:
     for role in (draft.agent, draft.recipient):
         if role is not None and role not in participants:
             participants.append(role)
-    if not draft.type.is_directed:
-        agent = draft.agent if draft.type is EventType.PHONE_CALL and False else None
-        recipient = None
-    else:
-        agent, recipient = draft.agent, draft.recipient
+    # Symmetric events name participants only: word order does not say who called whom.
+    agent, recipient = (draft.agent, draft.recipient) if draft.type.is_directed else (None, None)
     event = Event(
         type=draft.type,
         participants=tuple(participants),

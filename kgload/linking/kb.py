@@ -39,12 +39,20 @@ class KBEntity:
     prominence: int
 
     def label(self, lang: str) -> str:
-        return self.labels.get(lang) or self.labels.get("en") or next(iter(self.labels.values()),
-                                                                       self.qid)
+        return (
+            self.labels.get(lang)
+            or self.labels.get("en")
+            or next(iter(self.labels.values()), self.qid)
+        )
 
     def to_entity(self) -> Entity:
-        return Entity(key=self.qid, kind=self.kind, label=self.label("en"),
-                      labels=dict(self.labels), country=self.country)
+        return Entity(
+            key=self.qid,
+            kind=self.kind,
+            label=self.label("en"),
+            labels=dict(self.labels),
+            country=self.country,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,9 +125,9 @@ class KnowledgeBase:
         person_offices: dict[str, list[Office]] = defaultdict(list)
         for tenure in self.tenures:
             tenures[tenure.office].append(tenure)
-            office = self.offices.get(tenure.office)
-            if office is not None and office not in person_offices[tenure.person]:
-                person_offices[tenure.person].append(office)
+            held = self.offices.get(tenure.office)
+            if held is not None and held not in person_offices[tenure.person]:
+                person_offices[tenure.person].append(held)
         self._tenures_by_office = dict(tenures)
         self._offices_by_person = dict(person_offices)
 
@@ -127,8 +135,9 @@ class KnowledgeBase:
         """Aliases usable in `lang`: its own plus the language-neutral ones."""
         return [a for a in self.aliases if a.lang in (lang, "*")]
 
-    def holders(self, state: str, *, titles: Iterable[str] = (), leader: bool = False,
-                on: dt.date | None) -> list[str]:
+    def holders(
+        self, state: str, *, titles: Iterable[str] = (), leader: bool = False, on: dt.date | None
+    ) -> list[str]:
         """People holding an office of `state` with one of `titles` (or the leader office) on a day.
 
         Titles are tried in order and the first that the state has wins, so a lexicon can say
@@ -136,8 +145,12 @@ class KnowledgeBase:
         """
         candidates: list[Office] = []
         if leader:
-            candidates = [o for offices in self._by_state_role.values() for o in offices
-                          if o.state == state and o.is_leader]
+            candidates = [
+                o
+                for offices in self._by_state_role.values()
+                for o in offices
+                if o.state == state and o.is_leader
+            ]
         else:
             for title in titles:
                 candidates = self._by_state_title.get((state, title), [])
@@ -201,10 +214,14 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
         try:
             kind = EntityKind(row["kind"])
         except (KeyError, ValueError) as exc:
-            raise KnowledgeBaseError(f"entities.tsv:{number}: bad kind {row.get('kind')!r}") from exc
+            raise KnowledgeBaseError(
+                f"entities.tsv:{number}: bad kind {row.get('kind')!r}"
+            ) from exc
         labels = {lang: row.get(f"label_{lang}", "") for lang in ("en", "pt", "es", "fr")}
         entities[row["qid"]] = KBEntity(
-            qid=row["qid"], kind=kind, category=row.get("category", ""),
+            qid=row["qid"],
+            kind=kind,
+            category=row.get("category", ""),
             country=row.get("country") or None,
             labels={k: v for k, v in labels.items() if v},
             stands_for=row.get("stands_for") or None,
@@ -217,17 +234,26 @@ def load_kb(data_dir: Path | None = None) -> KnowledgeBase:
     ]
     offices = {
         row["office_qid"]: Office(
-            qid=row["office_qid"], state=row["state"], role=row["role"], title=row["title"],
+            qid=row["office_qid"],
+            state=row["state"],
+            role=row["role"],
+            title=row["title"],
             is_leader=row.get("is_leader", "0").strip() == "1",
-            labels={k: v for k, v in (("en", row.get("label_en", "")),
-                                      ("pt", row.get("label_pt", ""))) if v},
+            labels={
+                k: v
+                for k, v in (("en", row.get("label_en", "")), ("pt", row.get("label_pt", "")))
+                if v
+            },
         )
         for row in _rows(folder / "offices.tsv")
     }
     tenures = [
-        Tenure(office=row["office_qid"], person=row["person_qid"],
-               start=_date(row.get("start", ""), f"holders.tsv:{number}"),
-               end=_date(row.get("end", ""), f"holders.tsv:{number}"))
+        Tenure(
+            office=row["office_qid"],
+            person=row["person_qid"],
+            start=_date(row.get("start", ""), f"holders.tsv:{number}"),
+            end=_date(row.get("end", ""), f"holders.tsv:{number}"),
+        )
         for number, row in enumerate(_rows(folder / "holders.tsv"), start=2)
     ]
     log.debug("knowledge base: %d entities, %d aliases", len(entities), len(aliases))

@@ -22,11 +22,34 @@ __all__ = ["HOME_STATES", "LinkResult", "home_state", "link_mentions"]
 
 # Country-code top-level domains → state, for "the Prime Minister" in a gov.uk readout.
 HOME_STATES = {
-    "uk": "Q145", "br": "Q155", "pt": "Q45", "ru": "Q159", "ua": "Q212", "kr": "Q884",
-    "kp": "Q423", "cn": "Q148", "jp": "Q17", "fr": "Q142", "de": "Q183", "it": "Q38",
-    "es": "Q29", "ar": "Q414", "ao": "Q916", "mz": "Q1029", "in": "Q668", "ca": "Q16",
-    "au": "Q408", "nz": "Q664", "mx": "Q96", "tr": "Q43", "il": "Q801", "ir": "Q794",
-    "za": "Q258", "gov": "Q30", "mil": "Q30", "us": "Q30",
+    "uk": "Q145",
+    "br": "Q155",
+    "pt": "Q45",
+    "ru": "Q159",
+    "ua": "Q212",
+    "kr": "Q884",
+    "kp": "Q423",
+    "cn": "Q148",
+    "jp": "Q17",
+    "fr": "Q142",
+    "de": "Q183",
+    "it": "Q38",
+    "es": "Q29",
+    "ar": "Q414",
+    "ao": "Q916",
+    "mz": "Q1029",
+    "in": "Q668",
+    "ca": "Q16",
+    "au": "Q408",
+    "nz": "Q664",
+    "mx": "Q96",
+    "tr": "Q43",
+    "il": "Q801",
+    "ir": "Q794",
+    "za": "Q258",
+    "gov": "Q30",
+    "mil": "Q30",
+    "us": "Q30",
 }
 
 _SURNAME_PROMINENCE = 70
@@ -79,12 +102,25 @@ class _Linker:
         self.sentence_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
 
     # -- helpers -----------------------------------------------------------------------------
-    def _add(self, start_tok: int, end_tok: int, key: str, kind: EntityKind | None, method: str,
-             literal: str | None = None) -> Mention:
+    def _add(
+        self,
+        start_tok: int,
+        end_tok: int,
+        key: str,
+        kind: EntityKind | None,
+        method: str,
+        literal: str | None = None,
+    ) -> Mention:
         span = self.doc[start_tok:end_tok]
         mention = Mention(
-            start=span.start_char, end=span.end_char, text=span.text, key=key, kind=kind,
-            method=method, literal_key=literal, sentence=self.sentence_of.get(start_tok, 0),
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            key=key,
+            kind=kind,
+            method=method,
+            literal_key=literal,
+            sentence=self.sentence_of.get(start_tok, 0),
         )
         self.mentions.append(mention)
         self.covered.update(range(start_tok, end_tok))
@@ -120,8 +156,9 @@ class _Linker:
         return best
 
     # -- stages ------------------------------------------------------------------------------
-    def link_gazetteer(self, spans: Sequence[Span], gazetteer_by_text: dict[str, list[Alias]]
-                       ) -> list[tuple[Span, Alias]]:
+    def link_gazetteer(
+        self, spans: Sequence[Span], gazetteer_by_text: dict[str, list[Alias]]
+    ) -> list[tuple[Span, Alias]]:
         usable: list[tuple[Span, list[Alias]]] = []
         for span in spans:
             aliases = [a for a in gazetteer_by_text.get(span.text.lower(), []) if _case_ok(a, span)]
@@ -147,43 +184,61 @@ class _Linker:
             entity = self._entity(alias.qid)
             if entity is None:
                 continue
-            if alias.type == "surname" and (not self._surname_ok(alias.qid, span.start)
-                                            or self._inside_longer_name(span)):
+            if alias.type == "surname" and (
+                not self._surname_ok(alias.qid, span.start) or self._inside_longer_name(span)
+            ):
                 continue
             if entity.stands_for and alias.type != "demonym" and self._entity(entity.stands_for):
                 # Metonym: the text names a capital or a building; the actor is the state.
                 self._remember(entity.stands_for)
                 self._remember(entity.qid)
-                self._add(span.start, span.end, entity.stands_for,
-                          self.kb.entities[entity.stands_for].kind, "metonym", literal=entity.qid)
+                self._add(
+                    span.start,
+                    span.end,
+                    entity.stands_for,
+                    self.kb.entities[entity.stands_for].kind,
+                    "metonym",
+                    literal=entity.qid,
+                )
                 continue
             self._remember(entity.qid)
-            method = {"demonym": "demonym", "surname": "coreference", "abbr": "alias",
-                      "short": "alias", "metonym": "metonym"}.get(alias.type, "name")
+            method = {
+                "demonym": "demonym",
+                "surname": "coreference",
+                "abbr": "alias",
+                "short": "alias",
+                "metonym": "metonym",
+            }.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
 
     def _inside_longer_name(self, span: Span) -> bool:
-        """"Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names
+        """ "Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names
         someone else, so a partial match must not link."""
         doc = self.doc
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and _UPPER_WORD.match(after.text) and not after.is_sent_start \
-                and "\n" not in span[-1].whitespace_:
+        if (
+            after is not None
+            and _UPPER_WORD.match(after.text)
+            and not after.is_sent_start
+            and "\n" not in span[-1].whitespace_
+        ):
             return True
         before = doc[span.start - 1] if span.start > 0 else None
-        return (before is not None and _UPPER_WORD.match(before.text) is not None
-                and not span[0].is_sent_start
-                and before.lower_ not in self.lexicon.person_cues
-                and before.lower_ not in self.lexicon.roles)
+        return (
+            before is not None
+            and _UPPER_WORD.match(before.text) is not None
+            and not span[0].is_sent_start
+            and before.lower_ not in self.lexicon.person_cues
+            and before.lower_ not in self.lexicon.roles
+        )
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:
         entity = self._entity(qid)
-        earlier = any(m.key == qid for m in self.mentions
-                      if m.start < self.doc[token_index].idx)
+        earlier = any(m.key == qid for m in self.mentions if m.start < self.doc[token_index].idx)
         return earlier or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
 
     def link_roles(self, role_spans: Sequence[Span]) -> None:
-        """"o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""
+        """ "o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""
         by_start = {m.start: m for m in self.mentions}
         state_at: dict[int, Mention] = {}
         for mention in self.mentions:
@@ -208,15 +263,23 @@ class _Linker:
             # Role + of + state: "presidente da Rússia", "President of Russia"
             if after is not None and after.lower_ in self.lexicon.of_words:
                 found = state_at.get(after.i + 1)
-                if found is None and after.i + 2 < len(self.doc) and \
-                        self.doc[after.i + 1].lower_ in self.lexicon.determiners:
+                if (
+                    found is None
+                    and after.i + 2 < len(self.doc)
+                    and self.doc[after.i + 1].lower_ in self.lexicon.determiners
+                ):
                     found = state_at.get(after.i + 2)
-                if found is not None and found.kind is EntityKind.STATE or (
-                        found is not None and found.method == "demonym"):
+                if (found is not None and found.kind is EntityKind.STATE) or (
+                    found is not None and found.method == "demonym"
+                ):
                     state = found
             # Role + demonym: "presidente russo", "líder norte-coreano"
-            if state is None and after is not None and after.i in state_at and \
-                    state_at[after.i].method == "demonym":
+            if (
+                state is None
+                and after is not None
+                and after.i in state_at
+                and state_at[after.i].method == "demonym"
+            ):
                 state = state_at[after.i]
             # Demonym/state (+ 's) + role: "Russian President", "the UK Prime Minister"
             if state is None and span.start > 0:
@@ -239,8 +302,12 @@ class _Linker:
                 if named_span is not None and named_span.start == end:
                     self._add(start, named_span.end, named.key, EntityKind.PERSON, "role")
                     continue
-            if next_tok == end and next_tok < len(self.doc) and \
-                    _UPPER_WORD.match(self.doc[next_tok].text) and span.text[:1].islower():
+            if (
+                next_tok == end
+                and next_tok < len(self.doc)
+                and _UPPER_WORD.match(self.doc[next_tok].text)
+                and span.text[:1].islower()
+            ):
                 continue  # "presidente Fulano": an unknown name follows; the name will be minted
             person = self._resolve_role(titles, state.key if state else None, span)
             if person is not None:
@@ -281,16 +348,27 @@ class _Linker:
         connectors = {"de", "da", "do", "dos", "das", "e", "of", "al", "bin", "van", "von", "der"}
         while i < len(doc):
             tok = doc[i]
-            if i in self.covered or not _UPPER_WORD.match(tok.text) or tok.is_sent_start \
-                    and tok.lower_ in self.lexicon.determiners:
+            if (
+                i in self.covered
+                or not _UPPER_WORD.match(tok.text)
+                or (tok.is_sent_start and tok.lower_ in self.lexicon.determiners)
+            ):
                 i += 1
                 continue
             j = i
-            while j < len(doc) and j not in self.covered and (
-                _UPPER_WORD.match(doc[j].text)
-                or (doc[j].lower_ in connectors and j + 1 < len(doc)
-                    and _UPPER_WORD.match(doc[j + 1].text) and j + 1 not in self.covered
-                    and doc[j].lower_ != "e")
+            while (
+                j < len(doc)
+                and j not in self.covered
+                and (
+                    _UPPER_WORD.match(doc[j].text)
+                    or (
+                        doc[j].lower_ in connectors
+                        and j + 1 < len(doc)
+                        and _UPPER_WORD.match(doc[j + 1].text)
+                        and j + 1 not in self.covered
+                        and doc[j].lower_ != "e"
+                    )
+                )
             ):
                 if "\n" in doc[j].whitespace_:
                     j += 1
@@ -303,8 +381,7 @@ class _Linker:
                 # "a agência estatal KCNA": an unknown acronym names an organisation.
                 self._local(span, EntityKind.ORGANIZATION)
                 continue
-            if len(words) < 2 or span.text.isupper() or any(
-                    t.is_sent_start for t in span[1:]):
+            if len(words) < 2 or span.text.isupper() or any(t.is_sent_start for t in span[1:]):
                 self._maybe_coreference(span)
                 continue
             self._local(span, self._kind_from_context(span))
@@ -312,8 +389,9 @@ class _Linker:
     def _local(self, span: Span, kind: EntityKind | None) -> None:
         key = local_key(span.text)
         if key not in self.entities:
-            self.entities[key] = Entity(key=key, kind=kind, label=span.text,
-                                        labels={self.article.lang: span.text})
+            self.entities[key] = Entity(
+                key=key, kind=kind, label=span.text, labels={self.article.lang: span.text}
+            )
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
 
     def _shouting(self, span: Span) -> bool:
@@ -324,14 +402,18 @@ class _Linker:
 
     def _maybe_coreference(self, span: Span) -> None:
         """A single capitalised word that repeats part of an earlier person's name."""
-        if len(span) != 1 or span[0].is_sent_start and span[0].lower_ in self.lexicon.determiners:
+        if len(span) != 1 or (span[0].is_sent_start and span[0].lower_ in self.lexicon.determiners):
             return
         word = span.text
         for mention in reversed(self.mentions):
             if mention.start >= span.start_char:
                 continue
-            if mention.kind is EntityKind.PERSON and mention.method in ("unknown", "name") and \
-                    word in mention.text.split() and word not in self.lexicon.determiners:
+            if (
+                mention.kind is EntityKind.PERSON
+                and mention.method in ("unknown", "name")
+                and word in mention.text.split()
+                and word not in self.lexicon.determiners
+            ):
                 self._add(span.start, span.end, mention.key, mention.kind, "coreference")
                 return
 
@@ -339,21 +421,30 @@ class _Linker:
         words = {t.lower_ for t in span}
         if words & self.lexicon.org_cues:
             return EntityKind.ORGANIZATION
-        before = [t.lower_ for t in self.doc[max(0, span.start - 3):span.start]]
-        if before and (before[-1] in self.lexicon.person_cues or (
-                len(before) > 1 and before[-1] in {",", "o", "a", "the"}
-                and before[-2] in self.lexicon.person_cues)):
+        before = [t.lower_ for t in self.doc[max(0, span.start - 3) : span.start]]
+        if before and (
+            before[-1] in self.lexicon.person_cues
+            or (
+                len(before) > 1
+                and before[-1] in {",", "o", "a", "the"}
+                and before[-2] in self.lexicon.person_cues
+            )
+        ):
             return EntityKind.PERSON
         for mention in self.mentions:
-            if mention.method == "role" and self.doc.char_span(
-                    mention.start, mention.end) is not None and mention.end <= span.start_char \
-                    and span.start_char - mention.end <= 2:
+            if (
+                mention.method == "role"
+                and self.doc.char_span(mention.start, mention.end) is not None
+                and mention.end <= span.start_char
+                and span.start_char - mention.end <= 2
+            ):
                 return EntityKind.PERSON
         return None
 
 
-def link_mentions(doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon,
-                  by_text: dict[str, list[Alias]]) -> LinkResult:
+def link_mentions(
+    doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon, by_text: dict[str, list[Alias]]
+) -> LinkResult:
     """All mentions of an article, sorted by position, and the entities they name."""
     linker = _Linker(doc, article, kb, lexicon)
     chosen = linker.link_gazetteer(list(doc.spans.get("kg_aliases", [])), by_text)

@@ -30,28 +30,28 @@ class EventRule:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     lang: str
-    roles: dict[str, tuple[str, ...]]          # lowercased role phrase -> office titles, or ("leader",)
-    person_cues: frozenset[str]                 # words before a name that make it a person
-    org_cues: frozenset[str]                    # words inside a name that make it an organisation
-    of_words: frozenset[str]                    # "de/da/do" — "presidente da Rússia"
-    possessive: frozenset[str]                  # "'s"
+    roles: dict[str, tuple[str, ...]]  # lowercased role phrase -> office titles, or ("leader",)
+    person_cues: frozenset[str]  # words before a name that make it a person
+    org_cues: frozenset[str]  # words inside a name that make it an organisation
+    of_words: frozenset[str]  # "de/da/do" — "presidente da Rússia"
+    possessive: frozenset[str]  # "'s"
     determiners: frozenset[str]
-    group_refs: re.Pattern[str]                 # "ambos", "both countries": the last two actors
+    group_refs: re.Pattern[str]  # "ambos", "both countries": the last two actors
     events: tuple[EventRule, ...]
     planned: re.Pattern[str]
     speculative: re.Pattern[str]
     denied: re.Pattern[str]
-    attribution_before: re.Pattern[str]         # "segundo a X", "according to X": X follows
-    attribution_after: re.Pattern[str]          # "disse X", "relatadas pela X": X follows the verb
-    attribution_subject: re.Pattern[str]        # "X disse", "X said": X precedes the verb
-    attribution_previous: re.Pattern[str]       # "as informações foram relatadas pela X"
-    thanks: re.Pattern[str]                     # "X agradece Y pelo apoio": Y gave it
-    agent_markers: frozenset[str]               # "por", "pelo", "by": the agent of a passive
-    recipient_markers: frozenset[str]           # "a", "à", "contra", "to", "against", "on"
-    with_markers: frozenset[str]                # "com", "with", "entre", "between"
+    attribution_before: re.Pattern[str]  # "segundo a X", "according to X": X follows
+    attribution_after: re.Pattern[str]  # "disse X", "relatadas pela X": X follows the verb
+    attribution_subject: re.Pattern[str]  # "X disse", "X said": X precedes the verb
+    attribution_previous: re.Pattern[str]  # "as informações foram relatadas pela X"
+    thanks: re.Pattern[str]  # "X agradece Y pelo apoio": Y gave it
+    agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
+    recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
+    with_markers: frozenset[str]  # "com", "with", "entre", "between"
     and_words: frozenset[str]
-    place_markers: frozenset[str]               # "em", "no", "in": a place follows
-    clause_breaks: frozenset[str]               # tokens that end the scope of a trigger
+    place_markers: frozenset[str]  # "em", "no", "in": a place follows
+    clause_breaks: frozenset[str]  # tokens that end the scope of a trigger
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -80,12 +80,14 @@ def load_lexicon(lang: str) -> Lexicon:
     roles = {k.lower(): tuple(v) for k, v in data["roles"].items()}
     events = []
     for type_name, rule in data["events"].items():
-        events.append(EventRule(
-            type=EventType(type_name),
-            triggers=_regex(rule["triggers"], f"{where} [events.{type_name}]"),
-            passive=_regex(rule["passive"], where) if rule.get("passive") else None,
-            confidence=float(rule.get("confidence", 0.7)),
-        ))
+        events.append(
+            EventRule(
+                type=EventType(type_name),
+                triggers=_regex(rule["triggers"], f"{where} [events.{type_name}]"),
+                passive=_regex(rule["passive"], where) if rule.get("passive") else None,
+                confidence=float(rule.get("confidence", 0.7)),
+            )
+        )
     cues = data["cues"]
     markers = data["markers"]
     return Lexicon(

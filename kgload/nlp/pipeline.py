@@ -31,9 +31,7 @@ __all__ = ["build_nlp", "get_nlp"]
 log = logging.getLogger("kgload")
 
 
-@Language.component(
-    "kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[]
-)
+@Language.component("kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[])
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every token that contains a line break."""
     for token in doc[:-1]:
@@ -60,7 +58,8 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         vocab = doc.vocab.strings
         doc.spans["kg_aliases"] = [
-            doc[start:end] for match_id, start, end in self.aliases(doc)
+            doc[start:end]
+            for match_id, start, end in self.aliases(doc)
             if vocab[match_id] in self.by_text
         ]
         for span in doc.spans["kg_aliases"]:
@@ -108,8 +107,9 @@ def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Lang
             raise UsageError(f"spaCy has no language {lang!r}") from exc
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kgload_line_sentences_v1", after="sentencizer" if nlp.has_pipe(
-        "sentencizer") else None)
+    nlp.add_pipe(
+        "kgload_line_sentences_v1", after="sentencizer" if nlp.has_pipe("sentencizer") else None
+    )
     _PENDING_KB[id(nlp)] = kb
     try:
         nlp.add_pipe("kgload_gazetteer_v1", config={"lang": lang})
@@ -133,7 +133,8 @@ def get_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Langua
     return _cached_nlp(lang, id(kb), model)
 
 
-def pipe_docs(nlp: Language, texts: Iterable[tuple[str, Any]], batch_size: int = 32
-              ) -> Iterable[tuple[Doc, Any]]:
+def pipe_docs(
+    nlp: Language, texts: Iterable[tuple[str, Any]], batch_size: int = 32
+) -> Iterable[tuple[Doc, Any]]:
     """Run texts through the pipeline in batches, keeping each one's context attached."""
     yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)

@@ -47,15 +47,29 @@ _KIND_CLASS = {
     EntityKind.PLACE: KG.Place,
 }
 _EVENT_CLASS = {
-    "Meeting": KG.Meeting, "PhoneCall": KG.PhoneCall, "Visit": KG.Visit,
-    "Agreement": KG.Agreement, "Support": KG.Support, "MilitaryAid": KG.MilitaryAid,
-    "TroopDeployment": KG.TroopDeployment, "Sanction": KG.Sanction, "Attack": KG.Attack,
+    "Meeting": KG.Meeting,
+    "PhoneCall": KG.PhoneCall,
+    "Visit": KG.Visit,
+    "Agreement": KG.Agreement,
+    "Support": KG.Support,
+    "MilitaryAid": KG.MilitaryAid,
+    "TroopDeployment": KG.TroopDeployment,
+    "Sanction": KG.Sanction,
+    "Attack": KG.Attack,
     "Condemnation": KG.Condemnation,
 }
-_STATUS = {Status.OCCURRED: KG.Occurred, Status.PLANNED: KG.Planned,
-           Status.SPECULATIVE: KG.Speculative, Status.DENIED: KG.Denied}
-_BOUND = {"AtLeast": KG.AtLeast, "AtMost": KG.AtMost, "Approximately": KG.Approximately,
-          "Exactly": KG.Exactly}
+_STATUS = {
+    Status.OCCURRED: KG.Occurred,
+    Status.PLANNED: KG.Planned,
+    Status.SPECULATIVE: KG.Speculative,
+    Status.DENIED: KG.Denied,
+}
+_BOUND = {
+    "AtLeast": KG.AtLeast,
+    "AtMost": KG.AtMost,
+    "Approximately": KG.Approximately,
+    "Exactly": KG.Exactly,
+}
 
 
 def document_iri(article: Article, base: str = DEFAULT_BASE) -> NamedNode:
@@ -92,8 +106,11 @@ def mint_event_iri(event: Event, base: str = DEFAULT_BASE) -> NamedNode:
 
 def date_literal(value: PartialDate) -> Literal:
     """The datatype carries the precision: xsd:date, xsd:gYearMonth or xsd:gYear."""
-    datatype = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
-                Precision.YEAR: XSD.gYear}[value.precision]
+    datatype = {
+        Precision.DAY: XSD.date,
+        Precision.MONTH: XSD.gYearMonth,
+        Precision.YEAR: XSD.gYear,
+    }[value.precision]
     return Literal(value.iso(), datatype=datatype)
 
 
@@ -105,8 +122,7 @@ def _evidence_iri(article: Article, evidence: Evidence, base: str) -> NamedNode:
     return NamedNode(f"{base}evidence/{article.id}/{evidence.start}-{evidence.end}")
 
 
-def _entity_quads(entity: Entity, graph: NamedNode, base: str, lang: str | None
-                  ) -> Iterable[Quad]:
+def _entity_quads(entity: Entity, graph: NamedNode, base: str, lang: str | None) -> Iterable[Quad]:
     subject = entity_iri(entity.key, base)
     if entity.kind is not EntityKind.PLACE:
         yield Quad(subject, RDF_TYPE, KG.Actor, graph)
@@ -132,12 +148,15 @@ def document_quads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> list[
     if article.title:
         quads.append(Quad(doc, DCT.title, Literal(article.title), g))
     if article.published:
-        quads.append(Quad(doc, DCT.issued, Literal(article.published.isoformat(),
-                                                   datatype=XSD.date), g))
+        quads.append(
+            Quad(doc, DCT.issued, Literal(article.published.isoformat(), datatype=XSD.date), g)
+        )
     if article.outlet:
         quads.append(Quad(doc, DCT.publisher, Literal(article.outlet), g))
-    mentioned = sorted({m.key for m in extraction.mentions} |
-                       {m.literal_key for m in extraction.mentions if m.literal_key})
+    mentioned = sorted(
+        {m.key for m in extraction.mentions}
+        | {m.literal_key for m in extraction.mentions if m.literal_key}
+    )
     quads.extend(Quad(doc, KG.mentions, entity_iri(key, base), g) for key in mentioned)
     # Local entities are described in the document that found them; KB ones in the kb graph.
     for entity in extraction.entities:
@@ -155,8 +174,12 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
         Quad(node, RDF_TYPE, KG.Event, g),
         Quad(node, RDF_TYPE, _EVENT_CLASS[event.type.value], g),
         Quad(node, KG.status, _STATUS[event.status], g),
-        Quad(node, KG.confidence, Literal(str(Decimal(str(round(event.confidence, 3)))),
-                                          datatype=XSD.decimal), g),
+        Quad(
+            node,
+            KG.confidence,
+            Literal(str(Decimal(str(round(event.confidence, 3)))), datatype=XSD.decimal),
+            g,
+        ),
         Quad(node, PROV_WAS_DERIVED_FROM, doc, g),
     ]
     quads.extend(Quad(node, KG.participant, entity_iri(k, base), g) for k in event.participants)
@@ -177,14 +200,16 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
         quads.append(Quad(node, KG.trigger, Literal(event.trigger), g))
     for evidence in event.evidence:
         ev = _evidence_iri(article, evidence, base)
-        quads.extend([
-            Quad(node, KG.evidence, ev, g),
-            Quad(ev, RDF_TYPE, KG.Evidence, g),
-            Quad(ev, KG.quote, Literal(evidence.quote), g),
-            Quad(ev, KG.start, _int(evidence.start), g),
-            Quad(ev, KG.end, _int(evidence.end), g),
-            Quad(ev, PROV_WAS_DERIVED_FROM, doc, g),
-        ])
+        quads.extend(
+            [
+                Quad(node, KG.evidence, ev, g),
+                Quad(ev, RDF_TYPE, KG.Evidence, g),
+                Quad(ev, KG.quote, Literal(evidence.quote), g),
+                Quad(ev, KG.start, _int(evidence.start), g),
+                Quad(ev, KG.end, _int(evidence.end), g),
+                Quad(ev, PROV_WAS_DERIVED_FROM, doc, g),
+            ]
+        )
     return quads
 
 

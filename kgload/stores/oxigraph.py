@@ -40,7 +40,9 @@ def quads_to_insert_data(quads: Iterable[Quad]) -> str:
         graph = quad.graph_name
         if isinstance(graph, DefaultGraph):
             raise UsageError("kgload writes only to named graphs; got a default-graph quad")
-        by_graph.setdefault(str(graph), []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        by_graph.setdefault(str(graph), []).append(
+            f"{quad.subject} {quad.predicate} {quad.object} ."
+        )
     blocks = [f"GRAPH {graph} {{\n" + "\n".join(lines) + "\n}" for graph, lines in by_graph.items()]
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 

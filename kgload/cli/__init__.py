@@ -1,0 +1,11 @@
+"""The `kgload` command line: thin commands over the library, and their output renderers.
+
+`main` is the console-script entry point (``kgload = "kgload.cli.main:main"``); `render` turns
+library results into tables, JSON, CSV or NDJSON.
+"""
+
+from __future__ import annotations
+
+from kgload.cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,452 @@
+"""The `kgload` command: parse options, call one library function, render the result.
+
+Every command is a small function over the public API (`kgload.client.KG`, saved queries, the
+offline KB); none builds SPARQL or triples. The output contract is the same everywhere:
+
+- results (query rows, exports, stats) on stdout, so they can be piped;
+- progress bars, warnings, one line per problem (``path: message [code]``) and the final
+  summary on stderr;
+- exit 0 when all went well, 1 when some items had data problems (a bad file, a SHACL
+  violation), 2 on a usage or runtime error (printed as ``kgload: error: …``, with a traceback
+  only under ``--debug``).
+
+Heavy modules (spaCy, the stores) are imported inside the commands that need them, so
+``kgload --help`` and ``kgload --version`` answer at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kgload import __version__
+from kgload.cli.render import FORMATS, query_rows, render_rows, result_rows
+from kgload.config import SETTINGS_TABLE, Settings, load_settings
+from kgload.errors import KgloadError, UsageError
+
+if TYPE_CHECKING:
+    from kgload.model import Problem
+
+__all__ = ["EXPORT_FORMATS", "build_parser", "main"]
+
+EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples")
+LOAD_FORMATS = ("nquads", "trig")
+
+ProgressCallback = Callable[[int, int | None, str], None]
+Command = Callable[[argparse.Namespace], int]
+
+_SETTING_HELP = {setting.name: setting.help for setting in SETTINGS_TABLE}
+_DEFAULTS = Settings()
+
+
+# -- option types: argparse turns their ArgumentTypeError into a usage error (exit 2) ----------
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not an ISO date (YYYY-MM-DD): {text!r}"
+        ) from None
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return number
+
+
+def _key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    return key.strip(), value
+
+
+# -- the parser ---------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; exposed so tests and docs can list its commands and options."""
+    parser = argparse.ArgumentParser(
+        prog="kgload",
+        description="Load geopolitical news into a Wikidata-linked knowledge graph and query it.",
+        epilog="Settings also come from kgload.toml and KGLOAD_* variables; see the README.",
+    )
+    parser.add_argument("--version", action="version", version=f"kgload {__version__}",
+                        help="print the version and exit")
+    parser.add_argument("--debug", action="store_true",
+                        help="log debug messages and show tracebacks of errors")
+
+    store = argparse.ArgumentParser(add_help=False)
+    store.add_argument("--store", metavar="URL",
+                       help=f"{_SETTING_HELP['store']} (default: {_DEFAULTS.store})")
+    store.add_argument("--config", metavar="FILE", type=Path,
+                       help="read settings from this TOML file instead of ./kgload.toml")
+
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    ingest = commands.add_parser(
+        "ingest", parents=[store], help="read articles, extract events and load them",
+        description="Read article files (header format, plain text, .jsonl, or folders of "
+                    "them), extract linked events and load each document's graph.")
+    ingest.add_argument("articles", nargs="+", metavar="ARTICLE",
+                        help="an article file, a .jsonl batch or a folder of them")
+    ingest.add_argument("--lang", metavar="CODE", help=_SETTING_HELP["lang"])
+    ingest.add_argument("--published", metavar="DATE", type=_iso_date,
+                        help="publication date (YYYY-MM-DD) for articles that do not give "
+                             "one; relative dates in the text resolve against it")
+    ingest.add_argument("--url", metavar="URL",
+                        help="source URL of the article (only with a single ARTICLE)")
+    ingest.add_argument("--batch-size", metavar="N", type=_positive_int,
+                        help=f"{_SETTING_HELP['batch_size']} (default: {_DEFAULTS.batch_size})")
+    ingest.set_defaults(run=_ingest)
+
+    export = commands.add_parser(
+        "export", parents=[store], help="write the whole graph as RDF",
+        description="Write every quad of the store as RDF to stdout or a file.")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="nquads",
+                        help="RDF serialisation (default: nquads)")
+    export.add_argument("-o", "--output", metavar="FILE", type=Path,
+                        help="write to FILE instead of stdout")
+    export.set_defaults(run=_export)
+
+    load = commands.add_parser(
+        "load", parents=[store], help="bulk-load an N-Quads or TriG file",
+        description="Bulk-load a quad file (for example one written by `kgload export`).")
+    load.add_argument("file", metavar="FILE", type=Path, help="an .nq or .trig file")
+    load.add_argument("--format", choices=LOAD_FORMATS,
+                      help="format of FILE (default: from its extension)")
+    load.set_defaults(run=_load)
+
+    queries = commands.add_parser(
+        "queries", help="list the saved queries and their parameters",
+        description="List the saved queries, with each parameter's type and default "
+                    "(NAME: TYPE required, NAME: TYPE? optional).")
+    _add_format(queries)
+    queries.set_defaults(run=_queries)
+
+    query = commands.add_parser(
+        "query", parents=[store], help="run a saved query",
+        description="Run a saved query (see `kgload queries`) and print its rows.")
+    query.add_argument("name", metavar="NAME", help="the saved query's name, e.g. phone_calls")
+    query.add_argument("-p", "--param", metavar="KEY=VALUE", type=_key_value, action="append",
+                       default=[], help="a query parameter (repeatable), e.g. actor=Q7747")
+    _add_format(query)
+    query.set_defaults(run=_query)
+
+    validate = commands.add_parser(
+        "validate", parents=[store], help="check the graph against the SHACL shapes",
+        description="Validate every document graph against ontology/shapes.ttl; "
+                    "exit 1 when there are violations.")
+    validate.set_defaults(run=_validate)
+
+    stats = commands.add_parser(
+        "stats", parents=[store], help="count documents, events, entities and quads",
+        description="Count what the store holds: documents, events (in total and by type), "
+                    "entities, quads and graphs.")
+    _add_format(stats)
+    stats.set_defaults(run=_stats)
+
+    evaluate = commands.add_parser(
+        "eval", help="score kgload against gold-annotated articles",
+        description="Run kgload over a folder of articles with gold annotations (<name>.txt "
+                    "beside <name>.json or gold/<name>.json) and print precision, recall and "
+                    "F1 for entities and events per language, attribute accuracies, and misses.")
+    evaluate.add_argument("corpus", metavar="CORPUS_DIR", type=Path,
+                          help="folder of articles and gold files")
+    evaluate.add_argument("--no-misses", action="store_true",
+                          help="print only the scores, not the list of misses per article")
+    _add_format(evaluate)
+    evaluate.set_defaults(run=_eval)
+
+    kb = commands.add_parser("kb", help="the offline knowledge base",
+                             description="Inspect the offline Wikidata knowledge base.")
+    kb_commands = kb.add_subparsers(dest="kb_command", metavar="COMMAND", required=True)
+    kb_stats = kb_commands.add_parser(
+        "stats", help="count the knowledge base's entries by kind",
+        description="Count entities by kind, and aliases, offices and tenures.")
+    _add_format(kb_stats)
+    kb_stats.set_defaults(run=_kb_stats)
+    return parser
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table",
+                        help="output format (default: table)")
+
+
+# -- main ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting, so tests can call it."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors: argparse has printed them
+        return exc.code if isinstance(exc.code, int) else 2
+    run: Command = args.run
+    with _log_to_stderr(logging.DEBUG if args.debug else logging.WARNING):
+        try:
+            return run(args)
+        except KeyboardInterrupt:
+            _err("kgload: interrupted")
+            return 130
+        except BrokenPipeError:
+            # The reader (`| head`) went away: not an error of ours. Point stdout at nothing so
+            # the interpreter's final flush does not complain again.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        except (KgloadError, OSError) as exc:
+            if args.debug:
+                traceback.print_exc(file=sys.stderr)
+            _err(f"kgload: error: {_one_line(exc)}")
+            return 2
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+class _StderrHandler(logging.Handler):
+    """Writes kgload's log records to whatever `sys.stderr` is at the time of the record."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            _err(f"kgload: {record.levelname.lower()}: {self.format(record)}")
+        except Exception:  # logging must never take the command down
+            self.handleError(record)
+
+
+@contextlib.contextmanager
+def _log_to_stderr(level: int) -> Iterator[None]:
+    logger = logging.getLogger("kgload")
+    handler = _StderrHandler(level)
+    old_level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+
+
+@contextlib.contextmanager
+def _progress(description: str) -> Iterator[ProgressCallback]:
+    """A progress callback drawing a rich bar on stderr, or doing nothing off a terminal.
+
+    Off a terminal a bar would only leave control characters in logs, so none is drawn.
+    """
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    console = Console(file=sys.stderr)
+    if not console.is_terminal:
+        yield _no_progress
+        return
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeElapsedColumn(),
+               TextColumn("{task.fields[item]}", markup=False))
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(description, total=None, item="")
+
+        def update(done: int, total: int | None, item: str) -> None:
+            bar.update(task, completed=done, total=total, item=item)
+
+        yield update
+
+
+def _no_progress(done: int, total: int | None, item: str) -> None:
+    """The progress callback used when nobody watches."""
+
+
+def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
+    return load_settings(config_file=args.config,
+                         overrides={"store": args.store, **overrides})
+
+
+def _plural(count: int, noun: str, nouns: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def _problems_summary(problems: Sequence[Problem]) -> str:
+    return _plural(len(problems), "problem") if problems else "no problems"
+
+
+def _print_problems(problems: Iterable[Problem]) -> None:
+    for problem in problems:
+        _err(str(problem))
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    if args.url is not None and len(args.articles) > 1:
+        raise UsageError("--url names one article; give exactly one ARTICLE with it")
+    # --lang is the language of articles whose header does not say (the `lang` setting), so a
+    # header that names its language still wins and mixed folders load correctly.
+    settings = _settings(args, lang=args.lang, batch_size=args.batch_size)
+    with KG.open(settings=settings) as kg, _progress("ingesting") as progress:
+        report = kg.ingest(args.articles, published=args.published, url=args.url,
+                           batch_size=args.batch_size, progress=progress)
+    _print_problems(report.problems)
+    _err(f"ingested {_plural(report.documents, 'document')}, {_plural(report.events, 'event')}, "
+         f"{_plural(report.entities, 'entity', 'entities')}, "
+         f"{_plural(report.quads, 'quad')}; {_problems_summary(report.problems)}")
+    return 0 if report.ok else 1
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    with KG.open(settings=_settings(args)) as kg:
+        output: Path | None = args.output
+        if output is None or str(output) == "-":
+            sys.stdout.flush()
+            kg.export(sys.stdout.buffer, format=args.format)
+            sys.stdout.buffer.flush()
+            return 0
+        # Write beside the target and rename, so a failed export never leaves half a file
+        # where a good one was expected.
+        partial = output.with_name(f".{output.name}.partial")
+        try:
+            with partial.open("wb") as handle:
+                kg.export(handle, format=args.format)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    _err(f"exported the graph as {args.format} to {output}")
+    return 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    with KG.open(settings=_settings(args)) as kg:
+        report = kg.load(args.file, format=args.format)
+    _print_problems(report.problems)
+    _err(f"loaded {_plural(report.quads, 'quad')} from {args.file}; "
+         f"{_problems_summary(report.problems)}")
+    return 0 if report.ok else 1
+
+
+def _queries(args: argparse.Namespace) -> int:
+    # The list comes from the query files themselves: no store needs to be opened for it.
+    from kgload.queries import load_saved_queries
+
+    columns, rows = query_rows(load_saved_queries())
+    render_rows(columns, rows, format=args.format, out=sys.stdout, title="Saved queries")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    params: dict[str, str] = {}
+    for key, value in args.param:
+        if key in params:
+            raise UsageError(f"--param {key} given twice")
+        params[key] = value
+    if "name" in params:
+        # `KG.query(name, **params)` takes the query's name as `name`; no saved query may
+        # use it as a parameter, and saying so beats a TypeError.
+        raise UsageError(f"query {args.name!r} has no parameter 'name'")
+    settings = _settings(args)
+    with KG.open(settings=settings) as kg:
+        result = kg.query(args.name, **params)
+    columns, rows = result_rows(result, base=settings.base)
+    render_rows(columns, rows, format=args.format, out=sys.stdout)
+    _err(_plural(len(rows), "row"))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    with KG.open(settings=_settings(args)) as kg:
+        report = kg.validate()
+    _print_problems(report.problems)
+    if report.conforms:
+        _err("valid: the graph conforms to the SHACL shapes")
+        return 0
+    _err(f"invalid: {_plural(len(report.problems), 'SHACL violation')}")
+    return 1
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from kgload.client import KG
+
+    with KG.open(settings=_settings(args)) as kg:
+        counts = kg.stats()
+    render_rows(["name", "count"], [[name, count] for name, count in counts.items()],
+                format=args.format, out=sys.stdout)
+    return 0
+
+
+def _kb_stats(args: argparse.Namespace) -> int:
+    from kgload.linking.kb import load_kb
+
+    counts = load_kb().counts()
+    render_rows(["kind", "count"], [[kind, count] for kind, count in counts.items()],
+                format=args.format, out=sys.stdout, title="Offline knowledge base")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from kgload.evaluation import evaluate_corpus, summary_rows
+    from kgload.linking.kb import load_kb
+
+    settings = _settings(args) if getattr(args, "config", None) else load_settings()
+    report = evaluate_corpus(args.corpus, load_kb(), model=settings.spacy_model)
+    rows = summary_rows(report)
+    columns = list(rows[0])
+    if args.format == "json":
+        payload = {"scores": list(rows), "articles": [
+            {"file": a.file, "lang": a.lang, "missed_entities": a.missed_entities,
+             "wrong_entities": a.wrong_entities, "missed_events": a.missed_events,
+             "wrong_events": a.wrong_events, "attribute_misses": a.attribute_misses}
+            for a in report.articles]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    render_rows(columns, [[row[c] for c in columns] for row in rows], format=args.format,
+                out=sys.stdout, title="kgload evaluation")
+    if not args.no_misses:
+        misses = [[a.file, kind, item] for a in report.articles for kind, items in (
+            ("missed entity", a.missed_entities), ("wrong entity", a.wrong_entities),
+            ("missed event", a.missed_events), ("wrong event", a.wrong_events),
+            ("attribute", a.attribute_misses)) for item in items]
+        render_rows(["file", "kind", "item"], misses, format=args.format, out=sys.stdout,
+                    title="Misses")
+    return 0

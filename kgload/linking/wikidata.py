@@ -1,0 +1,396 @@
+"""A polite Wikidata client for `kgload kb build`: the query service and `wbgetentities`.
+
+Wikimedia asks bulk clients to identify themselves, to send one request at a time, to back off
+when told to, and not to ask twice for what they already have. So this client:
+
+- sends `Settings.user_agent` on every request. The default is a placeholder: set
+  `wikidata.user_agent` (or `KGLOAD_USER_AGENT`) to your tool's name and a contact address, or
+  Wikimedia may block you; a warning is logged while the placeholder is in use;
+- runs one request at a time (no threads, no pool);
+- retries HTTP 429, 502, 503, 504, lost connections and the action API's `maxlag` and
+  `ratelimited` answers, waiting `Retry-After` seconds when the server says so and
+  `backoff * 2**n` otherwise, for at most `max_attempts` attempts; then `WikidataError`;
+- asks the action API for `maxlag=5`, so it yields when the database replicas lag;
+- keeps every successful answer in `cache_dir/wikidata/<sha256>.json`, keyed by method, URL and
+  body, so a rerun (or a resumed build) makes no request that was already answered.
+  `clear_cache(older_than=...)` forgets stale answers; that is what `kgload kb update` does.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import email.utils
+import hashlib
+import http.client
+import json
+import logging
+import os
+import tempfile
+import time
+import urllib.error
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import requests
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from kgload.config import Settings
+from kgload.errors import WikidataError
+
+__all__ = [
+    "DEFAULT_LANGUAGES",
+    "DEFAULT_PROPS",
+    "MAX_IDS_PER_REQUEST",
+    "ClientStats",
+    "WikidataClient",
+    "is_placeholder_user_agent",
+]
+
+log = logging.getLogger("kgload")
+
+MAX_IDS_PER_REQUEST = 50
+"""`wbgetentities` accepts at most 50 ids per request without bot rights."""
+DEFAULT_PROPS = ("labels", "aliases", "claims", "sitelinks")
+DEFAULT_LANGUAGES = ("en", "pt", "es", "fr")
+MAXLAG = 5
+_RETRY_STATUS = frozenset({429, 502, 503, 504})
+_RETRY_API_CODES = frozenset({"maxlag", "ratelimited"})
+_MAXLAG_DEFAULT_WAIT = 5.0
+_CACHE_VERSION = 1
+
+
+def is_placeholder_user_agent(user_agent: str) -> bool:
+    """True when the User-Agent names no real contact (the shipped default or an example.org one)."""
+    return user_agent == Settings().user_agent or "example.org" in user_agent or not user_agent
+
+
+@dataclass(slots=True)
+class ClientStats:
+    """What the client did: HTTP requests sent (retries included), answers served from the cache."""
+
+    requests_made: int = 0
+    served_from_cache: int = 0
+    retries: int = 0
+
+
+class _Retry(Exception):
+    """Internal: this attempt failed in a way worth retrying, after `wait` seconds if known."""
+
+    def __init__(self, reason: str, wait: float | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.wait = wait
+
+
+class WikidataClient:
+    """Wikidata's SPARQL endpoint and action API, with back-off and an on-disk response cache.
+
+    Args:
+        settings: `wikidata_url`, `wikidata_api_url`, `user_agent` and `cache_dir` are used.
+        session: a `requests.Session` for the action API (one is made and owned otherwise).
+        sleep: how to wait between attempts; tests pass a recorder.
+        max_attempts: attempts per request before `WikidataError`.
+        backoff: first wait in seconds when the server gives no `Retry-After`; doubled each time.
+        max_wait: a `Retry-After` longer than this is not waited for: `WikidataError` says when
+            to come back instead.
+        timeout: seconds to wait for one answer.
+        cache: keep and reuse answers in `settings.cache_dir`.
+        clock: seconds since the epoch, for the cache's timestamps.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        session: requests.Session | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        max_attempts: int = 5,
+        backoff: float = 1.0,
+        max_wait: float = 600.0,
+        timeout: float = 65.0,
+        cache: bool = True,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1")
+        self.settings = settings
+        self.stats = ClientStats()
+        self._own_session = session is None
+        self._session = session if session is not None else requests.Session()
+        self._sleep = sleep
+        self._max_attempts = max_attempts
+        self._backoff = backoff
+        self._max_wait = max_wait
+        self._timeout = timeout
+        self._cache_dir = Path(settings.cache_dir) / "wikidata" if cache else None
+        self._clock = clock
+        if is_placeholder_user_agent(settings.user_agent):
+            log.warning(
+                "Wikidata User-Agent %r is a placeholder: set wikidata.user_agent in kgload.toml "
+                "(or KGLOAD_USER_AGENT) to your tool's name and a contact address, as Wikimedia's "
+                "User-Agent policy asks", settings.user_agent)
+
+    def __enter__(self) -> WikidataClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the HTTP session if this client made it."""
+        if self._own_session:
+            self._session.close()
+
+    # -- public API -----------------------------------------------------------------------------
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        """Run a SPARQL SELECT on the query service; one dict per row, variable → value text.
+
+        IRIs and literals alike come back as their text (`http://www.wikidata.org/entity/Q159`,
+        `2012-05-07T00:00:00Z`); unbound variables are absent from the row.
+        """
+        url = self.settings.wikidata_url
+        body = urlencode({"query": query})
+        document = self._cached("POST", url, body, lambda: self._post_sparql(url, query))
+        try:
+            bindings = document["results"]["bindings"]
+            return [{name: str(cell["value"]) for name, cell in row.items()} for row in bindings]
+        except (KeyError, TypeError) as exc:
+            raise WikidataError(f"{url}: not a SPARQL JSON result (no results.bindings)") from exc
+
+    def get_entities(
+        self,
+        qids: Sequence[str],
+        *,
+        props: Sequence[str] = DEFAULT_PROPS,
+        languages: Sequence[str] = DEFAULT_LANGUAGES,
+    ) -> dict[str, dict[str, Any]]:
+        """Fetch entities with `wbgetentities`, at most 50 ids per request, one request at a time.
+
+        Returns the API's `entities` objects keyed as the API keys them; an id Wikidata does not
+        have comes back as `{"id": ..., "missing": ""}`, as the API sends it.
+        """
+        unique = list(dict.fromkeys(qids))
+        result: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(unique), MAX_IDS_PER_REQUEST):
+            batch = unique[start:start + MAX_IDS_PER_REQUEST]
+            params = {
+                "action": "wbgetentities",
+                "ids": "|".join(batch),
+                "props": "|".join(props),
+                "languages": "|".join(languages),
+                "format": "json",
+                "formatversion": "2",
+                "maxlag": str(MAXLAG),
+            }
+            url = self._session.prepare_request(
+                requests.Request("GET", self.settings.wikidata_api_url, params=params)).url
+            assert url is not None
+            document = self._cached("GET", url, "", lambda url=url: self._get_api(url))
+            entities = document.get("entities")
+            if not isinstance(entities, dict):
+                raise WikidataError(f"{self.settings.wikidata_api_url}: answer has no entities")
+            result.update(entities)
+        return result
+
+    def clear_cache(self, *, older_than: dt.timedelta | None = None) -> int:
+        """Forget cached answers (those fetched more than `older_than` ago, or all); return count."""
+        if self._cache_dir is None or not self._cache_dir.is_dir():
+            return 0
+        limit = None if older_than is None else self._clock() - older_than.total_seconds()
+        removed = 0
+        for path in self._cache_dir.glob("*.json"):
+            if limit is not None:
+                try:
+                    fetched = float(json.loads(path.read_text(encoding="utf-8"))["fetched"])
+                except (OSError, ValueError, KeyError, TypeError):
+                    fetched = path.stat().st_mtime
+                if fetched >= limit:
+                    continue
+            path.unlink(missing_ok=True)
+            removed += 1
+        log.info("Wikidata cache: %d answers removed", removed)
+        return removed
+
+    # -- cache ----------------------------------------------------------------------------------
+
+    def _cache_path(self, method: str, url: str, body: str) -> Path | None:
+        if self._cache_dir is None:
+            return None
+        key = hashlib.sha256(f"{method}\n{url}\n{body}".encode()).hexdigest()
+        return self._cache_dir / f"{key}.json"
+
+    def _cached(self, method: str, url: str, body: str,
+                fetch: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        path = self._cache_path(method, url, body)
+        if path is not None and path.is_file():
+            try:
+                entry = json.loads(path.read_text(encoding="utf-8"))
+                response: dict[str, Any] = entry["response"]
+            except (OSError, ValueError, KeyError, TypeError):
+                log.warning("ignoring unreadable cache entry %s", path)
+            else:
+                self.stats.served_from_cache += 1
+                return response
+        response = fetch()
+        if path is not None:
+            entry = {"version": _CACHE_VERSION, "fetched": self._clock(), "method": method,
+                     "url": url, "body": body, "response": response}
+            _write_atomically(path, json.dumps(entry, ensure_ascii=False))
+        return response
+
+    # -- transport ------------------------------------------------------------------------------
+
+    def _with_retries(self, what: str, attempt_once: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        for attempt in range(1, self._max_attempts + 1):
+            try:
+                return attempt_once()
+            except _Retry as exc:
+                if attempt == self._max_attempts:
+                    raise WikidataError(
+                        f"{what}: gave up after {attempt} attempts ({exc.reason}); "
+                        "Wikidata is busy or unreachable, try again later") from None
+                wait = exc.wait if exc.wait is not None else self._backoff * 2 ** (attempt - 1)
+                if wait > self._max_wait:
+                    raise WikidataError(
+                        f"{what}: {exc.reason}; the server asks to wait {wait:.0f} s, "
+                        "try again after that") from None
+                self.stats.retries += 1
+                log.info("%s: %s; retrying in %.1f s (attempt %d of %d)",
+                         what, exc.reason, wait, attempt + 1, self._max_attempts)
+                self._sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _get_api(self, url: str) -> dict[str, Any]:
+        what = f"GET {self.settings.wikidata_api_url}"
+
+        def once() -> dict[str, Any]:
+            self.stats.requests_made += 1
+            headers = {"User-Agent": self.settings.user_agent, "Accept": "application/json"}
+            try:
+                response = self._session.get(url, headers=headers, timeout=self._timeout)
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                raise _Retry(f"no answer ({type(exc).__name__})") from exc
+            except requests.RequestException as exc:
+                raise WikidataError(f"{what}: {exc}") from exc
+            with response:
+                if response.status_code in _RETRY_STATUS:
+                    raise _Retry(f"HTTP {response.status_code}",
+                                 _retry_after(response.headers.get("Retry-After")))
+                if response.status_code != 200:
+                    raise WikidataError(
+                        f"{what}: HTTP {response.status_code}: {response.text[:200]}")
+                try:
+                    document = response.json()
+                except ValueError as exc:
+                    raise WikidataError(f"{what}: answer is not JSON") from exc
+            if not isinstance(document, dict):
+                raise WikidataError(f"{what}: answer is not a JSON object")
+            error = document.get("error")
+            if isinstance(error, dict):
+                code = str(error.get("code", ""))
+                info = str(error.get("info", ""))
+                if code in _RETRY_API_CODES:
+                    wait = _retry_after(response.headers.get("Retry-After"))
+                    if wait is None and code == "maxlag":
+                        wait = _MAXLAG_DEFAULT_WAIT
+                    raise _Retry(f"API error {code}: {info}".rstrip(": "), wait)
+                raise WikidataError(f"{what}: API error {code}: {info}")
+            return document
+
+        return self._with_retries(what, once)
+
+    def _post_sparql(self, url: str, query: str) -> dict[str, Any]:
+        what = f"POST {url}"
+
+        def once() -> dict[str, Any]:
+            self.stats.requests_made += 1
+            try:
+                raw = _send_sparql(url, query, agent=self.settings.user_agent,
+                                   timeout=self._timeout)
+            except urllib.error.HTTPError as exc:
+                with contextlib.closing(exc):
+                    if exc.code in _RETRY_STATUS:
+                        raise _Retry(f"HTTP {exc.code}",
+                                     _retry_after(exc.headers.get("Retry-After"))) from None
+                    raise WikidataError(f"{what}: HTTP {exc.code} {exc.reason}") from None
+            except SPARQLWrapperException as exc:
+                # 400 bad query, 404, 401, 414, 500 (WDQS answers a timed-out query with 500).
+                raise WikidataError(f"{what}: {_short(str(exc))}") from exc
+            except (urllib.error.URLError, http.client.HTTPException, TimeoutError,
+                    ConnectionError) as exc:
+                raise _Retry(f"no answer ({type(exc).__name__})") from exc
+            try:
+                document = json.loads(raw)
+            except ValueError as exc:
+                raise WikidataError(f"{what}: answer is not JSON") from exc
+            if not isinstance(document, dict):
+                raise WikidataError(f"{what}: answer is not a JSON object")
+            return document
+
+        return self._with_retries(what, once)
+
+
+def _send_sparql(url: str, query: str, *, agent: str, timeout: float) -> bytes:
+    """Send one SELECT with SPARQLWrapper (POST, JSON) and return the raw body.
+
+    SPARQLWrapper's setter-driven API stays in this one function.
+    """
+    wrapper = SPARQLWrapper(url, agent=agent)
+    wrapper.setMethod(POST)
+    wrapper.setReturnFormat(JSON)
+    # setTimeout() truncates to int; urllib takes the float as it is.
+    wrapper.timeout = timeout  # type: ignore[assignment]
+    with warnings.catch_warnings():
+        # Its guess of the query form only chooses between `query=` and `update=`.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        wrapper.setQuery(query)
+    response = wrapper.query().response
+    try:
+        body: bytes = response.read()
+    finally:
+        response.close()
+    return body
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+def _short(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a killed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+

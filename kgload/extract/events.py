@@ -231,10 +231,15 @@ class _SentenceReader:
         before = [m for m in actors if m.end <= trig.start]
         limit = next_trigger if next_trigger is not None else self.sentence.end
         # An actor past "; enquanto …" or past the next event's trigger belongs elsewhere.
+        # Actors inside a long trigger ("falou com Trump por telefone") are its objects.
         after = [
             m
             for m in actors
-            if trig.end <= m.start < limit
+            if trig.start <= m.start < limit
+            and not any(
+                w in lex.clause_breaks
+                for w in _words_between(self.text, max(trig.end, m.start - 1), m.start)
+            )
             and not any(
                 w in lex.clause_breaks for w in _words_between(self.text, trig.end, m.start)
             )
@@ -257,14 +262,14 @@ class _SentenceReader:
                     subject[0].method == "demonym" or self._preceded_by(subject[0], lex.of_words, 1)
                 )
             ):
-                # "soldados da Coreia do Norte foram enviados": the troops' owner sent them.
+                # "soldados da Coreia do Norte foram enviados à Rússia": the troops' owner sent
+                # them, and the first actor after the verb is where they went.
                 agent = subject[0]
-                subject = subject[1:]
-            recipient = (
-                rest[0]
-                if rest and self._preceded_by(rest[0], lex.recipient_markers, 2)
-                else (subject[0] if subject else None)
-            )
+                recipient = rest[0] if rest else None
+            elif rest and self._preceded_by(rest[0], lex.recipient_markers, 2):
+                recipient = rest[0]
+            else:
+                recipient = subject[0] if subject else None
         else:
             gap = _words_between(self.text, trig.end, after[0].start) if after else []
             if gap[:1] and gap[0] in ("entre", "between"):
@@ -400,6 +405,25 @@ def extract_events(
                     participants = list(dict.fromkeys(recent + participants))
                     grouped = True
             inherited = False
+            if (
+                trig.rule.type is EventType.CONDEMNATION
+                and agent is not None
+                and recipient is None
+                and drafts
+                and number - drafts[-1].sentence <= 3
+            ):
+                # "O Kremlin condenou as medidas": the act is the last event told, and the one
+                # condemned is whoever did it.
+                previous_event = drafts[-1]
+                doers = [
+                    k
+                    for k in previous_event.participants
+                    if k not in (previous_event.recipient, agent)
+                    and _state_of(k, entities) != _state_of(agent, entities)
+                ]
+                if doers:
+                    participants = list(dict.fromkeys([*participants, *doers]))
+                    recipient = doers[0]
             if len(participants) < 2 and trig.rule.type.is_directed:
                 previous = next((d for d in reversed(drafts) if d.type is trig.rule.type), None)
                 if previous is not None and not participants:
@@ -419,6 +443,7 @@ def extract_events(
                         d.date
                         for d in reversed(drafts)
                         if d.date is not None
+                        and d.date.precision.value == "day"
                         and number - d.sentence <= 2
                         and d.status is status
                         and sentences[d.sentence].paragraph >= sentence.paragraph - 1
@@ -511,6 +536,12 @@ def _last_role_end(top: Sequence[Mention], keys: Sequence[str], sentence: Senten
     return max(ends) if ends else 0
 
 
+def _compatible(a: PartialDate, b: PartialDate) -> bool:
+    """Two dates may name the same day: equal, or one is the other at a coarser precision."""
+    first, second = a.iso(), b.iso()
+    return first.startswith(second) or second.startswith(first)
+
+
 def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
     """One event per real-world event: same type, same actors (a person standing for its
     state), compatible dates and statuses."""
@@ -523,7 +554,9 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
                 continue
             if frozenset(_state_of(k, entities) for k in kept.participants) != states:
                 continue
-            if kept.date is not None and draft.date is not None and kept.date != draft.date:
+            if kept.date is not None and draft.date is not None and not _compatible(
+                kept.date, draft.date
+            ):
                 continue
             speculative = {Status.SPECULATIVE, Status.DENIED}
             if (kept.status in speculative) != (draft.status in speculative):
@@ -537,8 +570,12 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
         target.participants = list(dict.fromkeys(target.participants + draft.participants))
         target.agent = target.agent or draft.agent
         target.recipient = target.recipient or draft.recipient
-        if target.date is None and draft.date is not None:
-            target.date, target.status = draft.date, draft.status
+        if draft.date is not None and (
+            target.date is None or len(draft.date.iso()) > len(target.date.iso())
+        ):
+            if target.date is None:
+                target.status = draft.status
+            target.date = draft.date
         elif draft.status is Status.PLANNED and target.date == draft.date:
             target.status = draft.status
         target.place = target.place or draft.place

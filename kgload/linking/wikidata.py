@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import email.utils
+import functools
 import hashlib
 import http.client
 import json
@@ -66,7 +67,7 @@ _CACHE_VERSION = 1
 
 
 def is_placeholder_user_agent(user_agent: str) -> bool:
-    """True when the User-Agent names no real contact (the shipped default or an example.org one)."""
+    """True when the User-Agent names no real contact (the default, or an example.org one)."""
     return user_agent == Settings().user_agent or "example.org" in user_agent or not user_agent
 
 
@@ -79,7 +80,7 @@ class ClientStats:
     retries: int = 0
 
 
-class _Retry(Exception):
+class _RetryableError(Exception):
     """Internal: this attempt failed in a way worth retrying, after `wait` seconds if known."""
 
     def __init__(self, reason: str, wait: float | None = None) -> None:
@@ -192,7 +193,7 @@ class WikidataClient:
             url = self._session.prepare_request(
                 requests.Request("GET", self.settings.wikidata_api_url, params=params)).url
             assert url is not None
-            document = self._cached("GET", url, "", lambda url=url: self._get_api(url))
+            document = self._cached("GET", url, "", functools.partial(self._get_api, url))
             entities = document.get("entities")
             if not isinstance(entities, dict):
                 raise WikidataError(f"{self.settings.wikidata_api_url}: answer has no entities")
@@ -200,7 +201,7 @@ class WikidataClient:
         return result
 
     def clear_cache(self, *, older_than: dt.timedelta | None = None) -> int:
-        """Forget cached answers (those fetched more than `older_than` ago, or all); return count."""
+        """Forget cached answers fetched more than `older_than` ago (or all); return how many."""
         if self._cache_dir is None or not self._cache_dir.is_dir():
             return 0
         limit = None if older_than is None else self._clock() - older_than.total_seconds()
@@ -247,11 +248,13 @@ class WikidataClient:
 
     # -- transport ------------------------------------------------------------------------------
 
-    def _with_retries(self, what: str, attempt_once: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def _with_retries(
+        self, what: str, attempt_once: Callable[[], dict[str, Any]]
+    ) -> dict[str, Any]:
         for attempt in range(1, self._max_attempts + 1):
             try:
                 return attempt_once()
-            except _Retry as exc:
+            except _RetryableError as exc:
                 if attempt == self._max_attempts:
                     raise WikidataError(
                         f"{what}: gave up after {attempt} attempts ({exc.reason}); "
@@ -276,12 +279,12 @@ class WikidataClient:
             try:
                 response = self._session.get(url, headers=headers, timeout=self._timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
-                raise _Retry(f"no answer ({type(exc).__name__})") from exc
+                raise _RetryableError(f"no answer ({type(exc).__name__})") from exc
             except requests.RequestException as exc:
                 raise WikidataError(f"{what}: {exc}") from exc
             with response:
                 if response.status_code in _RETRY_STATUS:
-                    raise _Retry(f"HTTP {response.status_code}",
+                    raise _RetryableError(f"HTTP {response.status_code}",
                                  _retry_after(response.headers.get("Retry-After")))
                 if response.status_code != 200:
                     raise WikidataError(
@@ -300,7 +303,7 @@ class WikidataClient:
                     wait = _retry_after(response.headers.get("Retry-After"))
                     if wait is None and code == "maxlag":
                         wait = _MAXLAG_DEFAULT_WAIT
-                    raise _Retry(f"API error {code}: {info}".rstrip(": "), wait)
+                    raise _RetryableError(f"API error {code}: {info}".rstrip(": "), wait)
                 raise WikidataError(f"{what}: API error {code}: {info}")
             return document
 
@@ -317,7 +320,7 @@ class WikidataClient:
             except urllib.error.HTTPError as exc:
                 with contextlib.closing(exc):
                     if exc.code in _RETRY_STATUS:
-                        raise _Retry(f"HTTP {exc.code}",
+                        raise _RetryableError(f"HTTP {exc.code}",
                                      _retry_after(exc.headers.get("Retry-After"))) from None
                     raise WikidataError(f"{what}: HTTP {exc.code} {exc.reason}") from None
             except SPARQLWrapperException as exc:
@@ -325,7 +328,7 @@ class WikidataClient:
                 raise WikidataError(f"{what}: {_short(str(exc))}") from exc
             except (urllib.error.URLError, http.client.HTTPException, TimeoutError,
                     ConnectionError) as exc:
-                raise _Retry(f"no answer ({type(exc).__name__})") from exc
+                raise _RetryableError(f"no answer ({type(exc).__name__})") from exc
             try:
                 document = json.loads(raw)
             except ValueError as exc:

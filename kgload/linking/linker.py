@@ -8,11 +8,14 @@ prominent owner, stays unlinked rather than getting a wrong QID.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import tomllib
+from importlib import resources
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
 from kgload.model import Article, Entity, EntityKind, Mention, local_key
@@ -63,6 +66,21 @@ class LinkResult:
     entities: dict[str, Entity]
 
 
+@functools.lru_cache(maxsize=8)
+def _calendar_words(lang: str) -> frozenset[str]:
+    """Month and weekday names: capitalised in English, never names of actors."""
+    try:
+        text = (resources.files("kgload.nlp.lexicons") / f"dates_{lang}.toml").read_text("utf-8")
+    except FileNotFoundError:
+        return frozenset()
+    data = tomllib.loads(text)
+    words: set[str] = set()
+    for table in ("months", "weekdays", "month_abbreviations"):
+        for word in data.get(table, {}):
+            words.update(w for w in word.replace("-", " ").split())
+    return frozenset(words)
+
+
 def home_state(article: Article) -> str | None:
     """The state an outlet reports from, read off `country:` metadata or the URL's domain."""
     declared = article.metadata.get("country")
@@ -99,6 +117,7 @@ class _Linker:
         self.mentions: list[Mention] = []
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
+        self.calendar = _calendar_words(article.lang)
         self.sentence_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -350,8 +369,9 @@ class _Linker:
             tok = doc[i]
             if (
                 i in self.covered
-                or not _UPPER_WORD.match(tok.text)
-                or (tok.is_sent_start and tok.lower_ in self.lexicon.determiners)
+                or not self._name_word(doc[i])
+                or (tok.is_sent_start and (tok.lower_ in self.lexicon.determiners or tok.is_stop))
+                or self._dateline(tok)
             ):
                 i += 1
                 continue
@@ -360,7 +380,7 @@ class _Linker:
                 j < len(doc)
                 and j not in self.covered
                 and (
-                    _UPPER_WORD.match(doc[j].text)
+                    self._name_word(doc[j])
                     or (
                         doc[j].lower_ in connectors
                         and j + 1 < len(doc)
@@ -385,6 +405,15 @@ class _Linker:
                 self._maybe_coreference(span)
                 continue
             self._local(span, self._kind_from_context(span))
+
+    def _name_word(self, token: Token) -> bool:
+        """A capitalised word that can be part of a name (not "Wednesday", not "March")."""
+        return bool(_UPPER_WORD.match(token.text)) and token.lower_ not in self.calendar
+
+    def _dateline(self, token: Token) -> bool:
+        """"BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.is_sent_start and token.text.isupper() and nxt is not None and nxt.text == ","
 
     def _local(self, span: Span, kind: EntityKind | None) -> None:
         key = local_key(span.text)

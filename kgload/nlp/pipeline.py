@@ -33,11 +33,25 @@ log = logging.getLogger("kgload")
 
 @Language.component("kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[])
 def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every token that contains a line break."""
+    """Start a sentence after every line break, and after a wire story's dateline
+    ("BARI, Italy (Reuters) - ..."), which is a place line, not part of the first sentence."""
+    line_start = 0
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            line_start = token.i + 1
+            continue
+        if (
+            token.text in _DASHES
+            and token.i - line_start <= 10
+            and doc[line_start].text.isupper()
+            and len(doc[line_start].text) > 1
+        ):
+            doc[token.i + 1].is_sent_start = True
     return doc
+
+
+_DASHES = {"-", "–", "—", "--"}
 
 
 class Gazetteer:
@@ -45,13 +59,16 @@ class Gazetteer:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase, lang: str) -> None:
         self.by_text: dict[str, list[Alias]] = defaultdict(list)
+        written: dict[str, set[str]] = defaultdict(set)
         for alias in kb.aliases_for(lang):
             self.by_text[alias.text.lower()].append(alias)
+            written[alias.text.lower()].update((alias.text, alias.text.lower()))
         self.aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         make = nlp.make_doc
-        for text in self.by_text:
-            self.aliases.add(text, [make(text)])
+        for key, forms in written.items():
+            # Tokenise each form as written: "U.S." is one token, "u.s." is not.
+            self.aliases.add(key, [make(form) for form in sorted(forms)])
         for phrase in load_lexicon(lang).roles:
             self.roles.add(phrase, [make(phrase)])
 

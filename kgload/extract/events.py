@@ -125,6 +125,10 @@ class _SentenceReader:
         for pattern in (lex.attribution_before, lex.attribution_after):
             for match in pattern.finditer(chunk):
                 cue_end = s.start + match.end()
+                if pattern is lex.attribution_after and _words_between(
+                    text, cue_end, min(s.end, cue_end + 40)
+                )[:1] in (["que"], ["that"], [","]):
+                    continue  # "X disse que …": the speaker is before the verb, not after
                 found.extend(self._cited_after(cue_end))
         for match in lex.attribution_subject.finditer(chunk):
             cue_start = s.start + match.start()
@@ -291,10 +295,13 @@ class _SentenceReader:
             elif subjects:
                 agent = subjects[0]
             elif before:
-                agent = (
-                    [m for m in before if not self._preceded_by(m, unmarked, 1)][-1:]
-                    and [m for m in before if not self._preceded_by(m, unmarked, 1)][-1]
-                ) or before[-1]
+                free = [m for m in before if not self._preceded_by(m, unmarked, 1)]
+                agent = free[-1] if free else before[-1]
+            inside = [m for m in after if m.start < trig.end]
+            if agent is None and inside:
+                # "soldados norte-coreanos foram enviados à Rússia": the noun's owner acts.
+                agent = inside[0]
+                after = [m for m in after if m.start >= trig.end]
             if after and (
                 trig.rule.type.is_directed
                 or len(_words_between(self.text, trig.end, after[0].start)) <= 3
@@ -338,6 +345,11 @@ class _SentenceReader:
         if self.lexicon.planned.search(window):
             return Status.PLANNED
         return Status.OCCURRED
+
+    def hypothetical(self, trig: _Trigger) -> bool:
+        """True when the trigger sits in a condition ("em caso de agressão", "in case of")."""
+        window = self.text[max(self.sentence.start, trig.start - 30) : trig.start]
+        return bool(self.lexicon.hypothetical.search(window))
 
     def group_reference(self, trig: _Trigger) -> bool:
         """True when the clause refers to a pair named before: "ambos", "the two countries"."""
@@ -426,7 +438,10 @@ def extract_events(
                     recipient = doers[0]
             if len(participants) < 2 and trig.rule.type.is_directed:
                 previous = next((d for d in reversed(drafts) if d.type is trig.rule.type), None)
-                if previous is not None and not participants:
+                if previous is not None and (
+                    not participants or set(participants) <= set(previous.participants)
+                ):
+                    # "O Kremlin negou ter enviado os equipamentos": the same act, retold.
                     participants = list(previous.participants)
                     agent, recipient = previous.agent, previous.recipient
                     inherited = True
@@ -434,6 +449,8 @@ def extract_events(
                 continue
             if grouped and trig.rule.type.is_directed:
                 agent, recipient = participants[0], participants[1]
+            if reader.hypothetical(trig):
+                continue  # "assistência mútua em caso de agressão": a condition, not a claim
             status = reader.status(trig)
             date_mention = _nearest(dates, trig.start, trig.end, sentence.start, sentence.end)
             date = date_mention.value if date_mention else None

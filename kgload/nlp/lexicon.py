@@ -46,6 +46,7 @@ class Lexicon:
     attribution_subject: re.Pattern[str]  # "X disse", "X said": X precedes the verb
     attribution_previous: re.Pattern[str]  # "as informações foram relatadas pela X"
     thanks: re.Pattern[str]  # "X agradece Y pelo apoio": Y gave it
+    hypothetical: re.Pattern[str]  # "em caso de", "in the event of": a condition, no claim
     agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
@@ -108,6 +109,7 @@ def load_lexicon(lang: str) -> Lexicon:
         attribution_subject=_regex(cues["attribution_subject"], where),
         attribution_previous=_regex(cues.get("attribution_previous", []), where),
         thanks=_regex(cues.get("thanks", []), where),
+        hypothetical=_regex(cues.get("hypothetical", []), where),
         agent_markers=_words(markers, "agent"),
         recipient_markers=_words(markers, "recipient"),
         with_markers=_words(markers, "with"),

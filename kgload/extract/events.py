@@ -207,7 +207,11 @@ class _SentenceReader:
                     for w in gap
                     if w not in self.lexicon.determiners and w not in self.lexicon.of_words
                 ]
-                if gap and all(w in self.lexicon.and_words for w in gap):
+                joined = " ".join(w for w in gap if w != ",")
+                if gap and (
+                    all(w in self.lexicon.and_words for w in gap)
+                    or joined in self.lexicon.and_phrases
+                ):
                     group.append(nxt)
                     i += direction
                 else:
@@ -298,6 +302,9 @@ class _SentenceReader:
                 free = [m for m in before if not self._preceded_by(m, unmarked, 1)]
                 agent = free[-1] if free else before[-1]
             inside = [m for m in after if m.start < trig.end]
+            if inside and trig.rule.type is EventType.TROOP_DEPLOYMENT:
+                # "the deployment of DPRK troops": whoever owns the troops sent them.
+                agent = None
             if agent is None and inside:
                 # "soldados norte-coreanos foram enviados à Rússia": the noun's owner acts.
                 agent = inside[0]
@@ -407,9 +414,17 @@ def extract_events(
         sentence_sources = [m.key for m in reader.sources]
         made: list[_Draft] = []
         triggers = reader.triggers()
+        all_roles = [
+            reader.roles(trig, triggers[i + 1].start if i + 1 < len(triggers) else None)
+            for i, trig in enumerate(triggers)
+        ]
         for position, trig in enumerate(triggers):
-            following = triggers[position + 1].start if position + 1 < len(triggers) else None
-            participants, agent, recipient, _ = reader.roles(trig, following)
+            participants, agent, recipient, _ = all_roles[position]
+            if trig.rule.type is EventType.CONDEMNATION and recipient is None:
+                # "condemned the deployment of DPRK troops": the doer of the act named next.
+                doer = next((r[1] for r in all_roles[position + 1 :] if r[1]), None)
+                if doer is not None and doer != agent:
+                    participants, recipient = list(dict.fromkeys([*participants, doer])), doer
             grouped = False
             if len(participants) < 2 and reader.group_reference(trig):
                 recent = _recent_actors(top, trig.start, 2, place_uses)

@@ -500,6 +500,13 @@ def build_kb(
             resumed += 1
         else:
             found = client.get_entities(batch, languages=_LANGS)
+            # A merged item answers under its new id, naming the old one in `redirects`.
+            for doc in list(found.values()):
+                moved = doc.get("redirects")
+                if isinstance(moved, dict) and moved.get("from") not in found:
+                    found[str(moved.get("from"))] = doc
+                    problems.append(Problem("redirected-entity", f"{moved.get('from')} now "
+                                            f"redirects to {moved.get('to')}", "wbgetentities"))
             compact = {qid: _compact(qid, found.get(qid)) for qid in batch}
             state.save_batch(number, compact)
             records.update(compact)
@@ -569,11 +576,15 @@ class _Entity:
 
 def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
             curated: KnowledgeBase | None, problems: list[Problem]) -> dict[str, list[list[str]]]:
+    absent: set[str] = set()
+
     def present(qid: str, what: str) -> bool:
         record = records.get(qid)
         if record is None or record.get("missing"):
-            problems.append(Problem("missing-entity", f"{what} {qid} not found on Wikidata",
-                                    "wbgetentities"))
+            if qid not in absent:
+                absent.add(qid)
+                problems.append(Problem("missing-entity", f"{what} {qid} not found on Wikidata",
+                                        "wbgetentities"))
             return False
         return True
 

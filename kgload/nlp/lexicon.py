@@ -51,6 +51,7 @@ class Lexicon:
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
     and_words: frozenset[str]
+    and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
     clause_breaks: frozenset[str]  # tokens that end the scope of a trigger
 
@@ -114,6 +115,7 @@ def load_lexicon(lang: str) -> Lexicon:
         recipient_markers=_words(markers, "recipient"),
         with_markers=_words(markers, "with"),
         and_words=_words(markers, "and"),
+        and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),
         clause_breaks=_words(markers, "clause_breaks"),
     )

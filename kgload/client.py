@@ -59,7 +59,7 @@ class KG:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
-            self._kb = load_kb()
+            self._kb = load_kb(Path(self.settings.kb_dir) if self.settings.kb_dir else None)
         return self._kb
 
     def ingest(

@@ -52,6 +52,7 @@ class Settings:
     wikidata_api_url: str = "https://www.wikidata.org/w/api.php"
     user_agent: str = "kgload/0.1 (https://example.org/kgload; kgload@example.org)"
     cache_dir: str = ".kgload-cache"
+    kb_dir: str | None = None
 
     def store_options(self) -> dict[str, Any]:
         """Keyword options for `open_store`, for the remote backend's auth and endpoints."""
@@ -143,6 +144,12 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "User-Agent sent to Wikidata: name, version and a contact",
     ),
     Setting("cache_dir", "KGLOAD_CACHE_DIR", "cache_dir", "folder for the Wikidata response cache"),
+    Setting(
+        "kb_dir",
+        "KGLOAD_KB_DIR",
+        "kb.dir",
+        "folder of knowledge-base tables (from kgload kb build) to use instead of the shipped one",
+    ),
 )
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}

@@ -55,9 +55,7 @@ def _iso_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"not an ISO date (YYYY-MM-DD): {text!r}"
-        ) from None
+        raise argparse.ArgumentTypeError(f"not an ISO date (YYYY-MM-DD): {text!r}") from None
 
 
 def _positive_int(text: str) -> int:
@@ -87,107 +85,203 @@ def build_parser() -> argparse.ArgumentParser:
         description="Load geopolitical news into a Wikidata-linked knowledge graph and query it.",
         epilog="Settings also come from kgload.toml and KGLOAD_* variables; see the README.",
     )
-    parser.add_argument("--version", action="version", version=f"kgload {__version__}",
-                        help="print the version and exit")
-    parser.add_argument("--debug", action="store_true",
-                        help="log debug messages and show tracebacks of errors")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"kgload {__version__}",
+        help="print the version and exit",
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="log debug messages and show tracebacks of errors"
+    )
 
     store = argparse.ArgumentParser(add_help=False)
-    store.add_argument("--store", metavar="URL",
-                       help=f"{_SETTING_HELP['store']} (default: {_DEFAULTS.store})")
-    store.add_argument("--config", metavar="FILE", type=Path,
-                       help="read settings from this TOML file instead of ./kgload.toml")
+    store.add_argument(
+        "--store", metavar="URL", help=f"{_SETTING_HELP['store']} (default: {_DEFAULTS.store})"
+    )
+    store.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="read settings from this TOML file instead of ./kgload.toml",
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     ingest = commands.add_parser(
-        "ingest", parents=[store], help="read articles, extract events and load them",
+        "ingest",
+        parents=[store],
+        help="read articles, extract events and load them",
         description="Read article files (header format, plain text, .jsonl, or folders of "
-                    "them), extract linked events and load each document's graph.")
-    ingest.add_argument("articles", nargs="+", metavar="ARTICLE",
-                        help="an article file, a .jsonl batch or a folder of them")
+        "them), extract linked events and load each document's graph.",
+    )
+    ingest.add_argument(
+        "articles",
+        nargs="+",
+        metavar="ARTICLE",
+        help="an article file, a .jsonl batch or a folder of them",
+    )
     ingest.add_argument("--lang", metavar="CODE", help=_SETTING_HELP["lang"])
-    ingest.add_argument("--published", metavar="DATE", type=_iso_date,
-                        help="publication date (YYYY-MM-DD) for articles that do not give "
-                             "one; relative dates in the text resolve against it")
-    ingest.add_argument("--url", metavar="URL",
-                        help="source URL of the article (only with a single ARTICLE)")
-    ingest.add_argument("--batch-size", metavar="N", type=_positive_int,
-                        help=f"{_SETTING_HELP['batch_size']} (default: {_DEFAULTS.batch_size})")
+    ingest.add_argument(
+        "--published",
+        metavar="DATE",
+        type=_iso_date,
+        help="publication date (YYYY-MM-DD) for articles that do not give "
+        "one; relative dates in the text resolve against it",
+    )
+    ingest.add_argument(
+        "--url", metavar="URL", help="source URL of the article (only with a single ARTICLE)"
+    )
+    ingest.add_argument(
+        "--batch-size",
+        metavar="N",
+        type=_positive_int,
+        help=f"{_SETTING_HELP['batch_size']} (default: {_DEFAULTS.batch_size})",
+    )
     ingest.set_defaults(run=_ingest)
 
     export = commands.add_parser(
-        "export", parents=[store], help="write the whole graph as RDF",
-        description="Write every quad of the store as RDF to stdout or a file.")
-    export.add_argument("--format", choices=EXPORT_FORMATS, default="nquads",
-                        help="RDF serialisation (default: nquads)")
-    export.add_argument("-o", "--output", metavar="FILE", type=Path,
-                        help="write to FILE instead of stdout")
+        "export",
+        parents=[store],
+        help="write the whole graph as RDF",
+        description="Write every quad of the store as RDF to stdout or a file.",
+    )
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="nquads",
+        help="RDF serialisation (default: nquads)",
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
+    )
     export.set_defaults(run=_export)
 
     load = commands.add_parser(
-        "load", parents=[store], help="bulk-load an N-Quads or TriG file",
-        description="Bulk-load a quad file (for example one written by `kgload export`).")
+        "load",
+        parents=[store],
+        help="bulk-load an N-Quads or TriG file",
+        description="Bulk-load a quad file (for example one written by `kgload export`).",
+    )
     load.add_argument("file", metavar="FILE", type=Path, help="an .nq or .trig file")
-    load.add_argument("--format", choices=LOAD_FORMATS,
-                      help="format of FILE (default: from its extension)")
+    load.add_argument(
+        "--format", choices=LOAD_FORMATS, help="format of FILE (default: from its extension)"
+    )
     load.set_defaults(run=_load)
 
     queries = commands.add_parser(
-        "queries", help="list the saved queries and their parameters",
+        "queries",
+        help="list the saved queries and their parameters",
         description="List the saved queries, with each parameter's type and default "
-                    "(NAME: TYPE required, NAME: TYPE? optional).")
+        "(NAME: TYPE required, NAME: TYPE? optional).",
+    )
     _add_format(queries)
     queries.set_defaults(run=_queries)
 
     query = commands.add_parser(
-        "query", parents=[store], help="run a saved query",
-        description="Run a saved query (see `kgload queries`) and print its rows.")
+        "query",
+        parents=[store],
+        help="run a saved query",
+        description="Run a saved query (see `kgload queries`) and print its rows.",
+    )
     query.add_argument("name", metavar="NAME", help="the saved query's name, e.g. phone_calls")
-    query.add_argument("-p", "--param", metavar="KEY=VALUE", type=_key_value, action="append",
-                       default=[], help="a query parameter (repeatable), e.g. actor=Q7747")
+    query.add_argument(
+        "-p",
+        "--param",
+        metavar="KEY=VALUE",
+        type=_key_value,
+        action="append",
+        default=[],
+        help="a query parameter (repeatable), e.g. actor=Q7747",
+    )
     _add_format(query)
     query.set_defaults(run=_query)
 
     validate = commands.add_parser(
-        "validate", parents=[store], help="check the graph against the SHACL shapes",
+        "validate",
+        parents=[store],
+        help="check the graph against the SHACL shapes",
         description="Validate every document graph against ontology/shapes.ttl; "
-                    "exit 1 when there are violations.")
+        "exit 1 when there are violations.",
+    )
     validate.set_defaults(run=_validate)
 
     stats = commands.add_parser(
-        "stats", parents=[store], help="count documents, events, entities and quads",
+        "stats",
+        parents=[store],
+        help="count documents, events, entities and quads",
         description="Count what the store holds: documents, events (in total and by type), "
-                    "entities, quads and graphs.")
+        "entities, quads and graphs.",
+    )
     _add_format(stats)
     stats.set_defaults(run=_stats)
 
     evaluate = commands.add_parser(
-        "eval", help="score kgload against gold-annotated articles",
+        "eval",
+        help="score kgload against gold-annotated articles",
         description="Run kgload over a folder of articles with gold annotations (<name>.txt "
-                    "beside <name>.json or gold/<name>.json) and print precision, recall and "
-                    "F1 for entities and events per language, attribute accuracies, and misses.")
-    evaluate.add_argument("corpus", metavar="CORPUS_DIR", type=Path,
-                          help="folder of articles and gold files")
-    evaluate.add_argument("--no-misses", action="store_true",
-                          help="print only the scores, not the list of misses per article")
+        "beside <name>.json or gold/<name>.json) and print precision, recall and "
+        "F1 for entities and events per language, attribute accuracies, and misses.",
+    )
+    evaluate.add_argument(
+        "corpus", metavar="CORPUS_DIR", type=Path, help="folder of articles and gold files"
+    )
+    evaluate.add_argument(
+        "--no-misses",
+        action="store_true",
+        help="print only the scores, not the list of misses per article",
+    )
     _add_format(evaluate)
     evaluate.set_defaults(run=_eval)
 
-    kb = commands.add_parser("kb", help="the offline knowledge base",
-                             description="Inspect the offline Wikidata knowledge base.")
+    kb = commands.add_parser(
+        "kb",
+        help="the offline knowledge base",
+        description="Inspect the offline Wikidata knowledge base.",
+    )
     kb_commands = kb.add_subparsers(dest="kb_command", metavar="COMMAND", required=True)
     kb_stats = kb_commands.add_parser(
-        "stats", help="count the knowledge base's entries by kind",
-        description="Count entities by kind, and aliases, offices and tenures.")
+        "stats",
+        help="count the knowledge base's entries by kind",
+        description="Count entities by kind, and aliases, offices and tenures.",
+    )
     _add_format(kb_stats)
     kb_stats.set_defaults(run=_kb_stats)
+    for name, helptext in (
+        ("build", "build the knowledge-base tables from Wikidata (resumable, cached)"),
+        ("update", "rebuild the tables, re-asking Wikidata for answers older than --max-age"),
+    ):
+        command = kb_commands.add_parser(
+            name,
+            help=helptext,
+            description=f"{helptext[0].upper()}{helptext[1:]}. Sends one request at a time with "
+            "the user_agent setting (set a contact in it), maxlag, back-off on 429/503 and "
+            "Retry-After, and caches every answer in cache_dir; an interrupted run resumes.",
+        )
+        command.add_argument(
+            "--out",
+            metavar="DIR",
+            type=Path,
+            help="folder to write entities/aliases/offices/holders.tsv "
+            "(default: the kb_dir setting, else ./kgload-kb); use it with KGLOAD_KB_DIR",
+        )
+        command.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+        if name == "update":
+            command.add_argument(
+                "--max-age",
+                metavar="DAYS",
+                type=_positive_int,
+                default=30,
+                help="re-ask Wikidata for cached answers older than this (default: 30)",
+            )
+        command.set_defaults(run=_kb_build)
     return parser
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=FORMATS, default="table",
-                        help="output format (default: table)")
+    parser.add_argument(
+        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+    )
 
 
 # -- main ---------------------------------------------------------------------------------------
@@ -273,9 +367,14 @@ def _progress(description: str) -> Iterator[ProgressCallback]:
     if not console.is_terminal:
         yield _no_progress
         return
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn(),
-               TextColumn("{task.fields[item]}", markup=False))
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[item]}", markup=False),
+    )
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(description, total=None, item="")
 
@@ -290,8 +389,7 @@ def _no_progress(done: int, total: int | None, item: str) -> None:
 
 
 def _settings(args: argparse.Namespace, **overrides: object) -> Settings:
-    return load_settings(config_file=args.config,
-                         overrides={"store": args.store, **overrides})
+    return load_settings(config_file=args.config, overrides={"store": args.store, **overrides})
 
 
 def _plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -319,12 +417,19 @@ def _ingest(args: argparse.Namespace) -> int:
     # header that names its language still wins and mixed folders load correctly.
     settings = _settings(args, lang=args.lang, batch_size=args.batch_size)
     with KG.open(settings=settings) as kg, _progress("ingesting") as progress:
-        report = kg.ingest(args.articles, published=args.published, url=args.url,
-                           batch_size=args.batch_size, progress=progress)
+        report = kg.ingest(
+            args.articles,
+            published=args.published,
+            url=args.url,
+            batch_size=args.batch_size,
+            progress=progress,
+        )
     _print_problems(report.problems)
-    _err(f"ingested {_plural(report.documents, 'document')}, {_plural(report.events, 'event')}, "
-         f"{_plural(report.entities, 'entity', 'entities')}, "
-         f"{_plural(report.quads, 'quad')}; {_problems_summary(report.problems)}")
+    _err(
+        f"ingested {_plural(report.documents, 'document')}, {_plural(report.events, 'event')}, "
+        f"{_plural(report.entities, 'entity', 'entities')}, "
+        f"{_plural(report.quads, 'quad')}; {_problems_summary(report.problems)}"
+    )
     return 0 if report.ok else 1
 
 
@@ -357,8 +462,10 @@ def _load(args: argparse.Namespace) -> int:
     with KG.open(settings=_settings(args)) as kg:
         report = kg.load(args.file, format=args.format)
     _print_problems(report.problems)
-    _err(f"loaded {_plural(report.quads, 'quad')} from {args.file}; "
-         f"{_problems_summary(report.problems)}")
+    _err(
+        f"loaded {_plural(report.quads, 'quad')} from {args.file}; "
+        f"{_problems_summary(report.problems)}"
+    )
     return 0 if report.ok else 1
 
 
@@ -410,17 +517,27 @@ def _stats(args: argparse.Namespace) -> int:
 
     with KG.open(settings=_settings(args)) as kg:
         counts = kg.stats()
-    render_rows(["name", "count"], [[name, count] for name, count in counts.items()],
-                format=args.format, out=sys.stdout)
+    render_rows(
+        ["name", "count"],
+        [[name, count] for name, count in counts.items()],
+        format=args.format,
+        out=sys.stdout,
+    )
     return 0
 
 
 def _kb_stats(args: argparse.Namespace) -> int:
     from kgload.linking.kb import load_kb
 
-    counts = load_kb().counts()
-    render_rows(["kind", "count"], [[kind, count] for kind, count in counts.items()],
-                format=args.format, out=sys.stdout, title="Offline knowledge base")
+    settings = load_settings()
+    counts = load_kb(Path(settings.kb_dir) if settings.kb_dir else None).counts()
+    render_rows(
+        ["kind", "count"],
+        [[kind, count] for kind, count in counts.items()],
+        format=args.format,
+        out=sys.stdout,
+        title="Offline knowledge base",
+    )
     return 0
 
 
@@ -429,24 +546,75 @@ def _eval(args: argparse.Namespace) -> int:
     from kgload.linking.kb import load_kb
 
     settings = _settings(args) if getattr(args, "config", None) else load_settings()
-    report = evaluate_corpus(args.corpus, load_kb(), model=settings.spacy_model)
+    kb = load_kb(Path(settings.kb_dir) if settings.kb_dir else None)
+    report = evaluate_corpus(args.corpus, kb, model=settings.spacy_model)
     rows = summary_rows(report)
     columns = list(rows[0])
     if args.format == "json":
-        payload = {"scores": list(rows), "articles": [
-            {"file": a.file, "lang": a.lang, "missed_entities": a.missed_entities,
-             "wrong_entities": a.wrong_entities, "missed_events": a.missed_events,
-             "wrong_events": a.wrong_events, "attribute_misses": a.attribute_misses}
-            for a in report.articles]}
+        payload = {
+            "scores": list(rows),
+            "articles": [
+                {
+                    "file": a.file,
+                    "lang": a.lang,
+                    "missed_entities": a.missed_entities,
+                    "wrong_entities": a.wrong_entities,
+                    "missed_events": a.missed_events,
+                    "wrong_events": a.wrong_events,
+                    "attribute_misses": a.attribute_misses,
+                }
+                for a in report.articles
+            ],
+        }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
-    render_rows(columns, [[row[c] for c in columns] for row in rows], format=args.format,
-                out=sys.stdout, title="kgload evaluation")
+    render_rows(
+        columns,
+        [[row[c] for c in columns] for row in rows],
+        format=args.format,
+        out=sys.stdout,
+        title="kgload evaluation",
+    )
     if not args.no_misses:
-        misses = [[a.file, kind, item] for a in report.articles for kind, items in (
-            ("missed entity", a.missed_entities), ("wrong entity", a.wrong_entities),
-            ("missed event", a.missed_events), ("wrong event", a.wrong_events),
-            ("attribute", a.attribute_misses)) for item in items]
-        render_rows(["file", "kind", "item"], misses, format=args.format, out=sys.stdout,
-                    title="Misses")
+        misses = [
+            [a.file, kind, item]
+            for a in report.articles
+            for kind, items in (
+                ("missed entity", a.missed_entities),
+                ("wrong entity", a.wrong_entities),
+                ("missed event", a.missed_events),
+                ("wrong event", a.wrong_events),
+                ("attribute", a.attribute_misses),
+            )
+            for item in items
+        ]
+        render_rows(
+            ["file", "kind", "item"], misses, format=args.format, out=sys.stdout, title="Misses"
+        )
+    return 0
+
+
+def _kb_build(args: argparse.Namespace) -> int:
+    from kgload.linking.builder import build_kb, update_kb
+    from kgload.linking.wikidata import WikidataClient, is_placeholder_user_agent
+
+    settings = load_settings(config_file=args.config)
+    out = args.out or Path(settings.kb_dir or "kgload-kb")
+    if is_placeholder_user_agent(settings.user_agent):
+        _err(
+            "kgload: warning: set user_agent (KGLOAD_USER_AGENT) to name you and a contact, "
+            "as Wikidata's User-Agent policy asks"
+        )
+    with WikidataClient(settings) as client, _progress("Wikidata") as progress:
+        if args.kb_command == "update":
+            report = update_kb(client, out, max_age_days=args.max_age, progress=progress)
+        else:
+            report = build_kb(client, out, progress=progress)
+    _print_problems(report.problems)
+    counts = ", ".join(f"{n} {kind}" for kind, n in report.entities.items())
+    _err(
+        f"wrote {out}: {counts}; {report.aliases} aliases, {report.offices} offices, "
+        f"{report.holders} holders; {report.requests} requests, "
+        f"{report.served_from_cache} from cache"
+    )
     return 0

@@ -107,6 +107,7 @@ class _SentenceReader:
         self.lexicon = lexicon
         self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
         self.actors = [m for m in self.mentions if _is_actor(m) and not self._is_place_use(m)]
+        self.speakers: list[Mention] = []  # "X disse que…": sources that are subjects
         self.sources = self._sources()
 
     def _is_place_use(self, m: Mention) -> bool:
@@ -139,6 +140,7 @@ class _SentenceReader:
             ]
             if before:
                 found.append(before[-1])
+                self.speakers.append(before[-1])
         return found
 
     def _cited_after(self, position: int) -> list[Mention]:
@@ -293,9 +295,20 @@ class _SentenceReader:
             subjects = [
                 m for m in before if m.start >= clause and not self._preceded_by(m, unmarked, 1)
             ]
+            by_after = [
+                m
+                for m in after
+                if trig.rule.type.is_directed
+                and self._preceded_by(m, lex.agent_markers, 1)
+                and len(_words_between(self.text, trig.end, m.start)) <= 10
+            ]
             if near_by:
                 # "medidas tomadas por Moscou em sua operação militar": the doer sits by the noun
                 agent = near_by[0]
+            elif by_after:
+                # "the attack on the hospital by Russian forces": the doer follows "by"
+                agent = by_after[0]
+                after = [m for m in after if m is not agent]
             elif subjects:
                 agent = subjects[0]
             elif before:
@@ -316,17 +329,24 @@ class _SentenceReader:
             ):
                 recipient = after[0]
             thanks = lex.thanks.search(self.text, agent.end if agent else clause, trig.start)
-            reason = _words_between(self.text, max(clause, trig.start - 12), trig.start)
+            reason = _words_between(self.text, thanks.end() if thanks else trig.start, trig.start)
             if (
                 thanks
                 and agent is not None
                 and trig.rule.type.is_directed
-                and any(w in lex.agent_markers or w in ("for",) for w in reason[-2:])
+                and any(w in lex.agent_markers or w in ("for",) for w in reason)
             ):
                 # "Putin agradece Kim pelo apoio": the one thanked is the one who gave it.
                 thanked = [m for m in before if m.start >= thanks.end()]
                 if thanked:
-                    agent, recipient = thanked[0], agent
+                    # what was given keeps its own target when the text names one
+                    agent, recipient = thanked[0], recipient or agent
+        if agent is None and trig.rule.type.is_directed:
+            speaker = [m for m in self.speakers if m.end <= trig.start]
+            if speaker:
+                # "Macron disse que pretende visitar o Brasil": the speaker is the actor
+                agent = speaker[-1]
+                actors = [*actors, agent]
         if agent is not None:
             participants.extend(self._group(agent, actors))
         if recipient is not None:
@@ -358,10 +378,20 @@ class _SentenceReader:
         window = self.text[max(self.sentence.start, trig.start - 30) : trig.start]
         return bool(self.lexicon.hypothetical.search(window))
 
-    def group_reference(self, trig: _Trigger) -> bool:
-        """True when the clause refers to a pair named before: "ambos", "the two countries"."""
+    def group_reference(
+        self, trig: _Trigger, previous_trigger_end: int | None = None
+    ) -> EntityKind | bool:
+        """Whether the clause refers to a pair named before ("ambos", "the two countries"),
+        and of which kind when it says so ("both leaders" → people). A pair that is the subject
+        of an earlier trigger ("both leaders condemned the attack") is not this trigger's."""
         lo = min(self._clause_start(trig.start), max(self.sentence.start, trig.start - 80))
+        if previous_trigger_end is not None:
+            lo = max(lo, previous_trigger_end)
         chunk = self.text[lo : min(self.sentence.end, trig.end + 60)]
+        if self.lexicon.group_refs_people.search(chunk):
+            return EntityKind.PERSON
+        if self.lexicon.group_refs_states.search(chunk):
+            return EntityKind.STATE
         return bool(self.lexicon.group_refs.search(chunk))
 
 
@@ -375,11 +405,17 @@ def _nearest(
 
 
 def _recent_actors(
-    mentions: Sequence[Mention], before: int, count: int, places: set[int]
+    mentions: Sequence[Mention],
+    before: int,
+    count: int,
+    places: set[int],
+    kind: EntityKind | None = None,
 ) -> list[str]:
     keys: list[str] = []
     for m in reversed(mentions):
         if m.start >= before or not _is_actor(m) or m.start in places:
+            continue
+        if kind is not None and m.kind is not kind:
             continue
         if m.key not in keys:
             keys.append(m.key)
@@ -426,8 +462,36 @@ def extract_events(
                 if doer is not None and doer != agent:
                     participants, recipient = list(dict.fromkeys([*participants, doer])), doer
             grouped = False
-            if len(participants) < 2 and reader.group_reference(trig):
-                recent = _recent_actors(top, trig.start, 2, place_uses)
+            previous_end = triggers[position - 1].end if position else None
+            group_kind = (
+                reader.group_reference(trig, previous_end) if len(participants) < 2 else False
+            )
+            if group_kind:
+                wanted = group_kind if isinstance(group_kind, EntityKind) else None
+                recent = _recent_actors(top, trig.start, 2, place_uses, wanted)
+                if wanted is EntityKind.PERSON:
+                    # "both leaders": the people of the last meeting or call told
+                    talk = next(
+                        (
+                            d
+                            for d in reversed(drafts + made)
+                            if d.type in (EventType.MEETING, EventType.PHONE_CALL)
+                            and sum(
+                                1
+                                for k in d.participants
+                                if (e := entities.get(k)) is not None
+                                and e.kind is EntityKind.PERSON
+                            )
+                            >= 2
+                        ),
+                        None,
+                    )
+                    if talk is not None:
+                        recent = [
+                            k
+                            for k in talk.participants
+                            if (e := entities.get(k)) is not None and e.kind is EntityKind.PERSON
+                        ][:2]
                 if len(recent) == 2:
                     participants = list(dict.fromkeys(recent + participants))
                     grouped = True
@@ -464,6 +528,13 @@ def extract_events(
                 continue
             if grouped and trig.rule.type.is_directed:
                 agent, recipient = participants[0], participants[1]
+            place = _place(reader, trig, entities)
+            if trig.rule.type.is_directed and recipient is None and place is not None:
+                # "the attack on a maternity hospital in Mariupol": the place's state was hit
+                host = entities[place].country if place in entities else None
+                if host and host != agent and _state_of(agent or "", entities) != host:
+                    recipient = host
+                    participants = list(dict.fromkeys([*participants, host]))
             if reader.hypothetical(trig):
                 continue  # "assistência mútua em caso de agressão": a condition, not a claim
             status = reader.status(trig)
@@ -490,7 +561,6 @@ def extract_events(
                 and date.iso() > article.published.isoformat()
             ):
                 status = Status.PLANNED
-            place = _place(reader, trig, entities)
             personnel, bound = None, None
             if trig.rule.type is EventType.TROOP_DEPLOYMENT:
                 quantity = next(
@@ -586,8 +656,10 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
                 continue
             if frozenset(_state_of(k, entities) for k in kept.participants) != states:
                 continue
-            if kept.date is not None and draft.date is not None and not _compatible(
-                kept.date, draft.date
+            if (
+                kept.date is not None
+                and draft.date is not None
+                and not _compatible(kept.date, draft.date)
             ):
                 continue
             speculative = {Status.SPECULATIVE, Status.DENIED}

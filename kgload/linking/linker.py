@@ -11,9 +11,9 @@ import datetime as dt
 import functools
 import re
 import tomllib
-from importlib import resources
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -411,7 +411,7 @@ class _Linker:
         return bool(_UPPER_WORD.match(token.text)) and token.lower_ not in self.calendar
 
     def _dateline(self, token: Token) -> bool:
-        """"BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
+        """ "BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
         nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         return token.is_sent_start and token.text.isupper() and nxt is not None and nxt.text == ","
 

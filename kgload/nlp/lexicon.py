@@ -36,6 +36,8 @@ class Lexicon:
     of_words: frozenset[str]  # "de/da/do" — "presidente da Rússia"
     possessive: frozenset[str]  # "'s"
     determiners: frozenset[str]
+    group_refs_people: re.Pattern[str]  # "os dois líderes", "both leaders"
+    group_refs_states: re.Pattern[str]  # "os dois países", "the two countries"
     group_refs: re.Pattern[str]  # "ambos", "both countries": the last two actors
     events: tuple[EventRule, ...]
     planned: re.Pattern[str]
@@ -101,6 +103,8 @@ def load_lexicon(lang: str) -> Lexicon:
         possessive=_words(markers, "possessive"),
         determiners=_words(markers, "determiners"),
         group_refs=_regex(cues["group_refs"], where),
+        group_refs_people=_regex(cues.get("group_refs_people", []), where),
+        group_refs_states=_regex(cues.get("group_refs_states", []), where),
         events=tuple(events),
         planned=_regex(cues["planned"], where),
         speculative=_regex(cues["speculative"], where),

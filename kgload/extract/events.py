@@ -305,12 +305,12 @@ class _SentenceReader:
             if near_by:
                 # "medidas tomadas por Moscou em sua operação militar": the doer sits by the noun
                 agent = near_by[0]
+            elif subjects:
+                agent = subjects[0]
             elif by_after:
                 # "the attack on the hospital by Russian forces": the doer follows "by"
                 agent = by_after[0]
                 after = [m for m in after if m is not agent]
-            elif subjects:
-                agent = subjects[0]
             elif before:
                 free = [m for m in before if not self._preceded_by(m, unmarked, 1)]
                 agent = free[-1] if free else before[-1]
@@ -462,7 +462,15 @@ def extract_events(
                 if doer is not None and doer != agent:
                     participants, recipient = list(dict.fromkeys([*participants, doer])), doer
             grouped = False
-            previous_end = triggers[position - 1].end if position else None
+            # A pair that is the subject of "condemned"/"supported" is not the subject of the act
+            # those verbs take as object ("both leaders condemned the attack").
+            previous_end = (
+                triggers[position - 1].end
+                if position
+                and triggers[position - 1].rule.type
+                in (EventType.CONDEMNATION, EventType.SUPPORT)
+                else None
+            )
             group_kind = (
                 reader.group_reference(trig, previous_end) if len(participants) < 2 else False
             )

@@ -8,6 +8,7 @@ the default pipeline has no parser; they hold for the language, not for one sent
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -126,10 +127,21 @@ class _SentenceReader:
         for pattern in (lex.attribution_before, lex.attribution_after):
             for match in pattern.finditer(chunk):
                 cue_end = s.start + match.end()
-                if pattern is lex.attribution_after and _words_between(
-                    text, cue_end, min(s.end, cue_end + 40)
-                )[:1] in (["que"], ["that"], [","]):
-                    continue  # "X disse que …": the speaker is before the verb, not after
+                if pattern is lex.attribution_after:
+                    if _words_between(text, cue_end, min(s.end, cue_end + 40))[:1] in (
+                        ["que"],
+                        ["that"],
+                        [","],
+                    ):
+                        continue  # "X disse que …": the speaker is before the verb
+                    cue = match.group(0).lower()
+                    lead = _words_between(
+                        text, max(s.start, s.start + match.start() - 3), s.start + match.start()
+                    )
+                    if not any(
+                        w in cue.split() for w in ("pelo", "pela", "by", "pelos", "pelas")
+                    ) and lead[-1:] not in ([","], ["”"], ['"'], ["’"], ["'"]):
+                        continue  # "the PM said the UK …": a verb in place, not ", said X"
                 found.extend(self._cited_after(cue_end))
         for match in lex.attribution_subject.finditer(chunk):
             cue_start = s.start + match.start()
@@ -358,18 +370,29 @@ class _SentenceReader:
             recipient_key = None
         return keys, agent_key, recipient_key, False
 
+    def _clause_end(self, position: int) -> int:
+        """Where the clause holding `position` ends: before the next "; / which / que"."""
+        chunk = self.text[position : self.sentence.end]
+        for match in _WORD.finditer(chunk):
+            if match.group(0).lower() in self.lexicon.clause_breaks:
+                return position + match.start()
+        return self.sentence.end
+
     def status(self, trig: _Trigger) -> Status:
-        lo = max(self.sentence.start, trig.start - 60)
-        hi = min(self.sentence.end, trig.end + 90)
-        window = self.text[lo:hi]
+        """Denied if the sentence says so around the trigger; speculative or planned when the
+        trigger's own clause does ("which will deepen…" does not make a signing planned)."""
+        window = self.text[
+            max(self.sentence.start, trig.start - 60) : min(self.sentence.end, trig.end + 90)
+        ]
         if self.lexicon.denied.search(window):
             return Status.DENIED
-        near = self.text[
-            max(self.sentence.start, trig.start - 45) : min(self.sentence.end, trig.end + 30)
-        ]
+        lo, hi = self._clause_start(trig.start), self._clause_end(trig.end)
+        near = self.text[max(lo, trig.start - 45) : min(hi, trig.end + 30)]
         if self.lexicon.speculative.search(near):
             return Status.SPECULATIVE
-        if self.lexicon.planned.search(window):
+        if self.lexicon.planned.search(
+            self.text[max(lo, trig.start - 60) : min(hi, trig.end + 90)]
+        ):
             return Status.PLANNED
         return Status.OCCURRED
 
@@ -395,13 +418,41 @@ class _SentenceReader:
         return bool(self.lexicon.group_refs.search(chunk))
 
 
-def _nearest(
-    items: Sequence[DateMention], start: int, end: int, lo: int, hi: int
-) -> DateMention | None:
-    inside = [d for d in items if lo <= d.start < hi]
-    if not inside:
-        return None
-    return min(inside, key=lambda d: min(abs(d.start - end), abs(start - d.end)))
+def _distance(date: DateMention, trig: _Trigger) -> int:
+    return min(abs(date.start - trig.end), abs(trig.start - date.end))
+
+
+def _dates_by_trigger(
+    dates: Sequence[DateMention],
+    triggers: Sequence[_Trigger],
+    sentence: Sentence,
+    text: str,
+    lexicon: Lexicon,
+) -> dict[int, DateMention]:
+    """The date of each trigger: the nearest date of the sentence that no trigger of another
+    type stands between ("reaffirmed their support and condemned the war, launched in February
+    last year" dates the war only). A date after "since/desde" starts a period: it dates
+    nothing."""
+    usable = []
+    for date in dates:
+        if not sentence.start <= date.start < sentence.end:
+            continue
+        before = _words_between(text, max(sentence.start, date.start - 30), date.start)
+        if not any(w in lexicon.since_words for w in before[-3:]):
+            usable.append(date)
+    chosen: dict[int, DateMention] = {}
+    for index, trig in enumerate(triggers):
+        free = []
+        for date in usable:
+            lo, hi = sorted((date.start, trig.start))
+            if not any(
+                other.rule.type is not trig.rule.type and lo < other.start < hi
+                for other in triggers
+            ):
+                free.append(date)
+        if free:
+            chosen[index] = min(free, key=lambda d: _distance(d, trig))
+    return chosen
 
 
 def _recent_actors(
@@ -450,6 +501,7 @@ def extract_events(
         sentence_sources = [m.key for m in reader.sources]
         made: list[_Draft] = []
         triggers = reader.triggers()
+        sentence_dates = _dates_by_trigger(dates, triggers, sentence, article.text, lexicon)
         all_roles = [
             reader.roles(trig, triggers[i + 1].start if i + 1 < len(triggers) else None)
             for i, trig in enumerate(triggers)
@@ -467,8 +519,7 @@ def extract_events(
             previous_end = (
                 triggers[position - 1].end
                 if position
-                and triggers[position - 1].rule.type
-                in (EventType.CONDEMNATION, EventType.SUPPORT)
+                and triggers[position - 1].rule.type in (EventType.CONDEMNATION, EventType.SUPPORT)
                 else None
             )
             group_kind = (
@@ -546,8 +597,19 @@ def extract_events(
             if reader.hypothetical(trig):
                 continue  # "assistência mútua em caso de agressão": a condition, not a claim
             status = reader.status(trig)
-            date_mention = _nearest(dates, trig.start, trig.end, sentence.start, sentence.end)
+            date_mention = sentence_dates.get(position)
             date = date_mention.value if date_mention else None
+            if (
+                date_mention is not None
+                and date_mention.kind == "weekday"
+                and status is Status.PLANNED
+                and article.published is not None
+                and date is not None
+                and date.iso() <= article.published.isoformat()
+            ):
+                # "will travel to Switzerland on Saturday": the coming Saturday
+                ahead = dt.date(date.year, date.month or 1, date.day or 1) + dt.timedelta(days=7)
+                date = PartialDate.from_date(ahead)
             if date is None:
                 date = next(
                     (

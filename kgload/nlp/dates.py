@@ -148,11 +148,43 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
         if found is not None:
             candidates.append(found)
     chosen = [c for c in _longest_first(candidates) if c.value is not None]
-    return [
+    mentions = [
         DateMention(c.start, c.end, text[c.start : c.end], c.value, c.relative, c.kind)
         for c in _merge_weekday_dates(chosen, text)
         if c.value is not None
     ]
+    return _merge_month_and_year(mentions, text)
+
+
+_JOINERS = {"", "of", "de", "do", "da", "del"}
+
+
+def _merge_month_and_year(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"February last year", "fevereiro do ano passado": a bare month followed by a relative
+    year is that month of that year, one mention."""
+    merged: list[DateMention] = []
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.kind == "absolute"
+            and previous.value.precision is Precision.MONTH
+            and mention.relative
+            and mention.value.precision is Precision.YEAR
+            and text[previous.end : mention.start].strip().lower() in _JOINERS
+        ):
+            value = PartialDate(mention.value.year, previous.value.month)
+            merged[-1] = DateMention(
+                previous.start,
+                mention.end,
+                text[previous.start : mention.end],
+                value,
+                True,
+                "relative",
+            )
+            continue
+        merged.append(mention)
+    return merged
 
 
 @dataclass(frozen=True, slots=True)

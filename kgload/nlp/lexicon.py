@@ -52,6 +52,7 @@ class Lexicon:
     agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
+    since_words: frozenset[str]  # "since", "desde": a date after them starts a period
     and_words: frozenset[str]
     and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
@@ -119,6 +120,7 @@ def load_lexicon(lang: str) -> Lexicon:
         recipient_markers=_words(markers, "recipient"),
         with_markers=_words(markers, "with"),
         and_words=_words(markers, "and"),
+        since_words=_words(markers, "since"),
         and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),
         clause_breaks=_words(markers, "clause_breaks"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from kgload.model import (
@@ -101,9 +101,15 @@ class _SentenceReader:
     """Reads one sentence: its triggers, sources, and the roles of the actors around a trigger."""
 
     def __init__(
-        self, article: Article, sentence: Sentence, lexicon: Lexicon, mentions: Sequence[Mention]
+        self,
+        article: Article,
+        sentence: Sentence,
+        lexicon: Lexicon,
+        mentions: Sequence[Mention],
+        entities: Mapping[str, Entity],
     ) -> None:
         self.text = article.text
+        self.entities = entities
         self.sentence = sentence
         self.lexicon = lexicon
         self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
@@ -232,6 +238,17 @@ class _SentenceReader:
                     break
         return group
 
+    def _same_side(self, a: Mention, b: Mention) -> bool:
+        """The same actor, or a person and their state."""
+        if a.key == b.key:
+            return True
+        entity = self.entities.get(a.key)
+        other = self.entities.get(b.key)
+        return bool(
+            (entity is not None and entity.country == b.key)
+            or (other is not None and other.country == a.key)
+        )
+
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last "; / que / while"."""
         lo = self.sentence.start
@@ -324,8 +341,14 @@ class _SentenceReader:
                 agent = by_after[0]
                 after = [m for m in after if m is not agent]
             elif before:
+                # No subject in this clause: the sentence's subject ("antes de encontro com
+                # Trump", "um dia depois de …") when there is one, else the nearest free actor.
                 free = [m for m in before if not self._preceded_by(m, unmarked, 1)]
-                agent = free[-1] if free else before[-1]
+                agent = (
+                    free[0]
+                    if free and free[0].start < clause
+                    else (free[-1] if free else before[-1])
+                )
             inside = [m for m in after if m.start < trig.end]
             if inside and trig.rule.type is EventType.TROOP_DEPLOYMENT:
                 # "the deployment of DPRK troops": whoever owns the troops sent them.
@@ -334,6 +357,16 @@ class _SentenceReader:
                 # "soldados norte-coreanos foram enviados à Rússia": the noun's owner acts.
                 agent = inside[0]
                 after = [m for m in after if m.start >= trig.end]
+            if (
+                after
+                and trig.rule.type.is_directed
+                and self._preceded_by(after[0], lex.of_words, 1)
+                and len(_words_between(self.text, trig.end, after[0].start)) <= 2
+                and (agent is None or self._same_side(agent, after[0]))
+            ):
+                # "o apoio de Angola à reivindicação brasileira": the "de" actor gives it
+                agent = agent or after[0]
+                after = after[1:]
             if after and (
                 trig.rule.type.is_directed
                 or len(_words_between(self.text, trig.end, after[0].start)) <= 3
@@ -353,12 +386,28 @@ class _SentenceReader:
                 if thanked:
                     # what was given keeps its own target when the text names one
                     agent, recipient = thanked[0], recipient or agent
+        invite = lex.invite.search(self.text, clause, trig.start)
+        if invite and trig.rule.type in (EventType.VISIT, EventType.MEETING):
+            # "Lula convidou o colega angolano para uma visita a Brasília": the guest visits
+            guests = [m for m in actors if invite.end() <= m.start < trig.start]
+            if guests:
+                host = agent
+                agent = guests[0]
+                if recipient is None and host is not None and host is not agent:
+                    recipient = host
         if agent is None and trig.rule.type.is_directed:
             speaker = [m for m in self.speakers if m.end <= trig.start]
             if speaker:
                 # "Macron disse que pretende visitar o Brasil": the speaker is the actor
                 agent = speaker[-1]
                 actors = [*actors, agent]
+        if (
+            trig.rule.type.is_directed
+            and agent is not None
+            and recipient is not None
+            and self._same_side(agent, recipient)
+        ):
+            recipient = None  # "a visita de Lavrov … do povo russo": one side is no event
         if agent is not None:
             participants.extend(self._group(agent, actors))
         if recipient is not None:
@@ -390,6 +439,8 @@ class _SentenceReader:
         near = self.text[max(lo, trig.start - 45) : min(hi, trig.end + 30)]
         if self.lexicon.speculative.search(near):
             return Status.SPECULATIVE
+        if self.lexicon.invite.search(self.text, lo, trig.start):
+            return Status.PLANNED
         if self.lexicon.planned.search(
             self.text[max(lo, trig.start - 60) : min(hi, trig.end + 90)]
         ):
@@ -496,7 +547,7 @@ def extract_events(
     drafts: list[_Draft] = []
     place_uses: set[int] = set()
     for number, sentence in enumerate(sentences):
-        reader = _SentenceReader(article, sentence, lexicon, top)
+        reader = _SentenceReader(article, sentence, lexicon, top, entities)
         place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
         made: list[_Draft] = []

@@ -336,7 +336,25 @@ class _Linker:
                 # "ministra das Relações Exteriores" is a title, not an unknown name.
                 self.covered.update(range(span.start, span.end))
 
+    def _counterpart_titles(self, span: Span) -> tuple[str, ...]:
+        """"o colega angolano", "his Russian counterpart": the office of the person just named."""
+        for mention in reversed(self.mentions):
+            if mention.start >= span.start_char or mention.kind is not EntityKind.PERSON:
+                continue
+            offices = self.kb.offices_of(mention.key)
+            if offices:
+                if any(o.is_leader for o in offices):
+                    return ("leader",)
+                return tuple(dict.fromkeys(o.title for o in offices))
+        return ()
+
     def _resolve_role(self, titles: Sequence[str], state: str | None, span: Span) -> str | None:
+        if tuple(titles) == ("counterpart",):
+            if state is None:
+                return None
+            titles = self._counterpart_titles(span)
+            if not titles:
+                return None
         leader = tuple(titles) == ("leader",)
         if state is not None:
             entity = self._entity(state)
@@ -413,7 +431,9 @@ class _Linker:
     def _dateline(self, token: Token) -> bool:
         """ "BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
         nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        return token.is_sent_start and token.text.isupper() and nxt is not None and nxt.text == ","
+        return bool(token.is_sent_start) and token.text.isupper() and nxt is not None and (
+            nxt.text == ","
+        )
 
     def _local(self, span: Span, kind: EntityKind | None) -> None:
         key = local_key(span.text)

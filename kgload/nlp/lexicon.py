@@ -47,6 +47,7 @@ class Lexicon:
     attribution_after: re.Pattern[str]  # "disse X", "relatadas pela X": X follows the verb
     attribution_subject: re.Pattern[str]  # "X disse", "X said": X precedes the verb
     attribution_previous: re.Pattern[str]  # "as informações foram relatadas pela X"
+    invite: re.Pattern[str]  # "convidou X para uma visita": X is the visitor, and it is planned
     thanks: re.Pattern[str]  # "X agradece Y pelo apoio": Y gave it
     hypothetical: re.Pattern[str]  # "em caso de", "in the event of": a condition, no claim
     agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
@@ -115,6 +116,7 @@ def load_lexicon(lang: str) -> Lexicon:
         attribution_subject=_regex(cues["attribution_subject"], where),
         attribution_previous=_regex(cues.get("attribution_previous", []), where),
         thanks=_regex(cues.get("thanks", []), where),
+        invite=_regex(cues.get("invite", []), where),
         hypothetical=_regex(cues.get("hypothetical", []), where),
         agent_markers=_words(markers, "agent"),
         recipient_markers=_words(markers, "recipient"),

@@ -50,6 +50,7 @@ class _Trigger:
     start: int
     end: int
     passive: bool
+    nominal: bool = False
 
 
 @dataclass
@@ -185,7 +186,12 @@ class _SentenceReader:
         chunk = self.text[self.sentence.start : self.sentence.end]
         found: list[_Trigger] = []
         for rule in self.lexicon.events:
-            for pattern, passive in ((rule.triggers, False), (rule.passive, True)):
+            patterns = (
+                (rule.nominal, False, True),
+                (rule.triggers, False, False),
+                (rule.passive, True, False),
+            )
+            for pattern, passive, nominal in patterns:
                 if pattern is None:
                     continue
                 for match in pattern.finditer(chunk):
@@ -196,10 +202,12 @@ class _SentenceReader:
                                 self.sentence.start + match.start(),
                                 self.sentence.start + match.end(),
                                 passive,
+                                nominal,
                             )
                         )
-        # Longest trigger wins where two overlap ("apoio militar" over "apoio").
-        found.sort(key=lambda t: (-(t.end - t.start), t.start))
+        # Longest trigger wins where two overlap ("apoio militar" over "apoio"); on a tie the
+        # noun reading is kept (its owner decides the roles).
+        found.sort(key=lambda t: (-(t.end - t.start), t.start, not t.nominal))
         kept: list[_Trigger] = []
         for trig in found:
             if any(trig.start < k.end and k.start < trig.end for k in kept):
@@ -259,6 +267,53 @@ class _SentenceReader:
                 best = lo + match.end()
         return best
 
+    def _owner_roles(
+        self, trig: _Trigger, before: list[Mention], after: list[Mention]
+    ) -> tuple[Mention | None, Mention | None] | None:
+        """Roles of an event noun from its own complements: "Russia's invasion of Ukraine",
+        "a invasão russa da Ucrânia", "os ataques de Israel ao Irã", "sanções da UE contra a
+        Rússia". None when the noun has no owner: then the clause decides."""
+        lex = self.lexicon
+        owner: Mention | None = None
+        target: Mention | None = None
+        if before:
+            gap = _words_between(self.text, before[-1].end, trig.start)
+            gap = [w for w in gap if w not in lex.determiners]
+            if gap and all(w in lex.possessive or w in ("s",) for w in gap):
+                owner = before[-1]  # "Russia's war"
+        inside = [m for m in after if m.start < trig.end]
+        outside = [m for m in after if m.start >= trig.end]
+        patient_of = bool(lex.patient_of.search(self.text, trig.start, trig.end))
+        for m in [*inside, *outside[:2]]:
+            gap = _words_between(self.text, trig.start if m in inside else trig.end, m.start)
+            gap = [w for w in gap if w not in lex.determiners or w in lex.of_words]
+            if m.method == "demonym" and len(gap) <= 1 and owner is None:
+                owner = m  # "invasão russa", "DPRK troops"
+            elif gap and gap[-1] in lex.of_words and len(gap) == 1:
+                later = [o for o in outside if o.start > m.end]
+                if patient_of and owner is None and not (
+                    later and self._preceded_by(later[0], lex.recipient_markers, 2)
+                ):
+                    target = target or m  # "the invasion of Ukraine"
+                elif owner is None:
+                    owner = m  # "os ataques de Israel", "the support of Angola"
+                else:
+                    target = target or m  # "invasão russa da Ucrânia"
+            elif self._preceded_by(m, lex.recipient_markers | lex.agent_markers, 2):
+                gap_words = _words_between(self.text, trig.end, m.start)
+                by_this_noun = not any(lex.participle.fullmatch(w) for w in gap_words)
+                if self._preceded_by(m, lex.agent_markers, 1) and owner is None and by_this_noun:
+                    owner = m  # "the attack on the hospital by Russian forces"
+                elif self._preceded_by(m, lex.agent_markers, 1):
+                    continue  # "apoio às medidas tomadas por Moscou": another verb's agent
+                elif target is None:
+                    target = m
+        if owner is None:
+            return None
+        if target is not None and self._same_side(owner, target):
+            target = None
+        return owner, target
+
     def roles(
         self, trig: _Trigger, next_trigger: int | None = None
     ) -> tuple[list[str], str | None, str | None, bool]:
@@ -287,7 +342,20 @@ class _SentenceReader:
         recipient: Mention | None = None
         participants: list[Mention] = []
         unmarked = lex.recipient_markers | lex.with_markers | lex.agent_markers
-        if trig.passive:
+        owned = self._owner_roles(trig, before, after) if trig.nominal else None
+        light = bool(
+            lex.light_verbs.search(self.text, clause, trig.start)
+            or lex.thanks.search(self.text, clause, trig.start)
+        )
+        if owned is not None:
+            agent, recipient = owned
+        elif trig.nominal and not light:
+            # An event noun with no owner and no verb that gives it one ("discutir a guerra"):
+            # its roles are unknown.
+            recipient = next(
+                (m for m in after if self._preceded_by(m, lex.recipient_markers, 2)), None
+            )
+        elif trig.passive:
             by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
             agent = by[0] if by else None
             rest = [m for m in after if m is not agent]

@@ -24,6 +24,7 @@ class EventRule:
     type: EventType
     triggers: re.Pattern[str]
     passive: re.Pattern[str] | None
+    nominal: re.Pattern[str] | None  # event nouns whose complements name the roles
     confidence: float
 
 
@@ -53,6 +54,9 @@ class Lexicon:
     agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
+    light_verbs: re.Pattern[str]  # "lançou uma ofensiva": the subject owns the event noun
+    participle: re.Pattern[str]  # "medidas tomadas por X": that "por" belongs to "tomadas"
+    patient_of: re.Pattern[str]  # nouns whose "of X" is the one acted on: "invasion of"
     since_words: frozenset[str]  # "since", "desde": a date after them starts a period
     and_words: frozenset[str]
     and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
@@ -91,6 +95,7 @@ def load_lexicon(lang: str) -> Lexicon:
                 type=EventType(type_name),
                 triggers=_regex(rule["triggers"], f"{where} [events.{type_name}]"),
                 passive=_regex(rule["passive"], where) if rule.get("passive") else None,
+            nominal=_regex(rule["nominal"], where) if rule.get("nominal") else None,
                 confidence=float(rule.get("confidence", 0.7)),
             )
         )
@@ -123,6 +128,9 @@ def load_lexicon(lang: str) -> Lexicon:
         with_markers=_words(markers, "with"),
         and_words=_words(markers, "and"),
         since_words=_words(markers, "since"),
+        patient_of=_regex(markers.get("patient_of", []), where),
+        participle=_regex(markers.get("participle", []), where),
+        light_verbs=_regex(cues.get("light_verbs", []), where),
         and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),
         clause_breaks=_words(markers, "clause_breaks"),

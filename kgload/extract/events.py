@@ -291,8 +291,10 @@ class _SentenceReader:
                 owner = m  # "invasão russa", "DPRK troops"
             elif gap and gap[-1] in lex.of_words and len(gap) == 1:
                 later = [o for o in outside if o.start > m.end]
-                if patient_of and owner is None and not (
-                    later and self._preceded_by(later[0], lex.recipient_markers, 2)
+                if (
+                    patient_of
+                    and owner is None
+                    and not (later and self._preceded_by(later[0], lex.recipient_markers, 2))
                 ):
                     target = target or m  # "the invasion of Ukraine"
                 elif owner is None:
@@ -505,15 +507,26 @@ class _SentenceReader:
             return Status.DENIED
         lo, hi = self._clause_start(trig.start), self._clause_end(trig.end)
         near = self.text[max(lo, trig.start - 45) : min(hi, trig.end + 30)]
-        if self.lexicon.speculative.search(near):
+        if self.lexicon.speculative.search(near) or self._governs(
+            self.lexicon.speculative_aux, trig, lo
+        ):
             return Status.SPECULATIVE
         if self.lexicon.invite.search(self.text, lo, trig.start):
             return Status.PLANNED
         if self.lexicon.planned.search(
             self.text[max(lo, trig.start - 60) : min(hi, trig.end + 90)]
-        ):
+        ) or self._governs(self.lexicon.planned_aux, trig, lo):
             return Status.PLANNED
         return Status.OCCURRED
+
+    def _governs(self, pattern: re.Pattern[str], trig: _Trigger, clause: int) -> bool:
+        """An auxiliary right before the trigger governs it ("vai enviar tropas", "may send",
+        "pode enviar cerca de 3 mil soldados"): at most three words between, no comma."""
+        for match in pattern.finditer(self.text, max(clause, trig.start - 40), trig.start):
+            gap = _words_between(self.text, match.end(), trig.start)
+            if len(gap) <= 3 and not any(w in (",", ";") for w in gap):
+                return True
+        return False
 
     def hypothetical(self, trig: _Trigger) -> bool:
         """True when the trigger sits in a condition ("em caso de agressão", "in case of")."""

@@ -42,6 +42,8 @@ class Lexicon:
     group_refs: re.Pattern[str]  # "ambos", "both countries": the last two actors
     events: tuple[EventRule, ...]
     planned: re.Pattern[str]
+    planned_aux: re.Pattern[str]  # "vai", "will": planned only when they govern the trigger
+    speculative_aux: re.Pattern[str]  # "pode", "may": likewise
     speculative: re.Pattern[str]
     denied: re.Pattern[str]
     attribution_before: re.Pattern[str]  # "segundo a X", "according to X": X follows
@@ -114,6 +116,8 @@ def load_lexicon(lang: str) -> Lexicon:
         group_refs_states=_regex(cues.get("group_refs_states", []), where),
         events=tuple(events),
         planned=_regex(cues["planned"], where),
+        planned_aux=_regex(cues.get("planned_aux", []), where),
+        speculative_aux=_regex(cues.get("speculative_aux", []), where),
         speculative=_regex(cues["speculative"], where),
         denied=_regex(cues["denied"], where),
         attribution_before=_regex(cues["attribution_before"], where),

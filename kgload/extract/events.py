@@ -235,6 +235,16 @@ class _SentenceReader:
                     for w in gap
                     if w not in self.lexicon.determiners and w not in self.lexicon.of_words
                 ]
+                if (
+                    direction > 0
+                    and gap == []
+                    and nxt.kind is EntityKind.STATE
+                    and _words_between(self.text, left.end, right.start)[-1:]
+                    and _words_between(self.text, left.end, right.start)[-1]
+                    in self.lexicon.of_words
+                ):
+                    i += direction  # "Yoon of the Republic of Korea and Kishida": look past
+                    continue
                 joined = " ".join(w for w in gap if w != ",")
                 if gap and (
                     all(w in self.lexicon.and_words for w in gap)
@@ -281,6 +291,8 @@ class _SentenceReader:
             gap = [w for w in gap if w not in lex.determiners]
             if gap and all(w in lex.possessive or w in ("s",) for w in gap):
                 owner = before[-1]  # "Russia's war"
+            elif not gap and before[-1].method == "demonym":
+                owner = before[-1]  # "Russian aggression", "North Korean troops"
         inside = [m for m in after if m.start < trig.end]
         outside = [m for m in after if m.start >= trig.end]
         patient_of = bool(lex.patient_of.search(self.text, trig.start, trig.end))
@@ -400,6 +412,10 @@ class _SentenceReader:
                 if trig.rule.type.is_directed
                 and self._preceded_by(m, lex.agent_markers, 1)
                 and len(_words_between(self.text, trig.end, m.start)) <= 10
+                and not any(
+                    lex.participle.fullmatch(w)
+                    for w in _words_between(self.text, trig.end, m.start)
+                )
             ]
             if near_by:
                 # "medidas tomadas por Moscou em sua operação militar": the doer sits by the noun
@@ -500,10 +516,10 @@ class _SentenceReader:
     def status(self, trig: _Trigger) -> Status:
         """Denied if the sentence says so around the trigger; speculative or planned when the
         trigger's own clause does ("which will deepen…" does not make a signing planned)."""
-        window = self.text[
-            max(self.sentence.start, trig.start - 60) : min(self.sentence.end, trig.end + 90)
-        ]
-        if self.lexicon.denied.search(window):
+        # a denial governs what follows it: "negou ter enviado", "denied that X sent"
+        if self.lexicon.denied.search(
+            self.text, max(self.sentence.start, trig.start - 60), trig.start
+        ):
             return Status.DENIED
         lo, hi = self._clause_start(trig.start), self._clause_end(trig.end)
         near = self.text[max(lo, trig.start - 45) : min(hi, trig.end + 30)]
@@ -527,6 +543,14 @@ class _SentenceReader:
             if len(gap) <= 3 and not any(w in (",", ";") for w in gap):
                 return True
         return False
+
+    def light_verb(self, trig: _Trigger) -> bool:
+        """A verb before an event noun that makes the clause's subject its owner."""
+        clause = self._clause_start(trig.start)
+        return bool(
+            self.lexicon.light_verbs.search(self.text, clause, trig.start)
+            or self.lexicon.thanks.search(self.text, clause, trig.start)
+        )
 
     def hypothetical(self, trig: _Trigger) -> bool:
         """True when the trigger sits in a condition ("em caso de agressão", "in case of")."""
@@ -570,7 +594,7 @@ def _dates_by_trigger(
         if not sentence.start <= date.start < sentence.end:
             continue
         before = _words_between(text, max(sentence.start, date.start - 30), date.start)
-        if not any(w in lexicon.since_words for w in before[-3:]):
+        if not any(w in lexicon.since_words for w in before[-5:]):
             usable.append(date)
     chosen: dict[int, DateMention] = {}
     for index, trig in enumerate(triggers):
@@ -655,7 +679,9 @@ def extract_events(
                 else None
             )
             group_kind = (
-                reader.group_reference(trig, previous_end) if len(participants) < 2 else False
+                reader.group_reference(trig, previous_end)
+                if len(participants) < 2 and (not trig.nominal or reader.light_verb(trig))
+                else False
             )
             if group_kind:
                 wanted = group_kind if isinstance(group_kind, EntityKind) else None
@@ -718,7 +744,10 @@ def extract_events(
             if len(set(participants)) < 2:
                 continue
             if grouped and trig.rule.type.is_directed:
-                agent, recipient = participants[0], participants[1]
+                # the pair named before acts; a target the clause names stays the target
+                agent = participants[0]
+                if recipient is None or recipient == agent:
+                    recipient = participants[1]
             place = _place(reader, trig, entities)
             if trig.rule.type.is_directed and recipient is None and place is not None:
                 # "the attack on a maternity hospital in Mariupol": the place's state was hit
@@ -812,7 +841,42 @@ def extract_events(
                 if draft.sentence >= number - 1 and not draft.reported_by:
                     draft.reported_by = [k for k in sentence_sources if k not in draft.participants]
         drafts.extend(made)
+    _date_from_talks(drafts, entities)
     return [_finish(d) for d in _merge(drafts, entities)]
+
+
+_TALKS = (EventType.MEETING, EventType.PHONE_CALL, EventType.VISIT)
+
+
+def _date_from_talks(drafts: list[_Draft], entities: Mapping[str, Entity]) -> None:
+    """What the people of a dated meeting or call are said to have done together, without a
+    date of its own, happened there: "Biden hosted Yoon and Kishida on Friday … the leaders
+    condemned …" dates the condemnation Friday."""
+
+    def people(keys: Sequence[str]) -> set[str]:
+        return {
+            k for k in keys if (e := entities.get(k)) is not None and e.kind is EntityKind.PERSON
+        }
+
+    for index, draft in enumerate(drafts):
+        if draft.date is not None or draft.status is not Status.OCCURRED or draft.type in _TALKS:
+            continue
+        mine = people(draft.participants)
+        if len(mine) < 2:
+            continue
+        talk = next(
+            (
+                d
+                for d in reversed(drafts[:index])
+                if d.type in _TALKS
+                and d.date is not None
+                and d.date.precision.value == "day"
+                and mine <= people(d.participants)
+            ),
+            None,
+        )
+        if talk is not None:
+            draft.date = talk.date
 
 
 def _place(reader: _SentenceReader, trig: _Trigger, entities: dict[str, Entity]) -> str | None:

@@ -315,18 +315,47 @@ class _SentenceReader:
                     target = target or m  # "invasão russa da Ucrânia"
             elif self._preceded_by(m, lex.recipient_markers | lex.agent_markers, 2):
                 gap_words = _words_between(self.text, trig.end, m.start)
-                by_this_noun = not any(lex.participle.fullmatch(w) for w in gap_words)
+                # "o bombardeio realizado pelos EUA": a participle right after the noun is the
+                # noun's own; one further on belongs to another noun ("medidas tomadas por")
+                by_this_noun = not any(lex.participle.fullmatch(w) for w in gap_words[1:])
                 if self._preceded_by(m, lex.agent_markers, 1) and owner is None and by_this_noun:
                     owner = m  # "the attack on the hospital by Russian forces"
                 elif self._preceded_by(m, lex.agent_markers, 1):
                     continue  # "apoio às medidas tomadas por Moscou": another verb's agent
                 elif target is None:
                     target = m
+        if target is None and owner is not None:
+            target = self._target_of_phrase(trig, outside)
         if owner is None:
             return None
         if target is not None and self._same_side(owner, target):
             target = None
         return owner, target
+
+    def _target_of_phrase(self, trig: _Trigger, after: Sequence[Mention]) -> Mention | None:
+        """ "contra instalações nucleares do Irã", "on Ukraine's power grid": the state whose
+        thing the act is aimed at, within a short phrase after "contra/against/on"."""
+        lex = self.lexicon
+        for m in after[:3]:
+            words = _words_between(self.text, trig.end, m.start)[-6:]
+            if not words:
+                continue
+            marked = any(w in lex.recipient_markers for w in words[:-1])
+            owned = words[-1] in lex.of_words
+            if marked and owned:
+                return m
+        for m in after[:3]:
+            # "against Ukraine's infrastructure": the possessive after the marker
+            words = _words_between(self.text, trig.end, m.start)[-4:]
+            following = _words_between(self.text, m.end, min(self.sentence.end, m.end + 4))
+            if (
+                words
+                and words[-1] in lex.recipient_markers | lex.determiners
+                and following[:1]
+                and (following[0] in lex.possessive or following[0] == "s")
+            ):
+                return m
+        return None
 
     def roles(
         self, trig: _Trigger, next_trigger: int | None = None

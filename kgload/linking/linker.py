@@ -118,6 +118,7 @@ class _Linker:
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = _calendar_words(article.lang)
+        self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
         self.sentence_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
 
     # -- helpers -----------------------------------------------------------------------------
@@ -321,6 +322,10 @@ class _Linker:
                 if named_span is not None and named_span.start == end:
                     self._add(start, named_span.end, named.key, EntityKind.PERSON, "role")
                     continue
+            if next_tok < len(self.doc) and _UPPER_WORD.match(self.doc[next_tok].text):
+                # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
+                # of that state
+                self.titled_names[next_tok] = state.key if state else None
             if (
                 next_tok == end
                 and next_tok < len(self.doc)
@@ -337,7 +342,7 @@ class _Linker:
                 self.covered.update(range(span.start, span.end))
 
     def _counterpart_titles(self, span: Span) -> tuple[str, ...]:
-        """"o colega angolano", "his Russian counterpart": the office of the person just named."""
+        """ "o colega angolano", "his Russian counterpart": the office of the person just named."""
         for mention in reversed(self.mentions):
             if mention.start >= span.start_char or mention.kind is not EntityKind.PERSON:
                 continue
@@ -431,15 +436,25 @@ class _Linker:
     def _dateline(self, token: Token) -> bool:
         """ "BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
         nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        return bool(token.is_sent_start) and token.text.isupper() and nxt is not None and (
-            nxt.text == ","
+        return (
+            bool(token.is_sent_start)
+            and token.text.isupper()
+            and nxt is not None
+            and (nxt.text == ",")
         )
 
     def _local(self, span: Span, kind: EntityKind | None) -> None:
         key = local_key(span.text)
+        country = None
+        if span.start in self.titled_names:
+            kind, country = EntityKind.PERSON, self.titled_names[span.start]
         if key not in self.entities:
             self.entities[key] = Entity(
-                key=key, kind=kind, label=span.text, labels={self.article.lang: span.text}
+                key=key,
+                kind=kind,
+                label=span.text,
+                labels={self.article.lang: span.text},
+                country=country,
             )
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
 

@@ -133,3 +133,83 @@ def test_evidence_quote_equals_text_at_offsets() -> None:
 
 def test_headline_without_actors_gives_nothing() -> None:
     assert _events("Apoio incondicional à Rússia", "pt") == []
+
+
+def test_event_noun_takes_roles_from_its_complements() -> None:
+    events = _events("A Coreia do Sul discutiu a invasão russa da Ucrânia e os ataques de Israel "
+                     "ao Irã.", "pt")
+    attacks = {(e.agent, e.recipient) for e in events if e.type is EventType.ATTACK}
+    assert attacks == {("Q159", "Q212"), ("Q801", "Q794")}
+
+
+def test_event_noun_without_owner_is_not_given_the_subject() -> None:
+    # the committee discusses the war; it does not wage it
+    events = _events("A comissão do Senado vai discutir a guerra na região.", "pt")
+    assert [e for e in events if e.type is EventType.ATTACK] == []
+
+
+def test_english_possessive_and_by_agent() -> None:
+    events = _events("Both leaders condemned Russia's invasion of Ukraine and the attack on a "
+                     "hospital in Mariupol by Russian forces.", "en")
+    attack = [e for e in events if e.type is EventType.ATTACK]
+    assert attack and all((e.agent, e.recipient) == ("Q159", "Q212") for e in attack)
+
+
+def test_auxiliary_must_govern_the_trigger() -> None:
+    planned = _one(_events("A Coreia do Norte vai enviar tropas à Rússia.", "pt"),
+                   EventType.TROOP_DEPLOYMENT)
+    assert planned.status is Status.PLANNED
+    agreement = _one(_events("A Câmara vai analisar o acordo assinado pelo Brasil com Angola em "
+                             "2010.", "pt", published=dt.date(2019, 2, 5)), EventType.AGREEMENT)
+    assert agreement.status is Status.OCCURRED
+    assert agreement.date is not None and agreement.date.iso() == "2010"
+
+
+def test_denial_governs_what_follows_it() -> None:
+    events = _events("China condemned the sanctions on Thursday and denied that Beijing had "
+                     "supplied weapons to Russia.", "en", published=dt.date(2024, 6, 14))
+    assert _one(events, EventType.MILITARY_AID).status is Status.DENIED
+    assert all(e.status is Status.OCCURRED for e in events if e.type is EventType.CONDEMNATION)
+
+
+def test_invited_guest_is_the_planned_visitor() -> None:
+    events = _events("Lula recebeu o presidente de Angola, João Lourenço, e convidou o colega "
+                     "angolano para uma visita de Estado a Brasília.", "pt",
+                     published=dt.date(2023, 8, 26))
+    visit = _one(events, EventType.VISIT)
+    assert visit.agent == "Q28650390" and visit.status is Status.PLANNED
+    assert visit.recipient == "Q155"
+
+
+def test_statements_at_a_dated_meeting_take_its_date() -> None:
+    text = ("President Biden hosted President Yoon Suk Yeol of the Republic of Korea and Prime "
+            "Minister Fumio Kishida of Japan at Camp David on Friday. The leaders condemned the "
+            "missile launches carried out by North Korea.")
+    events = _events(text, "en", published=dt.date(2023, 8, 18))
+    meeting = _one(events, EventType.MEETING)
+    assert {"Q6279", "Q16090635", "Q359480"} <= set(meeting.participants)
+    condemnation = _one(events, EventType.CONDEMNATION)
+    assert condemnation.recipient == "Q423"
+    assert condemnation.date is not None and condemnation.date.iso() == "2023-08-18"
+
+
+def test_planned_weekday_is_the_coming_one() -> None:
+    visit = _one(_events("Zelenskyy will travel to Switzerland on Saturday.", "en",
+                         published=dt.date(2024, 6, 13)), EventType.VISIT)
+    assert visit.status is Status.PLANNED
+    assert visit.date is not None and visit.date.iso() == "2024-06-15"
+
+
+def test_titled_unknown_person_stands_for_their_state() -> None:
+    article = Article(id="t", lang="pt", source="t", published=dt.date(2025, 6, 22),
+                      text="O chanceler brasileiro, Mauro Vieira, conversou por telefone com o "
+                           "chanceler iraniano, Abbas Araghchi.")
+    extraction = analyze(article, load_kb())
+    people = {e.label: e.country for e in extraction.entities if e.key.startswith("local:")}
+    assert people == {"Mauro Vieira": "Q155", "Abbas Araghchi": "Q794"}
+
+
+def test_conditions_are_not_claims() -> None:
+    events = _events("O tratado prevê assistência militar mútua em caso de agressão a uma das "
+                     "partes.", "pt")
+    assert [e for e in events if e.type in (EventType.MILITARY_AID, EventType.ATTACK)] == []

@@ -220,8 +220,11 @@ class _SentenceReader:
         before = [w for w in before if w not in self.lexicon.determiners or w in words][-reach:]
         return any(w in words for w in before)
 
-    def _group(self, anchor: Mention, pool: Sequence[Mention]) -> list[Mention]:
-        """An actor and those coordinated with it: "Brasil e Angola", "Russia and North Korea"."""
+    def _group(
+        self, anchor: Mention, pool: Sequence[Mention], symmetric: bool = False
+    ) -> list[Mention]:
+        """An actor and those coordinated with it: "Brasil e Angola", "Russia and North Korea";
+        for a symmetric event also "o Brasil com Angola"."""
         group = [anchor]
         index = pool.index(anchor)
         for direction in (-1, 1):
@@ -239,17 +242,18 @@ class _SentenceReader:
                     direction > 0
                     and gap == []
                     and nxt.kind is EntityKind.STATE
-                    and _words_between(self.text, left.end, right.start)[-1:]
-                    and _words_between(self.text, left.end, right.start)[-1]
-                    in self.lexicon.of_words
+                    and any(
+                        w in self.lexicon.of_words
+                        for w in _words_between(self.text, left.end, right.start)
+                    )
                 ):
                     i += direction  # "Yoon of the Republic of Korea and Kishida": look past
                     continue
                 joined = " ".join(w for w in gap if w != ",")
-                if gap and (
-                    all(w in self.lexicon.and_words for w in gap)
-                    or joined in self.lexicon.and_phrases
-                ):
+                joiners = self.lexicon.and_words | (
+                    self.lexicon.with_markers if symmetric else set()
+                )
+                if gap and (all(w in joiners for w in gap) or joined in self.lexicon.and_phrases):
                     group.append(nxt)
                     i += direction
                 else:
@@ -296,8 +300,11 @@ class _SentenceReader:
         inside = [m for m in after if m.start < trig.end]
         outside = [m for m in after if m.start >= trig.end]
         patient_of = bool(lex.patient_of.search(self.text, trig.start, trig.end))
+        previous_end = trig.end
         for m in [*inside, *outside[:2]]:
-            gap = _words_between(self.text, trig.start if m in inside else trig.end, m.start)
+            start = trig.start if m in inside else max(trig.end, previous_end)
+            previous_end = max(previous_end, m.end)
+            gap = _words_between(self.text, start, m.start)
             gap = [w for w in gap if w not in lex.determiners or w in lex.of_words]
             if m.method == "demonym" and len(gap) <= 1 and owner is None:
                 owner = m  # "invasão russa", "DPRK troops"
@@ -523,10 +530,11 @@ class _SentenceReader:
             and self._same_side(agent, recipient)
         ):
             recipient = None  # "a visita de Lavrov … do povo russo": one side is no event
+        symmetric = not trig.rule.type.is_directed
         if agent is not None:
-            participants.extend(self._group(agent, actors))
+            participants.extend(self._group(agent, actors, symmetric))
         if recipient is not None:
-            participants.extend(self._group(recipient, actors))
+            participants.extend(self._group(recipient, actors, symmetric))
         keys = list(dict.fromkeys(m.key for m in participants))
         agent_key = agent.key if agent else None
         recipient_key = recipient.key if recipient else None
@@ -567,9 +575,14 @@ class _SentenceReader:
     def _governs(self, pattern: re.Pattern[str], trig: _Trigger, clause: int) -> bool:
         """An auxiliary right before the trigger governs it ("vai enviar tropas", "may send",
         "pode enviar cerca de 3 mil soldados"): at most three words between, no comma."""
+        lex = self.lexicon
         for match in pattern.finditer(self.text, max(clause, trig.start - 40), trig.start):
             gap = _words_between(self.text, match.end(), trig.start)
-            if len(gap) <= 3 and not any(w in (",", ";") for w in gap):
+            # "vai analisar o acordo": the auxiliary governs another verb, not the trigger
+            other_verb = any(
+                lex.infinitive.fullmatch(w) and not lex.light_verbs.fullmatch(w) for w in gap
+            )
+            if len(gap) <= 3 and not other_verb and not any(w in (",", ";") for w in gap):
                 return True
         return False
 

@@ -57,7 +57,8 @@ class Lexicon:
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
     light_verbs: re.Pattern[str]  # "lançou uma ofensiva": the subject owns the event noun
-    participle: re.Pattern[str]  # "medidas tomadas por X": that "por" belongs to "tomadas"
+    participle: re.Pattern[str]
+    infinitive: re.Pattern[str]  # "vai analisar": a verb the auxiliary governs instead  # "medidas tomadas por X": that "por" belongs to "tomadas"
     patient_of: re.Pattern[str]  # nouns whose "of X" is the one acted on: "invasion of"
     since_words: frozenset[str]  # "since", "desde": a date after them starts a period
     and_words: frozenset[str]
@@ -134,6 +135,7 @@ def load_lexicon(lang: str) -> Lexicon:
         since_words=_words(markers, "since"),
         patient_of=_regex(markers.get("patient_of", []), where),
         participle=_regex(markers.get("participle", []), where),
+        infinitive=_regex(markers.get("infinitive", []), where),
         light_verbs=_regex(cues.get("light_verbs", []), where),
         and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),

@@ -800,7 +800,8 @@ def extract_events(
             if reader.hypothetical(trig):
                 continue  # "assistência mútua em caso de agressão": a condition, not a claim
             status = reader.status(trig)
-            date_mention = sentence_dates.get(position)
+            # a retold event ("o envio de tropas" again) keeps the date it was first told with
+            date_mention = None if inherited else sentence_dates.get(position)
             date = date_mention.value if date_mention else None
             if (
                 date_mention is not None

@@ -165,6 +165,13 @@ def _text(value: Value) -> str:
     return str(value)
 
 
+TABLE_CELL_WIDTH = 60
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
+
+
 def _render_table(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO,
                   title: str | None) -> None:
     # A console per call: `out` may be a pipe, a file or pytest's capture, never a stale stdout.
@@ -175,7 +182,8 @@ def _render_table(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, ou
     for column in columns:
         table.add_column(Text(column), overflow="fold")
     for row in rows:
-        # Text, not str: a quote holding "[b]" must print as is, not as rich markup.
-        table.add_row(*(Text("" if value is None else _text(value)) for value in row))
+        # Text, not str: a quote holding "[b]" must print as is, not as rich markup. A table is
+        # for eyes: long cells (quotes, URLs) are cut; json/csv/ndjson keep them whole.
+        table.add_row(*(Text(_cut("" if value is None else _text(value))) for value in row))
     if table.row_count:  # an empty frame tells nothing; the command's row count on stderr does
         console.print(table)

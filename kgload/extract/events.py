@@ -70,6 +70,7 @@ class _Draft:
     trigger: str
     sentence: int
     inherited_roles: bool = False
+    durative: bool = False  # "the UK's ongoing military support": a state of affairs, no day
 
 
 def _top_level(mentions: Sequence[Mention]) -> list[Mention]:
@@ -405,6 +406,12 @@ class _SentenceReader:
             recipient = next(
                 (m for m in after if self._preceded_by(m, lex.recipient_markers, 2)), None
             )
+        elif trig.passive and not trig.rule.type.is_directed:
+            # "o acordo assinado pelo Brasil com o governo de Angola": the parties are the
+            # agents after "por" and their partners after "com"
+            by = [m for m in after if self._preceded_by(m, lex.agent_markers | lex.with_markers, 3)]
+            keys = [member.key for party in by for member in self._group(party, actors, True)]
+            return list(dict.fromkeys(keys)), None, None, False
         elif trig.passive:
             by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
             agent = by[0] if by else None
@@ -814,7 +821,12 @@ def extract_events(
                 # "will travel to Switzerland on Saturday": the coming Saturday
                 ahead = dt.date(date.year, date.month or 1, date.day or 1) + dt.timedelta(days=7)
                 date = PartialDate.from_date(ahead)
-            if date is None:
+            durative = bool(
+                lexicon.durative.search(
+                    article.text, max(sentence.start, trig.start - 25), trig.start
+                )
+            )
+            if date is None and not durative:
                 date = next(
                     (
                         d.date
@@ -871,6 +883,7 @@ def extract_events(
                     trigger=article.text[trig.start : trig.end],
                     sentence=number,
                     inherited_roles=inherited,
+                    durative=durative,
                 )
             )
         if (
@@ -902,7 +915,12 @@ def _date_from_talks(drafts: list[_Draft], entities: Mapping[str, Entity]) -> No
         }
 
     for index, draft in enumerate(drafts):
-        if draft.date is not None or draft.status is not Status.OCCURRED or draft.type in _TALKS:
+        if (
+            draft.date is not None
+            or draft.status is not Status.OCCURRED
+            or draft.type in _TALKS
+            or draft.durative
+        ):
             continue
         mine = people(draft.participants)
         if len(mine) < 2:

@@ -52,13 +52,14 @@ class Lexicon:
     attribution_previous: re.Pattern[str]  # "as informações foram relatadas pela X"
     invite: re.Pattern[str]  # "convidou X para uma visita": X is the visitor, and it is planned
     thanks: re.Pattern[str]  # "X agradece Y pelo apoio": Y gave it
+    durative: re.Pattern[str]  # "ongoing support": a state of affairs takes no day from context
     hypothetical: re.Pattern[str]  # "em caso de", "in the event of": a condition, no claim
     agent_markers: frozenset[str]  # "por", "pelo", "by": the agent of a passive
     recipient_markers: frozenset[str]  # "a", "à", "contra", "to", "against", "on"
     with_markers: frozenset[str]  # "com", "with", "entre", "between"
     light_verbs: re.Pattern[str]  # "lançou uma ofensiva": the subject owns the event noun
-    participle: re.Pattern[str]
-    infinitive: re.Pattern[str]  # "vai analisar": a verb the auxiliary governs instead  # "medidas tomadas por X": that "por" belongs to "tomadas"
+    participle: re.Pattern[str]  # "medidas tomadas por X": that "por" belongs to "tomadas"
+    infinitive: re.Pattern[str]  # "vai analisar": a verb the auxiliary governs instead
     patient_of: re.Pattern[str]  # nouns whose "of X" is the one acted on: "invasion of"
     since_words: frozenset[str]  # "since", "desde": a date after them starts a period
     and_words: frozenset[str]
@@ -128,6 +129,7 @@ def load_lexicon(lang: str) -> Lexicon:
         thanks=_regex(cues.get("thanks", []), where),
         invite=_regex(cues.get("invite", []), where),
         hypothetical=_regex(cues.get("hypothetical", []), where),
+        durative=_regex(cues.get("durative", []), where),
         agent_markers=_words(markers, "agent"),
         recipient_markers=_words(markers, "recipient"),
         with_markers=_words(markers, "with"),

@@ -704,6 +704,7 @@ def extract_events(
         reader = _SentenceReader(article, sentence, lexicon, top, entities)
         place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
+        speakers = {m.key for m in reader.speakers}
         made: list[_Draft] = []
         triggers = reader.triggers()
         sentence_dates = _dates_by_trigger(dates, triggers, sentence, article.text, lexicon)
@@ -854,7 +855,9 @@ def extract_events(
                 )
                 if quantity is not None:
                     personnel, bound = quantity.value, quantity.bound
-            reported = [k for k in sentence_sources if k not in participants]
+            # the source is kept even when it takes part ("o Itamaraty informou" on Brazil's
+            # condemnation); only a speaker who became the actor is not its own source
+            reported = [k for k in sentence_sources if k != agent or agent not in speakers]
             if inherited and not reported:
                 previous = next(d for d in reversed(drafts) if d.type is trig.rule.type)
                 reported = list(previous.reported_by)
@@ -895,7 +898,7 @@ def extract_events(
             # "As informações foram relatadas pela KCNA.": the source of the sentence before.
             for draft in drafts:
                 if draft.sentence >= number - 1 and not draft.reported_by:
-                    draft.reported_by = [k for k in sentence_sources if k not in draft.participants]
+                    draft.reported_by = list(sentence_sources)
         drafts.extend(made)
     _date_from_talks(drafts, entities)
     return [_finish(d) for d in _merge(drafts, entities)]
@@ -1035,7 +1038,7 @@ def _finish(draft: _Draft) -> Event:
         status=draft.status,
         personnel=draft.personnel,
         personnel_bound=draft.bound,
-        reported_by=tuple(k for k in draft.reported_by if k not in participants),
+        reported_by=tuple(draft.reported_by),
         confidence=draft.confidence,
         trigger=draft.trigger,
     )

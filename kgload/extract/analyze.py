@@ -24,15 +24,26 @@ __all__ = ["analyze", "analyze_articles", "analyze_doc"]
 
 
 def _sentences(doc: Doc) -> list[Sentence]:
-    paragraph = 0
-    result: list[Sentence] = []
-    last_end = 0
+    """Sentence spans (whitespace trimmed) with their paragraph number, from the doc's arrays
+    rather than Span objects: this runs for every article."""
     text = doc.text
-    for sent in doc.sents:
-        stripped = sent.text.strip()
+    starts = [
+        int(idx)
+        for idx, first in zip(doc.to_array("IDX"), doc.to_array("SENT_START"), strict=True)
+        if first == 1
+    ] or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts[1:], len(text)]
+    paragraph = 0
+    last_end = 0
+    result: list[Sentence] = []
+    for raw_start, raw_end in zip(starts, bounds, strict=True):
+        chunk = text[raw_start:raw_end]
+        stripped = chunk.strip()
         if not stripped:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = raw_start + (len(chunk) - len(chunk.lstrip()))
         end = start + len(stripped)
         paragraph += text.count("\n", last_end, start) > 0
         last_end = end

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -74,20 +75,21 @@ class _Draft:
 
 
 def _top_level(mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions not inside a longer one ("Rússia" inside "presidente da Rússia" is dropped)."""
+    """Mentions not inside a longer one ("Rússia" inside "presidente da Rússia" is dropped).
+
+    One sweep over the mentions sorted by start (longest first): a mention ending no later
+    than the farthest end seen so far, and starting after that span's start, is inside it.
+    """
     result: list[Mention] = []
-    for m in mentions:
-        if any(
-            o is not m
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in mentions
-        ):
-            continue
+    cover_start, cover_end = -1, -1
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
         if result and result[-1].start == m.start and result[-1].end == m.end:
             continue
+        if m.end <= cover_end and (m.start > cover_start or m.end < cover_end):
+            continue
         result.append(m)
+        if m.end > cover_end:
+            cover_start, cover_end = m.start, m.end
     return result
 
 
@@ -114,10 +116,11 @@ class _SentenceReader:
         self.entities = entities
         self.sentence = sentence
         self.lexicon = lexicon
-        self.mentions = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        self.mentions = list(mentions)  # the caller passes this sentence's mentions
         self.actors = [m for m in self.mentions if _is_actor(m) and not self._is_place_use(m)]
         self.speakers: list[Mention] = []  # "X disse que…": sources that are subjects
-        self.sources = self._sources()
+        self._break_spans: list[tuple[int, int]] | None = None
+        self.sources = self._sources() if self.actors else []
 
     def _is_place_use(self, m: Mention) -> bool:
         """ "em Brasília", "in Moscow": a capital after a place preposition is a place here."""
@@ -183,31 +186,13 @@ class _SentenceReader:
                 return [nxt]
         return [first]
 
-    def triggers(self) -> list[_Trigger]:
-        chunk = self.text[self.sentence.start : self.sentence.end]
-        found: list[_Trigger] = []
-        for rule in self.lexicon.events:
-            patterns = (
-                (rule.nominal, False, True),
-                (rule.triggers, False, False),
-                (rule.passive, True, False),
-            )
-            for pattern, passive, nominal in patterns:
-                if pattern is None:
-                    continue
-                for match in pattern.finditer(chunk):
-                    if match.end() > match.start():
-                        found.append(
-                            _Trigger(
-                                rule,
-                                self.sentence.start + match.start(),
-                                self.sentence.start + match.end(),
-                                passive,
-                                nominal,
-                            )
-                        )
-        # Longest trigger wins where two overlap ("apoio militar" over "apoio"); on a tie the
-        # noun reading is kept (its owner decides the roles).
+    def triggers(self, candidates: Sequence[_Trigger]) -> list[_Trigger]:
+        """The sentence's triggers, from the article-wide scan: the longest wins where two
+        overlap ("apoio militar" over "apoio"); on a tie the noun reading is kept (its owner
+        decides the roles)."""
+        found = [
+            t for t in candidates if self.sentence.start <= t.start and t.end <= self.sentence.end
+        ]
         found.sort(key=lambda t: (-(t.end - t.start), t.start, not t.nominal))
         kept: list[_Trigger] = []
         for trig in found:
@@ -272,14 +257,23 @@ class _SentenceReader:
             or (other is not None and other.country == a.key)
         )
 
+    def _breaks(self) -> list[tuple[int, int]]:
+        """(start, end) of the clause-breaking words of the sentence, found once."""
+        if self._break_spans is None:
+            self._break_spans = [
+                (m.start(), m.end())
+                for m in _WORD.finditer(self.text, self.sentence.start, self.sentence.end)
+                if m.group(0).lower() in self.lexicon.clause_breaks
+            ]
+        return self._break_spans
+
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last "; / que / while"."""
-        lo = self.sentence.start
-        chunk = self.text[lo:position]
-        best = lo
-        for match in _WORD.finditer(chunk):
-            if match.group(0).lower() in self.lexicon.clause_breaks:
-                best = lo + match.end()
+        best = self.sentence.start
+        for start, end in self._breaks():
+            if end > position:
+                break
+            best = end
         return best
 
     def _owner_roles(
@@ -551,10 +545,9 @@ class _SentenceReader:
 
     def _clause_end(self, position: int) -> int:
         """Where the clause holding `position` ends: before the next "; / which / que"."""
-        chunk = self.text[position : self.sentence.end]
-        for match in _WORD.finditer(chunk):
-            if match.group(0).lower() in self.lexicon.clause_breaks:
-                return position + match.start()
+        for start, _ in self._breaks():
+            if start >= position:
+                return start
         return self.sentence.end
 
     def status(self, trig: _Trigger) -> Status:
@@ -625,6 +618,50 @@ class _SentenceReader:
 
 def _distance(date: DateMention, trig: _Trigger) -> int:
     return min(abs(date.start - trig.end), abs(trig.start - date.end))
+
+
+def _scan_triggers(text: str, lexicon: Lexicon) -> list[_Trigger]:
+    """Every trigger match of every event type in the whole article, sorted by start.
+
+    One pass of a regex of all triggers over the lowercased text finds where triggers start;
+    each type's patterns are then tried only there (three times faster than a pass per
+    pattern). When lowercasing changes the text's length, the case-insensitive patterns scan
+    the text itself.
+    """
+    lowered = text.lower()
+    found: list[_Trigger] = []
+    if len(lowered) != len(text):
+        for rule in lexicon.events:
+            for pattern, passive, nominal in (
+                (rule.nominal, False, True),
+                (rule.triggers, False, False),
+                (rule.passive, True, False),
+            ):
+                if pattern is not None:
+                    found.extend(
+                        _Trigger(rule, m.start(), m.end(), passive, nominal)
+                        for m in pattern.finditer(text)
+                        if m.end() > m.start()
+                    )
+        found.sort(key=lambda t: t.start)
+        return found
+    starts: list[int] = []
+    position = 0
+    while (hit := lexicon.trigger_prefilter.search(lowered, position)) is not None:
+        starts.append(hit.start())
+        position = hit.start() + 1
+    # Like a pass per pattern, a pattern does not match again inside its own last match.
+    busy_until: dict[int, int] = {}
+    for start in starts:
+        for rule in lexicon.events:
+            for pattern, passive, nominal in rule.scan:
+                if busy_until.get(id(pattern), -1) > start:
+                    continue
+                match = pattern.match(lowered, start)
+                if match is not None and match.end() > start:
+                    found.append(_Trigger(rule, start, match.end(), passive, nominal))
+                    busy_until[id(pattern)] = match.end()
+    return found
 
 
 def _dates_by_trigger(
@@ -698,15 +735,23 @@ def extract_events(
 ) -> list[Event]:
     """Every event the article states, one per real-world event."""
     top = _top_level(mentions)
+    starts = [m.start for m in top]
+    candidates = _scan_triggers(article.text, lexicon)
+    trigger_starts = [t.start for t in candidates]
     drafts: list[_Draft] = []
     place_uses: set[int] = set()
     for number, sentence in enumerate(sentences):
-        reader = _SentenceReader(article, sentence, lexicon, top, entities)
+        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        reader = _SentenceReader(article, sentence, lexicon, top[lo:hi], entities)
         place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
         speakers = {m.key for m in reader.speakers}
         made: list[_Draft] = []
-        triggers = reader.triggers()
+        first, last = (
+            bisect_left(trigger_starts, sentence.start),
+            bisect_left(trigger_starts, sentence.end),
+        )
+        triggers = reader.triggers(candidates[first:last])
         sentence_dates = _dates_by_trigger(dates, triggers, sentence, article.text, lexicon)
         all_roles = [
             reader.roles(trig, triggers[i + 1].start if i + 1 < len(triggers) else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Sequence
@@ -119,7 +120,11 @@ class _Linker:
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = _calendar_words(article.lang)
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
-        self.sentence_of = {tok.i: n for n, sent in enumerate(doc.sents) for tok in sent}
+        # Token-level facts read once from the doc's arrays: Token objects are costly to make.
+        self.texts = [t.text for t in doc]
+        self.sent_start = [v == 1 for v in doc.to_array("SENT_START").tolist()]
+        self.sentence_of = list(itertools.accumulate(int(v) for v in self.sent_start))
+        self.upper = [bool(_UPPER_WORD.match(t)) for t in self.texts]
 
     # -- helpers -----------------------------------------------------------------------------
     def _add(
@@ -140,7 +145,7 @@ class _Linker:
             kind=kind,
             method=method,
             literal_key=literal,
-            sentence=self.sentence_of.get(start_tok, 0),
+            sentence=max(0, self.sentence_of[start_tok] - 1) if self.sentence_of else 0,
         )
         self.mentions.append(mention)
         self.covered.update(range(start_tok, end_tok))
@@ -386,30 +391,35 @@ class _Linker:
     def link_unknown_names(self) -> None:
         """Capitalised runs the KB does not know become local entities, typed by context."""
         doc = self.doc
+        texts, upper, starts = self.texts, self.upper, self.sent_start
+        lowers = [t.lower() for t in texts]
+        size = len(texts)
+        connectors = {"de", "da", "do", "dos", "das", "of", "al", "bin", "van", "von", "der"}
+
+        def name_word(k: int) -> bool:
+            return upper[k] and lowers[k] not in self.calendar
+
         i = 0
-        connectors = {"de", "da", "do", "dos", "das", "e", "of", "al", "bin", "van", "von", "der"}
-        while i < len(doc):
-            tok = doc[i]
+        while i < size:
             if (
                 i in self.covered
-                or not self._name_word(doc[i])
-                or (tok.is_sent_start and (tok.lower_ in self.lexicon.determiners or tok.is_stop))
-                or self._dateline(tok)
+                or not name_word(i)
+                or (starts[i] and (lowers[i] in self.lexicon.determiners or doc[i].is_stop))
+                or self._dateline(doc[i])
             ):
                 i += 1
                 continue
             j = i
             while (
-                j < len(doc)
+                j < size
                 and j not in self.covered
                 and (
-                    self._name_word(doc[j])
+                    name_word(j)
                     or (
-                        doc[j].lower_ in connectors
-                        and j + 1 < len(doc)
-                        and _UPPER_WORD.match(doc[j + 1].text)
+                        lowers[j] in connectors
+                        and j + 1 < size
+                        and upper[j + 1]
                         and j + 1 not in self.covered
-                        and doc[j].lower_ != "e"
                     )
                 )
             ):
@@ -419,12 +429,16 @@ class _Linker:
                 j += 1
             span = doc[i:j]
             i = max(j, i + 1)
-            words = [t for t in span if _UPPER_WORD.match(t.text)]
+            words = sum(1 for k in range(span.start, span.end) if upper[k])
             if len(span) == 1 and _ACRONYM.match(span.text) and not self._shouting(span):
                 # "a agência estatal KCNA": an unknown acronym names an organisation.
                 self._local(span, EntityKind.ORGANIZATION)
                 continue
-            if len(words) < 2 or span.text.isupper() or any(t.is_sent_start for t in span[1:]):
+            if (
+                words < 2
+                or span.text.isupper()
+                or any(starts[k] for k in range(span.start + 1, span.end))
+            ):
                 self._maybe_coreference(span)
                 continue
             self._local(span, self._kind_from_context(span))

@@ -26,6 +26,8 @@ class EventRule:
     passive: re.Pattern[str] | None
     nominal: re.Pattern[str] | None  # event nouns whose complements name the roles
     confidence: float
+    # the same three, case-sensitive, for a scan of the lowercased article (much faster)
+    scan: tuple[tuple[re.Pattern[str], bool, bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,20 +67,36 @@ class Lexicon:
     and_words: frozenset[str]
     and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
-    clause_breaks: frozenset[str]  # tokens that end the scope of a trigger
+    clause_breaks: frozenset[str]
+    # any trigger of any type, on lowercased text: finds where triggers may start in one pass
+    trigger_prefilter: re.Pattern[str] = re.compile(
+        r"(?!x)x"
+    )  # tokens that end the scope of a trigger
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in table.get(key, []))
 
 
-def _regex(patterns: list[str], where: str) -> re.Pattern[str]:
+def _regex(patterns: list[str], where: str, *, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     if not patterns:
         return re.compile(r"(?!x)x")
     try:
-        return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+        return re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", flags)
     except re.error as exc:
         raise KnowledgeBaseError(f"{where}: bad pattern: {exc}") from exc
+
+
+def _scan_patterns(
+    rule: dict[str, Any], where: str
+) -> tuple[tuple[re.Pattern[str], bool, bool], ...]:
+    """(pattern, passive, nominal) for each kind of trigger, compiled for lowercased text."""
+    kinds = (("nominal", False, True), ("triggers", False, False), ("passive", True, False))
+    return tuple(
+        (_regex(rule[key], where, flags=0), passive, nominal)
+        for key, passive, nominal in kinds
+        if rule.get(key)
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -99,14 +117,22 @@ def load_lexicon(lang: str) -> Lexicon:
                 type=EventType(type_name),
                 triggers=_regex(rule["triggers"], f"{where} [events.{type_name}]"),
                 passive=_regex(rule["passive"], where) if rule.get("passive") else None,
-            nominal=_regex(rule["nominal"], where) if rule.get("nominal") else None,
+                nominal=_regex(rule["nominal"], where) if rule.get("nominal") else None,
+                scan=_scan_patterns(rule, f"{where} [events.{type_name}]"),
                 confidence=float(rule.get("confidence", 0.7)),
             )
         )
     cues = data["cues"]
     markers = data["markers"]
+    alternatives = [
+        pattern.pattern[len(r"(?<!\w)(?:") : -len(r")(?!\w)")]
+        for rule in events
+        for pattern, _, _ in rule.scan
+    ]
+    prefilter = _regex(alternatives, where, flags=0) if alternatives else re.compile(r"(?!x)x")
     return Lexicon(
         lang=lang,
+        trigger_prefilter=prefilter,
         roles=roles,
         person_cues=_words(data["names"], "person_cues"),
         org_cues=_words(data["names"], "org_cues"),

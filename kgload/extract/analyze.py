@@ -23,10 +23,10 @@ from kgload.nlp.quantities import find_quantities
 __all__ = ["analyze", "analyze_articles", "analyze_doc"]
 
 
-def _sentences(doc: Doc) -> list[Sentence]:
+def _sentences(doc: Doc, text: str) -> list[Sentence]:
     """Sentence spans (whitespace trimmed) with their paragraph number, from the doc's arrays
-    rather than Span objects: this runs for every article."""
-    text = doc.text
+    rather than Span objects: this runs for every article. `text` is the doc's own text
+    (`doc.text` would rebuild it token by token)."""
     starts = [
         int(idx)
         for idx, first in zip(doc.to_array("IDX"), doc.to_array("SENT_START"), strict=True)
@@ -81,7 +81,13 @@ def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
     dates = find_dates(article.text, lang=article.lang, published=article.published)
     quantities = find_quantities(article.text, lang=article.lang)
     events = extract_events(
-        article, _sentences(doc), linked.mentions, linked.entities, lexicon, dates, quantities
+        article,
+        _sentences(doc, article.text),
+        linked.mentions,
+        linked.entities,
+        lexicon,
+        dates,
+        quantities,
     )
     used = {m.key for m in linked.mentions} | {
         m.literal_key for m in linked.mentions if m.literal_key

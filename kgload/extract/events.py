@@ -270,7 +270,7 @@ class _SentenceReader:
     def _clause_start(self, position: int) -> int:
         """Where the clause holding `position` starts: after the last "; / que / while"."""
         best = self.sentence.start
-        for start, end in self._breaks():
+        for _, end in self._breaks():
             if end > position:
                 break
             best = end

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+import spacy.util
 from spacy.tokens import Doc, Span, Token
 
 from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
@@ -82,6 +83,15 @@ def _calendar_words(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@functools.lru_cache(maxsize=8)
+def _stop_words(lang: str) -> frozenset[str]:
+    """The language's stop words (spaCy's list), for capitalised words that start a sentence."""
+    try:
+        return frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except ImportError:
+        return frozenset()
+
+
 def home_state(article: Article) -> str | None:
     """The state an outlet reports from, read off `country:` metadata or the URL's domain."""
     declared = article.metadata.get("country")
@@ -93,17 +103,17 @@ def home_state(article: Article) -> str | None:
     return HOME_STATES.get(host.rsplit(".", 1)[-1])
 
 
-def _case_ok(alias: Alias, span: Span) -> bool:
+def _case_ok(alias: Alias, text: str) -> bool:
     """Names must be capitalised as in the KB; acronyms must match exactly; demonyms any case."""
     if alias.type == "abbr":
-        return span.text == alias.text
+        return text == alias.text
     if alias.type == "demonym":
         return True
-    written = span.text.split()
+    written = text.split()
     wanted = alias.text.split()
     if len(written) != len(wanted):
-        return span.text[:1].isupper() or not alias.text[:1].isupper()
-    if span.text.isupper() and len(span.text) > 4:
+        return text[:1].isupper() or not alias.text[:1].isupper()
+    if text.isupper() and len(text) > 4:
         return False  # ALL-CAPS transcripts: too noisy to trust for names
     return all(not w[:1].isupper() or s[:1].isupper() for s, w in zip(written, wanted, strict=True))
 
@@ -121,8 +131,15 @@ class _Linker:
         self.calendar = _calendar_words(article.lang)
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
         # Token-level facts read once from the doc's arrays: Token objects are costly to make.
-        self.texts = [t.text for t in doc]
-        self.sent_start = [v == 1 for v in doc.to_array("SENT_START").tolist()]
+        arrays = doc.to_array(["IDX", "LENGTH", "SENT_START"]).tolist()
+        text = article.text  # the text the doc was made from; doc.text rebuilds it token by token
+        self.offsets = [row[0] for row in arrays]
+        self.texts = [text[row[0] : row[0] + row[1]] for row in arrays]
+        # the whitespace after each token: what lies between it and the next
+        ends = [row[0] + row[1] for row in arrays]
+        self.gaps = [text[ends[k] : self.offsets[k + 1]] for k in range(len(arrays) - 1)]
+        self.gaps.append(text[ends[-1] :] if arrays else "")
+        self.sent_start = [row[2] == 1 for row in arrays]
         self.sentence_of = list(itertools.accumulate(int(v) for v in self.sent_start))
         self.upper = [bool(_UPPER_WORD.match(t)) for t in self.texts]
 
@@ -136,11 +153,12 @@ class _Linker:
         method: str,
         literal: str | None = None,
     ) -> Mention:
-        span = self.doc[start_tok:end_tok]
+        start = self.offsets[start_tok]
+        end = self.offsets[end_tok - 1] + len(self.texts[end_tok - 1])
         mention = Mention(
-            start=span.start_char,
-            end=span.end_char,
-            text=span.text,
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
             key=key,
             kind=kind,
             method=method,
@@ -186,7 +204,10 @@ class _Linker:
     ) -> list[tuple[Span, Alias]]:
         usable: list[tuple[Span, list[Alias]]] = []
         for span in spans:
-            aliases = [a for a in gazetteer_by_text.get(span.text.lower(), []) if _case_ok(a, span)]
+            written = self._text(span.start, span.end)
+            aliases = [
+                a for a in gazetteer_by_text.get(written.lower(), []) if _case_ok(a, written)
+            ]
             if aliases:
                 usable.append((span, aliases))
         # longest first, then leftmost: "Coreia do Norte" beats "Coreia"
@@ -394,6 +415,7 @@ class _Linker:
         texts, upper, starts = self.texts, self.upper, self.sent_start
         lowers = [t.lower() for t in texts]
         size = len(texts)
+        stop_words = _stop_words(self.article.lang)  # sentence-initial "On", "The", "Durante"
         connectors = {"de", "da", "do", "dos", "das", "of", "al", "bin", "van", "von", "der"}
 
         def name_word(k: int) -> bool:
@@ -404,8 +426,10 @@ class _Linker:
             if (
                 i in self.covered
                 or not name_word(i)
-                or (starts[i] and (lowers[i] in self.lexicon.determiners or doc[i].is_stop))
-                or self._dateline(doc[i])
+                or (
+                    starts[i] and (lowers[i] in self.lexicon.determiners or lowers[i] in stop_words)
+                )
+                or self._dateline(i)
             ):
                 i += 1
                 continue
@@ -423,7 +447,7 @@ class _Linker:
                     )
                 )
             ):
-                if "\n" in doc[j].whitespace_:
+                if "\n" in self.gaps[j]:
                     j += 1
                     break
                 j += 1
@@ -447,14 +471,21 @@ class _Linker:
         """A capitalised word that can be part of a name (not "Wednesday", not "March")."""
         return bool(_UPPER_WORD.match(token.text)) and token.lower_ not in self.calendar
 
-    def _dateline(self, token: Token) -> bool:
+    def _text(self, start_tok: int, end_tok: int) -> str:
+        """The article text of tokens [start_tok, end_tok), without making Token objects."""
+        if end_tok <= start_tok:
+            return ""
+        return self.article.text[
+            self.offsets[start_tok] : self.offsets[end_tok - 1] + len(self.texts[end_tok - 1])
+        ]
+
+    def _dateline(self, index: int) -> bool:
         """ "BARI, Italy (Agency) -": the place line of a wire story, not an organisation."""
-        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
         return (
-            bool(token.is_sent_start)
-            and token.text.isupper()
-            and nxt is not None
-            and (nxt.text == ",")
+            self.sent_start[index]
+            and self.texts[index].isupper()
+            and index + 1 < len(self.texts)
+            and self.texts[index + 1] == ","
         )
 
     def _local(self, span: Span, kind: EntityKind | None) -> None:
@@ -474,8 +505,13 @@ class _Linker:
 
     def _shouting(self, span: Span) -> bool:
         """True inside an ALL-CAPS line, where every word looks like an acronym."""
-        sentence = span.sent
-        letters = [c for c in sentence.text if c.isalpha()]
+        first = span.start
+        while first > 0 and not self.sent_start[first]:
+            first -= 1
+        last = span.end
+        while last < len(self.texts) and not self.sent_start[last]:
+            last += 1
+        letters = [c for word in self.texts[first:last] for c in word if c.isalpha()]
         return bool(letters) and sum(c.isupper() for c in letters) > 0.6 * len(letters)
 
     def _maybe_coreference(self, span: Span) -> None:

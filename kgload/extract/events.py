@@ -9,6 +9,7 @@ the default pipeline has no parser; they hold for the language, not for one sent
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -98,7 +99,15 @@ def _is_actor(m: Mention) -> bool:
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text[start:end])]
+    """The lowercased words and punctuation of text[start:end] (a fresh list: callers filter)."""
+    return list(_words_cached(text, start, end))
+
+
+@functools.lru_cache(maxsize=8192)
+def _words_cached(text: str, start: int, end: int) -> tuple[str, ...]:
+    # The same short stretches are read again and again for one article's roles and cues;
+    # the article string hashes once, so the key is cheap.
+    return tuple(w.lower() for w in _WORD.findall(text, start, max(start, end)))
 
 
 class _SentenceReader:
@@ -124,11 +133,15 @@ class _SentenceReader:
 
     def _is_place_use(self, m: Mention) -> bool:
         """ "em Brasília", "in Moscow": a capital after a place preposition is a place here."""
-        return (
-            m.method == "metonym"
-            and m.literal_key is not None
-            and self._preceded_by(m, self.lexicon.place_markers, 1)
-        )
+        return self.place_use(m, self.text, self.sentence, self.lexicon)
+
+    @staticmethod
+    def place_use(m: Mention, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
+        if m.method != "metonym" or m.literal_key is None:
+            return False
+        before = _words_between(text, max(sentence.start, m.start - 40), m.start)
+        before = [w for w in before if w not in lexicon.determiners or w in lexicon.place_markers]
+        return any(w in lexicon.place_markers for w in before[-1:])
 
     def _sources(self) -> list[Mention]:
         """Actors the sentence cites as its source: "segundo a KCNA", "o Kremlin informou"."""
@@ -742,15 +755,26 @@ def extract_events(
     place_uses: set[int] = set()
     for number, sentence in enumerate(sentences):
         lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        first, last = (
+            bisect_left(trigger_starts, sentence.start),
+            bisect_left(trigger_starts, sentence.end),
+        )
+        if first == last and not lexicon.attribution_previous.search(
+            article.text, sentence.start, sentence.end
+        ):
+            # nothing happens here and nothing is attributed: only note where places are
+            place_uses.update(
+                m.start
+                for m in top[lo:hi]
+                if m.method == "metonym"
+                and _SentenceReader.place_use(m, article.text, sentence, lexicon)
+            )
+            continue
         reader = _SentenceReader(article, sentence, lexicon, top[lo:hi], entities)
         place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
         speakers = {m.key for m in reader.speakers}
         made: list[_Draft] = []
-        first, last = (
-            bisect_left(trigger_starts, sentence.start),
-            bisect_left(trigger_starts, sentence.end),
-        )
         triggers = reader.triggers(candidates[first:last])
         sentence_dates = _dates_by_trigger(dates, triggers, sentence, article.text, lexicon)
         all_roles = [

@@ -9,7 +9,6 @@ the default pipeline has no parser; they hold for the language, not for one sent
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -99,15 +98,8 @@ def _is_actor(m: Mention) -> bool:
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
-    """The lowercased words and punctuation of text[start:end] (a fresh list: callers filter)."""
-    return list(_words_cached(text, start, end))
-
-
-@functools.lru_cache(maxsize=8192)
-def _words_cached(text: str, start: int, end: int) -> tuple[str, ...]:
-    # The same short stretches are read again and again for one article's roles and cues;
-    # the article string hashes once, so the key is cheap.
-    return tuple(w.lower() for w in _WORD.findall(text, start, max(start, end)))
+    """The lowercased words and punctuation of text[start:end]."""
+    return [w.lower() for w in _WORD.findall(text, start, max(start, end))]
 
 
 class _SentenceReader:

@@ -116,3 +116,13 @@ def test_all_caps_transcript_is_not_read_as_acronyms() -> None:
         "A COMISSÃO VAI CONVIDAR O CHANCELER PARA EXPLICAR A POSIÇÃO DO BRASIL.", "pt"
     )
     assert not [m for m in mentions if m.key.startswith("local:")]
+
+
+def test_wire_dateline_is_not_an_actor_or_a_subject() -> None:
+    text = ("BARI, Italy (Northbridge) - U.S. President Joe Biden and Ukrainian President "
+            "Volodymyr Zelenskyy signed a security agreement on Thursday.")
+    article = _article(text, "en", published=dt.date(2024, 6, 14))
+    extraction = analyze(article, load_kb())
+    assert not [m for m in extraction.mentions if m.text == "BARI"]
+    (agreement,) = extraction.events
+    assert set(agreement.participants) == {"Q6279", "Q3874799"}

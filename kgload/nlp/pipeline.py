@@ -34,20 +34,29 @@ log = logging.getLogger("kgload")
 @Language.component("kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[])
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break, and after a wire story's dateline
-    ("BARI, Italy (Reuters) - ..."), which is a place line, not part of the first sentence."""
-    line_start = 0
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
-            line_start = token.i + 1
+    ("BARI, Italy (Reuters) - ..."), which is a place line, not part of the first sentence.
+
+    Line breaks are whitespace tokens (spaCy keeps any whitespace but a single space as a
+    token), found from the doc's arrays so that no Token object is made for ordinary words.
+    """
+    size = len(doc)
+    spaces = [i for i, flag in enumerate(doc.to_array("IS_SPACE").tolist()) if flag]
+    line_starts = [0]
+    for i in spaces:
+        if i + 1 < size and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+            line_starts.append(i + 1)
+    for start in line_starts:
+        first = doc[start].text if start < size else ""
+        if len(first) < 2 or not first.isupper():
             continue
-        if (
-            token.text in _DASHES
-            and token.i - line_start <= 10
-            and doc[line_start].text.isupper()
-            and len(doc[line_start].text) > 1
-        ):
-            doc[token.i + 1].is_sent_start = True
+        for i in range(start + 1, min(start + 11, size - 1)):
+            text = doc[i].text
+            if "\n" in text:
+                break
+            if text in _DASHES:
+                doc[i + 1].is_sent_start = True
+                break
     return doc
 
 

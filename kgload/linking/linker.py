@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import spacy.util
 from spacy.tokens import Doc, Span, Token
@@ -118,6 +119,11 @@ def _case_ok(alias: Alias, text: str) -> bool:
     return all(not w[:1].isupper() or s[:1].isupper() for s, w in zip(written, wanted, strict=True))
 
 
+class _TokenRange(NamedTuple):
+    start: int
+    end: int
+
+
 class _Linker:
     def __init__(self, doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon) -> None:
         self.doc = doc
@@ -142,6 +148,8 @@ class _Linker:
         self.sent_start = [row[2] == 1 for row in arrays]
         self.sentence_of = list(itertools.accumulate(int(v) for v in self.sent_start))
         self.upper = [bool(_UPPER_WORD.match(t)) for t in self.texts]
+        self.token_starting = {offset: i for i, offset in enumerate(self.offsets)}
+        self.token_ending = {end: i + 1 for i, end in enumerate(ends)}
 
     # -- helpers -----------------------------------------------------------------------------
     def _add(
@@ -289,9 +297,9 @@ class _Linker:
         state_at: dict[int, Mention] = {}
         for mention in self.mentions:
             if mention.kind is EntityKind.STATE or mention.method == "demonym":
-                span = self.doc.char_span(mention.start, mention.end)
-                if span is not None:
-                    for i in range(span.start, span.end):
+                tokens = self._tokens(mention.start, mention.end)
+                if tokens is not None:
+                    for i in range(tokens.start, tokens.end):
                         state_at[i] = mention
         longest: dict[int, Span] = {}
         for span in role_spans:
@@ -335,18 +343,18 @@ class _Linker:
                 if before.i in state_at:
                     state = state_at[before.i]
             if state is not None:
-                state_span = self.doc.char_span(state.start, state.end)
-                if state_span is not None:
-                    start, end = min(start, state_span.start), max(end, state_span.end)
+                state_tokens = self._tokens(state.start, state.end)
+                if state_tokens is not None:
+                    start, end = min(start, state_tokens.start), max(end, state_tokens.end)
             # A name right after the role is the person: "presidente Lula", "President Zelenskyy"
             next_tok = end
             while next_tok < len(self.doc) and self.doc[next_tok].text in (",",):
                 next_tok += 1
             named = by_start.get(self.doc[next_tok].idx) if next_tok < len(self.doc) else None
             if named is not None and named.kind is EntityKind.PERSON:
-                named_span = self.doc.char_span(named.start, named.end)
-                if named_span is not None and named_span.start == end:
-                    self._add(start, named_span.end, named.key, EntityKind.PERSON, "role")
+                named_tokens = self._tokens(named.start, named.end)
+                if named_tokens is not None and named_tokens.start == end:
+                    self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
                     continue
             if next_tok < len(self.doc) and _UPPER_WORD.match(self.doc[next_tok].text):
                 # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
@@ -471,6 +479,11 @@ class _Linker:
         """A capitalised word that can be part of a name (not "Wednesday", not "March")."""
         return bool(_UPPER_WORD.match(token.text)) and token.lower_ not in self.calendar
 
+    def _tokens(self, start_char: int, end_char: int) -> _TokenRange | None:
+        """The token range of a character span (like `doc.char_span`, without a Span)."""
+        start, end = self.token_starting.get(start_char), self.token_ending.get(end_char)
+        return None if start is None or end is None else _TokenRange(start, end)
+
     def _text(self, start_tok: int, end_tok: int) -> str:
         """The article text of tokens [start_tok, end_tok), without making Token objects."""
         if end_tok <= start_tok:
@@ -548,7 +561,7 @@ class _Linker:
         for mention in self.mentions:
             if (
                 mention.method == "role"
-                and self.doc.char_span(mention.start, mention.end) is not None
+                and self._tokens(mention.start, mention.end) is not None
                 and mention.end <= span.start_char
                 and span.start_char - mention.end <= 2
             ):

@@ -20,7 +20,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgload.errors import UsageError
 from kgload.linking.kb import Alias, KnowledgeBase
@@ -82,20 +82,14 @@ class Gazetteer:
             self.roles.add(phrase, [make(phrase)])
 
     def __call__(self, doc: Doc) -> Doc:
-        vocab = doc.vocab.strings
+        # The label is the matched key (the lowercased alias or role phrase): spans are made
+        # straight from the match ids, without reading their text.
         doc.spans["kg_aliases"] = [
-            doc[start:end]
-            for match_id, start, end in self.aliases(doc)
-            if vocab[match_id] in self.by_text
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.aliases(doc)
         ]
-        for span in doc.spans["kg_aliases"]:
-            span.label_ = span.text.lower()
-        roles = []
-        for match_id, start, end in self.roles(doc):
-            span = doc[start:end]
-            span.label_ = vocab[match_id]
-            roles.append(span)
-        doc.spans["kg_roles"] = roles
+        doc.spans["kg_roles"] = [
+            Span(doc, start, end, label=match_id) for match_id, start, end in self.roles(doc)
+        ]
         return doc
 
 

@@ -120,6 +120,7 @@ class _SentenceReader:
         self.mentions = list(mentions)  # the caller passes this sentence's mentions
         self.actors = [m for m in self.mentions if _is_actor(m) and not self._is_place_use(m)]
         self.speakers: list[Mention] = []  # "X disse que…": sources that are subjects
+        self._words_before: dict[int, list[str]] = {}  # mention start → the words before it
         self._break_spans: list[tuple[int, int]] | None = None
         self.sources = self._sources() if self.actors else []
 
@@ -207,9 +208,12 @@ class _SentenceReader:
         return sorted(kept, key=lambda t: t.start)
 
     def _preceded_by(self, m: Mention, words: frozenset[str], reach: int = 2) -> bool:
-        before = _words_between(self.text, max(self.sentence.start, m.start - 40), m.start)
-        before = [w for w in before if w not in self.lexicon.determiners or w in words][-reach:]
-        return any(w in words for w in before)
+        before = self._words_before.get(m.start)
+        if before is None:
+            before = _words_between(self.text, max(self.sentence.start, m.start - 40), m.start)
+            self._words_before[m.start] = before
+        kept = [w for w in before if w not in self.lexicon.determiners or w in words][-reach:]
+        return any(w in words for w in kept)
 
     def _group(
         self, anchor: Mention, pool: Sequence[Mention], symmetric: bool = False

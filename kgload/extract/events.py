@@ -27,7 +27,7 @@ from kgload.model import (
     Status,
 )
 from kgload.nlp.dates import DateMention
-from kgload.nlp.lexicon import EventRule, Lexicon
+from kgload.nlp.lexicon import CUE_NAMES, EventRule, Lexicon
 from kgload.nlp.quantities import Quantity
 
 __all__ = ["Sentence", "extract_events"]
@@ -102,6 +102,61 @@ def _words_between(text: str, start: int, end: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(text, start, max(start, end))]
 
 
+class _Cues:
+    """Where each cue of the lexicon (CUE_NAMES) matches in the article, for window lookups.
+
+    One pass of a pattern of all cues over the lowercased article finds where cues may start;
+    each cue is then tried only there (as for triggers). Per pattern, matches do not overlap,
+    as `finditer` would give them.
+    """
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self.spans: dict[str, list[tuple[int, int]]] = {name: [] for name in CUE_NAMES}
+        lowered = text.lower()
+        if len(lowered) != len(text):  # lowercasing moved offsets: scan case-insensitively
+            for name in CUE_NAMES:
+                pattern: re.Pattern[str] = getattr(lexicon, name)
+                self.spans[name] = [
+                    (m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()
+                ]
+        else:
+            busy_until: dict[str, int] = {}
+            position = 0
+            scans = lexicon.cue_scan.items()
+            while (hit := lexicon.cue_prefilter.search(lowered, position)) is not None:
+                start = hit.start()
+                position = start + 1
+                for name, scan in scans:
+                    if busy_until.get(name, -1) > start:
+                        continue
+                    match = scan.match(lowered, start)
+                    if match is not None and match.end() > start:
+                        self.spans[name].append((start, match.end()))
+                        busy_until[name] = match.end()
+        self.starts = {name: [start for start, _ in spans] for name, spans in self.spans.items()}
+
+    def all(self, name: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """Matches of cue `name` lying within [lo, hi)."""
+        spans, result = self.spans[name], []
+        for index in range(bisect_left(self.starts[name], lo), len(spans)):
+            start, end = spans[index]
+            if start >= hi:
+                break
+            if end <= hi:
+                result.append((start, end))
+        return result
+
+    def first(self, name: str, lo: int, hi: int) -> tuple[int, int] | None:
+        spans = self.spans[name]
+        for index in range(bisect_left(self.starts[name], lo), len(spans)):
+            start, end = spans[index]
+            if start >= hi:
+                return None
+            if end <= hi:
+                return start, end
+        return None
+
+
 class _SentenceReader:
     """Reads one sentence: its triggers, sources, and the roles of the actors around a trigger."""
 
@@ -112,9 +167,11 @@ class _SentenceReader:
         lexicon: Lexicon,
         mentions: Sequence[Mention],
         entities: Mapping[str, Entity],
+        cues: _Cues,
     ) -> None:
         self.text = article.text
         self.entities = entities
+        self.cues = cues
         self.sentence = sentence
         self.lexicon = lexicon
         self.mentions = list(mentions)  # the caller passes this sentence's mentions
@@ -138,30 +195,25 @@ class _SentenceReader:
 
     def _sources(self) -> list[Mention]:
         """Actors the sentence cites as its source: "segundo a KCNA", "o Kremlin informou"."""
-        lex, text, s = self.lexicon, self.text, self.sentence
-        chunk = text[s.start : s.end]
+        text, s = self.text, self.sentence
         found: list[Mention] = []
-        for pattern in (lex.attribution_before, lex.attribution_after):
-            for match in pattern.finditer(chunk):
-                cue_end = s.start + match.end()
-                if pattern is lex.attribution_after:
+        for name in ("attribution_before", "attribution_after"):
+            for cue_start, cue_end in self.cues.all(name, s.start, s.end):
+                if name == "attribution_after":
                     if _words_between(text, cue_end, min(s.end, cue_end + 40))[:1] in (
                         ["que"],
                         ["that"],
                         [","],
                     ):
                         continue  # "X disse que …": the speaker is before the verb
-                    cue = match.group(0).lower()
-                    lead = _words_between(
-                        text, max(s.start, s.start + match.start() - 3), s.start + match.start()
-                    )
+                    cue = text[cue_start:cue_end].lower()
+                    lead = _words_between(text, max(s.start, cue_start - 3), cue_start)
                     if not any(
                         w in cue.split() for w in ("pelo", "pela", "by", "pelos", "pelas")
                     ) and lead[-1:] not in ([","], ["”"], ['"'], ["’"], ["'"]):
                         continue  # "the PM said the UK …": a verb in place, not ", said X"
                 found.extend(self._cited_after(cue_end))
-        for match in lex.attribution_subject.finditer(chunk):
-            cue_start = s.start + match.start()
+        for cue_start, _ in self.cues.all("attribution_subject", s.start, s.end):
             before = [
                 m
                 for m in self.actors
@@ -303,7 +355,7 @@ class _SentenceReader:
                 owner = before[-1]  # "Russian aggression", "North Korean troops"
         inside = [m for m in after if m.start < trig.end]
         outside = [m for m in after if m.start >= trig.end]
-        patient_of = bool(lex.patient_of.search(self.text, trig.start, trig.end))
+        patient_of = self.cues.first("patient_of", trig.start, trig.end) is not None
         previous_end = trig.end
         for m in [*inside, *outside[:2]]:
             start = trig.start if m in inside else max(trig.end, previous_end)
@@ -397,10 +449,7 @@ class _SentenceReader:
         participants: list[Mention] = []
         unmarked = lex.recipient_markers | lex.with_markers | lex.agent_markers
         owned = self._owner_roles(trig, before, after) if trig.nominal else None
-        light = bool(
-            lex.light_verbs.search(self.text, clause, trig.start)
-            or lex.thanks.search(self.text, clause, trig.start)
-        )
+        light = self.light_verb(trig)
         if owned is not None:
             agent, recipient = owned
         elif trig.nominal and not light:
@@ -505,8 +554,8 @@ class _SentenceReader:
                 or self._preceded_by(after[0], lex.with_markers, 2)
             ):
                 recipient = after[0]
-            thanks = lex.thanks.search(self.text, agent.end if agent else clause, trig.start)
-            reason = _words_between(self.text, thanks.end() if thanks else trig.start, trig.start)
+            thanks = self.cues.first("thanks", agent.end if agent else clause, trig.start)
+            reason = _words_between(self.text, thanks[1] if thanks else trig.start, trig.start)
             if (
                 thanks
                 and agent is not None
@@ -514,14 +563,14 @@ class _SentenceReader:
                 and any(w in lex.agent_markers or w in ("for",) for w in reason)
             ):
                 # "Putin agradece Kim pelo apoio": the one thanked is the one who gave it.
-                thanked = [m for m in before if m.start >= thanks.end()]
+                thanked = [m for m in before if m.start >= thanks[1]]
                 if thanked:
                     # what was given keeps its own target when the text names one
                     agent, recipient = thanked[0], recipient or agent
-        invite = lex.invite.search(self.text, clause, trig.start)
+        invite = self.cues.first("invite", clause, trig.start)
         if invite and trig.rule.type in (EventType.VISIT, EventType.MEETING):
             # "Lula convidou o colega angolano para uma visita a Brasília": the guest visits
-            guests = [m for m in actors if invite.end() <= m.start < trig.start]
+            guests = [m for m in actors if invite[1] <= m.start < trig.start]
             if guests:
                 host = agent
                 agent = guests[0]
@@ -563,30 +612,28 @@ class _SentenceReader:
         """Denied if the sentence says so around the trigger; speculative or planned when the
         trigger's own clause does ("which will deepen…" does not make a signing planned)."""
         # a denial governs what follows it: "negou ter enviado", "denied that X sent"
-        if self.lexicon.denied.search(
-            self.text, max(self.sentence.start, trig.start - 60), trig.start
-        ):
+        cues = self.cues
+        if cues.first("denied", max(self.sentence.start, trig.start - 60), trig.start):
             return Status.DENIED
         lo, hi = self._clause_start(trig.start), self._clause_end(trig.end)
-        near = self.text[max(lo, trig.start - 45) : min(hi, trig.end + 30)]
-        if self.lexicon.speculative.search(near) or self._governs(
-            self.lexicon.speculative_aux, trig, lo
-        ):
+        if cues.first(
+            "speculative", max(lo, trig.start - 45), min(hi, trig.end + 30)
+        ) or self._governs("speculative_aux", trig, lo):
             return Status.SPECULATIVE
-        if self.lexicon.invite.search(self.text, lo, trig.start):
+        if cues.first("invite", lo, trig.start):
             return Status.PLANNED
-        if self.lexicon.planned.search(
-            self.text[max(lo, trig.start - 60) : min(hi, trig.end + 90)]
-        ) or self._governs(self.lexicon.planned_aux, trig, lo):
+        if cues.first("planned", max(lo, trig.start - 60), min(hi, trig.end + 90)) or (
+            self._governs("planned_aux", trig, lo)
+        ):
             return Status.PLANNED
         return Status.OCCURRED
 
-    def _governs(self, pattern: re.Pattern[str], trig: _Trigger, clause: int) -> bool:
+    def _governs(self, cue: str, trig: _Trigger, clause: int) -> bool:
         """An auxiliary right before the trigger governs it ("vai enviar tropas", "may send",
         "pode enviar cerca de 3 mil soldados"): at most three words between, no comma."""
         lex = self.lexicon
-        for match in pattern.finditer(self.text, max(clause, trig.start - 40), trig.start):
-            gap = _words_between(self.text, match.end(), trig.start)
+        for _, cue_end in self.cues.all(cue, max(clause, trig.start - 40), trig.start):
+            gap = _words_between(self.text, cue_end, trig.start)
             # "vai analisar o acordo": the auxiliary governs another verb, not the trigger
             other_verb = any(
                 lex.infinitive.fullmatch(w) and not lex.light_verbs.fullmatch(w) for w in gap
@@ -599,14 +646,15 @@ class _SentenceReader:
         """A verb before an event noun that makes the clause's subject its owner."""
         clause = self._clause_start(trig.start)
         return bool(
-            self.lexicon.light_verbs.search(self.text, clause, trig.start)
-            or self.lexicon.thanks.search(self.text, clause, trig.start)
+            self.cues.first("light_verbs", clause, trig.start)
+            or self.cues.first("thanks", clause, trig.start)
         )
 
     def hypothetical(self, trig: _Trigger) -> bool:
         """True when the trigger sits in a condition ("em caso de agressão", "in case of")."""
-        window = self.text[max(self.sentence.start, trig.start - 30) : trig.start]
-        return bool(self.lexicon.hypothetical.search(window))
+        return bool(
+            self.cues.first("hypothetical", max(self.sentence.start, trig.start - 30), trig.start)
+        )
 
     def group_reference(
         self, trig: _Trigger, previous_trigger_end: int | None = None
@@ -617,12 +665,12 @@ class _SentenceReader:
         lo = min(self._clause_start(trig.start), max(self.sentence.start, trig.start - 80))
         if previous_trigger_end is not None:
             lo = max(lo, previous_trigger_end)
-        chunk = self.text[lo : min(self.sentence.end, trig.end + 60)]
-        if self.lexicon.group_refs_people.search(chunk):
+        hi = min(self.sentence.end, trig.end + 60)
+        if self.cues.first("group_refs_people", lo, hi):
             return EntityKind.PERSON
-        if self.lexicon.group_refs_states.search(chunk):
+        if self.cues.first("group_refs_states", lo, hi):
             return EntityKind.STATE
-        return bool(self.lexicon.group_refs.search(chunk))
+        return bool(self.cues.first("group_refs", lo, hi))
 
 
 def _distance(date: DateMention, trig: _Trigger) -> int:
@@ -746,6 +794,7 @@ def extract_events(
     top = _top_level(mentions)
     starts = [m.start for m in top]
     candidates = _scan_triggers(article.text, lexicon)
+    cues = _Cues(article.text, lexicon)
     trigger_starts = [t.start for t in candidates]
     drafts: list[_Draft] = []
     place_uses: set[int] = set()
@@ -755,9 +804,7 @@ def extract_events(
             bisect_left(trigger_starts, sentence.start),
             bisect_left(trigger_starts, sentence.end),
         )
-        if first == last and not lexicon.attribution_previous.search(
-            article.text, sentence.start, sentence.end
-        ):
+        if first == last and not cues.first("attribution_previous", sentence.start, sentence.end):
             # nothing happens here and nothing is attributed: only note where places are
             place_uses.update(
                 m.start
@@ -766,7 +813,7 @@ def extract_events(
                 and _SentenceReader.place_use(m, article.text, sentence, lexicon)
             )
             continue
-        reader = _SentenceReader(article, sentence, lexicon, top[lo:hi], entities)
+        reader = _SentenceReader(article, sentence, lexicon, top[lo:hi], entities, cues)
         place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
         sentence_sources = [m.key for m in reader.sources]
         speakers = {m.key for m in reader.speakers}
@@ -888,9 +935,7 @@ def extract_events(
                 ahead = dt.date(date.year, date.month or 1, date.day or 1) + dt.timedelta(days=7)
                 date = PartialDate.from_date(ahead)
             durative = bool(
-                lexicon.durative.search(
-                    article.text, max(sentence.start, trig.start - 25), trig.start
-                )
+                cues.first("durative", max(sentence.start, trig.start - 25), trig.start)
             )
             if date is None and not durative:
                 date = next(
@@ -958,7 +1003,7 @@ def extract_events(
             not made
             and sentence_sources
             and drafts
-            and lexicon.attribution_previous.search(article.text[sentence.start : sentence.end])
+            and cues.first("attribution_previous", sentence.start, sentence.end)
         ):
             # "As informações foram relatadas pela KCNA.": the source of the sentence before.
             for draft in drafts:

@@ -7,14 +7,36 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
 from kgload.model import EventType
 
-__all__ = ["EventRule", "Lexicon", "load_lexicon"]
+__all__ = ["CUE_NAMES", "EventRule", "Lexicon", "load_lexicon"]
+
+# Cue patterns the extractor looks up around triggers (a Lexicon field each).
+CUE_NAMES = (
+    "attribution_before",
+    "attribution_after",
+    "attribution_subject",
+    "attribution_previous",
+    "light_verbs",
+    "thanks",
+    "invite",
+    "denied",
+    "speculative",
+    "speculative_aux",
+    "planned",
+    "planned_aux",
+    "hypothetical",
+    "durative",
+    "group_refs",
+    "group_refs_people",
+    "group_refs_states",
+    "patient_of",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +91,10 @@ class Lexicon:
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
     clause_breaks: frozenset[str]
     # any trigger of any type, on lowercased text: finds where triggers may start in one pass
-    trigger_prefilter: re.Pattern[str] = re.compile(
-        r"(?!x)x"
-    )  # tokens that end the scope of a trigger
+    trigger_prefilter: re.Pattern[str] = re.compile(r"(?!x)x")
+    # each cue (CUE_NAMES), case-sensitive for lowercased text, and any of them in one pattern
+    cue_scan: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    cue_prefilter: re.Pattern[str] = re.compile(r"(?!x)x")
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -124,6 +147,13 @@ def load_lexicon(lang: str) -> Lexicon:
         )
     cues = data["cues"]
     markers = data["markers"]
+    cue_lists: dict[str, list[str]] = {**cues, "patient_of": markers.get("patient_of", [])}
+    cue_scan = {
+        name: _regex(cue_lists[name], where, flags=0) for name in CUE_NAMES if cue_lists.get(name)
+    }
+    cue_alternatives = [
+        pattern.pattern[len(r"(?<!\w)(?:") : -len(r")(?!\w)")] for pattern in cue_scan.values()
+    ]
     alternatives = [
         pattern.pattern[len(r"(?<!\w)(?:") : -len(r")(?!\w)")]
         for rule in events
@@ -133,6 +163,8 @@ def load_lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         trigger_prefilter=prefilter,
+        cue_scan=cue_scan,
+        cue_prefilter=_regex(cue_alternatives, where, flags=0),
         roles=roles,
         person_cues=_words(data["names"], "person_cues"),
         org_cues=_words(data["names"], "org_cues"),

@@ -14,7 +14,7 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat
 
 from kgload.config import Settings
-from kgload.errors import KgloadError, UsageError
+from kgload.errors import UsageError
 from kgload.extract.analyze import analyze_articles
 from kgload.linking.kb import KnowledgeBase
 from kgload.model import Article, Entity, LoadReport, Problem
@@ -91,13 +91,10 @@ def ingest(
         kb_entities.clear()
 
     extractions = analyze_articles(_articles_only(items, problems), kb, model=settings.spacy_model)
-    while True:
-        try:
-            extraction = next(extractions)
-        except StopIteration:
-            break
-        except KgloadError:
-            raise
+    for extraction in extractions:
+        if isinstance(extraction, Problem):
+            problems.append(extraction)
+            continue
         article = extraction.article
         done += 1
         if progress is not None:

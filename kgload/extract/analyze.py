@@ -6,21 +6,25 @@ article's metadata rides along, so 100,000 articles never sit in memory at once.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kgload.errors import KgloadError
 from kgload.extract.events import Sentence, extract_events
 from kgload.linking.kb import Alias, KnowledgeBase
 from kgload.linking.linker import link_mentions
-from kgload.model import Article, Event, Extraction
+from kgload.model import Article, Event, Extraction, Problem
 from kgload.nlp.dates import find_dates
 from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.pipeline import get_nlp
 from kgload.nlp.quantities import find_quantities
 
 __all__ = ["analyze", "analyze_articles", "analyze_doc"]
+
+log = logging.getLogger("kgload")
 
 
 def _sentences(doc: Doc, text: str) -> list[Sentence]:
@@ -130,8 +134,12 @@ def analyze_articles(
     *,
     model: str | None = None,
     batch_size: int = 32,
-) -> Iterator[Extraction]:
-    """Analyse a stream of articles, batching those of one language through spaCy."""
+) -> Iterator[Extraction | Problem]:
+    """Analyse a stream of articles, batching those of one language through spaCy.
+
+    An article the analysis fails on (a bug in kgload, not bad input) becomes a Problem with
+    the code `analysis-failed`, so one odd article never stops a large load.
+    """
     batch: list[Article] = []
     for article in articles:
         if batch and batch[-1].lang != article.lang:
@@ -147,9 +155,20 @@ def analyze_articles(
 
 def _run(
     batch: list[Article], kb: KnowledgeBase, model: str | None, batch_size: int
-) -> Iterator[Extraction]:
+) -> Iterator[Extraction | Problem]:
     nlp = get_nlp(batch[0].lang, kb, model=model)
     for doc, article in nlp.pipe(
         ((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size
     ):
-        yield analyze_doc(doc, article, kb)
+        try:
+            yield analyze_doc(doc, article, kb)
+        except KgloadError:
+            raise
+        except Exception as exc:  # a bug on one article must not stop the others
+            log.exception("analysis failed on %s", article.source)
+            yield Problem(
+                "analysis-failed",
+                f"kgload failed to analyse this article ({type(exc).__name__}: {exc}); "
+                "rerun with --debug and report it",
+                article.source,
+            )

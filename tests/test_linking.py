@@ -126,3 +126,13 @@ def test_wire_dateline_is_not_an_actor_or_a_subject() -> None:
     assert not [m for m in extraction.mentions if m.text == "BARI"]
     (agreement,) = extraction.events
     assert set(agreement.participants) == {"Q6279", "Q3874799"}
+
+
+def test_shared_alias_is_decided_by_context() -> None:
+    # "Georgia" is a country (Q230) and a US state (Q1428): the country by default …
+    alone = {m.text: m.key for m in _links("Georgia and Russia fought a war in 2008.", "en")}
+    assert alone["Georgia"] == "Q230"
+    # … the state when the article is about the United States and names no other country
+    in_us = _links("The United States Senate race in Georgia was close, American officials "
+                   "said.", "en")
+    assert {m.text: m.key for m in in_us}.get("Georgia") == "Q1428"

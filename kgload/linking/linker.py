@@ -135,6 +135,7 @@ class _Linker:
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = _calendar_words(article.lang)
+        self.context: set[str] = set()  # QIDs the article names unambiguously
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
         # Token-level facts read once from the doc's arrays: Token objects are costly to make.
         arrays = doc.to_array(["IDX", "LENGTH", "SENT_START"]).tolist()
@@ -190,12 +191,12 @@ class _Linker:
         """Pick one candidate; None when two different entities tie (precision first)."""
         if not aliases:
             return None
-        seen_states = {m.key for m in self.mentions}
+        seen_states = {m.key for m in self.mentions} | self.context
 
         def score(alias: Alias) -> tuple[int, int]:
             entity = self._entity(alias.qid)
             prominence = entity.prominence if entity else 0
-            bonus = 15 if entity and entity.country in seen_states else 0
+            bonus = 20 if entity and entity.country in seen_states else 0
             bonus += 10 if alias.qid in seen_states else 0
             return (prominence + bonus, 1 if alias.lang != "*" else 0)
 
@@ -218,6 +219,11 @@ class _Linker:
             ]
             if aliases:
                 usable.append((span, aliases))
+        # What the article names without doubt is the context for what it names ambiguously:
+        # "Georgia" beside "the United States" is the state, beside "Russia" the country.
+        self.context = {
+            aliases[0].qid for _, aliases in usable if len({a.qid for a in aliases}) == 1
+        }
         # longest first, then leftmost: "Coreia do Norte" beats "Coreia"
         usable.sort(key=lambda item: (-(item[0].end - item[0].start), item[0].start))
         taken: set[int] = set()

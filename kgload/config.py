@@ -76,7 +76,9 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "where the graph lives: oxigraph:PATH, memory: or http(s)://host/sparql",
     ),
     Setting("base", "KGLOAD_BASE", "base", "IRI base for documents, events and local entities"),
-    Setting("lang", "KGLOAD_LANG", "lang", "language of articles without a lang header (pt, en)"),
+    Setting(
+        "lang", "KGLOAD_LANG", "lang", "language of articles without a lang header (pt, en, es)"
+    ),
     Setting(
         "spacy_model",
         "KGLOAD_SPACY_MODEL",

@@ -125,7 +125,8 @@ CASES = [
         Status.OCCURRED, (), id="conversacion-telefonica",
     ),
     pytest.param(
-        "Donald Trump y Vladimir Putin se reunirán el próximo viernes en Alaska, informó el Kremlin.",
+        "Donald Trump y Vladimir Putin se reunirán el próximo viernes en Alaska, "
+        "informó el Kremlin.",
         EventType.MEETING, {"Q22686", "Q7747"}, None, None, "2025-08-15",
         Status.PLANNED, ("Q159",), id="planned-meeting-proximo-viernes",
     ),
@@ -215,7 +216,10 @@ def test_spanish_event(
 
 def test_troop_deployment_with_more_than_ten_thousand_soldiers() -> None:
     deployment = _one(
-        _events("Corea del Norte envió más de 10.000 soldados a Rusia, según la inteligencia surcoreana."),
+        _events(
+            "Corea del Norte envió más de 10.000 soldados a Rusia, según la inteligencia "
+            "surcoreana."
+        ),
         EventType.TROOP_DEPLOYMENT,
     )
     assert (deployment.agent, deployment.recipient) == ("Q423", "Q159")

@@ -337,6 +337,18 @@ class _SentenceReader:
             best = end
         return best
 
+    def _with_phrase(self, trig: _Trigger, m: Mention) -> bool:
+        """ "se reunirá con los líderes de la Unión Europea": a with-marker right after the
+        trigger, then a short noun phrase owned by the actor."""
+        words = _words_between(self.text, trig.end, m.start)
+        return (
+            bool(words)
+            and words[0] in self.lexicon.with_markers
+            and len(words) <= 6
+            and words[-1] in self.lexicon.of_words | self.lexicon.determiners
+            and not any(w in self.lexicon.clause_breaks or w == "," for w in words)
+        )
+
     def _owner_roles(
         self, trig: _Trigger, before: list[Mention], after: list[Mention]
     ) -> tuple[Mention | None, Mention | None] | None:
@@ -485,7 +497,13 @@ class _SentenceReader:
             elif rest and self._preceded_by(rest[0], lex.recipient_markers, 2):
                 recipient = rest[0]
             else:
-                recipient = subject[0] if subject else None
+                # "as sanções contra a Rússia foram impostas pela UE": the target named first
+                targets = [
+                    m
+                    for m in before
+                    if m.start >= clause and self._preceded_by(m, lex.recipient_markers, 2)
+                ]
+                recipient = subject[0] if subject else (targets[0] if targets else None)
         else:
             gap = _words_between(self.text, trig.end, after[0].start) if after else []
             if gap[:1] and gap[0] in ("entre", "between"):
@@ -552,6 +570,7 @@ class _SentenceReader:
                 trig.rule.type.is_directed
                 or len(_words_between(self.text, trig.end, after[0].start)) <= 3
                 or self._preceded_by(after[0], lex.with_markers, 2)
+                or self._with_phrase(trig, after[0])
             ):
                 recipient = after[0]
             thanks = self.cues.first("thanks", agent.end if agent else clause, trig.start)
@@ -911,6 +930,8 @@ def extract_events(
                 if recipient is None or recipient == agent:
                     recipient = participants[1]
             place = _place(reader, trig, entities)
+            if place is None and trig.rule.type is EventType.ATTACK:
+                place = _struck_place(reader, trig)
             if trig.rule.type.is_directed and recipient is None and place is not None:
                 # "the attack on a maternity hospital in Mariupol": the place's state was hit
                 host = entities[place].country if place in entities else None
@@ -1065,6 +1086,21 @@ def _place(reader: _SentenceReader, trig: _Trigger, entities: dict[str, Entity])
         )
         if literal and reader._preceded_by(m, reader.lexicon.place_markers, 1):
             return literal
+    return None
+
+
+def _struck_place(reader: _SentenceReader, trig: _Trigger) -> str | None:
+    """ "atacó la ciudad de Odesa", "struck Kharkiv": a place named right after an attack (not
+    after "em/in", which _place reads) is what was hit."""
+    for m in reader.mentions:
+        if m.start < trig.end or m.kind is not EntityKind.PLACE:
+            continue
+        words = _words_between(reader.text, trig.end, m.start)
+        if len(words) <= 5 and not any(
+            w in reader.lexicon.clause_breaks or w in (",", ";") for w in words
+        ):
+            return m.key
+        break
     return None
 
 

@@ -17,9 +17,13 @@ request in one transaction (Virtuoso does; the test suite kills it mid-load to c
   a GSP URL is known, else INSERT DATA batches), then swapped in by ONE request,
   `MOVE SILENT GRAPH <staging> TO GRAPH <g>`. A GSP PUT straight onto the target is not used: on
   Virtuoso 7.2 a server killed during a PUT left the target graph empty (measured).
-- Retries after a timeout or a 5xx resend the same request; every request is idempotent
-  (`DROP` + `INSERT DATA`, set semantics for `add`), and a `MOVE` is only resent while its staging
-  graph still holds data, since a MOVE from an empty graph would empty the target.
+- Retries after a timeout, a lost connection or a transient 5xx resend the same request. A 500
+  that Virtuoso would give again (its SQL states other than deadlocks, timeouts and lack of
+  resources: syntax and compiler errors, the cost estimate over MaxQueryCostEstimationTime,
+  SR186 permissions) fails at once with `QueryError`, `StoreAuthError` or `StoreError`. Every
+  request is idempotent (`DROP` + `INSERT DATA`, set semantics for `add`), and a `MOVE` is only
+  resent while its staging graph still holds data, since a MOVE from an empty graph would empty
+  the target.
 
 Limits: blank nodes keep their identity within one request only, so a very large graph (or a
 `load` batch) whose blank nodes span batches gets distinct nodes per batch. Virtuoso refuses blank
@@ -94,6 +98,17 @@ _PAGE_ROWS = 10_000
 _MAX_RETRY_DELAY = 60.0
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 _STAGING_PREFIX = "urn:kgload:staging:"
+# "Virtuoso 42000 Error SR186:SECURITY: …", "Virtuoso 37000 Error SP030: …", "Virtuoso 42000 Error
+# The estimated execution time …" (no code).
+_VIRTUOSO_ERROR = re.compile(
+    r"Virtuoso (?P<state>[0-9A-Z]{5}) Error(?: (?P<code>[A-Z]{2}\d{3})\b)?"
+)
+_HTML = re.compile(r"<(!doctype|html|head|body|h1|p|pre|title)\b", re.IGNORECASE)
+_COST_HINT = (
+    " (Virtuoso's [SPARQL] MaxQueryCostEstimationTime in virtuoso.ini; or narrow the query)"
+)
+# Transaction timed out, deadlocked: another attempt may pass.
+_VIRTUOSO_TRANSIENT_CODES = frozenset({"SR171", "SR172"})
 _UNREACHABLE_ERRNOS = frozenset({errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EADDRNOTAVAIL})
 
 
@@ -234,15 +249,51 @@ class SparqlStore:
                 self._replace_large(iri, quads)
                 continue
             if batch and (batch_size + len(quads) > limit or len(batch) >= _DROPS_PER_REQUEST):
-                self._update(self._insert_request(batch, drop=True))
+                self._replace_batch(batch)
                 batch, batch_size = [], 0
             batch.append((iri, list(quads)))
             batch_size += len(quads)
         if batch:
+            self._replace_batch(batch)
+
+    def _replace_batch(self, batch: Sequence[tuple[str, Sequence[Quad]]]) -> None:
+        """Replace a few small graphs with ONE update request.
+
+        On Virtuoso a graph that holds data is swapped in from a staging graph filled in the same
+        request (`MOVE`), never dropped and filled again: see the module docstring for why.
+        """
+        if not self.is_virtuoso:
             self._update(self._insert_request(batch, drop=True))
+            return
+        existing = self._existing_graphs([graph for graph, quads in batch if quads])
+        direct = [(graph, quads) for graph, quads in batch if graph not in existing]
+        staged = [
+            (_staging_graph(graph), graph, quads) for graph, quads in batch if graph in existing
+        ]
+        self._update(
+            self._insert_request(
+                [*direct, *((staging, quads) for staging, _, quads in staged)],
+                drop=True,
+                after=[
+                    f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>"
+                    for staging, graph, _ in staged
+                ],
+            )
+        )
+
+    def _existing_graphs(self, graphs: Sequence[str]) -> set[str]:
+        """Which of these graphs hold at least one triple (one query)."""
+        if not graphs:
+            return set()
+        values = " ".join(f"<{graph}>" for graph in graphs)
+        rows = self.select(
+            f"SELECT ?g WHERE {{ VALUES ?g {{ {values} }} "
+            "FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }"
+        ).rows
+        return {str(row[0].value) for row in rows if isinstance(row[0], NamedNode)}
 
     def _replace_large(self, graph: str, quads: Sequence[Quad]) -> None:
-        staging = _STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
+        staging = _staging_graph(graph)
         self._update(self._prologue() + f"DROP SILENT GRAPH <{staging}>")
         if self.gsp_url is not None:
             self._gsp("POST", staging, _ntriples(quads))
@@ -278,7 +329,14 @@ class SparqlStore:
     def _prologue(self) -> str:
         return "DEFINE sql:big-data-const 1\n" if self._big_data_const else ""
 
-    def _insert_request(self, graphs: Sequence[tuple[str, Sequence[Quad]]], *, drop: bool) -> str:
+    def _insert_request(
+        self,
+        graphs: Sequence[tuple[str, Sequence[Quad]]],
+        *,
+        drop: bool,
+        after: Sequence[str] = (),
+    ) -> str:
+        """`DROP SILENT GRAPH`s (with `drop`), one `INSERT DATA`, then the `after` operations."""
         block = _VIRTUOSO_BLOCK_TRIPLES if self.is_virtuoso else self.max_request_triples
         operations = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs] if drop else []
         blocks: list[str] = []
@@ -297,6 +355,7 @@ class SparqlStore:
                 operations.append(f"INSERT {{\n{data}\n}} WHERE {{ }}")
             else:
                 operations.append(f"INSERT DATA {{\n{data}\n}}")
+        operations.extend(after)
         return self._prologue() + " ;\n".join(operations)
 
     def _update(self, request: str) -> None:
@@ -369,6 +428,11 @@ class SparqlStore:
             detail = _server_message(_sparqlwrapper_body(exc))
             if _is_permission_message(detail):
                 raise self._auth_error(self.url, 500) from exc
+            if _is_lasting_refusal(detail):
+                hint = _COST_HINT if "estimated execution time" in detail else ""
+                raise QueryError(
+                    f"{self.url} refused the query (HTTP 500): {detail}{hint}"
+                ) from exc
             retry_after = None
             if isinstance(exc.__context__, urllib.error.HTTPError):
                 retry_after = _retry_after(exc.__context__.headers.get("Retry-After"))
@@ -552,6 +616,8 @@ class SparqlStore:
         detail = _server_message(response.text)
         if status in (401, 403) or (status == 500 and _is_permission_message(detail)):
             raise self._auth_error(url, status)
+        if status == 500 and _is_lasting_refusal(detail):
+            raise StoreError(f"{method} {url} was refused (HTTP 500, not retried): {detail}")
         if status in _RETRY_STATUS:
             raise _TransientError(
                 f"HTTP {status}: {detail}", _retry_after(response.headers.get("Retry-After"))
@@ -629,7 +695,8 @@ def open_sparql(
     updates at `…/sparql-auth` and GSP at `…/sparql-graph-crud-auth`; `gsp_url=""` turns GSP off.
     `retries` is how many times a request failing with a timeout, a lost connection or HTTP
     408/429/5xx is resent (at most `1 + retries` attempts), after `backoff * 2**n` seconds or the
-    server's Retry-After. Only quads in graphs under `graph_prefix` are counted and dumped.
+    server's Retry-After; a Virtuoso 500 that would recur (syntax, cost estimate, permissions) is
+    not resent. Only quads in graphs under `graph_prefix` are counted and dumped.
     """
     return SparqlStore(
         url,
@@ -665,6 +732,11 @@ def _check_iri(iri: str) -> str:
     if not iri or any(c in iri for c in '<>"{}|^`\\ \n\t'):
         raise UsageError(f"not a valid graph IRI: {iri!r}")
     return iri
+
+
+def _staging_graph(graph: str) -> str:
+    """The staging graph of `graph`: outside every kgload prefix, the same on every run."""
+    return _STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
 
 
 def _has_blank_node(quad: Quad) -> bool:
@@ -743,8 +815,13 @@ def _sparqlwrapper_body(exc: SPARQLWrapperException) -> str:
 
 
 def _server_message(text: str) -> str:
-    """The first meaningful line of a server's error body, trimmed (HTML tags removed)."""
-    for line in re.sub(r"<[^>]*>", "\n", text).splitlines():
+    """The first meaningful line of a server's error body, trimmed (HTML tags removed).
+
+    Only an HTML page loses its tags: a plain-text message keeps its `<iri>`s.
+    """
+    if _HTML.search(text):
+        text = re.sub(r"<[^>]*>", "\n", text)
+    for line in text.splitlines():
         line = line.strip()
         if line:
             return line if len(line) <= 300 else line[:297] + "..."
@@ -754,6 +831,31 @@ def _server_message(text: str) -> str:
 def _is_permission_message(message: str) -> bool:
     # Virtuoso answers an update without rights with 500 "SR186: SECURITY: No permission …".
     return "SR186" in message or "No permission" in message
+
+
+def _is_lasting_refusal(message: str) -> bool:
+    """Whether an HTTP 500 is a Virtuoso error that the same request would get again.
+
+    Virtuoso reports every SQL error as HTTP 500 "Virtuoso <SQLSTATE> Error [<code>:] …". Only the
+    states of a failed transaction or a busy server are worth a retry: class 40 (SR172 deadlock,
+    rolled-back transactions), 08 (connection), 53 (insufficient resources), S1T00/HYT0x
+    (timeouts), and "Transaction aborted because the server is out of memory". Everything else is
+    refused for good: 42000 (syntax, access, the cost estimate over MaxQueryCostEstimationTime,
+    SQ200 "query too large"), 37000 and SPxxx (the SPARQL compiler, also its "memory exhausted"),
+    22xxx/23xxx (data, constraints)… A 500 that is not a Virtuoso error says nothing either way
+    and stays transient.
+    """
+    match = _VIRTUOSO_ERROR.search(message)
+    if match is None:
+        return False
+    state, code = match.group("state"), match.group("code") or ""
+    if state[:2] in ("40", "08", "53") or state in ("S1T00", "HYT00", "HYT01"):
+        return False
+    if code in _VIRTUOSO_TRANSIENT_CODES:
+        return False
+    if state == "37000" or code.startswith("SP"):
+        return True
+    return "server is out of memory" not in message
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -33,7 +33,7 @@ def test_names_demonyms_and_roles_in_portuguese() -> None:
             "pt",
         )
     )
-    assert found["presidente da Rússia"] == "Q7747"
+    assert found["presidente da Rússia, Vladimir Putin"] == "Q7747"  # title and name: one
     assert found["Vladimir Putin"] == "Q7747"
     assert found["Rússia"] == "Q159"
     assert found["norte-coreano"] == "Q423"

@@ -278,17 +278,7 @@ def test_killing_virtuoso_mid_ingest_twenty_times(
         _kill_check_rerun(virtuoso, admin, corpus, rng, tmp_path)
 
 
-DROPPED_COME_BACK = (
-    "bug (kgload/stores/sparql.py drop_graphs/replace_graphs on Virtuoso 7.2): graphs that were "
-    "in the last checkpoint, re-ingested unchanged (one 'DROP SILENT GRAPH g ; INSERT DATA' "
-    "request each) and then dropped come back partly after a SIGKILL: the roll forward "
-    "restores ~4 of ~44 triples of most of them (kg:start, kg:quote, kg:trigger, kg:date of "
-    "evidence and events), so an acknowledged drop or replace is neither old nor new"
-)
-
-
 @pytest.mark.virtuoso
-@pytest.mark.xfail(strict=True, reason=DROPPED_COME_BACK)
 def test_dropped_documents_stay_dropped_after_a_crash(
     virtuoso: VirtuosoServer, admin: SparqlStore, corpus: Corpus, tmp_path: Path
 ) -> None:

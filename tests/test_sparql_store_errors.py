@@ -80,20 +80,70 @@ def test_retry_after_is_honoured(
     assert result.rows == ((NamedNode("http://example.org/a"),),)
 
 
+# Errors another attempt may not get: Virtuoso's deadlock and transaction timeout, its
+# out-of-memory abort, and a 500 that is not Virtuoso's (nothing says it would recur).
+TRANSIENT_500 = {
+    "deadlock": "\nVirtuoso 40001 Error SR172: Transaction deadlocked\n\nSPARQL query:\n...",
+    "txn-timeout": "Virtuoso S1T00 Error SR171: Transaction timed out\n\nSPARQL query:\n...",
+    "out-of-memory": "Virtuoso 42000 Error SR...: Transaction aborted because the server is out "
+    "of memory\n\nSPARQL query:\n...",
+    "not-virtuoso": "<html><body><h1>Internal Server Error</h1></body></html>",
+}
+
+
+@pytest.mark.parametrize("body", TRANSIENT_500.values(), ids=TRANSIENT_500.keys())
 @pytest.mark.parametrize("operation", OPERATIONS)
 def test_always_500_gives_store_error_after_the_retries(
-    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], operation: str
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], operation: str, body: str
 ) -> None:
-    httpserver.expect_request("/sparql").respond_with_data(
-        "\nVirtuoso 42000 Error SR172: Transaction deadlocked\n\nSPARQL query:\n...", status=500
-    )
+    httpserver.expect_request("/sparql").respond_with_data(body, status=500)
     with pytest.raises(StoreError) as caught:
         OPERATIONS[operation](open_remote(retries=2))
     assert len(httpserver.log) == 3  # the first attempt and 2 retries
     message = str(caught.value)
     assert "after 3 attempts" in message
-    assert "Virtuoso 42000 Error SR172: Transaction deadlocked" in message
+    shown = "Internal Server Error" if "<html>" in body else body.strip().splitlines()[0]
+    assert shown in message
     assert "SPARQL query" not in message
+
+
+# What Virtuoso 7.2 answers (HTTP 500) to requests it will refuse every time.
+LASTING_500 = {
+    "cost-estimate": "Virtuoso 42000 Error The estimated execution time 7484 (sec) exceeds the "
+    "limit of 400 (sec).\n\nSPARQL query:\n...",
+    "compiler": "Virtuoso 37000 Error SP031: SPARQL: Internal error: The length of generated SQL "
+    "text has exceeded 10000 lines of code\n\nSPARQL query:\n...",
+    "parser-memory": "Virtuoso 37000 Error SP030: SPARQL compiler, line 4991: memory exhausted",
+    "query-too-large": "Virtuoso 42000 Error SQ200: Query too large, variables in state over the "
+    "limit",
+    "drop": "Virtuoso 42000 Error SR...: SPARUL_DROP() failed: graph <urn:x> has not been "
+    "explicitly created before",
+}
+
+
+@pytest.mark.parametrize("body", LASTING_500.values(), ids=LASTING_500.keys())
+def test_a_lasting_virtuoso_refusal_of_a_query_is_a_query_error_at_once(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], body: str
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(body, status=500)
+    with pytest.raises(QueryError) as caught:
+        open_remote(retries=3).select("SELECT ?x WHERE { ?x ?p ?o }")
+    assert len(httpserver.log) == 1
+    assert body.splitlines()[0] in str(caught.value)
+    assert "SPARQL query" not in str(caught.value)
+
+
+@pytest.mark.parametrize("body", LASTING_500.values(), ids=LASTING_500.keys())
+def test_a_lasting_virtuoso_refusal_of_an_update_fails_at_once(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore], body: str
+) -> None:
+    httpserver.expect_request("/sparql").respond_with_data(body, status=500)
+    with pytest.raises(StoreError) as caught:
+        open_remote(retries=3).replace_graphs({G: QUADS})
+    assert not isinstance(caught.value, StoreAuthError)
+    assert len(httpserver.log) == 1
+    assert "not retried" in str(caught.value)
+    assert body.splitlines()[0] in str(caught.value)
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
@@ -249,6 +299,24 @@ def test_auto_dialect_falls_back_to_generic(
 
 # -- a real Virtuoso killed while writing ---------------------------------------------------------
 @pytest.mark.virtuoso
+@pytest.mark.virtuoso
+def test_virtuoso_refusing_a_too_costly_query_is_not_retried(
+    virtuoso: VirtuosoServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = open_sparql(virtuoso.url, user=virtuoso.user, password=virtuoso.password, retries=3)
+    costly = "SELECT * WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?r } GRAPH ?c { ?u ?v ?w } }"
+    started = time.monotonic()
+    try:
+        with caplog.at_level(logging.WARNING, logger="kgload"), pytest.raises(QueryError) as caught:
+            store.select(costly)
+    finally:
+        store.close()
+    assert time.monotonic() - started < 5
+    assert "estimated execution time" in str(caught.value)
+    assert "MaxQueryCostEstimationTime" in str(caught.value)
+    assert "retry" not in caplog.text
+
+
 def test_virtuoso_refuses_a_wrong_password(virtuoso: VirtuosoServer) -> None:
     store = open_sparql(virtuoso.url, user=virtuoso.user, password=PASSWORD)
     try:

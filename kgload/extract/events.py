@@ -283,7 +283,9 @@ class _SentenceReader:
                 gap = [
                     w
                     for w in gap
-                    if w not in self.lexicon.determiners and w not in self.lexicon.of_words
+                    if w not in self.lexicon.determiners
+                    and w not in self.lexicon.of_words
+                    and w not in self.lexicon.roles  # "Zelensky e o primeiro-ministro, X"
                 ]
                 if (
                     direction > 0
@@ -336,6 +338,11 @@ class _SentenceReader:
                 break
             best = end
         return best
+
+    def _relative_clause(self, clause: int) -> bool:
+        """True when the clause starts right after a relative pronoun ("que", "which", "who")."""
+        words = _words_between(self.text, max(self.sentence.start, clause - 8), clause)
+        return bool(words) and words[-1] in self.lexicon.relative_pronouns
 
     def _with_phrase(self, trig: _Trigger, m: Mention) -> bool:
         """ "se reunirá con los líderes de la Unión Europea": a with-marker right after the
@@ -474,7 +481,15 @@ class _SentenceReader:
             # "o acordo assinado pelo Brasil com o governo de Angola": the parties are the
             # agents after "por" and their partners after "com"
             by = [m for m in after if self._preceded_by(m, lex.agent_markers | lex.with_markers, 3)]
-            keys = [member.key for party in by for member in self._group(party, actors, True)]
+            # "Zelensky foi recebido por Marcelo": the subject takes part too
+            subject = [
+                m for m in before if m.start >= clause and not self._preceded_by(m, unmarked, 1)
+            ][:1]
+            keys = [
+                member.key
+                for party in [*subject, *by]
+                for member in self._group(party, actors, True)
+            ]
             return list(dict.fromkeys(keys)), None, None, False
         elif trig.passive:
             by = [m for m in after if self._preceded_by(m, lex.agent_markers, 1)]
@@ -539,6 +554,10 @@ class _SentenceReader:
                 # "the attack on the hospital by Russian forces": the doer follows "by"
                 agent = by_after[0]
                 after = [m for m in after if m is not agent]
+            elif before and self._relative_clause(clause) and before[-1].end <= clause:
+                # "… com o chefe do Governo espanhol, Pedro Sánchez, que prometeu …": the
+                # relative pronoun stands for the actor right before it
+                agent = before[-1]
             elif before:
                 # No subject in this clause: the sentence's subject ("antes de encontro com
                 # Trump", "um dia depois de …") when there is one, else the nearest free actor.
@@ -608,6 +627,16 @@ class _SentenceReader:
             and self._same_side(agent, recipient)
         ):
             recipient = None  # "a visita de Lavrov … do povo russo": one side is no event
+        if recipient is None and agent is not None and trig.rule.type.is_directed:
+            # "Portugal compromete-se a entregar à Ucrânia … ajuda militar": the receiver named
+            # between the giver and what is given
+            given_to = [
+                m
+                for m in before
+                if m.start > agent.end and self._preceded_by(m, lex.recipient_markers, 1)
+            ]
+            if given_to:
+                recipient = given_to[-1]
         symmetric = not trig.rule.type.is_directed
         if agent is not None:
             participants.extend(self._group(agent, actors, symmetric))

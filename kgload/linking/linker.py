@@ -359,7 +359,8 @@ class _Linker:
             named = by_start.get(self.doc[next_tok].idx) if next_tok < len(self.doc) else None
             if named is not None and named.kind is EntityKind.PERSON:
                 named_tokens = self._tokens(named.start, named.end)
-                if named_tokens is not None and named_tokens.start == end:
+                if named_tokens is not None and named_tokens.start == next_tok:
+                    # "o primeiro-ministro, Luís Montenegro": the title and its name, one actor
                     self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
                     continue
             if next_tok < len(self.doc) and _UPPER_WORD.match(self.doc[next_tok].text):

@@ -90,6 +90,7 @@ class Lexicon:
     and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
     clause_breaks: frozenset[str]
+    relative_pronouns: frozenset[str]  # "que", "which": a clause whose subject stands before
     # any trigger of any type, on lowercased text: finds where triggers may start in one pass
     trigger_prefilter: re.Pattern[str] = re.compile(r"(?!x)x")
     # each cue (CUE_NAMES), case-sensitive for lowercased text, and any of them in one pattern
@@ -200,4 +201,5 @@ def load_lexicon(lang: str) -> Lexicon:
         and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),
         clause_breaks=_words(markers, "clause_breaks"),
+        relative_pronouns=_words(markers, "relative_pronouns"),
     )

@@ -249,7 +249,11 @@ class _SentenceReader:
         overlap ("apoio militar" over "apoio"); on a tie the noun reading is kept (its owner
         decides the roles)."""
         found = [
-            t for t in candidates if self.sentence.start <= t.start and t.end <= self.sentence.end
+            t
+            for t in candidates
+            if self.sentence.start <= t.start
+            and t.end <= self.sentence.end
+            and not self._in_a_name(t)
         ]
         found.sort(key=lambda t: (-(t.end - t.start), t.start, not t.nominal))
         kept: list[_Trigger] = []
@@ -258,6 +262,15 @@ class _SentenceReader:
                 continue
             kept.append(trig)
         return sorted(kept, key=lambda t: t.start)
+
+    def _in_a_name(self, trig: _Trigger) -> bool:
+        """A capitalised trigger inside a sentence is part of a proper name ("the Second World
+        War", "o Acordo de Paris", "the Security Council"), not an event told here."""
+        first = self.text[trig.start]
+        if not first.isupper() or trig.start == self.sentence.start:
+            return False
+        before = self.text[max(self.sentence.start, trig.start - 3) : trig.start].rstrip()
+        return not before.endswith((".", "!", "?", ":", "\n", "“", '"', "—", "-"))
 
     def _preceded_by(self, m: Mention, words: frozenset[str], reach: int = 2) -> bool:
         before = self._words_before.get(m.start)
@@ -368,8 +381,11 @@ class _SentenceReader:
         if before:
             gap = _words_between(self.text, before[-1].end, trig.start)
             gap = [w for w in gap if w not in lex.determiners]
-            if gap and all(w in lex.possessive or w in ("s",) for w in gap):
-                owner = before[-1]  # "Russia's war"
+            possessive = [i for i, w in enumerate(gap) if w in lex.possessive or w == "s"]
+            if possessive and possessive[0] == 0 and len(gap) - len(possessive) <= 2 and not any(
+                w in (",", ";") for w in gap
+            ):
+                owner = before[-1]  # "Russia's war", "Russia's full-scale invasion"
             elif not gap and before[-1].method == "demonym":
                 owner = before[-1]  # "Russian aggression", "North Korean troops"
         inside = [m for m in after if m.start < trig.end]
@@ -404,7 +420,7 @@ class _SentenceReader:
                     owner = m  # "the attack on the hospital by Russian forces"
                 elif self._preceded_by(m, lex.agent_markers, 1):
                     continue  # "apoio às medidas tomadas por Moscou": another verb's agent
-                elif target is None:
+                elif target is None and len(gap_words) <= 8:
                     target = m
         if target is None and owner is not None:
             target = self._target_of_phrase(trig, outside)

@@ -382,8 +382,11 @@ class _SentenceReader:
             gap = _words_between(self.text, before[-1].end, trig.start)
             gap = [w for w in gap if w not in lex.determiners]
             possessive = [i for i, w in enumerate(gap) if w in lex.possessive or w == "s"]
-            if possessive and possessive[0] == 0 and len(gap) - len(possessive) <= 2 and not any(
-                w in (",", ";") for w in gap
+            if (
+                possessive
+                and possessive[0] == 0
+                and len(gap) - len(possessive) <= 2
+                and not any(w in (",", ";") for w in gap)
             ):
                 owner = before[-1]  # "Russia's war", "Russia's full-scale invasion"
             elif not gap and before[-1].method == "demonym":
@@ -630,7 +633,7 @@ class _SentenceReader:
                 agent = guests[0]
                 if recipient is None and host is not None and host is not agent:
                     recipient = host
-        if agent is None and trig.rule.type.is_directed:
+        if agent is None:
             speaker = [m for m in self.speakers if m.end <= trig.start]
             if speaker:
                 # "Macron disse que pretende visitar o Brasil": the speaker is the actor
@@ -658,6 +661,16 @@ class _SentenceReader:
             participants.extend(self._group(agent, actors, symmetric))
         if recipient is not None:
             participants.extend(self._group(recipient, actors, symmetric))
+        if symmetric and agent is not None and not trig.passive:
+            # "Lula foi recebido … pelo presidente da China, Xi Jinping, … para uma reunião":
+            # the other actors of the clause before a meeting, call or agreement take part
+            participants.extend(
+                m
+                for m in before
+                if m.start >= clause
+                and m is not agent
+                and self._preceded_by(m, lex.agent_markers | lex.with_markers, 1)
+            )
         keys = list(dict.fromkeys(m.key for m in participants))
         agent_key = agent.key if agent else None
         recipient_key = recipient.key if recipient else None

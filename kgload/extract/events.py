@@ -851,6 +851,11 @@ def _recent_actors(
     return list(reversed(keys))
 
 
+def _country(key: str, entities: Mapping[str, Entity]) -> str | None:
+    entity = entities.get(key)
+    return entity.country if entity is not None else None
+
+
 def _state_of(key: str, entities: dict[str, Entity]) -> str:
     entity = entities.get(key)
     if entity is not None and entity.kind is EntityKind.PERSON and entity.country:
@@ -925,6 +930,12 @@ def extract_events(
             if group_kind:
                 wanted = group_kind if isinstance(group_kind, EntityKind) else None
                 recent = _recent_actors(top, trig.start, 2, place_uses, wanted)
+                if wanted is EntityKind.STATE and len(recent) < 2:
+                    # "os dois países" after two leaders were named: their states
+                    people = _recent_actors(top, trig.start, 2, place_uses, EntityKind.PERSON)
+                    states = [c for p in people if (c := _country(p, entities))]
+                    if len(set(states)) == 2:
+                        recent = states
                 if wanted is EntityKind.PERSON:
                     # "both leaders": the people of the last meeting or call told
                     talk = next(

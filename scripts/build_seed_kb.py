@@ -121,7 +121,7 @@ Q148|China|China|China|Chine|Chinese|chinês|chino|chinois|95|en:short:People's 
 Q739|Colombia|Colômbia|Colombia|Colombie|Colombian|colombiano|colombiano|colombien|55|
 Q970|Comoros|Comores|Comoras|Comores|Comorian|comorense|comorense|comorien|10|
 Q971|Republic of the Congo|República do Congo|República del Congo|République du Congo|Congolese|congolês|congoleño|congolais|25|en:short:Congo-Brazzaville;pt:short:Congo-Brazzaville
-Q974|Democratic Republic of the Congo|República Democrática do Congo|República Democrática del Congo|République démocratique du Congo|Congolese|congolês|congoleño|congolais|45|en:abbr:DRC;en:abbr:DR Congo;pt:abbr:RDC;es:abbr:RDC;fr:abbr:RDC;en:short:Congo-Kinshasa;pt:short:Congo-Kinshasa
+Q974|Democratic Republic of the Congo|República Democrática do Congo|República Democrática del Congo|République démocratique du Congo|Congolese|congolês|congoleño|congolais|45|en:abbr:DRC;en:abbr:DR Congo;pt:abbr:RDC;es:abbr:RDC;fr:abbr:RDC;en:short:Congo-Kinshasa;pt:short:Congo-Kinshasa;pt:abbr:RDCongo;pt:abbr:RD Congo
 Q800|Costa Rica|Costa Rica|Costa Rica|Costa Rica|Costa Rican|costarriquenho/costa-riquenho/costa-riquenha/costa-riquenhos/costa-riquenhas/costarriquenha/costarriquenhos/costarriquenhas|costarricense|costaricien|25|
 Q1008|Ivory Coast|Costa do Marfim|Costa de Marfil|Côte d'Ivoire|Ivorian|marfinense/marfinenses/costa-marfinense|marfileño|ivoirien|35|en:short:Côte d'Ivoire;en:short:Cote d'Ivoire
 Q224|Croatia|Croácia|Croacia|Croatie|Croatian/Croat/Croats|croata|croata|croate|40|

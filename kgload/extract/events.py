@@ -604,6 +604,9 @@ class _SentenceReader:
                 # "o apoio de Angola à reivindicação brasileira": the "de" actor gives it
                 agent = agent or after[0]
                 after = after[1:]
+            if trig.rule.type is EventType.TROOP_DEPLOYMENT:
+                # troops go to a state: a mission or an alliance named after them is not the host
+                after = [m for m in after if m.kind is EntityKind.STATE]
             if after and (
                 trig.rule.type.is_directed
                 or len(_words_between(self.text, trig.end, after[0].start)) <= 3

@@ -136,3 +136,14 @@ def test_shared_alias_is_decided_by_context() -> None:
     in_us = _links("The United States Senate race in Georgia was close, American officials "
                    "said.", "en")
     assert {m.text: m.key for m in in_us}.get("Georgia") == "Q1428"
+
+
+def test_outlet_name_gives_the_home_state() -> None:
+    kb = load_kb()
+
+    def outlet(name: str) -> str | None:
+        return home_state(Article(id="t", text="x", lang="en", source="t", outlet=name), kb)
+
+    assert outlet("Whitehall Briefing Room") == "Q145"
+    assert outlet("Palácio do Planalto / Secom") == "Q155"
+    assert outlet("Northbridge Wire") is None  # names no state: no guess

@@ -93,15 +93,45 @@ def _stop_words(lang: str) -> frozenset[str]:
         return frozenset()
 
 
-def home_state(article: Article) -> str | None:
-    """The state an outlet reports from, read off `country:` metadata or the URL's domain."""
+def home_state(article: Article, kb: KnowledgeBase | None = None) -> str | None:
+    """The state an outlet reports from: `country:` metadata, the URL's country domain, or a
+    seat of government or state the outlet's name contains ("Whitehall Briefing Room",
+    "Palácio do Planalto")."""
     declared = article.metadata.get("country")
     if declared and declared.startswith("Q"):
         return declared
-    if not article.url:
-        return None
-    host = re.sub(r"^[a-z]+://", "", article.url).split("/")[0].split(":")[0].lower()
-    return HOME_STATES.get(host.rsplit(".", 1)[-1])
+    if article.url:
+        host = re.sub(r"^[a-z]+://", "", article.url).split("/")[0].split(":")[0].lower()
+        found = HOME_STATES.get(host.rsplit(".", 1)[-1])
+        if found:
+            return found
+    if kb is not None and article.outlet:
+        return _outlet_state(article.outlet, kb)
+    return None
+
+
+_OUTLET_INDEX: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _outlet_state(outlet: str, kb: KnowledgeBase) -> str | None:
+    """The one state whose name or seat of government an outlet's name contains, if any."""
+    index = _OUTLET_INDEX.get(id(kb))
+    if index is None:
+        names: dict[str, str] = {}
+        for alias in kb.aliases:
+            entity = kb.entities.get(alias.qid)
+            if (
+                alias.type in ("name", "short", "metonym")
+                and entity is not None
+                and entity.kind is EntityKind.STATE
+            ):
+                names.setdefault(alias.text, alias.qid)
+        texts = sorted(names, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, texts)) + r")(?!\w)")
+        index = _OUTLET_INDEX[id(kb)] = (pattern, names)
+    pattern, names = index
+    states = {names[m.group(0)] for m in pattern.finditer(outlet)}
+    return states.pop() if len(states) == 1 else None
 
 
 def _case_ok(alias: Alias, text: str) -> bool:
@@ -418,7 +448,7 @@ class _Linker:
             offices = self.kb.offices_of(mention.key)
             if any(o.title in titles or (leader and o.is_leader) for o in offices):
                 return mention.key
-        home = home_state(self.article)
+        home = home_state(self.article, self.kb)
         if home is None or not span.text[:1].isupper():
             return None
         people = self.kb.holders(home, titles=titles, leader=leader, on=self.day)

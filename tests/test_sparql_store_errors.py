@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import socket
 import threading
 import time
@@ -270,6 +271,10 @@ def test_auto_dialect_detects_virtuoso_from_the_server_header(
     httpserver.expect_request("/sparql", method="GET").respond_with_json(
         {"head": {}, "boolean": True}, headers={"Server": "Virtuoso/07.20.3229 (Linux)"}
     )
+    # Which of the graphs already hold data: none.
+    httpserver.expect_request("/sparql", method="POST").respond_with_json(
+        {"head": {"vars": ["g"]}, "results": {"bindings": []}}, content_type=RESULTS_JSON
+    )
     httpserver.expect_request("/sparql-auth", method="POST").respond_with_data("")
     store = open_remote(dialect="auto", user="dba", password=PASSWORD, auth="basic")
     store.replace_graphs({G: QUADS})
@@ -278,6 +283,31 @@ def test_auto_dialect_detects_virtuoso_from_the_server_header(
     assert store.gsp_url == httpserver.url_for("/sparql-graph-crud-auth")
     update = httpserver.log[-1][0].get_data(as_text=True)
     assert update.startswith("DEFINE sql:big-data-const 1\nDROP SILENT GRAPH <")
+
+
+def test_virtuoso_replaces_a_graph_that_holds_data_through_staging_and_move(
+    httpserver: HTTPServer, open_remote: Callable[..., SparqlStore]
+) -> None:
+    """Never `DROP g ; INSERT DATA { GRAPH g … }` over existing data on Virtuoso (log replay)."""
+    new = f"{BASE}doc/2"
+    httpserver.expect_request("/sparql", method="POST").respond_with_json(
+        {"head": {"vars": ["g"]}, "results": {"bindings": [{"g": {"type": "uri", "value": G}}]}},
+        content_type=RESULTS_JSON,
+    )
+    httpserver.expect_request("/sparql-auth", method="POST").respond_with_data("")
+    store = open_remote(dialect="virtuoso", user="dba", password=PASSWORD, auth="basic")
+    store.replace_graphs({G: QUADS, new: [Quad(q.subject, q.predicate, q.object) for q in QUADS]})
+    updates = [r.get_data(as_text=True) for r, _ in httpserver.log if r.path == "/sparql-auth"]
+    assert len(updates) == 1  # still one request, so still atomic
+    update = updates[0]
+    assert f"DROP SILENT GRAPH <{G}>" not in update
+    assert f"DROP SILENT GRAPH <{new}>" in update  # held nothing: written directly
+    staging = re.search(
+        rf"MOVE SILENT GRAPH <(urn:kgload:staging:[0-9a-f]+)> TO GRAPH <{G}>$", update
+    )
+    assert staging is not None
+    assert f"DROP SILENT GRAPH <{staging.group(1)}>" in update
+    assert f"GRAPH <{staging.group(1)}> {{" in update
 
 
 def test_auto_dialect_falls_back_to_generic(

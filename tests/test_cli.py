@@ -145,23 +145,14 @@ def _bad_empty(folder: Path) -> tuple[Path, list[str]]:
     return path, []
 
 
-def _bad_language(folder: Path) -> tuple[Path, list[str]]:
-    # --lang is the language of articles without a `lang:` header: the pt article says its
-    # own and still loads; this headerless one is read as "xx", which is not supported.
-    path = folder / "no-header.txt"
-    path.write_text(EN_ARTICLE, encoding="utf-8")
-    return path, ["--lang", "xx"]
-
-
 @pytest.mark.parametrize(
     ("make_bad", "code"),
     [
         (_bad_missing, "unreadable-file"),
         (_bad_not_utf8, "not-utf8"),
         (_bad_empty, "empty-article"),
-        (_bad_language, "unknown-language"),
     ],
-    ids=["unreadable", "not-utf8", "empty", "unknown-language"],
+    ids=["unreadable", "not-utf8", "empty"],
 )
 def test_bad_article_is_one_line_and_the_rest_loads(
     make_bad: Callable[[Path], tuple[Path, list[str]]],
@@ -184,6 +175,30 @@ def test_bad_article_is_one_line_and_the_rest_loads(
     assert match, err
     assert (match.group(1), match.group(2)) == ("1", "1 problem")
     assert _stats(store, capsys)["documents"] == 1
+
+
+def test_unknown_lang_is_a_problem_for_each_file_and_loads_nothing(
+    store: str, articles: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --lang overrides every article's header, so with an unsupported code no article loads
+    argv = ["ingest", *map(str, articles), "--store", store, "--lang", "xx"]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    for path in articles:
+        naming = [line for line in err.splitlines() if line.startswith(f"{path}:")]
+        assert len(naming) == 1 and naming[0].endswith("[unknown-language]"), err
+    assert "Traceback" not in err
+    assert _stats(store, capsys)["documents"] == 0
+
+
+def test_lang_overrides_the_header(
+    store: str, articles: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the pt article read as English: it loads, under the language the command line gave
+    assert main(["ingest", str(articles[0]), "--store", store, "--lang", "en"]) == 0
+    capsys.readouterr()
+    assert main(["query", "documents", "--store", store, "--format", "json"]) == 0
+    assert '"en"' in capsys.readouterr().out
 
 
 def test_published_must_be_iso(

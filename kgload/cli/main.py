@@ -121,7 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ARTICLE",
         help="an article file, a .jsonl batch or a folder of them",
     )
-    ingest.add_argument("--lang", metavar="CODE", help=_SETTING_HELP["lang"])
+    ingest.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of the articles (pt, en, es), overriding their header",
+    )
     ingest.add_argument(
         "--published",
         metavar="DATE",
@@ -413,12 +417,13 @@ def _ingest(args: argparse.Namespace) -> int:
 
     if args.url is not None and len(args.articles) > 1:
         raise UsageError("--url names one article; give exactly one ARTICLE with it")
-    # --lang is the language of articles whose header does not say (the `lang` setting), so a
-    # header that names its language still wins and mixed folders load correctly.
-    settings = _settings(args, lang=args.lang, batch_size=args.batch_size)
+    # Metadata given on the command line overrides the article's header (--lang, --published,
+    # --url); the `lang` setting (KGLOAD_LANG, kgload.toml) is for articles that say nothing.
+    settings = _settings(args, batch_size=args.batch_size)
     with KG.open(settings=settings) as kg, _progress("ingesting") as progress:
         report = kg.ingest(
             args.articles,
+            lang=args.lang,
             published=args.published,
             url=args.url,
             batch_size=args.batch_size,

@@ -170,7 +170,9 @@ def extract_events(
             participants, agent, recipient, _ = all_roles[position]
             if trig.rule.type is EventType.CONDEMNATION and recipient is None:
                 # "condemned the deployment of DPRK troops": the doer of the act named next.
-                doer = next((r[1] for r in all_roles[position + 1 :] if r[1]), None)
+                doer = next(
+                    (r[1] for r in all_roles[position + 1 :] if r[1] and r[1] != agent), None
+                )
                 if doer is not None and doer != agent:
                     participants, recipient = list(dict.fromkeys([*participants, doer])), doer
             grouped = False

@@ -213,3 +213,27 @@ def test_conditions_are_not_claims() -> None:
     events = _events("O tratado prevê assistência militar mútua em caso de agressão a uma das "
                      "partes.", "pt")
     assert [e for e in events if e.type in (EventType.MILITARY_AID, EventType.ATTACK)] == []
+
+
+def test_called_for_is_not_a_phone_call_but_called_his_counterpart_is() -> None:
+    no_call = _events("Macron called for a ceasefire between Russia and Ukraine on Monday.", "en")
+    assert not [e for e in no_call if e.type is EventType.PHONE_CALL]
+    call = _one(
+        _events("Emmanuel Macron called his counterpart Volodymyr Zelensky on Monday.", "en"),
+        EventType.PHONE_CALL,
+    )
+    assert set(call.participants) == {"Q3052772", "Q3874799"}
+
+
+def test_is_due_to_marks_a_planned_event() -> None:
+    events = _events("Donald Trump is due to meet Vladimir Putin in Alaska on Friday.", "en")
+    assert _one(events, EventType.MEETING).status is Status.PLANNED
+
+
+def test_condemner_is_not_the_condemned_doer() -> None:
+    events = _events("Ukraine condemned the Russian attack on Kyiv on Monday.", "en")
+    condemnations = [e for e in events if e.type is EventType.CONDEMNATION]
+    assert condemnations, [(e.type, e.participants) for e in events]
+    for event in condemnations:
+        assert event.agent == "Q212"
+        assert "Q212" not in [p for p in event.participants if p != event.agent]

@@ -11,15 +11,19 @@ import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from enum import StrEnum
+from typing import TypeVar
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kgload.config import DEFAULT_BASE
 from kgload.model import (
     Article,
+    Bound,
     Entity,
     EntityKind,
     Event,
+    EventType,
     Evidence,
     Extraction,
     PartialDate,
@@ -40,36 +44,19 @@ __all__ = [
 ]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
-_KIND_CLASS = {
-    EntityKind.PERSON: KG.Person,
-    EntityKind.STATE: KG.State,
-    EntityKind.ORGANIZATION: KG.Organization,
-    EntityKind.PLACE: KG.Place,
-}
-_EVENT_CLASS = {
-    "Meeting": KG.Meeting,
-    "PhoneCall": KG.PhoneCall,
-    "Visit": KG.Visit,
-    "Agreement": KG.Agreement,
-    "Support": KG.Support,
-    "MilitaryAid": KG.MilitaryAid,
-    "TroopDeployment": KG.TroopDeployment,
-    "Sanction": KG.Sanction,
-    "Attack": KG.Attack,
-    "Condemnation": KG.Condemnation,
-}
-_STATUS = {
-    Status.OCCURRED: KG.Occurred,
-    Status.PLANNED: KG.Planned,
-    Status.SPECULATIVE: KG.Speculative,
-    Status.DENIED: KG.Denied,
-}
-_BOUND = {
-    "AtLeast": KG.AtLeast,
-    "AtMost": KG.AtMost,
-    "Approximately": KG.Approximately,
-    "Exactly": KG.Exactly,
-}
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _ontology_terms(enum: type[_E]) -> dict[_E, NamedNode]:
+    """Each member's `kg:` term; a member the ontology lacks fails at import, not mid-write."""
+    return {member: getattr(KG, member.value) for member in enum}
+
+
+# The enum values are the ontology's class names (model.py's contract).
+_KIND_CLASS = _ontology_terms(EntityKind)
+_EVENT_CLASS = _ontology_terms(EventType)
+_STATUS = _ontology_terms(Status)
+_BOUND = _ontology_terms(Bound)
 
 
 def document_iri(article: Article, base: str = DEFAULT_BASE) -> NamedNode:
@@ -172,7 +159,7 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
     node = mint_event_iri(event, base)
     quads = [
         Quad(node, RDF_TYPE, KG.Event, g),
-        Quad(node, RDF_TYPE, _EVENT_CLASS[event.type.value], g),
+        Quad(node, RDF_TYPE, _EVENT_CLASS[event.type], g),
         Quad(node, KG.status, _STATUS[event.status], g),
         Quad(
             node,
@@ -194,7 +181,7 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
     if event.personnel is not None:
         quads.append(Quad(node, KG.personnel, _int(event.personnel), g))
         if event.personnel_bound is not None:
-            quads.append(Quad(node, KG.personnelBound, _BOUND[event.personnel_bound.value], g))
+            quads.append(Quad(node, KG.personnelBound, _BOUND[event.personnel_bound], g))
     quads.extend(Quad(node, KG.reportedBy, entity_iri(k, base), g) for k in event.reported_by)
     if event.trigger:
         quads.append(Quad(node, KG.trigger, Literal(event.trigger), g))

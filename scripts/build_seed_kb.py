@@ -20,6 +20,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kgload.linking.kb import ALIAS_TYPE_ORDER, KIND_ORDER, TABLE_COLUMNS
+
 # Partially recognised states, verified in the world-leaders table (OWID lacks them or lists a territory).
 PARTIAL = {
     "Q865",
@@ -3348,49 +3350,29 @@ def main() -> None:
     # --- write ---------------------------------------------------------------
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
-    kind_order = {"State": 0, "Organization": 1, "Place": 2, "Person": 3}
 
-    def write(name: str, header: list[str], data: list[list[str]]) -> None:
+    def write(name: str, data: list[list[str]]) -> None:
         with (out / name).open("w", encoding="utf-8", newline="\n") as fh:
-            fh.write("\t".join(header) + "\n")
+            fh.write("\t".join(TABLE_COLUMNS[name]) + "\n")
             for row in data:
                 if any("\t" in c or "\n" in c for c in row):
                     raise SystemExit(f"bad cell in {name}: {row}")
                 fh.write("\t".join(row) + "\n")
 
-    ent_rows = sorted(entities.values(), key=lambda e: (kind_order[e[1]], int(e[0][1:])))
-    write(
-        "entities.tsv",
-        [
-            "qid",
-            "kind",
-            "category",
-            "country",
-            "label_en",
-            "label_pt",
-            "label_es",
-            "label_fr",
-            "stands_for",
-            "prominence",
-            "check",
-        ],
-        ent_rows,
-    )
-    type_order = {"name": 0, "short": 1, "abbr": 2, "demonym": 3, "surname": 4, "metonym": 9}
+    ent_rows = sorted(entities.values(), key=lambda e: (KIND_ORDER[e[1]], int(e[0][1:])))
+    write("entities.tsv", ent_rows)
     alias_rows = sorted(
         ([q, lang, a, t] for q, lang, a, t in aliases if q in entities),
-        key=lambda r: (int(r[0][1:]), type_order[r[3]], r[1], r[2]),
+        key=lambda r: (int(r[0][1:]), ALIAS_TYPE_ORDER[r[3]], r[1], r[2]),
     )
-    write("aliases.tsv", ["qid", "lang", "alias", "type"], alias_rows)
+    write("aliases.tsv", alias_rows)
     write(
         "offices.tsv",
-        ["office_qid", "state", "role", "title", "is_leader", "label_en", "label_pt"],
         sorted(offices.values(), key=lambda o: (int(o[1][1:]), o[2], int(o[0][1:]))),
     )
     hold_rows = [[pos, who, s, e] for (pos, who), sps in holders.items() for s, e in sps]
     write(
         "holders.tsv",
-        ["office_qid", "person_qid", "start", "end"],
         sorted(hold_rows, key=lambda r: (int(r[0][1:]), r[2], int(r[1][1:]))),
     )
     counts: dict[str, int] = {}

@@ -44,7 +44,13 @@ from pathlib import Path
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
-from kgload.linking.kb import KnowledgeBase, load_kb
+from kgload.linking.kb import (
+    ALIAS_TYPE_ORDER,
+    KIND_ORDER,
+    TABLE_COLUMNS,
+    KnowledgeBase,
+    load_kb,
+)
 from kgload.linking.wikidata import DEFAULT_LANGUAGES, MAX_IDS_PER_REQUEST, WikidataClient
 from kgload.model import Problem
 
@@ -72,13 +78,6 @@ _STATE_VERSION = 1
 _ENTITY = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _LANGS = DEFAULT_LANGUAGES
-_ENTITY_HEADER = ["qid", "kind", "category", "country", "label_en", "label_pt", "label_es",
-                  "label_fr", "stands_for", "prominence", "check"]
-_ALIAS_HEADER = ["qid", "lang", "alias", "type"]
-_OFFICE_HEADER = ["office_qid", "state", "role", "title", "is_leader", "label_en", "label_pt"]
-_HOLDER_HEADER = ["office_qid", "person_qid", "start", "end"]
-_KIND_ORDER = {"State": 0, "Organization": 1, "Place": 2, "Person": 3}
-_TYPE_ORDER = {"name": 0, "short": 1, "abbr": 2, "demonym": 3, "surname": 4, "metonym": 9}
 _CURATED_ALIAS_TYPES = frozenset({"surname", "metonym"})
 _MONARCH_TITLES = frozenset({"monarch", "king", "emperor", "prince", "co_prince"})
 
@@ -674,9 +673,9 @@ def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
         return int(qid[1:])
 
     return {
-        "entities.tsv": sorted(entity_rows, key=lambda r: (_KIND_ORDER[r[1]], qnum(r[0]))),
+        "entities.tsv": sorted(entity_rows, key=lambda r: (KIND_ORDER[r[1]], qnum(r[0]))),
         "aliases.tsv": sorted(([q, lang, text, kind] for (q, lang, text), kind in aliases.items()),
-                              key=lambda r: (qnum(r[0]), _TYPE_ORDER[r[3]], r[1], r[2])),
+                              key=lambda r: (qnum(r[0]), ALIAS_TYPE_ORDER[r[3]], r[1], r[2])),
         "offices.tsv": sorted(offices.values(), key=lambda o: (qnum(o[1]), o[2], qnum(o[0]))),
         "holders.tsv": sorted(holders, key=lambda r: (qnum(r[0]), r[2], qnum(r[1]), r[3])),
     }
@@ -731,12 +730,10 @@ def _leader_by_rule(rows: Sequence[list[str]]) -> list[str] | None:
 
 def _write_tables(out_dir: Path, tables: Mapping[str, Iterable[list[str]]]) -> None:
     """Write the tables to a temporary folder, check they load, then move them into place."""
-    headers = {"entities.tsv": _ENTITY_HEADER, "aliases.tsv": _ALIAS_HEADER,
-               "offices.tsv": _OFFICE_HEADER, "holders.tsv": _HOLDER_HEADER}
     tmp = Path(tempfile.mkdtemp(prefix=".kb-tmp-", dir=out_dir))
     try:
         for name, rows in tables.items():
-            lines = ["\t".join(headers[name])]
+            lines = ["\t".join(TABLE_COLUMNS[name])]
             for row in rows:
                 if any("\t" in cell or "\n" in cell or "\r" in cell for cell in row):
                     raise KnowledgeBaseError(f"{name}: cell with a tab or newline: {row}")

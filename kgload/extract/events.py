@@ -173,7 +173,7 @@ def extract_events(
                 doer = next(
                     (r[1] for r in all_roles[position + 1 :] if r[1] and r[1] != agent), None
                 )
-                if doer is not None and doer != agent:
+                if doer is not None:
                     participants, recipient = list(dict.fromkeys([*participants, doer])), doer
             grouped = False
             # A pair that is the subject of "condemned"/"supported" is not the subject of the act

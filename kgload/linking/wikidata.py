@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import email.utils
 import functools
 import hashlib
 import http.client
@@ -43,6 +42,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgload.config import Settings
 from kgload.errors import WikidataError
+from kgload.http import retry_after_seconds
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -285,7 +285,7 @@ class WikidataClient:
             with response:
                 if response.status_code in _RETRY_STATUS:
                     raise _RetryableError(f"HTTP {response.status_code}",
-                                 _retry_after(response.headers.get("Retry-After")))
+                                 retry_after_seconds(response.headers.get("Retry-After")))
                 if response.status_code != 200:
                     raise WikidataError(
                         f"{what}: HTTP {response.status_code}: {response.text[:200]}")
@@ -300,7 +300,7 @@ class WikidataClient:
                 code = str(error.get("code", ""))
                 info = str(error.get("info", ""))
                 if code in _RETRY_API_CODES:
-                    wait = _retry_after(response.headers.get("Retry-After"))
+                    wait = retry_after_seconds(response.headers.get("Retry-After"))
                     if wait is None and code == "maxlag":
                         wait = _MAXLAG_DEFAULT_WAIT
                     raise _RetryableError(f"API error {code}: {info}".rstrip(": "), wait)
@@ -321,7 +321,7 @@ class WikidataClient:
                 with contextlib.closing(exc):
                     if exc.code in _RETRY_STATUS:
                         raise _RetryableError(f"HTTP {exc.code}",
-                                     _retry_after(exc.headers.get("Retry-After"))) from None
+                                     retry_after_seconds(exc.headers.get("Retry-After"))) from None
                     raise WikidataError(f"{what}: HTTP {exc.code} {exc.reason}") from None
             except SPARQLWrapperException as exc:
                 # 400 bad query, 404, 401, 414, 500 (WDQS answers a timed-out query with 500).
@@ -360,24 +360,6 @@ def _send_sparql(url: str, query: str, *, agent: str, timeout: float) -> bytes:
     finally:
         response.close()
     return body
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None if absent or bad."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
 
 
 def _short(text: str, limit: int = 300) -> str:

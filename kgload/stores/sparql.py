@@ -48,7 +48,6 @@ nodes in `INSERT DATA`; requests that carry them use `INSERT { … } WHERE { }` 
 from __future__ import annotations
 
 import ast
-import email.utils
 import errno
 import hashlib
 import http.client
@@ -85,6 +84,7 @@ from kgload.errors import (
     StoreUnavailableError,
     UsageError,
 )
+from kgload.http import retry_after_seconds
 from kgload.stores.base import QueryResult, StoreStats, Term
 
 __all__ = ["DEFAULT_GRAPH_PREFIX", "SparqlStore", "open_sparql"]
@@ -450,7 +450,7 @@ class SparqlStore:
                 ) from exc
             retry_after = None
             if isinstance(exc.__context__, urllib.error.HTTPError):
-                retry_after = _retry_after(exc.__context__.headers.get("Retry-After"))
+                retry_after = retry_after_seconds(exc.__context__.headers.get("Retry-After"))
             raise _TransientError(f"HTTP 500: {detail}", retry_after) from exc
         except SPARQLWrapperException as exc:
             raise StoreError(f"querying {self.url} failed: {_server_message(str(exc))}") from exc
@@ -460,7 +460,7 @@ class SparqlStore:
                 if exc.code in (401, 403):
                     raise self._auth_error(self.url, exc.code) from exc
                 if exc.code in _RETRY_STATUS:
-                    retry_after = _retry_after(exc.headers.get("Retry-After"))
+                    retry_after = retry_after_seconds(exc.headers.get("Retry-After"))
                     raise _TransientError(f"HTTP {exc.code}: {detail}", retry_after) from exc
                 raise StoreError(f"querying {self.url} failed: HTTP {exc.code}: {detail}") from exc
         except urllib.error.URLError as exc:
@@ -635,7 +635,7 @@ class SparqlStore:
             raise StoreError(f"{method} {url} was refused (HTTP 500, not retried): {detail}")
         if status in _RETRY_STATUS:
             raise _TransientError(
-                f"HTTP {status}: {detail}", _retry_after(response.headers.get("Retry-After"))
+                f"HTTP {status}: {detail}", retry_after_seconds(response.headers.get("Retry-After"))
             )
         raise StoreError(f"{method} {url} failed: HTTP {status}: {detail}")
 
@@ -871,19 +871,6 @@ def _is_lasting_refusal(message: str) -> bool:
     if state == "37000" or code.startswith("SP"):
         return True
     return "server is out of memory" not in message
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
 
 
 def _is_unreachable(exc: requests.ConnectionError) -> bool:

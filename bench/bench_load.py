@@ -12,7 +12,8 @@ cached in bench/out/):
 3. Virtuoso (only when `virtuoso-t` is installed and `kgload.stores.sparql` exists): a throwaway
    server (tests/virtuoso.py) loads the file with its own bulk loader (`ld_dir` +
    `rdf_loader_run()` through isql-vt); a second fresh server loads it with kgload's
-   `SparqlStore.load(path)`; each twice, best of 2. The ratio of their rates must be >= 0.25. No
+   `SparqlStore.load(path)` as `dba` (Virtuoso parses the N-Quads itself, see
+   kgload/stores/sparql.py); each twice, best of 2. The ratio of their rates must be >= 0.25. No
    checkpoint is timed on either side.
 """
 

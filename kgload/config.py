@@ -47,6 +47,7 @@ class Settings:
     store_dialect: str = "auto"
     store_timeout: float = 30.0
     store_retries: int = 3
+    store_load_requests: int = 3
     validate: bool = False
     wikidata_url: str = "https://query.wikidata.org/sparql"
     wikidata_api_url: str = "https://www.wikidata.org/w/api.php"
@@ -65,6 +66,7 @@ class Settings:
             "dialect": self.store_dialect,
             "timeout": self.store_timeout,
             "retries": self.store_retries,
+            "load_requests": self.store_load_requests,
         }
 
 
@@ -122,6 +124,12 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "store_retries", "KGLOAD_STORE_RETRIES", "store.retries", "retries on HTTP 5xx and timeouts"
     ),
     Setting(
+        "store_load_requests",
+        "KGLOAD_STORE_LOAD_REQUESTS",
+        "store.load_requests",
+        "requests in flight while `kgload load` sends a file to a SPARQL server",
+    ),
+    Setting(
         "validate",
         "KGLOAD_VALIDATE",
         "validate",
@@ -155,6 +163,8 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
 )
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+# Integer settings where 0 means nothing sensible.
+_POSITIVE = frozenset({"batch_size", "store_load_requests"})
 
 
 def _coerce(name: str, value: object, where: str) -> object:
@@ -172,7 +182,7 @@ def _coerce(name: str, value: object, where: str) -> object:
             raise ValueError(text)
         if kind is int:
             number = int(str(value))
-            if number < 0 or (name == "batch_size" and number == 0):
+            if number < 0 or (name in _POSITIVE and number == 0):
                 raise ValueError(value)
             return number
         if kind is float:

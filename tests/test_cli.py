@@ -229,6 +229,15 @@ def test_unknown_config_key_is_a_usage_error(
     assert "Traceback" not in err
 
 
+def test_zero_load_requests_is_a_config_error(
+    store: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kgload.toml").write_text("[store]\nload_requests = 0\n", encoding="utf-8")
+    assert main(["stats", "--store", store]) == 2
+    err = capsys.readouterr().err
+    assert "load_requests" in err and "Traceback" not in err
+
+
 def test_config_file_option(
     tmp_path: Path, articles: list[Path], capsys: pytest.CaptureFixture[str]
 ) -> None:

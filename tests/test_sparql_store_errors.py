@@ -8,9 +8,10 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from pytest_httpserver import HTTPServer
 from virtuoso import VirtuosoServer, free_port
 from werkzeug import Request, Response
@@ -449,3 +450,182 @@ def test_killing_virtuoso_mid_load_leaves_each_graph_whole(virtuoso: VirtuosoSer
         if not virtuoso.running:
             virtuoso.restart()  # leave a working server to the tests that follow
     assert interrupted >= 2, "the kills came after the writes had finished; shorten the delays"
+
+
+# -- `load` through Virtuoso's own parser ---------------------------------------------------------
+TTLP_FIELD = "kgload-nquads"
+
+
+def _nquads_file(path: Path, count: int, *, tag: str = "q") -> Path:
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            out.write(
+                f'<{BASE}e/{tag}{i}> <{BASE}p> "{tag} {i} «ç»"@pt <{BASE}doc/load-{i % 7}> .\n'
+            )
+    return path
+
+
+def _virtuoso_loader(
+    httpserver: HTTPServer, answer: Callable[[int, str], Response]
+) -> tuple[SparqlStore, list[str]]:
+    """A Virtuoso-dialect store on the test server; `answer(n, nquads)` answers load request n.
+
+    Returns the store and the N-Quads batches the server accepted (the probe's empty batch too).
+    """
+    accepted: list[str] = []
+    lock = threading.Lock()
+    calls = 0
+
+    def handler(request: Request) -> Response:
+        nonlocal calls
+        assert "sql:TTLP(bif:http_param" in request.form["query"]
+        batch = request.form[TTLP_FIELD]
+        with lock:
+            calls += 1
+            number = calls
+        response = answer(number, batch)
+        if response.status_code == 200:
+            with lock:
+                accepted.append(batch)
+        return response
+
+    httpserver.expect_request("/sparql-auth", method="POST").respond_with_handler(handler)
+    store = open_sparql(
+        httpserver.url_for("/sparql"),
+        user="dba",
+        password=PASSWORD,
+        dialect="virtuoso",
+        backoff=0.01,
+        timeout=5.0,
+        load_requests=3,
+    )
+    return store, accepted
+
+
+def _ok(*_: object) -> Response:
+    return Response('{"head": {"vars": ["loaded"]}, "results": {"bindings": []}}',
+                    content_type=RESULTS_JSON)
+
+
+@pytest.fixture
+def threaded_httpserver() -> Iterator[HTTPServer]:
+    """A loopback test server that answers requests concurrently (the default one serialises)."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.clear()
+        server.stop()
+
+
+def test_load_sends_n_quads_batches_in_parallel_and_retries_a_busy_answer(
+    threaded_httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    in_flight = 0
+    most_in_flight = 0
+    lock = threading.Lock()
+
+    def answer(number: int, batch: str) -> Response:
+        nonlocal in_flight, most_in_flight
+        if number in (3, 4):  # two batches meet a busy server once each
+            return Response("Virtuoso 40001 Error SR172: Transaction deadlocked", status=500)
+        with lock:
+            in_flight += 1
+            most_in_flight = max(most_in_flight, in_flight)
+        time.sleep(0.05)
+        with lock:
+            in_flight -= 1
+        return _ok()
+
+    path = _nquads_file(tmp_path / "in.nq", 45_000)
+    store, accepted = _virtuoso_loader(threaded_httpserver, answer)
+    try:
+        assert store.load(path, format=RdfFormat.N_QUADS) == 45_000
+    finally:
+        store.close()
+    assert accepted[0] == ""  # the probe
+    sent = sorted(line for batch in accepted[1:] for line in batch.splitlines())
+    assert sent == sorted(path.read_text(encoding="utf-8").splitlines())
+    assert len(accepted) == 1 + 5  # 10,000 quads per request
+    assert most_in_flight >= 2
+
+
+def test_load_stops_at_a_lasting_refusal_with_a_clear_error(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    def answer(number: int, batch: str) -> Response:
+        if number == 1:
+            return _ok()
+        return Response("Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error",
+                        status=500)
+
+    store, _ = _virtuoso_loader(httpserver, answer)
+    try:
+        with pytest.raises(StoreError, match="SP029") as caught:
+            store.load(_nquads_file(tmp_path / "in.nq", 50_000), format=RdfFormat.N_QUADS)
+    finally:
+        store.close()
+    assert "not retried" in str(caught.value)
+    # The first refusal stops the load: at most the batches already in flight were sent.
+    assert len(httpserver.log) <= 1 + 3
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_dba_load_is_parsed_by_the_server(
+    virtuoso_store: SparqlStore, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = _nquads_file(tmp_path / "in.nq", 25_000)
+    with caplog.at_level(logging.INFO, logger="kgload"):
+        assert virtuoso_store.load(path, format=RdfFormat.N_QUADS) == 25_000
+    assert "INSERT DATA" not in caplog.text
+    assert virtuoso_store.quad_count() == 25_000
+    value = virtuoso_store.select(
+        f"SELECT ?o WHERE {{ GRAPH ?g {{ <{BASE}e/q7> ?p ?o }} }}"
+    ).rows[0][0]
+    assert value == Literal("q 7 «ç»", language="pt")
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_user_without_ttlp_rights_loads_with_insert_data(
+    virtuoso: VirtuosoServer, virtuoso_store: SparqlStore, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    virtuoso.isql(
+        "DB.DBA.USER_CREATE ('kgload_writer', 'writer-Pa55'); GRANT SPARQL_UPDATE TO kgload_writer;"
+    )
+    store = open_sparql(virtuoso.url, user="kgload_writer", password="writer-Pa55")
+    try:
+        with caplog.at_level(logging.INFO, logger="kgload"):
+            count = store.load(_nquads_file(tmp_path / "in.nq", 300), format=RdfFormat.N_QUADS)
+    finally:
+        store.close()
+        virtuoso.isql("DB.DBA.USER_DROP ('kgload_writer');")
+    assert count == 300
+    assert "loading with INSERT DATA" in caplog.text and "security restrictions" in caplog.text
+    assert virtuoso_store.quad_count() == 300
+
+
+@pytest.mark.virtuoso
+@pytest.mark.slow
+def test_killing_virtuoso_mid_file_load_then_rerunning_loads_everything_once(
+    virtuoso: VirtuosoServer, virtuoso_store: SparqlStore, tmp_path: Path
+) -> None:
+    path = _nquads_file(tmp_path / "in.nq", 200_000, tag="k")
+    store = open_sparql(
+        virtuoso.url, user=virtuoso.user, password=virtuoso.password, retries=1, backoff=0.05
+    )
+    timer = threading.Timer(0.8, virtuoso.kill)
+    try:
+        timer.start()
+        with pytest.raises(StoreError):
+            store.load(path, format=RdfFormat.N_QUADS)
+        timer.join()
+        virtuoso.restart()
+        assert store.load(path, format=RdfFormat.N_QUADS) == 200_000
+        assert store.quad_count() == 200_000
+    finally:
+        timer.cancel()
+        store.close()
+        if not virtuoso.running:
+            virtuoso.restart()

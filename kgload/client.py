@@ -105,8 +105,15 @@ class KG:
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
         self.store.dump(output, format=rdf_format(format))
 
-    def load(self, path: str | Path, *, format: str | None = None) -> LoadReport:
-        return load_file(self.store, Path(path), format=format)
+    def load(
+        self,
+        path: str | Path,
+        *,
+        format: str | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> LoadReport:
+        """Bulk-load an exported N-Quads/TriG file; `progress(quads, None, name)` as it goes."""
+        return load_file(self.store, Path(path), format=format, progress=progress)
 
     def validate(self) -> ValidationReport:
         """SHACL-validate every document graph in the store."""

@@ -8,7 +8,7 @@ document graph: a document is in the store completely or not at all.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from pyoxigraph import Quad, RdfFormat
@@ -17,7 +17,7 @@ from kgload.config import Settings
 from kgload.errors import UsageError
 from kgload.extract.analyze import analyze_articles
 from kgload.linking.kb import KnowledgeBase
-from kgload.model import Article, Entity, LoadReport, Problem
+from kgload.model import Article, Entity, LoadReport, Problem, ProgressCallback
 from kgload.rdf.writer import document_iri, document_quads, kb_quads
 from kgload.stores.base import Store
 
@@ -25,7 +25,6 @@ __all__ = ["FORMATS", "ProgressCallback", "ingest", "load_file", "rdf_format"]
 
 log = logging.getLogger("kgload")
 
-ProgressCallback = Callable[[int, int | None, str], None]
 
 FORMATS: dict[str, RdfFormat] = {
     "nquads": RdfFormat.N_QUADS,
@@ -133,12 +132,18 @@ def ingest(
     )
 
 
-def load_file(store: Store, path: Path, *, format: str | None = None) -> LoadReport:
+def load_file(
+    store: Store,
+    path: Path,
+    *,
+    format: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> LoadReport:
     """Bulk-load an exported quad file (`kgload export` output) into the store."""
     if not path.is_file():
         return LoadReport(problems=(Problem("unreadable-file", "file not found", str(path)),))
     fmt = rdf_format(format, path)
     if not fmt.supports_datasets:
         raise UsageError(f"{path}: {fmt.name} has no named graphs; load N-Quads or TriG")
-    count = store.load(path, format=fmt)
+    count = store.load(path, format=fmt, progress=progress)
     return LoadReport(quads=count)

@@ -8,7 +8,7 @@ that tests can call without a store, a network or a file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
@@ -27,9 +27,13 @@ __all__ = [
     "PartialDate",
     "Precision",
     "Problem",
+    "ProgressCallback",
     "Status",
     "local_key",
 ]
+
+# `progress(done, total, item)`: how far a long job is (`total` None when unknown), for a bar.
+ProgressCallback = Callable[[int, int | None, str], None]
 
 
 class EntityKind(StrEnum):

@@ -536,8 +536,11 @@ def test_load_sends_n_quads_batches_in_parallel_and_retries_a_busy_answer(
 
     path = _nquads_file(tmp_path / "in.nq", 45_000)
     store, accepted = _virtuoso_loader(threaded_httpserver, answer)
+    progress: list[tuple[int, int | None, str]] = []
     try:
-        assert store.load(path, format=RdfFormat.N_QUADS) == 45_000
+        assert store.load(
+            path, format=RdfFormat.N_QUADS, progress=lambda *call: progress.append(call)
+        ) == 45_000
     finally:
         store.close()
     assert accepted[0] == ""  # the probe
@@ -545,6 +548,8 @@ def test_load_sends_n_quads_batches_in_parallel_and_retries_a_busy_answer(
     assert sent == sorted(path.read_text(encoding="utf-8").splitlines())
     assert len(accepted) == 1 + 5  # 10,000 quads per request
     assert overlapped == [True]
+    assert [done for done, _, _ in progress] == [10_000, 20_000, 30_000, 40_000, 45_000]
+    assert {(total, name) for _, total, name in progress} == {(None, "in.nq")}
 
 
 def test_load_stops_at_a_lasting_refusal_with_a_clear_error(

@@ -279,7 +279,12 @@ def test_dump_then_load_gives_an_isomorphic_dataset(
 
     target = fresh_store()
     assert target.quad_count() == 0
-    assert target.load(path, format=RdfFormat.N_QUADS) == len(quads)
+    progress: list[int] = []
+    loaded = target.load(
+        path, format=RdfFormat.N_QUADS, progress=lambda done, total, name: progress.append(done)
+    )
+    assert loaded == len(quads)
+    assert progress and progress[-1] == len(quads)
     again = io.BytesIO()
     target.dump(again, format=RdfFormat.N_QUADS)
     assert_isomorphic(list(parse(again.getvalue(), format=RdfFormat.N_QUADS)), quads)

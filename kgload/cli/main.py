@@ -34,14 +34,13 @@ from kgload.config import SETTINGS_TABLE, Settings, load_settings
 from kgload.errors import KgloadError, UsageError
 
 if TYPE_CHECKING:
-    from kgload.model import Problem
+    from kgload.model import Problem, ProgressCallback
 
 __all__ = ["EXPORT_FORMATS", "build_parser", "main"]
 
 EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples")
 LOAD_FORMATS = ("nquads", "trig")
 
-ProgressCallback = Callable[[int, int | None, str], None]
 Command = Callable[[argparse.Namespace], int]
 
 _SETTING_HELP = {setting.name: setting.help for setting in SETTINGS_TABLE}
@@ -464,8 +463,8 @@ def _export(args: argparse.Namespace) -> int:
 def _load(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args)) as kg:
-        report = kg.load(args.file, format=args.format)
+    with KG.open(settings=_settings(args)) as kg, _progress("loading") as progress:
+        report = kg.load(args.file, format=args.format, progress=progress)
     _print_problems(report.problems)
     _err(
         f"loaded {_plural(report.quads, 'quad')} from {args.file}; "

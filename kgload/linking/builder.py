@@ -52,7 +52,7 @@ from kgload.linking.kb import (
     load_kb,
 )
 from kgload.linking.wikidata import DEFAULT_LANGUAGES, MAX_IDS_PER_REQUEST, WikidataClient
-from kgload.model import Problem
+from kgload.model import Problem, ProgressCallback
 
 __all__ = [
     "QUERY_NAMES",
@@ -69,7 +69,6 @@ log = logging.getLogger("kgload")
 QUERY_NAMES = ("states", "organisations", "heads", "ministers", "capitals")
 """The builder's queries, in the order they run; each is `queries/<name>.rq`."""
 
-ProgressCallback = Callable[[int, int | None, str], None]
 """`progress(done, total, message)`: units done, units in all (None while unknown), what now."""
 
 STATE_FILE = ".build-state.json"

@@ -21,6 +21,7 @@ from typing import IO, Protocol, runtime_checkable
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
 
 from kgload.errors import UsageError
+from kgload.model import ProgressCallback
 
 __all__ = [
     "BACKENDS",
@@ -91,8 +92,13 @@ class Store(Protocol):
         """Write every quad (in named graphs) to `output`, streaming."""
         ...
 
-    def load(self, path: Path, *, format: RdfFormat) -> int:
-        """Bulk-load a quad file; returns the number of quads read."""
+    def load(
+        self, path: Path, *, format: RdfFormat, progress: ProgressCallback | None = None
+    ) -> int:
+        """Bulk-load a quad file; returns the number of quads read.
+
+        `progress(quads_done, None, file_name)` is called as batches land, when the store can tell.
+        """
         ...
 
     def close(self) -> None: ...

@@ -22,6 +22,7 @@ from pyoxigraph import (
 )
 
 from kgload.errors import QueryError, StoreError, StoreLockedError, UsageError
+from kgload.model import ProgressCallback
 from kgload.stores.base import QueryResult, StoreStats, Term
 
 __all__ = ["OxigraphStore", "open_memory", "open_oxigraph", "quads_to_insert_data"]
@@ -142,7 +143,10 @@ class OxigraphStore:
         triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
         serialize(triples, output, format)
 
-    def load(self, path: Path, *, format: RdfFormat) -> int:
+    def load(
+        self, path: Path, *, format: RdfFormat, progress: ProgressCallback | None = None
+    ) -> int:
+        # pyoxigraph's bulk loader reports nothing while it runs: `progress` is called at the end.
         before = len(self._store)
         try:
             self._store.bulk_load(path=str(path), format=format)
@@ -150,7 +154,10 @@ class OxigraphStore:
             raise UsageError(f"{path}: not valid {format.name}: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"loading {path} into {self.url} failed: {exc}") from exc
-        return len(self._store) - before
+        added = len(self._store) - before
+        if progress is not None:
+            progress(added, added, path.name)
+        return added
 
     def flush(self) -> None:
         self._store.flush()

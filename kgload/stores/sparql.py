@@ -94,6 +94,7 @@ from kgload.errors import (
     UsageError,
 )
 from kgload.http import retry_after_seconds
+from kgload.model import ProgressCallback
 from kgload.stores.base import QueryResult, StoreStats, Term
 
 __all__ = ["DEFAULT_GRAPH_PREFIX", "SparqlStore", "open_sparql"]
@@ -569,7 +570,9 @@ class SparqlStore:
             # Triple formats cannot name graphs: write the union of the named graphs.
             pyoxigraph.serialize((q.triple for q in quads()), output, format)
 
-    def load(self, path: Path, *, format: RdfFormat) -> int:
+    def load(
+        self, path: Path, *, format: RdfFormat, progress: ProgressCallback | None = None
+    ) -> int:
         """Parse a quad file (streaming) and send it in batches; returns the quads read.
 
         Virtuoso with credentials parses the batches itself (N-Quads through its Turtle loader,
@@ -585,13 +588,26 @@ class SparqlStore:
                 count += 1
                 yield quad
 
+        sent = 0
+
+        def landed(quads: int) -> None:
+            nonlocal sent
+            sent += quads
+            if progress is not None:
+                progress(sent, None, path.name)
+
         if self._server_parses_nquads():
             self._send_parallel(
-                (self._load_nquads_request(chunk) for chunk in _nquads_chunks(counted())),
+                (
+                    (self._load_nquads_request(text), size)
+                    for text, size in _nquads_chunks(counted())
+                ),
+                landed,
             )
             return count
         for batch in _batches(counted(), self.max_request_triples):
             self._update(self._insert_request(batch, drop=False))
+            landed(sum(len(quads) for _, quads in batch))
         return count
 
     def _server_parses_nquads(self) -> bool:
@@ -629,23 +645,29 @@ class SparqlStore:
 
         return send
 
-    def _send_parallel(self, jobs: Iterator[Callable[[], None]]) -> None:
-        """Run the requests with at most `load_requests` in flight; the first failure stops all.
+    def _send_parallel(
+        self, jobs: Iterator[tuple[Callable[[], None], int]], landed: Callable[[int], None]
+    ) -> None:
+        """Run `(request, quads)` jobs, at most `load_requests` in flight; the first failure stops
+        all. `landed(quads)` is called, in this thread, as each request succeeds.
 
         Jobs are made lazily, so a large file is never held in memory whole.
         """
         window = self.load_requests
         with ThreadPoolExecutor(max_workers=window, thread_name_prefix="kgload-load") as pool:
-            pending: set[Future[None]] = set()
-            try:
-                for send in jobs:
-                    pending.add(pool.submit(send))
-                    if len(pending) >= window:
-                        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for future in done:
-                            future.result()
-                for future in pending:
+            pending: dict[Future[None], int] = {}
+
+            def settle(done: Iterable[Future[None]]) -> None:
+                for future in done:
                     future.result()
+                    landed(pending.pop(future))
+
+            try:
+                for send, size in jobs:
+                    pending[pool.submit(send)] = size
+                    if len(pending) >= window:
+                        settle(wait(pending, return_when=FIRST_COMPLETED).done)
+                settle(list(pending))
             finally:
                 for future in pending:
                     future.cancel()
@@ -875,8 +897,10 @@ def _batches(quads: Iterable[Quad], size: int) -> Iterator[list[tuple[str, list[
         yield list(batch.items())
 
 
-def _nquads_chunks(quads: Iterable[Quad], size: int = _TTLP_REQUEST_QUADS) -> Iterator[str]:
-    """N-Quads text, `size` quads per chunk; every quad must name its graph."""
+def _nquads_chunks(
+    quads: Iterable[Quad], size: int = _TTLP_REQUEST_QUADS
+) -> Iterator[tuple[str, int]]:
+    """N-Quads text and its quad count, `size` quads per chunk; every quad must name its graph."""
     lines: list[str] = []
     for quad in quads:
         graph = quad.graph_name
@@ -884,10 +908,10 @@ def _nquads_chunks(quads: Iterable[Quad], size: int = _TTLP_REQUEST_QUADS) -> It
             raise UsageError(f"kgload writes only to named graphs (IRIs); got {quad}")
         lines.append(f"{quad.subject} {quad.predicate} {quad.object} {graph} .\n")
         if len(lines) >= size:
-            yield "".join(lines)
+            yield "".join(lines), len(lines)
             lines = []
     if lines:
-        yield "".join(lines)
+        yield "".join(lines), len(lines)
 
 
 def _parse_quads(path: Path, format: RdfFormat) -> Iterator[Quad]:

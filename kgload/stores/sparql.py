@@ -614,8 +614,8 @@ class SparqlStore:
         """Whether the server loads N-Quads text sent in a query (Virtuoso's `DB.DBA.TTLP`).
 
         Probed once with an empty batch. Virtuoso lets only users with the right to run
-        `DB.DBA.TTLP` from SPARQL (dba, SPARQL_UPDATE) do it; anyone else falls back to
-        `INSERT DATA`.
+        `DB.DBA.TTLP` from SPARQL do it (dba does; a user with only the SPARQL_UPDATE role is
+        refused, SP031); anyone else falls back to `INSERT DATA`.
         """
         if self._server_parses is None:
             self._server_parses = False

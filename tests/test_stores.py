@@ -354,6 +354,36 @@ def test_random_literals_round_trip(store: Store, backend: str) -> None:
     check()
 
 
+def test_random_literals_round_trip_through_load(
+    store: Store, backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The same through `load`: on Virtuoso that is its own N-Quads parser, not SPARQL."""
+    g = graph("hypothesis-load")
+    remote = backend == "virtuoso"
+    folder = tmp_path_factory.mktemp("literals")
+
+    @settings(
+        max_examples=20 if remote else 50,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(st.lists(literals(), min_size=1, max_size=8))
+    def check(values: list[Literal]) -> None:
+        quads = [
+            Quad(NamedNode(f"{BASE}event/h{i}"), RDFS_LABEL, value, g)
+            for i, value in enumerate(values)
+        ]
+        path = folder / "literals.nq"
+        with path.open("wb") as out:
+            serialize(quads, out, RdfFormat.N_QUADS)
+        store.drop_graphs([g.value])
+        assert store.load(path, format=RdfFormat.N_QUADS) == len(quads)
+        got = rows_as_str(store, f"SELECT ?s ?o WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+        assert got == {(str(q.subject), str(q.object)) for q in quads}
+
+    check()
+
+
 # -- Virtuoso specifics ---------------------------------------------------------------------------
 @pytest.mark.virtuoso
 def test_virtuoso_is_detected_and_its_endpoints_implied(virtuoso_store: SparqlStore) -> None:

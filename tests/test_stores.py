@@ -384,6 +384,22 @@ def test_random_literals_round_trip_through_load(
     check()
 
 
+def test_integers_beyond_32_bits_stay_integers_through_load(store: Store, tmp_path: Path) -> None:
+    # Virtuoso's own N-Quads parser stores these as xsd:decimal; kgload sends them another way.
+    g = graph("big-integers")
+    values = ["2147483647", "2147483648", "-2147483649", "1000000000000000", "-7"]
+    quads = [
+        Quad(NamedNode(f"{BASE}event/i{i}"), RDFS_LABEL, typed(v, "integer"), g)
+        for i, v in enumerate(values)
+    ]
+    path = tmp_path / "integers.nq"
+    with path.open("wb") as out:
+        serialize(quads, out, RdfFormat.N_QUADS)
+    assert store.load(path, format=RdfFormat.N_QUADS) == len(quads)
+    got = rows_as_str(store, f"SELECT ?s ?o WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
+    assert got == {(str(q.subject), str(q.object)) for q in quads}
+
+
 # -- Virtuoso specifics ---------------------------------------------------------------------------
 @pytest.mark.virtuoso
 def test_virtuoso_is_detected_and_its_endpoints_implied(virtuoso_store: SparqlStore) -> None:

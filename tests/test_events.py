@@ -237,3 +237,19 @@ def test_condemner_is_not_the_condemned_doer() -> None:
     for event in condemnations:
         assert event.agent == "Q212"
         assert "Q212" not in [p for p in event.participants if p != event.agent]
+
+
+def test_a_state_after_in_is_where_support_is_given_not_who_receives_it() -> None:
+    en = _one(
+        _events(
+            "President Biden underscored the continued support in the United States for Ukraine.",
+            "en",
+        ),
+        EventType.SUPPORT,
+    )
+    assert (en.agent, en.recipient) == ("Q6279", "Q212")
+    pt = _one(
+        _events("O presidente Lula destacou o apoio firme no Brasil à Ucrânia.", "pt"),
+        EventType.SUPPORT,
+    )
+    assert (pt.agent, pt.recipient) == ("Q37181", "Q212")

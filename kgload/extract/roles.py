@@ -486,6 +486,16 @@ class SentenceReader:
             if trig.rule.type is EventType.TROOP_DEPLOYMENT:
                 # troops go to a state: a mission or an alliance named after them is not the host
                 after = [m for m in after if m.kind is EntityKind.STATE]
+            if (
+                trig.rule.type.is_directed
+                and after
+                and self._preceded_by(after[0], lex.place_markers - lex.recipient_markers, 1)
+            ):
+                # "support in the United States for Ukraine": the state after "in" is where it
+                # is given; the one after "for" receives it
+                marked = [m for m in after[1:] if self._preceded_by(m, lex.recipient_markers, 1)]
+                if marked:
+                    after = [m for m in after if m.start >= marked[0].start]
             if after and (
                 trig.rule.type.is_directed
                 or len(words_between(self.text, trig.end, after[0].start)) <= 3

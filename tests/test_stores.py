@@ -332,52 +332,37 @@ def literals() -> st.SearchStrategy[Literal]:
     )
 
 
-def test_random_literals_round_trip(store: Store, backend: str) -> None:
-    g = graph("hypothesis")
-    remote = backend == "virtuoso"
-
-    @settings(
-        max_examples=20 if remote else 100,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
-    @given(st.lists(literals(), min_size=1, max_size=8))
-    def check(values: list[Literal]) -> None:
-        quads = [
-            Quad(NamedNode(f"{BASE}event/h{i}"), RDFS_LABEL, value, g)
-            for i, value in enumerate(values)
-        ]
-        store.replace_graphs({g.value: quads})
-        got = rows_as_str(store, f"SELECT ?s ?o WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
-        assert got == {(str(q.subject), str(q.object)) for q in quads}
-
-    check()
-
-
-def test_random_literals_round_trip_through_load(
-    store: Store, backend: str, tmp_path_factory: pytest.TempPathFactory
+@pytest.mark.parametrize("write_with", ["replace_graphs", "load"])
+def test_random_literals_round_trip(
+    store: Store, backend: str, write_with: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    """The same through `load`: on Virtuoso that is its own N-Quads parser, not SPARQL."""
-    g = graph("hypothesis-load")
-    remote = backend == "virtuoso"
+    """Written by `replace_graphs` (SPARQL Update on a server) or by `load` (on Virtuoso its own
+    N-Quads parser), every literal reads back as it was."""
+    g = graph("hypothesis")
     folder = tmp_path_factory.mktemp("literals")
 
-    @settings(
-        max_examples=20 if remote else 50,
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
-    @given(st.lists(literals(), min_size=1, max_size=8))
-    def check(values: list[Literal]) -> None:
-        quads = [
-            Quad(NamedNode(f"{BASE}event/h{i}"), RDFS_LABEL, value, g)
-            for i, value in enumerate(values)
-        ]
+    def write(quads: list[Quad]) -> None:
+        if write_with == "replace_graphs":
+            store.replace_graphs({g.value: quads})
+            return
         path = folder / "literals.nq"
         with path.open("wb") as out:
             serialize(quads, out, RdfFormat.N_QUADS)
         store.drop_graphs([g.value])
         assert store.load(path, format=RdfFormat.N_QUADS) == len(quads)
+
+    @settings(
+        max_examples=20 if backend == "virtuoso" else 100,
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    @given(st.lists(literals(), min_size=1, max_size=8))
+    def check(values: list[Literal]) -> None:
+        quads = [
+            Quad(NamedNode(f"{BASE}event/h{i}"), RDFS_LABEL, value, g)
+            for i, value in enumerate(values)
+        ]
+        write(quads)
         got = rows_as_str(store, f"SELECT ?s ?o WHERE {{ GRAPH {g} {{ ?s ?p ?o }} }}")
         assert got == {(str(q.subject), str(q.object)) for q in quads}
 

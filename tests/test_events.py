@@ -253,3 +253,25 @@ def test_a_state_after_in_is_where_support_is_given_not_who_receives_it() -> Non
         EventType.SUPPORT,
     )
     assert (pt.agent, pt.recipient) == ("Q37181", "Q212")
+
+
+def test_a_condemned_act_named_in_the_sentence_is_not_the_last_event_told() -> None:
+    events = _events(
+        "O Brasil e a Índia assinaram um acordo de cooperação em defesa em janeiro. "
+        "O governo francês condenou o ataque contra Kiev.",
+        "pt",
+    )
+    assert [e.type for e in events] == [EventType.AGREEMENT]
+    events = _events(
+        "The United States and Japan signed a trade deal on Monday. "
+        "Germany condemned the deadly missile strike on Odesa.",
+        "en",
+    )
+    assert [e.type for e in events] == [EventType.AGREEMENT]
+    # the last event told is still what "the attack" refers to when it is an attack
+    retold = _events(
+        "A Rússia atacou a Ucrânia com mísseis no domingo. O governo francês condenou o ataque.",
+        "pt",
+    )
+    condemnation = _one(retold, EventType.CONDEMNATION)
+    assert (condemnation.agent, condemnation.recipient) == ("Q142", "Q159")

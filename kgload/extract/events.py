@@ -235,11 +235,22 @@ def extract_events(
                 # "O Kremlin condenou as medidas": the act is the last event told, and the one
                 # condemned is whoever did it.
                 previous_event = drafts[-1]
+                # "condenou o ataque contra Kiev": when the act is named here, only a last event
+                # of that kind can be it
+                following = triggers[position + 1] if position + 1 < len(triggers) else None
+                named = (
+                    following.rule.type
+                    if following is not None
+                    and len(words_between(article.text, trig.end, following.start)) <= 4
+                    and "," not in article.text[trig.end : following.start]
+                    else None
+                )
                 doers = [
                     k
                     for k in previous_event.participants
                     if k not in (previous_event.recipient, agent)
                     and _state_of(k, entities) != _state_of(agent, entities)
+                    and named in (None, previous_event.type)
                 ]
                 if doers:
                     participants = list(dict.fromkeys([*participants, *doers]))

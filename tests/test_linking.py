@@ -147,3 +147,13 @@ def test_outlet_name_gives_the_home_state() -> None:
     assert outlet("Whitehall Briefing Room") == "Q145"
     assert outlet("Palácio do Planalto / Secom") == "Q155"
     assert outlet("Northbridge Wire") is None  # names no state: no guess
+
+
+def test_a_persons_name_from_another_language_links_but_place_names_do_not_travel() -> None:
+    # "Sergei Lavrov" is an English spelling; a Portuguese paper may use it too.
+    found = _keys(_links("O chanceler Sergei Lavrov chegou a Pyongyang.", "pt"))
+    assert found["Sergei Lavrov"] == "Q58217"
+    # Only people's full names are borrowed: "Kiev" stays a Portuguese, Spanish, French name.
+    borrowed = [a for a in load_kb().aliases_for("en") if a.lang not in ("en", "*")]
+    kb = load_kb()
+    assert borrowed and all(kb.entities[a.qid].kind is EntityKind.PERSON for a in borrowed)

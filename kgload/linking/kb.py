@@ -146,8 +146,23 @@ class KnowledgeBase:
         self._offices_by_person = dict(person_offices)
 
     def aliases_for(self, lang: str) -> list[Alias]:
-        """Aliases usable in `lang`: its own plus the language-neutral ones."""
-        return [a for a in self.aliases if a.lang in (lang, "*")]
+        """Aliases usable in `lang`: its own, the language-neutral ones, and people's full names
+        from every language (a Portuguese paper may spell him "Sergei Lavrov" as English ones
+        do). Other names stay per language: "Kiev" or "Coreia" are words of one language."""
+        own = [a for a in self.aliases if a.lang in (lang, "*")]
+        known = {(a.qid, a.text) for a in own}
+        borrowed: dict[tuple[str, str], Alias] = {}
+        for alias in self.aliases:
+            key = (alias.qid, alias.text)
+            entity = self.entities.get(alias.qid)
+            if (
+                alias.type == "name"
+                and key not in known
+                and entity is not None
+                and entity.kind is EntityKind.PERSON
+            ):
+                borrowed.setdefault(key, alias)
+        return [*own, *borrowed.values()]
 
     def holders(
         self, state: str, *, titles: Iterable[str] = (), leader: bool = False, on: dt.date | None

@@ -275,3 +275,44 @@ def test_a_condemned_act_named_in_the_sentence_is_not_the_last_event_told() -> N
     )
     condemnation = _one(retold, EventType.CONDEMNATION)
     assert (condemnation.agent, condemnation.recipient) == ("Q142", "Q159")
+
+
+def test_hosting_or_receiving_a_titled_guest_is_a_meeting() -> None:
+    events = _events(
+        "Chinese President Xi Jinping hosted Brazilian President Luiz Inácio Lula da Silva in "
+        "Beijing on Thursday. Kim Jong Un received Russian Defence Minister Andrei Belousov in "
+        "Pyongyang.",
+        "en",
+    )
+    meetings = [set(e.participants) for e in events if e.type is EventType.MEETING]
+    assert {"Q15031", "Q37181"} in meetings
+    assert any("Q56226" in m and len(m) == 2 for m in meetings)
+    # receiving things is no meeting
+    received = _events("Ukraine received new air defence systems from Germany.", "en")
+    assert all(e.type is not EventType.MEETING for e in received)
+
+
+def test_troop_numbers_with_thousands_separators_are_deployments() -> None:
+    deployment = _one(
+        _events("The United States said it would deploy 2,000 additional troops to Poland.", "en"),
+        EventType.TROOP_DEPLOYMENT,
+    )
+    assert (deployment.agent, deployment.recipient) == ("Q30", "Q36")
+    assert deployment.status is Status.PLANNED
+
+
+def test_an_unrelated_event_before_does_not_lend_its_date() -> None:
+    events = _events(
+        "Iran launched missiles at Israel on October 1, 2024. "
+        "Kim Jong Un received Russian Defence Minister Andrei Belousov in Pyongyang.",
+        "en",
+    )
+    assert _one(events, EventType.MEETING).date is None
+    # the same story still does: a follow-up about one of the parties
+    events = _events(
+        "Iran launched missiles at Israel on October 1, 2024. "
+        "The Israeli government condemned the Iranian attack.",
+        "en",
+    )
+    condemnation = _one(events, EventType.CONDEMNATION)
+    assert condemnation.date is not None and condemnation.date.iso() == "2024-10-01"

@@ -116,6 +116,11 @@ def _country(key: str, entities: Mapping[str, Entity]) -> str | None:
     return entity.country if entity is not None else None
 
 
+def _sides(keys: Sequence[str], entities: dict[str, Entity]) -> set[str]:
+    """The parties of an event, people standing for their states."""
+    return {_state_of(key, entities) for key in keys}
+
+
 def _state_of(key: str, entities: dict[str, Entity]) -> str:
     entity = entities.get(key)
     if entity is not None and entity.kind is EntityKind.PERSON and entity.country:
@@ -310,6 +315,9 @@ def extract_events(
                         and number - d.sentence <= 2
                         and d.status is status
                         and sentences[d.sentence].paragraph >= sentence.paragraph - 1
+                        # the same story: the two events share a party (a person counting as
+                        # their state)
+                        and _sides(d.participants, entities) & _sides(participants, entities)
                     ),
                     None,
                 )

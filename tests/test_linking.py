@@ -157,3 +157,17 @@ def test_a_persons_name_from_another_language_links_but_place_names_do_not_trave
     borrowed = [a for a in load_kb().aliases_for("en") if a.lang not in ("en", "*")]
     kb = load_kb()
     assert borrowed and all(kb.entities[a.qid].kind is EntityKind.PERSON for a in borrowed)
+
+
+def test_a_capital_inside_a_longer_name_is_not_its_state() -> None:
+    found = _keys(
+        _links(
+            "Lula chegou a Moscou para as celebrações do Dia da Vitória e citou o Acordo de Paris.",
+            "pt",
+        )
+    )
+    assert found["Moscou"] == "Q159"  # the seat of government still stands for Russia
+    assert "Vitória" not in found  # Victoria, capital of Seychelles, inside "Dia da Vitória"
+    assert "Paris" not in found
+    english = _keys(_links("Leaders recalled the Treaty of Paris in Washington.", "en"))
+    assert "Paris" not in english and english["Washington"] == "Q30"

@@ -278,6 +278,8 @@ class _Linker:
                 not self._surname_ok(alias.qid, span.start) or self._inside_longer_name(span)
             ):
                 continue
+            if entity.stands_for and alias.type != "demonym" and self._part_of_a_name(span):
+                continue
             if entity.stands_for and alias.type != "demonym" and self._entity(entity.stands_for):
                 # Metonym: the text names a capital or a building; the actor is the state.
                 self._remember(entity.stands_for)
@@ -300,6 +302,26 @@ class _Linker:
                 "metonym": "metonym",
             }.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
+
+    def _part_of_a_name(self, span: Span) -> bool:
+        """ "Dia da Vitória", "Praia de Copacabana", "the Treaty of Paris": a capital joined by
+        de/of to another capitalised word is part of a longer name, not the seat of a state."""
+        doc = self.doc
+        of_words = self.lexicon.of_words
+        if span.start >= 2:
+            joint, head = doc[span.start - 1], doc[span.start - 2]
+            if (
+                joint.lower_ in of_words
+                and _UPPER_WORD.match(head.text)
+                and not head.is_sent_start
+                and head.lower_ not in self.lexicon.roles
+            ):
+                return True
+        if span.end + 1 < len(doc):
+            joint, tail = doc[span.end], doc[span.end + 1]
+            if joint.lower_ in of_words and _UPPER_WORD.match(tail.text):
+                return True
+        return False
 
     def _inside_longer_name(self, span: Span) -> bool:
         """ "Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names

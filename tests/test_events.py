@@ -316,3 +316,26 @@ def test_an_unrelated_event_before_does_not_lend_its_date() -> None:
     )
     condemnation = _one(events, EventType.CONDEMNATION)
     assert condemnation.date is not None and condemnation.date.iso() == "2024-10-01"
+
+
+def test_concern_about_a_topic_does_not_condemn_the_last_event_told() -> None:
+    events = _events(
+        "O Japão e a Coreia do Sul impuseram novas sanções contra entidades norte-coreanas. "
+        "Em nota, o Itamaraty manifestou preocupação com a escalada do conflito.",
+        "pt",
+    )
+    assert [e.type for e in events] == [EventType.SANCTION]
+    events = _events(
+        "Japan imposed new sanctions on North Korea on Monday. "
+        "China expressed grave concern over the situation on the peninsula.",
+        "en",
+    )
+    assert [e.type for e in events] == [EventType.SANCTION]
+    # "condenou as medidas": the measures are the act told before
+    retold = _events(
+        "O Japão impôs novas sanções contra a Coreia do Norte. A Coreia do Norte condenou as "
+        "medidas.",
+        "pt",
+    )
+    condemnation = _one(retold, EventType.CONDEMNATION)
+    assert (condemnation.agent, condemnation.recipient) == ("Q423", "Q17")

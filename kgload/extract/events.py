@@ -116,6 +116,13 @@ def _country(key: str, entities: Mapping[str, Entity]) -> str | None:
     return entity.country if entity is not None else None
 
 
+def _names_a_topic(trig: Trigger, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
+    """ "manifestou preocupação com a escalada", "concern over the talks": the words after the
+    verb name a topic ("com", "about"), not an act told before ("condenou as medidas")."""
+    following = words_between(text, trig.end, min(sentence.end, trig.end + 20))[:1]
+    return bool(following) and following[0] in lexicon.with_markers | lexicon.topic_markers
+
+
 def _sides(keys: Sequence[str], entities: dict[str, Entity]) -> set[str]:
     """The parties of an event, people standing for their states."""
     return {_state_of(key, entities) for key in keys}
@@ -236,6 +243,7 @@ def extract_events(
                 and recipient is None
                 and drafts
                 and number - drafts[-1].sentence <= 3
+                and not _names_a_topic(trig, article.text, sentence, lexicon)
             ):
                 # "O Kremlin condenou as medidas": the act is the last event told, and the one
                 # condemned is whoever did it.

@@ -89,6 +89,7 @@ class Lexicon:
     and_words: frozenset[str]
     and_phrases: frozenset[str]  # "along with", "juntamente com": coordination in two words
     place_markers: frozenset[str]  # "em", "no", "in": a place follows
+    topic_markers: frozenset[str]  # "sobre", "about": a topic follows ("concern about X")
     clause_breaks: frozenset[str]
     relative_pronouns: frozenset[str]  # "que", "which": a clause whose subject stands before
     # any trigger of any type, on lowercased text: finds where triggers may start in one pass
@@ -200,6 +201,7 @@ def load_lexicon(lang: str) -> Lexicon:
         light_verbs=_regex(cues.get("light_verbs", []), where),
         and_phrases=_words(markers, "and_phrases"),
         place_markers=_words(markers, "place"),
+        topic_markers=_words(markers, "topic"),
         clause_breaks=_words(markers, "clause_breaks"),
         relative_pronouns=_words(markers, "relative_pronouns"),
     )

@@ -339,3 +339,22 @@ def test_concern_about_a_topic_does_not_condemn_the_last_event_told() -> None:
     )
     condemnation = _one(retold, EventType.CONDEMNATION)
     assert (condemnation.agent, condemnation.recipient) == ("Q423", "Q17")
+
+
+def test_an_attribution_after_a_comma_cites_what_follows_the_verb() -> None:
+    # "…, informou a KCNA": Russia before the comma is where the troops went, not the source
+    deployment = _one(
+        _events("A Coreia do Norte enviou tropas para a Rússia, informou a KCNA.", "pt"),
+        EventType.TROOP_DEPLOYMENT,
+    )
+    assert (deployment.agent, deployment.recipient) == ("Q423", "Q159")
+    assert deployment.reported_by and "Q159" not in deployment.reported_by
+
+
+def test_an_attack_on_a_region_hits_the_regions_state() -> None:
+    attack = _one(
+        _events("A Rússia lançou mais de 100 drones contra a região de Kharkiv.", "pt"),
+        EventType.ATTACK,
+    )
+    assert (attack.agent, attack.recipient) == ("Q159", "Q212")
+    assert attack.place == "Q170666"

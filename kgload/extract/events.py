@@ -277,6 +277,16 @@ def extract_events(
                     participants = list(previous.participants)
                     agent, recipient = previous.agent, previous.recipient
                     inherited = True
+            place = _place(reader, trig, entities)
+            if place is None and trig.rule.type is EventType.ATTACK:
+                place = _struck_place(reader, trig)
+            if trig.rule.type.is_directed and recipient is None and place is not None:
+                # "the attack on a maternity hospital in Mariupol", "drones contra a região de
+                # Kharkiv": the place's state was hit
+                host = entities[place].country if place in entities else None
+                if host and host != agent and _state_of(agent or "", entities) != host:
+                    recipient = host
+                    participants = list(dict.fromkeys([*participants, host]))
             if len(set(participants)) < 2:
                 continue
             if grouped and trig.rule.type.is_directed:
@@ -284,15 +294,6 @@ def extract_events(
                 agent = participants[0]
                 if recipient is None or recipient == agent:
                     recipient = participants[1]
-            place = _place(reader, trig, entities)
-            if place is None and trig.rule.type is EventType.ATTACK:
-                place = _struck_place(reader, trig)
-            if trig.rule.type.is_directed and recipient is None and place is not None:
-                # "the attack on a maternity hospital in Mariupol": the place's state was hit
-                host = entities[place].country if place in entities else None
-                if host and host != agent and _state_of(agent or "", entities) != host:
-                    recipient = host
-                    participants = list(dict.fromkeys([*participants, host]))
             if reader.hypothetical(trig):
                 continue  # "assistência mútua em caso de agressão": a condition, not a claim
             status = reader.status(trig)

@@ -96,10 +96,14 @@ class SentenceReader:
                         continue  # "the PM said the UK …": a verb in place, not ", said X"
                 found.extend(self._cited_after(cue_end))
         for cue_start, _ in self.cues.all("attribution_subject", s.start, s.end):
+            # "o Kremlin informou": the actor right before the verb; not "… para a Rússia,
+            # informou a KCNA", where the comma ends the clause and the source follows the verb
             before = [
                 m
                 for m in self.actors
-                if m.end <= cue_start and len(words_between(text, m.end, cue_start)) <= 1
+                if m.end <= cue_start
+                and len(gap := words_between(text, m.end, cue_start)) <= 1
+                and gap != [","]
             ]
             if before:
                 found.append(before[-1])

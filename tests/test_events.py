@@ -358,3 +358,31 @@ def test_an_attack_on_a_region_hits_the_regions_state() -> None:
     )
     assert (attack.agent, attack.recipient) == ("Q159", "Q212")
     assert attack.place == "Q170666"
+
+
+def test_offering_or_preparing_to_host_talks_makes_them_planned() -> None:
+    en = _one(
+        _events("Turkey has offered to host peace talks between Russia and Ukraine.", "en"),
+        EventType.MEETING,
+    )
+    assert en.status is Status.PLANNED and {"Q159", "Q212"} <= set(en.participants)
+    pt = _one(
+        _events("A Turquia vai sediar negociações de paz entre a Rússia e a Ucrânia.", "pt"),
+        EventType.MEETING,
+    )
+    assert pt.status is Status.PLANNED
+    # an auxiliary before another verb still does not make an existing agreement planned
+    analysed = _one(
+        _events("O Brasil vai analisar o acordo entre a Rússia e a Coreia do Norte.", "pt"),
+        EventType.AGREEMENT,
+    )
+    assert analysed.status is Status.OCCURRED
+
+
+def test_agreeing_to_a_ceasefire_is_an_agreement() -> None:
+    for text, lang in (
+        ("Armenia and Azerbaijan agreed to a ceasefire on Monday.", "en"),
+        ("Armênia e Azerbaijão acordaram um cessar-fogo na segunda-feira.", "pt"),
+    ):
+        agreement = _one(_events(text, lang), EventType.AGREEMENT)
+        assert set(agreement.participants) == {"Q399", "Q227"}

@@ -386,3 +386,19 @@ def test_agreeing_to_a_ceasefire_is_an_agreement() -> None:
     ):
         agreement = _one(_events(text, lang), EventType.AGREEMENT)
         assert set(agreement.participants) == {"Q399", "Q227"}
+
+
+def test_a_cancelled_visit_or_meeting_did_not_happen() -> None:
+    visit = _one(
+        _events("O presidente do Irã, Masoud Pezeshkian, cancelou sua viagem ao Brasil.", "pt"),
+        EventType.VISIT,
+    )
+    assert visit.status is Status.DENIED
+    meeting = _one(
+        _events("The meeting between Trump and Putin in Budapest was called off.", "en"),
+        EventType.MEETING,
+    )
+    assert meeting.status is Status.DENIED
+    # cancelling does not deny other acts: lifted sanctions were imposed once
+    lifted = _events("The United States cancelled sanctions it had imposed on Syria.", "en")
+    assert all(e.status is not Status.DENIED for e in lifted)

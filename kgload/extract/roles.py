@@ -588,6 +588,12 @@ class SentenceReader:
         cues = self.cues
         if cues.first("denied", max(self.sentence.start, trig.start - 60), trig.start):
             return Status.DENIED
+        if trig.rule.type in (EventType.VISIT, EventType.MEETING, EventType.PHONE_CALL) and (
+            cues.first("cancelled", max(self.sentence.start, trig.start - 30), trig.start)
+            or cues.first("cancelled", trig.end, min(self._clause_end(trig.end), trig.end + 60))
+        ):
+            # "cancelou sua viagem ao Brasil", "the summit was cancelled": it did not happen
+            return Status.DENIED
         lo, hi = self._clause_start(trig.start), self._clause_end(trig.end)
         if cues.first(
             "speculative", max(lo, trig.start - 45), min(hi, trig.end + 30)

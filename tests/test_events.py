@@ -402,3 +402,17 @@ def test_a_cancelled_visit_or_meeting_did_not_happen() -> None:
     # cancelling does not deny other acts: lifted sanctions were imposed once
     lifted = _events("The United States cancelled sanctions it had imposed on Syria.", "en")
     assert all(e.status is not Status.DENIED for e in lifted)
+
+
+def test_the_two_after_a_meeting_are_its_pair_not_the_last_two_names() -> None:
+    events = _events(
+        "O primeiro-ministro da China, Li Qiang, foi recebido pelo presidente Lula no Rio de "
+        "Janeiro neste domingo (6), à margem da cúpula do BRICS. Durante o encontro, os dois "
+        "discutiram a ampliação do comércio bilateral.",
+        "pt",
+        published=dt.date(2025, 7, 7),
+    )
+    told_again = [
+        e for e in events if any(q.quote.startswith("encontro") for q in e.evidence)
+    ]
+    assert told_again and all(set(e.participants) == {"Q4414390", "Q37181"} for e in told_again)

@@ -210,6 +210,20 @@ def extract_events(
                     states = [c for p in people if (c := _country(p, entities))]
                     if len(set(states)) == 2:
                         recent = states
+                if wanted is None:
+                    # "os dois", "both": the pair of a meeting or call told just before
+                    pair = next(
+                        (
+                            list(d.participants)
+                            for d in reversed(drafts + made)
+                            if d.type in (EventType.MEETING, EventType.PHONE_CALL)
+                            and number - d.sentence <= 1
+                            and len(d.participants) == 2
+                        ),
+                        None,
+                    )
+                    if pair is not None:
+                        recent = pair
                 if wanted is EntityKind.PERSON:
                     # "both leaders": the people of the last meeting or call told
                     talk = next(

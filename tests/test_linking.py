@@ -171,3 +171,14 @@ def test_a_capital_inside_a_longer_name_is_not_its_state() -> None:
     assert "Paris" not in found
     english = _keys(_links("Leaders recalled the Treaty of Paris in Washington.", "en"))
     assert "Paris" not in english and english["Washington"] == "Q30"
+
+
+def test_english_capital_names_work_in_every_language_but_not_inside_other_names() -> None:
+    spanish = _keys(_links("El presidente argentino, Javier Milei, viajará a Washington.", "es"))
+    assert spanish["Washington"] == "Q30"
+    english = _keys(
+        _links("The Washington Post said Pentagon Press Secretary Pat Ryder spoke in Kyiv.", "en")
+    )
+    assert english.get("Washington Post", "").startswith("local:")
+    assert english["Pentagon"] == "Q11209"  # a seat of government keeps the title after it
+    assert english["Kyiv"] == "Q212"

@@ -146,21 +146,25 @@ class KnowledgeBase:
         self._offices_by_person = dict(person_offices)
 
     def aliases_for(self, lang: str) -> list[Alias]:
-        """Aliases usable in `lang`: its own, the language-neutral ones, and people's full names
-        from every language (a Portuguese paper may spell him "Sergei Lavrov" as English ones
-        do). Other names stay per language: "Kiev" or "Coreia" are words of one language."""
+        """Aliases usable in `lang`: its own, the language-neutral ones, people's full names from
+        every language (a Portuguese paper may spell him "Sergei Lavrov" as English ones do) and
+        the English names of capitals ("Washington" in a Spanish article). Other names stay per
+        language: "Coreia" or "Moscou" are words of one language."""
         own = [a for a in self.aliases if a.lang in (lang, "*")]
         known = {(a.qid, a.text) for a in own}
         borrowed: dict[tuple[str, str], Alias] = {}
         for alias in self.aliases:
             key = (alias.qid, alias.text)
             entity = self.entities.get(alias.qid)
-            if (
-                alias.type == "name"
-                and key not in known
-                and entity is not None
-                and entity.kind is EntityKind.PERSON
-            ):
+            if key in known or entity is None:
+                continue
+            person_name = alias.type == "name" and entity.kind is EntityKind.PERSON
+            capital_name = (
+                alias.lang == "en"
+                and alias.type in ("name", "short")
+                and entity.category == "capital"
+            )
+            if person_name or capital_name:
                 borrowed.setdefault(key, alias)
         return [*own, *borrowed.values()]
 

@@ -278,7 +278,11 @@ class _Linker:
                 not self._surname_ok(alias.qid, span.start) or self._inside_longer_name(span)
             ):
                 continue
-            if entity.stands_for and alias.type != "demonym" and self._part_of_a_name(span):
+            if (
+                entity.stands_for
+                and alias.type != "demonym"
+                and self._part_of_a_name(span, glued_after=entity.category == "capital")
+            ):
                 continue
             if entity.stands_for and alias.type != "demonym" and self._entity(entity.stands_for):
                 # Metonym: the text names a capital or a building; the actor is the state.
@@ -303,9 +307,10 @@ class _Linker:
             }.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
 
-    def _part_of_a_name(self, span: Span) -> bool:
-        """ "Dia da Vitória", "Praia de Copacabana", "the Treaty of Paris": a capital joined by
-        de/of to another capitalised word is part of a longer name, not the seat of a state."""
+    def _part_of_a_name(self, span: Span, *, glued_after: bool) -> bool:
+        """ "Dia da Vitória", "Praia de Copacabana", "the Treaty of Paris", "the Washington Post":
+        a capital joined by de/of to another capitalised word, or followed by one, is part of a
+        longer name, not the seat of a state."""
         doc = self.doc
         of_words = self.lexicon.of_words
         if span.start >= 2:
@@ -321,7 +326,16 @@ class _Linker:
             joint, tail = doc[span.end], doc[span.end + 1]
             if joint.lower_ in of_words and _UPPER_WORD.match(tail.text):
                 return True
-        return False
+        # "Washington Post", "Victoria Nuland", "Moscow Times": a city glued to the next
+        # capitalised word (a seat like "Pentagon Press Secretary" keeps its title after it)
+        after = doc[span.end] if span.end < len(doc) else None
+        return (
+            glued_after
+            and after is not None
+            and _UPPER_WORD.match(after.text) is not None
+            and not after.is_sent_start
+            and "\n" not in span[-1].whitespace_
+        )
 
     def _inside_longer_name(self, span: Span) -> bool:
         """ "Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names

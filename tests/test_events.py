@@ -416,3 +416,16 @@ def test_the_two_after_a_meeting_are_its_pair_not_the_last_two_names() -> None:
         e for e in events if any(q.quote.startswith("encontro") for q in e.evidence)
     ]
     assert told_again and all(set(e.participants) == {"Q4414390", "Q37181"} for e in told_again)
+
+
+def test_a_states_agency_that_speaks_is_the_source_not_the_actor() -> None:
+    deployment = _one(
+        _events(
+            "South Korea's intelligence agency said North Korea had sent about 15,000 troops to "
+            "Russia.",
+            "en",
+        ),
+        EventType.TROOP_DEPLOYMENT,
+    )
+    assert (deployment.agent, deployment.recipient) == ("Q423", "Q159")
+    assert deployment.reported_by == ("Q884",)

@@ -102,13 +102,24 @@ class SentenceReader:
                 m
                 for m in self.actors
                 if m.end <= cue_start
-                and len(gap := words_between(text, m.end, cue_start)) <= 1
-                and gap != [","]
+                and (
+                    (len(gap := words_between(text, m.end, cue_start)) <= 1 and gap != [","])
+                    or self._owner_of_speaker(gap)
+                )
             ]
             if before:
                 found.append(before[-1])
                 self.speakers.append(before[-1])
         return found
+
+    def _owner_of_speaker(self, gap: Sequence[str]) -> bool:
+        """ "South Korea's intelligence agency said": the state owns the body that speaks."""
+        lex = self.lexicon
+        return (
+            2 <= len(gap) <= 4
+            and (gap[0] in lex.possessive or gap[0] == "s")
+            and not any(w in (",", ";", "and", "e", "y") for w in gap)
+        )
 
     def _cited_after(self, position: int) -> list[Mention]:
         """The actor named right after an attribution cue ("segundo a inteligência sul-coreana"),

@@ -429,3 +429,13 @@ def test_a_states_agency_that_speaks_is_the_source_not_the_actor() -> None:
     )
     assert (deployment.agent, deployment.recipient) == ("Q423", "Q159")
     assert deployment.reported_by == ("Q884",)
+
+
+def test_thanks_for_support_survive_a_later_mention_of_the_giver() -> None:
+    events = _events(
+        "Putin met Kim Jong Un on Wednesday. Kim thanked Russia for its support and pledged to "
+        "continue helping Moscow.",
+        "en",
+    )
+    support = _one(events, EventType.SUPPORT)
+    assert (support.agent, support.recipient) == ("Q159", "Q56226")

@@ -529,8 +529,12 @@ class SentenceReader:
                 # "Putin agradece Kim pelo apoio": the one thanked is the one who gave it.
                 thanked = [m for m in before if m.start >= thanks[1]]
                 if thanked:
-                    # what was given keeps its own target when the text names one
-                    agent, recipient = thanked[0], recipient or agent
+                    # what was given keeps its own target when the text names one, unless that
+                    # is the giver again ("thanked Russia for its support … helping Moscow")
+                    own_target = recipient is not None and not self._same_side(
+                        recipient, thanked[0]
+                    )
+                    agent, recipient = thanked[0], recipient if own_target else agent
         invite = self.cues.first("invite", clause, trig.start)
         if invite and trig.rule.type in (EventType.VISIT, EventType.MEETING):
             # "Lula convidou o colega angolano para uma visita a Brasília": the guest visits

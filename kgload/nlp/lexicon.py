@@ -76,7 +76,6 @@ class Lexicon:
     attribution_subject: re.Pattern[str]  # "X disse", "X said": X precedes the verb
     attribution_previous: re.Pattern[str]  # "as informações foram relatadas pela X"
     invite: re.Pattern[str]  # "convidou X para uma visita": X is the visitor, and it is planned
-    cancelled: re.Pattern[str]  # "cancelou a viagem": a visit, meeting or call that did not happen
     thanks: re.Pattern[str]  # "X agradece Y pelo apoio": Y gave it
     durative: re.Pattern[str]  # "ongoing support": a state of affairs takes no day from context
     hypothetical: re.Pattern[str]  # "em caso de", "in the event of": a condition, no claim
@@ -190,7 +189,6 @@ def load_lexicon(lang: str) -> Lexicon:
         attribution_previous=_regex(cues.get("attribution_previous", []), where),
         thanks=_regex(cues.get("thanks", []), where),
         invite=_regex(cues.get("invite", []), where),
-        cancelled=_regex(cues.get("cancelled", []), where),
         hypothetical=_regex(cues.get("hypothetical", []), where),
         durative=_regex(cues.get("durative", []), where),
         agent_markers=_words(markers, "agent"),

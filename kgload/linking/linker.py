@@ -328,10 +328,14 @@ class _Linker:
                 return True
         # "Washington Post", "Victoria Nuland", "Moscow Times": a city glued to the next
         # capitalised word (a seat like "Pentagon Press Secretary" keeps its title after it)
+        return glued_after and self._glued_to_next_name(span)
+
+    def _glued_to_next_name(self, span: Span) -> bool:
+        """The word right after the span, in the same sentence and line, is capitalised."""
+        doc = self.doc
         after = doc[span.end] if span.end < len(doc) else None
         return (
-            glued_after
-            and after is not None
+            after is not None
             and _UPPER_WORD.match(after.text) is not None
             and not after.is_sent_start
             and "\n" not in span[-1].whitespace_
@@ -341,13 +345,7 @@ class _Linker:
         """ "Kim Yong-chol", "Igor Putin": a surname glued to other capitalised words names
         someone else, so a partial match must not link."""
         doc = self.doc
-        after = doc[span.end] if span.end < len(doc) else None
-        if (
-            after is not None
-            and _UPPER_WORD.match(after.text)
-            and not after.is_sent_start
-            and "\n" not in span[-1].whitespace_
-        ):
+        if self._glued_to_next_name(span):
             return True
         before = doc[span.start - 1] if span.start > 0 else None
         return (

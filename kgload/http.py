@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 
-__all__ = ["retry_after_seconds"]
+__all__ = ["RetryableError", "retry_after_seconds"]
 
 
 def retry_after_seconds(value: str | None) -> float | None:
@@ -27,3 +27,13 @@ def retry_after_seconds(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.UTC)
     return max(0.0, (when - dt.datetime.now(dt.UTC)).total_seconds())
+
+
+class RetryableError(Exception):
+    """One attempt failed in a way another attempt may fix (timeout, 5xx, reset, maxlag);
+    `retry_after` is the wait in seconds the server asked for, when it said."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after

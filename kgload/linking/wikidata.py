@@ -42,7 +42,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgload.config import Settings
 from kgload.errors import WikidataError
-from kgload.http import retry_after_seconds
+from kgload.http import RetryableError, retry_after_seconds
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -78,15 +78,6 @@ class ClientStats:
     requests_made: int = 0
     served_from_cache: int = 0
     retries: int = 0
-
-
-class _RetryableError(Exception):
-    """Internal: this attempt failed in a way worth retrying, after `wait` seconds if known."""
-
-    def __init__(self, reason: str, wait: float | None = None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.wait = wait
 
 
 class WikidataClient:
@@ -254,19 +245,21 @@ class WikidataClient:
         for attempt in range(1, self._max_attempts + 1):
             try:
                 return attempt_once()
-            except _RetryableError as exc:
+            except RetryableError as exc:
                 if attempt == self._max_attempts:
                     raise WikidataError(
-                        f"{what}: gave up after {attempt} attempts ({exc.reason}); "
+                        f"{what}: gave up after {attempt} attempts ({exc.message}); "
                         "Wikidata is busy or unreachable, try again later") from None
-                wait = exc.wait if exc.wait is not None else self._backoff * 2 ** (attempt - 1)
+                wait = exc.retry_after
+                if wait is None:
+                    wait = self._backoff * 2 ** (attempt - 1)
                 if wait > self._max_wait:
                     raise WikidataError(
-                        f"{what}: {exc.reason}; the server asks to wait {wait:.0f} s, "
+                        f"{what}: {exc.message}; the server asks to wait {wait:.0f} s, "
                         "try again after that") from None
                 self.stats.retries += 1
                 log.info("%s: %s; retrying in %.1f s (attempt %d of %d)",
-                         what, exc.reason, wait, attempt + 1, self._max_attempts)
+                         what, exc.message, wait, attempt + 1, self._max_attempts)
                 self._sleep(wait)
         raise AssertionError("unreachable")  # pragma: no cover
 
@@ -279,12 +272,12 @@ class WikidataClient:
             try:
                 response = self._session.get(url, headers=headers, timeout=self._timeout)
             except (requests.ConnectionError, requests.Timeout) as exc:
-                raise _RetryableError(f"no answer ({type(exc).__name__})") from exc
+                raise RetryableError(f"no answer ({type(exc).__name__})") from exc
             except requests.RequestException as exc:
                 raise WikidataError(f"{what}: {exc}") from exc
             with response:
                 if response.status_code in _RETRY_STATUS:
-                    raise _RetryableError(f"HTTP {response.status_code}",
+                    raise RetryableError(f"HTTP {response.status_code}",
                                  retry_after_seconds(response.headers.get("Retry-After")))
                 if response.status_code != 200:
                     raise WikidataError(
@@ -303,7 +296,7 @@ class WikidataClient:
                     wait = retry_after_seconds(response.headers.get("Retry-After"))
                     if wait is None and code == "maxlag":
                         wait = _MAXLAG_DEFAULT_WAIT
-                    raise _RetryableError(f"API error {code}: {info}".rstrip(": "), wait)
+                    raise RetryableError(f"API error {code}: {info}".rstrip(": "), wait)
                 raise WikidataError(f"{what}: API error {code}: {info}")
             return document
 
@@ -320,7 +313,7 @@ class WikidataClient:
             except urllib.error.HTTPError as exc:
                 with contextlib.closing(exc):
                     if exc.code in _RETRY_STATUS:
-                        raise _RetryableError(f"HTTP {exc.code}",
+                        raise RetryableError(f"HTTP {exc.code}",
                                      retry_after_seconds(exc.headers.get("Retry-After"))) from None
                     raise WikidataError(f"{what}: HTTP {exc.code} {exc.reason}") from None
             except SPARQLWrapperException as exc:
@@ -328,7 +321,7 @@ class WikidataClient:
                 raise WikidataError(f"{what}: {_short(str(exc))}") from exc
             except (urllib.error.URLError, http.client.HTTPException, TimeoutError,
                     ConnectionError) as exc:
-                raise _RetryableError(f"no answer ({type(exc).__name__})") from exc
+                raise RetryableError(f"no answer ({type(exc).__name__})") from exc
             try:
                 document = json.loads(raw)
             except ValueError as exc:

@@ -93,7 +93,7 @@ from kgload.errors import (
     StoreUnavailableError,
     UsageError,
 )
-from kgload.http import retry_after_seconds
+from kgload.http import RetryableError, retry_after_seconds
 from kgload.model import ProgressCallback
 from kgload.stores.base import QueryResult, StoreStats, Term
 
@@ -147,15 +147,6 @@ _COST_HINT = (
 # Transaction timed out, deadlocked: another attempt may pass.
 _VIRTUOSO_TRANSIENT_CODES = frozenset({"SR171", "SR172"})
 _UNREACHABLE_ERRNOS = frozenset({errno.EHOSTUNREACH, errno.ENETUNREACH, errno.EADDRNOTAVAIL})
-
-
-class _TransientError(Exception):
-    """One attempt failed in a way that another attempt may fix (timeout, 5xx, reset)."""
-
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.retry_after = retry_after
 
 
 class SparqlStore:
@@ -237,7 +228,7 @@ class SparqlStore:
             return False
         try:
             sibling = self._attempt("GET", self.url + "-auth", auth=False, any_status=True)
-        except (_TransientError, StoreError):
+        except (RetryableError, StoreError):
             return False
         return sibling.status_code == 401 and "WWW-Authenticate" in sibling.headers
 
@@ -478,7 +469,7 @@ class SparqlStore:
             retry_after = None
             if isinstance(exc.__context__, urllib.error.HTTPError):
                 retry_after = retry_after_seconds(exc.__context__.headers.get("Retry-After"))
-            raise _TransientError(f"HTTP 500: {detail}", retry_after) from exc
+            raise RetryableError(f"HTTP 500: {detail}", retry_after) from exc
         except SPARQLWrapperException as exc:
             raise StoreError(f"querying {self.url} failed: {_server_message(str(exc))}") from exc
         except urllib.error.HTTPError as exc:
@@ -488,19 +479,19 @@ class SparqlStore:
                     raise self._auth_error(self.url, exc.code) from exc
                 if exc.code in _RETRY_STATUS:
                     retry_after = retry_after_seconds(exc.headers.get("Retry-After"))
-                    raise _TransientError(f"HTTP {exc.code}: {detail}", retry_after) from exc
+                    raise RetryableError(f"HTTP {exc.code}: {detail}", retry_after) from exc
                 raise StoreError(f"querying {self.url} failed: HTTP {exc.code}: {detail}") from exc
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, TimeoutError):
-                raise _TransientError(f"no answer within {self.timeout:g} s") from exc
+                raise RetryableError(f"no answer within {self.timeout:g} s") from exc
             if _is_unreachable_os_error(reason):
                 raise self._unavailable() from exc
-            raise _TransientError(f"connection failed: {reason}") from exc
+            raise RetryableError(f"connection failed: {reason}") from exc
         except TimeoutError as exc:
-            raise _TransientError(f"no answer within {self.timeout:g} s") from exc
+            raise RetryableError(f"no answer within {self.timeout:g} s") from exc
         except (ConnectionError, http.client.HTTPException) as exc:
-            raise _TransientError(f"connection lost: {exc}") from exc
+            raise RetryableError(f"connection lost: {exc}") from exc
         try:
             body: dict[str, Any] = json.loads(raw)
         except ValueError as exc:
@@ -705,7 +696,7 @@ class SparqlStore:
         for number in range(self.retries + 1):
             try:
                 return attempt()
-            except _TransientError as exc:
+            except RetryableError as exc:
                 if number == self.retries:
                     tries = "1 attempt" if number == 0 else f"{number + 1} attempts"
                     raise StoreError(f"{what} failed after {tries}: {exc.message}") from exc
@@ -746,7 +737,7 @@ class SparqlStore:
         any_status: bool = False,
         **kwargs: Any,
     ) -> requests.Response:
-        """One HTTP request; transient failures raise `_TransientError`, others a StoreError."""
+        """One HTTP request; transient failures raise `RetryableError`, others a StoreError."""
         try:
             response = self._session.request(
                 method,
@@ -756,13 +747,13 @@ class SparqlStore:
                 **kwargs,
             )
         except requests.Timeout as exc:
-            raise _TransientError(f"no answer within {self.timeout:g} s") from exc
+            raise RetryableError(f"no answer within {self.timeout:g} s") from exc
         except requests.ConnectionError as exc:
             if _is_unreachable(exc):
                 raise self._unavailable(url) from exc
-            raise _TransientError(f"connection lost: {_short(exc)}") from exc
+            raise RetryableError(f"connection lost: {_short(exc)}") from exc
         except requests.RequestException as exc:
-            raise _TransientError(f"HTTP failure: {_short(exc)}") from exc
+            raise RetryableError(f"HTTP failure: {_short(exc)}") from exc
         status = response.status_code
         if status < 400 or any_status:
             return response
@@ -772,7 +763,7 @@ class SparqlStore:
         if status == 500 and _is_lasting_refusal(detail):
             raise StoreError(f"{method} {url} was refused (HTTP 500, not retried): {detail}")
         if status in _RETRY_STATUS:
-            raise _TransientError(
+            raise RetryableError(
                 f"HTTP {status}: {detail}", retry_after_seconds(response.headers.get("Retry-After"))
             )
         raise StoreError(f"{method} {url} failed: HTTP {status}: {detail}")

@@ -9,13 +9,14 @@ KGLOAD = $(VENV)/bin/kgload
 DEMO_STORE = oxigraph:demo-kg
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint bench clean distclean
+.PHONY: help install demo test lint bench models clean distclean
 
 help:
 	@echo "make demo       load examples/ into ./demo-kg, run the saved queries, validate"
 	@echo "make test       run the test suite"
 	@echo "make lint       ruff check and mypy --strict"
 	@echo "make bench      run the benchmarks in bench/"
+	@echo "make models     retrain kgload's pt, en, es pipelines on ../shared/ud (hours; UD_DIR=...)"
 	@echo "make install    create $(VENV) and install kgload with its dev extras"
 	@echo "make clean      remove caches, build output and the demo store"
 	@echo "make distclean  clean, and remove $(VENV) too"
@@ -59,8 +60,15 @@ bench: $(VENV)/.installed
 		[ "$$found" = 1 ] || { echo "make: no benchmarks in bench/" >&2; exit 1; }; \
 	fi
 
+# Retrain the shipped spaCy pipelines (kgload/nlp/models/<lang>) from the UD treebanks: about
+# an hour or more per language on 2 cores. LANGS=pt limits it; UD_DIR points at the treebanks.
+UD_DIR ?= ../shared/ud
+LANGS ?= pt en es
+models: $(VENV)/.installed
+	$(PY) scripts/train_pipelines.py $(LANGS) --ud-dir $(UD_DIR)
+
 clean:
-	rm -rf demo-kg build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf demo-kg dist .pytest_cache .mypy_cache .ruff_cache .hypothesis *.egg-info
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +
 
 distclean: clean

@@ -85,7 +85,9 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "spacy_model",
         "KGLOAD_SPACY_MODEL",
         "nlp.spacy_model",
-        "an installed spaCy model to use instead of spacy.blank(lang), e.g. en_core_web_sm",
+        "spaCy pipeline for tags, lemmas and the parse: empty = kgload's own (trained on UD, "
+        "shipped), blank = none (names and links only, no events), or an installed pipeline's "
+        "name or folder (used for articles of its language)",
     ),
     Setting("batch_size", "KGLOAD_BATCH_SIZE", "batch_size", "documents per store transaction"),
     Setting("store_user", "KGLOAD_STORE_USER", "store.user", "user name for a SPARQL server"),

@@ -3,8 +3,12 @@
 Entities: per article, the set of QIDs kgload links (mentions and event roles) against the gold
 entities with a QID; `required: false` ones are neither needed nor penalised. Events: an
 extracted event matches an unused gold event of the same type when it covers at least
-min(2, number of gold participants) of them, a person also covering its state and vice versa.
-Date, status, reported-by and personnel are scored on matched required events.
+min(2, number of gold participants) of them, a person also covering its state and vice versa;
+of several such gold events, the one with the same date, then status, then a required one.
+Date, status, reported-by and personnel are scored on matched required events; direction on
+matched required events of the directed types whose gold names both an agent and a recipient
+(the extracted agent must cover the gold agent and the recipient the gold recipient). A missed
+event is listed with its gold evidence, so a miss can be read where it happened.
 """
 
 from __future__ import annotations
@@ -78,6 +82,7 @@ class ArticleScore:
     status: Accuracy = field(default_factory=Accuracy)
     reported_by: Accuracy = field(default_factory=Accuracy)
     personnel: Accuracy = field(default_factory=Accuracy)
+    direction: Accuracy = field(default_factory=Accuracy)
     attribute_misses: list[str] = field(default_factory=list)
 
 
@@ -94,7 +99,9 @@ class EvalReport:
         result: dict[str, dict[str, Any]] = {}
         for lang, items in sorted(groups.items()):
             entities, events = Score(), Score()
-            accuracies = {k: Accuracy() for k in ("date", "status", "reported_by", "personnel")}
+            accuracies = {
+                k: Accuracy() for k in ("date", "status", "reported_by", "personnel", "direction")
+            }
             for item in items:
                 entities.add(item.entities)
                 events.add(item.events)
@@ -174,18 +181,7 @@ def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleSco
     used: set[int] = set()
     for event in extraction.events:
         extracted = set(event.participants)
-        match = None
-        for index, candidate in enumerate(gold_events):
-            if index in used or candidate["type"] != event.type.value:
-                continue
-            participants = candidate["participants"]
-            need = min(2, len(participants))
-            if (
-                sum(_covered(p, extracted, affiliations, entity_states) for p in participants)
-                >= need
-            ):
-                match = index
-                break
+        match = _best_match(event, extracted, gold_events, used, affiliations, entity_states)
         if match is None:
             score.events.fp += 1
             score.wrong_events.append(_describe(event))
@@ -199,8 +195,45 @@ def score_article(gold: Mapping[str, Any], extraction: Extraction) -> ArticleSco
     for index, candidate in enumerate(gold_events):
         if index not in used and candidate.get("required", True):
             score.events.fn += 1
-            score.missed_events.append(_describe(candidate))
+            evidence = str(candidate.get("evidence") or "")
+            score.missed_events.append(
+                _describe(candidate) + (f" «{evidence}»" if evidence else "")
+            )
     return score
+
+
+def _best_match(
+    event: Event,
+    extracted: set[str],
+    gold_events: Sequence[Mapping[str, Any]],
+    used: set[int],
+    affiliations: Mapping[str, str],
+    entity_states: Mapping[str, str],
+) -> int | None:
+    """The unused gold event this extraction stands for, or None.
+
+    Among the gold events it covers, the one with the same date wins, then the same status, then
+    a required one, then the first: an exact extraction of a required event must not be spent on
+    an optional look-alike listed before it.
+    """
+    date = event.date.iso() if event.date else None
+    best: tuple[tuple[bool, bool, bool, int], int] | None = None
+    for index, candidate in enumerate(gold_events):
+        if index in used or candidate["type"] != event.type.value:
+            continue
+        participants = candidate["participants"]
+        covered = sum(_covered(p, extracted, affiliations, entity_states) for p in participants)
+        if covered < min(2, len(participants)):
+            continue
+        rank = (
+            candidate.get("date") == date,
+            candidate.get("status", "Occurred") == event.status.value,
+            bool(candidate.get("required", True)),
+            -index,
+        )
+        if best is None or rank > best[0]:
+            best = (rank, index)
+    return None if best is None else best[1]
 
 
 def _score_attributes(
@@ -231,6 +264,14 @@ def _score_attributes(
     score.reported_by.add(ok)
     if not ok:
         score.attribute_misses.append(f"reported_by {list(event.reported_by)}: {label}")
+    agent, recipient = gold.get("agent"), gold.get("recipient")
+    if event.type.is_directed and agent and recipient:
+        ok = _covered(str(agent), {event.agent or ""}, affiliations, entity_states) and _covered(
+            str(recipient), {event.recipient or ""}, affiliations, entity_states
+        )
+        score.direction.add(ok)
+        if not ok:
+            score.attribute_misses.append(f"direction {event.agent} → {event.recipient}: {label}")
     if gold.get("personnel") is not None or event.personnel is not None:
         ok = gold.get("personnel") == event.personnel
         score.personnel.add(ok)
@@ -286,6 +327,7 @@ def summary_rows(report: EvalReport) -> Sequence[dict[str, str]]:
                 "status_acc": f"{totals['status'].value:.3f}",
                 "reported_by_acc": f"{totals['reported_by'].value:.3f}",
                 "personnel_acc": f"{totals['personnel'].value:.3f}",
+                "direction_acc": f"{totals['direction'].value:.3f}",
             }
         )
     return rows

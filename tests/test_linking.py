@@ -182,3 +182,22 @@ def test_english_capital_names_work_in_every_language_but_not_inside_other_names
     assert english.get("Washington Post", "").startswith("local:")
     assert english["Pentagon"] == "Q11209"  # a seat of government keeps the title after it
     assert english["Kyiv"] == "Q212"
+
+
+def test_a_bare_role_in_an_older_readout_links_the_holder_of_that_year() -> None:
+    mentions = _links(
+        "The Prime Minister spoke to President Obama this afternoon.",
+        "en",
+        published=dt.date(2014, 7, 13),
+        url="https://www.gov.uk/government/news/x",
+    )
+    assert {m.key for m in mentions} >= {"Q192", "Q76"}  # David Cameron, Barack Obama
+
+
+def test_a_month_is_never_the_surname_of_a_person_named_before() -> None:
+    mentions = _links(
+        "Theresa May met Emmanuel Macron on 3 March. They will meet again in May.",
+        "en",
+        published=dt.date(2018, 3, 3),
+    )
+    assert [m.text for m in mentions if m.key == "Q264766"] == ["Theresa May"]

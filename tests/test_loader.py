@@ -33,14 +33,14 @@ def _write(tmp_path: Path) -> list[Path]:
 def test_a_failing_article_is_a_problem_and_the_rest_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    real = analyze_module.analyze_doc
+    real = analyze_module._extract
 
-    def flaky(doc, article, kb):  # type: ignore[no-untyped-def]
-        if "falhar" in article.text:
+    def flaky(prepared, parsed, grammar):  # type: ignore[no-untyped-def]
+        if "falhar" in prepared.article.text:
             raise IndexError("simulated bug")
-        return real(doc, article, kb)
+        return real(prepared, parsed, grammar)
 
-    monkeypatch.setattr(analyze_module, "analyze_doc", flaky)
+    monkeypatch.setattr(analyze_module, "_extract", flaky)
     with KG.open("memory:", settings=Settings(store="memory:")) as kg:
         report = kg.ingest(_write(tmp_path))
         assert report.documents == 1

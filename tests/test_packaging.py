@@ -1,5 +1,5 @@
-"""The built wheel carries the ontology, the saved queries, the KB and the lexicons, and an
-installed kgload finds them through importlib.resources (not through the checkout)."""
+"""The built wheel carries the ontology, the saved queries, the KB, the lexicons and the trained
+pipelines, and an installed kgload finds them through importlib.resources (not the checkout)."""
 
 from __future__ import annotations
 
@@ -53,7 +53,15 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "kgload/nlp/lexicons/pt.toml",
         "kgload/nlp/lexicons/en.toml",
         "kgload/nlp/lexicons/es.toml",
+        "kgload/nlp/lexicons/events_pt.toml",
+        "kgload/nlp/lexicons/events_en.toml",
+        "kgload/nlp/lexicons/events_es.toml",
         "kgload/py.typed",
+        *(
+            f"kgload/nlp/models/{lang}/{part}"
+            for lang in ("pt", "en", "es")
+            for part in ("config.cfg", "meta.json", "parser/model", "LICENSE", "ATTRIBUTION.md")
+        ),
     ):
         assert required in names, required
 
@@ -77,7 +85,9 @@ def test_installed_wheel_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     code = (
         "import kgload.resources as r, kgload.queries as q;"
         f"assert str(r.ontology_path('shapes.ttl')).startswith({str(target)!r});"
-        "assert 'phone_calls' in q.load_saved_queries()"
+        "assert 'phone_calls' in q.load_saved_queries();"
+        "import kgload.nlp.parse as p;"
+        f"assert str(p.shipped_model_path('pt')).startswith({str(target)!r})"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],

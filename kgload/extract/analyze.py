@@ -1,58 +1,234 @@
 """Article → Extraction: the NLP, linking and event stages composed for one or many articles.
 
-`analyze_articles` streams: spaCy batches the texts (`nlp.pipe(as_tuples=True)`) and each
-article's metadata rides along, so 100,000 articles never sit in memory at once.
+For a batch of articles of one language: the rule-based pipeline reads whole texts (tokens,
+sentences, gazetteer), linking finds the mentions, the sentences that may hold an event (a
+trigger's prefix and an actor) are parsed together in one batch by the statistical pipeline,
+and the events are read off the parses. spaCy batches the texts (`nlp.pipe(as_tuples=True)`)
+and each article's metadata rides along, so 100,000 articles never sit in memory at once.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgload.errors import KgloadError
-from kgload.extract.events import Sentence, extract_events
+from kgload.extract.events import extract_events
+from kgload.extract.syntax import ACTOR_KINDS, ParsedSentence
 from kgload.linking.kb import Alias, KnowledgeBase
-from kgload.linking.linker import link_mentions
-from kgload.model import Article, Event, Extraction, Problem
-from kgload.nlp.dates import find_dates
+from kgload.linking.linker import LinkResult, home_state, link_mentions
+from kgload.model import Article, EntityKind, Event, Extraction, Problem
+from kgload.nlp.dates import DateMention, find_dates
+from kgload.nlp.grammar import Grammar, load_grammar
 from kgload.nlp.lexicon import load_lexicon
-from kgload.nlp.pipeline import get_nlp
-from kgload.nlp.quantities import find_quantities
+from kgload.nlp.parse import load_parser, parse_sentences
+from kgload.nlp.pipeline import find_datelines, get_nlp
+from kgload.nlp.quantities import Quantity, find_quantities
 
-__all__ = ["analyze", "analyze_articles", "analyze_doc"]
+__all__ = ["analyze", "analyze_articles", "candidate_sentences"]
 
 log = logging.getLogger("kgload")
 
 
-def _sentences(doc: Doc, text: str) -> list[Sentence]:
-    """Sentence spans (whitespace trimmed) with their paragraph number, from the doc's arrays
-    rather than Span objects: this runs for every article. `text` is the doc's own text
-    (`doc.text` would rebuild it token by token)."""
-    starts = [
-        int(idx)
-        for idx, first in zip(doc.to_array("IDX"), doc.to_array("SENT_START"), strict=True)
-        if first == 1
-    ] or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
-    bounds = [*starts[1:], len(text)]
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A sentence to parse: its words and spaces, each word's span in the article, its number
+    and paragraph."""
+
+    words: list[str]
+    spaces: list[bool]
+    spans: tuple[tuple[int, int], ...]
+    number: int
+    paragraph: int
+    attributions: tuple[tuple[int, int], ...] = ()
+
+
+_MAX_ATTRIBUTION = 16  # words: a longer lead or tail is a clause of its own
+
+
+def _attributions(
+    lowers: list[str], lo: int, hi: int, grammar: Grammar
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """Cut a fronted ("Segundo a KCNA, …") or trailing (", disse o Kremlin.") attribution off a
+    sentence before parsing: small parsers often hang the clause it cites on the source. Returns
+    the new token bounds and the token ranges cut off; what they name is the sentence's source."""
+    cut: list[tuple[int, int]] = []
+    sources = sorted((tuple(p.split()) for p in grammar.markers["source"]), key=len, reverse=True)
+    for phrase in sources:
+        if tuple(lowers[lo : lo + len(phrase)]) == phrase:
+            limit = min(hi - 2, lo + _MAX_ATTRIBUTION)
+            comma = next((i for i in range(lo + len(phrase), limit) if lowers[i] == ","), None)
+            if comma is not None:
+                cut.append((lo, comma + 1))
+                lo = comma + 1
+            break
+    last = max((i for i in range(lo, hi) if lowers[i] == ","), default=None)
+    if last is not None and hi - last <= _MAX_ATTRIBUTION and last - lo >= 4:
+        after = lowers[last + 1 : last + 4]
+        if any(word in grammar.tail_forms for word in after[:3]):
+            cut.append((last, hi))
+            hi = last
+    return lo, hi, cut
+
+
+def _parse_words(
+    tokens: Span, names: list[tuple[int, int]], placeholder: str
+) -> tuple[list[str], list[bool], tuple[tuple[int, int], ...]]:
+    """The words the parser sees for a sentence: a person's name of several words becomes one
+    familiar name ("Luiz Inácio Lula da Silva" → "João"), which small parsers attach far better
+    than a run of unknown capitalised words; each word keeps the span it stands for."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    spans: list[tuple[int, int]] = []
+    index = 0
+    size = len(tokens)
+    while index < size:
+        token = tokens[index]
+        begin = token.idx
+        name = next((n for n in names if n[0] == begin), None) if placeholder else None
+        if name is not None:
+            last = index
+            while last + 1 < size and tokens[last + 1].idx < name[1]:
+                last += 1
+            if last > index:
+                words.append(placeholder)
+                spans.append((begin, tokens[last].idx + len(tokens[last])))
+                spaces.append(bool(tokens[last].whitespace_))
+                index = last + 1
+                continue
+        words.append(token.text)
+        spans.append((begin, begin + len(token)))
+        spaces.append(bool(token.whitespace_))
+        index += 1
+    if spaces:
+        spaces[-1] = False
+    return words, spaces, tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    article: Article
+    linked: LinkResult
+    dates: list[DateMention]
+    quantities: list[Quantity]
+    candidates: list[_Candidate]
+    datelines: list[tuple[int, int]]
+    home: str | None
+
+
+def candidate_sentences(
+    doc: Doc, linked: LinkResult, grammar: Grammar
+) -> tuple[list[_Candidate], int]:
+    """The sentences worth parsing (a word that may be a trigger, and an actor or a group
+    reference to fill a role), and how many sentences the article has."""
+    sent_starts = doc.to_array("SENT_START").tolist()
+    lowers = [t.lower_ for t in doc]
+    spaces_flags = doc.to_array("IS_SPACE").tolist()
+    bounds = [i for i, flag in enumerate(sent_starts) if flag == 1]
+    if not bounds or bounds[0] != 0:
+        bounds.insert(0, 0)
+    bounds.append(len(doc))
+    actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
+    names = sorted(
+        (m.start, m.end)
+        for m in linked.mentions
+        if m.kind is EntityKind.PERSON and m.method != "role" and " " in m.text.strip()
+    )
+    numbers = set(grammar.numbers)
+    report = grammar.classes.get("report", frozenset())
+    text = doc.text
+    result: list[_Candidate] = []
+    number = 0
     paragraph = 0
     last_end = 0
-    result: list[Sentence] = []
-    for raw_start, raw_end in zip(starts, bounds, strict=True):
-        chunk = text[raw_start:raw_end]
-        stripped = chunk.strip()
-        if not stripped:
+    for lo, hi in itertools.pairwise(bounds):
+        while lo < hi and spaces_flags[lo]:
+            lo += 1
+        while hi > lo and spaces_flags[hi - 1]:
+            hi -= 1
+        if lo >= hi:
             continue
-        start = raw_start + (len(chunk) - len(chunk.lstrip()))
-        end = start + len(stripped)
+        start = doc[lo].idx
+        end = doc[hi - 1].idx + len(doc[hi - 1])
         paragraph += text.count("\n", last_end, start) > 0
         last_end = end
-        result.append(Sentence(start, end, paragraph))
-    return result
+        words = lowers[lo:hi]
+        has_actor = any(start <= s < end for s in actor_starts) or bool(numbers & set(words))
+        worth = grammar.may_hold_event(words) or bool(report & set(words))
+        if has_actor and worth:
+            body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar)
+            words_, spaces, spans = _parse_words(
+                doc[body_lo:body_hi], names, grammar.person_placeholder
+            )
+            attributions = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in cut)
+            result.append(
+                _Candidate(
+                    words=words_,
+                    spaces=spaces,
+                    spans=spans,
+                    number=number,
+                    paragraph=paragraph,
+                    attributions=attributions,
+                )
+            )
+        number += 1
+    return result, number
+
+
+def _prepare(doc: Doc, article: Article, kb: KnowledgeBase, grammar: Grammar) -> _Prepared:
+    lexicon = load_lexicon(article.lang)
+    linked = link_mentions(doc, article, kb, lexicon, _alias_table(kb, article.lang))
+    candidates, _ = candidate_sentences(doc, linked, grammar)
+    return _Prepared(
+        article=article,
+        linked=linked,
+        dates=find_dates(article.text, lang=article.lang, published=article.published),
+        quantities=find_quantities(article.text, lang=article.lang),
+        candidates=candidates,
+        datelines=find_datelines(article.text),
+        home=home_state(article, kb),
+    )
+
+
+def _extract(prepared: _Prepared, parsed: Sequence[Doc], grammar: Grammar) -> Extraction:
+    article, linked = prepared.article, prepared.linked
+    sentences = [
+        ParsedSentence(
+            doc=doc,
+            spans=c.spans,
+            number=c.number,
+            paragraph=c.paragraph,
+            attributions=c.attributions,
+        )
+        for doc, c in zip(parsed, prepared.candidates, strict=True)
+    ]
+    events = extract_events(
+        article,
+        sentences,
+        linked.mentions,
+        linked.entities,
+        grammar,
+        prepared.dates,
+        prepared.quantities,
+        excluded=prepared.datelines,
+        home=prepared.home,
+    )
+    used = {m.key for m in linked.mentions} | {
+        m.literal_key for m in linked.mentions if m.literal_key
+    }
+    for event in events:
+        used.update(event.participants)
+        used.update(event.reported_by)
+        if event.place:
+            used.add(event.place)
+    entities = tuple(e for key, e in sorted(linked.entities.items()) if key in used)
+    return Extraction(
+        article=article, entities=entities, mentions=linked.mentions, events=_dedupe(events)
+    )
 
 
 def _dedupe(events: Iterable[Event]) -> tuple[Event, ...]:
@@ -77,36 +253,6 @@ def _dedupe(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(by_key.values())
 
 
-def analyze_doc(doc: Doc, article: Article, kb: KnowledgeBase) -> Extraction:
-    """Everything kgload reads from one article, given its spaCy doc."""
-    lexicon = load_lexicon(article.lang)
-    by_text = _alias_table(kb, article.lang)
-    linked = link_mentions(doc, article, kb, lexicon, by_text)
-    dates = find_dates(article.text, lang=article.lang, published=article.published)
-    quantities = find_quantities(article.text, lang=article.lang)
-    events = extract_events(
-        article,
-        _sentences(doc, article.text),
-        linked.mentions,
-        linked.entities,
-        lexicon,
-        dates,
-        quantities,
-    )
-    used = {m.key for m in linked.mentions} | {
-        m.literal_key for m in linked.mentions if m.literal_key
-    }
-    for event in events:
-        used.update(event.participants)
-        used.update(event.reported_by)
-        if event.place:
-            used.add(event.place)
-    entities = tuple(e for key, e in sorted(linked.entities.items()) if key in used)
-    return Extraction(
-        article=article, entities=entities, mentions=linked.mentions, events=_dedupe(events)
-    )
-
-
 _ALIAS_TABLES: dict[tuple[int, str], dict[str, list[Alias]]] = {}
 
 
@@ -123,9 +269,12 @@ def _alias_table(kb: KnowledgeBase, lang: str) -> dict[str, list[Alias]]:
 
 
 def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) -> Extraction:
-    """Analyse one article (builds or reuses the language's pipeline)."""
-    nlp = get_nlp(article.lang, kb, model=model)
-    return analyze_doc(nlp(article.text), article, kb)
+    """Analyse one article (builds or reuses the language's pipelines)."""
+    for result in analyze_articles([article], kb, model=model):
+        if isinstance(result, Problem):
+            raise KgloadError(result.message)
+        return result
+    raise KgloadError("no result")  # pragma: no cover - analyze_articles yields one per article
 
 
 def analyze_articles(
@@ -153,22 +302,53 @@ def analyze_articles(
         yield from _run(batch, kb, model, batch_size)
 
 
+def _failed(article: Article, exc: Exception) -> Problem:
+    log.exception("analysis failed on %s", article.source)
+    return Problem(
+        "analysis-failed",
+        f"kgload failed to analyse this article ({type(exc).__name__}: {exc}); "
+        "rerun with --debug and report it",
+        article.source,
+    )
+
+
 def _run(
     batch: list[Article], kb: KnowledgeBase, model: str | None, batch_size: int
 ) -> Iterator[Extraction | Problem]:
-    nlp = get_nlp(batch[0].lang, kb, model=model)
+    lang = batch[0].lang
+    nlp = get_nlp(lang, kb, model=model)
+    parser = load_parser(lang, model)
+    grammar = load_grammar(lang)
+    prepared: list[_Prepared | Problem] = []
     for doc, article in nlp.pipe(
         ((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size
     ):
         try:
-            yield analyze_doc(doc, article, kb)
+            prepared.append(_prepare(doc, article, kb, grammar))
         except KgloadError:
             raise
         except Exception as exc:  # a bug on one article must not stop the others
-            log.exception("analysis failed on %s", article.source)
-            yield Problem(
-                "analysis-failed",
-                f"kgload failed to analyse this article ({type(exc).__name__}: {exc}); "
-                "rerun with --debug and report it",
-                article.source,
-            )
+            prepared.append(_failed(article, exc))
+    wanted = [
+        (c.words, c.spaces)
+        for p in prepared
+        if isinstance(p, _Prepared) and parser is not None
+        for c in p.candidates
+    ]
+    parsed = parse_sentences(parser, wanted, batch_size=64) if parser is not None else []
+    position = 0
+    for item in prepared:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        count = len(item.candidates) if parser is not None else 0
+        docs = parsed[position : position + count]
+        position += count
+        if parser is None:
+            item = replace(item, candidates=[])
+        try:
+            yield _extract(item, docs, grammar)
+        except KgloadError:
+            raise
+        except Exception as exc:  # a bug on one article must not stop the others
+            yield _failed(item.article, exc)

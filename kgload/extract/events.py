@@ -1,20 +1,43 @@
-"""Event extraction: triggers from the language's lexicon, roles from the linked mentions around
-them, and the attributes (date, place, status, personnel, who reported it) from the same sentence.
+"""Events from event frames: actors for the role phrases, status, who reported it, date, place,
+head count and evidence, then one event per real-world event.
 
-Everything here is a pure function of the article, its sentences and its mentions. Rules work on
-token order and small function words (prepositions, coordination, attribution verbs), because
-the default pipeline has no parser; they hold for the language, not for one sentence.
+Pure functions of the article, its parsed sentences and its linked mentions. The syntax is read
+by `kgload.extract.frames` and `kgload.extract.clause`; here the phrases become Wikidata keys,
+with the few things the tree cannot say alone: who "both leaders" or "he" are (the actors told
+before), a condemnation's target when the act condemned was told in an earlier sentence, the
+date of an event that the sentence does not date (the same story told just before), and bare
+months or weekdays that the tense puts in the future.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from kgload.extract.roles import SentenceReader, is_actor, top_level
-from kgload.extract.scan import Cues, Sentence, Trigger, scan_triggers, words_between
+from spacy.tokens import Token
+
+from kgload.extract.clause import (
+    governing_chain,
+    is_speech,
+    read_status,
+    source_phrases,
+    speakers,
+    speech_verb,
+    speech_verbs,
+)
+from kgload.extract.frames import Frame, find_frames, linear_subject, word_forms
+from kgload.extract.syntax import (
+    ActorReader,
+    MentionIndex,
+    ParsedSentence,
+    base_dep,
+    case_phrase,
+    children,
+    is_actor,
+    subjects,
+)
+from kgload.extract.syntax import top_level as top_level_mentions
 from kgload.model import (
     Article,
     Bound,
@@ -28,10 +51,14 @@ from kgload.model import (
     Status,
 )
 from kgload.nlp.dates import DateMention
-from kgload.nlp.lexicon import Lexicon
+from kgload.nlp.grammar import Grammar
 from kgload.nlp.quantities import Quantity
 
-__all__ = ["Sentence", "extract_events"]
+__all__ = ["extract_events"]
+
+_TALKS = (EventType.MEETING, EventType.PHONE_CALL, EventType.VISIT)
+_STATEMENTS = (EventType.SUPPORT, EventType.CONDEMNATION)
+_DESTINATIONS = (EventType.VISIT, EventType.TROOP_DEPLOYMENT)
 
 
 @dataclass
@@ -50,300 +77,720 @@ class _Draft:
     evidence: list[Evidence]
     trigger: str
     sentence: int
-    inherited_roles: bool = False
-    durative: bool = False  # "the UK's ongoing military support": a state of affairs, no day
+    paragraph: int
+    token_start: int  # article offset of the trigger
+    dated_here: bool = False
+    agents: list[str] = field(default_factory=list)
 
 
-def _distance(date: DateMention, trig: Trigger) -> int:
-    return min(abs(date.start - trig.end), abs(trig.start - date.end))
+class _Context:
+    """What the article has told so far, for references back ("os dois líderes", "ele")."""
+
+    def __init__(
+        self, entities: Mapping[str, Entity], grammar: Grammar, home: str | None = None
+    ) -> None:
+        self.entities = entities
+        self.grammar = grammar
+        self.home = home  # the state whose government publishes the article, if one does
+        self.drafts: list[_Draft] = []
+
+    def kind(self, key: str) -> EntityKind | None:
+        entity = self.entities.get(key)
+        return entity.kind if entity is not None else None
+
+    def state_of(self, key: str) -> str:
+        """The side an actor is on: a person's state, an unlinked body's (a local
+        organisation with a state, such as "o Ministério da Defesa russo"), else itself."""
+        entity = self.entities.get(key)
+        if entity is not None and entity.country and (
+            entity.kind is EntityKind.PERSON
+            or (entity.kind is EntityKind.ORGANIZATION and key.startswith("local:"))
+        ):
+            return entity.country
+        return key
+
+    def country(self, key: str) -> str | None:
+        entity = self.entities.get(key)
+        return entity.country if entity is not None else None
 
 
-def _dates_by_trigger(
-    dates: Sequence[DateMention],
-    triggers: Sequence[Trigger],
-    sentence: Sentence,
-    text: str,
-    lexicon: Lexicon,
-) -> dict[int, DateMention]:
-    """The date of each trigger: the nearest date of the sentence that no trigger of another
-    type stands between ("reaffirmed their support and condemned the war, launched in February
-    last year" dates the war only). A date after "since/desde" starts a period: it dates
-    nothing."""
-    usable = []
+def _keys(mentions: Sequence[Mention]) -> list[str]:
+    return list(dict.fromkeys(m.key for m in mentions))
+
+
+class _Resolver:
+    """Turns the role phrases of the frames of one sentence into actor keys."""
+
+    def __init__(
+        self,
+        sentence: ParsedSentence,
+        index: MentionIndex,
+        reader: ActorReader,
+        context: _Context,
+    ) -> None:
+        self.sentence = sentence
+        self.index = index
+        self.reader = reader
+        self.context = context
+        self.grammar = context.grammar
+        self.used: list[Token] = []  # tokens whose actors a role took (for the quote)
+        # events of this sentence already read, before they become drafts
+        self.pending: list[tuple[EventType, list[str]]] = []
+
+    def actors(
+        self, tokens: Sequence[Token], *, owners: bool = True, through: bool = False
+    ) -> list[str]:
+        keys: list[str] = []
+        for token in tokens:
+            found = _keys(self.reader.actors(token, owners=owners, through=through))
+            if not found:
+                found = self.group(token) or self.pronoun(token)
+            if found:
+                self.used.append(token)
+            keys.extend(k for k in found if k not in keys)
+        return keys
+
+    def group(self, token: Token) -> list[str]:
+        """ "os dois líderes", "both countries", "ambos": the pair told just before."""
+        numbers = self.grammar.numbers
+        lemma = token.lemma_.lower()
+        counted = lemma in numbers and token.pos_ in ("PRON", "DET", "NUM")
+        counter = next(
+            (c for c in token.children if c.lemma_.lower() in numbers or c.lower_ in numbers),
+            None,
+        )
+        plural = "Plur" in token.morph.get("Number", []) or token.lower_ != lemma
+        if not counted and counter is None:
+            # "os líderes assinaram", "the leaders condemned": the people of the talks just told
+            leaders = self.grammar.classes.get("leaders", frozenset())
+            states_ = self.grammar.classes.get("states", frozenset())
+            if plural and (lemma in leaders or lemma in states_):
+                wanted_kind = EntityKind.PERSON if lemma in leaders else EntityKind.STATE
+                for size in (2, 3, 4):
+                    pair = self._last_talk(wanted_kind, size)
+                    if pair:
+                        return pair
+            return []
+        count = numbers.get(lemma) if counted else numbers.get(counter.lower_ if counter else "")
+        count = count or numbers.get(counter.lemma_.lower() if counter else "", 2)
+        leaders = self.grammar.classes.get("leaders", frozenset())
+        states = self.grammar.classes.get("states", frozenset())
+        wanted: EntityKind | None = None
+        if lemma in leaders:
+            wanted = EntityKind.PERSON
+        elif lemma in states:
+            wanted = EntityKind.STATE
+        elif not counted:
+            return []
+        start = self.sentence.char_span(token)[0]
+        pair = self._last_talk(wanted, count)
+        if pair:
+            return pair
+        recent = self._recent(start, count, wanted)
+        if wanted is EntityKind.STATE and len(recent) < count:
+            people = self._recent(start, count, EntityKind.PERSON)
+            countries = list(dict.fromkeys(c for p in people if (c := self.context.country(p))))
+            if len(countries) == count:
+                return countries
+        return recent if len(recent) == count else []
+
+    def _last_talk(self, wanted: EntityKind | None, count: int) -> list[str]:
+        told = [(d.type, d.participants, d.sentence) for d in self.context.drafts[-6:]]
+        told += [(kind, keys, self.sentence.number) for kind, keys in self.pending]
+        for kind, keys, number in reversed(told):
+            if kind not in (EventType.MEETING, EventType.PHONE_CALL):
+                continue
+            if self.sentence.number - number > 2:
+                break
+            if wanted is EntityKind.PERSON:
+                keys = [k for k in keys if self.context.kind(k) is EntityKind.PERSON]
+            elif wanted is EntityKind.STATE:
+                keys = list(dict.fromkeys(self.context.state_of(k) for k in keys))
+            if len(keys) == count:
+                return list(keys)
+        return []
+
+    def _recent(self, before: int, count: int, wanted: EntityKind | None) -> list[str]:
+        keys: list[str] = []
+        for m in self.index.before(before):
+            if not is_actor(m) or (wanted is not None and m.kind is not wanted):
+                continue
+            if m.key not in keys:
+                keys.append(m.key)
+            if len(keys) == count:
+                break
+        return list(reversed(keys))
+
+    def pronoun(self, token: Token) -> list[str]:
+        """ "ele", "he", "its": the last person (or, for a thing's possessor, the last state or
+        organisation) named before."""
+        if token.pos_ in ("VERB", "AUX") and token.morph.get("Person", []) == ["1"]:
+            return [self.context.home] if self.context.home else []
+        if token.pos_ not in ("PRON", "DET") or "Prs" not in token.morph.get("PronType", []):
+            return []
+        if token.morph.get("Person", []) == ["1"]:
+            # "we", "nós", "apoyamos" in a government's own text: that government
+            return [self.context.home] if self.context.home else []
+        person = token.morph.get("Person", [])
+        if "Yes" in token.morph.get("Reflex", []) or person not in ([], ["3"]):
+            return []
+        possessive = "Yes" in token.morph.get("Poss", []) or base_dep(token) in ("det", "nmod")
+        neuter = "Neut" in token.morph.get("Gender", [])
+        plural = "Plur" in token.morph.get("Number", [])
+        if plural and not possessive:
+            return []
+        if not possessive:
+            # "the United States said it would deploy…": the speaker of the clause above
+            speaker = self._speaker_above(token, person=not neuter)
+            if speaker:
+                return speaker
+        start = self.sentence.char_span(token)[0]
+        if possessive:
+            # "Putin relatou sobre sua próxima reunião": the subject of the clause it is in
+            node = token
+            for _ in range(6):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.pos_ in ("VERB", "AUX"):
+                    for subject in subjects(node):
+                        if subject.i != token.i:
+                            keys = _keys(self.reader.actors(subject))
+                            if keys:
+                                return keys[:1]
+                    break
+        for m in self.index.before(start):
+            if not is_actor(m):
+                continue
+            if neuter and m.kind is EntityKind.PERSON:
+                continue
+            if not possessive and not neuter and m.kind is not EntityKind.PERSON:
+                continue
+            return [m.key]
+        return []
+
+    def _speaker_above(self, token: Token, *, person: bool) -> list[str]:
+        node = token.head
+        for _ in range(4):
+            if is_speech(node, self.grammar):
+                for subject in subjects(node):
+                    for m in self.reader.actors(subject):
+                        if (m.kind is EntityKind.PERSON) == person:
+                            return [m.key]
+                return []
+            if node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
+
+def _place_and_state(
+    tokens: Sequence[Token], reader: ActorReader, context: _Context
+) -> tuple[str | None, str | None]:
+    """The first place a phrase names, and the state it lies in (for a capital as metonym, the
+    state the mention stands for)."""
+    for token in tokens:
+        m = reader.place(token)
+        if m is None:
+            state = reader.state(token)
+            if state is not None:
+                return None, state.key  # "visited bases in Syria": the state, no place
+            if reader.mention(token) is None:
+                # "no oeste da Ucrânia", "en el norte de Siria": the part of a named region
+                for part in children(token, "nmod"):
+                    whole = reader.state(part)
+                    if whole is not None and case_phrase(part) in context.grammar.markers["of"]:
+                        return None, whole.key
+            continue
+        if m.literal_key:
+            return m.literal_key, m.key
+        return m.key, context.country(m.key)
+    return None, None
+
+
+def _roles(
+    frame: Frame, resolver: _Resolver, context: _Context, reader: ActorReader, frames: list[Frame]
+) -> tuple[list[str], str | None, str | None, str | None]:
+    """(participants, agent, recipient, place) of a frame."""
+    kind = frame.type
+    # troops "supporting operations" give no political support: no owner through them
+    agents = resolver.actors(frame.agents, owners=kind not in _STATEMENTS)
+    partners = resolver.actors(frame.partners)
+    # "restrictions on travel to Cuba", "sanções a empresas ligadas à Rússia": a measure or a
+    # strike aimed at things names their owner or destination as its target
+    aimed = kind in (EventType.SANCTION, EventType.ATTACK)
+    recipients = resolver.actors(frame.recipients, through=aimed)
+    objects = resolver.actors(frame.objects, owners=False)
+    # where the tree gives a role no phrase at all (a misparse), word order may; a phrase that
+    # names no actor ("condenou o ataque") is an answer, not a gap
+    if not frame.agents and frame.linear_agents and frame.governor is not None:
+        agents = resolver.actors(frame.linear_agents)
+        frame.linear = bool(agents)
+    if frame.rule.nominal and frame.linear_partners and len(set(partners)) < 2:
+        # "Na conversa, Putin e Kim trataram…" misparsed: the clause's subjects by word order
+        partners = list(dict.fromkeys(partners + resolver.actors(frame.linear_partners)))
+    if not (frame.objects or frame.recipients or frame.partners) and not frame.rule.nominal:
+        objects = resolver.actors(frame.linear_objects, owners=False)
+        recipients = resolver.actors(frame.linear_recipients)
+        partners = resolver.actors(frame.linear_partners)
+        frame.linear = frame.linear or bool(objects or recipients or partners)
+    owner_tokens = list(frame.owners)
+    place, place_state = _place_and_state(frame.places, reader, context)
+    if frame.thanked_by and kind in (
+        EventType.SUPPORT,
+        EventType.MILITARY_AID,
+        EventType.TROOP_DEPLOYMENT,
+    ):
+        # "Putin agradeceu a Kim pelo apoio": Kim gave, Putin received
+        givers = resolver.actors(frame.thanked) or resolver.actors(owner_tokens)
+        takers = resolver.actors(frame.thanked_by)
+        agents, recipients, owner_tokens, objects = givers, takers, [], []
+    if not kind.is_directed:
+        owners = resolver.actors(owner_tokens)
+        participants = list(dict.fromkeys(agents + owners + objects + recipients + partners))
+        if (
+            len(participants) < 2
+            and kind is EventType.AGREEMENT
+            and frame.rule.nominal
+            and frame.governor is None
+        ):
+            # "ambos reafirmaram o compromisso no âmbito de um acordo": the parties are who
+            # reaffirm it, when the verb above is one that carries the event
+            verb = _carrier_above(frame.token, context.grammar)
+            if verb is not None:
+                sides = {context.state_of(k) for k in participants}
+                found = resolver.actors(subjects(verb)) or resolver.actors(
+                    linear_subject(verb, context.grammar, reader)
+                )
+                for key in found:
+                    if context.state_of(key) not in sides:
+                        participants.append(key)
+                        sides.add(context.state_of(key))
+        caller = (
+            agents[0]
+            if kind is EventType.PHONE_CALL
+            and agents
+            and (objects or recipients)
+            and not frame.rule.nominal
+            else None
+        )
+        if place is None:
+            place = _place_after(frame, reader, frames, context.grammar)
+        # an unlinked person whose state takes part already adds nothing but noise
+        present = set(participants)
+        participants = [
+            k
+            for k in participants
+            if not (k.startswith("local:") and context.state_of(k) in present - {k})
+        ]
+        return participants, caller, None, place
+    if frame.rule.patient_of:
+        doer_tokens = _doer_owners(frame)
+        patient_tokens = [t for t in owner_tokens if t not in doer_tokens]
+        recipients = recipients + resolver.actors(patient_tokens, owners=False)
+        agents = agents + resolver.actors(doer_tokens)
+    elif owner_tokens:
+        agents = agents + resolver.actors(owner_tokens)
+    recipients = recipients + objects
+    if kind is EventType.CONDEMNATION:
+        # "condemned the Russian attack on Kyiv": whoever did the act condemned
+        doers = _condemned(frame, frames, resolver, context)
+        if doers:
+            recipients = doers
+    if kind in (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID) and not agents:
+        # "tropas norte-coreanas foram enviadas": whose troops or weapons they are
+        goods = [*frame.objects, *children(frame.token, "nsubj")]
+        agents = resolver.actors(goods)
+        if not agents:
+            agents = resolver.actors(_goods_below(frame, context.grammar))
+    if kind in _DESTINATIONS or kind is EventType.ATTACK:
+        targets = [*frame.objects, *frame.recipients]
+        # "an attack on energy facilities in western Ukraine": the place of the thing hit
+        targets += [
+            child
+            for token in targets
+            if reader.mention(token) is None
+            for child in children(token, "nmod")
+            if context.grammar.marker_role(case_phrase(child)) == "place"
+        ]
+        target_place, target_state = _place_and_state(targets, reader, context)
+        if target_place is not None:
+            place = place or target_place
+            if target_state and target_state not in recipients:
+                recipients.append(target_state)
+        if kind in _DESTINATIONS and place_state and place_state not in recipients:
+            recipients.append(place_state)
+        if kind is EventType.TROOP_DEPLOYMENT and agents and not recipients:
+            # "foram transferidos para apoiar as operações russas no oeste da Rússia": the
+            # troops go where the clause below says they operate
+            recipients = _destination_below(frame, reader, context, agents[0])
+        elif kind is EventType.ATTACK and not recipients and place_state:
+            recipients.append(place_state)
+    if place is None:
+        place = _place_after(frame, reader, frames, context.grammar)
+    if kind in _STATEMENTS and not recipients and frame.objects:
+        # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
+        recipients = _keys(
+            [m for t in frame.objects for m in reader.actors(t, owners=True, through=True)]
+        )
+    agent = agents[0] if agents else None
+    recipients = [
+        r
+        for r in recipients
+        if agent is None or (r != agent and context.state_of(r) != context.state_of(agent))
+    ]
+    recipient = recipients[0] if recipients else None
+    participants = list(dict.fromkeys([*agents, *recipients]))
+    return participants, agent, recipient, place
+
+
+def _place_after(
+    frame: Frame, reader: ActorReader, frames: list[Frame], grammar: Grammar
+) -> str | None:
+    """ "…reunião com Trump, marcada para sexta-feira, no Alasca": a place named after the
+    trigger, behind a place word, before any other event of the sentence."""
+    doc = frame.token.doc
+    later = [f.token.i for f in frames if f.token.i > frame.token.i]
+    stop = min(later) if later else len(doc)
+    for token in doc[frame.token.i + 1 : stop]:
+        m = reader.index.at(token)
+        if m is None or not (m.kind is EntityKind.PLACE or m.literal_key):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        word = (before.lemma_.lower().split() or [before.lower_])[0] if before is not None else ""
+        if before is not None and before.pos_ == "ADP" and word in grammar.markers["place"]:
+            return m.literal_key or m.key
+    return None
+
+
+def _carrier_above(token: Token, grammar: Grammar) -> Token | None:
+    """The nearest light or statement verb above a noun phrase ("reafirmaram o compromisso de
+    fortalecer os laços no âmbito de um acordo"), not past a speech or topic verb."""
+    node = token
+    verbs = 0
+    for _ in range(10):
+        if node.head.i == node.i or verbs >= 3:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verbs += 1
+            lemmas = grammar.lemmas(node.lemma_, node.text)
+            if lemmas & (grammar.speech | grammar.status["topic"]):
+                return None
+            if lemmas & (grammar.light | grammar.statement):
+                return node
+    return None
+
+
+def _destination_below(
+    frame: Frame, reader: ActorReader, context: _Context, agent: str
+) -> list[str]:
+    side = context.state_of(agent)
+    for token in frame.clause.subtree:
+        if token.i == frame.clause.i or base_dep(token) not in ("obl", "nmod"):
+            continue
+        role = context.grammar.marker_role(case_phrase(token))
+        if role not in ("place", "recipient"):
+            continue
+        for m in reader.actors(token, owners=False) or []:
+            state = context.state_of(m.key) if m.kind is not EntityKind.PLACE else None
+            if state and state != side:
+                return [state]
+        place = reader.place(token)
+        if place is not None:
+            state = place.key if place.literal_key else context.country(place.key)
+            if state and state != side:
+                return [state]
+    return []
+
+
+def _goods_below(frame: Frame, grammar: Grammar) -> list[Token]:
+    """Troops or weapons named below the trigger's clause when the parser gave the verb no
+    subject or object for them ("Segundo a inteligência, 10 mil soldados foram enviados")."""
+    goods = grammar.classes.get("troops", frozenset()) | grammar.classes.get("weapons", frozenset())
+    clause = frame.clause
+    found = []
+    for token in clause.subtree:
+        if token.i == clause.i or not word_forms(token) & goods:
+            continue
+        node = token
+        while node.i != clause.i and node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and node.i != clause.i:
+                break
+        else:
+            found.append(token)
+            continue
+        if node.i == clause.i:
+            found.append(token)
+    return found[:1]
+
+
+def _doer_owners(frame: Frame) -> list[Token]:
+    """The owners of an event noun that did it. "A invasão da Ucrânia": the "de" phrase of a
+    patient noun suffers it, unless a target is named too ("a invasão dos EUA à Venezuela")."""
+    if not frame.rule.patient_of or frame.recipients:
+        return list(frame.owners)
+    return [t for t in frame.owners if t.dep_.lower() != "nmod"]
+
+
+def _condemned(
+    frame: Frame, frames: list[Frame], resolver: _Resolver, context: _Context
+) -> list[str]:
+    """A condemnation of an act ("condenou o ataque russo") targets whoever did it; when the act
+    was told before ("condenou o ataque" after the attack's sentence), the doer told there."""
+    named = {t.i for t in [*frame.objects, *frame.recipients]}
+    named |= {c.i for t in frame.objects for c in t.children}
+    acts = context.grammar.classes.get("acts", frozenset())
+    for token in frame.objects:
+        if token.i in {f.token.i for f in frames}:
+            continue
+        if word_forms(token) & acts:
+            # "condenou as medidas": the last directed act told, by someone else
+            for draft in reversed(context.drafts[-8:]):
+                if frame.sentence.number - draft.sentence > 3:
+                    break
+                if draft.type.is_directed and draft.agent and draft.type is not frame.type:
+                    return [draft.agent]
+            return []
+    for other in frames:
+        if other is frame or other.token.i not in named:
+            continue
+        doers = resolver.actors(other.agents) or resolver.actors(_doer_owners(other))
+        if doers:
+            return doers
+        kind = other.type
+        for draft in reversed(context.drafts[-8:]):
+            if frame.sentence.number - draft.sentence > 3:
+                break
+            if draft.type is kind and draft.agent:
+                return [draft.agent]
+        return []
+    return []
+
+
+def _date_for(
+    frame: Frame,
+    sentence_dates: Sequence[tuple[DateMention, Token]],
+    frames: list[Frame],
+    grammar: Grammar,
+) -> DateMention | None:
+    """The date of the trigger's own clause: a date attached (through its phrase) to the
+    trigger, its governing verb, or — for a statement — the speech verb; else the only date of
+    the sentence that no other event's clause holds."""
+    mine = {frame.token.i} | {t.i for t in frame.clauses}
+    mine |= {t.i for t in governing_chain(frame, grammar)}
+    if frame.governor is not None:
+        mine.add(frame.governor.i)
+    if frame.type in _STATEMENTS:
+        speech = speech_verb(frame, grammar)
+        if speech is not None:
+            mine.add(speech.i)
+    others = {f.token.i for f in frames if f is not frame}
+    others |= {f.governor.i for f in frames if f is not frame and f.governor is not None}
+    others -= mine
+    free: list[DateMention] = []
+    for date, attach in sentence_dates:
+        if attach.i in mine:
+            return date
+        if attach.i not in others:
+            free.append(date)
+    if len(free) == 1 and len(frames) == 1:
+        return free[0]
+    if free:
+        # the nearest free date, by tokens, when no other trigger stands between
+        positions = {id(d): a.i for d, a in sentence_dates}
+        trigger = frame.token.i
+
+        def distance(d: DateMention) -> int:
+            return abs(positions[id(d)] - trigger)
+
+        best = min(free, key=distance)
+        lo, hi = sorted((positions[id(best)], trigger))
+        if not any(lo < f.token.i < hi for f in frames if f is not frame):
+            return best
+    return None
+
+
+def _attach_dates(
+    sentence: ParsedSentence, dates: Sequence[DateMention], frames: list[Frame]
+) -> list[tuple[DateMention, Token]]:
+    """Each date of the sentence with the clause word it belongs to: the nearest trigger or verb
+    above its phrase."""
+    doc = sentence.doc
+    triggers = {f.token.i for f in frames} | {f.governor.i for f in frames if f.governor}
+    triggers |= {t.i for f in frames for t in f.clauses}
+    result: list[tuple[DateMention, Token]] = []
     for date in dates:
         if not sentence.start <= date.start < sentence.end:
             continue
-        before = words_between(text, max(sentence.start, date.start - 30), date.start)
-        if not any(w in lexicon.since_words for w in before[-5:]):
-            usable.append(date)
-    chosen: dict[int, DateMention] = {}
-    for index, trig in enumerate(triggers):
-        free = []
-        for date in usable:
-            lo, hi = sorted((date.start, trig.start))
-            if not any(
-                other.rule.type is not trig.rule.type and lo < other.start < hi
-                for other in triggers
-            ):
-                free.append(date)
-        if free:
-            chosen[index] = min(free, key=lambda d: _distance(d, trig))
-    return chosen
-
-
-def _recent_actors(
-    mentions: Sequence[Mention],
-    before: int,
-    count: int,
-    places: set[int],
-    kind: EntityKind | None = None,
-) -> list[str]:
-    keys: list[str] = []
-    for m in reversed(mentions):
-        if m.start >= before or not is_actor(m) or m.start in places:
+        inside = [
+            t
+            for t in doc
+            if sentence.spans[t.i][0] < date.end and sentence.spans[t.i][1] > date.start
+        ]
+        if not inside:
             continue
-        if kind is not None and m.kind is not kind:
-            continue
-        if m.key not in keys:
-            keys.append(m.key)
-        if len(keys) == count:
-            break
-    return list(reversed(keys))
+        head = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
+        node = head
+        for _ in range(8):
+            if node.i in triggers or node.head.i == node.i:
+                break
+            if node.pos_ in ("VERB", "AUX") and node.i != head.i:
+                break
+            node = node.head
+        result.append((date, node))
+    return result
 
 
-def _country(key: str, entities: Mapping[str, Entity]) -> str | None:
-    entity = entities.get(key)
-    return entity.country if entity is not None else None
+def _since(date: DateMention, text: str, grammar: Grammar) -> bool:
+    before = text[max(0, date.start - 12) : date.start].lower().split()
+    return bool(before) and before[-1] in grammar.markers["since"]
 
 
-def _names_a_topic(trig: Trigger, text: str, sentence: Sentence, lexicon: Lexicon) -> bool:
-    """ "manifestou preocupação com a escalada", "concern over the talks": the words after the
-    verb name a topic ("com", "about"), not an act told before ("condenou as medidas")."""
-    following = words_between(text, trig.end, min(sentence.end, trig.end + 20))[:1]
-    return bool(following) and following[0] in lexicon.with_markers | lexicon.topic_markers
+def _tense_fix(date: DateMention, status: Status, published: dt.date | None) -> PartialDate:
+    """A bare month, day or weekday whose year or week came from the publication date, moved
+    to the side of it the tense points to ("will meet in May" in March: this May)."""
+    value = date.value
+    if (
+        published is None
+        or not date.relative
+        or date.kind not in ("absolute", "weekday", "numeric")
+    ):
+        return value
+    iso, today = value.iso(), published.isoformat()
+    future = status is Status.PLANNED
+    if date.kind == "weekday" and value.day is not None and value.month is not None:
+        day = dt.date(value.year, value.month, value.day)
+        if future and day <= published:
+            return PartialDate.from_date(day + dt.timedelta(days=7))
+        return value
+    if future and iso < today[: len(iso)]:
+        return _shift_year(value, 1)
+    if status is Status.OCCURRED and iso > today[: len(iso)]:
+        return _shift_year(value, -1)
+    return value
 
 
-def _sides(keys: Sequence[str], entities: dict[str, Entity]) -> set[str]:
-    """The parties of an event, people standing for their states."""
-    return {_state_of(key, entities) for key in keys}
+def _shift_year(value: PartialDate, years: int) -> PartialDate:
+    try:
+        return replace(value, year=value.year + years)
+    except ValueError:  # 29 February
+        return replace(value, year=value.year + years, day=28)
 
 
-def _state_of(key: str, entities: dict[str, Entity]) -> str:
-    entity = entities.get(key)
-    if entity is not None and entity.kind is EntityKind.PERSON and entity.country:
-        return entity.country
-    return key
+def _personnel(
+    frame: Frame, sentence: ParsedSentence, quantities: Sequence[Quantity]
+) -> tuple[int | None, Bound | None]:
+    tokens = {t.i for t in frame.token.subtree}
+    if frame.governor is not None:
+        tokens |= {t.i for t in frame.governor.subtree}
+    for quantity in quantities:
+        for token in sentence.doc:
+            begin, end = sentence.char_span(token)
+            if begin < quantity.end and end > quantity.start and token.i in tokens:
+                return quantity.value, quantity.bound
+    return None, None
+
+
+def _evidence(frame: Frame, used: Sequence[Token], text: str) -> Evidence:
+    sentence = frame.sentence
+    tokens = [frame.token, *used]
+    if frame.governor is not None:
+        tokens.append(frame.governor)
+    spans = [sentence.char_span(t) for t in tokens]
+    for token in used:
+        subtree = list(token.subtree)
+        spans.append(sentence.char_span(subtree[0]))
+        spans.append(sentence.char_span(subtree[-1]))
+    start = min(s for s, _ in spans)
+    end = max(e for _, e in spans)
+    return Evidence(text[start:end], start, end)
+
+
+def _sentence_sources(sentence: ParsedSentence, resolver: _Resolver, grammar: Grammar) -> list[str]:
+    """ "As informações foram divulgadas pela KCNA.": a sentence that only names the source of
+    what was told before it."""
+    root = sentence.doc[0].sent.root if len(sentence.doc) else None
+    if root is None or not is_speech(root, grammar):
+        return []
+    report = grammar.classes.get("report", frozenset())
+    told = [t for t in root.children if base_dep(t) in ("nsubj", "obj")]
+    if not any(t.lemma_.lower() in report for t in told):
+        return []
+    return resolver.actors(speakers(root, grammar))
 
 
 def extract_events(
     article: Article,
-    sentences: Sequence[Sentence],
+    sentences: Sequence[ParsedSentence],
     mentions: Sequence[Mention],
-    entities: dict[str, Entity],
-    lexicon: Lexicon,
+    entities: Mapping[str, Entity],
+    grammar: Grammar,
     dates: Sequence[DateMention],
     quantities: Sequence[Quantity],
+    *,
+    excluded: Sequence[tuple[int, int]] = (),
+    home: str | None = None,
 ) -> list[Event]:
-    """Every event the article states, one per real-world event."""
-    top = top_level(mentions)
-    starts = [m.start for m in top]
-    candidates = scan_triggers(article.text, lexicon)
-    cues = Cues(article.text, lexicon)
-    trigger_starts = [t.start for t in candidates]
-    drafts: list[_Draft] = []
-    place_uses: set[int] = set()
-    for number, sentence in enumerate(sentences):
-        lo, hi = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-        first, last = (
-            bisect_left(trigger_starts, sentence.start),
-            bisect_left(trigger_starts, sentence.end),
-        )
-        if first == last and not cues.first("attribution_previous", sentence.start, sentence.end):
-            # nothing happens here and nothing is attributed: only note where places are
-            place_uses.update(
-                m.start
-                for m in top[lo:hi]
-                if m.method == "metonym"
-                and SentenceReader.place_use(m, article.text, sentence, lexicon)
-            )
+    """Every event the parsed sentences state, one per real-world event. `home` is the state
+    whose government publishes the article (its "we")."""
+    context = _Context(entities, grammar, home)
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    for sentence in sentences:
+        index = MentionIndex(sentence, ordered, excluded)
+        reader = ActorReader(index, grammar, set())
+        frames = find_frames(sentence, grammar, reader)
+        resolver = _Resolver(sentence, index, reader, context)
+        if not frames:
+            sources = _sentence_sources(sentence, resolver, grammar)
+            if sources:
+                for draft in context.drafts:
+                    if draft.sentence >= sentence.number - 1 and not draft.reported_by:
+                        draft.reported_by = list(sources)
             continue
-        reader = SentenceReader(article, sentence, lexicon, top[lo:hi], entities, cues)
-        place_uses.update(m.start for m in reader.mentions if reader._is_place_use(m))
-        sentence_sources = [m.key for m in reader.sources]
-        speakers = {m.key for m in reader.speakers}
-        made: list[_Draft] = []
-        triggers = reader.triggers(candidates[first:last])
-        sentence_dates = _dates_by_trigger(dates, triggers, sentence, article.text, lexicon)
-        all_roles = [
-            reader.roles(trig, triggers[i + 1].start if i + 1 < len(triggers) else None)
-            for i, trig in enumerate(triggers)
-        ]
-        for position, trig in enumerate(triggers):
-            participants, agent, recipient, _ = all_roles[position]
-            if trig.rule.type is EventType.CONDEMNATION and recipient is None:
-                # "condemned the deployment of DPRK troops": the doer of the act named next.
-                doer = next(
-                    (r[1] for r in all_roles[position + 1 :] if r[1] and r[1] != agent), None
-                )
-                if doer is not None:
-                    participants, recipient = list(dict.fromkeys([*participants, doer])), doer
-            grouped = False
-            # A pair that is the subject of "condemned"/"supported" is not the subject of the act
-            # those verbs take as object ("both leaders condemned the attack").
-            previous_end = (
-                triggers[position - 1].end
-                if position
-                and triggers[position - 1].rule.type in (EventType.CONDEMNATION, EventType.SUPPORT)
-                else None
-            )
-            group_kind = (
-                reader.group_reference(trig, previous_end)
-                if len(participants) < 2 and (not trig.nominal or reader.light_verb(trig))
-                else False
-            )
-            if group_kind:
-                wanted = group_kind if isinstance(group_kind, EntityKind) else None
-                recent = _recent_actors(top, trig.start, 2, place_uses, wanted)
-                if wanted is EntityKind.STATE and len(recent) < 2:
-                    # "os dois países" after two leaders were named: their states
-                    people = _recent_actors(top, trig.start, 2, place_uses, EntityKind.PERSON)
-                    states = [c for p in people if (c := _country(p, entities))]
-                    if len(set(states)) == 2:
-                        recent = states
-                if wanted is None:
-                    # "os dois", "both": the pair of a meeting or call told just before
-                    pair = next(
-                        (
-                            list(d.participants)
-                            for d in reversed(drafts + made)
-                            if d.type in (EventType.MEETING, EventType.PHONE_CALL)
-                            and number - d.sentence <= 1
-                            and len(d.participants) == 2
-                        ),
-                        None,
-                    )
-                    if pair is not None:
-                        recent = pair
-                if wanted is EntityKind.PERSON:
-                    # "both leaders": the people of the last meeting or call told
-                    talk = next(
-                        (
-                            d
-                            for d in reversed(drafts + made)
-                            if d.type in (EventType.MEETING, EventType.PHONE_CALL)
-                            and sum(
-                                1
-                                for k in d.participants
-                                if (e := entities.get(k)) is not None
-                                and e.kind is EntityKind.PERSON
-                            )
-                            >= 2
-                        ),
-                        None,
-                    )
-                    if talk is not None:
-                        recent = [
-                            k
-                            for k in talk.participants
-                            if (e := entities.get(k)) is not None and e.kind is EntityKind.PERSON
-                        ][:2]
-                if len(recent) == 2:
-                    participants = list(dict.fromkeys(recent + participants))
-                    grouped = True
-            inherited = False
-            if (
-                trig.rule.type is EventType.CONDEMNATION
-                and agent is not None
-                and recipient is None
-                and drafts
-                and number - drafts[-1].sentence <= 3
-                and not _names_a_topic(trig, article.text, sentence, lexicon)
-            ):
-                # "O Kremlin condenou as medidas": the act is the last event told, and the one
-                # condemned is whoever did it.
-                previous_event = drafts[-1]
-                # "condenou o ataque contra Kiev": when the act is named here, only a last event
-                # of that kind can be it
-                following = triggers[position + 1] if position + 1 < len(triggers) else None
-                named = (
-                    following.rule.type
-                    if following is not None
-                    and len(words_between(article.text, trig.end, following.start)) <= 4
-                    and "," not in article.text[trig.end : following.start]
-                    else None
-                )
-                doers = [
-                    k
-                    for k in previous_event.participants
-                    if k not in (previous_event.recipient, agent)
-                    and _state_of(k, entities) != _state_of(agent, entities)
-                    and named in (None, previous_event.type)
-                ]
-                if doers:
-                    participants = list(dict.fromkeys([*participants, *doers]))
-                    recipient = doers[0]
-            if len(participants) < 2 and trig.rule.type.is_directed:
-                previous = next((d for d in reversed(drafts) if d.type is trig.rule.type), None)
-                if previous is not None and (
-                    not participants or set(participants) <= set(previous.participants)
-                ):
-                    # "O Kremlin negou ter enviado os equipamentos": the same act, retold.
-                    participants = list(previous.participants)
-                    agent, recipient = previous.agent, previous.recipient
-                    inherited = True
-            place = _place(reader, trig, entities)
-            if place is None and trig.rule.type is EventType.ATTACK:
-                place = _struck_place(reader, trig)
-            if trig.rule.type.is_directed and recipient is None and place is not None:
-                # "the attack on a maternity hospital in Mariupol", "drones contra a região de
-                # Kharkiv": the place's state was hit
-                host = entities[place].country if place in entities else None
-                if host and host != agent and _state_of(agent or "", entities) != host:
-                    recipient = host
-                    participants = list(dict.fromkeys([*participants, host]))
-            if len(set(participants)) < 2:
+        # roles first: only the frames that make an event hold a date of their own
+        kept: list[
+            tuple[Frame, Status, list[str], str | None, str | None, str | None, list[Token]]
+        ] = []
+        for frame in frames:
+            resolver.used = []
+            reading = read_status(frame, grammar)
+            if reading.status is None:
                 continue
-            if grouped and trig.rule.type.is_directed:
-                # the pair named before acts; a target the clause names stays the target
-                agent = participants[0]
-                if recipient is None or recipient == agent:
-                    recipient = participants[1]
-            if reader.hypothetical(trig):
-                continue  # "assistência mútua em caso de agressão": a condition, not a claim
-            status = reader.status(trig)
-            # a retold event ("o envio de tropas" again) keeps the date it was first told with
-            date_mention = None if inherited else sentence_dates.get(position)
-            date = date_mention.value if date_mention else None
-            if (
-                date_mention is not None
-                and date_mention.kind == "weekday"
-                and status is Status.PLANNED
-                and article.published is not None
-                and date is not None
-                and date.iso() <= article.published.isoformat()
-            ):
-                # "will travel to Switzerland on Saturday": the coming Saturday
-                ahead = dt.date(date.year, date.month or 1, date.day or 1) + dt.timedelta(days=7)
-                date = PartialDate.from_date(ahead)
-            durative = bool(
-                cues.first("durative", max(sentence.start, trig.start - 25), trig.start)
-            )
-            if date is None and not durative:
-                date = next(
-                    (
-                        d.date
-                        for d in reversed(drafts)
-                        if d.date is not None
-                        and d.date.precision.value == "day"
-                        and number - d.sentence <= 2
-                        and d.status is status
-                        and sentences[d.sentence].paragraph >= sentence.paragraph - 1
-                        # the same story: the two events share a party (a person counting as
-                        # their state)
-                        and _sides(d.participants, entities) & _sides(participants, entities)
-                    ),
-                    None,
+            participants, agent, recipient, place = _roles(frame, resolver, context, reader, frames)
+            if frame.type.is_directed and (agent is None or recipient is None):
+                # "O Kremlin negou ter enviado os equipamentos": the same act told before
+                agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
+                participants = list(
+                    dict.fromkeys(k for k in (*participants, agent, recipient) if k)
                 )
+            if len({context.state_of(k) for k in participants}) < 2:
+                continue  # one side only: "Lula recebeu apoio em Brasília"
+            if frame.type.is_directed and (agent is None or recipient is None):
+                continue
+            kept.append(
+                (frame, reading.status, participants, agent, recipient, place, resolver.used)
+            )
+            resolver.pending.append((frame.type, participants))
+        live = [k[0] for k in kept]
+        sentence_dates = _attach_dates(
+            sentence, [d for d in dates if not _since(d, article.text, grammar)], live
+        )
+        cited = _cited(sentence, ordered, excluded)
+        said_on = next(
+            (
+                d
+                for d in dates
+                if any(start <= d.start < end for start, end in sentence.attributions)
+            ),
+            None,
+        )
+        for frame, status, participants, agent, recipient, place, used in kept:
+            date_mention = _date_for(frame, sentence_dates, live, grammar)
+            if date_mention is None and frame.type in _STATEMENTS:
+                date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
+            date = _tense_fix(date_mention, status, article.published) if date_mention else None
             if (
                 date is not None
                 and article.published is not None
@@ -352,30 +799,17 @@ def extract_events(
                 and date.iso() > article.published.isoformat()
             ):
                 status = Status.PLANNED
-            personnel, bound = None, None
-            if trig.rule.type is EventType.TROOP_DEPLOYMENT:
-                quantity = next(
-                    (q for q in quantities if sentence.start <= q.start < sentence.end), None
-                )
-                if quantity is not None:
-                    personnel, bound = quantity.value, quantity.bound
-            # the source is kept even when it takes part ("o Itamaraty informou" on Brazil's
-            # condemnation); only a speaker who became the actor is not its own source
-            reported = [k for k in sentence_sources if k != agent or agent not in speakers]
-            if inherited and not reported:
-                previous = next(d for d in reversed(drafts) if d.type is trig.rule.type)
-                reported = list(previous.reported_by)
-            quote_end = min(
-                sentence.end, max(trig.end, _last_role_end(top, participants, sentence))
+            personnel, bound = (
+                _personnel(frame, sentence, quantities)
+                if frame.type is EventType.TROOP_DEPLOYMENT
+                else (None, None)
             )
-            quote_start = max(
-                sentence.start, min(trig.start, _first_role_start(top, participants, sentence))
-            )
-            evidence = Evidence(article.text[quote_start:quote_end], quote_start, quote_end)
-            confidence = trig.rule.confidence - (0.15 if grouped or inherited else 0.0)
-            made.append(
+            resolver.used = []
+            reported = _reported_by(frame, resolver, grammar, agent)
+            reported.extend(k for k in cited if k not in reported)
+            context.drafts.append(
                 _Draft(
-                    type=trig.rule.type,
+                    type=frame.type,
                     participants=participants,
                     agent=agent,
                     recipient=recipient,
@@ -385,125 +819,139 @@ def extract_events(
                     personnel=personnel,
                     bound=bound,
                     reported_by=reported,
-                    confidence=round(max(0.05, confidence), 2),
-                    evidence=[evidence],
-                    trigger=article.text[trig.start : trig.end],
-                    sentence=number,
-                    inherited_roles=inherited,
-                    durative=durative,
+                    confidence=round(frame.rule.confidence - (0.15 if frame.linear else 0), 2),
+                    evidence=[_evidence(frame, used, article.text)],
+                    trigger=frame.token.text,
+                    sentence=sentence.number,
+                    paragraph=sentence.paragraph,
+                    token_start=sentence.char_span(frame.token)[0],
+                    dated_here=date is not None,
                 )
             )
-        if (
-            not made
-            and sentence_sources
-            and drafts
-            and cues.first("attribution_previous", sentence.start, sentence.end)
-        ):
-            # "As informações foram relatadas pela KCNA.": the source of the sentence before.
-            for draft in drafts:
-                if draft.sentence >= number - 1 and not draft.reported_by:
-                    draft.reported_by = list(sentence_sources)
-        drafts.extend(made)
-    _date_from_talks(drafts, entities)
-    return [_finish(d) for d in _merge(drafts, entities)]
+    drafts = context.drafts
+    _date_from_story(drafts, context)
+    _date_of_statements(drafts, article.published)
+    return [_finish(d) for d in _merge(drafts, context)]
 
 
-_TALKS = (EventType.MEETING, EventType.PHONE_CALL, EventType.VISIT)
+def _cited(
+    sentence: ParsedSentence, mentions: Sequence[Mention], excluded: Sequence[tuple[int, int]]
+) -> list[str]:
+    """The actors a cut-off attribution of the sentence names: its sources."""
+    keys: list[str] = []
+    for start, end in sentence.attributions:
+        inside = [
+            m
+            for m in mentions
+            if start <= m.start < end
+            and is_actor(m)
+            and not any(a <= m.start < b for a, b in excluded)
+        ]
+        for m in top_level_mentions(inside):
+            if m.key not in keys:
+                keys.append(m.key)
+    return keys
 
 
-def _date_from_talks(drafts: list[_Draft], entities: Mapping[str, Entity]) -> None:
-    """What the people of a dated meeting or call are said to have done together, without a
-    date of its own, happened there: "Biden hosted Yoon and Kishida on Friday … the leaders
-    condemned …" dates the condemnation Friday."""
+def _retold(
+    frame: Frame, agent: str | None, recipient: str | None, context: _Context, number: int
+) -> tuple[str | None, str | None]:
+    """The missing role of a directed act retold with one role only, from the last act of that
+    type told within three sentences whose known role is on the same side."""
+    for draft in reversed(context.drafts[-10:]):
+        if number - draft.sentence > 3:
+            break
+        if draft.type is not frame.type or not draft.agent or not draft.recipient:
+            continue
+        if agent is None and recipient is None and number - draft.sentence <= 1:
+            return draft.agent, draft.recipient  # "o envio de um segundo grupo"
+        if agent and context.state_of(draft.agent) == context.state_of(agent):
+            return agent, draft.recipient
+        if recipient and context.state_of(draft.recipient) == context.state_of(recipient):
+            return draft.agent, recipient
+    return agent, recipient
 
-    def people(keys: Sequence[str]) -> set[str]:
-        return {
-            k for k in keys if (e := entities.get(k)) is not None and e.kind is EntityKind.PERSON
-        }
 
+def _reported_by(
+    frame: Frame, resolver: _Resolver, grammar: Grammar, agent: str | None
+) -> list[str]:
+    # a cited source stays even when it takes part ("según la cancillería brasileña" on
+    # Brazil's condemnation); a speaker who makes the statement is not its own source
+    sources = resolver.actors(source_phrases(frame, grammar))
+    for position, verb in enumerate(speech_verbs(frame, grammar)):
+        said = resolver.actors(speakers(verb, grammar))
+        # a speaker who is the actor of a statement makes it, not reports it
+        if position == 0 and frame.type in _STATEMENTS and agent in said:
+            continue
+        sources.extend(k for k in said if k not in sources and k != agent)
+    return sources
+
+
+def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
+    """An event told without a date, right after a dated event of the same story (they share a
+    party), happened then: "Lula e Xi reuniram-se na terça-feira (13). Os dois assinaram 20
+    acordos." Only for what happened, and only looking back two sentences."""
     for index, draft in enumerate(drafts):
-        if (
-            draft.date is not None
-            or draft.status is not Status.OCCURRED
-            or draft.type in _TALKS
-            or draft.durative
-        ):
+        if draft.date is not None or draft.status is not Status.OCCURRED:
             continue
-        mine = people(draft.participants)
-        if len(mine) < 2:
-            continue
-        talk = next(
-            (
-                d
-                for d in reversed(drafts[:index])
-                if d.type in _TALKS
-                and d.date is not None
-                and d.date.precision.value == "day"
-                and mine <= people(d.participants)
-            ),
-            None,
-        )
-        if talk is not None:
-            draft.date = talk.date
+        sides = {context.state_of(k) for k in draft.participants}
+        for earlier in reversed(drafts[:index]):
+            if draft.sentence - earlier.sentence > 2:
+                break
+            if (
+                earlier.date is not None
+                and earlier.dated_here
+                and earlier.date.precision.value == "day"
+                and earlier.status is Status.OCCURRED
+                and earlier.paragraph >= draft.paragraph - 1
+                and sides & {context.state_of(k) for k in earlier.participants}
+            ):
+                draft.date = earlier.date
+                break
+        if draft.date is None and draft.type in (*_STATEMENTS, EventType.AGREEMENT):
+            # "The leaders then signed the partnership", "Xi manifestou apoio": what the people
+            # of a dated meeting, call or visit did or said without a date of its own happened
+            # then (two of its sides at least, within six sentences)
+            for earlier in reversed(drafts[:index]):
+                if draft.sentence - earlier.sentence > 6:
+                    break
+                if (
+                    earlier.type in _TALKS
+                    and earlier.date is not None
+                    and earlier.date.precision.value == "day"
+                    and earlier.status is Status.OCCURRED
+                    and len(sides & {context.state_of(k) for k in earlier.participants}) >= 2
+                ):
+                    draft.date = earlier.date
+                    break
 
 
-def _place(reader: SentenceReader, trig: Trigger, entities: dict[str, Entity]) -> str | None:
-    """A place named after "em/in" near the trigger: the literal place of a metonym counts."""
-    for m in reader.mentions:
-        if m.start < trig.start - 80 or m.start > trig.end + 120:
-            continue
-        literal = (
-            m.literal_key
-            if m.method == "metonym"
-            else (m.key if m.kind is EntityKind.PLACE else None)
-        )
-        if literal and reader._preceded_by(m, reader.lexicon.place_markers, 1):
-            return literal
-    return None
-
-
-def _struck_place(reader: SentenceReader, trig: Trigger) -> str | None:
-    """ "atacó la ciudad de Odesa", "struck Kharkiv": a place named right after an attack (not
-    after "em/in", which _place reads) is what was hit."""
-    for m in reader.mentions:
-        if m.start < trig.end or m.kind is not EntityKind.PLACE:
-            continue
-        words = words_between(reader.text, trig.end, m.start)
-        if len(words) <= 5 and not any(
-            w in reader.lexicon.clause_breaks or w in (",", ";") for w in words
-        ):
-            return m.key
-        break
-    return None
-
-
-def _first_role_start(top: Sequence[Mention], keys: Sequence[str], sentence: Sentence) -> int:
-    starts = [m.start for m in top if m.key in keys and sentence.start <= m.start < sentence.end]
-    return min(starts) if starts else sentence.end
-
-
-def _last_role_end(top: Sequence[Mention], keys: Sequence[str], sentence: Sentence) -> int:
-    ends = [m.end for m in top if m.key in keys and sentence.start <= m.start < sentence.end]
-    return max(ends) if ends else 0
+def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:
+    """A statement (support, condemnation) the article reports without any date was made when
+    the news was: on the publication day."""
+    if published is None:
+        return
+    for draft in drafts:
+        if draft.date is None and draft.status is Status.OCCURRED and draft.type in _STATEMENTS:
+            draft.date = PartialDate.from_date(published)
 
 
 def _compatible(a: PartialDate, b: PartialDate) -> bool:
-    """Two dates may name the same day: equal, or one is the other at a coarser precision."""
     first, second = a.iso(), b.iso()
     return first.startswith(second) or second.startswith(first)
 
 
-def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
-    """One event per real-world event: same type, same actors (a person standing for its
-    state), compatible dates and statuses."""
+def _merge(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """One event per real-world event: same type, same sides (a person standing for its state),
+    compatible dates and statuses."""
     merged: list[_Draft] = []
     for draft in drafts:
-        states = frozenset(_state_of(k, entities) for k in draft.participants)
+        sides = frozenset(context.state_of(k) for k in draft.participants)
         target = None
         for kept in merged:
             if kept.type is not draft.type:
                 continue
-            if frozenset(_state_of(k, entities) for k in kept.participants) != states:
+            if frozenset(context.state_of(k) for k in kept.participants) != sides:
                 continue
             if (
                 kept.date is not None
@@ -511,8 +959,15 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
                 and not _compatible(kept.date, draft.date)
             ):
                 continue
-            speculative = {Status.SPECULATIVE, Status.DENIED}
-            if (kept.status in speculative) != (draft.status in speculative):
+            doubtful = {Status.SPECULATIVE, Status.DENIED}
+            if (kept.status in doubtful) != (draft.status in doubtful):
+                continue
+            if (
+                kept.type.is_directed
+                and kept.agent
+                and draft.agent
+                and (context.state_of(kept.agent) != context.state_of(draft.agent))
+            ):
                 continue
             target = kept
             break
@@ -529,8 +984,6 @@ def _merge(drafts: list[_Draft], entities: dict[str, Entity]) -> list[_Draft]:
             if target.date is None:
                 target.status = draft.status
             target.date = draft.date
-        elif draft.status is Status.PLANNED and target.date == draft.date:
-            target.status = draft.status
         target.place = target.place or draft.place
         if target.personnel is None:
             target.personnel, target.bound = draft.personnel, draft.bound
@@ -544,9 +997,8 @@ def _finish(draft: _Draft) -> Event:
     for role in (draft.agent, draft.recipient):
         if role is not None and role not in participants:
             participants.append(role)
-    # Symmetric events name participants only: word order does not say who called whom.
     agent, recipient = (draft.agent, draft.recipient) if draft.type.is_directed else (None, None)
-    event = Event(
+    return Event(
         type=draft.type,
         participants=tuple(participants),
         evidence=tuple(draft.evidence),
@@ -561,4 +1013,3 @@ def _finish(draft: _Draft) -> Event:
         confidence=draft.confidence,
         trigger=draft.trigger,
     )
-    return replace(event)

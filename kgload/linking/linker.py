@@ -167,6 +167,7 @@ class _Linker:
         self.calendar = _calendar_words(article.lang)
         self.context: set[str] = set()  # QIDs the article names unambiguously
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
+        self.by_text: dict[str, list[Alias]] = {}  # the alias table, for names with initials
         # Token-level facts read once from the doc's arrays: Token objects are costly to make.
         arrays = doc.to_array(["IDX", "LENGTH", "SENT_START"]).tolist()
         text = article.text  # the text the doc was made from; doc.text rebuilds it token by token
@@ -357,9 +358,17 @@ class _Linker:
         )
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:
+        """A surname alone names its owner after the full name was told, for a very prominent
+        person, or right after a title ("el secretario Blinken", "President Biden")."""
         entity = self._entity(qid)
         earlier = any(m.key == qid for m in self.mentions if m.start < self.doc[token_index].idx)
-        return earlier or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+        before = self.doc[token_index - 1].lower_ if token_index > 0 else ""
+        titled = before in self.lexicon.person_cues or before in self.lexicon.roles
+        return (
+            earlier
+            or titled
+            or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+        )
 
     def link_roles(self, role_spans: Sequence[Span]) -> None:
         """ "o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""
@@ -429,15 +438,21 @@ class _Linker:
                     continue
             if next_tok < len(self.doc) and _UPPER_WORD.match(self.doc[next_tok].text):
                 # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
-                # of that state
-                self.titled_names[next_tok] = state.key if state else None
+                # of that state; a title without one in a government's own text ("el secretario
+                # de Estado Mike Pompeo" on usembassy.gov) is that government's
+                self.titled_names[next_tok] = (
+                    state.key if state else home_state(self.article, self.kb)
+                )
             if (
                 next_tok == end
                 and next_tok < len(self.doc)
                 and _UPPER_WORD.match(self.doc[next_tok].text)
                 and span.text[:1].islower()
             ):
-                continue  # "presidente Fulano": an unknown name follows; the name will be minted
+                # "presidente Fulano": an unknown name follows; the name will be minted, and
+                # the title's own capitalised words ("secretario de Estado") are not part of it
+                self.covered.update(range(span.start, span.end))
+                continue
             person = self._resolve_role(titles, state.key if state else None, span)
             if person is not None:
                 self._remember(person)
@@ -537,6 +552,18 @@ class _Linker:
                 # "a agência estatal KCNA": an unknown acronym names an organisation.
                 self._local(span, EntityKind.ORGANIZATION)
                 continue
+            titled = span.start in self.titled_names or (
+                span.start > 0
+                and not starts[span.start]
+                and lowers[span.start - 1] in self.lexicon.person_cues
+            )
+            if words == 1 and len(span) == 1 and titled and not span.text.isupper():
+                # "el secretario Pompeo", "Secretary Kerry": one name after a title is a person
+                before = len(self.mentions)
+                self._maybe_coreference(span)
+                if len(self.mentions) == before:
+                    self._local(span, EntityKind.PERSON)
+                continue
             if (
                 words < 2
                 or span.text.isupper()
@@ -573,10 +600,19 @@ class _Linker:
         )
 
     def _local(self, span: Span, kind: EntityKind | None) -> None:
+        known = self._without_initials(span)
+        if known is not None:
+            # "Antony J. Blinken": a known person's name with a middle initial
+            self._remember(known)
+            self._add(span.start, span.end, known, EntityKind.PERSON, "name")
+            return
         key = local_key(span.text)
         country = None
         if span.start in self.titled_names:
             kind, country = EntityKind.PERSON, self.titled_names[span.start]
+        elif kind is EntityKind.ORGANIZATION and {t.lower_ for t in span} & self.lexicon.org_cues:
+            # "el Departamento del Tesoro" in a government's own text: that government's body
+            country = home_state(self.article, self.kb)
         if key not in self.entities:
             self.entities[key] = Entity(
                 key=key,
@@ -586,6 +622,20 @@ class _Linker:
                 country=country,
             )
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+
+    def _without_initials(self, span: Span) -> str | None:
+        """The one KB person whose name is the span without its initials ("J."), if any."""
+        words = [t.text for t in span]
+        kept = [w for w in words if not (len(w) <= 2 and w.endswith(".") and w[:1].isupper())]
+        if len(kept) == len(words) or len(kept) < 2:
+            return None
+        found = {
+            alias.qid
+            for alias in self.by_text.get(" ".join(kept).lower(), [])
+            if (entity := self._entity(alias.qid)) is not None
+            and entity.kind is EntityKind.PERSON
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _shouting(self, span: Span) -> bool:
         """True inside an ALL-CAPS line, where every word looks like an acronym."""
@@ -624,7 +674,7 @@ class _Linker:
             before[-1] in self.lexicon.person_cues
             or (
                 len(before) > 1
-                and before[-1] in {",", "o", "a", "the"}
+                and (before[-1] == "," or before[-1] in self.lexicon.determiners)
                 and before[-2] in self.lexicon.person_cues
             )
         ):
@@ -645,6 +695,7 @@ def link_mentions(
 ) -> LinkResult:
     """All mentions of an article, sorted by position, and the entities they name."""
     linker = _Linker(doc, article, kb, lexicon)
+    linker.by_text = by_text
     chosen = linker.link_gazetteer(list(doc.spans.get("kg_aliases", [])), by_text)
     linker.add_gazetteer_mentions(chosen)
     linker.link_roles(list(doc.spans.get("kg_roles", [])))

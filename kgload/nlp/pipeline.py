@@ -1,4 +1,4 @@
-"""The spaCy pipeline: `spacy.blank(lang)` (or an installed model) plus kgload's components.
+"""The rule-based half of the NLP stage, run on whole articles: tokenizer, sentences, gazetteer.
 
 Components (registered factories, versioned names):
 - `kgload_line_sentences_v1`: a line break always ends a sentence (headlines, captions and
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -25,42 +27,57 @@ from spacy.tokens import Doc, Span
 from kgload.errors import UsageError
 from kgload.linking.kb import Alias, KnowledgeBase
 from kgload.nlp.lexicon import load_lexicon
+from kgload.nlp.parse import load_parser
 
-__all__ = ["build_nlp", "get_nlp"]
+__all__ = ["build_nlp", "find_datelines", "get_nlp"]
 
 log = logging.getLogger("kgload")
 
 
+# A wire or agency dateline opening a paragraph: "BARI, Italy (Reuters) - ", "MOSCOU — ",
+# "Bruselas (EuroEFE).- ". Only punctuation and capitals decide, so it holds for any language.
+_DATELINE = re.compile(
+    r"^[ \t]*(?:"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þa-zà-ÿ][\w'’.-]*){0,4}[ \t]*\([^()\n]{1,40}\)"
+    r"[ \t]*\.?[ \t]*[-–—]+"
+    r"|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þa-zà-ÿ][\w'’.-]*){0,3}"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—]+"
+    r")[ \t]*",
+    re.MULTILINE,
+)
+
+
+def find_datelines(text: str) -> list[tuple[int, int]]:
+    """Character spans of the datelines that open paragraphs: a place and an agency, never an
+    actor of the story that follows.
+
+    >>> text = "Bruselas (EuroEFE).- El Consejo de la UE aprobó sanciones."
+    >>> [text[s:e] for s, e in find_datelines(text)]
+    ['Bruselas (EuroEFE).- ']
+    """
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text) if m.end() > m.start()]
+
+
 @Language.component("kgload_line_sentences_v1", assigns=["token.is_sent_start"], requires=[])
 def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, and after a wire story's dateline
-    ("BARI, Italy (Reuters) - ..."), which is a place line, not part of the first sentence.
+    """Start a sentence after every line break, and after a dateline ("BARI, Italy (Reuters) -
+    ..."), which is a place line, not part of the first sentence.
 
     Line breaks are whitespace tokens (spaCy keeps any whitespace but a single space as a
     token), found from the doc's arrays so that no Token object is made for ordinary words.
     """
     size = len(doc)
     spaces = [i for i, flag in enumerate(doc.to_array("IS_SPACE").tolist()) if flag]
-    line_starts = [0]
     for i in spaces:
         if i + 1 < size and "\n" in doc[i].text:
             doc[i + 1].is_sent_start = True
-            line_starts.append(i + 1)
-    for start in line_starts:
-        first = doc[start].text if start < size else ""
-        if len(first) < 2 or not first.isupper():
-            continue
-        for i in range(start + 1, min(start + 11, size - 1)):
-            text = doc[i].text
-            if "\n" in text:
-                break
-            if text in _DASHES:
-                doc[i + 1].is_sent_start = True
-                break
+    if size:
+        starts = doc.to_array("IDX").tolist()
+        for _, end in find_datelines(doc.text):
+            index = bisect_left(starts, end)
+            if 0 < index < size:
+                doc[index].is_sent_start = True
     return doc
-
-
-_DASHES = {"-", "–", "—", "--"}
 
 
 class Gazetteer:
@@ -112,24 +129,19 @@ _PENDING_KB: dict[int, KnowledgeBase] = {}
 
 
 def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Language:
-    """A pipeline for `lang`: an installed spaCy model when named, else `spacy.blank(lang)`."""
-    if model:
-        try:
-            nlp = spacy.load(model, exclude=["lemmatizer"])
-        except OSError as exc:
-            raise UsageError(
-                f"spaCy model {model!r} is not installed; install it or unset spacy_model"
-            ) from exc
-    else:
-        try:
-            nlp = spacy.blank(lang)
-        except ImportError as exc:
-            raise UsageError(f"spaCy has no language {lang!r}") from exc
-    if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
-        nlp.add_pipe("sentencizer")
-    nlp.add_pipe(
-        "kgload_line_sentences_v1", after="sentencizer" if nlp.has_pipe("sentencizer") else None
-    )
+    """The rule-based pipeline for whole articles: the tokenizer (and vocabulary) of the
+    language's statistical pipeline (`kgload.nlp.parse.load_parser`), or `spacy.blank(lang)` for
+    ``blank``, then rule sentences, line sentences and the gazetteer. The statistical components
+    run later, on the sentences that may hold an event."""
+    parser = load_parser(lang, model)
+    try:
+        nlp = spacy.blank(lang, vocab=parser.vocab) if parser is not None else spacy.blank(lang)
+    except ImportError as exc:
+        raise UsageError(f"spaCy has no language {lang!r}") from exc
+    if parser is not None:
+        nlp.tokenizer = parser.tokenizer
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("kgload_line_sentences_v1", after="sentencizer")
     _PENDING_KB[id(nlp)] = kb
     try:
         nlp.add_pipe("kgload_gazetteer_v1", config={"lang": lang})

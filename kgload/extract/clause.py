@@ -1,0 +1,276 @@
+"""What the clauses around a trigger say about its event: whether it happened (negation,
+modals, future, conditionals, "refused to", "threatened to", "negou"), who said so (the subject
+of the speech verb that governs it, "segundo X", "according to X"), and which dates belong to it.
+
+All of it follows the dependency tree upwards from the trigger through the verbs that govern it
+(`xcomp`, `ccomp`, light verbs), stopping at a speech verb: "X said it will not send troops" is
+a statement about a planned act, "X said Y sent troops" is Y's act reported by X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kgload.extract.frames import Frame
+from kgload.extract.syntax import base_dep, case_phrase, children, is_passive, subjects
+from kgload.model import Status
+from kgload.nlp.grammar import Grammar
+
+__all__ = [
+    "Reading",
+    "governing_chain",
+    "is_speech",
+    "read_status",
+    "source_phrases",
+    "speakers",
+    "speech_verb",
+    "speech_verbs",
+]
+
+_UP = ("xcomp", "ccomp", "csubj")
+
+
+def is_speech(token: Token, grammar: Grammar) -> bool:
+    return bool(grammar.lemmas(token.lemma_, token.text) & grammar.speech)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How the text tells the event: its status, or None when it tells no event at all
+    (negated, refused, failed, only a condition)."""
+
+    status: Status | None
+    why: str = ""
+
+
+def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
+    """The trigger, its governing verb, and the verbs above them up to the first speech verb."""
+    chain = [frame.token]
+    # "a possibilidade do envio de tropas", "the threat of sanctions": a noun of the status
+    # lists whose complement the event is
+    status_nouns = grammar.status_verbs
+    node = frame.token
+    while (
+        frame.rule.nominal
+        and base_dep(node) == "nmod"
+        and node.head.i != node.i
+        and grammar.lemmas(node.head.lemma_, node.head.text, verb=False) & status_nouns
+    ):
+        node = node.head
+        chain.append(node)
+    if frame.governor is not None and frame.governor.i != frame.token.i:
+        chain.append(frame.governor)
+    top = chain[-1]
+    # a trigger coordinated with a verb shares its auxiliaries and negation only when it has
+    # none of its own; climb through control and complement clauses
+    while top.head.i != top.i:
+        head = top.head
+        if is_speech(head, grammar):
+            break
+        relation = base_dep(top)
+        status_head = bool(grammar.lemmas(head.lemma_, head.text) & grammar.status_verbs)
+        # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
+        # above one governs it
+        if relation not in _UP and not (relation == "advcl" and status_head):
+            break
+        chain.append(head)
+        top = head
+    return chain
+
+
+def speech_verbs(frame: Frame, grammar: Grammar) -> list[Token]:
+    """Every speech verb the event is told under, nearest first ("o comunicado do Kremlin
+    acrescentou a informação de que Putin teria relatado…": relatado, acrescentou)."""
+    found: list[Token] = []
+    top = governing_chain(frame, grammar)[-1]
+    node = top
+    if frame.rule.nominal and frame.governor is None:
+        # an event noun hung on some noun: start from the verb its phrase belongs to
+        for _ in range(5):
+            if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        if node.i != top.i and is_speech(node, grammar):
+            found.append(node)
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        relation = base_dep(node)
+        head = node.head
+        if relation not in ("conj", "ccomp", "xcomp", "advcl", "parataxis", "acl", "obj"):
+            break
+        if is_speech(head, grammar) and relation != "obj":
+            found.append(head)
+        node = head
+    if found:
+        return found
+    single = _speech_nearby(top, grammar)
+    return [single] if single is not None else []
+
+
+def speech_verb(frame: Frame, grammar: Grammar) -> Token | None:
+    """The speech verb the event is told under ("disse que…", "…, the Kremlin said")."""
+    verbs = speech_verbs(frame, grammar)
+    return verbs[0] if verbs else None
+
+
+def _speech_nearby(top: Token, grammar: Grammar) -> Token | None:
+    for child in top.children:
+        if base_dep(child) in ("parataxis", "advcl", "ccomp") and is_speech(child, grammar):
+            return child
+    root = top.sent.root if top.doc.has_annotation("SENT_START") else None
+    if root is not None and root.i != top.i:
+        for child in root.children:
+            if base_dep(child) == "parataxis" and is_speech(child, grammar) and child.i > top.i:
+                return child
+    return None
+
+
+def _verb_over(token: Token) -> Token | None:
+    node = token
+    for _ in range(3):
+        if node.head.i == node.i or base_dep(node) not in ("nmod", "obl", "obj", "conj"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def speakers(verb: Token, grammar: Grammar) -> list[Token]:
+    """Who speaks through a speech verb: its subject, or a passive's agent."""
+    if is_passive(verb):
+        return children(verb, "obl:agent") or [
+            c for c in children(verb, "obl") if case_phrase(c) in grammar.markers["agent"]
+        ]
+    return subjects(verb)
+
+
+def source_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
+    """Phrases introduced by "segundo/according to/según" in the clauses of the event, and the
+    frame's own."""
+    found = list(frame.sources)
+    for token in governing_chain(frame, grammar):
+        for child in token.children:
+            phrase = case_phrase(child)
+            if phrase and grammar.marker_role(phrase) == "source" and child not in found:
+                found.append(child)
+    return found
+
+
+def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
+    words = (
+        set(grammar.lemmas(token.lemma_, token.text))
+        if grammar is not None
+        else {token.lemma_.lower(), token.lower_}
+    )
+    # a phrasal verb reads with its particle: "called off" is "call off"
+    particles = [
+        c.lower_
+        for c in token.children
+        if c.dep_.lower() == "compound:prt"
+        or (c.dep_.lower() == "advmod" and c.pos_ in ("ADP", "PART") and c.i == token.i + 1)
+    ]
+    if particles:
+        words |= {f"{w} {' '.join(particles)}" for w in words}
+    return words
+
+
+def read_status(frame: Frame, grammar: Grammar) -> Reading:
+    """The status the clauses around the trigger give the event."""
+    status = grammar.status
+    markers = grammar.markers
+    chain = governing_chain(frame, grammar)
+    found: set[str] = set()
+    for position, token in enumerate(chain):
+        words = _words(token, grammar)
+        if position > 0:  # a verb above the trigger, or an event noun's governing verb
+            # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
+            light = frame.governor is not None and token.i == frame.governor.i
+            own = words - grammar.light - grammar.statement if light else words
+            negated = any(
+                base_dep(c) in ("advmod", "neg") and _words(c) & status["negation"]
+                for c in token.children
+            )
+            for key in ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider"):
+                if own & status[key]:
+                    # "não descartou enviar armas": not ruling an act out leaves it possible
+                    found.add("consider" if negated and key in ("deny", "refuse", "fail") else key)
+                    if negated and key in ("deny", "refuse", "fail"):
+                        found.add("double")
+            if words & status["planned_aux"]:
+                found.add("plan")
+            if words & status["speculative_aux"]:
+                found.add("consider")
+        for child in token.children:
+            relation = base_dep(child)
+            child_words = _words(child)
+            if relation == "det" and position == 0 and child_words & status["negation"]:
+                found.add("absent")  # "no deal", "nenhum acordo": no event is told
+            elif relation in ("advmod", "neg", "advcl") and child_words & status["negation"]:
+                found.add("negation" if position == 0 or "double" not in found else "double")
+            elif relation == "aux" or child.dep_.lower() == "aux":
+                if child_words & status["planned_aux"]:
+                    found.add("plan")
+                elif child_words & status["reported_future_aux"]:
+                    found.add("conditional")
+                elif child_words & status["speculative_aux"]:
+                    found.add("consider")
+            elif relation == "mark" and child_words & markers["condition"]:
+                found.add("condition")
+            elif relation == "mark" and child_words & markers["without"]:
+                found.add("absent")  # "sin alcanzar un acuerdo"
+            elif relation == "advmod" and child_words & status["plan"]:
+                found.add("plan")  # "is due to meet", "previamente agendada"
+            elif relation == "advmod" and child_words & status["consider"]:
+                found.add("consider")
+            elif relation == "amod" and token.i == frame.token.i:
+                if child_words & status["plan"]:
+                    found.add("plan")
+                elif child_words & status["consider"]:
+                    found.add("consider")
+            if relation in ("obl", "nmod") and case_phrase(child) in markers["condition"]:
+                found.add("consider")  # "enviará tropas em caso de ataque": only if
+        # "não haverá", "did not": negation on the auxiliary of the clause too
+        for aux in children(token, "aux"):
+            if any(_words(c) & status["negation"] for c in aux.children):
+                found.add("negation")
+        phrase = case_phrase(token)
+        if phrase and (phrase in markers["without"] or phrase.split()[0] in markers["without"]):
+            found.add("absent")
+        if phrase and phrase in markers["condition"]:
+            found.add("condition")
+        mood = token.morph.get("Mood", [])
+        tense = token.morph.get("Tense", [])
+        if "Cnd" in mood:
+            found.add("conditional")
+        elif "Fut" in tense:
+            found.add("plan")
+        if token.lower_ in status["speculative_aux"]:
+            found.add("consider")
+    if frame.rule.nominal and frame.governor is None:
+        # "Turkey has offered to host peace talks" misparsed with "talks" under "offered": the
+        # meaning of the verb above an ungoverned event noun (not its auxiliaries) still counts
+        above = _verb_over(frame.token)
+        if above is not None:
+            words = _words(above, grammar)
+            for key in ("deny", "refuse", "cancel", "threaten", "plan", "consider"):
+                if words & status[key]:
+                    found.add(key)
+    if "conditional" in found:
+        # "disse que enviaria tropas", "said it would deploy": a future told in the past;
+        # without a speech verb above, a conditional is only possible
+        found.add("plan" if speech_verbs(frame, grammar) else "consider")
+    if "condition" in found or "absent" in found:
+        return Reading(None, "condition" if "condition" in found else "absent")
+    if found & {"deny", "cancel", "refuse", "fail", "negation"}:
+        # "negou ter enviado", "refused to meet", "was not involved in the strikes": the text
+        # tells the act and that it did not happen
+        return Reading(Status.DENIED, "denied")
+    if "threaten" in found or "consider" in found:
+        return Reading(Status.SPECULATIVE, "speculative")
+    if "plan" in found:
+        return Reading(Status.PLANNED, "planned")
+    return Reading(Status.OCCURRED)

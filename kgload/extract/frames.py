@@ -1,0 +1,651 @@
+"""Event frames on a dependency parse: a trigger (a verb or an event noun of the grammar whose
+required dependents are there) and the phrases around it, sorted by the role UD relations and
+case words give them.
+
+- Verbs: the subject acts (a passive's `obl:agent` does); objects, indirect objects and obliques
+  introduced by "a/para/contra/to/against" are acted on; "com/with/con" and "entre/between" name
+  partners; "em/in/en" a place.
+- Event nouns take their roles from their own modifiers ("a visita de Lula à China",
+  "Russia's invasion of Ukraine", "the Putin–Kim call", "ataque russo") and from the verb that
+  governs them when it is a light verb ("a UE impôs sanções à Rússia": the EU imposed them) or
+  a verb of thanks ("Putin agradeceu a Kim pelo apoio": Kim gave it).
+
+A frame holds tokens, not decisions: `kgload.extract.events` turns them into actors, status,
+dates and sources.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kgload.extract.syntax import (
+    ActorReader,
+    ParsedSentence,
+    base_dep,
+    case_phrase,
+    children,
+    is_passive,
+    subjects,
+)
+from kgload.model import EventType
+from kgload.nlp.grammar import Grammar, Requirement, TriggerRule
+
+__all__ = ["Frame", "find_frames", "linear_subject", "word_forms"]
+
+# how a verb governs an event noun (see _governor)
+GIVES_SUBJECT, THANKS, INVITES, SETTING, TELLS = (
+    "gives-subject",
+    "thanks-frame",
+    "invites-frame",
+    "setting-frame",
+    "tells-frame",
+)
+_OBLIQUE = ("obl", "nmod", "advmod", "obl:tmod", "obl:npmod")
+_STATEMENTS = (EventType.SUPPORT, EventType.CONDEMNATION)
+# events whose object is carried somewhere: where the troops, weapons or missiles go is the target
+_GOODS = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID, EventType.ATTACK)
+
+
+@dataclass
+class Frame:
+    """One event trigger in a parsed sentence with the phrases that fill its roles."""
+
+    rule: TriggerRule
+    token: Token
+    sentence: ParsedSentence
+    governor: Token | None = None  # the light verb of an event noun, or the verb itself
+    agents: list[Token] = field(default_factory=list)
+    recipients: list[Token] = field(default_factory=list)
+    partners: list[Token] = field(default_factory=list)
+    owners: list[Token] = field(default_factory=list)  # an event noun's "de X", "X's", "X-"
+    places: list[Token] = field(default_factory=list)
+    sources: list[Token] = field(default_factory=list)
+    objects: list[Token] = field(default_factory=list)  # what a verb acts on (maybe not an actor)
+    thanked_by: list[Token] = field(default_factory=list)  # "X agradeceu a Y pelo apoio": X
+    thanked: list[Token] = field(default_factory=list)  # ... Y
+    clauses: list[Token] = field(default_factory=list)  # participles describing an event noun
+    # by word order, for when the tree's phrases name no actor (see _linear_roles)
+    linear_agents: list[Token] = field(default_factory=list)
+    linear_objects: list[Token] = field(default_factory=list)
+    linear_recipients: list[Token] = field(default_factory=list)
+    linear_partners: list[Token] = field(default_factory=list)
+    linear: bool = False  # a role was read by word order
+
+    @property
+    def type(self) -> EventType:
+        return self.rule.type
+
+    @property
+    def clause(self) -> Token:
+        """The verb whose clause the event is told in."""
+        return self.governor if self.governor is not None else self.token
+
+
+def word_forms(token: Token) -> set[str]:
+    """A token's lemma and form, lowercased, and both without a plural "s": a word list matches
+    "Tropas" at a sentence start even when the lemmatizer left it as it was."""
+    words = {token.lemma_.lower(), token.lower_}
+    return words | {w[:-1] for w in words if len(w) > 3 and w.endswith("s")}
+
+
+def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
+    if requirement.dep is not None:
+        candidates = [c for c in token.children if c.dep_.lower().startswith(requirement.dep)]
+    else:
+        candidates = [grand for child in token.children for grand in (child, *child.children)]
+        # "reuniram-se": the clitic is part of the trigger's own token
+        candidates_words = set(token.lower_.split("-")[1:])
+        if requirement.words & candidates_words:
+            return True
+    for candidate in candidates:
+        if requirement.actor and reader.actors(candidate):
+            return True
+        if requirement.place and (reader.place(candidate) or reader.state(candidate)):
+            return True
+        if requirement.words and (
+            word_forms(candidate) & requirement.words or case_phrase(candidate) in requirement.words
+        ):
+            return True
+    return False
+
+
+def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
+    """The first rule of the grammar that holds for `token` (conditions first), if any."""
+    pos = token.pos_
+    if pos in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X"):
+        return None
+    lemma, lower = token.lemma_.lower(), token.lower_
+    if (
+        lemma not in grammar.verbs
+        and lemma not in grammar.nouns
+        and lower not in grammar.forms
+        and grammar.trigger_start.match(lower) is None
+        and grammar.trigger_start.match(lemma) is None
+    ):
+        return None  # most words: nothing in the grammar starts like them
+    # an event noun is a NOUN; a verb or a participle (often tagged ADJ) is read as a verb; a
+    # "noun" with a subject or an object is a verb the tagger missed ("Estados Unidos condena")
+    clausal = any(base_dep(c) in ("nsubj", "obj") for c in token.children)
+    tables = ((False, True) if clausal else (True, False)) if pos == "NOUN" else (False,)
+    exact = [w for w in dict.fromkeys((lemma, lower)) if w]
+    verbal = pos in ("VERB", "AUX") or clausal or "Part" in token.morph.get("VerbForm", [])
+    words = exact + sorted(grammar.lemmas(token.lemma_, token.text, verb=verbal) - set(exact))
+    for nominal in tables:
+        for word in words:
+            for rule in grammar.rules_for(word, nominal=nominal):
+                if all(_holds(r, token, reader) for r in rule.requires):
+                    return rule
+    return None
+
+
+def _verb_above(noun: Token) -> Token | None:
+    """The verb an oblique or nominal modifier hangs from, across the nouns a parser may have
+    attached it to ("agradeceu a Kim Jong Un pelo apoio": "pelo apoio" under "Un")."""
+    node = noun
+    for _ in range(4):
+        if node.head.i == node.i or base_dep(node) not in ("nmod", "obl", "appos", "flat", "obj"):
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | None, str]:
+    """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
+    subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
+    ("na reunião, X e Y discutiram"), TELLS (the noun as subject: "a reunião ocorreu") or ""."""
+    quantity = grammar.classes.get("quantity", frozenset())
+    # "a wave of airstrikes", "um pacote de sanções": the counting head stands in the clause
+    while (
+        base_dep(noun) == "nmod"
+        and noun.head.i != noun.i
+        and word_forms(noun.head) & quantity
+        and case_phrase(noun) in grammar.markers["of"]
+    ):
+        noun = noun.head
+    relation = noun.dep_.lower()
+    head = noun.head
+    # a noun coordinated with another shares its governor ("sanções e restrições")
+    while base_dep(noun) == "conj" and head.pos_ in ("NOUN", "PROPN") and head.i != noun.i:
+        noun, head, relation = head, head.head, head.dep_.lower()
+    if head.i == noun.i:
+        return None, ""
+    above = _verb_above(noun) if base_dep(noun) in ("obl", "nmod") else None
+    if base_dep(noun) == "obl" and head.pos_ in ("VERB", "AUX"):
+        phrase = case_phrase(noun)
+        if phrase and phrase in grammar.markers["during"]:
+            return head, SETTING
+    if (
+        above is not None
+        and grammar.lemmas(above.lemma_, above.text) & grammar.thanks
+        and case_phrase(noun) in grammar.markers["reason"]
+    ):
+        return above, THANKS
+    inviter = _verb_above(noun) if base_dep(noun) in ("obl", "nmod", "obj") else None
+    if (
+        inviter is not None
+        and kind in (EventType.VISIT, EventType.MEETING)
+        and grammar.lemmas(inviter.lemma_, inviter.text) & grammar.invite
+    ):
+        return inviter, INVITES
+    lemmas = grammar.verb_words(head)
+    if lemmas & grammar.status["topic"]:
+        return None, ""  # "discutir a invasão": the event is what is talked about
+    if (
+        above is not None
+        and case_phrase(noun) in grammar.markers["as"]
+        and grammar.lemmas(above.lemma_, above.text) & grammar.light
+    ):
+        return above, GIVES_SUBJECT  # "entregar 126 milhões em ajuda militar", "provide X in aid"
+    if relation in ("obj", "nsubj:pass", "iobj") or base_dep(noun) == "xcomp":
+        light = grammar.light | (grammar.statement if kind in _STATEMENTS else frozenset())
+        # "a UE prepara sanções", "negou o envio de tropas": who plans, threatens or denies an
+        # act is who would do it
+        light = light | grammar.status_verbs
+        return head, GIVES_SUBJECT if lemmas & light else ""
+    if base_dep(noun) == "nsubj":
+        return head, TELLS
+    return None, ""
+
+
+def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool) -> None:
+    for child in head.children:
+        if child.dep_.lower() not in _OBLIQUE and base_dep(child) not in ("obl", "nmod"):
+            continue
+        phrase = case_phrase(child)
+        role = grammar.marker_role(phrase) if phrase else None
+        if role is None and phrase:
+            role = grammar.marker_role(phrase.split()[0])
+        if role in (None, "agent") and (
+            child.dep_.lower() == "obl:agent" or (passive and role == "agent")
+        ):
+            # the case word wins over the label: "contra instalações" is never an agent
+            frame.agents.append(child)
+        elif role == "recipient":
+            frame.recipients.append(child)
+        elif role == "partner":
+            frame.partners.append(child)
+        elif role == "place":
+            frame.places.append(child)
+        elif role == "source":
+            frame.sources.append(child)
+
+
+def _read_attached(frame: Frame, tokens: list[Token], grammar: Grammar) -> None:
+    """ "enviar tropas à Rússia", "envio de armas para Kiev": where the troops or goods go, when
+    the parser hung it on them rather than on the verb."""
+    for token in tokens:
+        for child in _phrase(token):
+            if base_dep(child) not in ("nmod", "obl"):
+                continue
+            role = grammar.marker_role(case_phrase(child))
+            if role == "recipient" and child not in frame.recipients:
+                frame.recipients.append(child)
+            elif role == "place" and child not in frame.places:
+                frame.places.append(child)
+
+
+def _read_target_hung_on_verb(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "discutir a invasão dos EUA à Venezuela" parsed with "à Venezuela" under "discutir": a
+    target phrase right after an attack or a measure belongs to it, not to the verb above."""
+    verb = noun.head
+    if verb.i == noun.i or base_dep(noun) not in ("obj", "obl", "nsubj"):
+        return
+    end = max(t.i for t in noun.subtree)
+    for sibling in verb.children:
+        first = min(t.i for t in sibling.subtree)
+        if (
+            first == end + 1
+            and base_dep(sibling) in ("obl", "nmod")
+            and grammar.marker_role(case_phrase(sibling)) == "recipient"
+        ):
+            frame.recipients.append(sibling)
+
+
+def _participles(noun: Token, grammar: Grammar) -> list[Token]:
+    """Participles that describe an event noun ("o acordo assinado em 2010"): its own `acl`
+    children, or one hung on a noun of its phrase by the parser."""
+    # not a purpose clause ("uma reunião para discutir a invasão à Venezuela"): its phrases
+    # are about what is discussed, not about the meeting
+    found = [
+        c
+        for c in children(noun, "acl")
+        if c.dep_.lower() != "acl:relcl" and not children(c, "mark")
+    ]
+    # a participle tagged as an adjective still governs its phrases ("as sanções reimpostas
+    # ao Irã pelos EUA"); a plain adjective governs none
+    found += [c for c in children(noun, "amod") if children(c, "obl")]
+    if found:
+        return found[:1]
+    for token in _phrase(noun):
+        if (
+            base_dep(token) == "nmod"
+            and token.head.i == noun.i
+            and (case_phrase(token) in grammar.markers["of"])
+        ):
+            found.extend(
+                c
+                for c in children(token, "acl")
+                if c.dep_.lower() != "acl:relcl" and "Part" in c.morph.get("VerbForm", [])
+            )
+    return found[:1]
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The words of a noun phrase below its head, without clauses that hang from it."""
+    found: list[Token] = []
+    stack = list(token.children)
+    while stack:
+        node = stack.pop()
+        if base_dep(node) in ("acl", "advcl", "ccomp", "parataxis", "punct"):
+            continue
+        found.append(node)
+        stack.extend(node.children)
+    return found
+
+
+def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
+    """ "imposed on Russia by the EU" parsed with "by the EU" under "Russia": a passive's agent
+    hung inside one of its other phrases."""
+    for child in head.children:
+        if base_dep(child) not in ("obl", "nmod", "obj", "nsubj"):
+            continue
+        for token in _phrase(child):
+            if base_dep(token) == "nmod" and case_phrase(token) in grammar.markers["agent"]:
+                frame.agents.append(token)
+                for listed in (frame.recipients, frame.objects, frame.partners, frame.places):
+                    if token in listed:
+                        listed.remove(token)
+                return
+
+
+def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
+    passive = is_passive(verb)
+    found = subjects(verb)
+    relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
+    if relative and len(found) > 1:
+        # "the attack, which the Prime Minister condemned": the relative pronoun is the object
+        frame.objects.extend(relative)
+        found = [t for t in found if t not in relative]
+    for subject in found:
+        (frame.objects if passive else frame.agents).append(subject)
+    if not found and not passive and verb.morph.get("Person", []) == ["1"]:
+        frame.agents.append(verb)  # "apoyamos al pueblo haitiano": we, told by the verb alone
+    for obj in children(verb, "obj", "iobj", "dobj"):
+        frame.objects.append(obj)
+    _read_obliques(frame, verb, grammar, passive=passive)
+    if passive and not frame.agents:
+        _hung_agents(frame, verb, grammar)
+    if frame.type in _GOODS:
+        goods = set(grammar.classes.get("troops", ())) | set(grammar.classes.get("weapons", ()))
+        carried = [*frame.objects]
+        carried += [c for c in children(verb, "obl", "xcomp") if word_forms(c) & goods]
+        _read_attached(frame, carried, grammar)
+    if base_dep(verb) == "xcomp" and verb.head.i != verb.i:
+        head = verb.head
+        lemmas = grammar.lemmas(head.lemma_, head.text)
+        if lemmas & (grammar.status["planned_aux"] | grammar.status_verbs):
+            # "España va a enviar tropas a Letonia": obliques hung on the governing verb
+            _read_obliques(frame, head, grammar, passive=False)
+    if frame.type.is_directed and not frame.recipients:
+        _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+
+
+def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
+    for child in noun.children:
+        relation = child.dep_.lower()
+        base = base_dep(child)
+        if (
+            relation in ("nmod:poss", "det:poss")
+            or (base == "det" and "Prs" in child.morph.get("PronType", []))
+            or (base in ("compound", "amod", "flat") and reader.actors(child))
+        ):
+            frame.owners.append(child)
+        elif base == "nmod":
+            phrase = case_phrase(child)
+            role = grammar.marker_role(phrase) if phrase else "of"
+            if role is None:
+                role = grammar.marker_role(phrase.split()[0])
+            if role == "of" or (role is None and not phrase):
+                frame.owners.append(child)
+            elif role == "recipient":
+                frame.recipients.append(child)
+            elif role == "partner":
+                frame.partners.append(child)
+            elif role == "place":
+                frame.places.append(child)
+            elif role == "agent":
+                frame.agents.append(child)
+            elif role == "source":
+                frame.sources.append(child)
+    if frame.type in _GOODS:
+        _read_attached(frame, frame.owners, grammar)
+    if not frame.type.is_directed and not frame.partners:
+        # "negociações de paz entre a Rússia e a Ucrânia": the pair, hung on the noun's own
+        # "de" complement
+        for child in children(noun, "nmod"):
+            if case_phrase(child) not in grammar.markers["of"]:
+                continue
+            for token in children(child, "nmod"):
+                if grammar.marker_role(case_phrase(token)) == "partner":
+                    frame.partners.append(token)
+    if frame.type is EventType.VISIT and not frame.recipients:
+        # "a visita de Estado do presidente brasileiro à China": where, even if hung lower
+        _read_attached(frame, [noun], grammar)
+    if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
+        _read_target_hung_on_verb(frame, noun, grammar)
+    for participle in _participles(noun, grammar):
+        # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
+        # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
+        frame.clauses.append(participle)
+        _read_obliques(frame, participle, grammar, passive=True)
+    governor, how = _governor(noun, grammar, frame.type)
+    if governor is None or not how:
+        # the noun is what another verb is about ("vai analisar o acordo"): that verb's
+        # subject, status and date are not the event's
+        return
+    frame.governor = governor
+    if how == INVITES:
+        # "convidou o colega angolano para uma visita a Brasília": the invited comes
+        guests = children(governor, "obj", "iobj")
+        if frame.type is EventType.VISIT:
+            frame.agents.extend(guests)
+            if not frame.recipients:
+                frame.recipients.extend(subjects(governor))
+        else:
+            frame.partners.extend([*guests, *subjects(governor)])
+        return
+    if how == SETTING:
+        # "na reunião, Lula e Xi discutiram…": who speaks in the clause took part
+        if not frame.rule.type.is_directed:
+            frame.partners.extend(subjects(governor))
+            frame.linear_partners.extend(linear_subject(governor, grammar, reader))
+        return
+    if how == THANKS:
+        frame.thanked_by.extend(subjects(governor))
+        frame.thanked.extend(children(governor, "obj", "iobj"))
+        for child in children(governor, "obl", "nmod"):
+            if grammar.marker_role(case_phrase(child)) == "recipient":
+                frame.thanked.append(child)
+        return
+    passive = is_passive(governor)
+    if how == GIVES_SUBJECT:
+        if not passive:
+            frame.agents.extend(subjects(governor))
+        for obj in children(governor, "iobj"):
+            frame.recipients.append(obj)
+        _read_obliques(frame, governor, grammar, passive=passive)
+        if passive and not frame.agents:
+            _hung_agents(frame, governor, grammar)
+        if frame.type.is_directed and not frame.recipients:
+            _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+    elif how == TELLS:
+        # the clause still says where the event took place and who told it
+        for child in children(governor, "obl", "nmod"):
+            phrase = case_phrase(child)
+            role = grammar.marker_role(phrase) if phrase else None
+            if role == "place":
+                frame.places.append(child)
+            elif role == "source":
+                frame.sources.append(child)
+
+
+def _in_markers(doc: Doc, grammar: Grammar) -> set[int]:
+    """Tokens inside a case phrase of several words ("de acordo com", "according to"): never
+    triggers, whatever the parser made of them."""
+    inside: set[int] = set()
+    lowers = [t.lower_ for t in doc]
+    for phrase in grammar.multiword_markers:
+        size = len(phrase)
+        for start in range(len(lowers) - size + 1):
+            if tuple(lowers[start : start + size]) == phrase:
+                inside.update(range(start, start + size))
+    return inside
+
+
+_STOPS = frozenset(';:()[]«»“”"')
+
+
+def _mentioned(token: Token, reader: ActorReader) -> bool:
+    return reader.index.at(token) is not None
+
+
+def _boundary(token: Token, reader: ActorReader) -> bool:
+    """Where a verb's stretch of the sentence ends: another verb, a semicolon, a bracket, a
+    subordinator, a relative pronoun, or a comma after an ordinary word (a comma after a name
+    closes an apposition or a list)."""
+    if token.pos_ == "VERB" or token.text in _STOPS:
+        return True
+    if token.text == ",":
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return before is None or not _mentioned(before, reader)
+    return token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType", [])
+
+
+def _marker_before(token: Token, grammar: Grammar, reader: ActorReader) -> str | None:
+    """The role of the case word before the phrase `token` is in, "other" for another case
+    word, None when no case word precedes it."""
+    doc = token.doc
+    m = reader.index.at(token)
+    index = token.i
+    while index > 0 and m is not None and reader.index.at(doc[index - 1]) is m:
+        index -= 1
+    for k in range(index - 1, max(-1, index - 3), -1):
+        if doc[k].pos_ == "ADP":
+            word = (doc[k].lemma_.lower().split() or [doc[k].lower_])[0]
+            return grammar.marker_role(word) or "other"
+        if doc[k].pos_ not in ("DET", "ADJ", "NUM"):
+            break
+    return None
+
+
+def linear_subject(verb: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
+    """The linked actor, personal pronoun or group word ("ambos") nearest before a verb in its
+    stretch, outside any prepositional phrase: the subject by word order."""
+    if is_passive(verb):
+        return []
+    doc = verb.doc
+    for k in range(verb.i - 1, -1, -1):
+        token = doc[k]
+        if _boundary(token, reader):
+            break
+        wanted = (
+            reader.mention(token) is not None
+            or (token.pos_ == "PRON" and "Prs" in token.morph.get("PronType", []))
+            or token.lemma_.lower() in grammar.numbers
+        )
+        if wanted and _marker_before(token, grammar, reader) is None:
+            return [token, *_coordinated_before(token, reader)]
+    return []
+
+
+def _coordinated_before(token: Token, reader: ActorReader) -> list[Token]:
+    """Linked actors joined to `token` by a conjunction or a comma before it: "Putin e Kim"."""
+    doc = token.doc
+    found: list[Token] = []
+    m = reader.index.at(token)
+    index = token.i
+    while index > 0 and m is not None and reader.index.at(doc[index - 1]) is m:
+        index -= 1
+    while index >= 2 and doc[index - 1].pos_ in ("CCONJ", "PUNCT") and doc[index - 1].text != ".":
+        k = index - 2
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k < 0 or reader.mention(doc[k]) is None:
+            break
+        found.append(doc[k])
+        m = reader.index.at(doc[k])
+        index = k
+        while index > 0 and reader.index.at(doc[index - 1]) is m:
+            index -= 1
+    return found
+
+
+def _linear_roles(frame: Frame, verb: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """Roles by word order, kept aside for when the parse gives a role no phrase at all: the
+    subject as `linear_subject` finds it, and the first linked actor after the verb in its
+    stretch, acted on or, after a case word, in that word's role. Only tags, the grammar's case
+    words and the linked mentions are looked at, no word of any language."""
+    frame.linear_agents.extend(linear_subject(verb, grammar, reader))
+    seen: set[int] = set()
+    doc = verb.doc
+    for k in range(verb.i + 1, len(doc)):
+        token = doc[k]
+        if _boundary(token, reader):
+            break
+        m = reader.mention(token)
+        if m is None or id(m) in seen:
+            continue
+        seen.add(id(m))
+        role = _marker_before(token, grammar, reader)
+        if role is None:
+            frame.linear_objects.append(token)
+        elif role == "recipient":
+            frame.linear_recipients.append(token)
+        elif role == "partner":
+            frame.linear_partners.append(token)
+        else:
+            continue
+        break
+
+
+def _complement_of(noun: Token, verb: Token) -> bool:
+    """True when the noun is what the verb acts on, however the parser hung it: the path up
+    to the verb goes through objects, compounds, coordination and "of" complements only, not
+    through an oblique ("à margem da cúpula")."""
+    node = noun
+    for _ in range(5):
+        if node.i == verb.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        relation = node.dep_.lower()
+        if base_dep(node) not in ("obj", "iobj", "compound", "conj", "flat", "appos", "amod") and (
+            relation not in ("nsubj:pass", "nmod")
+        ):
+            return False
+        node = node.head
+    return node.i == verb.i
+
+
+def _join_verb_and_noun(frames: list[Frame]) -> None:
+    """ "Russia launched a massive missile and drone attack on energy facilities", "assinaram
+    20 acordos": a verb and an event noun of the same type below it tell one event, whatever
+    the parser hung where; each gets the roles only the other found."""
+    verbs = [f for f in frames if not f.rule.nominal]
+    nouns = [f for f in frames if f.rule.nominal]
+    for verb in verbs:
+        for noun in nouns:
+            if noun.type is not verb.type or not _complement_of(noun.token, verb.token):
+                continue
+            for mine, theirs in (
+                (verb.agents, noun.agents),
+                (verb.recipients, noun.recipients),
+                (verb.partners, noun.partners),
+                (verb.places, noun.places),
+            ):
+                if not mine and theirs:
+                    mine.extend(theirs)
+                elif mine and not theirs:
+                    theirs.extend(mine)
+
+
+def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
+    """Every trigger of the sentence with its role phrases, in text order."""
+    frames: list[Frame] = []
+    fixed = _in_markers(sentence.doc, grammar)
+    for token in sentence.doc:
+        if token.i in fixed:
+            continue
+        if grammar.lemmas(token.lemma_, token.text) & grammar.status["planned_aux"] and any(
+            c.pos_ in ("VERB", "AUX") for c in children(token, "xcomp")
+        ):
+            continue  # "va a enviar", "vai reunir": the future of another verb, no visit
+        rule = _rule_for(token, grammar, reader)
+        if rule is None:
+            continue
+        reader.event_tokens.add(token.i)
+        frames.append(Frame(rule=rule, token=token, sentence=sentence))
+    for frame in frames:
+        if frame.rule.nominal:
+            _read_noun(frame, frame.token, grammar, reader)
+        else:
+            frame.governor = frame.token
+            _read_verb(frame, frame.token, grammar)
+        clause = frame.governor
+        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+            _linear_roles(frame, clause, grammar, reader)
+    _join_verb_and_noun(frames)
+    by_token = {f.token.i: f for f in frames}
+    for outer in frames:
+        if outer.type not in _STATEMENTS:
+            continue
+        for obj in outer.objects:
+            inner = by_token.get(obj.i)
+            if inner is not None and inner.type.is_directed and not inner.recipients:
+                # "condenó el ataque de EE. UU. contra Irán" with "contra Irán" on the verb
+                inner.recipients.extend(outer.recipients)
+    return frames

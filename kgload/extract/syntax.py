@@ -1,0 +1,306 @@
+"""Reading a dependency-parsed sentence: which linked mention a token stands for, the case words
+that introduce a phrase, subjects (also those a controlled or coordinated verb shares), and the
+actors a phrase names once appositions, coordination, relative pronouns, possessors and
+"o governo russo"-style heads are followed.
+
+Everything works on Universal Dependencies relations, the same in every language; the words it
+needs (case markers, word classes) come from the language's grammar (`kgload.nlp.grammar`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from kgload.model import EntityKind, Mention
+from kgload.nlp.grammar import Grammar
+
+__all__ = [
+    "ACTOR_KINDS",
+    "MentionIndex",
+    "ParsedSentence",
+    "base_dep",
+    "case_phrase",
+    "children",
+    "is_actor",
+    "is_passive",
+    "subjects",
+    "top_level",
+]
+
+ACTOR_KINDS = (EntityKind.PERSON, EntityKind.STATE, EntityKind.ORGANIZATION)
+# relations that lead from a phrase's head to a word naming the same referent or its owner
+_DESCENT = ("appos", "flat", "nmod", "amod", "compound", "det", "obl")
+_CLAUSAL = ("ccomp", "xcomp", "parataxis", "advcl", "acl", "csubj", "conj", "root")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSentence:
+    """The parse of one sentence of an article. `spans` gives each token's character span in
+    the article: a token may stand for several words (a person's full name is parsed as one
+    familiar name, see `kgload.extract.analyze`)."""
+
+    doc: Doc
+    spans: tuple[tuple[int, int], ...]
+    number: int
+    paragraph: int
+    # fronted or trailing attributions cut off before parsing ("Segundo a KCNA,", ", disse X")
+    attributions: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0] if self.spans else 0
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1] if self.spans else 0
+
+    def char_span(self, token: Token) -> tuple[int, int]:
+        return self.spans[token.i]
+
+
+def base_dep(token: Token) -> str:
+    """The universal relation without its subtype: "nsubj:pass" → "nsubj"."""
+    return token.dep_.split(":", 1)[0].lower()
+
+
+def children(token: Token, *relations: str) -> list[Token]:
+    """Children whose relation (with or without subtype) is one of `relations`."""
+    return [c for c in token.children if c.dep_.lower() in relations or base_dep(c) in relations]
+
+
+def _first_word(token: Token) -> str:
+    lemma = token.lemma_.lower().strip()
+    return (lemma.split()[0] if lemma else "") or token.lower_
+
+
+def case_phrase(token: Token) -> str:
+    """The case or mark words that introduce `token`'s phrase, as they read ("according to",
+    "de acordo com"); a merged word counts by its first lemma ("pelo" → "por")."""
+    words: list[str] = []
+    for child in token.children:
+        if child.i < token.i and base_dep(child) in ("case", "mark"):
+            words.append(_first_word(child))
+            words.extend(f.lower_ for f in child.children if base_dep(f) == "fixed")
+    return " ".join(words)
+
+
+def is_passive(verb: Token) -> bool:
+    if "Pass" in verb.morph.get("Voice", []):
+        return True
+    return any(c.dep_.lower() in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children)
+
+
+def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
+    """The subjects of a verb; a verb without one shares that of the verb it is controlled by or
+    coordinated with ("decidiu enviar tropas", "met Kim and signed a treaty")."""
+    # a reflexive clitic the parser took for a subject ("se encontró con Obama") is none
+    found = [s for s in children(verb, "nsubj", "csubj") if "Yes" not in s.morph.get("Reflex", [])]
+    if found or depth >= 3:
+        return found
+    relation = base_dep(verb)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if relation == "xcomp":
+        objects = children(head, "obj", "iobj")
+        return objects or subjects(head, depth=depth + 1)
+    if (
+        relation == "conj"
+        or (relation == "advcl" and "Fin" not in verb.morph.get("VerbForm", []))
+        or relation == "ccomp"
+    ):
+        # "Macron disse que pretende visitar o Brasil": a complement clause without a subject
+        # (pro-drop) speaks of the subject of the clause above
+        # a finite adverbial clause has a subject of its own, maybe one the parse missed
+        return subjects(head, depth=depth + 1)
+    if relation == "acl" and verb.dep_.lower() != "acl:relcl":
+        return [head]  # "tropas enviadas à Rússia": the noun is what the participle says of
+    return []
+
+
+def is_actor(mention: Mention) -> bool:
+    return mention.kind in ACTOR_KINDS
+
+
+def top_level(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions not inside a longer one ("Rússia" inside "presidente da Rússia" is dropped)."""
+    result: list[Mention] = []
+    cover_start, cover_end = -1, -1
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
+        if result and result[-1].start == m.start and result[-1].end == m.end:
+            continue
+        if m.end <= cover_end and (m.start > cover_start or m.end < cover_end):
+            continue
+        result.append(m)
+        if m.end > cover_end:
+            cover_start, cover_end = m.start, m.end
+    return result
+
+
+_APOSTROPHES = ("'", "\u2019")
+
+
+@dataclass
+class MentionIndex:
+    """The linked mentions of one parsed sentence, by token, plus what came before in the article
+    (for pronouns and "the two leaders")."""
+
+    sentence: ParsedSentence
+    mentions: Sequence[Mention]  # every mention of the article, by start
+    excluded: Sequence[tuple[int, int]] = ()  # datelines: no actor is named there
+    by_token: list[Mention | None] = field(init=False)
+    _starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        doc = self.sentence.doc
+        self.by_token = [None] * len(doc)
+        self._starts = [m.start for m in self.mentions]
+        lo, hi = self.sentence.start, self.sentence.end
+        inside = [m for m in self.mentions if lo <= m.start < hi and not self._excluded(m)]
+        spans = self.sentence.spans
+        for m in top_level(inside):
+            for i, (begin, end) in enumerate(spans):
+                if begin < m.end and end > m.start:
+                    self.by_token[i] = m
+        for i in range(1, len(doc)):
+            # "North Korea's deployment" with the clitic "'s" parsed as the possessor: the
+            # clitic stands for the name it is glued to
+            if (
+                self.by_token[i] is None
+                and doc[i].text[:1] in _APOSTROPHES
+                and not doc[i - 1].whitespace_
+            ):
+                self.by_token[i] = self.by_token[i - 1]
+
+    def _excluded(self, m: Mention) -> bool:
+        return any(start <= m.start < end for start, end in self.excluded)
+
+    def at(self, token: Token) -> Mention | None:
+        return self.by_token[token.i]
+
+    def before(self, char: int) -> list[Mention]:
+        """Top-level mentions of the article that end before `char`, most recent first."""
+        earlier = self.mentions[: bisect_right(self._starts, char)]
+        return [m for m in reversed(top_level(earlier)) if m.end <= char]
+
+
+class ActorReader:
+    """Turns the head of a phrase into the actors it names."""
+
+    def __init__(self, index: MentionIndex, grammar: Grammar, event_tokens: set[int]) -> None:
+        self.index = index
+        self.grammar = grammar
+        self.event_tokens = event_tokens  # triggers: a phrase headed by one names an event
+        self.troops = grammar.classes.get("troops", frozenset())
+        self.weapons = grammar.classes.get("weapons", frozenset())
+
+    def mention(self, token: Token) -> Mention | None:
+        m = self.index.at(token)
+        return m if m is not None and is_actor(m) else None
+
+    def place(self, token: Token) -> Mention | None:
+        """A place the phrase headed by `token` names (a city, region, or a capital as place)."""
+        m = self.index.at(token)
+        if m is None:
+            markers = self.grammar.markers["of"] | self.grammar.markers["place"]
+            for child in children(token, "flat", "appos", "nmod"):
+                if case_phrase(child) in markers or base_dep(child) != "nmod":
+                    m = self.index.at(child)
+                    if m is not None:
+                        break
+        if m is None:
+            return None
+        if m.kind is EntityKind.PLACE or m.literal_key:
+            return m
+        return None
+
+    def state(self, token: Token) -> Mention | None:
+        """A state the token names (a country, or a capital standing for it)."""
+        m = self.index.at(token)
+        return m if m is not None and m.kind is EntityKind.STATE else None
+
+    def actors(
+        self, token: Token, *, owners: bool = True, through: bool = False, depth: int = 0
+    ) -> list[Mention]:
+        """The actors the phrase headed by `token` names: itself when linked, else the linked
+        words that stand for it ("o governo russo", "Ukraine's sovereignty" when `owners`),
+        with every coordinated phrase ("Brasil e Angola")."""
+        found: list[Mention] = []
+        m = self.mention(token)
+        if m is not None:
+            found.append(m)
+        elif token.i not in self.event_tokens and depth < 3:
+            found.extend(self._stand_ins(token, owners=owners, through=through, depth=depth))
+        for conj in children(token, "conj"):
+            if conj.i not in self.event_tokens:
+                found.extend(self.actors(conj, owners=owners, through=through, depth=depth + 1))
+        if m is not None:
+            # "Yoon … and Prime Minister Kishida" hung as a `flat` part of the first name: a
+            # second linked actor is coordinated, not part of the name
+            for part in children(token, "flat"):
+                other = self.mention(part)
+                if other is not None and other.key != m.key and other.start != m.start:
+                    found.append(other)
+        return list({id(m): m for m in found}.values())
+
+    def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
+        if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
+            # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
+            clause = token.head
+            if clause.dep_.lower() in ("acl:relcl", "acl") and clause.head.i != clause.i:
+                return self.actors(clause.head, owners=owners, through=through, depth=depth + 1)
+        lowered = {token.lemma_.lower(), token.lower_}
+        lowered |= {w[:-1] for w in lowered if w.endswith("s")}
+        if not owners and (lowered & self.troops or lowered & self.weapons):
+            return []
+        result: list[Mention] = []
+        # an apposition names the head itself ("a agência estatal da Coreia do Norte, KCNA"):
+        # it comes before the head's other modifiers
+        ordered = sorted(token.children, key=lambda c: base_dep(c) not in ("appos", "flat"))
+        for child in ordered:
+            relation = base_dep(child)
+            if relation == "acl" and child.dep_.lower() != "acl:relcl":
+                # "o comunicado emitido pelo Kremlin", "as medidas tomadas por Moscou";
+                # "individuals tied to the Maduro regime", "empresas ligadas à Rússia"
+                for oblique in children(child, "obl"):
+                    role = self.grammar.marker_role(case_phrase(oblique))
+                    if oblique.dep_.lower() == "obl:agent" or role in (
+                        "agent",
+                        "recipient",
+                        "partner",
+                        "of",
+                    ):
+                        result.extend(self.actors(oblique, owners=owners, depth=depth + 1))
+                continue
+            if relation not in _DESCENT or child.i in self.event_tokens:
+                continue
+            phrase = case_phrase(child)
+            if relation in ("nmod", "obl") and phrase and phrase not in self.grammar.markers["of"]:
+                # "tropas em Kursk": a place, not an owner; but what a statement is about may
+                # name its actors after "entre/com/a" ("a aproximação entre Moscou e Pyongyang")
+                role = self.grammar.marker_role(phrase)
+                if not (through and role in ("partner", "recipient")):
+                    continue
+            if relation == "det" and "Prs" not in child.morph.get("PronType", []):
+                continue
+            m = self.mention(child)
+            if m is not None:
+                result.append(m)
+                # "a agência da Coreia do Norte, KCNA": a name set beside a modifier may be
+                # the head's own (parsers hang it on the nearest noun)
+                for appos in children(child, "appos"):
+                    named = self.mention(appos)
+                    if named is not None and named.kind is EntityKind.ORGANIZATION:
+                        result.insert(0, named)
+            elif relation in ("appos", "flat", "nmod", "compound"):
+                result.extend(self.actors(child, owners=owners, through=through, depth=depth + 1))
+        if through:
+            return result
+        # a person stands for a state: prefer the person, then an organisation, then a state
+        order = {EntityKind.PERSON: 0, EntityKind.ORGANIZATION: 1, EntityKind.STATE: 2}
+        result.sort(key=lambda m: order.get(m.kind or EntityKind.STATE, 3))
+        return result[:1] if result else []

@@ -1,0 +1,368 @@
+"""Per-language event grammars (`kgload/nlp/lexicons/events_<lang>.toml`): trigger lemmas per
+event type with the dependents they need, word classes, case markers, status and attribution
+words. The syntactic rules that read them (`kgload.extract`) hold for every language; adding a
+language means adding a file.
+
+A trigger is written ``lemma`` or ``lemma+REQ+REQ…``; each REQ must hold for a dependent of the
+trigger (a child or a grandchild): ``word`` (lemma or form), ``a|b`` (either), ``@class`` (a word
+of ``[classes]``), ``@actor`` (a linked actor), ``@place`` (a linked place or state),
+``dep:REQ`` (only a child with that relation; ``amod/compound:REQ`` either).
+
+>>> rule = parse_trigger("call+obj:@actor", {}, where="example")
+>>> rule[0], rule[1][0].dep, rule[1][0].actor
+('call', ('obj',), True)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from kgload.errors import KnowledgeBaseError
+from kgload.model import EventType
+
+__all__ = ["Grammar", "Requirement", "TriggerRule", "load_grammar", "parse_trigger"]
+
+# [markers] keys: the role a case phrase gives the oblique or nominal modifier it introduces.
+MARKER_ROLES = (
+    "recipient",
+    "partner",
+    "agent",
+    "of",
+    "place",
+    "source",
+    "reason",
+    "condition",
+    "without",
+    "since",
+    "during",
+    "as",
+)
+# [status] keys, in the order their words are looked for.
+STATUS_KEYS = (
+    "negation",
+    "deny",
+    "refuse",
+    "fail",
+    "cancel",
+    "threaten",
+    "plan",
+    "consider",
+    "planned_aux",
+    "speculative_aux",
+    "reported_future_aux",
+    "topic",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Requirement:
+    """One condition on the dependents of a trigger (see the module docstring)."""
+
+    words: frozenset[str]
+    dep: tuple[str, ...] | None = None  # relations (prefixes) a child must have, if any
+    actor: bool = False
+    place: bool = False  # "@place": a linked place, or a state named as a place
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerRule:
+    """A lemma that states an event of `type`, when its `requires` hold."""
+
+    type: EventType
+    lemma: str
+    nominal: bool
+    requires: tuple[Requirement, ...]
+    confidence: float
+    patient_of: bool  # "invasion of X": X is the recipient, not the agent
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    lang: str
+    verbs: Mapping[str, tuple[TriggerRule, ...]]
+    nouns: Mapping[str, tuple[TriggerRule, ...]]
+    classes: Mapping[str, frozenset[str]]
+    numbers: Mapping[str, int]
+    markers: Mapping[str, frozenset[str]]
+    status: Mapping[str, frozenset[str]]
+    speech: frozenset[str]
+    tail_forms: frozenset[str]
+    light: frozenset[str]
+    statement: frozenset[str]
+    thanks: frozenset[str]
+    invite: frozenset[str]
+    # lowercased prefixes and irregular forms of every trigger: a sentence without any of them
+    # holds no event, and is not parsed
+    prefixes: frozenset[str] = field(default_factory=frozenset)
+    forms: frozenset[str] = field(default_factory=frozenset)
+    prefix_length: int = 4
+    # the stems themselves, longest first, as one pattern (matched at a word's start)
+    trigger_start: re.Pattern[str] = re.compile(r"(?!x)x")
+    # (stem, lemma) of every trigger verb, longest stem first: "reuniram-se" is "reunir" even
+    # when the lemmatizer cannot say so (an enclitic, an unseen form)
+    verb_stems: tuple[tuple[str, str], ...] = ()
+    stems_by_start: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    lemma_cache: dict[tuple[str, str, bool], frozenset[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    inflections: tuple[str, ...] = ()
+    # every case phrase of more than one word, as lowercased words ("de", "acordo", "com")
+    multiword_markers: tuple[tuple[str, ...], ...] = ()
+    # verbs of the status lists: planning, refusing, denying an act (they govern its noun)
+    status_verbs: frozenset[str] = field(default_factory=frozenset)
+    # a common first name of the language: a person's full name is parsed as this one word
+    person_placeholder: str = ""
+
+    def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
+        """The lemmas a word may have: the lemmatizer's, its form, the form without an
+        inflection ("imposed" → "impose"), and the trigger verb whose stem it starts with
+        ("reuniram-se" → "reunir"): a statistical lemmatizer misses unseen forms."""
+        key = (lemma, form, verb)
+        found = self.lemma_cache.get(key)
+        if found is None:
+            if len(self.lemma_cache) > 100_000:  # memory stays flat over a long run
+                self.lemma_cache.clear()
+            found = self.lemma_cache[key] = self._lemmas(lemma, form, verb)
+        return found
+
+    def _lemmas(self, lemma: str, form: str, verb: bool) -> frozenset[str]:
+        lemma, form = lemma.lower(), form.lower()
+        found = {lemma, form}
+        base = form.split("-")[0] if "-" in form[1:] else form
+        found.add(base)
+        for ending in self.inflections:
+            if base.endswith(ending) and len(base) - len(ending) >= 3:
+                found.add(base[: -len(ending)])
+        by_stem = self.verb_by_stem(base) if verb else None
+        if by_stem is not None:
+            found.add(by_stem)
+        return frozenset(found)
+
+    def verb_words(self, token: Any) -> set[str]:
+        """`lemmas` of a verb token, also read with its particles ("called off": "call off")."""
+        words = set(self.lemmas(token.lemma_, token.text))
+        particles = [
+            c.lower_
+            for c in token.children
+            if c.dep_.lower() == "compound:prt"
+            or (c.dep_.lower() == "advmod" and c.pos_ in ("ADP", "PART") and c.i == token.i + 1)
+        ]
+        if particles:
+            words |= {f"{w} {' '.join(particles)}" for w in words}
+        return words
+
+    def verb_by_stem(self, form: str) -> str | None:
+        """The trigger verb whose stem `form` starts with, if any (the longest stem wins)."""
+        for stem, lemma in self.stems_by_start.get(form[:4], ()):
+            if form.startswith(stem):
+                return lemma
+        return None
+
+    def rules_for(self, lemma: str, *, nominal: bool) -> tuple[TriggerRule, ...]:
+        table = self.nouns if nominal else self.verbs
+        return table.get(lemma, ())
+
+    def marker_role(self, phrase: str) -> str | None:
+        """The role of a case phrase ("according to" → source), or None."""
+        for role in MARKER_ROLES:
+            if phrase in self.markers[role]:
+                return role
+        return None
+
+    def may_hold_event(self, lowered_words: list[str]) -> bool:
+        """True when a sentence has a word that may be a trigger: one that starts like a
+        trigger's stem ("reun" for "reunir", "sanç" for "sanção"), or an irregular form. A
+        cheap prefilter: the parse and the grammar decide."""
+        n = self.prefix_length
+        prefixes, forms, starts = self.prefixes, self.forms, self.trigger_start.match
+        return any(
+            w in forms or (w[:n] in prefixes and starts(w) is not None) for w in lowered_words
+        )
+
+
+def _words(items: list[Any], where: str) -> frozenset[str]:
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise KnowledgeBaseError(f"{where}: expected a list of words")
+    return frozenset(i.lower() for i in items)
+
+
+def parse_trigger(
+    text: str, classes: Mapping[str, frozenset[str]], *, where: str
+) -> tuple[str, tuple[Requirement, ...]]:
+    """Split ``lemma+REQ+…`` into the lemma and its requirements."""
+    lemma, *parts = text.lower().split("+")
+    if not lemma:
+        raise KnowledgeBaseError(f"{where}: empty trigger {text!r}")
+    requirements = []
+    for part in parts:
+        dep: str | None = None
+        if ":" in part and not part.startswith("@"):
+            dep, part = part.rsplit(":", 1)  # "obl:agent:@actor" → relation "obl:agent"
+        words: set[str] = set()
+        actor = place = False
+        for alternative in part.split("|"):
+            if alternative == "@actor":
+                actor = True
+            elif alternative == "@place":
+                place = True
+            elif alternative.startswith("@"):
+                name = alternative[1:]
+                if name not in classes:
+                    raise KnowledgeBaseError(f"{where}: {text!r} names no class {alternative!r}")
+                words |= classes[name]
+            elif alternative:
+                words.add(alternative)
+            else:
+                raise KnowledgeBaseError(f"{where}: empty requirement in {text!r}")
+        deps = tuple(dep.split("/")) if dep else None
+        requirements.append(Requirement(frozenset(words), deps, actor, place))
+    return lemma, tuple(requirements)
+
+
+def _stem(lemma: str, length: int) -> str:
+    return lemma.split()[0].split("-")[0][:length]
+
+
+def _trigger_stem(lemma: str, *, verb: bool, endings: list[str]) -> str:
+    """The part of a trigger lemma every inflected form starts with: a verb without its
+    infinitive ending ("atacar" → "atac"), a noun without its last two letters ("sanção" →
+    "sanç", "attack" → "atta"), never shorter than three letters."""
+    word = lemma.split()[0].split("-")[0]
+    if verb:
+        ending = next((e for e in endings if word.endswith(e) and len(word) - len(e) >= 3), "")
+        stem = word[: len(word) - len(ending)] if ending else word
+        if not ending and len(word) > 4 and word.endswith("e"):
+            stem = word[:-1]  # "strike" → "strik" ("strikes", "striking")
+        return stem
+    if len(word) > 5:
+        return word[:-2]  # "sanção" → "sanç" ("sanções"), "reunião" → "reuni" ("reuniões")
+    return word[:-1] if len(word) > 4 else word
+
+
+@functools.lru_cache(maxsize=8)
+def load_grammar(lang: str) -> Grammar:
+    """Read `lexicons/events_<lang>.toml`; cached per process."""
+    name = f"events_{lang}.toml"
+    try:
+        text = (resources.files("kgload.nlp.lexicons") / name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise KnowledgeBaseError(f"no event grammar for language {lang!r} ({name})") from exc
+    where = f"lexicons/{name}"
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise KnowledgeBaseError(f"{where}: {exc}") from exc
+    classes = {
+        key: _words(value, f"{where} [classes] {key}") for key, value in data["classes"].items()
+    }
+    markers = {
+        role: _words(data["markers"].get(role, []), f"{where} [markers] {role}")
+        for role in MARKER_ROLES
+    }
+    status = {
+        key: _words(data["status"].get(key, []), f"{where} [status] {key}") for key in STATUS_KEYS
+    }
+    verbs: dict[str, list[TriggerRule]] = {}
+    nouns: dict[str, list[TriggerRule]] = {}
+    prefixes: set[str] = set()
+    forms: set[str] = set()
+    length = int(data.get("prefix_length", 4))
+    stems: set[str] = set()
+    stem_endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
+    for number, block in enumerate(data["triggers"], start=1):
+        block_where = f"{where} [[triggers]] #{number}"
+        try:
+            kind = EventType(block["type"])
+        except (KeyError, ValueError) as exc:
+            raise KnowledgeBaseError(f"{block_where}: unknown or missing type") from exc
+        source = str(block.get("source", ""))
+        if not source:
+            raise KnowledgeBaseError(f"{block_where}: every trigger block says its source")
+        for key, table, nominal in (("verbs", verbs, False), ("nouns", nouns, True)):
+            for entry in block.get(key, []):
+                lemma, requires = parse_trigger(entry, classes, where=block_where)
+                table.setdefault(lemma, []).append(
+                    TriggerRule(
+                        type=kind,
+                        lemma=lemma,
+                        nominal=nominal,
+                        requires=requires,
+                        confidence=float(block.get("confidence", 0.75)),
+                        patient_of=bool(block.get("patient_of", False)),
+                        source=source,
+                    )
+                )
+                prefixes.add(_stem(lemma, length))
+                stems.add(_trigger_stem(lemma, verb=not nominal, endings=stem_endings))
+        forms.update(f.lower() for f in block.get("forms", []))
+    # rules with conditions are tried before bare lemmas, each in the order of the file: the
+    # file decides which reading of "conversar com … por telefone" comes first
+    frozen_verbs = {k: tuple(sorted(v, key=lambda r: not r.requires)) for k, v in verbs.items()}
+    frozen_nouns = {k: tuple(sorted(v, key=lambda r: not r.requires)) for k, v in nouns.items()}
+    numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
+    morphology = data.get("morphology", {})
+    endings = sorted(morphology.get("verb_endings", []), key=len, reverse=True)
+    inflections = tuple(morphology.get("inflections", []))
+    by_stem: dict[str, str] = {}
+    frames = data.get("frames", {})
+    # trigger verbs first, then the verbs that govern event nouns ("aprobó sanciones" with an
+    # unseen "aprobó"), which never take a trigger's stem from it
+    governing = [
+        w for table in ("light", "statement", "thanks", "invite") for w in frames.get(table, [])
+    ]
+    governing += data["attribution"]["speech"]
+    for lemma in [*verbs, *governing]:
+        ending = next((e for e in endings if lemma.endswith(e)), None)
+        if ending is not None and len(lemma) - len(ending) >= 4 and " " not in lemma:
+            by_stem.setdefault(lemma[: -len(ending)], lemma)
+    verb_stems = tuple(sorted(by_stem.items(), key=lambda item: -len(item[0])))
+    return Grammar(
+        lang=lang,
+        verbs=MappingProxyType(frozen_verbs),
+        nouns=MappingProxyType(frozen_nouns),
+        classes=MappingProxyType(classes),
+        numbers=MappingProxyType(numbers),
+        markers=MappingProxyType(markers),
+        status=MappingProxyType(status),
+        speech=_words(data["attribution"]["speech"], f"{where} [attribution] speech"),
+        tail_forms=_words(
+            data["attribution"].get("tail_forms", []), f"{where} [attribution] tail_forms"
+        ),
+        light=_words(frames.get("light", []), f"{where} [frames] light"),
+        statement=_words(frames.get("statement", []), f"{where} [frames] statement"),
+        thanks=_words(frames.get("thanks", []), f"{where} [frames] thanks"),
+        invite=_words(frames.get("invite", []), f"{where} [frames] invite"),
+        prefixes=frozenset(p for p in prefixes if p),
+        forms=frozenset(forms),
+        prefix_length=length,
+        trigger_start=re.compile(
+            "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+        ),
+        verb_stems=verb_stems,
+        stems_by_start=MappingProxyType(
+            {
+                start: tuple(item for item in verb_stems if item[0][:4] == start)
+                for start in {stem[:4] for stem, _ in verb_stems}
+            }
+        ),
+        inflections=inflections,
+        multiword_markers=tuple(
+            sorted({tuple(p.split()) for words in markers.values() for p in words if " " in p})
+        ),
+        status_verbs=frozenset().union(
+            *(
+                status[k]
+                for k in ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
+            )
+        ),
+        person_placeholder=str(data.get("parsing", {}).get("person_placeholder", "")),
+    )

@@ -1,0 +1,136 @@
+"""Acts the text says did not happen, may happen or would happen under a condition are never
+reported as having happened; tense puts bare months and weekdays on the right side of the
+publication date. The sentences are ours, in the three languages (issue 9).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import KnowledgeBase, load_kb
+from kgload.model import Article, Event, EventType, Status
+
+PUBLISHED = dt.date(2025, 3, 12)  # a Wednesday in March
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_kb()
+
+
+def _events(text: str, lang: str, kb: KnowledgeBase) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=PUBLISHED)
+    return list(analyze(article, kb).events)
+
+
+# negated, refused, failed, threatened, conditional, hoped-for, denied: (text, lang)
+NOT_OCCURRED = [
+    ("Russia did not attack Ukraine on Monday.", "en"),
+    ("Putin refused to meet Zelensky in Istanbul.", "en"),
+    ("Trump and Putin failed to reach an agreement in Alaska.", "en"),
+    ("North Korea threatened to attack South Korea.", "en"),
+    ("If Russia attacks Poland, NATO will respond.", "en"),
+    ("The United States never sent troops to Venezuela.", "en"),
+    ("China denied that it had supplied weapons to Russia.", "en"),
+    ("Lula hopes to meet Xi Jinping in Beijing next month.", "en"),
+    ("France may send troops to Ukraine.", "en"),
+    ("Germany has not imposed sanctions on China.", "en"),
+    ("The talks between Russia and Ukraine were called off.", "en"),
+    ("There was no deal between Russia and Ukraine.", "en"),
+    ("A Rússia não atacou a Ucrânia nesta segunda-feira.", "pt"),
+    ("Putin recusou-se a encontrar Zelensky em Istambul.", "pt"),
+    ("Lula se recusou a visitar a Rússia.", "pt"),
+    ("A Coreia do Norte ameaçou atacar a Coreia do Sul.", "pt"),
+    ("Se a Rússia atacar a Polônia, a OTAN vai responder.", "pt"),
+    ("O Brasil nunca enviou tropas à Venezuela.", "pt"),
+    ("A China negou ter fornecido armas à Rússia.", "pt"),
+    ("O Kremlin negou que Putin tenha se reunido com Trump.", "pt"),
+    ("A França pode enviar tropas à Ucrânia.", "pt"),
+    ("O presidente do Irã cancelou sua viagem ao Brasil.", "pt"),
+    ("O Japão não impôs sanções à Rússia.", "pt"),
+    ("Lula e Putin não assinaram nenhum acordo.", "pt"),
+    ("Rusia no atacó a Ucrania el lunes.", "es"),
+    ("Putin se negó a reunirse con Zelenski en Estambul.", "es"),
+    ("Corea del Norte amenazó con atacar a Corea del Sur.", "es"),
+    ("Si Rusia ataca a Polonia, la OTAN responderá.", "es"),
+    ("España nunca envió tropas a Venezuela.", "es"),
+    ("China negó haber suministrado armas a Rusia.", "es"),
+    ("Francia podría enviar tropas a Ucrania.", "es"),
+    ("Rusia y Ucrania terminaron la reunión sin alcanzar un acuerdo.", "es"),
+    ("Argentina no impuso sanciones a Rusia.", "es"),
+    ("El presidente de Irán canceló su viaje a Brasil.", "es"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), NOT_OCCURRED)
+def test_what_did_not_happen_is_never_reported_as_occurred(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    occurred = [
+        (e.type.value, e.participants)
+        for e in _events(text, lang, kb)
+        if e.status is Status.OCCURRED
+    ]
+    assert occurred == []
+
+
+def test_the_table_has_at_least_thirty_sentences_in_three_languages() -> None:
+    assert len(NOT_OCCURRED) >= 30
+    assert {lang for _, lang in NOT_OCCURRED} == {"pt", "en", "es"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind"),
+    [
+        ("The Kremlin denied that Russia had sent weapons to North Korea.", "en", "MilitaryAid"),
+        ("A China negou ter fornecido armas à Rússia.", "pt", "MilitaryAid"),
+        ("El presidente de Irán canceló su viaje a Brasil.", "es", "Visit"),
+    ],
+)
+def test_a_denied_or_cancelled_act_is_kept_as_denied(
+    text: str, lang: str, kind: str, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is EventType(kind)]
+    assert found and all(e.status is Status.DENIED for e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Donald Trump will meet Vladimir Putin in May.", "en"),
+        ("Donald Trump vai se reunir com Vladimir Putin em maio.", "pt"),
+        ("Donald Trump se reunirá con Vladimir Putin en mayo.", "es"),
+    ],
+)
+def test_a_future_bare_month_is_the_coming_one(text: str, lang: str, kb: KnowledgeBase) -> None:
+    (meeting,) = [e for e in _events(text, lang, kb) if e.type is EventType.MEETING]
+    assert meeting.status is Status.PLANNED
+    assert meeting.date is not None and meeting.date.iso() == "2025-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Donald Trump met Vladimir Putin in May.", "en", "2024-05"),
+        ("Donald Trump se reuniu com Vladimir Putin em maio.", "pt", "2024-05"),
+    ],
+)
+def test_a_past_bare_month_is_the_last_one(
+    text: str, lang: str, expected: str, kb: KnowledgeBase
+) -> None:
+    (meeting,) = [e for e in _events(text, lang, kb) if e.type is EventType.MEETING]
+    assert meeting.status is Status.OCCURRED
+    assert meeting.date is not None and meeting.date.iso() == expected
+
+
+def test_a_future_weekday_is_the_coming_one(kb: KnowledgeBase) -> None:
+    (visit,) = [
+        e
+        for e in _events("Lula will travel to China on Monday.", "en", kb)
+        if e.type is EventType.VISIT
+    ]
+    assert visit.status is Status.PLANNED
+    assert visit.date is not None and visit.date.iso() == "2025-03-17"

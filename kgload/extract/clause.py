@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from kgload.extract.frames import Frame
 from kgload.extract.syntax import base_dep, case_phrase, children, is_passive, subjects
 from kgload.model import Status
-from kgload.nlp.grammar import Grammar
+from kgload.nlp.grammar import Grammar, with_particles
 
 __all__ = [
     "Reading",
@@ -161,21 +161,9 @@ def source_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
 
 
 def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
-    words = (
-        set(grammar.lemmas(token.lemma_, token.text))
-        if grammar is not None
-        else {token.lemma_.lower(), token.lower_}
-    )
-    # a phrasal verb reads with its particle: "called off" is "call off"
-    particles = [
-        c.lower_
-        for c in token.children
-        if c.dep_.lower() == "compound:prt"
-        or (c.dep_.lower() == "advmod" and c.pos_ in ("ADP", "PART") and c.i == token.i + 1)
-    ]
-    if particles:
-        words |= {f"{w} {' '.join(particles)}" for w in words}
-    return words
+    if grammar is not None:
+        return grammar.verb_words(token)
+    return with_particles(token, {token.lemma_.lower(), token.lower_})
 
 
 def read_status(frame: Frame, grammar: Grammar) -> Reading:

@@ -216,22 +216,33 @@ def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool
         if child.dep_.lower() not in _OBLIQUE and base_dep(child) not in ("obl", "nmod"):
             continue
         phrase = case_phrase(child)
-        role = grammar.marker_role(phrase) if phrase else None
-        if role is None and phrase:
-            role = grammar.marker_role(phrase.split()[0])
+        role = _role_of(phrase, grammar) if phrase else None
         if role in (None, "agent") and (
             child.dep_.lower() == "obl:agent" or (passive and role == "agent")
         ):
             # the case word wins over the label: "contra instalações" is never an agent
             frame.agents.append(child)
-        elif role == "recipient":
-            frame.recipients.append(child)
-        elif role == "partner":
-            frame.partners.append(child)
-        elif role == "place":
-            frame.places.append(child)
-        elif role == "source":
-            frame.sources.append(child)
+        elif role != "agent":
+            _file(frame, child, role)
+
+
+def _role_of(phrase: str, grammar: Grammar) -> str | None:
+    """The role a case phrase gives, read whole ("de acordo com") or by its first word."""
+    role = grammar.marker_role(phrase)
+    return role if role is not None else grammar.marker_role(phrase.split()[0])
+
+
+def _file(frame: Frame, token: Token, role: str | None) -> None:
+    """Put a phrase in the frame's list for `role` (agent, recipient, partner, place, source)."""
+    listed = {
+        "agent": frame.agents,
+        "recipient": frame.recipients,
+        "partner": frame.partners,
+        "place": frame.places,
+        "source": frame.sources,
+    }.get(role or "")
+    if listed is not None:
+        listed.append(token)
 
 
 def _read_attached(frame: Frame, tokens: list[Token], grammar: Grammar) -> None:
@@ -366,21 +377,11 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
             frame.owners.append(child)
         elif base == "nmod":
             phrase = case_phrase(child)
-            role = grammar.marker_role(phrase) if phrase else "of"
-            if role is None:
-                role = grammar.marker_role(phrase.split()[0])
-            if role == "of" or (role is None and not phrase):
+            role = _role_of(phrase, grammar) if phrase else "of"
+            if role == "of":
                 frame.owners.append(child)
-            elif role == "recipient":
-                frame.recipients.append(child)
-            elif role == "partner":
-                frame.partners.append(child)
-            elif role == "place":
-                frame.places.append(child)
-            elif role == "agent":
-                frame.agents.append(child)
-            elif role == "source":
-                frame.sources.append(child)
+            else:
+                _file(frame, child, role)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
     if not frame.type.is_directed and not frame.partners:

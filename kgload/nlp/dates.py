@@ -160,7 +160,7 @@ _JOINERS = {"", "of", "de", "do", "da", "del"}
 
 
 def _merge_month_and_year(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """"February last year", "fevereiro do ano passado": a bare month followed by a relative
+    """ "February last year", "fevereiro do ano passado": a bare month followed by a relative
     year is that month of that year, one mention."""
     merged: list[DateMention] = []
     for mention in mentions:

@@ -17,17 +17,23 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
 from kgload.model import EventType
+from kgload.nlp.lexicon import read_language_file
 
-__all__ = ["Grammar", "Requirement", "TriggerRule", "load_grammar", "parse_trigger"]
+__all__ = [
+    "Grammar",
+    "Requirement",
+    "TriggerRule",
+    "load_grammar",
+    "parse_trigger",
+    "with_particles",
+]
 
 # [markers] keys: the role a case phrase gives the oblique or nominal modifier it introduces.
 MARKER_ROLES = (
@@ -82,6 +88,19 @@ class TriggerRule:
     confidence: float
     patient_of: bool  # "invasion of X": X is the recipient, not the agent
     source: str
+
+
+def with_particles(token: Any, words: set[str]) -> set[str]:
+    """`words` of a verb, plus each read with the verb's particles ("called off": "call off")."""
+    particles = [
+        c.lower_
+        for c in token.children
+        if c.dep_.lower() == "compound:prt"
+        or (c.dep_.lower() == "advmod" and c.pos_ in ("ADP", "PART") and c.i == token.i + 1)
+    ]
+    if particles:
+        words |= {f"{w} {' '.join(particles)}" for w in words}
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +168,7 @@ class Grammar:
 
     def verb_words(self, token: Any) -> set[str]:
         """`lemmas` of a verb token, also read with its particles ("called off": "call off")."""
-        words = set(self.lemmas(token.lemma_, token.text))
-        particles = [
-            c.lower_
-            for c in token.children
-            if c.dep_.lower() == "compound:prt"
-            or (c.dep_.lower() == "advmod" and c.pos_ in ("ADP", "PART") and c.i == token.i + 1)
-        ]
-        if particles:
-            words |= {f"{w} {' '.join(particles)}" for w in words}
-        return words
+        return with_particles(token, set(self.lemmas(token.lemma_, token.text)))
 
     def verb_by_stem(self, form: str) -> str | None:
         """The trigger verb whose stem `form` starts with, if any (the longest stem wins)."""
@@ -252,15 +262,8 @@ def _trigger_stem(lemma: str, *, verb: bool, endings: list[str]) -> str:
 def load_grammar(lang: str) -> Grammar:
     """Read `lexicons/events_<lang>.toml`; cached per process."""
     name = f"events_{lang}.toml"
-    try:
-        text = (resources.files("kgload.nlp.lexicons") / name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise KnowledgeBaseError(f"no event grammar for language {lang!r} ({name})") from exc
+    data = read_language_file(name, f"no event grammar for language {lang!r}")
     where = f"lexicons/{name}"
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeBaseError(f"{where}: {exc}") from exc
     classes = {
         key: _words(value, f"{where} [classes] {key}") for key, value in data["classes"].items()
     }

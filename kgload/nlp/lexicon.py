@@ -15,7 +15,7 @@ from typing import Any
 
 from kgload.errors import KnowledgeBaseError
 
-__all__ = ["Lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "load_lexicon", "read_language_file"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,18 +33,23 @@ def _words(table: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in table.get(key, []))
 
 
-@functools.lru_cache(maxsize=8)
-def load_lexicon(lang: str) -> Lexicon:
-    """Read `lexicons/<lang>.toml`; cached per process."""
-    name = f"{lang}.toml"
+def read_language_file(name: str, missing: str) -> dict[str, Any]:
+    """The TOML table of a shipped language file; a missing or broken one is an error that
+    names the file (`missing` says what is missing)."""
     try:
         text = (resources.files("kgload.nlp.lexicons") / name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise KnowledgeBaseError(f"no lexicon for language {lang!r} ({name})") from exc
+        raise KnowledgeBaseError(f"{missing} ({name})") from exc
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise KnowledgeBaseError(f"lexicons/{name}: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    """Read `lexicons/<lang>.toml`; cached per process."""
+    data = read_language_file(f"{lang}.toml", f"no lexicon for language {lang!r}")
     markers = data["markers"]
     return Lexicon(
         lang=lang,

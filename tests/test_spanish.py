@@ -286,3 +286,32 @@ def test_eval_on_the_spanish_examples_stays_above_the_floor(
     assert spanish["articles"] == "2"
     assert float(spanish["entity_F1"]) >= ENTITY_F1_FLOOR, spanish
     assert float(spanish["event_F1"]) >= EVENT_F1_FLOOR, spanish
+
+
+def test_a_policy_of_restrictions_announced_by_we_is_the_governments_sanction() -> None:
+    # "una nueva política de restricciones": the framing head stands in the clause, and the
+    # first-person verb is the publishing government
+    article = Article(
+        id="t",
+        text="Hoy anunciamos una nueva política de restricciones de visas contra funcionarios "
+        "nicaragüenses.",
+        lang="es",
+        source="test",
+        published=dt.date(2022, 10, 24),
+        url="https://www.state.gov/x",
+    )
+    sanction = _one(list(analyze(article, load_kb()).events), EventType.SANCTION)
+    assert (sanction.agent, sanction.recipient) == ("Q30", "Q811")
+
+
+def test_condemning_acts_whose_doer_is_named_targets_that_doer() -> None:
+    # not the doer of the act told just before
+    condemnation = _one(
+        _events(
+            "El presidente Nicolás Maduro habló el lunes. Estados Unidos impuso sanciones a "
+            "Venezuela. El Reino Unido condena las acciones realizadas por el régimen de Maduro "
+            "contra la oposición."
+        ),
+        EventType.CONDEMNATION,
+    )
+    assert (condemnation.agent, condemnation.recipient) == ("Q145", "Q58132")

@@ -546,6 +546,11 @@ def _condemned(
         if token.i in {f.token.i for f in frames}:
             continue
         if word_forms(token) & acts:
+            # "condena las acciones realizadas por el régimen", "the actions of Russia": the
+            # doer the phrase names
+            doers = resolver.actors([token])
+            if doers:
+                return doers
             # "condenou as medidas": the last directed act told, by someone else
             for draft in reversed(context.drafts[-8:]):
                 if frame.sentence.number - draft.sentence > 3:

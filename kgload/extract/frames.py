@@ -436,6 +436,8 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     if how == GIVES_SUBJECT:
         if not passive:
             frame.agents.extend(subjects(governor))
+            if not frame.agents and governor.morph.get("Person", []) == ["1"]:
+                frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
         for obj in children(governor, "iobj"):
             frame.recipients.append(obj)
         _read_obliques(frame, governor, grammar, passive=passive)

@@ -89,9 +89,12 @@ def case_phrase(token: Token) -> str:
 
 
 def is_passive(verb: Token) -> bool:
-    if "Pass" in verb.morph.get("Voice", []):
+    """A passive clause by its relations; the Voice feature alone only where the verb has no
+    active subject (a tagger may call "Biden hosted Yoon" passive)."""
+    relations = {c.dep_.lower() for c in verb.children}
+    if relations & {"aux:pass", "nsubj:pass", "csubj:pass"}:
         return True
-    return any(c.dep_.lower() in ("aux:pass", "nsubj:pass", "csubj:pass") for c in verb.children)
+    return "Pass" in verb.morph.get("Voice", []) and "nsubj" not in relations
 
 
 def subjects(verb: Token, *, depth: int = 0) -> list[Token]:

@@ -100,4 +100,24 @@ def parse_sentences(
         for words, spaces in sentences
         if words
     ]
-    return list(parser.pipe(docs, batch_size=batch_size))
+    parsed = list(parser.pipe(docs, batch_size=batch_size))
+    for doc in parsed:
+        _repair_unmarked_agents(doc)
+    return parsed
+
+
+def _repair_unmarked_agents(doc: Doc) -> None:
+    """ "Biden hosted President Yoon" labelled `obl:agent` with no case word: a verb with an
+    active subject and no passive auxiliary has its agent already, so an unmarked phrase after
+    it so labelled is its object (small parsers make this error on runs of names)."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ == "obl:agent"
+            and head.i < token.i
+            and head.pos_ == "VERB"
+            and not any(c.dep_ == "case" for c in token.children)
+            and any(c.dep_ == "nsubj" for c in head.children)
+            and not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
+        ):
+            token.dep_ = "obj"

@@ -17,11 +17,11 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
 from kgload.linking.kb import ALIAS_TYPE_ORDER, KIND_ORDER, TABLE_COLUMNS
+from kgload.linking.linker import calendar_words
 
 # Partially recognised states, verified in the world-leaders table (OWID lacks them or lists a territory).
 PARTIAL = {
@@ -1517,10 +1517,16 @@ ORGS: list[tuple[str, str, str, str, str, str, str, str, str, int, str, str]] = 
 GOVERNMENT_SEATS: list[tuple[str, str]] = [
     ("Q159", "*:metonym:Kremlin;pt:metonym:Kremlin;en:metonym:the Kremlin"),
     ("Q145", "*:metonym:Downing Street;en:metonym:Number 10;en:metonym:No 10;en:metonym:Whitehall"),
-    ("Q142", "*:metonym:Élysée;*:metonym:Elysée;pt:metonym:Palácio do Eliseu;pt:metonym:Eliseu"
-             ";en:metonym:Elysee Palace;fr:metonym:Élysée"),
-    ("Q155", "*:metonym:Itamaraty;*:metonym:Planalto;pt:metonym:Palácio do Planalto"
-             ";pt:metonym:Palácio do Itamaraty"),
+    (
+        "Q142",
+        "*:metonym:Élysée;*:metonym:Elysée;pt:metonym:Palácio do Eliseu;pt:metonym:Eliseu"
+        ";en:metonym:Elysee Palace;fr:metonym:Élysée",
+    ),
+    (
+        "Q155",
+        "*:metonym:Itamaraty;*:metonym:Planalto;pt:metonym:Palácio do Planalto"
+        ";pt:metonym:Palácio do Itamaraty",
+    ),
     ("Q148", "*:metonym:Zhongnanhai"),
     ("Q183", "en:metonym:Berlin's chancellery;pt:metonym:Chancelaria alemã"),
     ("Q17", "*:metonym:Kantei"),
@@ -2764,17 +2770,8 @@ REALM_STATE = {
 NO_SURNAME = {"Q836"}  # Burmese names have no family name
 
 
-def _calendar_words() -> frozenset[str]:
-    """Month and weekday names of every language kgload reads: never a bare surname ("May")."""
-    words: set[str] = set()
-    for path in Path(__file__).parent.parent.joinpath("kgload", "nlp", "lexicons").glob("dates_*.toml"):
-        data = tomllib.loads(path.read_text("utf-8"))
-        for table in ("months", "weekdays"):
-            words.update(w.lower() for w in data.get(table, {}))
-    return frozenset(words)
-
-
-CALENDAR_WORDS = _calendar_words()
+# month and weekday names of every language kgload reads: never a bare surname ("May")
+CALENDAR_WORDS = frozenset(w.lower() for lang in ("en", "es", "pt") for w in calendar_words(lang))
 EAST_ASIAN = {"Q148", "Q865", "Q423", "Q884", "Q881", "Q424", "Q819"}
 IBERIAN = {
     "Q414",

@@ -24,7 +24,7 @@ from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
 from kgload.model import Article, Entity, EntityKind, Mention, local_key
 from kgload.nlp.lexicon import Lexicon
 
-__all__ = ["HOME_STATES", "LinkResult", "home_state", "link_mentions"]
+__all__ = ["HOME_STATES", "LinkResult", "calendar_words", "home_state", "link_mentions"]
 
 # Country-code top-level domains → state, for "the Prime Minister" in a gov.uk readout.
 HOME_STATES = {
@@ -70,7 +70,7 @@ class LinkResult:
 
 
 @functools.lru_cache(maxsize=8)
-def _calendar_words(lang: str) -> frozenset[str]:
+def calendar_words(lang: str) -> frozenset[str]:
     """Month and weekday names: capitalised in English, never names of actors."""
     try:
         text = (resources.files("kgload.nlp.lexicons") / f"dates_{lang}.toml").read_text("utf-8")
@@ -164,7 +164,7 @@ class _Linker:
         self.mentions: list[Mention] = []
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
-        self.calendar = _calendar_words(article.lang)
+        self.calendar = calendar_words(article.lang)
         self.context: set[str] = set()  # QIDs the article names unambiguously
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
         self.by_text: dict[str, list[Alias]] = {}  # the alias table, for names with initials
@@ -365,9 +365,7 @@ class _Linker:
         before = self.doc[token_index - 1].lower_ if token_index > 0 else ""
         titled = before in self.lexicon.person_cues or before in self.lexicon.roles
         return (
-            earlier
-            or titled
-            or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+            earlier or titled or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
         )
 
     def link_roles(self, role_spans: Sequence[Span]) -> None:
@@ -632,8 +630,7 @@ class _Linker:
         found = {
             alias.qid
             for alias in self.by_text.get(" ".join(kept).lower(), [])
-            if (entity := self._entity(alias.qid)) is not None
-            and entity.kind is EntityKind.PERSON
+            if (entity := self._entity(alias.qid)) is not None and entity.kind is EntityKind.PERSON
         }
         return found.pop() if len(found) == 1 else None
 

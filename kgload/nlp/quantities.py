@@ -23,16 +23,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from importlib import resources
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
 from kgload.model import Bound
+from kgload.nlp.lexicon import read_language_file
 
 __all__ = ["Quantity", "find_quantities", "number_pattern", "read_number"]
 
@@ -211,17 +210,9 @@ def _language(lang: str) -> str:
 
 def _load_toml(kind: str, lang: str) -> dict[str, Any]:
     """Read ``lexicons/<kind>_<lang>.toml``; shared with kgload.nlp.dates."""
-    name = f"{kind}_{lang}.toml"
     if not lang.isalpha():
         raise KnowledgeBaseError(f"no {kind} lexicon for language {lang!r}")
-    try:
-        source = resources.files("kgload.nlp.lexicons").joinpath(name).read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise KnowledgeBaseError(f"no {kind} lexicon for language {lang!r} ({name})") from exc
-    try:
-        return tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        raise KnowledgeBaseError(f"lexicons/{name}: {exc}") from exc
+    return read_language_file(f"{kind}_{lang}.toml", f"no {kind} lexicon for language {lang!r}")
 
 
 @functools.cache

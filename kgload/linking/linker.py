@@ -18,7 +18,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import spacy.util
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
 from kgload.model import Article, Entity, EntityKind, Mention, local_key
@@ -570,10 +570,6 @@ class _Linker:
                 self._maybe_coreference(span)
                 continue
             self._local(span, self._kind_from_context(span))
-
-    def _name_word(self, token: Token) -> bool:
-        """A capitalised word that can be part of a name (not "Wednesday", not "March")."""
-        return bool(_UPPER_WORD.match(token.text)) and token.lower_ not in self.calendar
 
     def _tokens(self, start_char: int, end_char: int) -> _TokenRange | None:
         """The token range of a character span (like `doc.char_span`, without a Span)."""

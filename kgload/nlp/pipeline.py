@@ -16,8 +16,6 @@ import logging
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -163,10 +161,3 @@ def get_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Langua
     """The pipeline for `lang`, built once per process (building it indexes the whole KB)."""
     _KBS[id(kb)] = kb
     return _cached_nlp(lang, id(kb), model)
-
-
-def pipe_docs(
-    nlp: Language, texts: Iterable[tuple[str, Any]], batch_size: int = 32
-) -> Iterable[tuple[Doc, Any]]:
-    """Run texts through the pipeline in batches, keeping each one's context attached."""
-    yield from nlp.pipe(texts, as_tuples=True, batch_size=batch_size)

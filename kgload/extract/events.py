@@ -742,6 +742,8 @@ def extract_events(
     whose government publishes the article (its "we")."""
     context = _Context(entities, grammar, home)
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    # "desde outubro" starts a span; it never dates an event
+    point_dates = [d for d in dates if not _since(d, article.text, grammar)]
     for sentence in sentences:
         index = MentionIndex(sentence, ordered, excluded)
         reader = ActorReader(index, grammar, set())
@@ -779,9 +781,7 @@ def extract_events(
             )
             resolver.pending.append((frame.type, participants))
         live = [k[0] for k in kept]
-        sentence_dates = _attach_dates(
-            sentence, [d for d in dates if not _since(d, article.text, grammar)], live
-        )
+        sentence_dates = _attach_dates(sentence, point_dates, live)
         cited = _cited(sentence, ordered, excluded)
         said_on = next(
             (

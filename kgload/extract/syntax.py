@@ -117,8 +117,8 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         or relation == "ccomp"
     ):
         # "Macron disse que pretende visitar o Brasil": a complement clause without a subject
-        # (pro-drop) speaks of the subject of the clause above
-        # a finite adverbial clause has a subject of its own, maybe one the parse missed
+        # (pro-drop) speaks of the subject of the clause above; a finite adverbial clause is
+        # left out, as it has a subject of its own, maybe one the parse missed
         return subjects(head, depth=depth + 1)
     if relation == "acl" and verb.dep_.lower() != "acl:relcl":
         return [head]  # "tropas enviadas à Rússia": the noun is what the participle says of

@@ -54,6 +54,8 @@ class Settings:
     user_agent: str = "kgload/0.1 (https://example.org/kgload; kgload@example.org)"
     cache_dir: str = ".kgload-cache"
     kb_dir: str | None = None
+    max_article_chars: int = 2_000_000
+    article_timeout: float = 120.0
 
     def store_options(self) -> dict[str, Any]:
         """Keyword options for `open_store`, for the remote backend's auth and endpoints."""
@@ -162,11 +164,23 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "kb.dir",
         "folder of knowledge-base tables (from kgload kb build) to use instead of the shipped one",
     ),
+    Setting(
+        "max_article_chars",
+        "KGLOAD_MAX_ARTICLE_CHARS",
+        "max_article_chars",
+        "longest article text kgload analyses (characters); a longer one is a too-large problem",
+    ),
+    Setting(
+        "article_timeout",
+        "KGLOAD_ARTICLE_TIMEOUT",
+        "article_timeout",
+        "seconds of analysis one article may take before it is an article-timeout problem",
+    ),
 )
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 # Integer settings where 0 means nothing sensible.
-_POSITIVE = frozenset({"batch_size", "store_load_requests"})
+_POSITIVE = frozenset({"batch_size", "store_load_requests", "max_article_chars"})
 
 
 def _coerce(name: str, value: object, where: str) -> object:

@@ -8,8 +8,11 @@ environment. `SETTINGS_TABLE` documents every setting; the CLI's help and the RE
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
+import re
 import tomllib
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,13 +182,61 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
 )
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
-# Integer settings where 0 means nothing sensible.
-_POSITIVE = frozenset({"batch_size", "store_load_requests", "max_article_chars"})
+
+# Largest accepted value of each whole-number setting: beyond these a value is a typo, and a
+# huge one would only surface later as a hang or an overflow deep inside a library.
+_INT_RANGES: dict[str, tuple[int, int]] = {
+    "batch_size": (1, 100_000),
+    "store_retries": (0, 100),
+    "store_load_requests": (1, 256),
+    "max_article_chars": (1, 1_000_000_000),
+}
+# Seconds: finite and positive (a socket timeout of nan or inf fails inside the standard library).
+_SECONDS = frozenset({"store_timeout", "article_timeout"})
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "store_auth": ("digest", "basic"),
+    "store_dialect": ("auto", "virtuoso", "generic"),
+    "lang": ("en", "es", "pt"),
+}
+_HTTP_URLS = frozenset({"wikidata_url", "wikidata_api_url", "store_update_url", "store_gsp_url"})
+# An absolute IRI as SPARQL and N-Quads accept it: a scheme, then no spaces, controls or <>"{}|^`\.
+_IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\\x7f]+$')
+
+
+def _check_text(name: str, text: str) -> str:
+    """The complaint about a string setting, or '' when it is fine."""
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+        return "is not valid UTF-8 text"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in text):
+        return "holds a control character (a line break, tab or NUL)"
+    if name in _CHOICES and text not in _CHOICES[name]:
+        return "must be one of " + ", ".join(_CHOICES[name])
+    if name == "base":
+        if not _IRI.match(text):
+            return 'must be an absolute IRI without spaces or <>"{}|^`\\'
+        if not text.endswith(("/", "#")):
+            return "must end with / or #"
+    if name in _HTTP_URLS and not _is_http_url(text):
+        return "must be an http:// or https:// URL with a host"
+    if name == "user_agent" and not text.strip():
+        return "must not be empty (Wikidata asks for a name and a contact)"
+    return ""
+
+
+def _is_http_url(text: str) -> bool:
+    try:
+        parts = urllib.parse.urlsplit(text)
+        parts.port  # noqa: B018  (raises ValueError on a bad port)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
 
 
 def _coerce(name: str, value: object, where: str) -> object:
+    """`value` as the type of setting `name`, checked; a one-line ConfigError otherwise."""
     default = getattr(Settings(), name)
     kind: type = type(default) if default is not None else str
+    expected = kind.__name__
     try:
         if kind is bool:
             if isinstance(value, bool):
@@ -197,17 +248,34 @@ def _coerce(name: str, value: object, where: str) -> object:
                 return False
             raise ValueError(text)
         if kind is int:
-            number = int(str(value))
-            if number < 0 or (name in _POSITIVE and number == 0):
+            low, high = _INT_RANGES.get(name, (0, 1_000_000_000))
+            expected = f"a whole number from {low} to {high}"
+            text = str(value).strip()
+            if isinstance(value, bool) or len(text) > 12:
+                raise ValueError(text)
+            number = int(text)
+            if not low <= number <= high:
                 raise ValueError(value)
             return number
         if kind is float:
-            return float(str(value))
+            expected = "a finite number of seconds above 0"
+            if isinstance(value, bool) or len(str(value)) > 32:
+                raise ValueError(value)
+            seconds = float(str(value))
+            if name in _SECONDS and not (math.isfinite(seconds) and seconds > 0):
+                raise ValueError(value)
+            return seconds
     except ValueError as exc:
-        raise ConfigError(
-            f"{where}: bad value {value!r} for {name} (expected {kind.__name__})"
-        ) from exc
-    return str(value)
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        raise ConfigError(f"{where}: bad value {shown} for {name} (expected {expected})") from exc
+    text = str(value)
+    if name == "lang":
+        text = text.strip().lower()
+    complaint = _check_text(name, text)
+    if complaint:
+        shown = ascii(text) if len(text) <= 60 else ascii(text[:57]) + "..."
+        raise ConfigError(f"{where}: bad value {shown} for {name}: it {complaint}")
+    return text
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -266,7 +334,4 @@ def load_settings(
         if name not in _FIELDS:
             raise ConfigError(f"unknown setting {name!r}")
         values[name] = _coerce(name, value, f"--{name.replace('_', '-')}")
-    settings = Settings(**values)  # type: ignore[arg-type]
-    if not settings.base.endswith(("/", "#")):
-        raise ConfigError(f"base IRI must end with / or #: {settings.base!r}")
-    return settings
+    return Settings(**values)  # type: ignore[arg-type]

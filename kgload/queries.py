@@ -63,7 +63,8 @@ _HEADER_FIELDS = ("title", "description", "param")
 _HEADER_LINE = re.compile(r"^#\s?([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*?)\s*$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>[a-z_]+)(?P<optional>\?)?"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>[a-z_]+)"
+    r"(?:\[(?P<low>-?[0-9.]+)\.\.(?P<high>-?[0-9.]+)\])?(?P<optional>\?)?"
     r"\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$"
 )
 _MARKER = re.compile(r"^\s*#\[(?P<close>/?)(?P<name>[a-z_][a-z0-9_]*)\]\s*$")
@@ -81,6 +82,9 @@ _TOKENS = re.compile(
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*$')
 _INTEGER = re.compile(r"^[0-9]+$")
+# Bounds that keep every number a parameter can hold small to write and cheap to compare.
+_MAX_INTEGER = 1_000_000_000
+_MAX_EXPONENT = 30
 _LANG = re.compile(r"^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$")
 # ECHAR escapes for the characters a SPARQL string may not hold raw. Other controls use \\u,
 # which is safe even where \\u is decoded before parsing: none of them means anything there.
@@ -139,6 +143,15 @@ class QueryParam:
     required: bool
     default: str | None = None
     help: str = ""
+    low: Decimal | None = None
+    high: Decimal | None = None
+
+    @property
+    def expected(self) -> str:
+        """What a value looks like, with the parameter's range when it has one."""
+        if self.low is None or self.high is None:
+            return self.type.expected
+        return f"a number from {self.low} to {self.high}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,18 +199,27 @@ class SavedQuery:
                 if param.required:
                     raise QueryError(
                         f"query {self.name!r} needs parameter {param.name!r} "
-                        f"({param.type.expected}){': ' + param.help if param.help else ''}"
+                        f"({param.expected}){': ' + param.help if param.help else ''}"
                     )
                 continue
-            try:
-                terms[param.name] = _RENDERERS[param.type](value)
-            except (ValueError, TypeError) as exc:
-                raise QueryError(
-                    f"query {self.name!r}: parameter {param.name!r} expects "
-                    f"{param.type.expected}; got {value!r}"
-                ) from exc
+            terms[param.name] = self._render(param, value)
         kept = _strip_blocks(self.text, set(terms))
         return _substitute(kept, terms)
+
+    def _render(self, param: QueryParam, value: ParamValue) -> str:
+        """One value as a SPARQL term, or a QueryError in one short line naming the parameter."""
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        where = f"query {self.name!r}: parameter {param.name!r}"
+        if isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            raise QueryError(f"{where}: {ascii(value)[:60]} is not valid UTF-8 text")
+        try:
+            term = _RENDERERS[param.type](value)
+            bounded = param.low is not None and param.high is not None
+            if bounded and not param.low <= _number(value) <= param.high:  # type: ignore[operator]
+                raise ValueError("out of range")
+        except (ValueError, TypeError) as exc:
+            raise QueryError(f"{where} expects {param.expected}; got {shown}") from exc
+        return term
 
     def _known(self) -> str:
         names = ", ".join(p.name for p in self.params)
@@ -270,15 +292,17 @@ def _integer_term(value: ParamValue) -> str:
     number = value if isinstance(value, int) else None
     if number is None:
         text = _text(value)
-        if not _INTEGER.match(text):
-            raise ValueError(f"not a whole number: {text!r}")
+        if not _INTEGER.match(text) or len(text) > 12:
+            raise ValueError(f"not a whole number of at most 12 digits: {text[:20]!r}")
         number = int(text)
-    if number < 0:
-        raise ValueError(f"negative: {number}")
+    if not 0 <= number <= _MAX_INTEGER:
+        raise ValueError(f"out of range: {number}")
     return str(number)
 
 
-def _decimal_term(value: ParamValue) -> str:
+def _number(value: ParamValue) -> Decimal:
+    """A parameter's number, refused before it can grow: a huge exponent would take seconds and
+    gigabytes to write out in full."""
     if isinstance(value, bool):
         raise TypeError("a boolean is not a number")
     if isinstance(value, float):
@@ -288,13 +312,22 @@ def _decimal_term(value: ParamValue) -> str:
     elif isinstance(value, (int, Decimal)):
         number = Decimal(value)
     else:
+        text = _text(value)
+        if len(text) > 40:
+            raise ValueError("more than 40 characters")
         try:
-            number = Decimal(_text(value))
+            number = Decimal(text)
         except InvalidOperation as exc:
             raise ValueError(f"not a number: {value!r}") from exc
     if not number.is_finite():
         raise ValueError(f"not finite: {number}")
-    return f'"{number:f}"^^<{_XSD}decimal>'
+    if number != 0 and not -_MAX_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
+        raise ValueError(f"out of range: {number:.3e}")
+    return number
+
+
+def _decimal_term(value: ParamValue) -> str:
+    return f'"{_number(value):f}"^^<{_XSD}decimal>'
 
 
 def _choice(names: Mapping[str, str]) -> Callable[[ParamValue], str]:
@@ -433,7 +466,21 @@ def _parse_param(query: str, spec: str) -> QueryParam:
                 f"query {query!r}: default of {name!r} is not {param_type.expected}: {default!r}"
             ) from exc
     required = default is None and not match["optional"]
-    return QueryParam(name, param_type, required, default, (match["help"] or "").strip())
+    low, high = match["low"], match["high"]
+    if (low is not None) and param_type not in (ParamType.INTEGER, ParamType.DECIMAL):
+        raise QueryError(f"query {query!r}: only integer and decimal parameters take a range")
+    try:
+        bounds = (Decimal(low), Decimal(high)) if low is not None and high is not None else None
+    except InvalidOperation:
+        raise QueryError(f"query {query!r}: bad range of {name!r}: [{low}..{high}]") from None
+    return QueryParam(
+        name,
+        param_type,
+        required,
+        default,
+        (match["help"] or "").strip(),
+        *(bounds or (None, None)),
+    )
 
 
 def parse_saved_query(text: str, *, name: str) -> SavedQuery:

@@ -447,15 +447,10 @@ def _export(args: argparse.Namespace) -> int:
             kg.export(sys.stdout.buffer, format=args.format)
             sys.stdout.buffer.flush()
             return 0
-        # Write beside the target and rename, so a failed export never leaves half a file
-        # where a good one was expected.
-        partial = output.with_name(f".{output.name}.partial")
-        try:
-            with partial.open("wb") as handle:
-                kg.export(handle, format=args.format)
-            partial.replace(output)
-        finally:
-            partial.unlink(missing_ok=True)
+        from kgload.files import atomic_write
+
+        with atomic_write(output) as handle:
+            kg.export(handle, format=args.format)
     _err(f"exported the graph as {args.format} to {output}")
     return 0
 

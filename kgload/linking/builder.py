@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
+from kgload.files import atomic_write_text, check_writable_target
 from kgload.linking.kb import (
     ALIAS_TYPE_ORDER,
     KIND_ORDER,
@@ -420,11 +421,8 @@ class _State:
 
 
 def _write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    """Write through `atomic_write`, so a killed run never leaves half a file."""
+    atomic_write_text(path, text)
 
 
 def _fingerprint(queries: Mapping[str, str], batch_size: int) -> str:
@@ -743,6 +741,7 @@ def _write_tables(out_dir: Path, tables: Mapping[str, Iterable[list[str]]]) -> N
         finally:
             load_kb.cache_clear()
         for name in tables:
+            check_writable_target(out_dir / name)
             (tmp / name).replace(out_dir / name)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

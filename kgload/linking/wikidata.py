@@ -25,8 +25,6 @@ import hashlib
 import http.client
 import json
 import logging
-import os
-import tempfile
 import time
 import urllib.error
 import warnings
@@ -42,6 +40,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgload.config import Settings
 from kgload.errors import WikidataError
+from kgload.files import atomic_write_text
 from kgload.http import RetryableError, retry_after_seconds
 
 __all__ = [
@@ -361,14 +360,6 @@ def _short(text: str, limit: int = 300) -> str:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a killed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write through `atomic_write`, so a killed run never leaves half a cache file."""
+    atomic_write_text(path, text)
 

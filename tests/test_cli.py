@@ -533,3 +533,20 @@ def test_readme_python_examples_run(tmp_path: Path) -> None:
     assert blocks
     for block in blocks:
         exec(compile(block, str(README), "exec"), {"__name__": "readme"})
+
+
+def test_a_bug_in_kgload_is_one_line_exit_3_and_a_traceback_only_with_debug(
+    store: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kgload.client
+
+    def broken(self: object) -> dict[str, int]:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(kgload.client.KG, "stats", broken)
+    assert main(["stats", "--store", store]) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("kgload: internal error: ZeroDivisionError: a bug")
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert main(["--debug", "stats", "--store", store]) == 3
+    assert "Traceback" in capsys.readouterr().err

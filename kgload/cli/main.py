@@ -315,6 +315,14 @@ def main(argv: list[str] | None = None) -> int:
                 traceback.print_exc(file=sys.stderr)
             _err(f"kgload: error: {_one_line(exc)}")
             return 2
+        except Exception as exc:  # a bug of ours: one line to read, the traceback on request
+            if args.debug:
+                traceback.print_exc(file=sys.stderr)
+            _err(
+                f"kgload: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                "(a bug in kgload: rerun with --debug and report it)"
+            )
+            return 3
 
 
 def _one_line(exc: BaseException) -> str:

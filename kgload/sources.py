@@ -36,7 +36,6 @@ __all__ = [
 SUPPORTED_LANGUAGES = ("en", "es", "pt")
 _KNOWN_KEYS = ("url", "title", "published", "lang", "outlet")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _DEFAULT_MAX_CHARS = Settings().max_article_chars
 # A character takes at most 4 bytes of UTF-8, and at most 12 in JSON ("\\ud83d\\ude00"); the
 # slack leaves room for a header or the other fields of a record.
@@ -129,6 +128,17 @@ def _guess_language(text: str) -> str | None:
     return best
 
 
+def _has_surrogate(text: str) -> bool:
+    """Whether the text holds a lone surrogate (from a `\\udcff` escape), which no file can."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _shown(value: str, limit: int = 80) -> str:
     """A value quoted for a one-line message: escaped, and cut when long."""
     return repr(value if len(value) <= limit else value[:limit] + "…")
@@ -145,8 +155,8 @@ def _name(path: Path) -> str:
 def _too_large(size: str, max_chars: int, source: str) -> Problem:
     return Problem(
         "too-large",
-        f"{size}, more than the maximum of {max_chars:,} characters (max_article_chars); "
-        "split the article, or raise the setting (KGLOAD_MAX_ARTICLE_CHARS)",
+        f"{size}; an article may have at most {max_chars:,} characters (max_article_chars): "
+        "split it, or raise the setting (KGLOAD_MAX_ARTICLE_CHARS)",
         source,
     )
 
@@ -191,8 +201,8 @@ def parse_article_text(
         header, body, lines = split.values, split.body, split.lines
     else:
         header, body = dict(fields), raw
-    broken = next((k for k, v in header.items() if _SURROGATE.search(k + v)), None)
-    if broken is not None or _SURROGATE.search(body):
+    broken = next((k for k, v in header.items() if _has_surrogate(k + v)), None)
+    if broken is not None or _has_surrogate(body):
         return Problem(
             "not-utf8",
             "the text holds a lone surrogate (a broken \\u escape, not a character); "
@@ -280,9 +290,15 @@ def _open(path: Path) -> BinaryIO | Problem:
 def _read_text(path: Path, handle: BinaryIO, max_chars: int) -> str | Problem:
     limit = _UTF8_BYTES_PER_CHAR * max_chars + _SLACK_BYTES
     size = os.fstat(handle.fileno()).st_size
-    data = b"" if size > limit else handle.read(limit + 1)
+    data = b""
+    if size <= limit:
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew since fstat, or reports no size (like /proc files)
+            data += handle.read(limit + 1 - len(data))
     if size > limit or len(data) > limit:
-        return _too_large(f"the file has {max(size, len(data)):,} bytes", max_chars, _name(path))
+        size = max(size, len(data))
+        what = f"the file has {size:,} bytes, too many for one article"
+        return _too_large(what, max_chars, _name(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -297,7 +313,7 @@ def _jsonl_fields(record: dict[str, object], source: str) -> dict[str, str] | Pr
     """A record's values as header fields; known keys must be strings, nothing may be broken."""
     fields: dict[str, str] = {}
     for key, value in record.items():
-        if _SURROGATE.search(key) or (isinstance(value, str) and _SURROGATE.search(value)):
+        if _has_surrogate(key) or (isinstance(value, str) and _has_surrogate(value)):
             return Problem(
                 "bad-jsonl",
                 f"{_shown(key)} holds a lone surrogate (a broken \\u escape, not a character); "
@@ -372,7 +388,8 @@ def _read_jsonl(
         if len(data) > limit and not data.endswith(b"\n"):
             while (rest := handle.readline(_CHUNK_BYTES)) and not rest.endswith(b"\n"):
                 pass
-            yield _too_large(f"the line has more than {limit:,} bytes", max_chars, source)
+            what = f"the line has more than {limit:,} bytes, too many for one article"
+            yield _too_large(what, max_chars, source)
             continue
         if number == 1:
             data = data.removeprefix(b"\xef\xbb\xbf")
@@ -445,10 +462,14 @@ def read_articles(
             yield handle
             continue
         with handle:
-            if path.suffix == ".jsonl":
-                yield from _read_jsonl(path, handle, overrides, default_lang, max_article_chars)
+            try:
+                if path.suffix == ".jsonl":
+                    yield from _read_jsonl(path, handle, overrides, default_lang, max_article_chars)
+                    continue
+                text = _read_text(path, handle, max_article_chars)
+            except OSError as exc:  # the disk or the file system failed while reading
+                yield Problem("unreadable-file", f"cannot read file: {_reason(exc)}", _name(path))
                 continue
-            text = _read_text(path, handle, max_article_chars)
         if isinstance(text, Problem):
             yield text
         else:

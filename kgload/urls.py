@@ -59,6 +59,8 @@ def _is_kept(code: int, *, query: bool) -> bool:
 
 
 def _check_characters(value: str) -> None:
+    if value.isascii() and value.isprintable():
+        return
     for position, char in enumerate(value, start=1):
         code = ord(char)
         if code < 0x20 or 0x7F <= code <= 0x9F:

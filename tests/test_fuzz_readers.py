@@ -99,8 +99,11 @@ def _check(item: Article | Problem) -> None:
     document_quads(Extraction(item, (), (), ()))
 
 
+ANY_TEXT = st.text(st.characters(exclude_categories=[]), max_size=600)  # lone surrogates too
+
+
 @FUZZ
-@given(raw=st.text(max_size=600), lang=st.sampled_from([None, "en", "pt", "xx"]))
+@given(raw=st.text(max_size=600) | ANY_TEXT, lang=st.sampled_from([None, "en", "pt", "xx"]))
 def test_any_text_is_an_article_or_a_problem(raw: str, lang: str | None) -> None:
     _check(
         parse_article_text(raw, source="fuzz.txt", default_lang=lang, max_article_chars=SMALL_MAX)

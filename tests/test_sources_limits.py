@@ -202,3 +202,11 @@ def test_an_unreadable_folder_is_a_problem_and_the_rest_loads(tmp_path: Path) ->
         f"Problem|unreadable-file|{locked}",
         f"Article||{other / 'b.txt'}",
     ]
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_file_that_fails_while_read_is_a_problem() -> None:
+    # /proc/self/mem is a regular file whose first page is unmapped: read() fails with EIO
+    (problem,) = read_articles([Path("/proc/self/mem")])
+    assert isinstance(problem, Problem) and problem.code == "unreadable-file"
+    assert "error" in problem.message.lower()

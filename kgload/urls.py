@@ -31,7 +31,8 @@ __all__ = ["normalise_url"]
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
-# RFC 3987 iunreserved (ASCII part), sub-delims, ":" and "@", plus "/" and "?" outside the path.
+# RFC 3987 iunreserved (ASCII part), sub-delims, ":", "@", "/" and "?" (a "?" only ever reaches
+# the query and fragment: the path ends at the first one).
 _ALLOWED_ASCII = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?"
 )
@@ -59,6 +60,7 @@ def _is_kept(code: int, *, query: bool) -> bool:
 
 
 def _check_characters(value: str) -> None:
+    """Refuse what no escaping can repair: control characters and lone surrogates."""
     if value.isascii() and value.isprintable():
         return
     for position, char in enumerate(value, start=1):

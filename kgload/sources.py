@@ -2,6 +2,9 @@
 
 A reader never raises on a bad item: it yields a `Problem` naming the file (and line) so the
 other files still load. Metadata given by the caller (command line) overrides the header.
+Hostile input is expected: a file is opened without blocking (a pipe is refused, not waited
+on), its size is checked before it is read, a JSON Lines file is read one bounded line at a
+time, and URLs are normalised (`kgload.urls`) before anything turns them into IRIs.
 """
 
 from __future__ import annotations
@@ -9,13 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from kgload.config import Settings
 from kgload.model import Article, Problem
+from kgload.urls import normalise_url
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
@@ -28,6 +36,21 @@ __all__ = [
 SUPPORTED_LANGUAGES = ("en", "es", "pt")
 _KNOWN_KEYS = ("url", "title", "published", "lang", "outlet")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+_DEFAULT_MAX_CHARS = Settings().max_article_chars
+# A character takes at most 4 bytes of UTF-8, and at most 12 in JSON ("\\ud83d\\ude00"); the
+# slack leaves room for a header or the other fields of a record.
+_UTF8_BYTES_PER_CHAR = 4
+_JSON_BYTES_PER_CHAR = 12
+_SLACK_BYTES = 64 * 1024
+_CHUNK_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    values: dict[str, str]
+    lines: dict[str, int]  # key → the line it was on, for problems that name it
+    body: str
+    missing_dashes: int | None = None  # the line where `---` should have been
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,18 +81,35 @@ def _parse_date(value: str) -> dt.date:
         return dt.datetime.fromisoformat(text).date()
 
 
-def _split_header(raw: str) -> tuple[dict[str, str], str, int]:
-    """Header lines up to a `---` line; returns (header, body, body's first line number)."""
-    lines = raw.split("\n")
-    header: dict[str, str] = {}
-    for number, line in enumerate(lines):
+def _split_header(raw: str) -> _Header:
+    """Header lines up to a `---` line, with CR, CRLF or LF line endings.
+
+    Leading `key: value` lines that name a known key but are not ended by `---` are reported
+    (`missing_dashes`) rather than taken as body text, which would silently lose the metadata.
+    """
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    start, number = 0, 0
+    while True:
+        number += 1
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
         if line.strip() == "---":
-            return header, "\n".join(lines[number + 1 :]), number + 2
+            return _Header(values, lines, "" if end < 0 else text[end + 1 :])
         match = _HEADER_LINE.match(line)
-        if not match or number > 40:
+        if not match:
             break
-        header[match.group(1).lower()] = match.group(2).strip()
-    return {}, raw, 1
+        key = match.group(1).lower()
+        values[key] = match.group(2).strip()
+        lines[key] = number
+        if end < 0:
+            number += 1
+            break
+        start = end + 1
+    if any(key in _KNOWN_KEYS for key in values):
+        return _Header(values, lines, text, missing_dashes=number)
+    return _Header({}, {}, text)
 
 
 def _guess_language(text: str) -> str | None:
@@ -88,6 +128,46 @@ def _guess_language(text: str) -> str | None:
     return best
 
 
+def _has_surrogate(text: str) -> bool:
+    """Whether the text holds a lone surrogate (from a `\\udcff` escape), which no file can."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown(value: str, limit: int = 80) -> str:
+    """A value quoted for a one-line message: escaped, and cut when long."""
+    return repr(value if len(value) <= limit else value[:limit] + "…")
+
+
+def _name(path: Path) -> str:
+    """A path as a problem's source: control characters and undecodable bytes escaped."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _too_large(size: str, max_chars: int, source: str) -> Problem:
+    return Problem(
+        "too-large",
+        f"{size}; an article may have at most {max_chars:,} characters (max_article_chars): "
+        "split it, or raise the setting (KGLOAD_MAX_ARTICLE_CHARS)",
+        source,
+    )
+
+
+def _url(value: str, what: str, source: str) -> str | Problem:
+    try:
+        return normalise_url(value)
+    except ValueError as exc:
+        return Problem("url-invalid", f"{what} {_shown(value)} {exc}", source)
+
+
 def parse_article_text(
     raw: str,
     *,
@@ -95,15 +175,45 @@ def parse_article_text(
     overrides: ArticleOverrides = ArticleOverrides(),
     fields: Mapping[str, str] | None = None,
     default_lang: str | None = None,
+    max_article_chars: int = _DEFAULT_MAX_CHARS,
 ) -> Article | Problem:
-    """Turn the text of one article (header + body, or a JSONL record's fields) into an Article."""
+    """Turn the text of one article (header + body, or a JSONL record's fields) into an Article.
+
+    Problems with one header line name it (``path:line``); `max_article_chars` is the longest
+    body accepted (the setting of that name), longer is a `too-large` problem.
+    """
+    lines: Mapping[str, int] = {}
+
+    def where(key: str) -> str:
+        """The source of a problem with one header value: ``path:line`` when the line is known."""
+        return f"{source}:{lines[key]}" if key in lines else source
+
     if fields is None:
-        header, body, _ = _split_header(raw)
+        split = _split_header(raw)
+        if split.missing_dashes is not None:
+            keys = ", ".join(f"{key}:" for key in split.values if key in _KNOWN_KEYS)
+            return Problem(
+                "bad-header",
+                f"the file starts with header lines ({keys}) but no line '---' ends them; "
+                "add a line '---' between the header and the text",
+                f"{source}:{split.missing_dashes}",
+            )
+        header, body, lines = split.values, split.body, split.lines
     else:
         header, body = dict(fields), raw
+    broken = next((k for k, v in header.items() if _has_surrogate(k + v)), None)
+    if broken is not None or _has_surrogate(body):
+        return Problem(
+            "not-utf8",
+            "the text holds a lone surrogate (a broken \\u escape, not a character); "
+            "fix whatever wrote it",
+            where(broken) if broken is not None else source,
+        )
     body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not body:
         return Problem("empty-article", "the article has no text; nothing to load", source)
+    if len(body) > max_article_chars:
+        return _too_large(f"the article has {len(body):,} characters", max_article_chars, source)
 
     meta = {k: v for k, v in header.items() if k not in _KNOWN_KEYS and k != "text"}
     lang = (overrides.lang or header.get("lang") or default_lang or "").strip().lower()
@@ -119,8 +229,9 @@ def parse_article_text(
     if lang not in SUPPORTED_LANGUAGES:
         return Problem(
             "unknown-language",
-            f"language {lang!r} is not supported; use one of {', '.join(SUPPORTED_LANGUAGES)}",
-            source,
+            f"language {_shown(lang)} is not supported; "
+            f"use one of {', '.join(SUPPORTED_LANGUAGES)}",
+            where("lang") if not overrides.lang else source,
         )
 
     published = overrides.published
@@ -130,10 +241,18 @@ def parse_article_text(
         except ValueError:
             return Problem(
                 "bad-header",
-                f"published: {header['published']!r} is not an ISO date (YYYY-MM-DD)",
-                source,
+                f"published: {_shown(header['published'])} is not an ISO date (YYYY-MM-DD)",
+                where("published"),
             )
-    url = overrides.url or header.get("url") or None
+    url: str | Problem | None = None
+    if overrides.url:
+        url = _url(overrides.url, "url", source)
+        if isinstance(url, Problem):
+            return Problem(url.code, f"{url.message} (given with --url)", source)
+    elif header.get("url"):
+        url = _url(header["url"], "url", where("url"))
+    if isinstance(url, Problem):
+        return url
     return Article(
         id=article_id(url, body),
         text=body,
@@ -147,50 +266,160 @@ def parse_article_text(
     )
 
 
-def _read_text(path: Path) -> str | Problem:
+def _reason(exc: OSError | ValueError) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+
+
+def _open(path: Path) -> BinaryIO | Problem:
+    """Open a regular file without ever blocking: a pipe or a device is refused, not read."""
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
-        return Problem("unreadable-file", "file not found", str(path))
-    except IsADirectoryError:
-        return Problem("unreadable-file", "is a folder, not an article file", str(path))
-    except OSError as exc:
-        return Problem("unreadable-file", f"cannot read file: {exc.strerror or exc}", str(path))
+        return Problem("unreadable-file", "file not found", _name(path))
+    except (OSError, ValueError) as exc:
+        return Problem("unreadable-file", f"cannot read file: {_reason(exc)}", _name(path))
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        what = "is a folder" if stat.S_ISDIR(mode) else "is not a regular file (a pipe or device)"
+        return Problem("unreadable-file", f"{what}, not an article file", _name(path))
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_text(path: Path, handle: BinaryIO, max_chars: int) -> str | Problem:
+    limit = _UTF8_BYTES_PER_CHAR * max_chars + _SLACK_BYTES
+    size = os.fstat(handle.fileno()).st_size
+    data = b""
+    if size <= limit:
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew since fstat, or reports no size (like /proc files)
+            data += handle.read(limit + 1 - len(data))
+    if size > limit or len(data) > limit:
+        size = max(size, len(data))
+        what = f"the file has {size:,} bytes, too many for one article"
+        return _too_large(what, max_chars, _name(path))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Problem(
             "not-utf8",
             f"not UTF-8 text (bad byte at offset {exc.start}); convert it, e.g. with iconv",
-            str(path),
+            _name(path),
         )
+
+
+def _jsonl_fields(record: dict[str, object], source: str) -> dict[str, str] | Problem:
+    """A record's values as header fields; known keys must be strings, nothing may be broken."""
+    fields: dict[str, str] = {}
+    for key, value in record.items():
+        if _has_surrogate(key) or (isinstance(value, str) and _has_surrogate(value)):
+            return Problem(
+                "bad-jsonl",
+                f"{_shown(key)} holds a lone surrogate (a broken \\u escape, not a character); "
+                "fix whatever wrote the file",
+                source,
+            )
+        name = key.lower()
+        if name in _KNOWN_KEYS and value is not None and not isinstance(value, str):
+            kind = {bool: "a boolean", int: "a number", float: "a number", list: "a list"}
+            return Problem(
+                "bad-jsonl",
+                f"{_shown(name)} must be a string, not {kind.get(type(value), 'an object')} "
+                f"({json.dumps(value)[:40]})",
+                source,
+            )
+        if isinstance(value, str):
+            fields[name] = value
+        elif isinstance(value, (list, dict)):
+            fields[name] = json.dumps(value)
+        elif value is not None:
+            fields[name] = str(value)
+    return fields
+
+
+def _jsonl_item(
+    line: str,
+    source: str,
+    overrides: ArticleOverrides,
+    default_lang: str | None,
+    max_chars: int,
+) -> Article | Problem:
+    try:
+        record = json.loads(line)
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            return Problem(
+                "bad-jsonl", "each line must be a JSON object with a 'text' string", source
+            )
+        fields = _jsonl_fields(record, source)
+    except json.JSONDecodeError as exc:
+        return Problem("bad-jsonl", f"not a JSON object: {exc.msg}", source)
+    except ValueError:  # the only other one json raises: Python's int-size guard
+        return Problem(
+            "bad-jsonl", "holds a number of more than 4,300 digits, too long to read", source
+        )
+    except RecursionError:
+        return Problem("bad-jsonl", "the JSON is nested too deeply to read", source)
+    if isinstance(fields, Problem):
+        return fields
+    return parse_article_text(
+        record["text"],
+        source=source,
+        overrides=overrides,
+        fields=fields,
+        default_lang=default_lang,
+        max_article_chars=max_chars,
+    )
 
 
 def _read_jsonl(
-    path: Path, text: str, overrides: ArticleOverrides, default_lang: str | None
+    path: Path,
+    handle: BinaryIO,
+    overrides: ArticleOverrides,
+    default_lang: str | None,
+    max_chars: int,
 ) -> Iterator[Article | Problem]:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    """One item per non-blank line, reading one bounded line at a time (batches can be big)."""
+    limit = _JSON_BYTES_PER_CHAR * max_chars + _SLACK_BYTES
+    number = 0
+    while data := handle.readline(limit + 1):
+        number += 1
+        source = f"{_name(path)}:{number}"
+        if len(data) > limit and not data.endswith(b"\n"):
+            while (rest := handle.readline(_CHUNK_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            what = f"the line has more than {limit:,} bytes, too many for one article"
+            yield _too_large(what, max_chars, source)
             continue
-        source = f"{path}:{number}"
+        if number == 1:
+            data = data.removeprefix(b"\xef\xbb\xbf")
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Problem("bad-jsonl", f"not a JSON object: {exc.msg}", source)
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            line = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
             yield Problem(
-                "bad-jsonl", "each line must be a JSON object with a 'text' string", source
+                "not-utf8",
+                f"not UTF-8 text (bad byte at offset {exc.start} of the line); convert the file, "
+                "e.g. with iconv",
+                source,
             )
             continue
-        fields = {str(k).lower(): str(v) for k, v in record.items() if v is not None}
-        yield parse_article_text(
-            record["text"],
-            source=source,
-            overrides=overrides,
-            fields=fields,
-            default_lang=default_lang,
+        if line.strip():
+            yield _jsonl_item(line, source, overrides, default_lang, max_chars)
+
+
+def _folder_files(path: Path) -> list[Path] | Problem:
+    def readable_file(entry: Path) -> bool:
+        try:
+            return entry.is_file()
+        except OSError:
+            return True  # reading it will say what is wrong
+
+    try:
+        return sorted(
+            p for p in path.iterdir() if p.suffix in (".txt", ".jsonl") and readable_file(p)
         )
+    except OSError as exc:
+        return Problem("unreadable-file", f"cannot list the folder: {_reason(exc)}", _name(path))
 
 
 def read_articles(
@@ -198,24 +427,56 @@ def read_articles(
     *,
     overrides: ArticleOverrides = ArticleOverrides(),
     default_lang: str | None = None,
+    max_article_chars: int = _DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | Problem]:
-    """Read every path (article files, `.jsonl` batches, or folders of them), lazily."""
+    """Read every path (article files, `.jsonl` batches, or folders of them), lazily.
+
+    `max_article_chars` is the longest article text accepted (the setting of that name); a
+    longer article, or a file too big to hold one, is a `too-large` problem.
+    """
     for entry in paths:
         path = Path(entry)
-        if path.is_dir():
-            files = sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix in (".txt", ".jsonl")
-            )
-            if not files:
-                yield Problem("unreadable-file", "folder holds no .txt or .jsonl files", str(path))
-            yield from read_articles(files, overrides=overrides, default_lang=default_lang)
+        try:
+            is_folder = path.is_dir()
+        except (OSError, ValueError) as exc:
+            yield Problem("unreadable-file", f"cannot read: {_reason(exc)}", _name(path))
             continue
-        text = _read_text(path)
+        if is_folder:
+            files = _folder_files(path)
+            if isinstance(files, Problem):
+                yield files
+                continue
+            if not files:
+                yield Problem(
+                    "unreadable-file", "folder holds no .txt or .jsonl files", _name(path)
+                )
+            yield from read_articles(
+                files,
+                overrides=overrides,
+                default_lang=default_lang,
+                max_article_chars=max_article_chars,
+            )
+            continue
+        handle = _open(path)
+        if isinstance(handle, Problem):
+            yield handle
+            continue
+        with handle:
+            try:
+                if path.suffix == ".jsonl":
+                    yield from _read_jsonl(path, handle, overrides, default_lang, max_article_chars)
+                    continue
+                text = _read_text(path, handle, max_article_chars)
+            except OSError as exc:  # the disk or the file system failed while reading
+                yield Problem("unreadable-file", f"cannot read file: {_reason(exc)}", _name(path))
+                continue
         if isinstance(text, Problem):
             yield text
-        elif path.suffix == ".jsonl":
-            yield from _read_jsonl(path, text, overrides, default_lang)
         else:
             yield parse_article_text(
-                text, source=str(path), overrides=overrides, default_lang=default_lang
+                text,
+                source=_name(path),
+                overrides=overrides,
+                default_lang=default_lang,
+                max_article_chars=max_article_chars,
             )

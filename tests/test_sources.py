@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -77,23 +78,25 @@ def test_same_url_same_id_else_text() -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "code"),
+    ("content", "code", "line"),
     [
-        (b"\xff\xfe\x00bad", "not-utf8"),
-        (b"", "empty-article"),
-        (b"lang: pt\n---\n   \n", "empty-article"),
-        (b"lang: xx\n---\nSome text here.", "unknown-language"),
-        (b"lang: pt\npublished: ontem\n---\nTexto.", "bad-header"),
-        (b"zzz qqq", "unknown-language"),
+        (b"\xff\xfe\x00bad", "not-utf8", ""),
+        (b"", "empty-article", ""),
+        (b"lang: pt\n---\n   \n", "empty-article", ""),
+        (b"lang: xx\n---\nSome text here.", "unknown-language", ":1"),
+        (b"lang: pt\npublished: ontem\n---\nTexto.", "bad-header", ":2"),
+        (b"zzz qqq", "unknown-language", ""),
     ],
 )
-def test_bad_files_are_problems_naming_the_file(tmp_path: Path, content: bytes, code: str) -> None:
+def test_bad_files_are_problems_naming_the_file(
+    tmp_path: Path, content: bytes, code: str, line: str
+) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
     problem = _one(list(read_articles([path])))
     assert isinstance(problem, Problem)
     assert problem.code == code
-    assert problem.source == str(path)
+    assert problem.source == f"{path}{line}"  # a problem with a header line names the line
     assert "\n" not in str(problem)
 
 
@@ -125,3 +128,11 @@ def test_jsonl_batches_name_the_line(tmp_path: Path) -> None:
     assert isinstance(items[0], Article) and items[0].source == f"{path}:1"
     assert isinstance(items[1], Problem) and items[1].source == f"{path}:2"
     assert isinstance(items[2], Problem) and items[2].code == "bad-jsonl"
+
+
+def test_every_problem_code_of_the_readers_is_in_the_readme() -> None:
+    root = Path(__file__).resolve().parent.parent
+    code = (root / "kgload" / "sources.py").read_text(encoding="utf-8")
+    codes = set(re.findall(r'Problem\(\s*"([a-z0-9-]+)"', code)) | {"too-large", "url-invalid"}
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert {c for c in codes if f"| `{c}` |" not in readme} == set()

@@ -17,6 +17,7 @@ from typing import TypeVar
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kgload.config import DEFAULT_BASE
+from kgload.errors import InputError
 from kgload.model import (
     Article,
     Bound,
@@ -28,6 +29,7 @@ from kgload.model import (
     Extraction,
     PartialDate,
     Precision,
+    Problem,
     Status,
 )
 from kgload.vocab import DCT, KG, PROV_WAS_DERIVED_FROM, RDF_TYPE, RDFS_LABEL, WD, XSD
@@ -120,6 +122,19 @@ def _entity_quads(entity: Entity, graph: NamedNode, base: str, lang: str | None)
         yield Quad(subject, RDFS_LABEL, Literal(label, language=label_lang), graph)
 
 
+def _source_iri(url: str, source: str) -> NamedNode:
+    """An article's URL as an IRI, or an InputError naming the article.
+
+    The readers normalise URLs (`kgload.urls`); an Article built by hand may hold anything,
+    which must fail as bad input (`url-invalid`), not as a bare pyoxigraph ValueError.
+    """
+    try:
+        return NamedNode(url)
+    except ValueError as exc:
+        problem = Problem("url-invalid", f"url {url[:80]!r} is not a valid IRI ({exc})", source)
+        raise InputError(problem) from exc
+
+
 def document_quads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> list[Quad]:
     """Every quad of one document's named graph (whose IRI is the document's IRI)."""
     article = extraction.article
@@ -131,7 +146,7 @@ def document_quads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> list[
         Quad(doc, KG.text, Literal(article.text), g),
     ]
     if article.url:
-        quads.append(Quad(doc, DCT.source, NamedNode(article.url), g))
+        quads.append(Quad(doc, DCT.source, _source_iri(article.url, article.source), g))
     if article.title:
         quads.append(Quad(doc, DCT.title, Literal(article.title), g))
     if article.published:

@@ -81,7 +81,12 @@ class KG:
             from kgload.errors import UsageError
 
             raise UsageError("--url names one article; give it with a single file")
-        items = read_articles(paths, overrides=overrides, default_lang=settings.lang)
+        items = read_articles(
+            paths,
+            overrides=overrides,
+            default_lang=settings.lang,
+            max_article_chars=settings.max_article_chars,
+        )
         total = (
             len(paths)
             if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir() for p in paths)

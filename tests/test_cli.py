@@ -550,3 +550,12 @@ def test_a_bug_in_kgload_is_one_line_exit_3_and_a_traceback_only_with_debug(
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert main(["--debug", "stats", "--store", store]) == 3
     assert "Traceback" in capsys.readouterr().err
+
+
+def test_max_article_chars_setting_reaches_the_reader(
+    store: str, articles: list[Path], capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KGLOAD_MAX_ARTICLE_CHARS", "50")
+    assert main(["ingest", str(articles[0]), "--store", store]) == 1
+    assert "[too-large]" in capsys.readouterr().err

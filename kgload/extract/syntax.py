@@ -9,7 +9,7 @@ needs (case markers, word classes) come from the language's grammar (`kgload.nlp
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -155,15 +155,27 @@ class MentionIndex:
     sentence: ParsedSentence
     mentions: Sequence[Mention]  # every mention of the article, by start
     excluded: Sequence[tuple[int, int]] = ()  # datelines: no actor is named there
+    # the mentions' starts, when the caller has them: an index per sentence must not cost a
+    # pass over the whole article (quadratic on long texts)
+    starts: Sequence[int] | None = None
+    # `top_level(mentions)` and their starts, when the caller has them (the same for every
+    # sentence)
+    top: Sequence[Mention] | None = None
+    top_starts: Sequence[int] | None = None
     by_token: list[Mention | None] = field(init=False)
-    _starts: list[int] = field(init=False)
+    _starts: Sequence[int] = field(init=False)
+    _top: Sequence[Mention] = field(init=False)
+    _top_starts: Sequence[int] = field(init=False)
+    _excluded_starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         doc = self.sentence.doc
         self.by_token = [None] * len(doc)
-        self._starts = [m.start for m in self.mentions]
+        self._starts = self.starts if self.starts is not None else [m.start for m in self.mentions]
+        self._excluded_starts = [start for start, _ in self.excluded]
         lo, hi = self.sentence.start, self.sentence.end
-        inside = [m for m in self.mentions if lo <= m.start < hi and not self._excluded(m)]
+        window = self.mentions[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+        inside = [m for m in window if not self._excluded(m)]
         spans = self.sentence.spans
         for m in top_level(inside):
             for i, (begin, end) in enumerate(spans):
@@ -180,15 +192,22 @@ class MentionIndex:
                 self.by_token[i] = self.by_token[i - 1]
 
     def _excluded(self, m: Mention) -> bool:
-        return any(start <= m.start < end for start, end in self.excluded)
+        # datelines are disjoint and in text order: only the last one starting before counts
+        k = bisect_right(self._excluded_starts, m.start) - 1
+        return k >= 0 and m.start < self.excluded[k][1]
 
     def at(self, token: Token) -> Mention | None:
         return self.by_token[token.i]
 
     def before(self, char: int) -> list[Mention]:
         """Top-level mentions of the article that end before `char`, most recent first."""
-        earlier = self.mentions[: bisect_right(self._starts, char)]
-        return [m for m in reversed(top_level(earlier)) if m.end <= char]
+        if not hasattr(self, "_top"):
+            self._top = self.top if self.top is not None else top_level(self.mentions)
+            self._top_starts = self.top_starts or [m.start for m in self._top]
+        # top_level keeps or drops a mention by the ones before it alone, so the top level of
+        # the mentions up to `char` is the start of the top level of them all
+        earlier = self._top[: bisect_right(self._top_starts, char)]
+        return [m for m in reversed(earlier) if m.end <= char]
 
 
 class ActorReader:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -72,7 +72,11 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
         if value is None:
             continue
         bound_text = match.group("bound")
-        bound = Bound.EXACTLY if bound_text is None else numbers.bounds[_norm(bound_text)]
+        bound = (
+            Bound.EXACTLY
+            if bound_text is None
+            else numbers.bounds[_lexicon_key(bound_text, numbers.bounds.keys())]
+        )
         found.append(
             Quantity(
                 start=match.start(),
@@ -166,6 +170,24 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFC", text).lower()
     text = _ANY_HYPHEN.sub("-", text)
     return " ".join(text.split())
+
+
+def _lexicon_key(text: str, keys: Collection[str]) -> str:
+    """The key of `keys` (lexicon words in `_norm` form) that a case-insensitive match of
+    `_phrases_pattern(keys)` stands for.
+
+    The patterns ignore case letter by letter, as `re.IGNORECASE` does ("İ" matches "i", "ſ"
+    matches "s"), while `str.lower` may change a word's length ("İ" → "i̇"): when the
+    lowercased text is no key, each key is tried with the pattern the match came from. The
+    text itself when nothing fits (the caller's lookup then fails as it would have).
+    """
+    key = _norm(text)
+    if key in keys:
+        return key
+    for candidate in keys:
+        if re.fullmatch(_phrases_pattern([candidate]), text, re.IGNORECASE):
+            return candidate
+    return key
 
 
 def _looks_like_year(number_text: str) -> bool:

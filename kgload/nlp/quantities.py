@@ -38,6 +38,7 @@ __all__ = ["Quantity", "find_quantities", "number_pattern", "read_number"]
 _HYPHENS = r"\-\u2010\u2011"  # inside a character class
 _GROUP_SPACES = r"\u00a0\u202f"  # no-break and narrow no-break space: "10 000"
 _NEVER = "(?!)"
+_MAX_NUMBER_WORDS = 12  # after the first: "two million three hundred and forty-five thousand …"
 _SPACE_IN_GROUPS = re.compile(rf"(?<=\d)[{_GROUP_SPACES}](?=\d{{3}})")
 _TOKEN_BREAK = re.compile(rf"[\s{_HYPHENS}]+")
 _ANY_HYPHEN = re.compile(f"[{_HYPHENS}]")
@@ -258,7 +259,11 @@ def _numbers(lang: str) -> _Numbers:
     connector = _phrases_pattern(data["connectors"])
     first_word = rf"(?:(?:{_phrases_pattern(articles)})\s+(?:{big})|{counted})(?!\w)"
     next_word = rf"(?:\s+(?:{connector})\s+|\s+|[{_HYPHENS}])(?:{following})(?!\w)"
-    number_source = rf"(?:{digits}(?:\s+(?:{big})(?!\w))?|{first_word}(?:{next_word})*)"
+    # bounded: with `*`, a run of number words ("twenty twenty …") is read to its end from
+    # every word of it, quadratic (3,000 of them took 12 s); no number is written in more words
+    number_source = (
+        rf"(?:{digits}(?:\s+(?:{big})(?!\w))?|{first_word}(?:{next_word}){{0,{_MAX_NUMBER_WORDS}}})"
+    )
 
     bounds = {_norm(k): Bound(v) for k, v in data["bounds"].items()}
     linker = _phrases_pattern(data["scale_linkers"])

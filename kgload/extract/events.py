@@ -31,6 +31,7 @@ from kgload.extract.clause import (
 from kgload.extract.frames import Frame, find_frames, linear_subject, word_forms
 from kgload.extract.syntax import (
     ActorReader,
+    ArticleMentions,
     MentionIndex,
     ParsedSentence,
     base_dep,
@@ -748,10 +749,7 @@ def extract_events(
     whose government publishes the article (its "we"). `check` is called for each sentence
     (the article's time limit)."""
     context = _Context(entities, grammar, home)
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    starts = [m.start for m in ordered]
-    top = top_level_mentions(ordered)
-    top_starts = [m.start for m in top]
+    indexed = ArticleMentions(mentions, excluded)
     # each sentence looks only at the dates and numbers inside it, found by their offsets
     dates_at = _ByStart(dates)
     quantities_at = _ByStart(quantities)
@@ -760,7 +758,7 @@ def extract_events(
     for sentence in sentences:
         if check is not None:
             check()
-        index = MentionIndex(sentence, ordered, excluded, starts, top, top_starts)
+        index = MentionIndex(sentence, indexed)
         reader = ActorReader(index, grammar, set())
         frames = find_frames(sentence, grammar, reader)
         resolver = _Resolver(sentence, index, reader, context)
@@ -799,7 +797,7 @@ def extract_events(
         sentence_dates = _attach_dates(
             sentence, point_dates.between(sentence.start, sentence.end), live
         )
-        cited = _cited(sentence, ordered, excluded, starts)
+        cited = _cited(sentence, indexed)
         said_on = None
         if sentence.attributions:
             lo = min(start for start, _ in sentence.attributions)
@@ -891,20 +889,14 @@ class _ByStart(Generic[_S]):
         return [item for item in window if item.end > lo]
 
 
-def _cited(
-    sentence: ParsedSentence,
-    mentions: Sequence[Mention],
-    excluded: Sequence[tuple[int, int]],
-    starts: Sequence[int],
-) -> list[str]:
-    """The actors a cut-off attribution of the sentence names: its sources (`mentions` sorted
-    by start, `starts` their starts)."""
+def _cited(sentence: ParsedSentence, mentions: ArticleMentions) -> list[str]:
+    """The actors a cut-off attribution of the sentence names: its sources."""
     keys: list[str] = []
     for start, end in sentence.attributions:
         inside = [
             m
-            for m in mentions[bisect_left(starts, start) : bisect_left(starts, end)]
-            if is_actor(m) and not any(a <= m.start < b for a, b in excluded)
+            for m in mentions.between(start, end)
+            if is_actor(m) and not mentions.is_excluded(m)
         ]
         for m in top_level_mentions(inside):
             if m.key not in keys:

@@ -2,8 +2,9 @@
 
 Every pattern applied to untrusted text (the article, its header values, its words) is fed
 adversarial strings built by Hypothesis from the pieces the pattern itself is made of (lexicon
-words, digits, separators, capitals, brackets), repeated, under a hang guard. SIGALRM
-interrupts the regex engine, so a catastrophic pattern fails the test instead of hanging it.
+words, digits, separators, capitals, brackets), repeated, under a hang guard in CPU seconds. The
+guard's signal (SIGPROF) interrupts the regex engine, so a catastrophic pattern fails the test
+instead of hanging it.
 """
 
 from __future__ import annotations
@@ -41,15 +42,15 @@ class RegexHangError(Exception):
 @contextlib.contextmanager
 def hang_guard(seconds: float) -> Iterator[None]:
     def expire(signum: int, frame: FrameType | None) -> None:
-        raise RegexHangError(f"a pattern ran for more than {seconds} s: catastrophic backtracking")
+        raise RegexHangError(f"a pattern ran for over {seconds} CPU seconds: backtracking")
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def _lexicon_words(lang: str) -> list[str]:

@@ -378,18 +378,20 @@ def _run(
     if parser is not None:
         _parse(jobs, parser, clock)
     for job in jobs:
-        if job.problem is None and job.prepared is not None:
+        result: Extraction | Problem | None = job.problem
+        if result is None and job.prepared is not None:
             prepared = job.prepared if parser is not None else replace(job.prepared, candidates=[])
             job.deadline.start()
             try:
-                yield _extract(prepared, job.parsed or [], grammar, job.deadline.check)
-                continue
+                result = _extract(prepared, job.parsed or [], grammar, job.deadline.check)
             except KgloadError:
                 raise
             except Exception as exc:  # one article's bug or time limit must not stop the others
                 job.fail(exc)
-        assert job.problem is not None
-        yield job.problem
+                result = job.problem
+            job.deadline.stop()
+        assert result is not None
+        yield result
 
 
 _PARSE_BATCH = 64

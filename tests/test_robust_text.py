@@ -115,6 +115,20 @@ def test_whitespace_free_runs_are_tokenised_in_pieces_with_the_text_kept(
     assert max(len(t) for t in doc) <= 1000
 
 
+def test_a_long_text_cut_into_pieces_has_the_tokens_of_the_whole(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nlp = get_nlp("en", kb)
+    text = (_ordinary_text() * 40)[:250_000] + "  \n\n last words"
+    monkeypatch.setattr(nlp, "max_length", 120_000)  # three pieces
+    pieces = pipeline_module.tokenize(nlp, text)
+    whole = nlp.tokenizer(text)
+    assert pieces.text == text
+    assert [(t.idx, t.text, t.whitespace_) for t in pieces] == [
+        (t.idx, t.text, t.whitespace_) for t in whole
+    ]
+
+
 def test_999k_characters_of_ordinary_text_finish_and_keep_their_offsets(
     kb: KnowledgeBase,
 ) -> None:
@@ -237,6 +251,26 @@ def test_a_bug_in_any_stage_is_one_internal_error_and_the_rest_loads(
         assert "IndexError: simulated bug" in report.problems[0].message
         assert report.documents == 2
         assert kg.stats()["documents"] == 2
+
+
+def test_a_bug_in_validation_is_one_internal_error_and_the_rest_loads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kgload.rdf.shacl as shacl_module
+
+    real = shacl_module.validate_graph
+
+    def broken(quads, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if any("quebra" in quad.object.value for quad in quads):
+            raise IndexError("simulated bug")
+        return real(quads, *args, **kwargs)
+
+    monkeypatch.setattr(shacl_module, "validate_graph", broken)
+    with KG.open("memory:", settings=Settings(store="memory:", validate=True)) as kg:
+        report = kg.ingest(_files(tmp_path))
+        assert [p.code for p in report.problems] == ["internal-error"]
+        assert report.problems[0].source.endswith("b.txt")
+        assert report.documents == 2
 
 
 def test_a_bug_on_one_article_of_the_rule_pipeline_spares_its_batch(

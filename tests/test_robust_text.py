@@ -141,6 +141,15 @@ def test_999k_characters_of_ordinary_text_finish_and_keep_their_offsets(
     assert max(end for *_, end in rows) > 900_000  # the end of the text was read too
 
 
+def test_200k_characters_without_a_full_stop_or_line_break_finish(kb: KnowledgeBase) -> None:
+    clause = "Putin met Kim Jong Un in Moscow, "
+    text = clause * (200_000 // len(clause))
+    with hang_guard(120):  # one 48,000-token sentence: over 300 s before issue 10
+        extraction = _analyse(kb, text)
+    assert extraction.events
+    assert max(end for *_, end in _summary(extraction)) > 150_000  # read to the end
+
+
 def test_text_longer_than_spacys_limit_is_processed_in_pieces(kb: KnowledgeBase) -> None:
     nlp = get_nlp("en", kb)
     filler = "the river ran along the valley and the wind was cold that day\n"

@@ -137,6 +137,7 @@ def candidate_sentences(
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     bounds.append(len(doc))
+    bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
     names: dict[int, tuple[int, int]] = {}
     for name in sorted(
@@ -188,6 +189,21 @@ def candidate_sentences(
             )
         number += 1
     return result, number
+
+
+# tokens: no sentence of news is this long (the longest in the data sets has 101); a longer
+# run without a full stop or a line break (a list, a data dump) is read in windows of this
+# size, as the parse and the role reading grow with the square of a sentence's length
+_MAX_SENTENCE = 250
+
+
+def _windows(bounds: list[int]) -> list[int]:
+    """Sentence bounds with every sentence over `_MAX_SENTENCE` tokens cut into windows."""
+    result = [bounds[0]]
+    for lo, hi in itertools.pairwise(bounds):
+        result.extend(range(lo + _MAX_SENTENCE, hi, _MAX_SENTENCE))
+        result.append(hi)
+    return result
 
 
 def _prepare(

@@ -14,8 +14,9 @@ from pathlib import Path
 from pyoxigraph import Quad, RdfFormat
 
 from kgload.config import Settings
-from kgload.errors import UsageError
+from kgload.errors import KgloadError, UsageError
 from kgload.extract.analyze import analyze_articles
+from kgload.extract.guard import internal_error
 from kgload.linking.kb import KnowledgeBase
 from kgload.model import Article, Entity, LoadReport, Problem, ProgressCallback
 from kgload.rdf.writer import document_iri, document_quads, kb_quads
@@ -89,7 +90,12 @@ def ingest(
         graphs.clear()
         kb_entities.clear()
 
-    extractions = analyze_articles(_articles_only(items, problems), kb, model=settings.spacy_model)
+    extractions = analyze_articles(
+        _articles_only(items, problems),
+        kb,
+        model=settings.spacy_model,
+        timeout=settings.article_timeout,
+    )
     for extraction in extractions:
         if isinstance(extraction, Problem):
             problems.append(extraction)
@@ -98,16 +104,17 @@ def ingest(
         done += 1
         if progress is not None:
             progress(done + len(problems), total, article.source)
-        quads = document_quads(extraction, base=settings.base)
-        if settings.validate:
-            from kgload.rdf.shacl import validate_graph
-
-            validation = validate_graph(quads)
-            if not validation.conforms:
-                problems.extend(
-                    Problem(p.code, p.message, article.source) for p in validation.problems
-                )
-                continue
+        try:
+            quads = document_quads(extraction, base=settings.base)
+            found = _validation_problems(quads, article.source) if settings.validate else []
+        except KgloadError:
+            raise
+        except Exception as exc:  # a bug on one document must not stop the batch
+            problems.append(internal_error(article.source, exc))
+            continue
+        if found:
+            problems.extend(found)
+            continue
         graphs[document_iri(article, settings.base).value] = quads
         for entity in extraction.entities:
             if entity.is_linked:
@@ -130,6 +137,15 @@ def ingest(
             problems=tuple(problems),
         )
     )
+
+
+def _validation_problems(quads: list[Quad], source: str) -> list[Problem]:
+    from kgload.rdf.shacl import validate_graph
+
+    validation = validate_graph(quads)
+    if validation.conforms:
+        return []
+    return [Problem(p.code, p.message, source) for p in validation.problems]
 
 
 def load_file(

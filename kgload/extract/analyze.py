@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import itertools
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
+from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kgload.errors import KgloadError
 from kgload.extract.events import extract_events
+from kgload.extract.guard import ArticleTimeoutError, Deadline, internal_error, timeout_problem
 from kgload.extract.syntax import ACTOR_KINDS, ParsedSentence
 from kgload.linking.kb import Alias, KnowledgeBase
 from kgload.linking.linker import LinkResult, home_state, link_mentions
@@ -26,7 +30,7 @@ from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
 from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.parse import load_parser, parse_sentences
-from kgload.nlp.pipeline import find_datelines, get_nlp
+from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
 
 __all__ = ["analyze", "analyze_articles", "candidate_sentences"]
@@ -76,7 +80,7 @@ def _attributions(
 
 
 def _parse_words(
-    tokens: Span, names: list[tuple[int, int]], placeholder: str
+    tokens: Span, names: dict[int, tuple[int, int]], placeholder: str
 ) -> tuple[list[str], list[bool], tuple[tuple[int, int], ...]]:
     """The words the parser sees for a sentence: a person's name of several words becomes one
     familiar name ("Luiz Inácio Lula da Silva" → "João"), which small parsers attach far better
@@ -89,7 +93,7 @@ def _parse_words(
     while index < size:
         token = tokens[index]
         begin = token.idx
-        name = next((n for n in names if n[0] == begin), None) if placeholder else None
+        name = names.get(begin) if placeholder else None
         if name is not None:
             last = index
             while last + 1 < size and tokens[last + 1].idx < name[1]:
@@ -121,10 +125,11 @@ class _Prepared:
 
 
 def candidate_sentences(
-    doc: Doc, linked: LinkResult, grammar: Grammar
+    doc: Doc, linked: LinkResult, grammar: Grammar, *, check: Callable[[], None] | None = None
 ) -> tuple[list[_Candidate], int]:
     """The sentences worth parsing (a word that may be a trigger, and an actor or a group
-    reference to fill a role), and how many sentences the article has."""
+    reference to fill a role), and how many sentences the article has. `check` is called for
+    each sentence (the article's time limit)."""
     sent_starts = doc.to_array("SENT_START").tolist()
     lowers = [t.lower_ for t in doc]
     spaces_flags = doc.to_array("IS_SPACE").tolist()
@@ -132,12 +137,15 @@ def candidate_sentences(
     if not bounds or bounds[0] != 0:
         bounds.insert(0, 0)
     bounds.append(len(doc))
+    bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
-    names = sorted(
+    names: dict[int, tuple[int, int]] = {}
+    for name in sorted(
         (m.start, m.end)
         for m in linked.mentions
         if m.kind is EntityKind.PERSON and m.method != "role" and " " in m.text.strip()
-    )
+    ):
+        names.setdefault(name[0], name)  # the shortest name starting there
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())
     text = doc.text
@@ -146,6 +154,8 @@ def candidate_sentences(
     paragraph = 0
     last_end = 0
     for lo, hi in itertools.pairwise(bounds):
+        if check is not None:
+            check()
         while lo < hi and spaces_flags[lo]:
             lo += 1
         while hi > lo and spaces_flags[hi - 1]:
@@ -157,7 +167,9 @@ def candidate_sentences(
         paragraph += text.count("\n", last_end, start) > 0
         last_end = end
         words = lowers[lo:hi]
-        has_actor = any(start <= s < end for s in actor_starts) or bool(numbers & set(words))
+        first = bisect_left(actor_starts, start)
+        inside = first < len(actor_starts) and actor_starts[first] < end
+        has_actor = inside or bool(numbers & set(words))
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar)
@@ -179,22 +191,50 @@ def candidate_sentences(
     return result, number
 
 
-def _prepare(doc: Doc, article: Article, kb: KnowledgeBase, grammar: Grammar) -> _Prepared:
+# tokens: no sentence of news is this long (the longest in the data sets has 101); a longer
+# run without a full stop or a line break (a list, a data dump) is read in windows of this
+# size, as the parse and the role reading grow with the square of a sentence's length
+_MAX_SENTENCE = 250
+
+
+def _windows(bounds: list[int]) -> list[int]:
+    """Sentence bounds with every sentence over `_MAX_SENTENCE` tokens cut into windows."""
+    result = [bounds[0]]
+    for lo, hi in itertools.pairwise(bounds):
+        result.extend(range(lo + _MAX_SENTENCE, hi, _MAX_SENTENCE))
+        result.append(hi)
+    return result
+
+
+def _prepare(
+    doc: Doc, article: Article, kb: KnowledgeBase, grammar: Grammar, deadline: Deadline
+) -> _Prepared:
+    check = deadline.check
     lexicon = load_lexicon(article.lang)
     linked = link_mentions(doc, article, kb, lexicon, _alias_table(kb, article.lang))
-    candidates, _ = candidate_sentences(doc, linked, grammar)
+    check()
+    candidates, _ = candidate_sentences(doc, linked, grammar, check=check)
+    dates = find_dates(article.text, lang=article.lang, published=article.published)
+    check()
+    quantities = find_quantities(article.text, lang=article.lang)
+    check()
     return _Prepared(
         article=article,
         linked=linked,
-        dates=find_dates(article.text, lang=article.lang, published=article.published),
-        quantities=find_quantities(article.text, lang=article.lang),
+        dates=dates,
+        quantities=quantities,
         candidates=candidates,
         datelines=find_datelines(article.text),
         home=home_state(article, kb),
     )
 
 
-def _extract(prepared: _Prepared, parsed: Sequence[Doc], grammar: Grammar) -> Extraction:
+def _extract(
+    prepared: _Prepared,
+    parsed: Sequence[Doc],
+    grammar: Grammar,
+    check: Callable[[], None] | None = None,
+) -> Extraction:
     article, linked = prepared.article, prepared.linked
     sentences = [
         ParsedSentence(
@@ -216,6 +256,7 @@ def _extract(prepared: _Prepared, parsed: Sequence[Doc], grammar: Grammar) -> Ex
         prepared.quantities,
         excluded=prepared.datelines,
         home=prepared.home,
+        check=check,
     )
     used = {m.key for m in linked.mentions} | {
         m.literal_key for m in linked.mentions if m.literal_key
@@ -283,72 +324,123 @@ def analyze_articles(
     *,
     model: str | None = None,
     batch_size: int = 32,
+    timeout: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Iterator[Extraction | Problem]:
     """Analyse a stream of articles, batching those of one language through spaCy.
 
-    An article the analysis fails on (a bug in kgload, not bad input) becomes a Problem with
-    the code `analysis-failed`, so one odd article never stops a large load.
+    One result per article, in order. An article the analysis fails on (a bug in kgload, not
+    bad input) becomes a Problem with the code `internal-error`, and one that takes more than
+    `timeout` seconds of analysis (time read from `clock`) an `article-timeout` Problem, so one
+    odd article never stops a large load.
     """
     batch: list[Article] = []
     for article in articles:
         if batch and batch[-1].lang != article.lang:
-            yield from _run(batch, kb, model, batch_size)
+            yield from _run(batch, kb, model, batch_size, timeout, clock)
             batch = []
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run(batch, kb, model, batch_size)
+            yield from _run(batch, kb, model, batch_size, timeout, clock)
             batch = []
     if batch:
-        yield from _run(batch, kb, model, batch_size)
+        yield from _run(batch, kb, model, batch_size, timeout, clock)
 
 
-def _failed(article: Article, exc: Exception) -> Problem:
-    log.exception("analysis failed on %s", article.source)
-    return Problem(
-        "analysis-failed",
-        f"kgload failed to analyse this article ({type(exc).__name__}: {exc}); "
-        "rerun with --debug and report it",
-        article.source,
-    )
+@dataclass(slots=True)
+class _Job:
+    """One article of a batch on its way through the stages."""
+
+    article: Article
+    deadline: Deadline
+    prepared: _Prepared | None = None
+    parsed: list[Doc] | None = None
+    problem: Problem | None = None
+
+    def fail(self, exc: Exception) -> None:
+        self.deadline.stop()
+        if isinstance(exc, ArticleTimeoutError):
+            self.problem = timeout_problem(self.article.source, self.deadline.limit)
+        else:
+            self.problem = internal_error(self.article.source, exc)
 
 
 def _run(
-    batch: list[Article], kb: KnowledgeBase, model: str | None, batch_size: int
+    batch: list[Article],
+    kb: KnowledgeBase,
+    model: str | None,
+    batch_size: int,
+    timeout: float | None,
+    clock: Callable[[], float],
 ) -> Iterator[Extraction | Problem]:
     lang = batch[0].lang
     nlp = get_nlp(lang, kb, model=model)
     parser = load_parser(lang, model)
     grammar = load_grammar(lang)
-    prepared: list[_Prepared | Problem] = []
-    for doc, article in nlp.pipe(
-        ((a.text, a) for a in batch), as_tuples=True, batch_size=batch_size
-    ):
+    jobs = [_Job(article, Deadline(timeout, clock)) for article in batch]
+    for job in jobs:
+        job.deadline.start()
         try:
-            prepared.append(_prepare(doc, article, kb, grammar))
+            doc = tokenize(nlp, job.article.text, check=job.deadline.check)
+            for _name, component in nlp.pipeline:
+                doc = component(doc)
+                job.deadline.check()
+            job.prepared = _prepare(doc, job.article, kb, grammar, job.deadline)
         except KgloadError:
             raise
-        except Exception as exc:  # a bug on one article must not stop the others
-            prepared.append(_failed(article, exc))
-    wanted = [
-        (c.words, c.spaces)
-        for p in prepared
-        if isinstance(p, _Prepared) and parser is not None
-        for c in p.candidates
-    ]
-    parsed = parse_sentences(parser, wanted, batch_size=64) if parser is not None else []
-    position = 0
-    for item in prepared:
-        if isinstance(item, Problem):
-            yield item
-            continue
-        count = len(item.candidates) if parser is not None else 0
-        docs = parsed[position : position + count]
-        position += count
-        if parser is None:
-            item = replace(item, candidates=[])
-        try:
-            yield _extract(item, docs, grammar)
-        except KgloadError:
-            raise
-        except Exception as exc:  # a bug on one article must not stop the others
-            yield _failed(item.article, exc)
+        except Exception as exc:  # one article's bug or time limit must not stop the others
+            job.fail(exc)
+        job.deadline.stop()
+    if parser is not None:
+        _parse(jobs, parser, clock)
+    for job in jobs:
+        result: Extraction | Problem | None = job.problem
+        if result is None and job.prepared is not None:
+            prepared = job.prepared if parser is not None else replace(job.prepared, candidates=[])
+            job.deadline.start()
+            try:
+                result = _extract(prepared, job.parsed or [], grammar, job.deadline.check)
+            except KgloadError:
+                raise
+            except Exception as exc:  # one article's bug or time limit must not stop the others
+                job.fail(exc)
+                result = job.problem
+            job.deadline.stop()
+        assert result is not None
+        yield result
+
+
+_PARSE_BATCH = 64
+
+
+def _parse(jobs: list[_Job], parser: Language, clock: Callable[[], float]) -> None:
+    """Parse the candidate sentences of every article of the batch together, 64 at a time
+    (spaCy's minibatch size, so the groups are those of one call); each article is charged
+    its share of a group's time, and one past its limit has the rest of its sentences
+    skipped."""
+
+    def queue() -> Iterator[tuple[_Job, _Candidate]]:
+        for job in jobs:
+            if job.prepared is None:
+                continue
+            job.parsed = []
+            for candidate in job.prepared.candidates:
+                if job.problem is not None:
+                    break
+                yield job, candidate
+
+    pending = queue()
+    while group := list(itertools.islice(pending, _PARSE_BATCH)):
+        before = clock()
+        docs = parse_sentences(parser, [(c.words, c.spaces) for _, c in group], batch_size=64)
+        share = (clock() - before) / len(group)
+        for (job, _), doc in zip(group, docs, strict=True):
+            if job.problem is not None:
+                continue
+            assert job.parsed is not None
+            job.parsed.append(doc)
+            job.deadline.spent += share
+            try:
+                job.deadline.check()
+            except ArticleTimeoutError as exc:
+                job.fail(exc)

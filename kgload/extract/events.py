@@ -12,8 +12,10 @@ months or weekdays that the tense puts in the future.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, Protocol, TypeVar
 
 from spacy.tokens import Token
 
@@ -29,6 +31,7 @@ from kgload.extract.clause import (
 from kgload.extract.frames import Frame, find_frames, linear_subject, word_forms
 from kgload.extract.syntax import (
     ActorReader,
+    ArticleMentions,
     MentionIndex,
     ParsedSentence,
     base_dep,
@@ -667,7 +670,7 @@ def _tense_fix(date: DateMention, status: Status, published: dt.date | None) -> 
     future = status is Status.PLANNED
     if date.kind == "weekday" and value.day is not None and value.month is not None:
         day = dt.date(value.year, value.month, value.day)
-        if future and day <= published:
+        if future and day <= published and day < dt.date.max - dt.timedelta(days=7):
             return PartialDate.from_date(day + dt.timedelta(days=7))
         return value
     if future and iso < today[: len(iso)]:
@@ -678,10 +681,13 @@ def _tense_fix(date: DateMention, status: Status, published: dt.date | None) -> 
 
 
 def _shift_year(value: PartialDate, years: int) -> PartialDate:
+    year = value.year + years
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return value  # published at the very end of the calendar: keep what the text says
     try:
-        return replace(value, year=value.year + years)
+        return replace(value, year=year)
     except ValueError:  # 29 February
-        return replace(value, year=value.year + years, day=28)
+        return replace(value, year=year, day=28)
 
 
 def _personnel(
@@ -737,15 +743,22 @@ def extract_events(
     *,
     excluded: Sequence[tuple[int, int]] = (),
     home: str | None = None,
+    check: Callable[[], None] | None = None,
 ) -> list[Event]:
     """Every event the parsed sentences state, one per real-world event. `home` is the state
-    whose government publishes the article (its "we")."""
+    whose government publishes the article (its "we"). `check` is called for each sentence
+    (the article's time limit)."""
     context = _Context(entities, grammar, home)
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    indexed = ArticleMentions(mentions, excluded)
+    # each sentence looks only at the dates and numbers inside it, found by their offsets
+    dates_at = _ByStart(dates)
+    quantities_at = _ByStart(quantities)
     # "desde outubro" starts a span; it never dates an event
-    point_dates = [d for d in dates if not _since(d, article.text, grammar)]
+    point_dates = _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)])
     for sentence in sentences:
-        index = MentionIndex(sentence, ordered, excluded)
+        if check is not None:
+            check()
+        index = MentionIndex(sentence, indexed)
         reader = ActorReader(index, grammar, set())
         frames = find_frames(sentence, grammar, reader)
         resolver = _Resolver(sentence, index, reader, context)
@@ -781,16 +794,22 @@ def extract_events(
             )
             resolver.pending.append((frame.type, participants))
         live = [k[0] for k in kept]
-        sentence_dates = _attach_dates(sentence, point_dates, live)
-        cited = _cited(sentence, ordered, excluded)
-        said_on = next(
-            (
-                d
-                for d in dates
-                if any(start <= d.start < end for start, end in sentence.attributions)
-            ),
-            None,
+        sentence_dates = _attach_dates(
+            sentence, point_dates.between(sentence.start, sentence.end), live
         )
+        cited = _cited(sentence, indexed)
+        said_on = None
+        if sentence.attributions:
+            lo = min(start for start, _ in sentence.attributions)
+            hi = max(end for _, end in sentence.attributions)
+            said_on = next(
+                (
+                    d
+                    for d in dates_at.between(lo, hi)
+                    if any(start <= d.start < end for start, end in sentence.attributions)
+                ),
+                None,
+            )
         for frame, status, participants, agent, recipient, place, used in kept:
             date_mention = _date_for(frame, sentence_dates, live, grammar)
             if date_mention is None and frame.type in _STATEMENTS:
@@ -805,7 +824,7 @@ def extract_events(
             ):
                 status = Status.PLANNED
             personnel, bound = (
-                _personnel(frame, sentence, quantities)
+                _personnel(frame, sentence, quantities_at.overlapping(sentence.start, sentence.end))
                 if frame.type is EventType.TROOP_DEPLOYMENT
                 else (None, None)
             )
@@ -839,18 +858,45 @@ def extract_events(
     return [_finish(d) for d in _merge(drafts, context)]
 
 
-def _cited(
-    sentence: ParsedSentence, mentions: Sequence[Mention], excluded: Sequence[tuple[int, int]]
-) -> list[str]:
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Spanned)
+
+
+class _ByStart(Generic[_S]):
+    """Dates or numbers of an article by position, for the ones inside one sentence: scanning
+    all of them for every sentence is quadratic on a long text."""
+
+    def __init__(self, items: Sequence[_S]) -> None:
+        self.items = sorted(items, key=lambda item: item.start)  # stable: text order kept
+        self._starts = [item.start for item in self.items]
+        self._longest = max((item.end - item.start for item in self.items), default=0)
+
+    def between(self, lo: int, hi: int) -> list[_S]:
+        """The items that start in [lo, hi), in order."""
+        return self.items[bisect_left(self._starts, lo) : bisect_left(self._starts, hi)]
+
+    def overlapping(self, lo: int, hi: int) -> list[_S]:
+        """The items that overlap [lo, hi), in order."""
+        first = bisect_left(self._starts, lo - self._longest)
+        window = self.items[first : bisect_left(self._starts, hi)]
+        return [item for item in window if item.end > lo]
+
+
+def _cited(sentence: ParsedSentence, mentions: ArticleMentions) -> list[str]:
     """The actors a cut-off attribution of the sentence names: its sources."""
     keys: list[str] = []
     for start, end in sentence.attributions:
         inside = [
             m
-            for m in mentions
-            if start <= m.start < end
-            and is_actor(m)
-            and not any(a <= m.start < b for a, b in excluded)
+            for m in mentions.between(start, end)
+            if is_actor(m) and not mentions.is_excluded(m)
         ]
         for m in top_level_mentions(inside):
             if m.key not in keys:

@@ -9,7 +9,7 @@ needs (case markers, word classes) come from the language's grammar (`kgload.nlp
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -20,6 +20,7 @@ from kgload.nlp.grammar import Grammar
 
 __all__ = [
     "ACTOR_KINDS",
+    "ArticleMentions",
     "MentionIndex",
     "ParsedSentence",
     "base_dep",
@@ -147,23 +148,49 @@ def top_level(mentions: Sequence[Mention]) -> list[Mention]:
 _APOSTROPHES = ("'", "\u2019")
 
 
+class ArticleMentions:
+    """The linked mentions of one article, sorted and indexed once for all its sentences: an
+    index built per sentence must not cost a pass over the whole article (quadratic on long
+    texts)."""
+
+    __slots__ = ("excluded", "excluded_starts", "mentions", "starts", "top", "top_starts")
+
+    def __init__(
+        self, mentions: Sequence[Mention], excluded: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
+        # top_level keeps or drops a mention by the ones before it alone, so the top level of
+        # the mentions up to any point is the start of the top level of them all
+        self.top = top_level(self.mentions)
+        self.top_starts = [m.start for m in self.top]
+        self.excluded = sorted(excluded)  # datelines: disjoint, no actor is named there
+        self.excluded_starts = [start for start, _ in self.excluded]
+
+    def between(self, lo: int, hi: int) -> list[Mention]:
+        """The mentions that start in [lo, hi), in order."""
+        return self.mentions[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+    def is_excluded(self, m: Mention) -> bool:
+        # only the last dateline starting at or before the mention can hold it
+        k = bisect_right(self.excluded_starts, m.start) - 1
+        return k >= 0 and m.start < self.excluded[k][1]
+
+
 @dataclass
 class MentionIndex:
     """The linked mentions of one parsed sentence, by token, plus what came before in the article
     (for pronouns and "the two leaders")."""
 
     sentence: ParsedSentence
-    mentions: Sequence[Mention]  # every mention of the article, by start
-    excluded: Sequence[tuple[int, int]] = ()  # datelines: no actor is named there
+    article: ArticleMentions
     by_token: list[Mention | None] = field(init=False)
-    _starts: list[int] = field(init=False)
 
     def __post_init__(self) -> None:
         doc = self.sentence.doc
         self.by_token = [None] * len(doc)
-        self._starts = [m.start for m in self.mentions]
-        lo, hi = self.sentence.start, self.sentence.end
-        inside = [m for m in self.mentions if lo <= m.start < hi and not self._excluded(m)]
+        window = self.article.between(self.sentence.start, self.sentence.end)
+        inside = [m for m in window if not self.article.is_excluded(m)]
         spans = self.sentence.spans
         for m in top_level(inside):
             for i, (begin, end) in enumerate(spans):
@@ -179,16 +206,14 @@ class MentionIndex:
             ):
                 self.by_token[i] = self.by_token[i - 1]
 
-    def _excluded(self, m: Mention) -> bool:
-        return any(start <= m.start < end for start, end in self.excluded)
-
     def at(self, token: Token) -> Mention | None:
         return self.by_token[token.i]
 
     def before(self, char: int) -> list[Mention]:
         """Top-level mentions of the article that end before `char`, most recent first."""
-        earlier = self.mentions[: bisect_right(self._starts, char)]
-        return [m for m in reversed(top_level(earlier)) if m.end <= char]
+        article = self.article
+        earlier = article.top[: bisect_right(article.top_starts, char)]
+        return [m for m in reversed(earlier) if m.end <= char]
 
 
 class ActorReader:

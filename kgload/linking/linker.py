@@ -162,6 +162,9 @@ class _Linker:
         self.lexicon = lexicon
         self.day: dt.date | None = article.published
         self.mentions: list[Mention] = []
+        self.first_start: dict[str, int] = {}  # key -> where the article first names it
+        self.people_by_word: dict[str, list[Mention]] = {}  # a word of a person's name
+        self.roles_by_end: dict[int, list[Mention]] = {}  # role mentions by end offset
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = calendar_words(article.lang)
@@ -207,6 +210,16 @@ class _Linker:
         )
         self.mentions.append(mention)
         self.covered.update(range(start_tok, end_tok))
+        # indexes for the questions asked once per name (scanning every mention each time is
+        # quadratic on a long article)
+        first = self.first_start.get(key)
+        if first is None or start < first:
+            self.first_start[key] = start
+        if kind is EntityKind.PERSON and method in ("unknown", "name"):
+            for word in set(mention.text.split()):
+                self.people_by_word.setdefault(word, []).append(mention)
+        if method == "role":
+            self.roles_by_end.setdefault(end, []).append(mention)
         return mention
 
     def _entity(self, qid: str) -> KBEntity | None:
@@ -361,7 +374,8 @@ class _Linker:
         """A surname alone names its owner after the full name was told, for a very prominent
         person, or right after a title ("el secretario Blinken", "President Biden")."""
         entity = self._entity(qid)
-        earlier = any(m.key == qid for m in self.mentions if m.start < self.doc[token_index].idx)
+        first = self.first_start.get(qid)
+        earlier = first is not None and first < self.doc[token_index].idx
         before = self.doc[token_index - 1].lower_ if token_index > 0 else ""
         titled = before in self.lexicon.person_cues or before in self.lexicon.roles
         return (
@@ -646,15 +660,11 @@ class _Linker:
         if len(span) != 1 or (span[0].is_sent_start and span[0].lower_ in self.lexicon.determiners):
             return
         word = span.text
-        for mention in reversed(self.mentions):
-            if mention.start >= span.start_char:
-                continue
-            if (
-                mention.kind is EntityKind.PERSON
-                and mention.method in ("unknown", "name")
-                and word in mention.text.split()
-                and word not in self.lexicon.determiners
-            ):
+        if word in self.lexicon.determiners:
+            return
+        # the latest person named before the span whose name has the word
+        for mention in reversed(self.people_by_word.get(word, [])):
+            if mention.start < span.start_char:
                 self._add(span.start, span.end, mention.key, mention.kind, "coreference")
                 return
 
@@ -672,14 +682,10 @@ class _Linker:
             )
         ):
             return EntityKind.PERSON
-        for mention in self.mentions:
-            if (
-                mention.method == "role"
-                and self._tokens(mention.start, mention.end) is not None
-                and mention.end <= span.start_char
-                and span.start_char - mention.end <= 2
-            ):
-                return EntityKind.PERSON
+        for end in range(span.start_char - 2, span.start_char + 1):
+            for mention in self.roles_by_end.get(end, []):
+                if self._tokens(mention.start, mention.end) is not None:
+                    return EntityKind.PERSON
         return None
 
 

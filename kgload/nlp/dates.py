@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -57,6 +58,7 @@ from kgload.model import PartialDate, Precision
 from kgload.nlp.quantities import (
     _HYPHENS,
     _language,
+    _lexicon_key,
     _load_toml,
     _norm,
     _phrases_pattern,
@@ -255,7 +257,7 @@ def _resolve_template(
     if month_text is not None:
         if grammar.capitalized and not month_text[0].isupper():
             return None
-        month = grammar.months[_norm(month_text).rstrip(".")]
+        month = grammar.months[_lexicon_key(month_text.rstrip("."), grammar.months.keys())]
     day = int(day_text) if day_text is not None else None
     year = int(year_text) if year_text is not None else None
     start, end = m.span
@@ -308,7 +310,7 @@ def _resolve_weekday_mention(
     name_text = m.get("wd") or ""
     if grammar.capitalized and not name_text[:1].isupper():
         return None
-    name = _norm(name_text)
+    name = _lexicon_key(name_text, grammar.weekdays.keys())
     weekday = grammar.weekdays[name]
     determiner, post = m.get("det"), m.get("post")
     day_text, month_text = m.get("pd"), m.get("pm")
@@ -336,13 +338,16 @@ def _resolve_weekday_mention(
     if published is None:
         return None
     if post is not None:
-        direction = grammar.postmodifiers[_norm(post)]
+        direction = grammar.postmodifiers[_lexicon_key(post, grammar.postmodifiers.keys())]
     elif determiner is not None:
-        direction = grammar.determiners[_norm(determiner)]
+        direction = grammar.determiners[_lexicon_key(determiner, grammar.determiners.keys())]
     else:
         direction = "recent"
     way, inclusive = _DIRECTIONS[direction]
-    value = resolve_weekday(weekday, published, way, inclusive=inclusive)
+    try:
+        value = resolve_weekday(weekday, published, way, inclusive=inclusive)
+    except OverflowError:
+        return None  # a week past the end of the calendar (published 9999-12-31)
     return _Candidate(start, end, PartialDate.from_date(value), True, "weekday", True)
 
 
@@ -352,12 +357,16 @@ def _resolve_relative(
     start, end = m.span
     if _capitalized_mid_sentence(text, start):
         return None  # "Russia Today", "USA Today": a name
-    unit, offset = grammar.relative[_norm(text[start:end])]
+    unit, offset = grammar.relative[_lexicon_key(text[start:end], grammar.relative.keys())]
     if unit == "ignore":
         return _Candidate(start, end, None, True, "relative")
     if published is None:
         return None
-    return _Candidate(start, end, _shift(published, unit, offset), True, "relative")
+    try:
+        value = _shift(published, unit, offset)
+    except (OverflowError, ValueError):
+        return None  # "yesterday" of 0001-01-01 is not a date we can write
+    return _Candidate(start, end, value, True, "relative")
 
 
 def _resolve_ago(
@@ -370,7 +379,7 @@ def _resolve_ago(
     count = 1 if count_text in grammar.ago_one else read_number(count_text, lang=grammar.lang)
     if not count:
         return None
-    unit = grammar.ago_units[_norm(m.get("unit") or "")]
+    unit = grammar.ago_units[_lexicon_key(m.get("unit") or "", grammar.ago_units.keys())]
     try:
         value = _shift(published, unit, -count)
     except (OverflowError, ValueError):
@@ -410,7 +419,10 @@ def _resolve_calendar(
     if month is None:
         return None if day is None else _resolve_day_near(day, published)
     if day is None:
-        return PartialDate(_year_of_month(month, published), month), True
+        year = _year_of_month(month, published)
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            return None
+        return PartialDate(year, month), True
     found = _year_of_day(month, day, published)
     return None if found is None else (PartialDate(found, month, day), True)
 
@@ -485,16 +497,16 @@ def _resolve_day_near(
 
 
 def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
+    """Published moved by `offset` units; ValueError or OverflowError outside years 1-9999."""
     if unit == "day":
         return PartialDate.from_date(published + dt.timedelta(days=offset))
     if unit == "month":
         year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
-        if year < 1:
-            raise ValueError("before year 1")
-        return PartialDate(year, month + 1)
-    if published.year + offset < 1:
-        raise ValueError("before year 1")
-    return PartialDate(published.year + offset)
+    else:
+        year, month = published.year + offset, None
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        raise ValueError(f"year {year} is outside the calendar")
+    return PartialDate(year) if month is None else PartialDate(year, month + 1)
 
 
 # --- text checks -----------------------------------------------------------------------------
@@ -522,11 +534,17 @@ def _lookalike_is_weekday(grammar: _Grammar, text: str, end: int) -> bool:
 
 
 def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    # the chosen mentions are disjoint: kept by start, only the last one starting before a
+    # candidate's end can overlap it (checking all of them is quadratic on a long text)
     chosen: list[_Candidate] = []
+    starts: list[int] = []
     for candidate in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
-            chosen.append(candidate)
-    return sorted(chosen, key=lambda c: c.start)
+        k = bisect_left(starts, candidate.end) - 1
+        if k < 0 or chosen[k].end <= candidate.start:
+            position = bisect_left(starts, candidate.start)
+            starts.insert(position, candidate.start)
+            chosen.insert(position, candidate)
+    return chosen
 
 
 _BETWEEN_WEEKDAY_AND_DATE = re.compile(r"\s*(?:,|(\())?\s*")

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -38,6 +38,7 @@ __all__ = ["Quantity", "find_quantities", "number_pattern", "read_number"]
 _HYPHENS = r"\-\u2010\u2011"  # inside a character class
 _GROUP_SPACES = r"\u00a0\u202f"  # no-break and narrow no-break space: "10 000"
 _NEVER = "(?!)"
+_MAX_NUMBER_WORDS = 12  # after the first: "two million three hundred and forty-five thousand …"
 _SPACE_IN_GROUPS = re.compile(rf"(?<=\d)[{_GROUP_SPACES}](?=\d{{3}})")
 _TOKEN_BREAK = re.compile(rf"[\s{_HYPHENS}]+")
 _ANY_HYPHEN = re.compile(f"[{_HYPHENS}]")
@@ -72,7 +73,11 @@ def find_quantities(text: str, *, lang: str) -> list[Quantity]:
         if value is None:
             continue
         bound_text = match.group("bound")
-        bound = Bound.EXACTLY if bound_text is None else numbers.bounds[_norm(bound_text)]
+        bound = (
+            Bound.EXACTLY
+            if bound_text is None
+            else numbers.bounds[_lexicon_key(bound_text, numbers.bounds.keys())]
+        )
         found.append(
             Quantity(
                 start=match.start(),
@@ -168,6 +173,24 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def _lexicon_key(text: str, keys: Collection[str]) -> str:
+    """The key of `keys` (lexicon words in `_norm` form) that a case-insensitive match of
+    `_phrases_pattern(keys)` stands for.
+
+    The patterns ignore case letter by letter, as `re.IGNORECASE` does ("İ" matches "i", "ſ"
+    matches "s"), while `str.lower` may change a word's length ("İ" → "i̇"): when the
+    lowercased text is no key, each key is tried with the pattern the match came from. The
+    text itself when nothing fits (the caller's lookup then fails as it would have).
+    """
+    key = _norm(text)
+    if key in keys:
+        return key
+    for candidate in keys:
+        if re.fullmatch(_phrases_pattern([candidate]), text, re.IGNORECASE):
+            return candidate
+    return key
+
+
 def _looks_like_year(number_text: str) -> bool:
     return len(number_text) == 4 and number_text.isdigit() and 1900 <= int(number_text) <= 2100
 
@@ -236,7 +259,11 @@ def _numbers(lang: str) -> _Numbers:
     connector = _phrases_pattern(data["connectors"])
     first_word = rf"(?:(?:{_phrases_pattern(articles)})\s+(?:{big})|{counted})(?!\w)"
     next_word = rf"(?:\s+(?:{connector})\s+|\s+|[{_HYPHENS}])(?:{following})(?!\w)"
-    number_source = rf"(?:{digits}(?:\s+(?:{big})(?!\w))?|{first_word}(?:{next_word})*)"
+    # bounded: with `*`, a run of number words ("twenty twenty …") is read to its end from
+    # every word of it, quadratic (3,000 of them took 12 s); no number is written in more words
+    number_source = (
+        rf"(?:{digits}(?:\s+(?:{big})(?!\w))?|{first_word}(?:{next_word}){{0,{_MAX_NUMBER_WORDS}}})"
+    )
 
     bounds = {_norm(k): Bound(v) for k, v in data["bounds"].items()}
     linker = _phrases_pattern(data["scale_linkers"])

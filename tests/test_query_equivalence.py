@@ -57,6 +57,15 @@ def _cases() -> list[tuple[str, dict[str, ParamValue]]]:
             ("who_reported", {"reporter": actor, "actor": "Q159", "type": "meeting"}),
         ]
     cases += [("events_of_actor", {"actor": "Q159", **p}) for p in PERIODS]
+    cases += [("documents", {}), ("documents", {"limit": 4}), ("documents", {"language": "pt"}),
+              ("documents", {"outlet": "Outlet 1"}), ("documents", {"outlet": "Example Wire"})]
+    cases += [("documents", dict(p)) for p in PERIODS]
+    cases += [("sources_of_event", {}), ("sources_of_event", {"actor": "Q159", "limit": 20}),
+              ("sources_of_event", {"actor": "Q159", "other": "Q212", "type": "attack"}),
+              ("sources_of_event", {"event": "https://w3id.org/kgload/id/event/"
+                                             "phonecall-putin-kim-2025-08-12"})]
+    cases += [("entities", {}), ("entities", {"kind": "person", "limit": 10}),
+              ("entities", {"search": "ru", "lang": "pt"})]
     return cases
 
 

@@ -1,4 +1,4 @@
-"""Run kgload's benchmarks: `python -m bench [linking|extraction|load ...] [--quick]`.
+"""Run kgload's benchmarks: `python -m bench [linking|extraction|load|queries ...] [--quick]`.
 
 Prints one table on stdout (progress goes to stderr), writes bench/out/results.json, and exits 1
 when a measured value misses its target or a benchmark fails to run.
@@ -24,6 +24,7 @@ BENCHMARKS: dict[str, str] = {
     "linking": "bench.bench_linking",
     "extraction": "bench.bench_extraction",
     "load": "bench.bench_load",
+    "queries": "bench.bench_queries",
 }
 
 
@@ -69,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", metavar="NAME",
                         help=f"benchmarks to run (default: all): {', '.join(BENCHMARKS)}")
     parser.add_argument("--quick", action="store_true",
-                        help="smaller sizes (1,000 articles, 100,000 quads) for a fast check")
+                        help="smaller sizes (1,000 articles, 100,000 quads, a 5,000-article "
+                             "archive) for a fast check")
     parser.add_argument("--out", type=Path, default=OUT_DIR / "results.json",
                         help="where to write the JSON results (default: %(default)s)")
     args = parser.parse_args(argv)

@@ -22,7 +22,21 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat
 from bench import OUT_DIR, progress
 from kgload.config import DEFAULT_BASE
 from kgload.linking.kb import KnowledgeBase
-from kgload.model import Article, EntityKind
+from kgload.model import (
+    Article,
+    Bound,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Evidence,
+    Extraction,
+    Mention,
+    PartialDate,
+    Status,
+    local_key,
+)
+from kgload.rdf.writer import document_quads, kb_quads
 from kgload.vocab import DCT, KG, PROV_WAS_DERIVED_FROM, RDF_TYPE, WD, XSD
 
 __all__ = [
@@ -378,3 +392,171 @@ def graph_batches(n_batches: int, *, graphs_per_batch: int = 50, quads_per_graph
             batch[iri] = quads
             number += 1
         yield batch
+
+
+# -- an archive for the query benchmark ----------------------------------------------------------
+# Documents built as kgload's own writer builds them (`document_quads`, `kb_quads`) from synthetic
+# extractions, so every predicate, graph and IRI has the shape of real ingest output. Actors are
+# drawn from the shipped KB with a Zipf-like frequency by prominence: the most prominent states
+# and leaders are in tens of thousands of events of a 100,000-article archive, and a long tail
+# of actors in a few each.
+_ARCHIVE_VERSION = 1
+_DIRECTED = frozenset({"Support", "MilitaryAid", "TroopDeployment", "Sanction", "Attack",
+                       "Condemnation", "Visit"})
+_TYPE_WEIGHTS = {"Meeting": 18, "PhoneCall": 8, "Visit": 8, "Agreement": 7, "Support": 12,
+                 "MilitaryAid": 6, "TroopDeployment": 4, "Sanction": 7, "Attack": 15,
+                 "Condemnation": 15}
+_STATUS_WEIGHTS = {"Occurred": 70, "Planned": 15, "Speculative": 10, "Denied": 5}
+_FILLER = ("O governo disse que as conversações continuam.", "Officials gave no further details.",
+           "La reunión duró dos horas.", "Analysts expect more talks next month.")
+
+
+class _Archive:
+    """Seeded draws of actors, places, reporters and outlets for archive documents."""
+
+    def __init__(self, seed: int) -> None:
+        from kgload.linking.kb import load_kb
+
+        self.rnd = random.Random(seed)
+        kb = load_kb()
+        ranked = sorted(kb.entities.values(), key=lambda e: (-e.prominence, e.qid))
+        self.kb = {e.qid: e for e in ranked}
+        self.actors = [e.qid for e in ranked if e.kind is not EntityKind.PLACE]
+        self.actor_weights = list(itertools.accumulate(
+            1.0 / (rank + 1) ** 1.05 for rank in range(len(self.actors))))
+        self.places = [e.qid for e in ranked if e.kind is EntityKind.PLACE]
+        self.reporters = [e.qid for e in ranked
+                          if e.kind in (EntityKind.STATE, EntityKind.ORGANIZATION)][:60]
+        self.used: set[str] = set()
+
+    def actors_for(self, n: int) -> list[str]:
+        chosen: list[str] = []
+        while len(chosen) < n:
+            qid = self.rnd.choices(self.actors, cum_weights=self.actor_weights)[0]
+            if qid not in chosen:
+                chosen.append(qid)
+        return chosen
+
+
+# A story: type, participants, agent, recipient, date, status (what makes one event IRI).
+_Story = tuple[str, tuple[str, ...], str | None, str | None, PartialDate | None, str]
+
+
+def _archive_extraction(number: int, arc: _Archive, stories: list[_Story]) -> Extraction:
+    """One article's synthetic `Extraction`: 2-10 events, some of them retold stories."""
+    rnd = arc.rnd
+    lang = ("pt", "en", "es")[number % 3]
+    published = dt.date(2015, 1, 1) + dt.timedelta(days=rnd.randrange(11 * 365 + 330))
+    sentences: list[str] = []
+    events: list[Event] = []
+    local: list[Entity] = []
+    offset = 0
+
+    def sentence(text: str) -> Evidence:
+        nonlocal offset
+        start = offset
+        sentences.append(text)
+        offset += len(text) + 1
+        return Evidence(text, start, start + len(text))
+
+    types = list(_TYPE_WEIGHTS)
+    type_weights = list(_TYPE_WEIGHTS.values())
+    for _ in range(rnd.randint(2, 10)):
+        sentence(rnd.choice(_FILLER))
+        if stories and rnd.random() < 0.2:  # the same real-world event told again
+            kind, parts, agent, recipient, date, status = rnd.choice(stories)
+        else:
+            kind = rnd.choices(types, type_weights)[0]
+            parts = tuple(arc.actors_for(rnd.choice((1, 2, 2, 2, 2, 3, 3, 4))))
+            if rnd.random() < 0.04:
+                name = pseudo_name(rnd)
+                key = local_key(name)
+                local.append(Entity(key, EntityKind.PERSON, name, {lang: name}))
+                parts = (*parts, key)
+            directed = kind in _DIRECTED and len(parts) >= 2
+            agent = parts[0] if directed or rnd.random() < 0.3 else None
+            recipient = parts[1] if directed and rnd.random() < 0.9 else None
+            roll = rnd.random()
+            back = dt.timedelta(days=rnd.randrange(4))
+            when = published - back
+            date = (None if roll < 0.2 else
+                    PartialDate(when.year, when.month) if roll < 0.27 else
+                    PartialDate(when.year) if roll < 0.3 else
+                    PartialDate(when.year, when.month, when.day))
+            status = rnd.choices(list(_STATUS_WEIGHTS), list(_STATUS_WEIGHTS.values()))[0]
+            stories.append((kind, parts, agent, recipient, date, status))
+            if len(stories) > 2_000:
+                del stories[:1_000]
+        if any(e.type.value == kind and set(e.participants) == set(parts) and e.date == date
+               for e in events):
+            continue  # one event per real-world event in a document, as the extractor does
+        names = ", ".join(arc.kb[p].label(lang) if p in arc.kb else p for p in parts)
+        evidence = sentence(f"{kind}: {names}.")
+        place = rnd.choice(arc.places[:120]) if rnd.random() < 0.12 else None
+        reporters = (rnd.choice(arc.reporters),) if rnd.random() < 0.25 else ()
+        personnel = rnd.randrange(100, 20_000, 100) if kind == "TroopDeployment" else None
+        events.append(Event(
+            type=EventType(kind), participants=tuple(parts), evidence=(evidence,),
+            agent=agent, recipient=recipient, date=date, place=place,
+            status=Status(status), personnel=personnel,
+            personnel_bound=Bound.AT_LEAST if personnel and rnd.random() < 0.3 else None,
+            reported_by=reporters, confidence=round(rnd.uniform(0.4, 0.95), 2),
+            trigger=kind.lower(),
+        ))
+    while offset < 3_000:  # about the length of a real article's text
+        sentence(rnd.choice(_FILLER))
+    text = " ".join(sentences)
+    keys = {p for e in events for p in (*e.participants, *e.reported_by)}
+    keys |= {e.place for e in events if e.place}
+    keys |= set(arc.actors_for(rnd.randint(0, 6)))
+    mentions = tuple(Mention(0, 1, "x", key, None, "bench") for key in sorted(keys))
+    arc.used |= {k for k in keys if k in arc.kb}
+    doc_id = hashlib.sha1(f"archive-{number}".encode()).hexdigest()[:16]
+    article = Article(
+        id=doc_id, text=text, lang=lang, source="bench",
+        url=f"https://news.example.org/{lang}/{published.year}/{number}",
+        title=f"{published.isoformat()} #{number}", published=published,
+        outlet=f"Outlet {min(int(rnd.paretovariate(1.2)), 60)}",
+    )
+    return Extraction(article, tuple(local), mentions, tuple(events))
+
+
+def archive_nquads(n_articles: int, *, seed: int = 11, directory: Path = OUT_DIR) -> Path:
+    """An N-Quads file of `n_articles` documents plus the KB graph of the entities they use
+    (cached in `directory`, bench/out/ by default). Returns its path; `<path>.json` holds the
+    counts."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"archive-{n_articles}a-s{seed}-v{_ARCHIVE_VERSION}.nq"
+    meta = path.with_suffix(".json")
+    if path.exists() and meta.exists():
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        if info.get("bytes") == path.stat().st_size:
+            progress(f"using cached {path.name} ({info['quads']:,} quads)")
+            return path
+    progress(f"generating {path.name}: {n_articles:,} articles")
+    arc = _Archive(seed)
+    stories: list[_Story] = []
+    counts = {"articles": n_articles, "events": 0, "quads": 0}
+
+    def quads() -> Iterator[Quad]:
+        for number in range(n_articles):
+            extraction = _archive_extraction(number, arc, stories)
+            counts["events"] += len(extraction.events)
+            graph = document_quads(extraction)
+            counts["quads"] += len(graph)
+            yield from graph
+            if number and number % 20_000 == 0:
+                progress(f"  {number:,} articles, {counts['quads']:,} quads")
+        kb = kb_quads(arc.kb[q].to_entity() for q in sorted(arc.used))
+        counts["quads"] += len(kb)
+        yield from kb
+
+    partial = path.with_suffix(".part")
+    with partial.open("wb") as output:
+        pyoxigraph.serialize(quads(), output, RdfFormat.N_QUADS)
+    partial.replace(path)
+    meta.write_text(json.dumps({**counts, "seed": seed, "bytes": path.stat().st_size}),
+                    encoding="utf-8")
+    progress(f"  {counts['articles']:,} articles, {counts['events']:,} event mentions, "
+             f"{counts['quads']:,} quads, {path.stat().st_size / 1e6:,.0f} MB")
+    return path

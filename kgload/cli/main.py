@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -196,6 +197,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=[],
         help="a query parameter (repeatable), e.g. actor=Q7747",
+    )
+    query.add_argument(
+        "--explain",
+        action="store_true",
+        help="also print the bound SPARQL and the time of each step on stderr",
     )
     _add_format(query)
     query.set_defaults(run=_query)
@@ -498,10 +504,39 @@ def _query(args: argparse.Namespace) -> int:
         # use it as a parameter, and saying so beats a TypeError.
         raise UsageError(f"query {args.name!r} has no parameter 'name'")
     settings = _settings(args)
+    if args.explain:
+        return _explain_query(args, params, settings)
     with KG.open(settings=settings) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
     render_rows(columns, rows, format=args.format, out=sys.stdout)
+    _err(_plural(len(rows), "row"))
+    return 0
+
+
+def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: Settings) -> int:
+    """`query --explain`: the same run, plus the SPARQL as sent and each step's time on stderr,
+    so a user can see why a query of their own is slow (the store's own plan is not portable)."""
+    from kgload.client import KG
+    from kgload.queries import get_saved_query
+
+    steps: list[tuple[str, float]] = []
+    start = time.perf_counter()
+    text = get_saved_query(args.name).bind(params, base=settings.base)
+    steps.append(("bind", time.perf_counter() - start))
+    _err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
+    start = time.perf_counter()
+    with KG.open(settings=settings) as kg:
+        steps.append(("open store", time.perf_counter() - start))
+        start = time.perf_counter()
+        result = kg.query(args.name, **params)
+        steps.append(("query", time.perf_counter() - start))
+    start = time.perf_counter()
+    columns, rows = result_rows(result, base=settings.base)
+    render_rows(columns, rows, format=args.format, out=sys.stdout)
+    steps.append(("render", time.perf_counter() - start))
+    timings = ", ".join(f"{step} {seconds * 1000:.1f} ms" for step, seconds in steps)
+    _err(f"explain: {timings}; {_plural(len(rows), 'row')}")
     _err(_plural(len(rows), "row"))
     return 0
 

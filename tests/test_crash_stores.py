@@ -258,6 +258,26 @@ def test_killing_virtuoso_during_reingests_twenty_times(
     _virtuoso_cycles(virtuoso, vstore, cycles=20, seed=20)
 
 
+@pytest.mark.virtuoso
+def test_a_large_graph_swap_sent_twice_keeps_the_new_graph(
+    vstore: SparqlStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A retry resends a swap whose first answer was lost: the second must change nothing."""
+    graph = f"{DOC}0"  # a large document: more triples than `max_request_triples`
+    vstore.replace_graphs({graph: document(0, 1)})
+    send = vstore._send_update
+
+    def twice(request: str) -> None:
+        send(request)
+        if "DELETE {" in request:  # the swap from the staging graph
+            send(request)
+
+    monkeypatch.setattr(vstore, "_send_update", twice)
+    vstore.replace_graphs({graph: document(0, 2)})
+    assert _virtuoso_contents(vstore) == {graph: nt(document(0, 2))}
+    assert _staging_graphs(vstore) == 0
+
+
 # -- Oxigraph on disk: kill the writer --------------------------------------------------------
 
 O_DOCUMENTS = 1_000

@@ -393,9 +393,12 @@ class SparqlStore:
                 self._update(self._insert_request([(staging, chunk)], drop=False))
         if self.is_virtuoso and self._existing_graphs([graph]):
             # Change the graph by its difference with the staging graph (see the module docstring).
+            # The DELETE runs only while the staging graph holds data, so that a resent swap
+            # (its first answer lost, the first one done) cannot empty the graph.
             swap = (
                 f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> "
-                f"{{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} }} ;\n"
+                f"{{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} "
+                f"FILTER EXISTS {{ GRAPH <{staging}> {{ ?a ?b ?c }} }} }} ;\n"
                 f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> "
                 f"{{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} }} ;\n"
                 f"DROP SILENT GRAPH <{staging}>"

@@ -97,7 +97,12 @@ from kgload.errors import (
     StoreUnavailableError,
     UsageError,
 )
-from kgload.http import RetryableError, retry_after_seconds
+from kgload.http import (
+    RetryableError,
+    call_with_deadline,
+    request_deadline,
+    retry_after_seconds,
+)
 from kgload.model import ProgressCallback
 from kgload.stores.base import STAGING_PREFIX, QueryResult, StoreStats, Term, staging_graph
 
@@ -517,13 +522,16 @@ class SparqlStore:
 
     def _query_once(self, sparql: str) -> dict[str, Any]:
         try:
-            raw = run_sparqlwrapper(
-                self.url,
-                sparql,
-                user=self._user,
-                password=self._password,
-                auth=self._auth_kind,
-                timeout=self.timeout,
+            raw = call_with_deadline(
+                lambda: run_sparqlwrapper(
+                    self.url,
+                    sparql,
+                    user=self._user,
+                    password=self._password,
+                    auth=self._auth_kind,
+                    timeout=self.timeout,
+                ),
+                request_deadline(self.timeout),
             )
         except QueryBadFormed as exc:
             detail = _server_message(_sparqlwrapper_body(exc))
@@ -814,12 +822,15 @@ class SparqlStore:
     ) -> requests.Response:
         """One HTTP request; transient failures raise `RetryableError`, others a StoreError."""
         try:
-            response = self._session.request(
-                method,
-                url,
-                auth=self._http_auth if auth else None,
-                timeout=self.timeout,
-                **kwargs,
+            response = call_with_deadline(
+                lambda: self._session.request(
+                    method,
+                    url,
+                    auth=self._http_auth if auth else None,
+                    timeout=self.timeout,
+                    **kwargs,
+                ),
+                request_deadline(self.timeout),
             )
         except requests.Timeout as exc:
             raise RetryableError(f"no answer within {self.timeout:g} s") from exc

@@ -656,3 +656,27 @@ def test_killing_virtuoso_mid_file_load_then_rerunning_loads_everything_once(
         if not virtuoso.running:
             virtuoso.restart()
 
+
+# -- issue 10: a store URL that is not one ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "http://[::1]:99999/sparql", "https://host:port/sparql", "http://"]
+)
+def test_a_malformed_store_url_is_a_one_line_usage_error(
+    url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kgload.cli.main import main
+    from kgload.errors import UsageError
+    from kgload.stores.base import open_store
+
+    with pytest.raises(UsageError, match="not a SPARQL endpoint URL"):
+        open_store(url)
+    monkeypatch.chdir(tmp_path)
+    assert main(["stats", "--store", url]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("kgload: error: not a SPARQL endpoint URL")
+    assert "Traceback" not in err
+

@@ -950,9 +950,14 @@ def open_sparql(
 # -- helpers ---------------------------------------------------------------------------------------
 def _split_userinfo(url: str) -> tuple[str, str | None, str | None]:
     """Take `user:password@` out of a URL, so that messages can show the URL safely."""
-    parts = urlsplit(url.strip())
-    if not parts.scheme or not parts.netloc:
-        raise UsageError(f"not a SPARQL endpoint URL: {url!r}")
+    hint = "give http(s)://host[:port]/path, e.g. http://localhost:8890/sparql"
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018  (raises on a port that is not a number in range)
+    except ValueError as exc:
+        raise UsageError(f"not a SPARQL endpoint URL: {url!r} ({exc}); {hint}") from exc
+    if not parts.scheme or not parts.hostname:
+        raise UsageError(f"not a SPARQL endpoint URL: {url!r}; {hint}")
     if "@" not in parts.netloc:
         return urlunsplit(parts), None, None
     userinfo, _, host = parts.netloc.rpartition("@")

@@ -680,3 +680,27 @@ def test_a_malformed_store_url_is_a_one_line_usage_error(
     assert err.startswith("kgload: error: not a SPARQL endpoint URL")
     assert "Traceback" not in err
 
+
+# -- issue 10: a load that fails midway says how much it committed --------------------------------
+
+
+def test_a_load_failing_midway_says_how_many_quads_were_committed(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    def answer(number: int, batch: str) -> Response:
+        if number <= 3:  # the probe and two batches of 10,000
+            return _ok()
+        return Response("Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error",
+                        status=500)
+
+    store, _ = _virtuoso_loader(httpserver, answer)
+    try:
+        with pytest.raises(StoreError) as caught:
+            store.load(_nquads_file(tmp_path / "in.nq", 50_000), format=RdfFormat.N_QUADS)
+    finally:
+        store.close()
+    message = str(caught.value)
+    assert "SP029" in message
+    committed = r"at least (10,000|20,000) of the 50,000 quads of in\.nq were committed"
+    assert re.search(committed, message)
+    assert "rerun" in message

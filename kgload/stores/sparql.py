@@ -650,11 +650,14 @@ class SparqlStore:
     ) -> int:
         """Parse a quad file (streaming) and send it in batches; returns the quads read.
 
-        Virtuoso with credentials parses the batches itself (N-Quads through its Turtle loader,
-        `load_requests` requests in flight); other servers get `INSERT DATA` batches, one at a
-        time. Either way a file is not loaded atomically: a rerun after a failure adds what is
-        missing and nothing twice (set semantics).
+        The whole file is parsed once before anything is sent, so a syntax error anywhere (the
+        last line too) commits nothing, as on Oxigraph. Virtuoso with credentials parses the
+        batches itself (N-Quads through its Turtle loader, `load_requests` requests in flight);
+        other servers get `INSERT DATA` batches, one at a time. Either way the sending is not
+        atomic: a store error midway says how many quads were committed, and a rerun adds what
+        is missing and nothing twice (set semantics).
         """
+        total = sum(1 for _ in _parse_quads(path, format))
         count = 0
 
         def counted() -> Iterator[Quad]:
@@ -671,12 +674,20 @@ class SparqlStore:
             if progress is not None:
                 progress(sent, None, path.name)
 
-        if self._server_parses_nquads():
-            self._send_parallel(self._load_jobs(counted()), landed)
-            return count
-        for batch in _batches(counted(), self.max_request_triples):
-            self._update(self._insert_request(batch, drop=False))
-            landed(sum(len(quads) for _, quads in batch))
+        try:
+            if self._server_parses_nquads():
+                self._send_parallel(self._load_jobs(counted()), landed)
+                return count
+            for batch in _batches(counted(), self.max_request_triples):
+                self._update(self._insert_request(batch, drop=False))
+                landed(sum(len(quads) for _, quads in batch))
+        except StoreError as exc:
+            if sent == 0:
+                raise
+            raise type(exc)(
+                f"{exc}; at least {sent:,} of the {total:,} quads of {path.name} were committed "
+                "before the failure: rerun the same load to add the rest (nothing is added twice)"
+            ) from exc
         return count
 
     def _server_parses_nquads(self) -> bool:

@@ -342,7 +342,7 @@ def _oxigraph_cycles(tmp_path: Path, cycles: int, seed: int) -> None:
 
 
 def test_killing_kgload_writing_to_oxigraph_leaves_old_or_new_documents(tmp_path: Path) -> None:
-    _oxigraph_cycles(tmp_path, cycles=5, seed=10)
+    _oxigraph_cycles(tmp_path, cycles=4, seed=10)
 
 
 @pytest.mark.slow

@@ -366,3 +366,28 @@ def _write_to_oxigraph(path: str, version: int, batch: int) -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["oxigraph-write"]:
         _write_to_oxigraph(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+
+
+def test_opening_an_on_disk_store_drops_staging_graphs_a_killed_writer_left(
+    tmp_path: Path,
+) -> None:
+    """Also those kgload put inside the document prefix before issue 10 (`<g>#kgload-staging`),
+    which `stats`, `query documents` and `export` used to show."""
+    from pyoxigraph import Store as OxStore
+
+    from kgload.stores.base import staging_graph
+    from kgload.stores.oxigraph import open_oxigraph
+
+    path = tmp_path / "kg"
+    raw = OxStore(str(path))
+    kept = document(1, 1)
+    raw.extend(kept)
+    for name in (f"{DOC}2#kgload-staging", staging_graph(f"{DOC}3")):
+        raw.extend(Quad(q.subject, q.predicate, q.object, NamedNode(name)) for q in document(2, 1))
+    del raw
+    store = open_oxigraph(str(path))
+    try:
+        assert store.graphs() == [f"{DOC}1"]
+        assert store.quad_count() == len(kept)
+    finally:
+        store.close()

@@ -15,6 +15,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from pyoxigraph import Literal
+
 from kgload.config import Settings, load_settings
 from kgload.linking.kb import KnowledgeBase, load_kb
 from kgload.loader import ProgressCallback, ingest, load_file, rdf_format
@@ -36,7 +38,7 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
     UNION { ?x a ?t . ?x a kg:Event . FILTER(?t != kg:Event)
             BIND(CONCAT("events_", STRAFTER(STR(?t), "#")) AS ?what) }
   }
-  FILTER(STRSTARTS(STR(?g), "%(base)s"))
+  FILTER(STRSTARTS(STR(?g), %(base)s))
 } GROUP BY ?what
 """
 
@@ -133,7 +135,10 @@ class KG:
     def stats(self) -> dict[str, int]:
         """Documents, events (and by type), entities, quads and graphs in the store."""
         result = {"documents": 0, "events": 0, "entities": 0}
-        rows = self.store.select(_STATS_QUERY % {"base": self.settings.base})
+        # The base goes in as an escaped string literal: pasted raw, a crafted base could
+        # rewrite the filter and count another base's documents.
+        base = str(Literal(self.settings.base))
+        rows = self.store.select(_STATS_QUERY % {"base": base})
         for what, count in rows.rows:
             if what is not None and count is not None:
                 result[str(what.value)] = int(count.value)

@@ -15,6 +15,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse, se
 from rdflib.compare import isomorphic
 from virtuoso import VirtuosoServer
 
+from kgload.errors import UsageError
 from kgload.stores.base import Store, open_store
 from kgload.stores.sparql import SparqlStore, open_sparql
 
@@ -451,3 +452,39 @@ def test_virtuoso_dump_pages_past_its_sort_limit(
     virtuoso_store.dump(out, format=RdfFormat.N_QUADS)
     lines = out.getvalue().splitlines()
     assert len(lines) == len(set(lines)) == 10_500
+
+
+# -- issue 10: the stats query binds the base, never pastes it ------------------------------------
+@pytest.mark.parametrize(
+    "base",
+    [
+        'https://other.example/id/") || STRSTARTS(STR(?g), "https://w3id.org/kgload/id/',
+        "https://other.example/id/\\\") || true || (\\\"",
+        "https://other.example/\nid/",
+    ],
+)
+def test_stats_of_a_crafted_base_count_no_other_bases_documents(store: Store, base: str) -> None:
+    import kgload
+    from kgload.config import Settings
+
+    g = graph("1")
+    doc = NamedNode(f"{BASE}doc/1#doc")
+    store.replace_graphs({g.value: [
+        Quad(doc, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+             NamedNode(f"{KG}Document"), g)
+    ]})
+    assert kgload.KG(store, Settings(base=BASE)).stats()["documents"] == 1
+    assert kgload.KG(store, Settings(base=base)).stats()["documents"] == 0
+
+
+def test_a_quad_file_with_a_bad_last_line_loads_nothing(store: Store, tmp_path: Path) -> None:
+    """Issue 10: Virtuoso committed the 60,000 quads before the bad line; Oxigraph none."""
+    path = tmp_path / "bad.nq"
+    g = graph("bad")
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(25_000):
+            out.write(f'<{BASE}e/{i}> <{KG}p> "{i}" {g} .\n')
+        out.write(f"<{BASE}e/last> <{KG}p> not-a-term {g} .\n")
+    with pytest.raises(UsageError, match=r"bad\.nq: not valid N-Quads: .*line 25001"):
+        store.load(path, format=RdfFormat.N_QUADS)
+    assert store.quad_count() == 0

@@ -6,7 +6,7 @@ when told to, and not to ask twice for what they already have. So this client:
 - sends `Settings.user_agent` on every request. The default is a placeholder: set
   `wikidata.user_agent` (or `KGLOAD_USER_AGENT`) to your tool's name and a contact address, or
   Wikimedia may block you; a warning is logged while the placeholder is in use;
-- runs one request at a time (no threads, no pool);
+- runs one request at a time (no pool), giving each an overall deadline of 4x `timeout`;
 - retries HTTP 429, 502, 503, 504, lost connections and the action API's `maxlag` and
   `ratelimited` answers, waiting `Retry-After` seconds when the server says so and
   `backoff * 2**n` otherwise, for at most `max_attempts` attempts; then `WikidataError`;
@@ -41,7 +41,12 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from kgload.config import Settings
 from kgload.errors import WikidataError
 from kgload.files import atomic_write_text
-from kgload.http import RetryableError, retry_after_seconds
+from kgload.http import (
+    RetryableError,
+    call_with_deadline,
+    request_deadline,
+    retry_after_seconds,
+)
 
 __all__ = [
     "DEFAULT_LANGUAGES",
@@ -90,7 +95,8 @@ class WikidataClient:
         backoff: first wait in seconds when the server gives no `Retry-After`; doubled each time.
         max_wait: a `Retry-After` longer than this is not waited for: `WikidataError` says when
             to come back instead.
-        timeout: seconds to wait for one answer.
+        timeout: seconds to wait for each read of an answer; a request gives up after
+            `request_deadline(timeout)` (4x) in all, however the server trickles its answer.
         cache: keep and reuse answers in `settings.cache_dir`.
         clock: seconds since the epoch, for the cache's timestamps.
     """
@@ -269,7 +275,9 @@ class WikidataClient:
             self.stats.requests_made += 1
             headers = {"User-Agent": self.settings.user_agent, "Accept": "application/json"}
             try:
-                response = self._session.get(url, headers=headers, timeout=self._timeout)
+                response = call_with_deadline(
+                    lambda: self._session.get(url, headers=headers, timeout=self._timeout),
+                    request_deadline(self._timeout))
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise RetryableError(f"no answer ({type(exc).__name__})") from exc
             except requests.RequestException as exc:
@@ -307,8 +315,10 @@ class WikidataClient:
         def once() -> dict[str, Any]:
             self.stats.requests_made += 1
             try:
-                raw = _send_sparql(url, query, agent=self.settings.user_agent,
-                                   timeout=self._timeout)
+                raw = call_with_deadline(
+                    lambda: _send_sparql(url, query, agent=self.settings.user_agent,
+                                         timeout=self._timeout),
+                    request_deadline(self._timeout))
             except urllib.error.HTTPError as exc:
                 with contextlib.closing(exc):
                     if exc.code in _RETRY_STATUS:

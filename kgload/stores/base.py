@@ -12,6 +12,7 @@ handful of things, each with a clear atomicity promise:
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,15 +26,30 @@ from kgload.model import ProgressCallback
 
 __all__ = [
     "BACKENDS",
+    "STAGING_PREFIX",
     "QueryResult",
     "Store",
     "StoreStats",
     "Term",
     "open_store",
     "parse_store_url",
+    "staging_graph",
 ]
 
 Term = NamedNode | Literal | BlankNode
+
+# Graphs being written live here until they are swapped in: outside every kgload base, so saved
+# queries, `stats` and `export` never see a half-written graph a crash left behind.
+STAGING_PREFIX = "urn:kgload:staging:"
+
+
+def staging_graph(graph: str) -> str:
+    """The staging graph of `graph`: outside every kgload prefix, the same on every run.
+
+    >>> staging_graph("https://w3id.org/kgload/id/doc/1").startswith(STAGING_PREFIX)
+    True
+    """
+    return STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)

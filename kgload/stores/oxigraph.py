@@ -2,6 +2,9 @@
 
 Replacing document graphs is one SPARQL Update request (`DROP SILENT GRAPH …; INSERT DATA …`),
 which Oxigraph applies in a single transaction: a crash leaves the old graph or the new one.
+A call with more quads than `max_update_quads` (200,000) goes in two transactions: `extend` fills
+staging graphs outside the kgload prefix (`urn:kgload:staging:…`), then one update `MOVE`s them
+all in. A crash between the two leaves only staging graphs, which opening the store drops.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pyoxigraph import (
 
 from kgload.errors import QueryError, StoreError, StoreLockedError, UsageError
 from kgload.model import ProgressCallback
-from kgload.stores.base import QueryResult, StoreStats, Term
+from kgload.stores.base import STAGING_PREFIX, QueryResult, StoreStats, Term, staging_graph
 
 __all__ = ["OxigraphStore", "open_memory", "open_oxigraph", "quads_to_insert_data"]
 
@@ -32,6 +35,8 @@ log = logging.getLogger("kgload")
 # One update request per this many quads keeps memory bounded on very large documents while a
 # batch of ordinary articles (a few hundred quads each) still goes in one transaction.
 _MAX_QUADS_PER_UPDATE = 200_000
+# Where kgload before issue 10 staged large graphs: inside the document prefix, so queries saw them.
+_OLD_STAGING_SUFFIX = "#kgload-staging"
 
 
 def quads_to_insert_data(quads: Iterable[Quad]) -> str:
@@ -51,9 +56,12 @@ def quads_to_insert_data(quads: Iterable[Quad]) -> str:
 class OxigraphStore:
     """A kgload `Store` over a pyoxigraph `Store`."""
 
-    def __init__(self, store: Store, url: str) -> None:
+    def __init__(
+        self, store: Store, url: str, *, max_update_quads: int = _MAX_QUADS_PER_UPDATE
+    ) -> None:
         self._store = store
         self.url = url
+        self.max_update_quads = max_update_quads
 
     # -- writing -------------------------------------------------------------------------------
     def replace_graphs(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
@@ -61,7 +69,7 @@ class OxigraphStore:
             return
         drops = "".join(f"DROP SILENT GRAPH <{_check_iri(g)}> ;\n" for g in graphs)
         quads = [q for qs in graphs.values() for q in qs]
-        if len(quads) > _MAX_QUADS_PER_UPDATE:
+        if len(quads) > self.max_update_quads:
             # Too large for one request: write to staging graphs first, then swap in one update.
             self._replace_large(graphs)
             return
@@ -69,17 +77,45 @@ class OxigraphStore:
         self._update(request.rstrip().rstrip(";"))
 
     def _replace_large(self, graphs: Mapping[str, Sequence[Quad]]) -> None:
-        staging = {g: f"{g}#kgload-staging" for g in graphs}
+        """Fill staging graphs (one transaction), then swap them all in with ONE update.
+
+        The staging graphs live outside every kgload prefix: a crash between the two steps
+        leaves data no query, `stats` or `export` sees, and the next open of the store drops it.
+        """
+        staging = {g: staging_graph(_check_iri(g)) for g in graphs}
         self.drop_graphs(staging.values())
         try:
-            for graph, quads in graphs.items():
-                target = NamedNode(staging[graph])
-                self._store.extend(Quad(q.subject, q.predicate, q.object, target) for q in quads)
+            self._store.extend(
+                Quad(q.subject, q.predicate, q.object, NamedNode(staging[graph]))
+                for graph, quads in graphs.items()
+                for q in quads
+            )
         except OSError as exc:
             self.drop_graphs(staging.values())
             raise StoreError(f"writing to {self.url} failed: {exc}") from exc
-        moves = " ;\n".join(f"MOVE SILENT GRAPH <{staging[g]}> TO <{g}>" for g in graphs)
-        self._update(moves)
+        # MOVE drops the target first; a graph replaced by nothing has no staging graph to move.
+        swaps = [
+            f"MOVE SILENT GRAPH <{staging[g]}> TO <{g}>" if quads else f"DROP SILENT GRAPH <{g}>"
+            for g, quads in graphs.items()
+        ]
+        self._update(" ;\n".join(swaps))
+
+    def drop_staging(self) -> int:
+        """Drop the staging graphs a crashed writer left behind; returns how many there were.
+
+        Also those kgload before issue 10 put inside the document prefix (`<g>#kgload-staging`).
+        """
+        leftovers = [
+            g.value
+            for g in self._store.named_graphs()
+            if isinstance(g, NamedNode)
+            and (g.value.startswith(STAGING_PREFIX) or g.value.endswith(_OLD_STAGING_SUFFIX))
+        ]
+        if leftovers:
+            log.warning("%s: dropping %d staging graphs of an interrupted write", self.url,
+                        len(leftovers))
+            self.drop_graphs(leftovers)
+        return len(leftovers)
 
     def add(self, quads: Iterable[Quad]) -> None:
         try:
@@ -183,8 +219,14 @@ def _check_iri(iri: str) -> str:
     return iri
 
 
-def open_oxigraph(path: str, **_: object) -> OxigraphStore:
-    """Open (or create) an on-disk store; a second writer gets a clear 'store is locked' error."""
+def open_oxigraph(
+    path: str, *, max_update_quads: int = _MAX_QUADS_PER_UPDATE, **_: object
+) -> OxigraphStore:
+    """Open (or create) an on-disk store; a second writer gets a clear 'store is locked' error.
+
+    A `replace_graphs` call with more than `max_update_quads` quads is staged (see the module
+    docstring).
+    """
     folder = Path(path or "./kg-data").expanduser()
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"store path {folder} is a file; give a folder for oxigraph:PATH")
@@ -196,7 +238,10 @@ def open_oxigraph(path: str, **_: object) -> OxigraphStore:
                 f"store {folder} is locked by another kgload process; wait for it to finish"
             ) from exc
         raise StoreError(f"cannot open store {folder}: {exc}") from exc
-    return OxigraphStore(store, f"oxigraph:{folder}")
+    opened = OxigraphStore(store, f"oxigraph:{folder}", max_update_quads=max_update_quads)
+    # Only one process can open the folder, so no other writer can be using a staging graph now.
+    opened.drop_staging()
+    return opened
 
 
 def open_memory(_: str = "", **__: object) -> OxigraphStore:

@@ -13,32 +13,37 @@ request in one transaction (Virtuoso does; the test suite kills it mid-load to c
   For Virtuoso the request starts with `DEFINE sql:big-data-const 1` and each `GRAPH {}` block holds
   at most 2,000 triples (its parser limits; several blocks for one graph are fine). Without
   credentials (anonymous `/sparql`) the pragma is left out and requests hold 1,000 triples.
-- On Virtuoso, a graph that already holds data is not dropped and filled again: the same request
-  writes the new triples to its staging graph and ends with `MOVE SILENT GRAPH <staging> TO GRAPH
-  <g>` (one query per batch first asks which graphs hold data; new graphs take the plain path).
-  Why: Virtuoso 7.2 logs `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` over a graph
-  from the last checkpoint so that, after a later `DROP` of `<g>` and a SIGKILL, the roll-forward
-  of the transaction log brings back some of its triples (measured: 1,000 documents ingested,
-  checkpointed, ingested again unchanged, dropped, killed: 260-960 graphs came back with 1-9 of
-  their ~45 triples). The same happens with `CLEAR GRAPH` or `DELETE WHERE` instead of `DROP`, and
-  with `DEFINE sql:log-enable 1`, and with copying a staging graph (`DROP ; INSERT … WHERE`); it
-  does not with `MOVE`, with the drop and the insert in separate requests (not atomic), with
-  GSP PUT (not atomic: a kill mid-PUT empties the graph), or with `sql:log-enable 2`/`3` (no log,
-  or one transaction per row: neither durable nor atomic). The `MOVE` costs time: re-ingesting
-  1,000 unchanged documents (10 per request) took 7.5 s instead of 3.6 s; a first ingest pays
-  only the query, 3.5 s instead of 3.1 s. A concurrent writer that creates `<g>` between the
-  query and the update is the one case left on the old path.
+- On Virtuoso, a graph that already holds data is never dropped and filled again, nor swapped in
+  with `MOVE`: the request changes it by its difference only, `DELETE DATA` of the triples that
+  go and `INSERT DATA` of those that come, so that no triple is deleted and inserted again in one
+  transaction (one query per batch asks which graphs hold data and how much, a second reads
+  those graphs; new graphs take the plain path). Why: Virtuoso 7.2's roll-forward of its
+  transaction log after a SIGKILL mishandles a transaction that deletes a row and inserts it
+  again. Measured (issue 10, tests/test_crash_stores.py): 1,000 documents of ~64 triples loaded,
+  checkpointed, written again unchanged through `DROP ; INSERT DATA` into a staging graph and
+  `MOVE` to the target, killed after the last request: all 1,000 came back with 19 of their
+  triples; with `DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { … } }` a later `DROP` and a
+  kill brought back 1-9 triples of 260-960 graphs; `CLEAR GRAPH`, `DELETE WHERE` and
+  `sql:log-enable 1` do the same, GSP PUT is not atomic (a kill mid-PUT empties the graph) and
+  `sql:log-enable 2`/`3` neither durable nor atomic. With `sql:big-data-const`, a `DELETE DATA`
+  of several `GRAPH` blocks silently deletes nothing, so each block is its own `DELETE DATA`.
+  Graphs with blank nodes (which cannot be matched by value) still go through a staging graph
+  and `MOVE`. Two writers changing the same graph at the same time can leave a mix.
 - A larger graph is written to a staging graph outside the kgload graph prefix (one GSP POST when
-  a GSP URL is known, else INSERT DATA batches), then swapped in by ONE request,
+  a GSP URL is known, else INSERT DATA batches), then swapped in by ONE request: on Virtuoso, over
+  a graph that holds data, by its difference with the staging graph (`DELETE … WHERE … FILTER NOT
+  EXISTS`, `INSERT … WHERE … FILTER NOT EXISTS`, `DROP` of the staging graph), elsewhere by
   `MOVE SILENT GRAPH <staging> TO GRAPH <g>`. A GSP PUT straight onto the target is not used: on
-  Virtuoso 7.2 a server killed during a PUT left the target graph empty (measured).
+  Virtuoso 7.2 a server killed during a PUT left the target graph empty (measured). A staging
+  graph a crash left half-filled is outside the prefix (no query sees it) and is dropped by the
+  next write of its graph.
 - Retries after a timeout, a lost connection or a transient 5xx resend the same request. A 500
   that Virtuoso would give again (its SQL states other than deadlocks, timeouts and lack of
   resources: syntax and compiler errors, the cost estimate over MaxQueryCostEstimationTime,
   SR186 permissions) fails at once with `QueryError`, `StoreAuthError` or `StoreError`. Every
-  request is idempotent (`DROP` + `INSERT DATA`, set semantics for `add`), and a `MOVE` is only
-  resent while its staging graph still holds data, since a MOVE from an empty graph would empty
-  the target.
+  request is idempotent (`DROP` + `INSERT DATA`, a difference, set semantics for `add`), and a
+  swap from a staging graph is only resent while the staging graph still holds data, since a swap
+  from an empty graph would empty the target.
 
 `load` (importing an N-Quads/TriG file): Virtuoso with credentials parses the file's quads itself,
 10,000 per request, sent as a form field of `SELECT (sql:TTLP(bif:http_param(…), …))` through its
@@ -57,7 +62,6 @@ from __future__ import annotations
 
 import ast
 import errno
-import hashlib
 import http.client
 import json
 import logging
@@ -75,7 +79,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 import pyoxigraph
 import requests
 import urllib3.exceptions
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
@@ -93,9 +97,14 @@ from kgload.errors import (
     StoreUnavailableError,
     UsageError,
 )
-from kgload.http import RetryableError, retry_after_seconds
+from kgload.http import (
+    RetryableError,
+    call_with_deadline,
+    request_deadline,
+    retry_after_seconds,
+)
 from kgload.model import ProgressCallback
-from kgload.stores.base import QueryResult, StoreStats, Term
+from kgload.stores.base import STAGING_PREFIX, QueryResult, StoreStats, Term, staging_graph
 
 __all__ = ["DEFAULT_GRAPH_PREFIX", "SparqlStore", "open_sparql"]
 
@@ -122,7 +131,6 @@ _DROPS_PER_REQUEST = 200
 _PAGE_ROWS = 10_000
 _MAX_RETRY_DELAY = 60.0
 _RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
-_STAGING_PREFIX = "urn:kgload:staging:"
 # `kgload load` on Virtuoso: the N-Quads travel as a form field, not inside the query text (its
 # SPARQL lexer is quadratic in a string literal's length and crashed on 7 MB); `DB.DBA.TTLP` with
 # flag 512 parses N-Quads, its graph argument only names where triples without a graph would go
@@ -130,7 +138,7 @@ _STAGING_PREFIX = "urn:kgload:staging:"
 # flight, 89 k with 3; one request at a time 52 k (100 k quads); INSERT DATA 36 k.
 _TTLP_PARAMETER = "kgload-nquads"
 _TTLP_QUERY = (
-    f"SELECT (sql:TTLP(bif:http_param('{_TTLP_PARAMETER}'), '', '{_STAGING_PREFIX}default', 512)"
+    f"SELECT (sql:TTLP(bif:http_param('{_TTLP_PARAMETER}'), '', '{STAGING_PREFIX}default', 512)"
     " AS ?loaded) WHERE { }"
 )
 _TTLP_REQUEST_QUADS = 10_000
@@ -292,27 +300,80 @@ class SparqlStore:
     def _replace_batch(self, batch: Sequence[tuple[str, Sequence[Quad]]]) -> None:
         """Replace a few small graphs with ONE update request.
 
-        On Virtuoso a graph that holds data is swapped in from a staging graph filled in the same
-        request (`MOVE`), never dropped and filled again: see the module docstring for why.
+        On Virtuoso a graph that holds data is changed by its difference only (`DELETE DATA` of
+        the triples that go, `INSERT DATA` of those that come), never dropped and filled again:
+        see the module docstring for why.
         """
         if not self.is_virtuoso:
             self._update(self._insert_request(batch, drop=True))
             return
-        existing = self._existing_graphs([graph for graph, quads in batch if quads])
-        direct = [(graph, quads) for graph, quads in batch if graph not in existing]
-        staged = [
-            (_staging_graph(graph), graph, quads) for graph, quads in batch if graph in existing
+        limit = self.max_request_triples
+        sizes = self._graph_sizes([graph for graph, quads in batch if quads])
+        contents = self._graph_contents([g for g, n in sizes.items() if n <= limit])
+        direct: list[tuple[str, Sequence[Quad]]] = []
+        staged: list[tuple[str, str, Sequence[Quad]]] = []
+        large: list[tuple[str, Sequence[Quad]]] = []
+        removed: list[tuple[str, list[Triple]]] = []
+        added: list[tuple[str, list[Triple]]] = []
+        for graph, quads in batch:
+            if graph not in sizes:
+                direct.append((graph, quads))
+            elif graph not in contents:
+                large.append((graph, quads))
+            elif any(map(_has_blank_node, quads)) or any(map(_has_blank_node, contents[graph])):
+                # Blank nodes cannot be matched by value: swap in a staging graph instead.
+                staged.append((staging_graph(graph), graph, quads))
+            else:
+                old = contents[graph]
+                new = {quad.triple: None for quad in quads}
+                removed.append((graph, [t for t in old if t not in new]))
+                added.append((graph, [t for t in new if t not in old]))
+        operations = [f"DROP SILENT GRAPH <{g}>" for g, _ in direct]
+        operations += [f"DROP SILENT GRAPH <{staging}>" for staging, _, _ in staged]
+        # One DELETE DATA per GRAPH block: with `sql:big-data-const`, Virtuoso 7.2 silently deletes
+        # nothing from a DELETE DATA of several blocks (measured).
+        operations += [f"DELETE DATA {{\n{b}\n}}" for b in self._graph_blocks(removed)]
+        insertions = [
+            *((g, [q.triple for q in quads]) for g, quads in direct),
+            *((staging, [q.triple for q in quads]) for staging, _, quads in staged),
+            *added,
         ]
-        self._update(
-            self._insert_request(
-                [*direct, *((staging, quads) for staging, _, quads in staged)],
-                drop=True,
-                after=[
-                    f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>"
-                    for staging, graph, _ in staged
-                ],
-            )
-        )
+        operations += self._insert_operations(insertions)
+        operations += [f"MOVE SILENT GRAPH <{s}> TO GRAPH <{g}>" for s, g, _ in staged]
+        if operations:
+            self._update(self._prologue() + " ;\n".join(operations))
+        for graph, quads in large:
+            self._replace_large(graph, quads)
+
+    def _graph_sizes(self, graphs: Sequence[str]) -> dict[str, int]:
+        """How many triples each of these graphs holds, for those that hold any (one query)."""
+        if not graphs:
+            return {}
+        values = " ".join(f"<{graph}>" for graph in graphs)
+        rows = self.select(
+            f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+            "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        ).rows
+        return {
+            str(g.value): int(n.value)
+            for g, n in rows
+            if isinstance(g, NamedNode) and isinstance(n, Literal)
+        }
+
+    def _graph_contents(self, graphs: Sequence[str]) -> dict[str, dict[Triple, None]]:
+        """The triples of these graphs, read page by page (graphs holding none are left out)."""
+        if not graphs:
+            return {}
+        values = " ".join(f"<{graph}>" for graph in graphs)
+        contents: dict[str, dict[Triple, None]] = {}
+        for g, s, p, o in self._paged(
+            "?g ?s ?p ?o", f"VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }}"
+        ):
+            if not (isinstance(g, NamedNode) and isinstance(p, NamedNode)):
+                continue
+            if isinstance(s, (NamedNode, BlankNode)) and o is not None:
+                contents.setdefault(g.value, {})[Triple(s, p, o)] = None
+        return contents
 
     def _existing_graphs(self, graphs: Sequence[str]) -> set[str]:
         """Which of these graphs hold at least one triple (one query)."""
@@ -326,7 +387,7 @@ class SparqlStore:
         return {str(row[0].value) for row in rows if isinstance(row[0], NamedNode)}
 
     def _replace_large(self, graph: str, quads: Sequence[Quad]) -> None:
-        staging = _staging_graph(graph)
+        staging = staging_graph(graph)
         self._update(self._prologue() + f"DROP SILENT GRAPH <{staging}>")
         if self.gsp_url is not None:
             self._gsp("POST", staging, _ntriples(quads))
@@ -335,16 +396,32 @@ class SparqlStore:
             for start in range(0, len(quads), limit):
                 chunk = list(quads[start : start + limit])
                 self._update(self._insert_request([(staging, chunk)], drop=False))
-        move = self._prologue() + f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>"
+        if self.is_virtuoso and self._existing_graphs([graph]):
+            # Change the graph by its difference with the staging graph (see the module docstring).
+            # The DELETE runs only while the staging graph holds data, so that a resent swap
+            # (its first answer lost, the first one done) cannot empty the graph.
+            swap = (
+                f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{graph}> "
+                f"{{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{staging}> {{ ?s ?p ?o }} }} "
+                f"FILTER EXISTS {{ GRAPH <{staging}> {{ ?a ?b ?c }} }} }} ;\n"
+                f"INSERT {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{staging}> "
+                f"{{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} }} ;\n"
+                f"DROP SILENT GRAPH <{staging}>"
+            )
+        else:
+            swap = f"MOVE SILENT GRAPH <{staging}> TO GRAPH <{graph}>"
+        request = self._prologue() + swap
         attempts = 0
 
         def attempt() -> None:
+            # Resent only while the staging graph holds data: once it is empty the swap went
+            # through, and swapping from an empty graph would empty the target.
             nonlocal attempts
             attempts += 1
             if attempts > 1 and not self.ask(f"ASK {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}"):
-                log.info("%s: the earlier MOVE into %s went through", self.url, graph)
+                log.info("%s: the earlier swap into %s went through", self.url, graph)
                 return
-            self._send_update(move)
+            self._send_update(request)
 
         self._with_retries(f"updating {self.update_url}", attempt)
 
@@ -367,29 +444,32 @@ class SparqlStore:
         graphs: Sequence[tuple[str, Sequence[Quad]]],
         *,
         drop: bool,
-        after: Sequence[str] = (),
     ) -> str:
-        """`DROP SILENT GRAPH`s (with `drop`), one `INSERT DATA`, then the `after` operations."""
-        block = _VIRTUOSO_BLOCK_TRIPLES if self.is_virtuoso else self.max_request_triples
+        """`DROP SILENT GRAPH`s (with `drop`), then one `INSERT DATA`."""
         operations = [f"DROP SILENT GRAPH <{g}>" for g, _ in graphs] if drop else []
+        operations += self._insert_operations([(g, [q.triple for q in qs]) for g, qs in graphs])
+        return self._prologue() + " ;\n".join(operations)
+
+    def _insert_operations(self, graphs: Sequence[tuple[str, Sequence[Triple]]]) -> list[str]:
+        """The one `INSERT DATA` (or, with blank nodes on Virtuoso, `INSERT … WHERE {}`)."""
+        data = "\n".join(self._graph_blocks(graphs))
+        if not data:
+            return []
+        blank = any(_has_blank_node(t) for _, triples in graphs for t in triples)
+        if blank and self.is_virtuoso:
+            return [f"INSERT {{\n{data}\n}} WHERE {{ }}"]
+        return [f"INSERT DATA {{\n{data}\n}}"]
+
+    def _graph_blocks(self, graphs: Sequence[tuple[str, Sequence[Triple]]]) -> list[str]:
+        """`GRAPH <g> { … }` blocks, split to the size Virtuoso's parser takes."""
+        block = _VIRTUOSO_BLOCK_TRIPLES if self.is_virtuoso else self.max_request_triples
         blocks: list[str] = []
-        blank = False
-        for graph, quads in graphs:
-            lines = []
-            for quad in quads:
-                blank = blank or _has_blank_node(quad)
-                lines.append(f"{quad.subject} {quad.predicate} {quad.object} .")
+        for graph, triples in graphs:
+            lines = [f"{t.subject} {t.predicate} {t.object} ." for t in triples]
             for start in range(0, len(lines), block):
                 body = "\n".join(lines[start : start + block])
                 blocks.append(f"GRAPH <{graph}> {{\n{body}\n}}")
-        if blocks:
-            data = "\n".join(blocks)
-            if blank and self.is_virtuoso:
-                operations.append(f"INSERT {{\n{data}\n}} WHERE {{ }}")
-            else:
-                operations.append(f"INSERT DATA {{\n{data}\n}}")
-        operations.extend(after)
-        return self._prologue() + " ;\n".join(operations)
+        return blocks
 
     def _update(self, request: str) -> None:
         self._with_retries(f"updating {self.update_url}", lambda: self._send_update(request))
@@ -442,13 +522,16 @@ class SparqlStore:
 
     def _query_once(self, sparql: str) -> dict[str, Any]:
         try:
-            raw = run_sparqlwrapper(
-                self.url,
-                sparql,
-                user=self._user,
-                password=self._password,
-                auth=self._auth_kind,
-                timeout=self.timeout,
+            raw = call_with_deadline(
+                lambda: run_sparqlwrapper(
+                    self.url,
+                    sparql,
+                    user=self._user,
+                    password=self._password,
+                    auth=self._auth_kind,
+                    timeout=self.timeout,
+                ),
+                request_deadline(self.timeout),
             )
         except QueryBadFormed as exc:
             detail = _server_message(_sparqlwrapper_body(exc))
@@ -567,11 +650,14 @@ class SparqlStore:
     ) -> int:
         """Parse a quad file (streaming) and send it in batches; returns the quads read.
 
-        Virtuoso with credentials parses the batches itself (N-Quads through its Turtle loader,
-        `load_requests` requests in flight); other servers get `INSERT DATA` batches, one at a
-        time. Either way a file is not loaded atomically: a rerun after a failure adds what is
-        missing and nothing twice (set semantics).
+        The whole file is parsed once before anything is sent, so a syntax error anywhere (the
+        last line too) commits nothing, as on Oxigraph. Virtuoso with credentials parses the
+        batches itself (N-Quads through its Turtle loader, `load_requests` requests in flight);
+        other servers get `INSERT DATA` batches, one at a time. Either way the sending is not
+        atomic: a store error midway says how many quads were committed, and a rerun adds what
+        is missing and nothing twice (set semantics).
         """
+        total = sum(1 for _ in _parse_quads(path, format))
         count = 0
 
         def counted() -> Iterator[Quad]:
@@ -588,12 +674,20 @@ class SparqlStore:
             if progress is not None:
                 progress(sent, None, path.name)
 
-        if self._server_parses_nquads():
-            self._send_parallel(self._load_jobs(counted()), landed)
-            return count
-        for batch in _batches(counted(), self.max_request_triples):
-            self._update(self._insert_request(batch, drop=False))
-            landed(sum(len(quads) for _, quads in batch))
+        try:
+            if self._server_parses_nquads():
+                self._send_parallel(self._load_jobs(counted()), landed)
+                return count
+            for batch in _batches(counted(), self.max_request_triples):
+                self._update(self._insert_request(batch, drop=False))
+                landed(sum(len(quads) for _, quads in batch))
+        except StoreError as exc:
+            if sent == 0:
+                raise
+            raise type(exc)(
+                f"{exc}; at least {sent:,} of the {total:,} quads of {path.name} were committed "
+                "before the failure: rerun the same load to add the rest (nothing is added twice)"
+            ) from exc
         return count
 
     def _server_parses_nquads(self) -> bool:
@@ -739,12 +833,15 @@ class SparqlStore:
     ) -> requests.Response:
         """One HTTP request; transient failures raise `RetryableError`, others a StoreError."""
         try:
-            response = self._session.request(
-                method,
-                url,
-                auth=self._http_auth if auth else None,
-                timeout=self.timeout,
-                **kwargs,
+            response = call_with_deadline(
+                lambda: self._session.request(
+                    method,
+                    url,
+                    auth=self._http_auth if auth else None,
+                    timeout=self.timeout,
+                    **kwargs,
+                ),
+                request_deadline(self.timeout),
             )
         except requests.Timeout as exc:
             raise RetryableError(f"no answer within {self.timeout:g} s") from exc
@@ -864,9 +961,14 @@ def open_sparql(
 # -- helpers ---------------------------------------------------------------------------------------
 def _split_userinfo(url: str) -> tuple[str, str | None, str | None]:
     """Take `user:password@` out of a URL, so that messages can show the URL safely."""
-    parts = urlsplit(url.strip())
-    if not parts.scheme or not parts.netloc:
-        raise UsageError(f"not a SPARQL endpoint URL: {url!r}")
+    hint = "give http(s)://host[:port]/path, e.g. http://localhost:8890/sparql"
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018  (raises on a port that is not a number in range)
+    except ValueError as exc:
+        raise UsageError(f"not a SPARQL endpoint URL: {url!r} ({exc}); {hint}") from exc
+    if not parts.scheme or not parts.hostname:
+        raise UsageError(f"not a SPARQL endpoint URL: {url!r}; {hint}")
     if "@" not in parts.netloc:
         return urlunsplit(parts), None, None
     userinfo, _, host = parts.netloc.rpartition("@")
@@ -881,13 +983,8 @@ def _check_iri(iri: str) -> str:
     return iri
 
 
-def _staging_graph(graph: str) -> str:
-    """The staging graph of `graph`: outside every kgload prefix, the same on every run."""
-    return _STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
-
-
-def _has_blank_node(quad: Quad) -> bool:
-    return isinstance(quad.subject, BlankNode) or isinstance(quad.object, BlankNode)
+def _has_blank_node(statement: Quad | Triple) -> bool:
+    return isinstance(statement.subject, BlankNode) or isinstance(statement.object, BlankNode)
 
 
 def _ntriples(quads: Iterable[Quad]) -> bytes:

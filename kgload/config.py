@@ -125,7 +125,8 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "store_timeout",
         "KGLOAD_STORE_TIMEOUT",
         "store.timeout",
-        "seconds to wait for the SPARQL server",
+        "seconds to wait for each read from the SPARQL server (and Wikidata); a request gives "
+        "up after 4 times this in all",
     ),
     Setting(
         "store_retries", "KGLOAD_STORE_RETRIES", "store.retries", "retries on HTTP 5xx and timeouts"

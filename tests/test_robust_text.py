@@ -1,22 +1,17 @@
 """Issue 10: long and pathological text, per-document isolation and the article time limit.
 
-Each test is a row of the issue's table. HangError guards are generous (they detect a hang, they do
-not measure speed: speed targets live in bench/). They count the process's CPU seconds
-(SIGPROF), so a busy machine does not trip them, and the signal interrupts Python and
-regular-expression loops alike. A hang inside the analysis then shows as an `internal-error`
-problem naming `HangError`.
+Each test is a row of the issue's table. The hang guards (tests/guards.py) are generous: they
+detect a hang, they do not measure speed (speed targets live in bench/). A hang inside the
+analysis shows as an `internal-error` problem naming `HangError`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import signal
-from collections.abc import Iterator
 from pathlib import Path
-from types import FrameType
 
 import pytest
+from guards import hang_guard
 
 import kgload.extract.analyze as analyze_module
 import kgload.loader as loader_module
@@ -36,24 +31,6 @@ PARAGRAPH = (
     "California. Russia sent more than 10,000 troops to Syria last month."
 )
 PUBLISHED = dt.date(2023, 11, 17)
-
-
-class HangError(Exception):
-    """Raised by the hang guard."""
-
-
-@contextlib.contextmanager
-def hang_guard(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise HangError(f"still running after {seconds} CPU seconds: a hang")
-
-    previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import resource
+import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -120,3 +122,39 @@ def pinned_to_one_core() -> Iterator[None]:
         yield
     finally:
         setter(0, before)
+
+
+# The tests' Virtuoso is sized for tiny graphs; a million quads want perf-anchors' buffers.
+_VIRTUOSO_BUFFERS = {
+    "NumberOfBuffers": "340000",
+    "MaxDirtyBuffers": "250000",
+    "MaxQueryMem": "2G",
+    "MaxMemPoolSize": "200000000",
+}
+
+
+@contextmanager
+def throwaway_virtuoso(label: str, **ini: str) -> Iterator[Any]:
+    """A Virtuoso started from tests/virtuoso.py with bench-sized buffers (and any other
+    `virtuoso.ini` values given), always stopped and removed afterwards."""
+    tests = str(Path(__file__).resolve().parents[1] / "tests")
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    from virtuoso import VirtuosoServer  # type: ignore[import-not-found]
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    assert binary is not None and isql is not None
+    server = VirtuosoServer(binary=binary, isql_binary=isql)
+    path = server.dir / "virtuoso.ini"
+    text = path.read_text(encoding="utf-8")
+    for key, value in {**_VIRTUOSO_BUFFERS, **ini}.items():
+        text, found = re.subn(rf"^{key}\s*=.*$", f"{key} = {value}", text, flags=re.MULTILINE)
+        if not found:
+            raise RuntimeError(f"tests/virtuoso.py's ini has no {key} to set")
+    path.write_text(text, encoding="utf-8")
+    try:
+        progress(f"{label}: starting a throwaway server in {server.dir}")
+        server.start()
+        yield server
+    finally:
+        server.close()

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 import shutil
 import statistics
 import sys
@@ -32,7 +31,7 @@ from typing import Protocol
 
 from pyoxigraph import RdfFormat, Store
 
-from bench import OUT_DIR, Row, Target, progress
+from bench import OUT_DIR, Row, Target, progress, throwaway_virtuoso
 from bench.synth import graph_batches, nquads_file
 from kgload.client import KG
 from kgload.config import Settings
@@ -218,27 +217,8 @@ def _virtuoso(path: Path, n_quads: int, repeats: int) -> list[Row]:
 
 def _with_server(job: Callable[[_Server], float]) -> float:
     """Start a throwaway Virtuoso, run `job(server)`, and always stop and remove the server."""
-    tests = str(ROOT / "tests")
-    if tests not in sys.path:
-        sys.path.insert(0, tests)
-    from virtuoso import VirtuosoServer  # type: ignore[import-not-found]
-
-    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
-    assert binary is not None and isql is not None
-    server = VirtuosoServer(binary=binary, isql_binary=isql)
-    ini = server.dir / "virtuoso.ini"
-    # The tests' server is sized for tiny graphs; a million quads want perf-anchors' buffers.
-    text = ini.read_text(encoding="utf-8")
-    for key, value in (("NumberOfBuffers", "340000"), ("MaxDirtyBuffers", "250000"),
-                       ("MaxQueryMem", "2G"), ("MaxMemPoolSize", "200000000")):
-        text = re.sub(rf"^{key}\s*=.*$", f"{key} = {value}", text, flags=re.MULTILINE)
-    ini.write_text(text, encoding="utf-8")
-    try:
-        progress(f"load/virtuoso: starting a throwaway server in {server.dir}")
-        server.start()
+    with throwaway_virtuoso("load/virtuoso") as server:
         return job(server)
-    finally:
-        server.close()
 
 
 def _bulk_load(server: _Server, path: Path, n_quads: int) -> float:

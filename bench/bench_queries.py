@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -33,7 +32,7 @@ from pathlib import Path
 
 import pyoxigraph
 
-from bench import OUT_DIR, Row, Target, progress
+from bench import OUT_DIR, Row, Target, progress, throwaway_virtuoso
 from bench.synth import archive_nquads
 from kgload.queries import ParamValue, run_saved_query
 from kgload.stores.base import Store
@@ -141,29 +140,8 @@ def _with_virtuoso(job: Callable[[object], list[Row]]) -> list[Row]:
     refuses most event queries of a 5,000-article archive before running them (the previous
     texts and, fewer of them, the shipped ones; see bench/README.md), so their real times could
     not be measured."""
-    tests = str(ROOT / "tests")
-    if tests not in sys.path:
-        sys.path.insert(0, tests)
-    from virtuoso import VirtuosoServer  # type: ignore[import-not-found]
-
-    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
-    assert binary is not None and isql is not None
-    server = VirtuosoServer(binary=binary, isql_binary=isql)
-    ini = server.dir / "virtuoso.ini"
-    text = ini.read_text(encoding="utf-8")
-    for key, value in (("NumberOfBuffers", "340000"), ("MaxDirtyBuffers", "250000"),
-                       ("MaxQueryMem", "2G"), ("MaxMemPoolSize", "200000000"),
-                       ("MaxQueryCostEstimationTime", "0")):
-        text, found = re.subn(rf"^{key}\s*=.*$", f"{key} = {value}", text, flags=re.MULTILINE)
-        if not found:
-            raise RuntimeError(f"tests/virtuoso.py's ini has no {key} to set")
-    ini.write_text(text, encoding="utf-8")
-    try:
-        progress(f"queries/virtuoso: starting a throwaway server in {server.dir}")
-        server.start()
+    with throwaway_virtuoso("queries/virtuoso", MaxQueryCostEstimationTime="0") as server:
         return job(server)
-    finally:
-        server.close()
 
 
 def _virtuoso_missing() -> str | None:

@@ -52,11 +52,20 @@ class KG:
         self._kb = kb
 
     @classmethod
-    def open(cls, store_url: str | None = None, *, settings: Settings | None = None) -> KG:
-        """Open the store a URL names (default: the `store` setting, `oxigraph:./kg-data`)."""
+    def open(
+        cls,
+        store_url: str | None = None,
+        *,
+        settings: Settings | None = None,
+        create: bool = True,
+    ) -> KG:
+        """Open the store a URL names (default: the `store` setting, `oxigraph:./kg-data`).
+
+        `create=False` refuses an on-disk store that does not exist yet (for reading).
+        """
         settings = settings or load_settings()
         url = store_url or settings.store
-        return cls(open_store(url, **settings.store_options()), settings)
+        return cls(open_store(url, create=create, **settings.store_options()), settings)
 
     @property
     def kb(self) -> KnowledgeBase:

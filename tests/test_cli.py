@@ -544,6 +544,7 @@ def test_a_bug_in_kgload_is_one_line_exit_3_and_a_traceback_only_with_debug(
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(kgload.client.KG, "stats", broken)
+    store = "memory:"
     assert main(["stats", "--store", store]) == 3
     err = capsys.readouterr().err
     assert err.startswith("kgload: internal error: ZeroDivisionError: a bug")
@@ -559,3 +560,28 @@ def test_max_article_chars_setting_reaches_the_reader(
     monkeypatch.setenv("KGLOAD_MAX_ARTICLE_CHARS", "50")
     assert main(["ingest", str(articles[0]), "--store", store]) == 1
     assert "[too-large]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["stats"], ["query", "documents"], ["export"], ["validate"]],
+    ids=["stats", "query", "export", "validate"],
+)
+def test_a_reading_command_on_a_missing_store_fails_and_creates_nothing(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "kg-dta"
+    assert main([*command, "--store", f"oxigraph:{typo}"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kgload: error: ") and "does not exist" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not typo.exists()
+
+
+def test_ingest_still_creates_its_store(
+    tmp_path: Path, articles: list[Path]
+) -> None:
+    fresh = tmp_path / "new-store"
+    assert main(["ingest", str(articles[1]), "--store", f"oxigraph:{fresh}"]) == 0
+    assert fresh.is_dir()
+    assert main(["stats", "--store", f"oxigraph:{fresh}"]) == 0

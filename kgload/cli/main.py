@@ -454,7 +454,7 @@ def _ingest(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args)) as kg:
+    with KG.open(settings=_settings(args), create=False) as kg:
         output: Path | None = args.output
         if output is None or str(output) == "-":
             sys.stdout.flush()
@@ -506,7 +506,12 @@ def _query(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.explain:
         return _explain_query(args, params, settings)
-    with KG.open(settings=settings) as kg:
+    # The query and its parameters are checked before the store is opened, so a mistake in
+    # either is reported as such, whatever the state of the store.
+    from kgload.queries import get_saved_query
+
+    get_saved_query(args.name).bind(params, base=settings.base)
+    with KG.open(settings=settings, create=False) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
     render_rows(columns, rows, format=args.format, out=sys.stdout)
@@ -526,7 +531,7 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
     steps.append(("bind", time.perf_counter() - start))
     _err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
     start = time.perf_counter()
-    with KG.open(settings=settings) as kg:
+    with KG.open(settings=settings, create=False) as kg:
         steps.append(("open store", time.perf_counter() - start))
         start = time.perf_counter()
         result = kg.query(args.name, **params)
@@ -544,7 +549,7 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
 def _validate(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args)) as kg:
+    with KG.open(settings=_settings(args), create=False) as kg:
         report = kg.validate()
     _print_problems(report.problems)
     if report.conforms:
@@ -557,7 +562,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args)) as kg:
+    with KG.open(settings=_settings(args), create=False) as kg:
         counts = kg.stats()
     render_rows(
         ["name", "count"],

@@ -220,16 +220,27 @@ def _check_iri(iri: str) -> str:
 
 
 def open_oxigraph(
-    path: str, *, max_update_quads: int = _MAX_QUADS_PER_UPDATE, **_: object
+    path: str,
+    *,
+    max_update_quads: int = _MAX_QUADS_PER_UPDATE,
+    create: bool = True,
+    **_: object,
 ) -> OxigraphStore:
     """Open (or create) an on-disk store; a second writer gets a clear 'store is locked' error.
 
+    With `create=False` (the commands that only read) a folder that does not exist is an error,
+    so a typo in the path fails instead of answering from a new, empty store.
     A `replace_graphs` call with more than `max_update_quads` quads is staged (see the module
     docstring).
     """
     folder = Path(path or "./kg-data").expanduser()
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"store path {folder} is a file; give a folder for oxigraph:PATH")
+    if not create and not folder.exists():
+        raise UsageError(
+            f"store {folder} does not exist; check --store (commands that only read never "
+            "create a store: ingest or load into it first)"
+        )
     try:
         store = Store(str(folder))
     except OSError as exc:

@@ -12,13 +12,13 @@ import math
 import os
 import re
 import tomllib
-import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kgload.errors import ConfigError
+from kgload.urls import normalise_url
 
 __all__ = ["DEFAULT_BASE", "SETTINGS_TABLE", "Setting", "Settings", "load_settings"]
 
@@ -217,20 +217,14 @@ def _check_text(name: str, text: str) -> str:
             return 'must be an absolute IRI without spaces or <>"{}|^`\\'
         if not text.endswith(("/", "#")):
             return "must end with / or #"
-    if name in _HTTP_URLS and not _is_http_url(text):
-        return "must be an http:// or https:// URL with a host"
+    if name in _HTTP_URLS:
+        try:
+            normalise_url(text)
+        except ValueError as exc:  # the message completes "it …"
+            return str(exc)
     if name == "user_agent" and not text.strip():
         return "must not be empty (Wikidata asks for a name and a contact)"
     return ""
-
-
-def _is_http_url(text: str) -> bool:
-    try:
-        parts = urllib.parse.urlsplit(text)
-        parts.port  # noqa: B018  (raises ValueError on a bad port)
-    except ValueError:
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
 
 
 def _coerce(name: str, value: object, where: str) -> object:

@@ -589,11 +589,13 @@ def _query(args: argparse.Namespace) -> int:
     columns, rows = result_rows(result, base=settings.base)
     columns, rows = choose_columns(columns, rows, args.columns)
     _render(columns, rows, args.format)
-    _err(_row_count(result, len(rows), args.name))
+    _err(_row_count(result, len(rows), args.name, params))
     return 0
 
 
-def _row_count(result: QueryResult, count: int, name: str) -> str:
+def _row_count(
+    result: QueryResult, count: int, name: str, params: dict[str, ParamValue]
+) -> str:
     """`N rows`, and when the limit withheld rows, how to see them."""
     from kgload.queries import get_saved_query
 
@@ -601,7 +603,9 @@ def _row_count(result: QueryResult, count: int, name: str) -> str:
     if result.truncated:
         text += f"; the limit ({result.limit}) withheld more rows: -p limit=0 shows all"
         if any(p.name == "offset" for p in get_saved_query(name).params):
-            text += f", -p offset={count} the next page"
+            offset = str(params.get("offset") or "0").strip()
+            start = int(offset) if offset.isdigit() else 0
+            text += f", -p offset={start + (result.limit or count)} the next page"
     return text
 
 
@@ -649,7 +653,7 @@ def _explain_query(
     steps.append(("render", time.perf_counter() - start))
     timings = ", ".join(f"{step} {seconds * 1000:.1f} ms" for step, seconds in steps)
     _err(f"explain: {timings}; {_plural(len(rows), 'row')}")
-    _err(_row_count(result, len(rows), args.name))
+    _err(_row_count(result, len(rows), args.name, params))
     return 0
 
 

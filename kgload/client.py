@@ -142,13 +142,14 @@ class KG:
     def sparql(self, query: str, *, named_graphs: bool = False) -> QueryResult:
         """Run any SELECT query.
 
-        By default the default graph is the union of the store's graphs (documents and KB), so
-        a query without `GRAPH` blocks sees every fact; `named_graphs=True` gives the store's
-        own default graph (empty in kgload's stores) and only `GRAPH` blocks see data.
+        By default the default graph is the union of kgload's graphs (documents and KB), so a
+        query without `GRAPH` blocks sees every fact; `named_graphs=True` gives the store's own
+        default graph (empty in kgload's stores) and only `GRAPH` blocks see data. See
+        `kgload.sparql` for what a SPARQL server does.
         """
         from kgload.sparql import select
 
-        return select(self.store, query, union=not named_graphs)
+        return select(self.store, query, union=not named_graphs, base=self.settings.base)
 
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
         from kgload.loader import rdf_format

@@ -578,11 +578,30 @@ def load_saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
 
 
 def get_saved_query(name: str, *, directory: Path | None = None) -> SavedQuery:
-    """The saved query called `name`; QueryError listing the known names otherwise."""
+    """The saved query called `name`; QueryError listing the known names otherwise.
+
+    Only that query's file is read (a command runs one query: parsing all of them would cost
+    more than the query on a small store).
+    """
+    if directory is None:
+        from kgload.resources import query_dir
+
+        directory = query_dir()
+    if _NAME.match(name):
+        found = _load_file(Path(directory).resolve() / f"{name}.rq")
+        if found is not None:
+            return found
     queries = load_saved_queries(directory)
     if name not in queries:
         raise QueryError(f"no saved query {name!r}; known: {', '.join(sorted(queries))}")
     return queries[name]
+
+
+@functools.cache
+def _load_file(path: Path) -> SavedQuery | None:
+    if not path.is_file():
+        return None
+    return parse_saved_query(path.read_text(encoding="utf-8"), name=path.stem)
 
 
 def run_saved_query(

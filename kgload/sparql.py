@@ -4,10 +4,12 @@ kgload writes every fact into a named graph (one per document, one for the KB) a
 default graph empty, so a query without `GRAPH` blocks finds nothing unless the default graph is
 the union of the named graphs. `select` and `ask` ask for that union by default:
 
-- Oxigraph (on disk or `memory:`): pyoxigraph's `use_default_graph_as_union`;
+- Oxigraph (on disk or `memory:`): the union of kgload's graphs, those under the data base IRI
+  (pyoxigraph's `default_graph`), so neither another application's graphs nor a staging graph
+  a crash left behind are seen;
 - a SPARQL server: its own default graph, which on Virtuoso is the union of all its graphs
-  (its system graphs included); other servers must be set up so (Fuseki:
-  `tdb2:unionDefaultGraph true`).
+  (its system graphs and other applications' graphs included); other servers must be set up so
+  (Fuseki: `tdb2:unionDefaultGraph true`).
 
 `union=False` gives the store's own default graph (the named-graph view): only `GRAPH` blocks
 see data. On Virtuoso both views are the same.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from kgload.config import DEFAULT_BASE
 from kgload.errors import QueryError
 from kgload.stores.base import QueryResult, Store
 
@@ -47,17 +50,20 @@ def query_form(sparql: str) -> str:
     return found[1].upper()
 
 
-def _union_kwargs(store: Store, union: bool) -> dict[str, bool]:
+def _dataset(store: Store, union: bool, base: str) -> dict[str, list[str]]:
     from kgload.stores.oxigraph import OxigraphStore
 
-    return {"union": union} if isinstance(store, OxigraphStore) else {}
+    if not union or not isinstance(store, OxigraphStore):
+        return {}
+    return {"default_graphs": [graph for graph in store.graphs() if graph.startswith(base)]}
 
 
-def select(store: Store, sparql: str, *, union: bool = True) -> QueryResult:
-    """Run a SELECT; `union` makes the default graph the union of the named graphs."""
-    return store.select(sparql, **_union_kwargs(store, union))
+def select(store: Store, sparql: str, *, union: bool = True, base: str = DEFAULT_BASE
+           ) -> QueryResult:
+    """Run a SELECT; `union` makes the default graph the union of kgload's graphs (`base`)."""
+    return store.select(sparql, **_dataset(store, union, base))
 
 
-def ask(store: Store, sparql: str, *, union: bool = True) -> bool:
+def ask(store: Store, sparql: str, *, union: bool = True, base: str = DEFAULT_BASE) -> bool:
     """Run an ASK; `union` as for `select`."""
-    return store.ask(sparql, **_union_kwargs(store, union))
+    return store.ask(sparql, **_dataset(store, union, base))

@@ -94,9 +94,9 @@ def _sparql(args: argparse.Namespace) -> int:
     settings = _settings(args)
     with KG.open(settings=settings, create=False) as kg:
         if form == "ASK":
-            answer = ask(kg.store, text, union=not args.named_graphs)
+            answer = ask(kg.store, text, union=not args.named_graphs, base=settings.base)
         else:
-            result = select(kg.store, text, union=not args.named_graphs)
+            result = select(kg.store, text, union=not args.named_graphs, base=settings.base)
     if form == "ASK":
         if args.format in ("table", "records"):
             print("true" if answer else "false")

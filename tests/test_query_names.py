@@ -115,6 +115,8 @@ def test_query_help_shows_the_header(capsys: pytest.CaptureFixture[str]) -> None
     assert "no saved query 'nosuchquery'" in capsys.readouterr().err
     assert main(["query"]) == 2
     assert "give a query NAME" in capsys.readouterr().err
+    assert main(["queries", "meetings"]) == 0
+    assert capsys.readouterr().out.startswith("kgload query meetings")
 
 
 def test_queries_lists_descriptions(capsys: pytest.CaptureFixture[str]) -> None:

@@ -190,8 +190,11 @@ def build_parser() -> argparse.ArgumentParser:
         "queries",
         help="list the saved queries and their parameters",
         description="List the saved queries, with each parameter's type and default "
-        "(NAME: TYPE required, NAME: TYPE? optional) and what the query returns. "
-        "`kgload query NAME --help` explains one query's parameters.",
+        "(NAME: TYPE required, NAME: TYPE? optional) and what the query returns; with NAME, "
+        "that query's parameters with their help (as `kgload query NAME --help`).",
+    )
+    queries.add_argument(
+        "name", metavar="NAME", nargs="?", help="show this query's help (as `query NAME --help`)"
     )
     _add_format(queries)
     _add_columns(queries)
@@ -524,8 +527,11 @@ def _load(args: argparse.Namespace) -> int:
 
 def _queries(args: argparse.Namespace) -> int:
     # The list comes from the query files themselves: no store needs to be opened for it.
-    from kgload.queries import load_saved_queries
+    from kgload.queries import get_saved_query, load_saved_queries
 
+    if args.name is not None:
+        sys.stdout.write(query_help(get_saved_query(args.name)))
+        return 0
     columns, rows = query_rows(load_saved_queries())
     columns, rows = choose_columns(columns, rows, args.columns)
     _render(columns, rows, args.format, title="Saved queries")

@@ -136,8 +136,24 @@ class KG:
 
         query = get_saved_query(name)
         qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
-        resolved = resolve_names(name, qids, params, lambda: self.kb)
+        resolved = resolve_names(name, qids, params, lambda: self.kb, self._local_entity)
         return {key: value for key, value in resolved.items()}  # type: ignore[misc]
+
+    def _local_entity(self, name: str) -> str | None:
+        """The IRI of the local entity called `name` (one the KB does not know), if the store's
+        documents have it: its IRI is minted from its label, so one ASK tells."""
+        from kgload.model import local_key
+        from kgload.rdf.writer import entity_iri
+
+        slug = local_key(name.rpartition("@")[0] if "@" in name else name)
+        if slug == "local:unnamed":
+            return None
+        iri = entity_iri(slug, base=self.settings.base).value
+        graphs = str(Literal(self.settings.base))
+        asked = self.store.ask(
+            f"ASK {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER(STRSTARTS(STR(?g), {graphs})) }}"
+        )
+        return iri if asked else None
 
     def sparql(self, query: str, *, named_graphs: bool = False) -> QueryResult:
         """Run any SELECT query.

@@ -11,6 +11,9 @@ offline knowledge base (`kgload.linking.kb`), the way a reader would:
    lexicons the linker uses: whoever held that office on the date after `@`
    (`presidente russo@2025-08-14`), or holds it now when no date is given.
 
+3. else, through `KG.query` and `kgload query`, an entity the KB does not know but the documents
+   name (a local entity, `<base>entity/<slug of its label>`), when the store has it.
+
 Anything else, or a name several entities share equally, is a `QueryError` that lists the
 candidates (with their QIDs) so the user can pick one. No spaCy: this is dictionary work.
 """
@@ -191,10 +194,13 @@ def resolve_names(
     qid_params: frozenset[str],
     values: Mapping[str, object],
     kb: Callable[[], KnowledgeBase],
+    local: Callable[[str], str | None] | None = None,
 ) -> dict[str, object]:
     """`values` with each name given to a `qid` parameter replaced by its QID.
 
-    `kb` is called only when there is a name to look up, so QIDs never load the KB.
+    `kb` is called only when there is a name to look up, so QIDs never load the KB. A name the
+    KB does not know is offered to `local` (the IRI of a local entity of that name in the
+    store, or None) before it is an error.
     """
     out = dict(values)
     for name in sorted(qid_params & set(values)):
@@ -203,5 +209,10 @@ def resolve_names(
             try:
                 out[name] = resolve_entity(str(value), kb())
             except QueryError as exc:
-                raise QueryError(f"query {query_name!r}: parameter {name!r}: {exc}") from None
+                found = local(str(value)) if local is not None else None
+                if found is None or "no entity or role" not in str(exc):
+                    raise QueryError(
+                        f"query {query_name!r}: parameter {name!r}: {exc}"
+                    ) from None
+                out[name] = found
     return out

@@ -124,3 +124,19 @@ def test_queries_lists_descriptions(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "name       : events\n" in out
     assert "description: Every event of every type" in out
+
+
+def test_a_local_entity_by_name(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Choe Son Hui is not in the KB; a document names her (`<base>entity/choe-son-hui`)."""
+    with KG.open(store_url, settings=Settings(), create=False) as kg:
+        resolved = kg.resolve_names("events_of_actor", {"actor": "Choe Son Hui"})
+        assert resolved == {"actor": "https://w3id.org/kgload/id/entity/choe-son-hui"}
+        with pytest.raises(QueryError, match="no entity or role called 'Nobody Atall'"):
+            kg.query("events_of_actor", actor="Nobody Atall")
+    argv = ["query", "events_of_actor", "--store", store_url, "--format", "csv"]
+    assert main([*argv, "-p", "actor=Choe Son Hui"]) == 0
+    assert capsys.readouterr().err.strip() == "0 rows"
+    assert main([*argv, "-p", "actor=Nobody Atall", "-p", "limit=x"]) == 2
+    assert "parameter 'limit' expects a whole number" in capsys.readouterr().err
+    assert main([*argv, "-p", "actor=Nobody Atall"]) == 2
+    assert "no entity or role called 'Nobody Atall'" in capsys.readouterr().err

@@ -553,7 +553,8 @@ def _query_params(args: argparse.Namespace, settings: Settings) -> dict[str, Par
     """The `-p` values, names given to qid parameters resolved through the KB, checked against
     the query before any store is opened (so a mistake is reported as such, whatever the
     store's state)."""
-    from kgload.names import resolve_names
+    from kgload.errors import QueryError
+    from kgload.names import is_name, resolve_names
     from kgload.queries import ParamType, get_saved_query
 
     params: dict[str, str] = {}
@@ -573,10 +574,18 @@ def _query_params(args: argparse.Namespace, settings: Settings) -> dict[str, Par
         return load_kb(Path(settings.kb_dir) if settings.kb_dir else None)
 
     qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
-    resolved: dict[str, ParamValue] = {
-        key: value  # type: ignore[misc]
-        for key, value in resolve_names(args.name, qids, params, kb).items()
-    }
+    try:
+        resolved: dict[str, ParamValue] = {
+            key: value  # type: ignore[misc]
+            for key, value in resolve_names(args.name, qids, params, kb).items()
+        }
+    except QueryError as exc:
+        if "no entity or role" not in str(exc):
+            raise
+        # Perhaps a local entity the documents name: `KG.query` looks in the store for it.
+        resolved = {k: ("Q1" if k in qids and is_name(v) else v) for k, v in params.items()}
+        query.bind(resolved, base=settings.base)
+        return dict(params)
     query.bind(resolved, base=settings.base)
     return resolved
 

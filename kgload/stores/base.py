@@ -94,14 +94,17 @@ class QueryResult:
 
 
 def split_list(term: Term | None) -> ListValue:
-    """A list column's cell as its items; an unbound or empty cell is [].
+    """A list column's cell as its items, sorted; an unbound or empty cell is [].
 
-    >>> split_list(Literal("Q159; Q423"))
+    Sorted because `GROUP_CONCAT`'s order is up to the store: the same data gives the same
+    list on every store and every run.
+
+    >>> split_list(Literal("Q423; Q159"))
     ['Q159', 'Q423']
     """
     if term is None or not term.value:
         return []
-    return [item for item in term.value.split(LIST_SEPARATOR) if item]
+    return sorted(item for item in term.value.split(LIST_SEPARATOR) if item)
 
 
 @dataclass(frozen=True, slots=True)

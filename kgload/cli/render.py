@@ -9,8 +9,8 @@ console is built per call so that redirected or captured streams are honoured.
 
 Tables are for eyes, so they fit the width they are given: `COLUMNS` when it is set (also off a
 terminal), else the terminal's, else 80. A table wider than that first drops the columns it can
-best spare (an ID beside its label, document and source links, then from the right; the first
-column stays) and says which on stderr; a date, a status, a number or any other one-word cell,
+best spare (empty ones, an ID beside its label, document and source links, mostly empty ones,
+then from the right; the first column stays) and says which on stderr; a date, a status, a number or any other one-word cell,
 and every header, is never broken mid-word: only cells of several words wrap. `records` shows
 every column, one `key: value` line each, one block per row.
 """
@@ -272,25 +272,29 @@ def _cut(text: str) -> str:
 
 
 def _spare_order(columns: Sequence[str], cells: Sequence[Sequence[str]]) -> list[int]:
-    """Which columns a narrow table leaves out first: empty ones, an ID beside its label, then
-    links to documents and sources, then from the right. The first column always stays."""
+    """Which columns a narrow table leaves out first: empty ones, an ID beside its label, links
+    to documents and sources, columns empty in most rows, then from the right. The first column
+    always stays."""
     names = set(columns)
 
     def rank(index: int) -> tuple[int, int]:
         name = columns[index]
-        if not any(row[index] for row in cells):
+        filled = sum(1 for row in cells if row[index])
+        if not filled:
             return (-1, -index)
         labelled = {f"{name}_label", f"{name}_labels", f"{name.removesuffix('s')}_labels"}
         if labelled & names or (name.endswith("_ids") and name[: -len("_ids")] + "s" in names):
             return (0, -index)
         if name in ("document", "url", "source", "quote"):
             return (1, -index)
-        return (2, -index)
+        if filled * 2 <= len(cells):
+            return (2, -index)
+        return (3, -index)
 
     return sorted(range(1, len(columns)), key=rank)
 
 
-LONG_WORD = 24
+LONG_WORD = 16
 """A one-word cell longer than this (an IRI, a URL) may be shortened with "…" to fit."""
 
 

@@ -85,7 +85,7 @@ def test_a_narrow_table_first_leaves_out_empty_columns_and_ids_with_labels(
     columns = ["event", "date", "agent", "agent_label", "empty", "status"]
     rows: list[list[Value]] = [["event/a-long-event-name", "2025-08-15", "Q7747",
                                 "Vladimir Putin", None, "Planned"]]
-    _, hidden = draw(columns, rows, 66, monkeypatch)
+    _, hidden = draw(columns, rows, 64, monkeypatch)
     assert hidden == ["agent", "empty"]  # in column order
     _, hidden = draw(columns, rows, 200, monkeypatch)
     assert hidden == []

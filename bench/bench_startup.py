@@ -56,6 +56,7 @@ def run(quick: bool = False) -> list[Row]:
         rows = []
         commands = {
             "query events": ["query", "events", "--store", store, "--format", "csv"],
+            "query meetings": ["query", "meetings", "--store", store],
             "queries": ["queries", "--format", "csv"],
             "sparql": ["sparql", "ASK { ?s ?p ?o }", "--store", store],
             "stats": ["stats", "--store", store, "--format", "csv"],

@@ -10,9 +10,10 @@ console is built per call so that redirected or captured streams are honoured.
 Tables are for eyes, so they fit the width they are given: `COLUMNS` when it is set (also off a
 terminal), else the terminal's, else 80. A table wider than that first drops the columns it can
 best spare (empty ones, an ID beside its label, document and source links, mostly empty ones,
-then from the right; the first column stays) and says which on stderr; a date, a status, a number or any other one-word cell,
-and every header, is never broken mid-word: only cells of several words wrap. `records` shows
-every column, one `key: value` line each, one block per row.
+then from the right; the first column stays) and says which on stderr. A date, a status, a
+number or any other short one-word cell, and every header, is never broken mid-word: only
+cells of several words wrap, and a long one-word cell (an IRI) is shortened with "…".
+`records` shows every column, one `key: value` line each, one block per row.
 """
 
 from __future__ import annotations

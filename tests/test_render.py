@@ -122,6 +122,19 @@ def test_records_show_every_column_one_block_per_row(
     assert "date              : 2025-08-15" in first
 
 
+def test_records_wrap_long_values_at_spaces_to_the_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "40")
+    quote = "North Korea has sent at least 10,000 troops to Russia's Kursk region, officials said"
+    out = io.StringIO()
+    url = "https://example.org/" + "x" * 30
+    render_rows(["date", "quote", "url"], [["2025-08-15", quote, url]], format="records", out=out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "date : 2025-08-15"
+    assert lines[1].startswith("quote: North Korea") and all(len(line) <= 40 for line in lines[:-1])
+    assert " ".join(line[7:] for line in lines[1:-1]) == quote
+    assert lines[-1] == "url  : " + url  # one word: never broken
+
+
 def test_lists_are_arrays_in_json_and_joined_in_csv(
     events: tuple[list[str], list[list[Value]]],
 ) -> None:

@@ -240,14 +240,21 @@ def _text(value: Value) -> str:
 
 def _render_records(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO
                     ) -> None:
-    """One block per row, `key: value` lines with the keys aligned, a blank line between."""
+    """One block per row, `key: value` lines with the keys aligned, a blank line between; a
+    long value wraps at spaces to the table width, under its first line (never mid-word)."""
+    import textwrap
+
     pad = max((len(c) for c in columns), default=0)
+    room = max(20, table_width(out) - pad - 2)
     for number, row in enumerate(rows):
         if number:
             out.write("\n")
         for column, value in zip(columns, row, strict=True):
-            text = "" if value is None else _text(value)
-            out.write(f"{column.ljust(pad)}: {' '.join(text.split())}".rstrip() + "\n")
+            text = " ".join(("" if value is None else _text(value)).split())
+            lines = textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False)
+            out.write(f"{column.ljust(pad)}: {lines[0] if lines else ''}".rstrip() + "\n")
+            for more in lines[1:]:
+                out.write(" " * (pad + 2) + more + "\n")
 
 
 TABLE_CELL_WIDTH = 60

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pyoxigraph import Literal
 
 from kgload.config import Settings, load_settings
-from kgload.linking.kb import KnowledgeBase, load_kb
-from kgload.loader import ProgressCallback, ingest, load_file, rdf_format
-from kgload.model import LoadReport
+from kgload.model import LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
-from kgload.rdf.shacl import ValidationReport
-from kgload.sources import ArticleOverrides, read_articles
 from kgload.stores.base import QueryResult, Store, open_store
+
+if TYPE_CHECKING:
+    from kgload.linking.kb import KnowledgeBase
+    from kgload.rdf.shacl import ValidationReport
+
+# Extraction (spaCy), SHACL (pyshacl, rdflib) and the article readers are imported by the
+# methods that use them, so reading a store (`query`, `sparql`, `stats`, `export`) starts fast.
 
 __all__ = ["KG"]
 
@@ -70,6 +73,8 @@ class KG:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
+            from kgload.linking.kb import load_kb
+
             self._kb = load_kb(Path(self.settings.kb_dir) if self.settings.kb_dir else None)
         return self._kb
 
@@ -84,6 +89,9 @@ class KG:
         progress: ProgressCallback | None = None,
     ) -> LoadReport:
         """Read, analyse and load article files (or folders, or `.jsonl` batches)."""
+        from kgload.loader import ingest
+        from kgload.sources import ArticleOverrides, read_articles
+
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
@@ -111,14 +119,57 @@ class KG:
         return load_saved_queries()
 
     def query(self, name: str, **params: ParamValue) -> QueryResult:
-        """Run a saved query with typed, safely bound parameters."""
-        return run_saved_query(self.store, name, params, base=self.settings.base)
+        """Run a saved query with typed, safely bound parameters.
 
-    def sparql(self, query: str) -> QueryResult:
-        """Run any SELECT query (name graphs explicitly: stores differ on the default graph)."""
-        return self.store.select(query)
+        A `qid` parameter also takes a name or a role title ("Putin", "o presidente
+        russo@2025-08-14"), looked up in the knowledge base (`kgload.names`). The result says
+        whether its limit withheld rows (`truncated`); `limit=0` is no limit.
+        """
+        return run_saved_query(
+            self.store, name, self.resolve_names(name, params), base=self.settings.base
+        )
+
+    def resolve_names(self, name: str, params: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
+        """`params` with names given to the saved query's `qid` parameters replaced by QIDs."""
+        from kgload.names import resolve_names
+        from kgload.queries import ParamType, get_saved_query
+
+        query = get_saved_query(name)
+        qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
+        resolved = resolve_names(name, qids, params, lambda: self.kb, self._local_entity)
+        return {key: value for key, value in resolved.items()}  # type: ignore[misc]
+
+    def _local_entity(self, name: str) -> str | None:
+        """The IRI of the local entity called `name` (one the KB does not know), if the store's
+        documents have it: its IRI is minted from its label, so one ASK tells."""
+        from kgload.model import local_key
+        from kgload.rdf.writer import entity_iri
+
+        slug = local_key(name.rpartition("@")[0] if "@" in name else name)
+        if slug == "local:unnamed":
+            return None
+        iri = entity_iri(slug, base=self.settings.base).value
+        graphs = str(Literal(self.settings.base))
+        asked = self.store.ask(
+            f"ASK {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER(STRSTARTS(STR(?g), {graphs})) }}"
+        )
+        return iri if asked else None
+
+    def sparql(self, query: str, *, named_graphs: bool = False) -> QueryResult:
+        """Run any SELECT query.
+
+        By default the default graph is the union of kgload's graphs (documents and KB), so a
+        query without `GRAPH` blocks sees every fact; `named_graphs=True` gives the store's own
+        default graph (empty in kgload's stores) and only `GRAPH` blocks see data. See
+        `kgload.sparql` for what a SPARQL server does.
+        """
+        from kgload.sparql import select
+
+        return select(self.store, query, union=not named_graphs, base=self.settings.base)
 
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
+        from kgload.loader import rdf_format
+
         self.store.dump(output, format=rdf_format(format))
 
     def load(
@@ -129,12 +180,15 @@ class KG:
         progress: ProgressCallback | None = None,
     ) -> LoadReport:
         """Bulk-load an exported N-Quads/TriG file; `progress(quads, None, name)` as it goes."""
+        from kgload.loader import load_file
+
         return load_file(self.store, Path(path), format=format, progress=progress)
 
     def validate(self) -> ValidationReport:
         """SHACL-validate every document graph in the store."""
         import io
 
+        from kgload.loader import rdf_format
         from kgload.rdf.shacl import validate_graph
 
         buffer = io.BytesIO()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO
 
 from pyoxigraph import (
+    BlankNode,
     DefaultGraph,
     Literal,
     NamedNode,
@@ -137,22 +138,28 @@ class OxigraphStore:
             raise StoreError(f"writing to {self.url} failed: {exc}") from exc
 
     # -- reading -------------------------------------------------------------------------------
-    def select(self, sparql: str) -> QueryResult:
-        result = self._query(sparql)
+    def select(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> QueryResult:
+        """`default_graphs`: named graphs whose union is the default graph (else the store's)."""
+        result = self._query(sparql, default_graphs=default_graphs)
         if not isinstance(result, QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
         return QueryResult(variables, rows)
 
-    def ask(self, sparql: str) -> bool:
-        result = self._query(sparql)
+    def ask(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> bool:
+        result = self._query(sparql, default_graphs=default_graphs)
         if isinstance(result, QuerySolutions):
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def _query(self, sparql: str) -> object:
+    def _query(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> object:
         try:
+            if default_graphs is not None:
+                graphs: list[NamedNode | BlankNode | DefaultGraph] = [
+                    NamedNode(graph) for graph in default_graphs
+                ]
+                return self._store.query(sparql, default_graph=graphs)
             return self._store.query(sparql)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc

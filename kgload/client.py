@@ -13,17 +13,18 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, BinaryIO
 
 from pyoxigraph import Literal
 
 from kgload.config import Settings, load_settings
+from kgload.inputs import IngestSource, count_inputs, read_inputs
 from kgload.linking.kb import KnowledgeBase, load_kb
 from kgload.loader import ProgressCallback, ingest, load_file, rdf_format
-from kgload.model import LoadReport
+from kgload.model import Article, LoadReport
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
 from kgload.rdf.shacl import ValidationReport
-from kgload.sources import ArticleOverrides, read_articles
+from kgload.sources import ArticleOverrides
 from kgload.stores.base import QueryResult, Store, open_store
 
 __all__ = ["KG"]
@@ -75,36 +76,54 @@ class KG:
 
     def ingest(
         self,
-        paths: Sequence[str | Path],
+        paths: IngestSource | Sequence[IngestSource] = (),
         *,
+        text: str | Sequence[str] | None = None,
         lang: str | None = None,
         published: dt.date | None = None,
         url: str | None = None,
         batch_size: int | None = None,
         progress: ProgressCallback | None = None,
+        stdin: BinaryIO | None = None,
     ) -> LoadReport:
-        """Read, analyse and load article files (or folders, or `.jsonl` batches)."""
+        """Read, analyse and load articles; a bad one is a problem in the report, not an error.
+
+        `paths` are article files, folders, `.jsonl` batches, http(s) URLs of pages or RSS/Atom
+        feeds (each item fetched; the optional extra ``web``), ``-`` for standard input (or
+        `stdin`), or `Article` objects; one of them may be given alone. Article *texts* go in
+        `text` (a string is a path, as it always was, so a mistyped path is never taken for an
+        article). `lang`, `published` and `url` override what the articles say.
+
+        >>> with KG.open("memory:") as kg:
+        ...     kg.ingest(text="Lula met Macron in Paris on Monday.", lang="en").documents
+        1
+        """
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
+        sources: list[IngestSource] = (
+            [paths] if isinstance(paths, str | Path | Article) else list(paths)
+        )
+        texts = [text] if isinstance(text, str) else list(text or ())
         overrides = ArticleOverrides(lang=lang, published=published, url=url)
-        if url is not None and len(paths) > 1:
+        if url is not None and len(sources) + len(texts) > 1:
             from kgload.errors import UsageError
 
             raise UsageError("--url names one article; give it with a single file")
-        items = read_articles(
-            paths,
+        items = read_inputs(
+            sources,
+            texts=texts,
             overrides=overrides,
-            default_lang=settings.lang,
-            max_article_chars=settings.max_article_chars,
-        )
-        total = (
-            len(paths)
-            if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir() for p in paths)
-            else None
+            settings=settings,
+            stdin=stdin,
         )
         return ingest(
-            self.store, items, kb=self.kb, settings=settings, progress=progress, total=total
+            self.store,
+            items,
+            kb=self.kb,
+            settings=settings,
+            progress=progress,
+            total=count_inputs(sources, texts),
         )
 
     def saved_queries(self) -> dict[str, SavedQuery]:

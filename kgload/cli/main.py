@@ -113,13 +113,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[store],
         help="read articles, extract events and load them",
         description="Read article files (header format, plain text, .jsonl, or folders of "
-        "them), extract linked events and load each document's graph.",
+        "them), web pages and RSS/Atom feeds by URL, or standard input (-), extract linked "
+        "events and load each document's graph.",
     )
     ingest.add_argument(
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="an article file, a .jsonl batch or a folder of them",
+        help="an article file, a .jsonl batch or a folder of them; an http(s) URL of a page "
+        "or of an RSS/Atom feed (each item is fetched); - for standard input (text or JSON Lines)",
     )
     ingest.add_argument(
         "--lang",

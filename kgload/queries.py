@@ -59,7 +59,7 @@ _WD = "http://www.wikidata.org/entity/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RESERVED = frozenset({"base", "kb"})
 
-_HEADER_FIELDS = ("title", "description", "param")
+_HEADER_FIELDS = ("title", "description", "param", "list")
 _HEADER_LINE = re.compile(r"^#\s?([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*?)\s*$")
 _PARAM = re.compile(
@@ -79,6 +79,7 @@ _TOKENS = re.compile(
     r'|<[^<>"{}|^`\\\s]*>'
     r"|\$(?P<var>[A-Za-z_][A-Za-z0-9_]*)"
 )
+_NO_LIMIT = re.compile(r"\bLIMIT\s+\$limit\b")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*$')
 _INTEGER = re.compile(r"^[0-9]+$")
@@ -163,6 +164,7 @@ class SavedQuery:
     description: str
     params: tuple[QueryParam, ...]
     text: str
+    lists: tuple[str, ...] = ()
 
     def param(self, name: str) -> QueryParam:
         """The parameter called `name`; QueryError naming the known ones otherwise."""
@@ -204,6 +206,9 @@ class SavedQuery:
                 continue
             terms[param.name] = self._render(param, value)
         kept = _strip_blocks(self.text, set(terms))
+        if terms.get("limit") == "0":
+            # `limit=0` means no limit (SPARQL's `LIMIT 0` would mean no rows).
+            kept = _NO_LIMIT.sub("", kept)
         return _substitute(kept, terms)
 
     def _render(self, param: QueryParam, value: ParamValue) -> str:
@@ -513,8 +518,11 @@ def parse_saved_query(text: str, *, name: str) -> SavedQuery:
 
     meta: dict[str, str] = {}
     params: list[QueryParam] = []
+    lists: list[str] = []
     for key, value in fields:
-        if key == "param":
+        if key == "list":
+            lists += _parse_lists(name, value, text)
+        elif key == "param":
             param = _parse_param(name, value)
             if any(p.name == param.name for p in params):
                 raise QueryError(f"query {name!r}: parameter {param.name!r} declared twice")
@@ -527,7 +535,24 @@ def parse_saved_query(text: str, *, name: str) -> SavedQuery:
         if not meta.get(key):
             raise QueryError(f"query {name!r}: the header needs a '# {key}:' line")
     _check_body(name, text, tuple(params))
-    return SavedQuery(name, meta["title"], meta["description"], tuple(params), text)
+    return SavedQuery(
+        name, meta["title"], meta["description"], tuple(params), text, tuple(dict.fromkeys(lists))
+    )
+
+
+def _parse_lists(query: str, value: str, text: str) -> list[str]:
+    """The `# list:` columns: names of result variables whose cells are `"; "`-joined lists."""
+    names = [part.strip() for part in value.split(",")]
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    projection = body.split("WHERE", 1)[0]
+    for column in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", column):
+            raise QueryError(f"query {query!r}: bad list column {column!r}; expected a name")
+        if not re.search(rf"[?$]{column}\b", projection):
+            raise QueryError(
+                f"query {query!r}: list column {column!r} is not a column of the SELECT"
+            )
+    return names
 
 
 # -- the folder ---------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ EXPECTED_QUERIES = {
     "attacks",
     "documents",
     "entities",
+    "events",
     "events_of_actor",
     "meetings",
     "phone_calls",

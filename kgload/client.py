@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from pyoxigraph import Literal
 
@@ -132,6 +132,65 @@ class KG:
     def query(self, name: str, **params: ParamValue) -> QueryResult:
         """Run a saved query with typed, safely bound parameters."""
         return run_saved_query(self.store, name, params, base=self.settings.base)
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        status: str | None = None,
+        limit: int = 0,
+        *,
+        lang: str = "en",
+    ) -> Any:
+        """Every event (or those that pass the filters) as a pandas DataFrame, newest first.
+
+        Built on the `events` saved query (its columns, one row per event), with typed columns
+        (`kgload.frames`): dates as dates, numbers as numbers, participants as lists. `limit=0`
+        (the default) means all events; needs the optional extra ``analysis``.
+        """
+        from kgload.frames import require, to_pandas
+        from kgload.queries import get_saved_query
+
+        require("pandas")
+        params: dict[str, ParamValue] = {
+            "type": type, "actor": actor, "since": since, "until": until, "status": status,
+            "lang": lang, "limit": limit,
+        }  # fmt: skip
+        result = self.query("events", **{k: v for k, v in params.items() if v is not None})
+        lists = get_saved_query("events").lists
+        return to_pandas(result, lists=lists, base=self.settings.base)
+
+    def network(
+        self,
+        type: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        *,
+        actor: str | None = None,
+        status: str | None = None,
+        lang: str = "en",
+    ) -> Any:
+        """Who met, called, visited, sanctioned or attacked whom, as a `networkx.MultiDiGraph`.
+
+        One node per actor (``label``, ``qid``, ``kind``), one edge per event between two
+        actors (``type``, ``date``, ``status``…); `kgload.network` says how peer events are
+        drawn, and `kgload.network.collapse` counts events per pair. Needs the extra
+        ``analysis``.
+        """
+        from kgload.network import build_network
+
+        return build_network(
+            self.store,
+            type=type,
+            actor=actor,
+            since=since,
+            until=until,
+            status=status,
+            lang=lang,
+            base=self.settings.base,
+        )
 
     def sparql(self, query: str) -> QueryResult:
         """Run any SELECT query (name graphs explicitly: stores differ on the default graph)."""

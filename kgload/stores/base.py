@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol, runtime_checkable
+from typing import IO, Any, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
 
@@ -62,6 +62,12 @@ class QueryResult:
     def dicts(self) -> Iterator[dict[str, Term | None]]:
         for row in self.rows:
             yield dict(zip(self.variables, row, strict=True))
+
+    def to_pandas(self, *, lists: Collection[str] | None = None) -> Any:
+        """A pandas DataFrame with typed columns and list columns as lists (`kgload.frames`)."""
+        from kgload.frames import to_pandas
+
+        return to_pandas(self, lists=getattr(self, "lists", ()) if lists is None else lists)
 
 
 @dataclass(frozen=True, slots=True)

@@ -350,3 +350,11 @@ def test_cli_ingest_feed_and_page(
     assert main(["query", "documents", "--store", store, "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 2
+
+
+def test_doc_examples() -> None:
+    import doctest
+
+    import kgload.fetch
+
+    assert doctest.testmod(kgload.fetch).failed == 0

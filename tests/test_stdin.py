@@ -143,3 +143,13 @@ def test_cli_ingest_stdin_jsonl_with_files(
     assert "ingested 2 documents" in err
     assert main(["ingest", "-", "-", "--store", cli_env]) == 2
     assert "kgload: error: '-' (standard input) can be given only once" in capsys.readouterr().err
+
+
+def test_doc_examples() -> None:
+    import doctest
+
+    import kgload.client
+    import kgload.sources
+
+    assert doctest.testmod(kgload.sources).failed == 0
+    assert doctest.testmod(kgload.client).failed == 0

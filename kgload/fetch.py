@@ -66,6 +66,10 @@ _SNIFFED_TYPES = frozenset({"", "application/xml", "text/xml", "application/octe
 _FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_-]+:)?(rss|feed|RDF)[\s>]")
 _HTML_ROOT = re.compile(rb"<(!doctype\s+html|html[\s>])", re.IGNORECASE)
 _CHUNK_BYTES = 64 * 1024
+_DECLARED_CHARSET = re.compile(
+    rb"""(?:<meta[^>]*?charset\s*=\s*["']?|<\?xml[^>]*?encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
 _DEFAULTS = Settings()
 
 
@@ -118,9 +122,19 @@ class Page:
     body: bytes
 
     def text(self) -> str:
-        """The body decoded with the declared charset (UTF-8 when none is declared or known)."""
+        """The body decoded with the charset of the Content-Type header, else the one the
+        document declares (`<meta charset>`, `<?xml encoding>`), else UTF-8.
+
+        >>> Page("https://x.org/", "text/html", None,
+        ...      '<meta charset="iso-8859-1"><p>Brasília'.encode("latin-1")).text()[-8:]
+        'Brasília'
+        """
+        declared = self.charset
+        if not declared:
+            match = _DECLARED_CHARSET.search(self.body[:4096])
+            declared = match.group(1).decode("ascii") if match else "utf-8"
         try:
-            return self.body.decode(self.charset or "utf-8", errors="replace")
+            return self.body.decode(declared, errors="replace")
         except LookupError:
             return self.body.decode("utf-8", errors="replace")
 
@@ -169,15 +183,27 @@ class Fetcher:
             self._session.close()
 
     def get(self, url: str) -> Page | Problem:
-        """Download one page or feed, after checking the site's robots.txt."""
+        """Download one page or feed; each hop of a redirect is checked against robots.txt."""
         try:
             url = normalise_url(url)
         except ValueError as exc:
             return Problem("url-invalid", f"the URL {exc}", _shown(url))
-        allowed = self._robots_allow(url)
-        if isinstance(allowed, Problem):
-            return allowed
-        return self._download(url)
+        return self._follow(url, check_robots=True)
+
+    def _follow(self, url: str, *, check_robots: bool, accept: str | None = None) -> Page | Problem:
+        """GET `url`, following at most `max_redirects` redirects one by one (each new host gets
+        its own robots.txt check and its own turn)."""
+        first = url
+        for _ in range(self.options.max_redirects + 1):
+            if check_robots:
+                refused = self._robots_allow(url)
+                if refused is not None:
+                    return refused
+            answer = self._download(url, accept=accept)
+            if not isinstance(answer, _Redirect):
+                return answer
+            url = answer.location
+        return Problem("fetch-failed", f"more than {self.options.max_redirects} redirects", first)
 
     def _robots_allow(self, url: str) -> Problem | None:
         parts = urllib.parse.urlsplit(url)
@@ -201,7 +227,7 @@ class Fetcher:
         """The site's rules. As RFC 9309 says: a 4xx answer means no rules; a server error or
         no answer means the site cannot say, so nothing is fetched from it."""
         rules = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
-        page = self._download(origin + "/robots.txt", accept="text/plain")
+        page = self._follow(origin + "/robots.txt", check_robots=False, accept="text/plain")
         if isinstance(page, Problem):
             status = re.match(r"HTTP (\d{3})", page.message)
             if status and status.group(1).startswith("4"):
@@ -225,7 +251,7 @@ class Fetcher:
                 self._sleep(wait)
         self._last_request[host] = self._clock()
 
-    def _download(self, url: str, *, accept: str | None = None) -> Page | Problem:
+    def _download(self, url: str, *, accept: str | None = None) -> Page | _Redirect | Problem:
         self._wait_turn(urllib.parse.urlsplit(url).netloc)
         headers = {
             "User-Agent": self.options.user_agent,
@@ -238,8 +264,11 @@ class Fetcher:
         self.requests_made += 1
         try:
             with self._session.get(
-                url, headers=headers, timeout=(timeout, timeout), stream=True
-            ) as response:
+                url, headers=headers, timeout=(timeout, timeout), stream=True,
+                allow_redirects=False,
+            ) as response:  # fmt: skip
+                if response.is_redirect:
+                    return _redirect(url, response.headers.get("Location", ""))
                 if response.status_code >= 400:
                     reason = f" {response.reason}" if response.reason else ""
                     return Problem("fetch-failed", f"HTTP {response.status_code}{reason}", url)
@@ -247,20 +276,13 @@ class Fetcher:
                 body = self._read_body(response, url, deadline)
                 if isinstance(body, Problem):
                     return body
-                return Page(
-                    url=_final_url(response.url, url),
-                    content_type=media,
-                    charset=charset or response.encoding,
-                    body=body,
-                )
+                return Page(url=url, content_type=media, charset=charset, body=body)
         except requests.Timeout:
             return Problem(
                 "fetch-timeout",
                 f"no answer within {timeout:g} s (the fetch_timeout setting)",
                 url,
             )
-        except requests.TooManyRedirects:
-            return Problem("fetch-failed", f"more than {self.options.max_redirects} redirects", url)
         except requests.ConnectionError as exc:
             return Problem("fetch-failed", f"cannot connect: {_reason(exc)}", url)
         except requests.RequestException as exc:
@@ -312,11 +334,17 @@ def _shown(value: str) -> str:
     return repr(value if len(value) <= 80 else value[:80] + "…")
 
 
-def _final_url(final: str | None, requested: str) -> str:
+@dataclass(frozen=True, slots=True)
+class _Redirect:
+    location: str
+
+
+def _redirect(url: str, location: str) -> _Redirect | Problem:
+    """Where a redirect points, made absolute and checked like any URL kgload reads."""
     try:
-        return normalise_url(final) if final else requested
-    except ValueError:
-        return requested
+        return _Redirect(normalise_url(urllib.parse.urljoin(url, location.strip())))
+    except ValueError as exc:
+        return Problem("fetch-failed", f"redirected to {_shown(location)}, which {exc}", url)
 
 
 def _content_type(header: str) -> tuple[str, str | None]:

@@ -358,3 +358,48 @@ def test_doc_examples() -> None:
     import kgload.fetch
 
     assert doctest.testmod(kgload.fetch).failed == 0
+
+
+def test_redirects_are_followed_hop_by_hop(site: HTTPServer, settings: Settings) -> None:
+    site.expect_request("/old/call.html").respond_with_data(
+        "", status=301, headers={"Location": "/news/call.html"}
+    )
+    site.expect_request("/short/1").respond_with_data(
+        "", status=302, headers={"Location": site.url_for("/private/x.html")}
+    )
+    site.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
+    items = list(
+        read_urls(
+            [site.url_for("/old/call.html"), site.url_for("/short/1"), site.url_for("/loop")],
+            options=FetchOptions(user_agent=UA, interval=0.01),
+        )
+    )
+    article, refused, looped = items
+    assert isinstance(article, Article)
+    assert article.url == site.url_for("/news/call.html")  # the final URL is the document's
+    # robots.txt is checked at every hop: a redirect cannot lead into a disallowed path.
+    assert isinstance(refused, Problem) and refused.code == "robots-disallowed"
+    assert refused.source == site.url_for("/private/x.html")
+    assert isinstance(looped, Problem) and looped.code == "fetch-failed"
+    assert "more than 5 redirects" in looped.message
+
+
+def test_charset_from_the_page_when_the_header_has_none(site: HTTPServer) -> None:
+    page = (WEB / "visita.html").read_text(encoding="utf-8")
+    latin = page.replace('<meta charset="utf-8">', '<meta charset="iso-8859-1">')
+    site.expect_request("/latin.html").respond_with_data(
+        latin.encode("latin-1"), content_type="text/html"
+    )
+    site.expect_request("/plain.html").respond_with_data(
+        page.encode("utf-8"), content_type="text/html"
+    )
+    items = list(
+        read_urls(
+            [site.url_for("/latin.html"), site.url_for("/plain.html")],
+            options=FetchOptions(user_agent=UA, interval=0.01),
+        )
+    )
+    for item in items:
+        assert isinstance(item, Article), item
+        assert item.title == "Presidente angolano visita Brasília"
+        assert "João Lourenço" in item.text

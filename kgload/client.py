@@ -10,22 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, BinaryIO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pyoxigraph import Literal
 
 from kgload.config import Settings, load_settings
-from kgload.inputs import IngestSource, count_inputs, read_inputs
-from kgload.linking.kb import KnowledgeBase, load_kb
-from kgload.loader import ProgressCallback, ingest, load_file, rdf_format
-from kgload.model import Article, LoadReport
+from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
-from kgload.rdf.shacl import ValidationReport
-from kgload.sources import ArticleOverrides
 from kgload.stores.base import QueryResult, Store, open_store
+
+if TYPE_CHECKING:
+    from kgload.inputs import IngestSource
+    from kgload.linking.kb import KnowledgeBase
+    from kgload.rdf.shacl import ValidationReport
+
+# Extraction (spaCy), SHACL (pyshacl, rdflib) and the article readers are imported by the
+# methods that use them, so reading a store (`query`, `sparql`, `stats`, `export`) starts fast.
 
 __all__ = ["KG"]
 
@@ -71,6 +74,8 @@ class KG:
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
+            from kgload.linking.kb import load_kb
+
             self._kb = load_kb(Path(self.settings.kb_dir) if self.settings.kb_dir else None)
         return self._kb
 
@@ -98,6 +103,10 @@ class KG:
         ...     kg.ingest(text="Lula met Macron in Paris on Monday.", lang="en").documents
         1
         """
+        from kgload.inputs import count_inputs, read_inputs
+        from kgload.loader import ingest
+        from kgload.sources import ArticleOverrides
+
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
@@ -130,8 +139,36 @@ class KG:
         return load_saved_queries()
 
     def query(self, name: str, **params: ParamValue) -> QueryResult:
-        """Run a saved query with typed, safely bound parameters."""
-        return run_saved_query(self.store, name, params, base=self.settings.base)
+        """Run a saved query with typed, safely bound parameters.
+
+        A `qid` parameter also takes a name or a role title ("Putin", "o presidente
+        russo@2025-08-14"), looked up in the knowledge base (`kgload.names`). The result says
+        whether its limit withheld rows (`truncated`); `limit=0` is no limit.
+        """
+        return run_saved_query(
+            self.store, name, self.resolve_names(name, params), base=self.settings.base
+        )
+
+    def resolve_names(self, name: str, params: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
+        """`params` with names given to the saved query's `qid` parameters replaced by QIDs."""
+        from kgload.names import resolve_names
+        from kgload.queries import ParamType, get_saved_query
+
+        query = get_saved_query(name)
+        qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
+        resolved = resolve_names(name, qids, params, lambda: self.kb)
+        return {key: value for key, value in resolved.items()}  # type: ignore[misc]
+
+    def sparql(self, query: str, *, named_graphs: bool = False) -> QueryResult:
+        """Run any SELECT query.
+
+        By default the default graph is the union of the store's graphs (documents and KB), so
+        a query without `GRAPH` blocks sees every fact; `named_graphs=True` gives the store's
+        own default graph (empty in kgload's stores) and only `GRAPH` blocks see data.
+        """
+        from kgload.sparql import select
+
+        return select(self.store, query, union=not named_graphs)
 
     def events(
         self,
@@ -192,11 +229,9 @@ class KG:
             base=self.settings.base,
         )
 
-    def sparql(self, query: str) -> QueryResult:
-        """Run any SELECT query (name graphs explicitly: stores differ on the default graph)."""
-        return self.store.select(query)
-
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
+        from kgload.loader import rdf_format
+
         self.store.dump(output, format=rdf_format(format))
 
     def load(
@@ -207,12 +242,15 @@ class KG:
         progress: ProgressCallback | None = None,
     ) -> LoadReport:
         """Bulk-load an exported N-Quads/TriG file; `progress(quads, None, name)` as it goes."""
+        from kgload.loader import load_file
+
         return load_file(self.store, Path(path), format=format, progress=progress)
 
     def validate(self) -> ValidationReport:
         """SHACL-validate every document graph in the store."""
         import io
 
+        from kgload.loader import rdf_format
         from kgload.rdf.shacl import validate_graph
 
         buffer = io.BytesIO()

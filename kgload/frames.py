@@ -25,14 +25,12 @@ from pyoxigraph import Literal, NamedNode
 from kgload.cli.render import term_value
 from kgload.config import DEFAULT_BASE
 from kgload.errors import UsageError
+from kgload.stores.base import LIST_SEPARATOR
 
 if TYPE_CHECKING:
     from kgload.stores.base import QueryResult, Term
 
-__all__ = ["LIST_SEPARATOR", "require", "to_pandas"]
-
-# How saved queries join the values of a list column (GROUP_CONCAT's separator).
-LIST_SEPARATOR = "; "
+__all__ = ["require", "to_pandas"]
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = frozenset(

@@ -15,7 +15,6 @@ from pyoxigraph import Quad, RdfFormat
 
 from kgload.config import Settings
 from kgload.errors import KgloadError, UsageError
-from kgload.extract.analyze import analyze_articles
 from kgload.extract.guard import internal_error
 from kgload.linking.kb import KnowledgeBase
 from kgload.model import Article, Entity, LoadReport, Problem, ProgressCallback
@@ -89,6 +88,9 @@ def ingest(
         store.add(kb_quads(kb_entities.values(), base=settings.base))
         graphs.clear()
         kb_entities.clear()
+
+    # Imported here: it pulls in spaCy, which reading commands (`load`, `export`) never need.
+    from kgload.extract.analyze import analyze_articles
 
     extractions = analyze_articles(
         _articles_only(items, problems),

@@ -26,10 +26,10 @@ from typing import IO, Any
 from pyoxigraph import Literal, NamedNode
 
 from kgload.config import DEFAULT_BASE
-from kgload.frames import LIST_SEPARATOR, require
+from kgload.frames import require
 from kgload.model import EventType
 from kgload.queries import ParamValue, run_saved_query
-from kgload.stores.base import Store, Term
+from kgload.stores.base import LIST_SEPARATOR, Store, Term
 
 __all__ = ["build_network", "collapse", "write_graphml"]
 

@@ -595,13 +595,41 @@ def run_saved_query(
 ) -> QueryResult:
     """Bind a saved query's parameters and run it on `store`.
 
+    A query with a `limit` is run for one row more than asked, so the result says whether the
+    limit withheld rows (`QueryResult.truncated`) at the cost of one row. `limit=0` is no limit.
     An empty plain string in the result comes back as None: stores disagree on what
     GROUP_CONCAT over nothing gives (Virtuoso ``""``, Oxigraph unbound), and a saved query's
     empty cell always means "nothing known".
     """
-    result = store.select(get_saved_query(name, directory=directory).bind(params, base=base))
+    query = get_saved_query(name, directory=directory)
+    values = dict(params or {})
+    limit = _limit_of(query, values, base)
+    if limit:
+        values["limit"] = limit + 1
+    result = store.select(query.bind(values, base=base))
     rows = tuple(tuple(None if _is_empty(term) else term for term in row) for row in result.rows)
-    return QueryResult(result.variables, rows)
+    truncated = limit is not None and len(rows) > limit
+    return QueryResult(
+        result.variables,
+        rows[:limit] if truncated else rows,
+        lists=query.lists,
+        truncated=truncated,
+        limit=limit or None,
+    )
+
+
+def _limit_of(query: SavedQuery, values: Mapping[str, ParamValue], base: str) -> int | None:
+    """The row limit the caller asked for (checked like any value), or None for no limit or one
+    too large to ask one more row of."""
+    if not any(p.name == "limit" for p in query.params):
+        return None
+    param = query.param("limit")
+    value = values.get("limit", param.default)
+    if value is None:
+        return None
+    term = query._render(param, value)
+    limit = int(term) if term.isdigit() else 0
+    return limit if 0 < limit < _MAX_INTEGER else None
 
 
 def _is_empty(term: object) -> bool:

@@ -118,6 +118,7 @@ def test_events_is_every_event_as_a_typed_frame(kg: KG) -> None:
 def test_events_filters(kg: KG) -> None:
     assert len(kg.events(type="meeting")) == 2
     assert len(kg.events(actor="Q7747", type="phone_call")) == 1
+    assert len(kg.events(actor="Vladimir Putin")) == 3  # names resolve as in saved queries
     assert len(kg.events(since="2025-08")) == 3
     assert len(kg.events(since=dt.date(2025, 8, 1))) == 2  # "2025-08" is not known to be after
     assert len(kg.events(status="planned")) == 1

@@ -30,13 +30,26 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from kgload import __version__
-from kgload.cli.render import FORMATS, query_rows, render_rows, result_rows
+from kgload.cli import sparql
+from kgload.cli.render import (
+    FORMATS,
+    Value,
+    choose_columns,
+    query_help,
+    query_rows,
+    render_rows,
+    result_rows,
+    table_width,
+)
 from kgload.config import SETTINGS_TABLE, Settings, load_settings
 from kgload.errors import KgloadError, UsageError
 
 if TYPE_CHECKING:
     from kgload.client import KG
+    from kgload.linking.kb import KnowledgeBase
     from kgload.model import Problem, ProgressCallback
+    from kgload.queries import ParamValue
+    from kgload.stores.base import QueryResult
 
 __all__ = ["EXPORT_FORMATS", "build_parser", "main"]
 
@@ -181,18 +194,31 @@ def build_parser() -> argparse.ArgumentParser:
         "queries",
         help="list the saved queries and their parameters",
         description="List the saved queries, with each parameter's type and default "
-        "(NAME: TYPE required, NAME: TYPE? optional).",
+        "(NAME: TYPE required, NAME: TYPE? optional) and what the query returns. "
+        "`kgload query NAME --help` explains one query's parameters.",
     )
     _add_format(queries)
+    _add_columns(queries)
     queries.set_defaults(run=_queries)
 
     query = commands.add_parser(
         "query",
         parents=[store],
+        add_help=False,
         help="run a saved query",
-        description="Run a saved query (see `kgload queries`) and print its rows.",
+        description="Run a saved query (see `kgload queries`) and print its rows. "
+        "`kgload query NAME --help` lists NAME's parameters with their help.",
+        epilog="A qid parameter also takes a name or a role title looked up in the knowledge "
+        'base: -p actor="Vladimir Putin", -p actor=Putin, -p actor="o presidente '
+        'russo@2025-08-14". When the limit withholds rows, stderr says so; -p limit=0 '
+        "is no limit.",
     )
-    query.add_argument("name", metavar="NAME", help="the saved query's name, e.g. phone_calls")
+    query.add_argument(
+        "-h", "--help", action="store_true", help="show this help (with NAME: the query's help)"
+    )
+    query.add_argument(
+        "name", metavar="NAME", nargs="?", help="the saved query's name, e.g. phone_calls"
+    )
     query.add_argument(
         "-p",
         "--param",
@@ -200,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_key_value,
         action="append",
         default=[],
-        help="a query parameter (repeatable), e.g. actor=Q7747",
+        help="a query parameter (repeatable), e.g. actor=Q7747 or actor=Putin",
     )
     query.add_argument(
         "--explain",
@@ -208,7 +234,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print the bound SPARQL and the time of each step on stderr",
     )
     _add_format(query)
-    query.set_defaults(run=_query)
+    _add_columns(query)
+    query.set_defaults(run=_query, parser=query)
+
+    sparql.add_parser(commands)
 
     validate = commands.add_parser(
         "validate",
@@ -293,7 +322,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: table; records: one `key: value` block per row)",
+    )
+
+
+def _add_columns(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--columns",
+        metavar="A,B,…",
+        help="print only these columns, in this order (any format)",
     )
 
 
@@ -501,12 +541,28 @@ def _queries(args: argparse.Namespace) -> int:
     from kgload.queries import load_saved_queries
 
     columns, rows = query_rows(load_saved_queries())
-    render_rows(columns, rows, format=args.format, out=sys.stdout, title="Saved queries")
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format, title="Saved queries")
     return 0
 
 
-def _query(args: argparse.Namespace) -> int:
-    from kgload.client import KG
+def _render(columns: list[str], rows: list[list[Value]], format: str, *,
+            title: str | None = None) -> None:
+    """Print rows on stdout; a table too narrow for every column says which it left out."""
+    hidden = render_rows(columns, rows, format=format, out=sys.stdout, title=title)
+    if hidden:
+        _err(
+            f"kgload: the table leaves out {', '.join(hidden)} to fit {table_width(sys.stdout)} "
+            "columns; see them with --columns, --format records or a wider COLUMNS"
+        )
+
+
+def _query_params(args: argparse.Namespace, settings: Settings) -> dict[str, ParamValue]:
+    """The `-p` values, names given to qid parameters resolved through the KB, checked against
+    the query before any store is opened (so a mistake is reported as such, whatever the
+    store's state)."""
+    from kgload.names import resolve_names
+    from kgload.queries import ParamType, get_saved_query
 
     params: dict[str, str] = {}
     for key, value in args.param:
@@ -517,23 +573,73 @@ def _query(args: argparse.Namespace) -> int:
         # `KG.query(name, **params)` takes the query's name as `name`; no saved query may
         # use it as a parameter, and saying so beats a TypeError.
         raise UsageError(f"query {args.name!r} has no parameter 'name'")
+    query = get_saved_query(args.name)
+
+    def kb() -> KnowledgeBase:
+        from kgload.linking.kb import load_kb
+
+        return load_kb(Path(settings.kb_dir) if settings.kb_dir else None)
+
+    qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
+    resolved: dict[str, ParamValue] = {
+        key: value  # type: ignore[misc]
+        for key, value in resolve_names(args.name, qids, params, kb).items()
+    }
+    query.bind(resolved, base=settings.base)
+    return resolved
+
+
+def _query(args: argparse.Namespace) -> int:
+    if args.help or args.name is None:
+        return _query_help(args)
+    from kgload.client import KG
+
     settings = _settings(args)
+    params = _query_params(args, settings)
     if args.explain:
         return _explain_query(args, params, settings)
-    # The query and its parameters are checked before the store is opened, so a mistake in
-    # either is reported as such, whatever the state of the store.
-    from kgload.queries import get_saved_query
-
-    get_saved_query(args.name).bind(params, base=settings.base)
     with KG.open(settings=settings, create=False) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
-    render_rows(columns, rows, format=args.format, out=sys.stdout)
-    _err(_plural(len(rows), "row"))
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format)
+    _err(_row_count(result, len(rows), args.name))
     return 0
 
 
-def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: Settings) -> int:
+def _row_count(result: QueryResult, count: int, name: str) -> str:
+    """`N rows`, and when the limit withheld rows, how to see them."""
+    from kgload.queries import get_saved_query
+
+    text = _plural(count, "row")
+    if result.truncated:
+        text += f"; the limit ({result.limit}) withheld more rows: -p limit=0 shows all"
+        if any(p.name == "offset" for p in get_saved_query(name).params):
+            text += f", -p offset={count} the next page"
+    return text
+
+
+def _query_help(args: argparse.Namespace) -> int:
+    """`kgload query --help`, or with a NAME, the query's own help from its `.rq` header."""
+    parser: argparse.ArgumentParser = args.parser
+    if args.name is None:
+        if not args.help:
+            parser.print_usage(sys.stderr)
+            _err("kgload query: error: give a query NAME (see `kgload queries`)")
+            return 2
+        parser.print_help(sys.stdout)
+        return 0
+    from kgload.queries import get_saved_query
+
+    sys.stdout.write(query_help(get_saved_query(args.name)))
+    sys.stdout.write("\nOptions (see `kgload query --help`): --store URL, --format "
+                     f"{{{','.join(FORMATS)}}}, --columns A,B, --explain\n")
+    return 0
+
+
+def _explain_query(
+    args: argparse.Namespace, params: dict[str, ParamValue], settings: Settings
+) -> int:
     """`query --explain`: the same run, plus the SPARQL as sent and each step's time on stderr,
     so a user can see why a query of their own is slow (the store's own plan is not portable)."""
     from kgload.client import KG
@@ -552,11 +658,12 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
         steps.append(("query", time.perf_counter() - start))
     start = time.perf_counter()
     columns, rows = result_rows(result, base=settings.base)
-    render_rows(columns, rows, format=args.format, out=sys.stdout)
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format)
     steps.append(("render", time.perf_counter() - start))
     timings = ", ".join(f"{step} {seconds * 1000:.1f} ms" for step, seconds in steps)
     _err(f"explain: {timings}; {_plural(len(rows), 'row')}")
-    _err(_plural(len(rows), "row"))
+    _err(_row_count(result, len(rows), args.name))
     return 0
 
 

@@ -26,13 +26,16 @@ from kgload.model import ProgressCallback
 
 __all__ = [
     "BACKENDS",
+    "LIST_SEPARATOR",
     "STAGING_PREFIX",
+    "ListValue",
     "QueryResult",
     "Store",
     "StoreStats",
     "Term",
     "open_store",
     "parse_store_url",
+    "split_list",
     "staging_graph",
 ]
 
@@ -52,22 +55,59 @@ def staging_graph(graph: str) -> str:
     return STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
 
 
+ListValue = list[str]
+"""The cells of a list column as `QueryResult.records` gives them."""
+
+LIST_SEPARATOR = "; "
+"""How a saved query joins a list column's items (`GROUP_CONCAT(…; SEPARATOR="; ")`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
-    """A SELECT result: the variable names in order, and one tuple of terms (or None) per row."""
+    """A SELECT result: the variable names in order, and one tuple of terms (or None) per row.
+
+    A saved query also says which columns hold lists (`lists`, from its `# list:` header; the
+    terms keep the `"; "`-joined text) and whether its limit withheld rows: `truncated` is True
+    when more rows than `limit` matched, so a page is never mistaken for the whole answer.
+    """
 
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
+    lists: tuple[str, ...] = ()
+    truncated: bool = False
+    limit: int | None = None
 
     def dicts(self) -> Iterator[dict[str, Term | None]]:
         for row in self.rows:
             yield dict(zip(self.variables, row, strict=True))
 
+    def records(self) -> list[dict[str, Term | ListValue | None]]:
+        """Rows as dicts, with each list column's cell as a list of strings (empty: [])."""
+        out: list[dict[str, Term | ListValue | None]] = []
+        for row in self.dicts():
+            record: dict[str, Term | ListValue | None] = dict(row)
+            for column in self.lists:
+                if column in record:
+                    record[column] = split_list(row[column])
+            out.append(record)
+        return out
+
     def to_pandas(self, *, lists: Collection[str] | None = None) -> Any:
         """A pandas DataFrame with typed columns and list columns as lists (`kgload.frames`)."""
         from kgload.frames import to_pandas
 
-        return to_pandas(self, lists=getattr(self, "lists", ()) if lists is None else lists)
+        return to_pandas(self, lists=self.lists if lists is None else lists)
+
+
+def split_list(term: Term | None) -> ListValue:
+    """A list column's cell as its items; an unbound or empty cell is [].
+
+    >>> split_list(Literal("Q159; Q423"))
+    ['Q159', 'Q423']
+    """
+    if term is None or not term.value:
+        return []
+    return [item for item in term.value.split(LIST_SEPARATOR) if item]
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,23 +137,24 @@ class OxigraphStore:
             raise StoreError(f"writing to {self.url} failed: {exc}") from exc
 
     # -- reading -------------------------------------------------------------------------------
-    def select(self, sparql: str) -> QueryResult:
-        result = self._query(sparql)
+    def select(self, sparql: str, *, union: bool = False) -> QueryResult:
+        """`union=True`: the default graph is the union of every named graph."""
+        result = self._query(sparql, union=union)
         if not isinstance(result, QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
         return QueryResult(variables, rows)
 
-    def ask(self, sparql: str) -> bool:
-        result = self._query(sparql)
+    def ask(self, sparql: str, *, union: bool = False) -> bool:
+        result = self._query(sparql, union=union)
         if isinstance(result, QuerySolutions):
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def _query(self, sparql: str) -> object:
+    def _query(self, sparql: str, *, union: bool = False) -> object:
         try:
-            return self._store.query(sparql)
+            return self._store.query(sparql, use_default_graph_as_union=union)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
         except OSError as exc:

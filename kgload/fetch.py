@@ -27,6 +27,7 @@ import datetime as dt
 import importlib
 import io
 import json
+import logging
 import re
 import time
 import urllib.parse
@@ -71,6 +72,7 @@ _DECLARED_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _DEFAULTS = Settings()
+log = logging.getLogger("kgload")
 
 
 def is_url(value: object) -> bool:
@@ -166,6 +168,15 @@ class Fetcher:
         self._sleep = sleep
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | Problem] = {}
+        from kgload.linking.wikidata import is_placeholder_user_agent
+
+        if is_placeholder_user_agent(options.user_agent):
+            log.warning(
+                "the User-Agent %r names no real contact: set user_agent in kgload.toml (or "
+                "KGLOAD_USER_AGENT) to your tool's name and a contact URL or address, so that "
+                "the sites you read can reach you",
+                options.user_agent,
+            )
 
     def __enter__(self) -> Fetcher:
         return self

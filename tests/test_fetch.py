@@ -33,7 +33,7 @@ from kgload.fetch import (
 from kgload.model import Article, Problem
 
 WEB = Path(__file__).parent / "fixtures" / "web"
-UA = "kgload-tests/1.0 (https://example.org/kgload-tests; tests@example.org)"
+UA = "kgload-tests/1.0 (https://kgload-tests.test/contact; tests@kgload-tests.test)"
 HTML = "text/html; charset=utf-8"
 
 
@@ -403,3 +403,13 @@ def test_charset_from_the_page_when_the_header_has_none(site: HTTPServer) -> Non
         assert isinstance(item, Article), item
         assert item.title == "Presidente angolano visita Brasília"
         assert "João Lourenço" in item.text
+
+
+def test_placeholder_user_agent_is_warned_about(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="kgload"), Fetcher(FetchOptions()):
+        pass
+    assert "names no real contact" in caplog.text
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="kgload"), Fetcher(FetchOptions(user_agent=UA)):
+        pass
+    assert caplog.text == ""

@@ -42,7 +42,7 @@ import requests
 
 from kgload.config import Settings
 from kgload.errors import UsageError
-from kgload.http import request_deadline
+from kgload.http import DeadlineExceededError, call_with_deadline, request_deadline
 from kgload.model import Article, Problem
 from kgload.sources import ArticleOverrides, parse_article_text
 from kgload.urls import normalise_url
@@ -263,6 +263,8 @@ class Fetcher:
         self._last_request[host] = self._clock()
 
     def _download(self, url: str, *, accept: str | None = None) -> Page | _Redirect | Problem:
+        """One GET, given `request_deadline(timeout)` (4x) in all: requests times out per read
+        only, so a server that trickles a byte now and then would otherwise hold it forever."""
         self._wait_turn(urllib.parse.urlsplit(url).netloc)
         headers = {
             "User-Agent": self.options.user_agent,
@@ -271,9 +273,9 @@ class Fetcher:
             "application/xml;q=0.9,*/*;q=0.5",
         }
         timeout = self.options.timeout
-        deadline = self._clock() + request_deadline(timeout)
         self.requests_made += 1
-        try:
+
+        def exchange() -> Page | _Redirect | Problem:
             with self._session.get(
                 url, headers=headers, timeout=(timeout, timeout), stream=True,
                 allow_redirects=False,
@@ -284,22 +286,31 @@ class Fetcher:
                     reason = f" {response.reason}" if response.reason else ""
                     return Problem("fetch-failed", f"HTTP {response.status_code}{reason}", url)
                 media, charset = _content_type(response.headers.get("Content-Type", ""))
-                body = self._read_body(response, url, deadline)
+                body = self._read_body(response, url)
                 if isinstance(body, Problem):
                     return body
                 return Page(url=url, content_type=media, charset=charset, body=body)
-        except requests.Timeout:
+
+        try:
+            return call_with_deadline(exchange, request_deadline(timeout))
+        except DeadlineExceededError:
             return Problem(
                 "fetch-timeout",
-                f"no answer within {timeout:g} s (the fetch_timeout setting)",
+                f"the page took more than {request_deadline(timeout):g} s to arrive "
+                "(4 times the fetch_timeout setting)",
                 url,
             )
+        except requests.Timeout:
+            return _timed_out(timeout, url)
         except requests.ConnectionError as exc:
+            # A read that times out inside the body comes as a ConnectionError from requests.
+            if "timed out" in str(exc).lower():
+                return _timed_out(timeout, url)
             return Problem("fetch-failed", f"cannot connect: {_reason(exc)}", url)
         except requests.RequestException as exc:
             return Problem("fetch-failed", _reason(exc), url)
 
-    def _read_body(self, response: requests.Response, url: str, deadline: float) -> bytes | Problem:
+    def _read_body(self, response: requests.Response, url: str) -> bytes | Problem:
         limit = self.options.max_bytes
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
@@ -310,15 +321,14 @@ class Fetcher:
             size += len(chunk)
             if size > limit:
                 return _too_large(f"the page has more than {limit:,} bytes", limit, url)
-            if self._clock() > deadline:
-                return Problem(
-                    "fetch-timeout",
-                    f"the page took more than {request_deadline(self.options.timeout):g} s "
-                    "to arrive (4 times the fetch_timeout setting)",
-                    url,
-                )
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _timed_out(timeout: float, url: str) -> Problem:
+    return Problem(
+        "fetch-timeout", f"no answer within {timeout:g} s (the fetch_timeout setting)", url
+    )
 
 
 def _too_large(what: str, limit: int, url: str) -> Problem:

@@ -11,6 +11,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -413,3 +414,21 @@ def test_placeholder_user_agent_is_warned_about(caplog: pytest.LogCaptureFixture
     with caplog.at_level("WARNING", logger="kgload"), Fetcher(FetchOptions(user_agent=UA)):
         pass
     assert caplog.text == ""
+
+
+def test_a_trickling_page_meets_the_deadline(site: HTTPServer) -> None:
+    """A byte now and then keeps every read alive; the deadline (4x the timeout) still ends it."""
+
+    def trickle(request: Request) -> Response:
+        def drip() -> Iterator[bytes]:
+            yield b"<html><body><p>"
+            for _ in range(20):
+                time.sleep(0.1)
+                yield b"news "
+
+        return Response(drip(), content_type="text/html")
+
+    site.expect_request("/drip.html").respond_with_handler(trickle)
+    (problem,) = _problems(site.url_for("/drip.html"), FetchOptions(user_agent=UA, timeout=0.2))
+    assert problem.code == "fetch-timeout"
+    assert "4 times the fetch_timeout" in problem.message

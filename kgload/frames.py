@@ -95,6 +95,8 @@ def _date_text(term: Literal) -> tuple[str, str]:
         return text[:7] + "-01", precision
     if precision == "year":
         return text[:4] + "-01-01", precision
+    if term.datatype.value != _DATETIME:
+        return text[:10], precision  # an xsd:date may carry a time zone ("2025-08-15Z")
     return text, precision
 
 

@@ -45,6 +45,7 @@ SELECT ?entity ?kind ?label WHERE {
   { GRAPH ?g { ?entity a ?kind } FILTER(STRSTARTS(STR(?kind), "%(kg)s")) }
   UNION
   { GRAPH ?g { ?entity rdfs:label ?label } }
+  FILTER(STRSTARTS(STR(?g), %(base)s))  # kgload's graphs only (a server has others)
 }
 """
 
@@ -72,7 +73,9 @@ def _edges(row: Mapping[str, Term | None]) -> list[tuple[str, str, bool]]:
     return [(a, b, False) for a, b in combinations(sorted(participants), 2)]
 
 
-def _node_details(store: Store, ids: Iterable[str], lang: str) -> dict[str, dict[str, str]]:
+def _node_details(
+    store: Store, ids: Iterable[str], lang: str, base: str
+) -> dict[str, dict[str, str]]:
     """Each actor's kind and its label in `lang` (then English, then any), by ID."""
     by_iri = {_iri(i): i for i in ids}
     details: dict[str, dict[str, str]] = {i: {} for i in by_iri.values()}
@@ -80,7 +83,9 @@ def _node_details(store: Store, ids: Iterable[str], lang: str) -> dict[str, dict
         return details
     labels: dict[str, dict[str, str]] = {i: {} for i in by_iri.values()}
     values = " ".join(str(NamedNode(iri)) for iri in sorted(by_iri))
-    result = store.select(_NODES_QUERY % {"entities": values, "kg": _KG})
+    # The base goes in as an escaped literal, never pasted raw into the query.
+    query = _NODES_QUERY % {"entities": values, "kg": _KG, "base": str(Literal(base))}
+    result = store.select(query)
     for row in result.dicts():
         entity = by_iri[_text(row["entity"])]
         kind = _text(row["kind"]).removeprefix(_KG)
@@ -120,7 +125,7 @@ def build_network(
     rows = list(result.dicts())
     edges = [(row, _edges(row)) for row in rows]
     ids = {node for _, pairs in edges for pair in pairs for node in pair[:2]}
-    for entity, details in sorted(_node_details(store, ids, lang).items()):
+    for entity, details in sorted(_node_details(store, ids, lang, base).items()):
         graph.add_node(
             entity,
             label=details.get("label", entity),

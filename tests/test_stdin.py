@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kgload.cli.main import main
 from kgload.client import KG
@@ -153,3 +155,13 @@ def test_doc_examples() -> None:
 
     assert doctest.testmod(kgload.sources).failed == 0
     assert doctest.testmod(kgload.client).failed == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
+def test_stdin_never_raises(data: bytes) -> None:
+    """Whatever is piped in, the reader yields articles and problems, never an exception."""
+    for item in read_stdin(io.BytesIO(data), default_lang="en", max_article_chars=1000):
+        assert isinstance(item, Article | Problem)
+    for item in read_stdin(_ReadOnly(b"{" + data), max_article_chars=1000):  # as JSON Lines
+        assert isinstance(item, Article | Problem)

@@ -13,16 +13,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pyoxigraph import Literal
 
 from kgload.config import Settings, load_settings
-from kgload.model import LoadReport, ProgressCallback
+from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
 from kgload.stores.base import QueryResult, Store, open_store
 
 if TYPE_CHECKING:
+    from kgload.inputs import IngestSource
     from kgload.linking.kb import KnowledgeBase
     from kgload.rdf.shacl import ValidationReport
 
@@ -80,39 +81,58 @@ class KG:
 
     def ingest(
         self,
-        paths: Sequence[str | Path],
+        paths: IngestSource | Sequence[IngestSource] = (),
         *,
+        text: str | Sequence[str] | None = None,
         lang: str | None = None,
         published: dt.date | None = None,
         url: str | None = None,
         batch_size: int | None = None,
         progress: ProgressCallback | None = None,
+        stdin: BinaryIO | None = None,
     ) -> LoadReport:
-        """Read, analyse and load article files (or folders, or `.jsonl` batches)."""
+        """Read, analyse and load articles; a bad one is a problem in the report, not an error.
+
+        `paths` are article files, folders, `.jsonl` batches, http(s) URLs of pages or RSS/Atom
+        feeds (each item fetched; the optional extra ``web``), ``-`` for standard input (or
+        `stdin`), or `Article` objects; one of them may be given alone. Article *texts* go in
+        `text` (a string is a path, as it always was, so a mistyped path is never taken for an
+        article). `lang`, `published` and `url` override what the articles say.
+
+        >>> with KG.open("memory:") as kg:
+        ...     kg.ingest(text="Lula met Macron in Paris on Monday.", lang="en").documents
+        1
+        """
+        from kgload.inputs import count_inputs, read_inputs
         from kgload.loader import ingest
-        from kgload.sources import ArticleOverrides, read_articles
+        from kgload.sources import ArticleOverrides
 
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
+        sources: list[IngestSource] = (
+            [paths] if isinstance(paths, str | Path | Article) else list(paths)
+        )
+        texts = [text] if isinstance(text, str) else list(text or ())
         overrides = ArticleOverrides(lang=lang, published=published, url=url)
-        if url is not None and len(paths) > 1:
+        if url is not None and len(sources) + len(texts) > 1:
             from kgload.errors import UsageError
 
             raise UsageError("--url names one article; give it with a single file")
-        items = read_articles(
-            paths,
+        items = read_inputs(
+            sources,
+            texts=texts,
             overrides=overrides,
-            default_lang=settings.lang,
-            max_article_chars=settings.max_article_chars,
-        )
-        total = (
-            len(paths)
-            if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir() for p in paths)
-            else None
+            settings=settings,
+            stdin=stdin,
         )
         return ingest(
-            self.store, items, kb=self.kb, settings=settings, progress=progress, total=total
+            self.store,
+            items,
+            kb=self.kb,
+            settings=settings,
+            progress=progress,
+            total=count_inputs(sources, texts),
         )
 
     def saved_queries(self) -> dict[str, SavedQuery]:
@@ -166,6 +186,65 @@ class KG:
         from kgload.sparql import select
 
         return select(self.store, query, union=not named_graphs, base=self.settings.base)
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        status: str | None = None,
+        limit: int = 0,
+        *,
+        lang: str = "en",
+    ) -> Any:
+        """Every event (or those that pass the filters) as a pandas DataFrame, newest first.
+
+        Built on the `events` saved query (its columns, one row per event), with typed columns
+        (`kgload.frames`): dates as dates, numbers as numbers, participants as lists. `limit=0`
+        (the default) means all events; needs the optional extra ``analysis``.
+        """
+        from kgload.frames import require, to_pandas
+        from kgload.queries import get_saved_query
+
+        require("pandas")
+        params: dict[str, ParamValue] = {
+            "type": type, "actor": actor, "since": since, "until": until, "status": status,
+            "lang": lang, "limit": limit,
+        }  # fmt: skip
+        result = self.query("events", **{k: v for k, v in params.items() if v is not None})
+        lists = get_saved_query("events").lists
+        return to_pandas(result, lists=lists, base=self.settings.base)
+
+    def network(
+        self,
+        type: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        *,
+        actor: str | None = None,
+        status: str | None = None,
+        lang: str = "en",
+    ) -> Any:
+        """Who met, called, visited, sanctioned or attacked whom, as a `networkx.MultiDiGraph`.
+
+        One node per actor (``label``, ``qid``, ``kind``), one edge per event between two
+        actors (``type``, ``date``, ``status``…); `kgload.network` says how peer events are
+        drawn, and `kgload.network.collapse` counts events per pair. Needs the extra
+        ``analysis``.
+        """
+        from kgload.network import build_network
+
+        return build_network(
+            self.store,
+            type=type,
+            actor=actor,
+            since=since,
+            until=until,
+            status=status,
+            lang=lang,
+            base=self.settings.base,
+        )
 
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
         from kgload.loader import rdf_format

@@ -27,7 +27,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from kgload import __version__
 from kgload.cli import sparql
@@ -45,6 +45,7 @@ from kgload.config import SETTINGS_TABLE, Settings, load_settings
 from kgload.errors import KgloadError, UsageError
 
 if TYPE_CHECKING:
+    from kgload.client import KG
     from kgload.linking.kb import KnowledgeBase
     from kgload.model import Problem, ProgressCallback
     from kgload.queries import ParamValue
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EXPORT_FORMATS", "build_parser", "main"]
 
-EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples")
+EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples", "graphml")
 LOAD_FORMATS = ("nquads", "trig")
 
 Command = Callable[[argparse.Namespace], int]
@@ -126,13 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[store],
         help="read articles, extract events and load them",
         description="Read article files (header format, plain text, .jsonl, or folders of "
-        "them), extract linked events and load each document's graph.",
+        "them), web pages and RSS/Atom feeds by URL, or standard input (-), extract linked "
+        "events and load each document's graph.",
     )
     ingest.add_argument(
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="an article file, a .jsonl batch or a folder of them",
+        help="an article file, a .jsonl batch or a folder of them; an http(s) URL of a page "
+        "or of an RSS/Atom feed (each item is fetched); - for standard input (text or JSON Lines)",
     )
     ingest.add_argument(
         "--lang",
@@ -167,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="nquads",
-        help="RDF serialisation (default: nquads)",
+        help="RDF serialisation (default: nquads), or graphml: the network of actors and "
+        "events for Gephi (needs the extra 'analysis')",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
@@ -501,15 +505,25 @@ def _export(args: argparse.Namespace) -> int:
         output: Path | None = args.output
         if output is None or str(output) == "-":
             sys.stdout.flush()
-            kg.export(sys.stdout.buffer, format=args.format)
+            _write_export(kg, sys.stdout.buffer, args.format)
             sys.stdout.buffer.flush()
             return 0
         from kgload.files import atomic_write
 
         with atomic_write(output) as handle:
-            kg.export(handle, format=args.format)
+            _write_export(kg, handle, args.format)
     _err(f"exported the graph as {args.format} to {output}")
     return 0
+
+
+def _write_export(kg: KG, handle: IO[bytes], format: str) -> None:
+    """RDF, or the network of actors and events as GraphML (`kgload.network`)."""
+    if format == "graphml":
+        from kgload.network import write_graphml
+
+        write_graphml(kg.network(), handle)
+    else:
+        kg.export(handle, format=format)
 
 
 def _load(args: argparse.Namespace) -> int:

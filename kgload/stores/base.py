@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol, runtime_checkable
+from typing import IO, Any, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
 
@@ -91,6 +91,12 @@ class QueryResult:
                     record[column] = split_list(row[column])
             out.append(record)
         return out
+
+    def to_pandas(self, *, lists: Collection[str] | None = None) -> Any:
+        """A pandas DataFrame with typed columns and list columns as lists (`kgload.frames`)."""
+        from kgload.frames import to_pandas
+
+        return to_pandas(self, lists=self.lists if lists is None else lists)
 
 
 def split_list(term: Term | None) -> ListValue:

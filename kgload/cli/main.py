@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgload import __version__
+from kgload.cli import serve
 from kgload.cli.render import FORMATS, query_rows, render_rows, result_rows
 from kgload.config import SETTINGS_TABLE, Settings, load_settings
 from kgload.errors import KgloadError, UsageError
@@ -224,6 +225,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_format(stats)
     stats.set_defaults(run=_stats)
+
+    serve.add_parser(commands)
 
     evaluate = commands.add_parser(
         "eval",
@@ -454,7 +457,7 @@ def _ingest(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         output: Path | None = args.output
         if output is None or str(output) == "-":
             sys.stdout.flush()
@@ -511,7 +514,7 @@ def _query(args: argparse.Namespace) -> int:
     from kgload.queries import get_saved_query
 
     get_saved_query(args.name).bind(params, base=settings.base)
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
     render_rows(columns, rows, format=args.format, out=sys.stdout)
@@ -531,7 +534,7 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
     steps.append(("bind", time.perf_counter() - start))
     _err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
     start = time.perf_counter()
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         steps.append(("open store", time.perf_counter() - start))
         start = time.perf_counter()
         result = kg.query(args.name, **params)
@@ -549,7 +552,7 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
 def _validate(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         report = kg.validate()
     _print_problems(report.problems)
     if report.conforms:
@@ -562,7 +565,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         counts = kg.stats()
     render_rows(
         ["name", "count"],

@@ -91,6 +91,7 @@ class OxigraphStore:
         max_update_quads: int = _MAX_QUADS_PER_UPDATE,
         read_only: bool = False,
         folder: Path | None = None,
+        shared: bool = False,
     ) -> None:
         self._store = store
         self.url = url
@@ -99,7 +100,9 @@ class OxigraphStore:
         self.folder = folder
         self._closed = False
         self._opened_at = time.monotonic()
-        self._signature = _folder_signature(folder) if read_only and folder else None
+        # A reader sharing this process's writer sees its commits already: nothing to reopen.
+        own_view = read_only and folder is not None and not shared
+        self._signature = _folder_signature(folder) if own_view and folder else None
 
     @property
     def pyoxigraph(self) -> Store:
@@ -290,19 +293,21 @@ class OxigraphStore:
         if self._closed:
             return
         self._closed = True
-        if self.folder is not None and not self.read_only:
+        if self.folder is not None:
             with _OPEN_LOCK:
                 shared = _OPEN.get(self.folder)
+                last = False
                 if shared is not None and shared.store is self._store:
                     shared.refs -= 1
-                    if shared.refs > 0:
-                        return
-                    del _OPEN[self.folder]
-            try:
-                self._store.flush()
-            except OSError as exc:
-                log.warning("%s: flushing on close failed: %s", self.url, exc)
-        # pyoxigraph releases the on-disk lock when the object is collected.
+                    last = shared.refs <= 0
+                    if last:
+                        del _OPEN[self.folder]
+            if last:
+                try:
+                    self._store.flush()
+                except OSError as exc:
+                    log.warning("%s: flushing on close failed: %s", self.url, exc)
+        # pyoxigraph releases the on-disk lock when the last reference to the store goes.
         del self._store
 
 
@@ -367,7 +372,7 @@ def open_oxigraph(
             shared.refs += 1
             return OxigraphStore(
                 shared.store, url, max_update_quads=max_update_quads, read_only=read_only,
-                folder=key,
+                folder=key, shared=True,
             )
         if read_only:
             return OxigraphStore(

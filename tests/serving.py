@@ -92,7 +92,7 @@ def serve_subprocess(
     finally:
         process.terminate()
         try:
-            process.wait(30)
+            process.communicate(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait(30)
+            process.communicate(timeout=30)

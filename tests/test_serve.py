@@ -347,3 +347,25 @@ def test_serve_refuses_a_missing_store_and_a_token_without_updates(tmp_path: Pat
         assert done.stderr.startswith("kgload: error:") and message in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "typo").exists()
+
+
+def test_timeout_is_503_and_a_cap_that_cannot_finish_counting_says_so(kg: KG) -> None:
+    # A cross product far too large to stream in the time given (the rows are produced one by
+    # one, so the deadline is checked between them).
+    huge = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    options = ServeOptions(timeout=0.5, max_rows=None)
+    with serve_in_thread(create_app(kg.store, kg.settings, options)) as base:
+        status, _, data = _get(_sparql_url(base, huge, format="json"))
+    assert status == 503 and b"--timeout" in data
+    options = ServeOptions(timeout=0.5, max_rows=10)
+    with serve_in_thread(create_app(kg.store, kg.settings, options)) as base:
+        status, headers, data = _get(_sparql_url(base, huge, format="json"))
+    assert status == 200
+    assert headers["x-kgload-truncated"].startswith("10 of >= ")
+    note = json.loads(data)["kgload"]
+    assert note["total_exact"] is False and note["total"] > 10
+
+
+def test_the_endpoint_has_a_form_for_browsers(url: str) -> None:
+    html = _page(url + "/sparql")
+    assert 'id="sparql-form"' in html and "X-Kgload-Truncated" in html

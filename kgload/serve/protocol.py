@@ -18,8 +18,8 @@ import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from typing import Literal as Kind
-from typing import TypeVar
 from xml.sax.saxutils import escape, quoteattr
 
 from pyoxigraph import (
@@ -34,7 +34,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from kgload.errors import QueryError, StoreError
+from kgload.errors import KgloadError, QueryError, StoreError
 from kgload.stores.base import Store, Term
 
 __all__ = [
@@ -155,25 +155,37 @@ def run_query(
         options["use_default_graph_as_union"] = True
     if named_graphs:
         options["named_graphs"] = [NamedNode(_iri(g)) for g in named_graphs]
+    # pyoxigraph's result iterators must be dropped on the thread that made them: errors are
+    # raised afresh, outside the `except` block, so no traceback keeps one alive elsewhere.
+    error: KgloadError
     try:
-        result = raw.query(sparql, **options)
-        if isinstance(result, QueryBoolean):
-            return Answer("ask", boolean=bool(result))
-        if isinstance(result, QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            rows, truncated = _take(
-                (tuple(solution[v] for v in variables) for solution in result),
-                limits=limits,
-                deadline=deadline,
-            )
-            return Answer("select", variables=variables, rows=rows, truncated=truncated)
-        if isinstance(result, QueryTriples):
-            triples, truncated = _take(iter(result), limits=limits, deadline=deadline)
-            return Answer("graph", triples=triples, truncated=truncated)
+        return _evaluate(raw, sparql, options, limits=limits, deadline=deadline)
+    except QueryTimeout as exc:
+        error = QueryTimeout(str(exc))
     except SyntaxError as exc:
-        raise QueryError(f"invalid SPARQL: {exc}") from exc
+        error = QueryError(f"invalid SPARQL: {exc}")
     except OSError as exc:
-        raise StoreError(f"querying {store.url} failed: {exc}") from exc
+        error = StoreError(f"querying {store.url} failed: {exc}")
+    raise error
+
+
+def _evaluate(
+    raw: Any, sparql: str, options: dict[str, object], *, limits: Limits, deadline: float
+) -> Answer:
+    result = raw.query(sparql, **options)
+    if isinstance(result, QueryBoolean):
+        return Answer("ask", boolean=bool(result))
+    if isinstance(result, QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        rows, truncated = _take(
+            (tuple(solution[v] for v in variables) for solution in result),
+            limits=limits,
+            deadline=deadline,
+        )
+        return Answer("select", variables=variables, rows=rows, truncated=truncated)
+    if isinstance(result, QueryTriples):
+        triples, truncated = _take(iter(result), limits=limits, deadline=deadline)
+        return Answer("graph", triples=triples, truncated=truncated)
     raise QueryError(f"unsupported query result {type(result).__name__}")
 
 

@@ -84,18 +84,18 @@
         b = nodes[j];
         dx = a.x - b.x; dy = a.y - b.y;
         d2 = dx * dx + dy * dy || 0.01;
-        f = 2600 / d2;
+        f = 5000 / d2;
         d = Math.sqrt(d2);
         a.vx += f * dx / d; a.vy += f * dy / d;
         b.vx -= f * dx / d; b.vy -= f * dy / d;
       }
-      a.vx += (width / 2 - a.x) * 0.004;
-      a.vy += (height / 2 - a.y) * 0.004;
+      a.vx += (width / 2 - a.x) * 0.006;
+      a.vy += (height / 2 - a.y) * 0.008;
     }
     edges.forEach(function (e) {
       dx = e.b.x - e.a.x; dy = e.b.y - e.a.y;
       d = Math.sqrt(dx * dx + dy * dy) || 0.1;
-      f = (d - 110) * 0.02;
+      f = (d - 130) * 0.02;
       e.a.vx += f * dx / d; e.a.vy += f * dy / d;
       e.b.vx -= f * dx / d; e.b.vy -= f * dy / d;
     });

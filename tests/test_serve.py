@@ -369,3 +369,24 @@ def test_timeout_is_503_and_a_cap_that_cannot_finish_counting_says_so(kg: KG) ->
 def test_the_endpoint_has_a_form_for_browsers(url: str) -> None:
     html = _page(url + "/sparql")
     assert 'id="sparql-form"' in html and "X-Kgload-Truncated" in html
+
+
+def test_pages_carry_a_content_security_policy_and_bad_bytes_are_400(url: str) -> None:
+    _, headers, _ = _get(url + "/", headers={"Accept": "text/html"})
+    assert "default-src 'self'" in headers["content-security-policy"]
+    status, _, data = _post(url + "/sparql", b"SELECT \xff", "application/sparql-query")
+    assert status == 400 and b"not UTF-8" in data
+    status, _, _ = _post(url + "/sparql", b"query=%ff", "application/x-www-form-urlencoded")
+    assert status == 400
+    status, _, _ = _post(url + "/sparql", b"<q/>", "application/xml")
+    assert status == 415
+
+
+def test_triple_terms_serialise(url: str) -> None:
+    query = 'SELECT ?t WHERE { BIND(<<( <http://a.example/s> <http://a.example/p> "o" )>> AS ?t) }'
+    status, _, data = _get(_sparql_url(url, query, format="json"))
+    assert status == 200
+    term = json.loads(data)["results"]["bindings"][0]["t"]
+    assert term["type"] == "triple" and term["value"]["object"]["value"] == "o"
+    status, _, data = _get(_sparql_url(url, query, format="xml"))
+    assert status == 200 and b"<triple><subject><uri>http://a.example/s</uri>" in data

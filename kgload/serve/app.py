@@ -65,6 +65,15 @@ _CORS = {
 }
 
 
+# The pages run only their own script and style, and never inside another site's frame.
+_PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ServeOptions:
     """What `kgload serve` was told: limits, and whether (and with which token) to update."""
@@ -110,7 +119,8 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
         def work() -> Any:
             reopen = getattr(store, "reopen_if_changed", None)
             if reopen is not None:
-                reopen()
+                # Follow a running ingest without making this request wait for the new view.
+                reopen(wait=False)
             return call()
 
         # The thread cannot be stopped inside the store; on timeout the request is answered
@@ -122,7 +132,7 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
         body = templates.get_template(name).render(
             request=request, path=request.url.path, options=options, **context
         )
-        return HTMLResponse(body, status_code=status)
+        return HTMLResponse(body, status_code=status, headers=_PAGE_HEADERS)
 
     def handle(
         view: Callable[[Request], Awaitable[Response]],
@@ -160,11 +170,16 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
             body = await _read_body(request)
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if media == "application/sparql-query":
-                query = body.decode("utf-8", errors="strict")
+                query = _utf8(body)
             elif media == "application/sparql-update":
-                update = body.decode("utf-8", errors="strict")
+                update = _utf8(body)
             elif media in ("application/x-www-form-urlencoded", ""):
-                form = urllib.parse.parse_qs(body.decode("utf-8"), keep_blank_values=True)
+                try:
+                    form = urllib.parse.parse_qs(
+                        _utf8(body), keep_blank_values=True, errors="strict"
+                    )
+                except UnicodeDecodeError:
+                    raise _HttpError(400, "the form is not UTF-8 text") from None
                 query = form.get("query", [query])[0] if "query" in form else query
                 update = form["update"][0] if "update" in form else None
                 for key in ("default-graph-uri", "named-graph-uri", "format"):
@@ -375,6 +390,13 @@ async def _read_body(request: Request) -> bytes:
         if len(body) > _MAX_BODY:
             raise _HttpError(413, f"request body over {_MAX_BODY} bytes")
     return body
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _HttpError(400, "the request body is not UTF-8 text") from None
 
 
 def _lang(request: Request) -> str:

@@ -332,12 +332,21 @@ def serialize_answer(answer: Answer, media: str) -> bytes:
     return _delimited(answer, tsv=name == "tsv")
 
 
-def _json_term(term: Term) -> dict[str, str]:
+def _json_term(term: Term | Triple) -> dict[str, Any]:
+    if isinstance(term, Triple):  # an RDF 1.2 triple term, as SPARQL-star writes it
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, BlankNode):
         return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
+    out: dict[str, Any] = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
     elif term.datatype.value != _XSD_STRING:
@@ -367,7 +376,10 @@ def _json(answer: Answer) -> bytes:
     return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
-def _xml_term(term: Term) -> str:
+def _xml_term(term: Term | Triple) -> str:
+    if isinstance(term, Triple):
+        parts = zip(("subject", "predicate", "object"), term, strict=True)
+        return "<triple>" + "".join(f"<{n}>{_xml_term(t)}</{n}>" for n, t in parts) + "</triple>"
     if isinstance(term, NamedNode):
         return f"<uri>{escape(term.value)}</uri>"
     if isinstance(term, BlankNode):
@@ -421,7 +433,7 @@ def _delimited(answer: Answer, *, tsv: bool) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def _csv_value(term: Term) -> str:
+def _csv_value(term: Term | Triple) -> str:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     return term.value if isinstance(term, (NamedNode, Literal)) else str(term)

@@ -243,7 +243,8 @@ def timeline(
                 place=", ".join(sorted(names.get(p, p) for p in slot.get(KG + "place", ())))
                 or None,
                 quote=quote or None,
-                url=url or None,
+                # Only web links become links (a loaded file could hold a javascript: IRI).
+                url=url if url.startswith(("http://", "https://")) else None,
                 reported_by=tuple(
                     sorted(names.get(r, short_id(r)) for r in slot.get(KG + "reportedBy", ()))
                 ),

@@ -100,6 +100,8 @@ class OxigraphStore:
         self.folder = folder
         self._closed = False
         self._opened_at = time.monotonic()
+        self._reopen_lock = threading.Lock()
+        self._reopening = False
         # A reader sharing this process's writer sees its commits already: nothing to reopen.
         own_view = read_only and folder is not None and not shared
         self._signature = _folder_signature(folder) if own_view and folder else None
@@ -109,12 +111,15 @@ class OxigraphStore:
         """The pyoxigraph store underneath, for raw SPARQL (`kgload serve`)."""
         return self._store
 
-    def reopen_if_changed(self, *, min_interval: float = 1.0) -> bool:
+    def reopen_if_changed(self, *, min_interval: float = 1.0, wait: bool = True) -> bool:
         """Reopen a read-only on-disk store whose folder changed since it was opened.
 
         A read-only store sees the folder as it was when opened; a long-lived reader calls this
         before each request to see what writers committed since. At most once per
-        `min_interval` seconds, because reopening replays the writer's log. True if reopened.
+        `min_interval` seconds, because reopening replays the writer's log (seconds while a
+        writer is busy). With `wait=False` the new view is opened in a background thread and
+        swapped in when ready, so the caller keeps answering from the old one meanwhile.
+        True if the new view is in place on return.
         """
         if not self.read_only or self.folder is None or self._signature is None:
             return False
@@ -123,14 +128,29 @@ class OxigraphStore:
         signature = _folder_signature(self.folder)
         if signature == self._signature:
             return False
+        with self._reopen_lock:
+            if self._reopening:
+                return False
+            self._reopening = True
+        if wait:
+            return self._reopen(signature)
+        threading.Thread(target=self._reopen, args=(signature,), daemon=True).start()
+        return False
+
+    def _reopen(self, signature: tuple[tuple[str, int, int], ...]) -> bool:
         try:
             fresh = Store.read_only(str(self.folder))
         except OSError as exc:
             log.warning("%s: keeping the old view, reopening failed: %s", self.url, exc)
             return False
-        self._store, self._signature = fresh, signature
-        self._opened_at = time.monotonic()
-        return True
+        else:
+            if not self._closed:
+                self._store, self._signature = fresh, signature
+            return True
+        finally:
+            self._opened_at = time.monotonic()
+            with self._reopen_lock:
+                self._reopening = False
 
     def _writable(self) -> None:
         if self.read_only:

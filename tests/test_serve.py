@@ -390,3 +390,26 @@ def test_triple_terms_serialise(url: str) -> None:
     assert term["type"] == "triple" and term["value"]["object"]["value"] == "o"
     status, _, data = _get(_sparql_url(url, query, format="xml"))
     assert status == 200 and b"<triple><subject><uri>http://a.example/s</uri>" in data
+
+
+@pytest.mark.virtuoso
+def test_the_endpoint_over_a_virtuoso_store(virtuoso_store: object) -> None:
+    from kgload.stores.sparql import SparqlStore
+
+    assert isinstance(virtuoso_store, SparqlStore)
+    remote = KG(virtuoso_store, Settings())
+    assert remote.ingest(ARTICLES[:1]).ok
+    total = _event_count(remote)
+    options = ServeOptions(max_rows=2)
+    with serve_in_thread(create_app(virtuoso_store, remote.settings, options)) as base:
+        client = SPARQLWrapper(base + "/sparql")
+        client.setQuery(f"ASK {{ ?e a <{KG_NS}PhoneCall> }}")
+        client.setReturnFormat(JSON)
+        assert client.query().convert()["boolean"] is True
+        status, headers, data = _get(_sparql_url(base, ALL_EVENTS, format="json"))
+        assert status == 200 and headers["x-kgload-truncated"] == f"2 of {total} rows"
+        assert len(json.loads(data)["results"]["bindings"]) == 2
+        html = _page(base + "/actor?id=Q7747")
+        assert "Putin vai se reunir com Donald Trump no Alasca" in html
+        status, _, data = _get(_sparql_url(base, "CONSTRUCT WHERE { ?s ?p ?o }"))
+        assert status == 400 and b"SELECT and ASK" in data

@@ -173,3 +173,31 @@ def test_a_reader_that_was_started_first_still_works(tmp_path: Path) -> None:
         reader.store.reopen_if_changed(min_interval=0)  # type: ignore[attr-defined]
         counts.append(reader.stats()["documents"])
     assert counts == sorted(counts) and counts[-1] == 4
+
+
+def test_kgload_serve_follows_an_ingest_into_its_store(tmp_path: Path) -> None:
+    """The server's pages and endpoint see documents an ingest commits after it started."""
+    import urllib.request
+
+    from serving import serve_subprocess
+
+    store = tmp_path / "kg"
+    with KG.open(f"oxigraph:{store}", settings=Settings()) as kg:
+        kg.ingest([p for p in EXAMPLES if not p.name.startswith("11-")][:1])
+    with serve_subprocess(store, cwd=tmp_path) as (url, _):
+        with urllib.request.urlopen(url + "/actor?id=Q7747", timeout=60) as response:
+            before = response.read().decode()
+        seed = ROOT / "examples" / "11-pt-putin-kim-telefonema-alasca-trump-2025-08-14.txt"
+        done = _kgload("ingest", str(seed), "--store", f"oxigraph:{store}", cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        # The server swaps in a new view in the background: poll (a hang guard, not a timing
+        # requirement) until the call with Kim Jong Un is there.
+        deadline = time.monotonic() + 120
+        while True:
+            with urllib.request.urlopen(url + "/actor?id=Q7747", timeout=60) as response:
+                page = response.read().decode()
+            if "conversou por telefone" in page:
+                break
+            assert time.monotonic() < deadline, "the server never saw the new document"
+            time.sleep(0.5)
+    assert "conversou por telefone" not in before

@@ -221,28 +221,37 @@ def _take(
 def _run_on_server(store: Store, sparql: str, *, limits: Limits) -> Answer:
     """A SPARQL server store answers SELECT and ASK through the Store protocol.
 
-    Its own `store.timeout` setting bounds each request; the cap is applied here.
+    The query is parsed here first (rdflib's parser), so a syntax error is a 400 with its
+    position and a CONSTRUCT is refused before the server is asked. The store's own
+    `store.timeout` setting bounds each request; the cap is applied here.
     """
-    try:
-        result = store.select(sparql)
-    except QueryError as exc:
-        if "expected a SELECT" not in str(exc):
-            raise
-        try:
-            return Answer("ask", boolean=store.ask(sparql))
-        except QueryError as ask_exc:
-            if "expected an ASK" not in str(ask_exc):
-                raise
-            raise QueryError(
-                "only SELECT and ASK queries are served over a SPARQL server store; "
-                "send CONSTRUCT and DESCRIBE to the server itself"
-            ) from ask_exc
+    form = _query_form(sparql)
+    if form == "AskQuery":
+        return Answer("ask", boolean=store.ask(sparql))
+    if form != "SelectQuery":
+        raise QueryError(
+            "only SELECT and ASK queries are served over a SPARQL server store; "
+            "send CONSTRUCT and DESCRIBE to the server itself"
+        )
+    result = store.select(sparql)
     rows = list(result.rows)
     truncated = None
     if limits.max_rows is not None and len(rows) > limits.max_rows:
         truncated = Truncation(returned=limits.max_rows, total=len(rows), exact=True)
         rows = rows[: limits.max_rows]
     return Answer("select", variables=result.variables, rows=rows, truncated=truncated)
+
+
+def _query_form(sparql: str) -> str:
+    """`SelectQuery`, `AskQuery`, `ConstructQuery` or `DescribeQuery`; QueryError if invalid."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        return str(parseQuery(sparql)[1].name)
+    except ParseBaseException as exc:
+        message = " ".join(str(exc).split())
+    raise QueryError(f"invalid SPARQL: {message}")
 
 
 # -- content negotiation ------------------------------------------------------------------------

@@ -165,8 +165,8 @@ def test_format_parameter_and_not_acceptable(url: str) -> None:
 
 
 def test_bad_query_is_400_with_the_parsers_message(url: str) -> None:
-    status, _, data = _get(_sparql_url(url, "SELEC ?x WHERE { ?x ?p ?o }"))
-    assert status == 400
+    status, headers, data = _get(_sparql_url(url, "SELEC ?x WHERE { ?x ?p ?o }"))
+    assert status == 400 and headers["access-control-allow-origin"] == "*"
     assert data.decode().startswith("invalid SPARQL:") and "1:" in data.decode()
     status, _, data = _get(url + "/sparql")
     assert status == 400 and b"no query" in data

@@ -438,4 +438,6 @@ def _error(
                         message=message)  # fmt: skip
         response.headers.update(headers)
         return response
-    return PlainTextResponse(message + "\n", status_code=status, headers=dict(headers))
+    # Browser SPARQL clients (YASGUI) can read the reason only with the CORS headers.
+    extra = _CORS if request.url.path == "/sparql" else {}
+    return PlainTextResponse(message + "\n", status_code=status, headers={**extra, **headers})

@@ -349,6 +349,23 @@ def test_serve_refuses_a_missing_store_and_a_token_without_updates(tmp_path: Pat
     assert not (tmp_path / "typo").exists()
 
 
+def test_serve_on_a_port_in_use_is_one_clear_line(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = str(taken.getsockname()[1])
+        done = subprocess.run(
+            [sys.executable, "-m", "kgload", "serve", "--store", "memory:", "--port", port],
+            cwd=tmp_path, env=clean_env(), capture_output=True, text=True, timeout=120,
+            check=False,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"kgload: error: cannot listen on 127.0.0.1:{port}")
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
 def test_timeout_is_503_and_a_cap_that_cannot_finish_counting_says_so(kg: KG) -> None:
     # A cross product far too large to stream in the time given (the rows are produced one by
     # one, so the deadline is checked between them).

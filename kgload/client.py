@@ -62,14 +62,20 @@ class KG:
         *,
         settings: Settings | None = None,
         create: bool = True,
+        read_only: bool = False,
     ) -> KG:
         """Open the store a URL names (default: the `store` setting, `oxigraph:./kg-data`).
 
         `create=False` refuses an on-disk store that does not exist yet (for reading).
+        `read_only=True` implies it and opens an on-disk store without its lock, so it works
+        while another process ingests into it; it sees the store as it was when opened.
+        Opening a folder this process already writes shares that store: close each `KG`.
         """
         settings = settings or load_settings()
         url = store_url or settings.store
-        return cls(open_store(url, create=create, **settings.store_options()), settings)
+        options = settings.store_options()
+        store = open_store(url, create=create and not read_only, read_only=read_only, **options)
+        return cls(store, settings)
 
     @property
     def kb(self) -> KnowledgeBase:

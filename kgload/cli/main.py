@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from kgload import __version__
-from kgload.cli import sparql
+from kgload.cli import serve, sparql
 from kgload.cli.render import (
     FORMATS,
     Value,
@@ -260,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_format(stats)
     stats.set_defaults(run=_stats)
+
+    serve.add_parser(commands)
 
     evaluate = commands.add_parser(
         "eval",
@@ -501,7 +503,7 @@ def _ingest(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         output: Path | None = args.output
         if output is None or str(output) == "-":
             sys.stdout.flush()
@@ -613,7 +615,7 @@ def _query(args: argparse.Namespace) -> int:
     params = _query_params(args, settings)
     if args.explain:
         return _explain_query(args, params, settings)
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
     columns, rows = choose_columns(columns, rows, args.columns)
@@ -670,7 +672,7 @@ def _explain_query(
     steps.append(("bind", time.perf_counter() - start))
     _err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
     start = time.perf_counter()
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         steps.append(("open store", time.perf_counter() - start))
         start = time.perf_counter()
         result = kg.query(args.name, **params)
@@ -689,7 +691,7 @@ def _explain_query(
 def _validate(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         report = kg.validate()
     _print_problems(report.problems)
     if report.conforms:
@@ -702,7 +704,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         counts = kg.stats()
     render_rows(
         ["name", "count"],

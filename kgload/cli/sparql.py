@@ -92,7 +92,7 @@ def _sparql(args: argparse.Namespace) -> int:
                else " (it never changes the store)")
         )
     settings = _settings(args)
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         if form == "ASK":
             answer = ask(kg.store, text, union=not args.named_graphs, base=settings.base)
         else:

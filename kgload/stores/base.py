@@ -204,10 +204,14 @@ def parse_store_url(url: str) -> tuple[str, str]:
     return "oxigraph", text
 
 
-def open_store(url: str, **options: object) -> Store:
-    """Open the store a URL names: `oxigraph:PATH` (default), `memory:`, `http(s)://…/sparql`."""
+def open_store(url: str, *, read_only: bool = False, **options: object) -> Store:
+    """Open the store a URL names: `oxigraph:PATH` (default), `memory:`, `http(s)://…/sparql`.
+
+    `read_only=True` is for readers: an on-disk store is then opened without its writer's lock
+    (and must exist); backends that have no such mode ignore it.
+    """
     scheme, rest = parse_store_url(url)
     module_name, _, attr = BACKENDS[scheme].partition(":")
     factory = getattr(importlib.import_module(module_name), attr)
-    store: Store = factory(rest, **options)
+    store: Store = factory(rest, read_only=read_only, **options)
     return store

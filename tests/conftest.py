@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
-from virtuoso import VirtuosoServer
+from virtuoso import VirtuosoServer, clear_test_graphs
 
 from kgload.stores.sparql import SparqlStore, open_sparql
 
@@ -33,7 +33,7 @@ def virtuoso_store(virtuoso: VirtuosoServer) -> Iterator[SparqlStore]:
     """A SparqlStore on the session's Virtuoso, with every kgload graph dropped first."""
     store = open_sparql(virtuoso.url, user=virtuoso.user, password=virtuoso.password)
     try:
-        store.drop_graphs(store.graphs())
+        clear_test_graphs(store)
         yield store
     finally:
         store.close()

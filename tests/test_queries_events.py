@@ -179,15 +179,17 @@ CASES: list[tuple[str, dict[str, ParamValue]]] = [
 def any_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
               ) -> Iterator[Store]:
     if request.param == "virtuoso":
+        from virtuoso import clear_test_graphs
+
         from kgload.stores.sparql import open_sparql
 
         server = request.getfixturevalue("virtuoso")
         remote = open_sparql(server.url, user=server.user, password=server.password)
-        remote.drop_graphs(remote.graphs())
+        clear_test_graphs(remote)
         for path in (GOLDEN, VISITS):
             remote.load(path, format=RdfFormat.TRIG)
         yield remote
-        remote.drop_graphs(remote.graphs())
+        clear_test_graphs(remote)
         remote.close()
         return
     url = "memory:" if request.param == "memory" else f"oxigraph:{tmp_path_factory.mktemp('kg')}"

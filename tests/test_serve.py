@@ -63,10 +63,16 @@ def url(kg: KG) -> Iterator[str]:
         yield base
 
 
+# Our own opener, not urllib's global one: SPARQLWrapper installs a process-wide opener with a
+# digest handler when a test before this one used a digest-protected Virtuoso, and that handler
+# raises on the `WWW-Authenticate: Bearer` challenge these tests expect.
+_OPENER = urllib.request.build_opener()
+
+
 def _get(url: str, *, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with _OPENER.open(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()
@@ -79,7 +85,7 @@ def _post(
         url, data=body, method="POST", headers={"Content-Type": content_type, **(headers or {})}
     )
     try:
-        with urllib.request.urlopen(request, timeout=60) as response:
+        with _OPENER.open(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read()

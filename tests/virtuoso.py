@@ -17,6 +17,10 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kgload.stores.sparql import SparqlStore
 
 __all__ = ["VirtuosoServer", "free_port"]
 
@@ -273,3 +277,16 @@ class VirtuosoServer:
             if path.exists():
                 text += path.read_text(encoding="utf-8", errors="replace")
         return "\n".join(text.splitlines()[-lines:])
+
+
+def clear_test_graphs(store: SparqlStore) -> None:
+    """Drop kgload's graphs and the foreign ones tests plant under `http://example.org/`.
+
+    `store.graphs()` lists kgload's graphs only; a foreign graph left by one test (the golden
+    store's "not kgload's" document) would show up in the next test's `GRAPH ?g` patterns.
+    """
+    foreign = store.select(
+        'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } '
+        'FILTER(STRSTARTS(STR(?g), "http://example.org/")) }'
+    )
+    store.drop_graphs([*store.graphs(), *(str(row[0].value) for row in foreign.rows if row[0])])

@@ -17,7 +17,7 @@ from serving import clean_env
 
 from kgload.client import KG
 from kgload.config import Settings
-from kgload.errors import UsageError
+from kgload.errors import StoreError, UsageError
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
@@ -201,3 +201,47 @@ def test_kgload_serve_follows_an_ingest_into_its_store(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "the server never saw the new document"
             time.sleep(0.5)
     assert "conversou por telefone" not in before
+
+
+_VANISHED = "Corruption: IO error: No such file or directory: 000042.sst"
+
+
+class _VanishingFiles:
+    """A pyoxigraph store whose first reads fail as RocksDB fails when a writer's compaction
+    deleted a table file this read-only view had not opened yet."""
+
+    def __init__(self, real: object, failures: int, message: str = _VANISHED) -> None:
+        self._real, self.failures, self.message = real, failures, message
+
+    def _fail(self) -> None:
+        if self.failures:
+            self.failures -= 1
+            raise OSError(self.message)
+
+    def query(self, *args: object, **kwargs: object) -> object:
+        self._fail()
+        return self._real.query(*args, **kwargs)  # type: ignore[attr-defined]
+
+    def __len__(self) -> int:
+        self._fail()
+        return len(self._real)  # type: ignore[arg-type]
+
+
+def test_a_read_only_view_whose_files_a_writer_removed_reopens_and_answers(
+    tmp_path: Path,
+) -> None:
+    url = f"oxigraph:{tmp_path / 'kg'}"
+    with KG.open(url, settings=Settings()) as kg:
+        kg.ingest(EXAMPLES[:1])
+    with KG.open(url, settings=Settings(), read_only=True) as reader:
+        store = reader.store
+        store._store = _VanishingFiles(store._store, failures=1)  # type: ignore[attr-defined]
+        assert reader.stats()["documents"] == 1
+        store._store = _VanishingFiles(store._store, failures=1)  # type: ignore[attr-defined]
+        assert store.quad_count() > 0
+        # Any other failure is reported in one line, not retried.
+        store._store = _VanishingFiles(  # type: ignore[attr-defined]
+            store._store, failures=1, message="IO error: disk full"  # type: ignore[attr-defined]
+        )
+        with pytest.raises(StoreError, match="disk full"):
+            store.quad_count()

@@ -19,10 +19,10 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from pyoxigraph import (
     BlankNode,
@@ -239,18 +239,25 @@ class OxigraphStore:
     # -- reading -------------------------------------------------------------------------------
     def select(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> QueryResult:
         """`default_graphs`: named graphs whose union is the default graph (else the store's)."""
-        result = self._query(sparql, default_graphs=default_graphs)
-        if not isinstance(result, QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
-        return QueryResult(variables, rows)
+
+        def run() -> QueryResult:
+            result = self._query(sparql, default_graphs=default_graphs)
+            if not isinstance(result, QuerySolutions):
+                raise QueryError("expected a SELECT query")
+            variables = tuple(v.value for v in result.variables)
+            rows = tuple(tuple(_term(solution[v]) for v in variables) for solution in result)
+            return QueryResult(variables, rows)
+
+        return self._reading(run)
 
     def ask(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> bool:
-        result = self._query(sparql, default_graphs=default_graphs)
-        if isinstance(result, QuerySolutions):
-            raise QueryError("expected an ASK query")
-        return bool(result)
+        def run() -> bool:
+            result = self._query(sparql, default_graphs=default_graphs)
+            if isinstance(result, QuerySolutions):
+                raise QueryError("expected an ASK query")
+            return bool(result)
+
+        return self._reading(run)
 
     def _query(self, sparql: str, *, default_graphs: Sequence[str] | None = None) -> object:
         try:
@@ -262,20 +269,49 @@ class OxigraphStore:
             return self._store.query(sparql)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
+
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """Run a read; on a read-only store, reopen and retry when a writer removed its files.
+
+        A read-only view keeps reading the table files that existed when it was opened; a
+        writer's compaction deletes them, and the next read fails with "No such file" (RocksDB
+        reports it as corruption). The data is not damaged: a fresh view reads the current files.
+        """
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                return read()
+            except OSError as exc:
+                vanished = self.read_only and self.folder is not None and _vanished_file(exc)
+                if not vanished or attempt == _READ_ATTEMPTS - 1:
+                    raise StoreError(f"querying {self.url} failed: {exc}") from exc
+                log.info("%s: a writer replaced the files of this view; reopening", self.url)
+                self._reopen_now()
+        raise AssertionError("unreachable")
+
+    def _reopen_now(self) -> None:
+        assert self.folder is not None
+        signature = _folder_signature(self.folder)
+        try:
+            fresh = Store.read_only(str(self.folder))
         except OSError as exc:
-            raise StoreError(f"querying {self.url} failed: {exc}") from exc
+            raise StoreError(f"reopening {self.url} failed: {exc}") from exc
+        if not self._closed:
+            self._store, self._signature = fresh, signature
+            self._opened_at = time.monotonic()
 
     def graphs(self) -> list[str]:
         # A reader may see the staging graphs of a writer at work (or of a killed one, which
         # only a writer can drop): they are not the store's content.
-        return sorted(
-            g.value
-            for g in self._store.named_graphs()
-            if isinstance(g, NamedNode) and not g.value.startswith(STAGING_PREFIX)
+        return self._reading(
+            lambda: sorted(
+                g.value
+                for g in self._store.named_graphs()
+                if isinstance(g, NamedNode) and not g.value.startswith(STAGING_PREFIX)
+            )
         )
 
     def quad_count(self) -> int:
-        return len(self._store)
+        return self._reading(lambda: len(self._store))
 
     def stats(self) -> StoreStats:
         return StoreStats(quads=self.quad_count(), graphs=len(self.graphs()))
@@ -352,6 +388,16 @@ def _check_iri(iri: str) -> str:
     if any(c in iri for c in '<>"{}|^`\\ \n'):
         raise UsageError(f"not a valid graph IRI: {iri!r}")
     return iri
+
+
+_T = TypeVar("_T")
+_READ_ATTEMPTS = 3
+
+
+def _vanished_file(exc: OSError) -> bool:
+    """True for RocksDB's error when a file a read-only view had open was deleted by a writer."""
+    text = str(exc)
+    return "No such file" in text or ("Corruption" in text and ".sst" in text)
 
 
 def _folder_signature(folder: Path) -> tuple[tuple[str, int, int], ...]:

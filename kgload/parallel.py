@@ -284,7 +284,8 @@ class _Pending:
 
     chunk: Chunk
     future: Future[list[Outcome]] | None = None
-    retried: bool = False
+    alone: bool = False  # run it with nothing else in flight: a death is then surely its own
+    deaths: int = 0  # worker deaths surely caused by this chunk
     settled: bool = False
     outcomes: list[Outcome] | None = None
 
@@ -299,10 +300,12 @@ class ExtractionPool:
     language's pipelines once, on first use.
 
     At most `2 × workers` chunks are in flight, so memory stays bounded however long the input
-    is. A worker that dies (killed, out of memory) breaks the pool: a fresh pool is started and
-    every chunk that was in flight is retried once, alone, so a chunk that kills its worker
-    again is known for sure; its articles are then given up (outcomes None), never lost.
-    `task` is what a worker runs on a chunk (tests swap in one that dies).
+    is. A worker that dies (killed, out of memory) breaks the pool, and a fresh pool is
+    started. Which chunk killed it is only sure when one chunk was in flight, so the chunks
+    that were are run again one at a time: a chunk that kills a worker on its own is retried
+    once more, and if it kills that one too, it is given up (outcomes None, which the loader
+    lists as `worker-died` problems): never lost. `task` is what a worker runs on a chunk
+    (the default is `process_chunk`; tests swap in one that dies).
     """
 
     def __init__(
@@ -332,20 +335,24 @@ class ExtractionPool:
 
     def _submit(self, pending: _Pending) -> None:
         wires = [_to_wire(article) for _, article in pending.chunk.articles]
-        pending.future = self._pool().submit(self._task, wires)
+        try:
+            pending.future = self._pool().submit(self._task, wires)
+        except BrokenProcessPool as exc:  # a worker died while idle: handled as any death
+            pending.future = Future()
+            pending.future.set_exception(exc)
 
     def map(self, chunks: Iterable[Chunk]) -> Iterator[tuple[Chunk, list[Outcome] | None]]:
-        """Each chunk with its outcomes (None: its worker died twice), in input order."""
+        """Each chunk with its outcomes (None: it killed two workers), in input order."""
         window = 2 * self.workers
         queue: deque[_Pending] = deque()
         source = iter(chunks)
         exhausted = False
         while True:
-            retrying = [p for p in queue if p.retried and not p.settled]
-            if retrying:
-                # After a death, retried chunks run one at a time until all have settled.
-                running = [p for p in retrying if p.future is not None]
-                target = running[0] if running else retrying[0]
+            suspects = [p for p in queue if p.alone and not p.settled]
+            if suspects:
+                # After a death, the chunks that were in flight run one at a time.
+                running = [p for p in suspects if p.future is not None]
+                target = running[0] if running else suspects[0]
                 if target.future is None:
                     self._submit(target)
                 self._settle(target, queue)
@@ -382,25 +389,32 @@ class ExtractionPool:
         target.settled = True
 
     def _restart(self, queue: deque[_Pending]) -> None:
-        """A worker died: keep what finished, retry the rest once, give up on second deaths."""
+        """A worker died: keep what finished; what was in flight runs again, alone; a chunk
+        that surely killed two workers is given up."""
         self.deaths += 1
         self._shutdown(kill=True)
-        retry = given_up = 0
+        lost: list[_Pending] = []
         for pending in queue:
             if pending.settled or pending.future is None:
                 continue
             future, pending.future = pending.future, None
             if future.done() and not future.cancelled() and future.exception() is None:
                 pending.outcomes, pending.settled = future.result(), True
-            elif pending.retried:
+            else:
+                lost.append(pending)
+        if len(lost) == 1:  # it was alone in flight: the death is its own
+            lost[0].deaths += 1
+        retry = given_up = 0
+        for pending in lost:
+            if pending.deaths >= 2:
                 pending.settled = True  # outcomes None: given up
                 given_up += len(pending.chunk.articles)
             else:
-                pending.retried = True
+                pending.alone = True
                 retry += len(pending.chunk.articles)
         what = []
         if retry:
-            what.append(f"retrying its {retry} articles in a fresh worker")
+            what.append(f"retrying {retry} articles in a fresh worker")
         if given_up:
             what.append(f"{given_up} articles killed a worker twice and are listed as problems")
         log.warning(

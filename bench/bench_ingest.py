@@ -136,6 +136,49 @@ def _writer_rows(documents: int, unflushed: int, work: Path) -> list[Row]:
     return rows
 
 
+def _descendants(pid: int) -> list[int]:
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        found.extend(int(c) for c in children)
+        todo.extend(int(c) for c in children)
+    return found
+
+
+def _peak_mb(pid: int) -> float:
+    """A process's peak RSS so far (VmHWM), in MB; 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _ingest_run(command: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Run `kgload ingest`: wall s, CPU s (with its workers), its own and its largest worker's
+    peak RSS in MB (sampled from /proc while it runs)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    peaks: dict[int, float] = {}
+    while process.poll() is None:
+        for pid in [process.pid, *_descendants(process.pid)]:
+            peaks[pid] = max(peaks.get(pid, 0.0), _peak_mb(pid))
+        time.sleep(0.2)
+    wall = time.perf_counter() - start
+    if process.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(command)} exited with {process.returncode}")
+    writer = peaks.pop(process.pid, 0.0)
+    return wall, 0.0, writer, max(peaks.values(), default=0.0)
+
+
 def _workers_rows(articles: int, work: Path) -> list[Row]:
     from bench.synth import extraction_articles
 
@@ -148,26 +191,26 @@ def _workers_rows(articles: int, work: Path) -> list[Row]:
             out.write(json.dumps({k: v for k, v in record.items() if v}) + "\n")
     kgload = [sys.executable, "-m", "kgload"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("KGLOAD_")}
-    measured: dict[int, tuple[float, float, float]] = {}
+    measured: dict[int, tuple[float, float, float, float]] = {}
     for workers in (1, 2):
         store = work / f"kg-{workers}"
         progress(f"ingest: {articles} articles with --workers {workers}")
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        subprocess.run([*kgload, "ingest", str(source), "--store", f"oxigraph:{store}",
-                        "--workers", str(workers)], check=True, env=env, timeout=7200,
-                       capture_output=True)
-        wall = time.perf_counter() - start
+        wall, _, writer, worker = _ingest_run(
+            [*kgload, "ingest", str(source), "--store", f"oxigraph:{store}",
+             "--workers", str(workers)], env)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-        measured[workers] = (wall, cpu, after.ru_maxrss / 1024)
+        measured[workers] = (wall, cpu, writer, worker)
+        progress(f"ingest: --workers {workers}: wall {wall:.1f} s, CPU {cpu:.1f} s")
         shutil.rmtree(store, ignore_errors=True)
     rows = []
-    for workers, (wall, cpu, peak) in measured.items():
+    for workers, (wall, cpu, writer, worker) in measured.items():
+        per_worker = f", each worker's peak RSS ≤ {worker:.0f} MB" if workers > 1 else ""
         rows.append(Row.measured(
             f"ingest {articles} 600-word articles, --workers {workers}", articles / wall,
-            "articles/s", note=f"wall {wall:.1f} s, CPU {cpu:.1f} s (command and workers), "
-            f"largest process's peak RSS so far {peak:.0f} MB"))
+            "articles/s", note=f"wall {wall:.1f} s, CPU {cpu:.1f} s (command and workers); "
+            f"the command's peak RSS {writer:.0f} MB{per_worker}"))
     rows.append(Row.measured(
         f"ingest speed-up of --workers 2 over 1 ({articles} articles)",
         measured[1][0] / measured[2][0], "ratio",
@@ -189,6 +232,14 @@ if __name__ == "__main__":
     if len(sys.argv) == 6 and sys.argv[1] == "--writer":
         print(json.dumps(_writer_child(int(sys.argv[2]), int(sys.argv[3]), sys.argv[4],
                                        sys.argv[5] == "1")))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--workers-only":
+        from bench.__main__ import render
+
+        scratch = Path(tempfile.mkdtemp(prefix="kgload-bench-ingest-"))
+        try:
+            print(render(_workers_rows(int(sys.argv[2]), scratch)))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
     else:
         from bench.__main__ import render
 

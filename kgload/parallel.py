@@ -22,6 +22,8 @@ import datetime as dt
 import logging
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -250,6 +252,20 @@ def _init_worker(kb: KnowledgeBase, settings: Settings) -> None:
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see `_sigint_blocked`
     _WORKER["kb"] = kb
     _WORKER["settings"] = settings
+    threading.Thread(
+        target=_exit_with_parent, args=(os.getppid(),), name="kgload-parent-watch", daemon=True
+    ).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End the worker when the process that started it is gone (SIGKILLed, say): the workers
+    hold both ends of their task queue between them, so they would wait on it forever."""
+    while os.getppid() == parent:
+        time.sleep(_PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+_PARENT_CHECK_SECONDS = 1.0
 
 
 def process_chunk(wires: Sequence[_Wire]) -> list[Outcome]:

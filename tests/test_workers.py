@@ -8,6 +8,7 @@ Ctrl-C is SIGINT sent to the whole process group, as a terminal does.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -238,6 +239,14 @@ def _workers_of(pid: int) -> list[int]:
     return found
 
 
+def _alive(pid: int) -> bool:
+    """The process exists and is not a zombie (a container's init may never reap one)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _cpu_seconds(pid: int) -> float:
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -307,3 +316,25 @@ def test_rejected_outcomes_pickle() -> None:
 
     rejected = Rejected("a.txt", (Problem("internal-error", "m", "a.txt"),))
     assert pickle.loads(pickle.dumps(rejected)) == rejected
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_workers_end_when_the_command_is_killed(tmp_path: Path, copies: Path) -> None:
+    """SIGKILL of `kgload ingest` (as in tests/test_crash_ingest.py) must not leave its
+    workers behind, waiting on their task queue forever."""
+    command = [sys.executable, "-m", "kgload", "ingest", str(copies), "--store",
+               f"oxigraph:{tmp_path / 'kg'}", "--workers", "2"]
+    with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
+        _busy_worker(process, cpu=2.0, deadline=time.monotonic() + 300, count=2)
+        workers = _workers_of(process.pid)
+        process.kill()
+        process.wait(timeout=60)
+    deadline = time.monotonic() + 120  # a hang guard, not a speed target
+    while any(_alive(pid) for pid in workers):
+        if time.monotonic() > deadline:
+            for pid in workers:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+            pytest.fail(f"workers {workers} outlived the killed command")
+        time.sleep(0.2)

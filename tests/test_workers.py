@@ -159,16 +159,26 @@ def test_two_workers_export_the_same_quads_as_one(tmp_path: Path) -> None:
     assert "ingested 10 documents" in outputs["2"][0]
 
 
+class _Calls(list[tuple[int, int | None, str]]):
+    def append_call(self, done: int, total: int | None, item: str) -> None:
+        self.append((done, total, item))
+
+
 def test_problems_come_in_input_order_whatever_the_workers(tmp_path: Path) -> None:
     folder = _copies(tmp_path / "articles", copies=2)
     (folder / "00-a-empty.txt").write_text("", encoding="utf-8")
     (folder / "01-z-empty.txt").write_text("lang: pt\n---\n", encoding="utf-8")
     (folder / "00-b-binary.txt").write_bytes(b"\xff\xfe\x00bad")
     reports = []
+    calls: list[list[tuple[int, int | None, str]]] = []
     for workers in (1, 2):
+        seen = _Calls()
         with KG.open("memory:", settings=Settings(store="memory:")) as kg:
-            reports.append(kg.ingest([folder], workers=workers))
+            reports.append(kg.ingest([folder], workers=workers, progress=seen.append_call))
+        calls.append(seen)
     assert reports[0] == reports[1]
+    assert calls[0] == calls[1]  # the same progress, step by step
+    assert [done for done, _, _ in calls[0]] == [*range(1, 24), 23]
     assert [Path(p.source).name for p in reports[0].problems] == [
         "00-a-empty.txt", "00-b-binary.txt", "01-z-empty.txt"
     ]

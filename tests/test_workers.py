@@ -295,6 +295,14 @@ def test_a_worker_killed_from_outside_loses_nothing(
     assert _graphs(store) == reference
 
 
+def _own_group_with_ctrl_c() -> None:
+    """In the child before exec: a process group of its own (the test sends SIGINT to it, as a
+    terminal would), and SIGINT's default action back (a shell ignores it in background jobs,
+    and a child inherits that)."""
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_ctrl_c_leaves_only_whole_documents(
     tmp_path: Path, copies: Path, reference: dict[str, frozenset[str]]
@@ -304,7 +312,7 @@ def test_ctrl_c_leaves_only_whole_documents(
                f"oxigraph:{store}", "--workers", "2", "--batch-size", "3"]
     with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          start_new_session=True) as process:
+                          preexec_fn=_own_group_with_ctrl_c) as process:
         _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300, count=2)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
         _, stderr = process.communicate(timeout=120)

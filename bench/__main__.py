@@ -1,4 +1,5 @@
-"""Run kgload's benchmarks: `python -m bench [linking|extraction|load|queries ...] [--quick]`.
+"""Run kgload's benchmarks: `python -m bench [NAME ...] [--quick]` (linking, extraction, load,
+queries, startup).
 
 Prints one table on stdout (progress goes to stderr), writes bench/out/results.json, and exits 1
 when a measured value misses its target or a benchmark fails to run.
@@ -26,6 +27,7 @@ BENCHMARKS: dict[str, str] = {
     "load": "bench.bench_load",
     "queries": "bench.bench_queries",
     "ingest": "bench.bench_ingest",
+    "startup": "bench.bench_startup",
 }
 
 

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pyoxigraph import Literal
 
 from kgload.config import Settings, load_settings
-from kgload.linking.kb import KnowledgeBase, load_kb
-from kgload.loader import ProgressCallback, ingest, load_file, rdf_format
-from kgload.model import LoadReport
+from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
-from kgload.rdf.shacl import ValidationReport
-from kgload.sources import ArticleOverrides, read_articles
 from kgload.stores.base import QueryResult, Store, open_store
+
+if TYPE_CHECKING:
+    from kgload.inputs import IngestSource
+    from kgload.linking.kb import KnowledgeBase
+    from kgload.rdf.shacl import ValidationReport
+
+# Extraction (spaCy), SHACL (pyshacl, rdflib) and the article readers are imported by the
+# methods that use them, so reading a store (`query`, `sparql`, `stats`, `export`) starts fast.
 
 __all__ = ["KG"]
 
@@ -58,37 +62,60 @@ class KG:
         *,
         settings: Settings | None = None,
         create: bool = True,
+        read_only: bool = False,
     ) -> KG:
         """Open the store a URL names (default: the `store` setting, `oxigraph:./kg-data`).
 
         `create=False` refuses an on-disk store that does not exist yet (for reading).
+        `read_only=True` implies it and opens an on-disk store without its lock, so it works
+        while another process ingests into it; it sees the store as it was when opened.
+        Opening a folder this process already writes shares that store: close each `KG`.
         """
         settings = settings or load_settings()
         url = store_url or settings.store
-        return cls(open_store(url, create=create, **settings.store_options()), settings)
+        options = settings.store_options()
+        store = open_store(url, create=create and not read_only, read_only=read_only, **options)
+        return cls(store, settings)
 
     @property
     def kb(self) -> KnowledgeBase:
         if self._kb is None:
+            from kgload.linking.kb import load_kb
+
             self._kb = load_kb(Path(self.settings.kb_dir) if self.settings.kb_dir else None)
         return self._kb
 
     def ingest(
         self,
-        paths: Sequence[str | Path],
+        paths: IngestSource | Sequence[IngestSource] = (),
         *,
+        text: str | Sequence[str] | None = None,
         lang: str | None = None,
         published: dt.date | None = None,
         url: str | None = None,
         batch_size: int | None = None,
         workers: int | None = None,
         progress: ProgressCallback | None = None,
+        stdin: BinaryIO | None = None,
     ) -> LoadReport:
-        """Read, analyse and load article files (or folders, or `.jsonl` batches).
+        """Read, analyse and load articles; a bad one is a problem in the report, not an error.
 
-        `workers` processes extract (default: the `workers` setting; 0 = every usable core,
-        1 = this process); the output is the same for any number.
+        `paths` are article files, folders, `.jsonl` batches, http(s) URLs of pages or RSS/Atom
+        feeds (each item fetched; the optional extra ``web``), ``-`` for standard input (or
+        `stdin`), or `Article` objects; one of them may be given alone. Article *texts* go in
+        `text` (a string is a path, as it always was, so a mistyped path is never taken for an
+        article). `lang`, `published` and `url` override what the articles say. `workers`
+        processes extract (default: the `workers` setting; 0 = every usable core, 1 = this
+        process); the output is the same for any number.
+
+        >>> with KG.open("memory:") as kg:
+        ...     kg.ingest(text="Lula met Macron in Paris on Monday.", lang="en").documents
+        1
         """
+        from kgload.inputs import count_inputs, read_inputs
+        from kgload.loader import ingest
+        from kgload.sources import ArticleOverrides
+
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
@@ -98,38 +125,145 @@ class KG:
 
                 raise UsageError(f"workers must be from 0 to 1024 (0 = every core), not {workers}")
             settings = dataclasses.replace(settings, workers=workers)
+        sources: list[IngestSource] = (
+            [paths] if isinstance(paths, str | Path | Article) else list(paths)
+        )
+        texts = [text] if isinstance(text, str) else list(text or ())
         overrides = ArticleOverrides(lang=lang, published=published, url=url)
-        if url is not None and len(paths) > 1:
+        if url is not None and len(sources) + len(texts) > 1:
             from kgload.errors import UsageError
 
             raise UsageError("--url names one article; give it with a single file")
-        items = read_articles(
-            paths,
+        items = read_inputs(
+            sources,
+            texts=texts,
             overrides=overrides,
-            default_lang=settings.lang,
-            max_article_chars=settings.max_article_chars,
-        )
-        total = (
-            len(paths)
-            if all(Path(p).suffix != ".jsonl" and not Path(p).is_dir() for p in paths)
-            else None
+            settings=settings,
+            stdin=stdin,
         )
         return ingest(
-            self.store, items, kb=self.kb, settings=settings, progress=progress, total=total
+            self.store,
+            items,
+            kb=self.kb,
+            settings=settings,
+            progress=progress,
+            total=count_inputs(sources, texts),
         )
 
     def saved_queries(self) -> dict[str, SavedQuery]:
         return load_saved_queries()
 
     def query(self, name: str, **params: ParamValue) -> QueryResult:
-        """Run a saved query with typed, safely bound parameters."""
-        return run_saved_query(self.store, name, params, base=self.settings.base)
+        """Run a saved query with typed, safely bound parameters.
 
-    def sparql(self, query: str) -> QueryResult:
-        """Run any SELECT query (name graphs explicitly: stores differ on the default graph)."""
-        return self.store.select(query)
+        A `qid` parameter also takes a name or a role title ("Putin", "o presidente
+        russo@2025-08-14"), looked up in the knowledge base (`kgload.names`). The result says
+        whether its limit withheld rows (`truncated`); `limit=0` is no limit.
+        """
+        return run_saved_query(
+            self.store, name, self.resolve_names(name, params), base=self.settings.base
+        )
+
+    def resolve_names(self, name: str, params: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
+        """`params` with names given to the saved query's `qid` parameters replaced by QIDs."""
+        from kgload.names import resolve_names
+        from kgload.queries import ParamType, get_saved_query
+
+        query = get_saved_query(name)
+        qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
+        resolved = resolve_names(name, qids, params, lambda: self.kb, self._local_entity)
+        return {key: value for key, value in resolved.items()}  # type: ignore[misc]
+
+    def _local_entity(self, name: str) -> str | None:
+        """The IRI of the local entity called `name` (one the KB does not know), if the store's
+        documents have it: its IRI is minted from its label, so one ASK tells."""
+        from kgload.model import local_key
+        from kgload.rdf.writer import entity_iri
+
+        slug = local_key(name.rpartition("@")[0] if "@" in name else name)
+        if slug == "local:unnamed":
+            return None
+        iri = entity_iri(slug, base=self.settings.base).value
+        graphs = str(Literal(self.settings.base))
+        asked = self.store.ask(
+            f"ASK {{ GRAPH ?g {{ <{iri}> ?p ?o }} FILTER(STRSTARTS(STR(?g), {graphs})) }}"
+        )
+        return iri if asked else None
+
+    def sparql(self, query: str, *, named_graphs: bool = False) -> QueryResult:
+        """Run any SELECT query.
+
+        By default the default graph is the union of kgload's graphs (documents and KB), so a
+        query without `GRAPH` blocks sees every fact; `named_graphs=True` gives the store's own
+        default graph (empty in kgload's stores) and only `GRAPH` blocks see data. See
+        `kgload.sparql` for what a SPARQL server does.
+        """
+        from kgload.sparql import select
+
+        return select(self.store, query, union=not named_graphs, base=self.settings.base)
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        status: str | None = None,
+        limit: int = 0,
+        *,
+        lang: str = "en",
+    ) -> Any:
+        """Every event (or those that pass the filters) as a pandas DataFrame, newest first.
+
+        Built on the `events` saved query (its columns, one row per event), with typed columns
+        (`kgload.frames`): dates as dates, numbers as numbers, participants as lists. `limit=0`
+        (the default) means all events; needs the optional extra ``analysis``.
+        """
+        from kgload.frames import require, to_pandas
+        from kgload.queries import get_saved_query
+
+        require("pandas")
+        params: dict[str, ParamValue] = {
+            "type": type, "actor": actor, "since": since, "until": until, "status": status,
+            "lang": lang, "limit": limit,
+        }  # fmt: skip
+        result = self.query("events", **{k: v for k, v in params.items() if v is not None})
+        lists = get_saved_query("events").lists
+        return to_pandas(result, lists=lists, base=self.settings.base)
+
+    def network(
+        self,
+        type: str | None = None,
+        since: ParamValue = None,
+        until: ParamValue = None,
+        *,
+        actor: str | None = None,
+        status: str | None = None,
+        lang: str = "en",
+    ) -> Any:
+        """Who met, called, visited, sanctioned or attacked whom, as a `networkx.MultiDiGraph`.
+
+        One node per actor (``label``, ``qid``, ``kind``), one edge per event between two
+        actors (``type``, ``date``, ``status``…); `kgload.network` says how peer events are
+        drawn, and `kgload.network.collapse` counts events per pair. Needs the extra
+        ``analysis``.
+        """
+        from kgload.network import build_network
+
+        return build_network(
+            self.store,
+            type=type,
+            actor=actor,
+            since=since,
+            until=until,
+            status=status,
+            lang=lang,
+            base=self.settings.base,
+        )
 
     def export(self, output: IO[bytes], *, format: str = "nquads") -> None:
+        from kgload.loader import rdf_format
+
         self.store.dump(output, format=rdf_format(format))
 
     def load(
@@ -140,12 +274,15 @@ class KG:
         progress: ProgressCallback | None = None,
     ) -> LoadReport:
         """Bulk-load an exported N-Quads/TriG file; `progress(quads, None, name)` as it goes."""
+        from kgload.loader import load_file
+
         return load_file(self.store, Path(path), format=format, progress=progress)
 
     def validate(self) -> ValidationReport:
         """SHACL-validate every document graph in the store."""
         import io
 
+        from kgload.loader import rdf_format
         from kgload.rdf.shacl import validate_graph
 
         buffer = io.BytesIO()

@@ -55,6 +55,9 @@ class Settings:
     wikidata_url: str = "https://query.wikidata.org/sparql"
     wikidata_api_url: str = "https://www.wikidata.org/w/api.php"
     user_agent: str = "kgload/0.1 (https://example.org/kgload; kgload@example.org)"
+    fetch_timeout: float = 20.0
+    fetch_interval: float = 1.0
+    fetch_max_bytes: int = 5_000_000
     cache_dir: str = ".kgload-cache"
     kb_dir: str | None = None
     max_article_chars: int = 2_000_000
@@ -161,7 +164,26 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "user_agent",
         "KGLOAD_USER_AGENT",
         "wikidata.user_agent",
-        "User-Agent sent to Wikidata: name, version and a contact",
+        "User-Agent sent to Wikidata and to news sites: name, version and a contact",
+    ),
+    Setting(
+        "fetch_timeout",
+        "KGLOAD_FETCH_TIMEOUT",
+        "fetch.timeout",
+        "seconds to wait for each read from a news site (ingest of URLs and feeds); a page "
+        "gives up after 4 times this in all",
+    ),
+    Setting(
+        "fetch_interval",
+        "KGLOAD_FETCH_INTERVAL",
+        "fetch.interval",
+        "seconds between two requests to the same news site, at least",
+    ),
+    Setting(
+        "fetch_max_bytes",
+        "KGLOAD_FETCH_MAX_BYTES",
+        "fetch.max_bytes",
+        "largest page or feed kgload downloads (bytes); a larger one is a too-large problem",
     ),
     Setting("cache_dir", "KGLOAD_CACHE_DIR", "cache_dir", "folder for the Wikidata response cache"),
     Setting(
@@ -208,9 +230,10 @@ _INT_RANGES: dict[str, tuple[int, int]] = {
     "max_article_chars": (1, 1_000_000_000),
     "workers": (0, 1024),
     "flush_every": (1, 100_000_000),
+    "fetch_max_bytes": (1, 1_000_000_000),
 }
 # Seconds: finite and positive (a socket timeout of nan or inf fails inside the standard library).
-_SECONDS = frozenset({"store_timeout", "article_timeout"})
+_SECONDS = frozenset({"store_timeout", "article_timeout", "fetch_timeout", "fetch_interval"})
 _CHOICES: dict[str, tuple[str, ...]] = {
     "store_auth": ("digest", "basic"),
     "store_dialect": ("auto", "virtuoso", "generic"),

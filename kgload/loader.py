@@ -124,12 +124,20 @@ def _extracted(
 
     Starting a worker costs seconds of CPU (an interpreter, spaCy, the KB), about what it takes
     to extract one chunk: workers asked for by number are started when there are two chunks to
-    share; with the default (every core) only when there are two chunks per core.
+    share; with the default (every core) only when there are two chunks and 32 articles (a
+    full chunk's worth) per core.
     """
     workers = settings.workers or usable_cores()
-    needed = 2 if settings.workers else 2 * workers
-    head = list(itertools.islice(chunks, needed))
-    if workers > 1 and len(head) >= needed:
+    needed, needed_articles = (2, 0) if settings.workers else (2 * workers, 32 * workers)
+    head: list[Chunk] = []
+    articles = 0
+    if workers > 1:
+        for chunk in chunks:
+            head.append(chunk)
+            articles += len(chunk.articles)
+            if len(head) >= needed and articles >= needed_articles:
+                break
+    if workers > 1 and len(head) >= needed and articles >= needed_articles:
         with ExtractionPool(workers, kb, settings) as pool:
             yield from pool.map(itertools.chain(head, chunks))
         return

@@ -36,7 +36,6 @@ from pyoxigraph import Quad, RdfFormat, parse, serialize
 
 from kgload.config import Settings
 from kgload.errors import KgloadError
-from kgload.extract.analyze import analyze_articles
 from kgload.extract.guard import internal_error
 from kgload.linking.kb import KnowledgeBase
 from kgload.model import Article, Extraction, Problem
@@ -153,6 +152,9 @@ def extract_documents(
     articles: Iterable[Article], kb: KnowledgeBase, settings: Settings
 ) -> Iterator[Outcome]:
     """Analyse a stream of articles: one outcome per article, in order (streaming, batched)."""
+    # Imported here: it pulls in spaCy, which reading commands (`load`, `export`) never need.
+    from kgload.extract.analyze import analyze_articles
+
     for extraction in analyze_articles(
         articles,
         kb,

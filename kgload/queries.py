@@ -59,7 +59,7 @@ _WD = "http://www.wikidata.org/entity/"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RESERVED = frozenset({"base", "kb"})
 
-_HEADER_FIELDS = ("title", "description", "param")
+_HEADER_FIELDS = ("title", "description", "param", "list")
 _HEADER_LINE = re.compile(r"^#\s?([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$")
 _CONTINUATION = re.compile(r"^#\s{2,}(\S.*?)\s*$")
 _PARAM = re.compile(
@@ -79,6 +79,7 @@ _TOKENS = re.compile(
     r'|<[^<>"{}|^`\\\s]*>'
     r"|\$(?P<var>[A-Za-z_][A-Za-z0-9_]*)"
 )
+_NO_LIMIT = re.compile(r"\bLIMIT\s+\$limit\b")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _IRI = re.compile(r'^[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*$')
 _INTEGER = re.compile(r"^[0-9]+$")
@@ -163,6 +164,7 @@ class SavedQuery:
     description: str
     params: tuple[QueryParam, ...]
     text: str
+    lists: tuple[str, ...] = ()
 
     def param(self, name: str) -> QueryParam:
         """The parameter called `name`; QueryError naming the known ones otherwise."""
@@ -204,6 +206,9 @@ class SavedQuery:
                 continue
             terms[param.name] = self._render(param, value)
         kept = _strip_blocks(self.text, set(terms))
+        if terms.get("limit") == "0":
+            # `limit=0` means no limit (SPARQL's `LIMIT 0` would mean no rows).
+            kept = _NO_LIMIT.sub("", kept)
         return _substitute(kept, terms)
 
     def _render(self, param: QueryParam, value: ParamValue) -> str:
@@ -513,8 +518,11 @@ def parse_saved_query(text: str, *, name: str) -> SavedQuery:
 
     meta: dict[str, str] = {}
     params: list[QueryParam] = []
+    lists: list[str] = []
     for key, value in fields:
-        if key == "param":
+        if key == "list":
+            lists += _parse_lists(name, value, text)
+        elif key == "param":
             param = _parse_param(name, value)
             if any(p.name == param.name for p in params):
                 raise QueryError(f"query {name!r}: parameter {param.name!r} declared twice")
@@ -527,7 +535,24 @@ def parse_saved_query(text: str, *, name: str) -> SavedQuery:
         if not meta.get(key):
             raise QueryError(f"query {name!r}: the header needs a '# {key}:' line")
     _check_body(name, text, tuple(params))
-    return SavedQuery(name, meta["title"], meta["description"], tuple(params), text)
+    return SavedQuery(
+        name, meta["title"], meta["description"], tuple(params), text, tuple(dict.fromkeys(lists))
+    )
+
+
+def _parse_lists(query: str, value: str, text: str) -> list[str]:
+    """The `# list:` columns: names of result variables whose cells are `"; "`-joined lists."""
+    names = [part.strip() for part in value.split(",")]
+    body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    projection = body.split("WHERE", 1)[0]
+    for column in names:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", column):
+            raise QueryError(f"query {query!r}: bad list column {column!r}; expected a name")
+        if not re.search(rf"[?$]{column}\b", projection):
+            raise QueryError(
+                f"query {query!r}: list column {column!r} is not a column of the SELECT"
+            )
+    return names
 
 
 # -- the folder ---------------------------------------------------------------------------------
@@ -553,11 +578,30 @@ def load_saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
 
 
 def get_saved_query(name: str, *, directory: Path | None = None) -> SavedQuery:
-    """The saved query called `name`; QueryError listing the known names otherwise."""
+    """The saved query called `name`; QueryError listing the known names otherwise.
+
+    Only that query's file is read (a command runs one query: parsing all of them would cost
+    more than the query on a small store).
+    """
+    if directory is None:
+        from kgload.resources import query_dir
+
+        directory = query_dir()
+    if _NAME.match(name):
+        found = _load_file(Path(directory).resolve() / f"{name}.rq")
+        if found is not None:
+            return found
     queries = load_saved_queries(directory)
     if name not in queries:
         raise QueryError(f"no saved query {name!r}; known: {', '.join(sorted(queries))}")
     return queries[name]
+
+
+@functools.cache
+def _load_file(path: Path) -> SavedQuery | None:
+    if not path.is_file():
+        return None
+    return parse_saved_query(path.read_text(encoding="utf-8"), name=path.stem)
 
 
 def run_saved_query(
@@ -570,13 +614,41 @@ def run_saved_query(
 ) -> QueryResult:
     """Bind a saved query's parameters and run it on `store`.
 
+    A query with a `limit` is run for one row more than asked, so the result says whether the
+    limit withheld rows (`QueryResult.truncated`) at the cost of one row. `limit=0` is no limit.
     An empty plain string in the result comes back as None: stores disagree on what
     GROUP_CONCAT over nothing gives (Virtuoso ``""``, Oxigraph unbound), and a saved query's
     empty cell always means "nothing known".
     """
-    result = store.select(get_saved_query(name, directory=directory).bind(params, base=base))
+    query = get_saved_query(name, directory=directory)
+    values = dict(params or {})
+    limit = _limit_of(query, values, base)
+    if limit:
+        values["limit"] = limit + 1
+    result = store.select(query.bind(values, base=base))
     rows = tuple(tuple(None if _is_empty(term) else term for term in row) for row in result.rows)
-    return QueryResult(result.variables, rows)
+    truncated = limit is not None and len(rows) > limit
+    return QueryResult(
+        result.variables,
+        rows[:limit] if truncated else rows,
+        lists=query.lists,
+        truncated=truncated,
+        limit=limit or None,
+    )
+
+
+def _limit_of(query: SavedQuery, values: Mapping[str, ParamValue], base: str) -> int | None:
+    """The row limit the caller asked for (checked like any value), or None for no limit or one
+    too large to ask one more row of."""
+    if not any(p.name == "limit" for p in query.params):
+        return None
+    param = query.param("limit")
+    value = values.get("limit", param.default)
+    if value is None:
+        return None
+    term = query._render(param, value)
+    limit = int(term) if term.isdigit() else 0
+    return limit if 0 < limit < _MAX_INTEGER else None
 
 
 def _is_empty(term: object) -> bool:

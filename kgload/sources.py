@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import re
@@ -19,21 +20,30 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from kgload.config import Settings
+from kgload.errors import InputError
 from kgload.model import Article, Problem
 from kgload.urls import normalise_url
 
 __all__ = [
+    "STDIN",
+    "STDIN_SOURCE",
     "SUPPORTED_LANGUAGES",
     "ArticleOverrides",
+    "article_from_text",
     "article_id",
     "parse_article_text",
     "read_articles",
+    "read_stdin",
+    "read_texts",
 ]
 
 SUPPORTED_LANGUAGES = ("en", "es", "pt")
+# The input name that means standard input, and how problems with it name their source.
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
 _KNOWN_KEYS = ("url", "title", "published", "lang", "outlet")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _DEFAULT_MAX_CHARS = Settings().max_article_chars
@@ -480,3 +490,130 @@ def read_articles(
                 default_lang=default_lang,
                 max_article_chars=max_article_chars,
             )
+
+
+def read_stdin(
+    stream: BinaryIO,
+    *,
+    overrides: ArticleOverrides = ArticleOverrides(),
+    default_lang: str | None = None,
+    max_article_chars: int = _DEFAULT_MAX_CHARS,
+) -> Iterator[Article | Problem]:
+    """Articles from standard input (`-`): JSON Lines when the first character is `{`, else
+    one article in the header format or plain text.
+
+    JSON Lines are read one bounded line at a time, as from a `.jsonl` file, so a long batch can
+    be piped in; a single article is read up to the size `max_article_chars` allows.
+    """
+    name = Path(STDIN_SOURCE)
+    if not callable(getattr(stream, "peek", None)):
+        stream = io.BufferedReader(_RawReader(stream))
+    try:
+        head: bytes = stream.peek(_CHUNK_BYTES)  # type: ignore[attr-defined]
+        if head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{"):
+            yield from _read_jsonl(name, stream, overrides, default_lang, max_article_chars)
+            return
+        text = _read_stream(stream, max_article_chars)
+    except OSError as exc:
+        yield Problem("unreadable-file", f"cannot read standard input: {_reason(exc)}",
+                      STDIN_SOURCE)
+        return
+    if isinstance(text, Problem):
+        yield text
+        return
+    yield parse_article_text(
+        text,
+        source=STDIN_SOURCE,
+        overrides=overrides,
+        default_lang=default_lang,
+        max_article_chars=max_article_chars,
+    )
+
+
+class _RawReader(io.RawIOBase):
+    """Any binary stream as a raw one, so that `io.BufferedReader` can give it a look-ahead."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_stream(stream: BinaryIO, max_chars: int) -> str | Problem:
+    """All of a stream that has no size to ask for (a pipe), refusing more than one article."""
+    limit = _UTF8_BYTES_PER_CHAR * max_chars + _SLACK_BYTES
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        what = f"standard input has more than {limit:,} bytes, too many for one article"
+        return _too_large(what, max_chars, STDIN_SOURCE)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(
+            "not-utf8",
+            f"not UTF-8 text (bad byte at offset {exc.start}); convert it, e.g. with iconv",
+            STDIN_SOURCE,
+        )
+
+
+def read_texts(
+    texts: Iterable[str],
+    *,
+    overrides: ArticleOverrides = ArticleOverrides(),
+    default_lang: str | None = None,
+    max_article_chars: int = _DEFAULT_MAX_CHARS,
+) -> Iterator[Article | Problem]:
+    """Articles from strings (header format or plain text), named ``<text 1>``, ``<text 2>``…"""
+    for number, text in enumerate(texts, start=1):
+        source = f"<text {number}>"
+        if not isinstance(text, str):
+            yield Problem(
+                "unreadable-file", f"expected the article as a str, got {type(text).__name__}",
+                source,
+            )
+            continue
+        yield parse_article_text(
+            text,
+            source=source,
+            overrides=overrides,
+            default_lang=default_lang,
+            max_article_chars=max_article_chars,
+        )
+
+
+def article_from_text(
+    text: str,
+    *,
+    lang: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    source: str = "<text>",
+    max_article_chars: int = _DEFAULT_MAX_CHARS,
+) -> Article:
+    """One `Article` from a string, for callers that build their own batches.
+
+    Raises `InputError` (carrying the `Problem`) when the text cannot be an article: empty,
+    too long, or of a language kgload cannot tell or does not read.
+
+    >>> article_from_text("Lula met Macron in Paris.", lang="en").lang
+    'en'
+    """
+    item = parse_article_text(
+        text,
+        source=source,
+        overrides=ArticleOverrides(
+            lang=lang, published=published, url=url, title=title, outlet=outlet
+        ),
+        max_article_chars=max_article_chars,
+    )
+    if isinstance(item, Problem):
+        raise InputError(item)
+    return item

@@ -118,7 +118,10 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 
 def _split(value: object) -> set[str]:
-    """A `"; "`-joined cell of a saved query as a set (GROUP_CONCAT order is free)."""
+    """A list cell of a saved query (a JSON array) or a `"; "`-joined one as a set (GROUP_CONCAT
+    order is free)."""
+    if isinstance(value, list):
+        return {str(item) for item in value}
     return set(str(value).split("; ")) if value else set()
 
 

@@ -36,8 +36,10 @@ CALL = ID + "event/phonecall-putin-kim-2025-08-12"
 EXPECTED_QUERIES = {
     "agreements",
     "attacks",
+    "condemnations",
     "documents",
     "entities",
+    "events",
     "events_of_actor",
     "meetings",
     "phone_calls",
@@ -45,6 +47,7 @@ EXPECTED_QUERIES = {
     "sources_of_event",
     "support",
     "troop_deployments",
+    "visits",
     "who_reported",
 }
 # A valid value of each type, to bind every parameter of every query at once.

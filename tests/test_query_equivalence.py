@@ -128,7 +128,8 @@ def test_the_archive_cases_find_rows(store: Store) -> None:
 
 
 EVENT_QUERIES = ("phone_calls", "meetings", "agreements", "troop_deployments", "sanctions",
-                 "attacks", "support", "events_of_actor", "who_reported")
+                 "attacks", "support", "events_of_actor", "who_reported", "events", "visits",
+                 "condemnations")
 
 
 @pytest.mark.parametrize("name", EVENT_QUERIES)

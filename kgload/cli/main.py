@@ -27,19 +27,33 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from kgload import __version__
-from kgload.cli.render import FORMATS, query_rows, render_rows, result_rows
+from kgload.cli import serve, sparql
+from kgload.cli.render import (
+    FORMATS,
+    Value,
+    choose_columns,
+    query_help,
+    query_rows,
+    render_rows,
+    result_rows,
+    table_width,
+)
 from kgload.config import SETTINGS_TABLE, Settings, load_settings
 from kgload.errors import KgloadError, UsageError
 
 if TYPE_CHECKING:
+    from kgload.client import KG
+    from kgload.linking.kb import KnowledgeBase
     from kgload.model import Problem, ProgressCallback
+    from kgload.queries import ParamValue
+    from kgload.stores.base import QueryResult
 
 __all__ = ["EXPORT_FORMATS", "build_parser", "main"]
 
-EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples")
+EXPORT_FORMATS = ("nquads", "trig", "turtle", "jsonld", "ntriples", "graphml")
 LOAD_FORMATS = ("nquads", "trig")
 
 Command = Callable[[argparse.Namespace], int]
@@ -113,13 +127,15 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[store],
         help="read articles, extract events and load them",
         description="Read article files (header format, plain text, .jsonl, or folders of "
-        "them), extract linked events and load each document's graph.",
+        "them), web pages and RSS/Atom feeds by URL, or standard input (-), extract linked "
+        "events and load each document's graph.",
     )
     ingest.add_argument(
         "articles",
         nargs="+",
         metavar="ARTICLE",
-        help="an article file, a .jsonl batch or a folder of them",
+        help="an article file, a .jsonl batch or a folder of them; an http(s) URL of a page "
+        "or of an RSS/Atom feed (each item is fetched); - for standard input (text or JSON Lines)",
     )
     ingest.add_argument(
         "--lang",
@@ -161,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=EXPORT_FORMATS,
         default="nquads",
-        help="RDF serialisation (default: nquads)",
+        help="RDF serialisation (default: nquads), or graphml: the network of actors and "
+        "events for Gephi (needs the extra 'analysis')",
     )
     export.add_argument(
         "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of stdout"
@@ -184,18 +201,34 @@ def build_parser() -> argparse.ArgumentParser:
         "queries",
         help="list the saved queries and their parameters",
         description="List the saved queries, with each parameter's type and default "
-        "(NAME: TYPE required, NAME: TYPE? optional).",
+        "(NAME: TYPE required, NAME: TYPE? optional) and what the query returns; with NAME, "
+        "that query's parameters with their help (as `kgload query NAME --help`).",
+    )
+    queries.add_argument(
+        "name", metavar="NAME", nargs="?", help="show this query's help (as `query NAME --help`)"
     )
     _add_format(queries)
+    _add_columns(queries)
     queries.set_defaults(run=_queries)
 
     query = commands.add_parser(
         "query",
         parents=[store],
+        add_help=False,
         help="run a saved query",
-        description="Run a saved query (see `kgload queries`) and print its rows.",
+        description="Run a saved query (see `kgload queries`) and print its rows. "
+        "`kgload query NAME --help` lists NAME's parameters with their help.",
+        epilog="A qid parameter also takes a name or a role title looked up in the knowledge "
+        'base: -p actor="Vladimir Putin", -p actor=Putin, -p actor="o presidente '
+        'russo@2025-08-14". When the limit withholds rows, stderr says so; -p limit=0 '
+        "is no limit.",
     )
-    query.add_argument("name", metavar="NAME", help="the saved query's name, e.g. phone_calls")
+    query.add_argument(
+        "-h", "--help", action="store_true", help="show this help (with NAME: the query's help)"
+    )
+    query.add_argument(
+        "name", metavar="NAME", nargs="?", help="the saved query's name, e.g. phone_calls"
+    )
     query.add_argument(
         "-p",
         "--param",
@@ -203,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=_key_value,
         action="append",
         default=[],
-        help="a query parameter (repeatable), e.g. actor=Q7747",
+        help="a query parameter (repeatable), e.g. actor=Q7747 or actor=Putin",
     )
     query.add_argument(
         "--explain",
@@ -211,7 +244,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="also print the bound SPARQL and the time of each step on stderr",
     )
     _add_format(query)
-    query.set_defaults(run=_query)
+    _add_columns(query)
+    query.set_defaults(run=_query, parser=query)
+
+    sparql.add_parser(commands)
 
     validate = commands.add_parser(
         "validate",
@@ -231,6 +267,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_format(stats)
     stats.set_defaults(run=_stats)
+
+    serve.add_parser(commands)
 
     evaluate = commands.add_parser(
         "eval",
@@ -296,7 +334,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default: table)"
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: table; records: one `key: value` block per row)",
+    )
+
+
+def _add_columns(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--columns",
+        metavar="A,B,…",
+        help="print only these columns, in this order (any format)",
     )
 
 
@@ -471,19 +520,29 @@ def _ingest(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         output: Path | None = args.output
         if output is None or str(output) == "-":
             sys.stdout.flush()
-            kg.export(sys.stdout.buffer, format=args.format)
+            _write_export(kg, sys.stdout.buffer, args.format)
             sys.stdout.buffer.flush()
             return 0
         from kgload.files import atomic_write
 
         with atomic_write(output) as handle:
-            kg.export(handle, format=args.format)
+            _write_export(kg, handle, args.format)
     _err(f"exported the graph as {args.format} to {output}")
     return 0
+
+
+def _write_export(kg: KG, handle: IO[bytes], format: str) -> None:
+    """RDF, or the network of actors and events as GraphML (`kgload.network`)."""
+    if format == "graphml":
+        from kgload.network import write_graphml
+
+        write_graphml(kg.network(), handle)
+    else:
+        kg.export(handle, format=format)
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -501,15 +560,35 @@ def _load(args: argparse.Namespace) -> int:
 
 def _queries(args: argparse.Namespace) -> int:
     # The list comes from the query files themselves: no store needs to be opened for it.
-    from kgload.queries import load_saved_queries
+    from kgload.queries import get_saved_query, load_saved_queries
 
+    if args.name is not None:
+        sys.stdout.write(query_help(get_saved_query(args.name)))
+        return 0
     columns, rows = query_rows(load_saved_queries())
-    render_rows(columns, rows, format=args.format, out=sys.stdout, title="Saved queries")
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format, title="Saved queries")
     return 0
 
 
-def _query(args: argparse.Namespace) -> int:
-    from kgload.client import KG
+def _render(columns: list[str], rows: list[list[Value]], format: str, *,
+            title: str | None = None) -> None:
+    """Print rows on stdout; a table too narrow for every column says which it left out."""
+    hidden = render_rows(columns, rows, format=format, out=sys.stdout, title=title)
+    if hidden:
+        _err(
+            f"kgload: the table leaves out {', '.join(hidden)} to fit {table_width(sys.stdout)} "
+            "columns; see them with --columns, --format records or a wider COLUMNS"
+        )
+
+
+def _query_params(args: argparse.Namespace, settings: Settings) -> dict[str, ParamValue]:
+    """The `-p` values, names given to qid parameters resolved through the KB, checked against
+    the query before any store is opened (so a mistake is reported as such, whatever the
+    store's state)."""
+    from kgload.errors import QueryError
+    from kgload.names import is_name, resolve_names
+    from kgload.queries import ParamType, get_saved_query
 
     params: dict[str, str] = {}
     for key, value in args.param:
@@ -520,23 +599,85 @@ def _query(args: argparse.Namespace) -> int:
         # `KG.query(name, **params)` takes the query's name as `name`; no saved query may
         # use it as a parameter, and saying so beats a TypeError.
         raise UsageError(f"query {args.name!r} has no parameter 'name'")
+    query = get_saved_query(args.name)
+
+    def kb() -> KnowledgeBase:
+        from kgload.linking.kb import load_kb
+
+        return load_kb(Path(settings.kb_dir) if settings.kb_dir else None)
+
+    qids = frozenset(p.name for p in query.params if p.type is ParamType.QID)
+    try:
+        resolved: dict[str, ParamValue] = {
+            key: value  # type: ignore[misc]
+            for key, value in resolve_names(args.name, qids, params, kb).items()
+        }
+    except QueryError as exc:
+        if "no entity or role" not in str(exc):
+            raise
+        # Perhaps a local entity the documents name: `KG.query` looks in the store for it.
+        resolved = {k: ("Q1" if k in qids and is_name(v) else v) for k, v in params.items()}
+        query.bind(resolved, base=settings.base)
+        return dict(params)
+    query.bind(resolved, base=settings.base)
+    return resolved
+
+
+def _query(args: argparse.Namespace) -> int:
+    if args.help or args.name is None:
+        return _query_help(args)
+    from kgload.client import KG
+
     settings = _settings(args)
+    params = _query_params(args, settings)
     if args.explain:
         return _explain_query(args, params, settings)
-    # The query and its parameters are checked before the store is opened, so a mistake in
-    # either is reported as such, whatever the state of the store.
-    from kgload.queries import get_saved_query
-
-    get_saved_query(args.name).bind(params, base=settings.base)
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         result = kg.query(args.name, **params)
     columns, rows = result_rows(result, base=settings.base)
-    render_rows(columns, rows, format=args.format, out=sys.stdout)
-    _err(_plural(len(rows), "row"))
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format)
+    _err(_row_count(result, len(rows), args.name, params))
     return 0
 
 
-def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: Settings) -> int:
+def _row_count(
+    result: QueryResult, count: int, name: str, params: dict[str, ParamValue]
+) -> str:
+    """`N rows`, and when the limit withheld rows, how to see them."""
+    from kgload.queries import get_saved_query
+
+    text = _plural(count, "row")
+    if result.truncated:
+        text += f"; the limit ({result.limit}) withheld more rows: -p limit=0 shows all"
+        if any(p.name == "offset" for p in get_saved_query(name).params):
+            offset = str(params.get("offset") or "0").strip()
+            start = int(offset) if offset.isdigit() else 0
+            text += f", -p offset={start + (result.limit or count)} the next page"
+    return text
+
+
+def _query_help(args: argparse.Namespace) -> int:
+    """`kgload query --help`, or with a NAME, the query's own help from its `.rq` header."""
+    parser: argparse.ArgumentParser = args.parser
+    if args.name is None:
+        if not args.help:
+            parser.print_usage(sys.stderr)
+            _err("kgload query: error: give a query NAME (see `kgload queries`)")
+            return 2
+        parser.print_help(sys.stdout)
+        return 0
+    from kgload.queries import get_saved_query
+
+    sys.stdout.write(query_help(get_saved_query(args.name)))
+    sys.stdout.write("\nOptions (see `kgload query --help`): --store URL, --format "
+                     f"{{{','.join(FORMATS)}}}, --columns A,B, --explain\n")
+    return 0
+
+
+def _explain_query(
+    args: argparse.Namespace, params: dict[str, ParamValue], settings: Settings
+) -> int:
     """`query --explain`: the same run, plus the SPARQL as sent and each step's time on stderr,
     so a user can see why a query of their own is slow (the store's own plan is not portable)."""
     from kgload.client import KG
@@ -548,25 +689,26 @@ def _explain_query(args: argparse.Namespace, params: dict[str, str], settings: S
     steps.append(("bind", time.perf_counter() - start))
     _err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
     start = time.perf_counter()
-    with KG.open(settings=settings, create=False) as kg:
+    with KG.open(settings=settings, read_only=True) as kg:
         steps.append(("open store", time.perf_counter() - start))
         start = time.perf_counter()
         result = kg.query(args.name, **params)
         steps.append(("query", time.perf_counter() - start))
     start = time.perf_counter()
     columns, rows = result_rows(result, base=settings.base)
-    render_rows(columns, rows, format=args.format, out=sys.stdout)
+    columns, rows = choose_columns(columns, rows, args.columns)
+    _render(columns, rows, args.format)
     steps.append(("render", time.perf_counter() - start))
     timings = ", ".join(f"{step} {seconds * 1000:.1f} ms" for step, seconds in steps)
     _err(f"explain: {timings}; {_plural(len(rows), 'row')}")
-    _err(_plural(len(rows), "row"))
+    _err(_row_count(result, len(rows), args.name, params))
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         report = kg.validate()
     _print_problems(report.problems)
     if report.conforms:
@@ -579,7 +721,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _stats(args: argparse.Namespace) -> int:
     from kgload.client import KG
 
-    with KG.open(settings=_settings(args), create=False) as kg:
+    with KG.open(settings=_settings(args), read_only=True) as kg:
         counts = kg.stats()
     render_rows(
         ["name", "count"],

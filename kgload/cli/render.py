@@ -6,25 +6,32 @@ few functions, and the terms of a query result are made readable in exactly one 
 
 Results go to the text stream a command is given (stdout); tables are drawn with rich, whose
 console is built per call so that redirected or captured streams are honoured.
+
+Tables are for eyes, so they fit the width they are given: `COLUMNS` when it is set (also off a
+terminal), else the terminal's, else 80. A table wider than that first drops the columns it can
+best spare (empty ones, an ID beside its label, document and source links, mostly empty ones,
+then from the right; the first column stays) and says which on stderr. A date, a status, a
+number or any other short one-word cell, and every header, is never broken mid-word: only
+cells of several words wrap, and a long one-word cell (an IRI) is shortened with "…".
+`records` shows every column, one `key: value` line each, one block per row.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, TextIO
 
 from pyoxigraph import BlankNode, Literal, NamedNode
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from kgload.config import DEFAULT_BASE
+from kgload.errors import UsageError
 
 if TYPE_CHECKING:
-    from kgload.queries import SavedQuery
+    from kgload.queries import QueryParam, SavedQuery
     from kgload.stores.base import QueryResult, Term
 
 __all__ = [
@@ -32,17 +39,22 @@ __all__ = [
     "KG_NAMESPACE",
     "WIKIDATA_ENTITY",
     "Value",
+    "choose_columns",
+    "param_spec",
+    "query_help",
     "query_rows",
     "render_rows",
     "result_rows",
+    "table_width",
     "term_value",
 ]
 
-FORMATS = ("table", "json", "csv", "ndjson")
+FORMATS = ("table", "records", "json", "csv", "ndjson")
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 KG_NAMESPACE = "https://w3id.org/kgload/ontology#"
 
-Value = str | int | float | bool | None
+Value = str | int | float | bool | list[str] | None
+"""A readable cell: a list column's cell is a list of strings (joined with "; " in text)."""
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = frozenset(
@@ -54,7 +66,7 @@ _INTEGERS = frozenset(
 _DECIMALS = frozenset(_XSD + name for name in ("decimal", "double", "float"))
 
 
-def term_value(term: Term | None, *, base: str = DEFAULT_BASE) -> Value:
+def term_value(term: Term | None, *, base: str = DEFAULT_BASE) -> str | int | float | bool | None:
     """A term as a person (or a JSON consumer) wants to read it.
 
     Wikidata entities become their QID, kgload's own IRIs lose the data base
@@ -83,7 +95,7 @@ def term_value(term: Term | None, *, base: str = DEFAULT_BASE) -> Value:
     return str(term)
 
 
-def _literal_value(term: Literal) -> Value:
+def _literal_value(term: Literal) -> str | int | float | bool:
     datatype = term.datatype.value
     text = term.value
     try:
@@ -104,26 +116,80 @@ def _literal_value(term: Literal) -> Value:
 
 def result_rows(result: QueryResult, *, base: str = DEFAULT_BASE
                 ) -> tuple[list[str], list[list[Value]]]:
-    """The columns and readable rows of a SPARQL SELECT result."""
-    rows = [[term_value(term, base=base) for term in row] for row in result.rows]
+    """The columns and readable rows of a SPARQL SELECT result; list columns as lists."""
+    from kgload.stores.base import split_list
+
+    lists = [column in result.lists for column in result.variables]
+    rows: list[list[Value]] = [
+        [split_list(term) if is_list else term_value(term, base=base)
+         for term, is_list in zip(row, lists, strict=True)]
+        for row in result.rows
+    ]
     return list(result.variables), rows
 
 
+def choose_columns(columns: Sequence[str], rows: Sequence[Sequence[Value]], chosen: str | None
+                   ) -> tuple[list[str], list[list[Value]]]:
+    """Keep the columns named in `chosen` ("a,b,c", in that order); None keeps them all.
+
+    An unknown name is a UsageError listing the columns there are.
+    """
+    if chosen is None:
+        return list(columns), [list(row) for row in rows]
+    names = [name.strip() for name in chosen.split(",") if name.strip()]
+    unknown = [name for name in names if name not in columns]
+    if unknown or not names:
+        raise UsageError(
+            f"--columns: no column {', '.join(map(repr, unknown)) or 'given'}; "
+            f"the columns are: {', '.join(columns)}"
+        )
+    at = [list(columns).index(name) for name in names]
+    return names, [[row[i] for i in at] for row in rows]
+
+
 def query_rows(queries: Mapping[str, SavedQuery]) -> tuple[list[str], list[list[Value]]]:
-    """One row per saved query: name, title and its parameters as `name: type = default`."""
+    """One row per saved query: name, title, parameters (`name: type` required, `name: type?`
+    optional, `name: type = default`) and description; `kgload query NAME --help` gives each
+    parameter's help."""
     rows: list[list[Value]] = []
     for name in sorted(queries):
         query = queries[name]
-        params = []
-        for param in query.params:
-            spec = f"{param.name}: {param.type.value}"
-            if param.default is not None:
-                spec += f" = {param.default}"
-            elif not param.required:
-                spec += "?"
-            params.append(spec)
-        rows.append([name, query.title, ", ".join(params)])
-    return ["name", "title", "params"], rows
+        params = ", ".join(param_spec(p) for p in query.params)
+        rows.append([name, query.title, params, query.description])
+    return ["name", "title", "params", "description"], rows
+
+
+def query_help(query: SavedQuery) -> str:
+    """A saved query's help, from its `.rq` header: title, description, parameters, lists."""
+    import textwrap
+
+    lines = [f"kgload query {query.name} [-p KEY=VALUE …] [--store URL] [--format F]", ""]
+    lines += textwrap.wrap(f"{query.title}: {query.description}", 79)
+    lines += ["", "Parameters (-p KEY=VALUE):"]
+    specs = [(param_spec(p) if not p.required else f"{p.name}: {p.type.value} (required)", p)
+             for p in query.params]
+    pad = max((len(spec) for spec, _ in specs), default=0) + 2
+    for spec, param in specs:
+        help_text = param.help or param.expected
+        if param.type.value == "qid":
+            help_text += "; or a name or role title from the KB (Putin, o presidente russo@DATE)"
+        wrapped = textwrap.wrap(help_text, max(30, 77 - pad)) or [""]
+        lines.append(f"  {spec.ljust(pad)}{wrapped[0]}")
+        lines += [" " * (pad + 2) + more for more in wrapped[1:]]
+    if query.lists:
+        lines += ["", f"List columns (arrays in json/ndjson, joined with \"; \" elsewhere): "
+                      f"{', '.join(query.lists)}"]
+    return "\n".join(lines) + "\n"
+
+
+def param_spec(param: QueryParam) -> str:
+    """A parameter as `name: type = default`, `name: type?` (optional) or `name: type`."""
+    spec = f"{param.name}: {param.type.value}"
+    if param.default is not None:
+        spec += f" = {param.default}"
+    elif not param.required:
+        spec += "?"
+    return spec
 
 
 def render_rows(
@@ -133,12 +199,14 @@ def render_rows(
     format: str,
     out: TextIO,
     title: str | None = None,
-) -> None:
-    """Write rows in one of `FORMATS` to `out`.
+) -> list[str]:
+    """Write rows in one of `FORMATS` to `out`; returns the columns a table had to leave out.
 
     `json` is one array of objects (easy to load whole), `ndjson` one object per line (easy to
-    stream and grep), `csv` has a header row and empty cells for unbound values, `table` is for
-    eyes only, may wrap long cells and prints nothing for no rows.
+    stream and grep), both with list cells as arrays; `csv` has a header row, empty cells for
+    unbound values and list cells joined with "; "; `records` is one `key: value` block per
+    row; `table` is for eyes only, fits the width (see `table_width`), may wrap cells of several
+    words and prints nothing for no rows.
     """
     if format == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
@@ -153,37 +221,153 @@ def render_rows(
         writer.writerow(columns)
         for row in rows:
             writer.writerow(["" if value is None else _text(value) for value in row])
+    elif format == "records":
+        _render_records(columns, rows, out=out)
     elif format == "table":
-        _render_table(columns, rows, out=out, title=title)
+        return _render_table(columns, rows, out=out, title=title)
     else:
         raise ValueError(f"unknown output format {format!r}; use one of {', '.join(FORMATS)}")
+    return []
 
 
 def _text(value: Value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(value)
     return str(value)
 
 
+def _render_records(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO
+                    ) -> None:
+    """One block per row, `key: value` lines with the keys aligned, a blank line between; a
+    long value wraps at spaces to the table width, under its first line (never mid-word)."""
+    import textwrap
+
+    pad = max((len(c) for c in columns), default=0)
+    room = max(20, table_width(out) - pad - 2)
+    for number, row in enumerate(rows):
+        if number:
+            out.write("\n")
+        for column, value in zip(columns, row, strict=True):
+            text = " ".join(("" if value is None else _text(value)).split())
+            lines = textwrap.wrap(text, room, break_long_words=False, break_on_hyphens=False)
+            out.write(f"{column.ljust(pad)}: {lines[0] if lines else ''}".rstrip() + "\n")
+            for more in lines[1:]:
+                out.write(" " * (pad + 2) + more + "\n")
+
+
 TABLE_CELL_WIDTH = 60
+DEFAULT_WIDTH = 80
+
+
+def table_width(out: TextIO) -> int:
+    """The width a table must fit: `COLUMNS` if set (even off a terminal), else the
+    terminal's, else 80."""
+    text = os.environ.get("COLUMNS", "").strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    try:
+        if out.isatty():
+            return os.get_terminal_size(out.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return DEFAULT_WIDTH
 
 
 def _cut(text: str) -> str:
     return text if len(text) <= TABLE_CELL_WIDTH else text[: TABLE_CELL_WIDTH - 1] + "…"
 
 
+def _spare_order(columns: Sequence[str], cells: Sequence[Sequence[str]]) -> list[int]:
+    """Which columns a narrow table leaves out first: empty ones, an ID beside its label, links
+    to documents and sources, columns empty in most rows, then from the right. The first column
+    always stays."""
+    names = set(columns)
+
+    def rank(index: int) -> tuple[int, int]:
+        name = columns[index]
+        filled = sum(1 for row in cells if row[index])
+        if not filled:
+            return (-1, -index)
+        labelled = {f"{name}_label", f"{name}_labels", f"{name.removesuffix('s')}_labels"}
+        if labelled & names or (name.endswith("_ids") and name[: -len("_ids")] + "s" in names):
+            return (0, -index)
+        if name in ("document", "url", "source", "quote"):
+            return (1, -index)
+        if filled * 2 <= len(cells):
+            return (2, -index)
+        return (3, -index)
+
+    return sorted(range(1, len(columns)), key=rank)
+
+
+LONG_WORD = 16
+"""A one-word cell longer than this (an IRI, a URL) may be shortened with "…" to fit."""
+
+
+def _widths(columns: Sequence[str], cells: Sequence[Sequence[str]]
+            ) -> tuple[list[int], list[int], list[bool]]:
+    """Each column's narrowest width that breaks no word of the header or of a short one-word
+    cell (dates, statuses, numbers), its natural width, and whether its cells are one word
+    (shortened with "…", never wrapped)."""
+    least, natural, one_words = [], [], []
+    for index, column in enumerate(columns):
+        texts = [row[index] for row in cells]
+        longest = max((len(t) for t in texts), default=0)
+        words = max((len(w) for t in texts for w in t.split()), default=0)
+        one_word = all(len(t.split()) <= 1 for t in texts)
+        floor = min(longest, LONG_WORD) if one_word else min(words, 12)
+        least.append(max(len(column), floor))
+        natural.append(max(len(column), longest))
+        one_words.append(one_word)
+    return least, natural, one_words
+
+
 def _render_table(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO,
-                  title: str | None) -> None:
+                  title: str | None) -> list[str]:
+    # Text, not str: a quote holding "[b]" must print as is, not as rich markup. A table is
+    # for eyes: long cells (quotes, URLs) are cut; json/csv/ndjson keep them whole.
+    cells = [[_cut("" if value is None else " ".join(_text(value).split())) for value in row]
+             for row in rows]
+    if not cells:  # an empty frame tells nothing; the command's row count on stderr does
+        return []
+    width = table_width(out)
+    least, natural, one_word = _widths(columns, cells)
+    shown = list(range(len(columns)))
+    # rich draws "│ cell │": three characters per column and one for the left edge.
+    for index in _spare_order(columns, cells):
+        if sum(least[i] for i in shown) + 3 * len(shown) + 1 <= width:
+            break
+        shown.remove(index)
+    # The room left goes to the columns that can wrap, up to their natural width.
+    sizes = {i: least[i] for i in shown}
+    room = width - (sum(sizes.values()) + 3 * len(shown) + 1)
+    while room > 0:
+        growing = [i for i in shown if sizes[i] < natural[i]]
+        if not growing:
+            break
+        share = max(1, room // len(growing))
+        for i in growing:
+            extra = min(share, natural[i] - sizes[i], room)
+            sizes[i] += extra
+            room -= extra
+    # rich is imported here: only tables need it, and it costs ~0.1 s at start.
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     # A console per call: `out` may be a pipe, a file or pytest's capture, never a stale stdout.
-    # Off a terminal there is no width to measure; a wide fixed one keeps rows on one line.
-    console = Console(file=out, highlight=False, soft_wrap=False,
-                      width=None if out.isatty() else 200)
+    console = Console(file=out, highlight=False, soft_wrap=False, width=width)
     table = Table(title=title, show_lines=False, header_style="bold")
-    for column in columns:
-        table.add_column(Text(column), overflow="fold")
-    for row in rows:
-        # Text, not str: a quote holding "[b]" must print as is, not as rich markup. A table is
-        # for eyes: long cells (quotes, URLs) are cut; json/csv/ndjson keep them whole.
-        table.add_row(*(Text(_cut("" if value is None else _text(value))) for value in row))
-    if table.row_count:  # an empty frame tells nothing; the command's row count on stderr does
-        console.print(table)
+    for i in shown:
+        table.add_column(
+            Text(columns[i]),
+            width=sizes[i],
+            no_wrap=one_word[i],
+            overflow="ellipsis" if one_word[i] else "fold",
+        )
+    for row in cells:
+        table.add_row(*(Text(row[i]) for i in shown))
+    console.print(table)
+    return [columns[i] for i in range(len(columns)) if i not in shown]

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Protocol, runtime_checkable
+from typing import IO, Any, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat
 
@@ -26,13 +26,16 @@ from kgload.model import ProgressCallback
 
 __all__ = [
     "BACKENDS",
+    "LIST_SEPARATOR",
     "STAGING_PREFIX",
+    "ListValue",
     "QueryResult",
     "Store",
     "StoreStats",
     "Term",
     "open_store",
     "parse_store_url",
+    "split_list",
     "staging_graph",
 ]
 
@@ -52,16 +55,62 @@ def staging_graph(graph: str) -> str:
     return STAGING_PREFIX + hashlib.sha256(graph.encode()).hexdigest()[:32]
 
 
+ListValue = list[str]
+"""The cells of a list column as `QueryResult.records` gives them."""
+
+LIST_SEPARATOR = "; "
+"""How a saved query joins a list column's items (`GROUP_CONCAT(…; SEPARATOR="; ")`)."""
+
+
 @dataclass(frozen=True, slots=True)
 class QueryResult:
-    """A SELECT result: the variable names in order, and one tuple of terms (or None) per row."""
+    """A SELECT result: the variable names in order, and one tuple of terms (or None) per row.
+
+    A saved query also says which columns hold lists (`lists`, from its `# list:` header; the
+    terms keep the `"; "`-joined text) and whether its limit withheld rows: `truncated` is True
+    when more rows than `limit` matched, so a page is never mistaken for the whole answer.
+    """
 
     variables: tuple[str, ...]
     rows: tuple[tuple[Term | None, ...], ...]
+    lists: tuple[str, ...] = ()
+    truncated: bool = False
+    limit: int | None = None
 
     def dicts(self) -> Iterator[dict[str, Term | None]]:
         for row in self.rows:
             yield dict(zip(self.variables, row, strict=True))
+
+    def records(self) -> list[dict[str, Term | ListValue | None]]:
+        """Rows as dicts, with each list column's cell as a list of strings (empty: [])."""
+        out: list[dict[str, Term | ListValue | None]] = []
+        for row in self.dicts():
+            record: dict[str, Term | ListValue | None] = dict(row)
+            for column in self.lists:
+                if column in record:
+                    record[column] = split_list(row[column])
+            out.append(record)
+        return out
+
+    def to_pandas(self, *, lists: Collection[str] | None = None) -> Any:
+        """A pandas DataFrame with typed columns and list columns as lists (`kgload.frames`)."""
+        from kgload.frames import to_pandas
+
+        return to_pandas(self, lists=self.lists if lists is None else lists)
+
+
+def split_list(term: Term | None) -> ListValue:
+    """A list column's cell as its items, sorted; an unbound or empty cell is [].
+
+    Sorted because `GROUP_CONCAT`'s order is up to the store: the same data gives the same
+    list on every store and every run.
+
+    >>> split_list(Literal("Q423; Q159"))
+    ['Q159', 'Q423']
+    """
+    if term is None or not term.value:
+        return []
+    return sorted(item for item in term.value.split(LIST_SEPARATOR) if item)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +204,14 @@ def parse_store_url(url: str) -> tuple[str, str]:
     return "oxigraph", text
 
 
-def open_store(url: str, **options: object) -> Store:
-    """Open the store a URL names: `oxigraph:PATH` (default), `memory:`, `http(s)://…/sparql`."""
+def open_store(url: str, *, read_only: bool = False, **options: object) -> Store:
+    """Open the store a URL names: `oxigraph:PATH` (default), `memory:`, `http(s)://…/sparql`.
+
+    `read_only=True` is for readers: an on-disk store is then opened without its writer's lock
+    (and must exist); backends that have no such mode ignore it.
+    """
     scheme, rest = parse_store_url(url)
     module_name, _, attr = BACKENDS[scheme].partition(":")
     factory = getattr(importlib.import_module(module_name), attr)
-    store: Store = factory(rest, **options)
+    store: Store = factory(rest, read_only=read_only, **options)
     return store

@@ -18,14 +18,14 @@ the quads cannot differ.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
+import dataclasses
 import logging
 import os
 import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -206,39 +206,19 @@ def chunk_items(
 
 # -- worker processes ---------------------------------------------------------------------------
 
-# An article on the wire: its fields, metadata as a plain dict (a mappingproxy does not pickle).
-_Wire = tuple[
-    str, str, str, str, str | None, str | None, dt.date | None, str | None, dict[str, str]
-]
+# An article on the wire: its fields in order, mappings (metadata) as plain dicts, since a
+# mappingproxy does not pickle. Built from the dataclass's fields, so a new field travels too.
+_Wire = tuple[object, ...]
 
 
 def _to_wire(article: Article) -> _Wire:
-    return (
-        article.id,
-        article.text,
-        article.lang,
-        article.source,
-        article.url,
-        article.title,
-        article.published,
-        article.outlet,
-        dict(article.metadata),
-    )
+    values = (getattr(article, f.name) for f in dataclasses.fields(Article))
+    return tuple(dict(v) if isinstance(v, Mapping) else v for v in values)
 
 
 def _from_wire(wire: _Wire) -> Article:
-    ident, text, lang, source, url, title, published, outlet, metadata = wire
-    return Article(
-        id=ident,
-        text=text,
-        lang=lang,
-        source=source,
-        url=url,
-        title=title,
-        published=published,
-        outlet=outlet,
-        metadata=MappingProxyType(metadata),
-    )
+    values = [MappingProxyType(v) if isinstance(v, dict) else v for v in wire]
+    return Article(*values)  # type: ignore[arg-type]
 
 
 # What a worker process keeps between chunks: loaded once, by `_init_worker`.

@@ -94,6 +94,7 @@ class KG:
         published: dt.date | None = None,
         url: str | None = None,
         batch_size: int | None = None,
+        workers: int | None = None,
         progress: ProgressCallback | None = None,
         stdin: BinaryIO | None = None,
     ) -> LoadReport:
@@ -103,7 +104,9 @@ class KG:
         feeds (each item fetched; the optional extra ``web``), ``-`` for standard input (or
         `stdin`), or `Article` objects; one of them may be given alone. Article *texts* go in
         `text` (a string is a path, as it always was, so a mistyped path is never taken for an
-        article). `lang`, `published` and `url` override what the articles say.
+        article). `lang`, `published` and `url` override what the articles say. `workers`
+        processes extract (default: the `workers` setting; 0 = every usable core, 1 = this
+        process); the output is the same for any number.
 
         >>> with KG.open("memory:") as kg:
         ...     kg.ingest(text="Lula met Macron in Paris on Monday.", lang="en").documents
@@ -116,6 +119,12 @@ class KG:
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
+        if workers is not None:
+            if not 0 <= workers <= 1024:
+                from kgload.errors import UsageError
+
+                raise UsageError(f"workers must be from 0 to 1024 (0 = every core), not {workers}")
+            settings = dataclasses.replace(settings, workers=workers)
         sources: list[IngestSource] = (
             [paths] if isinstance(paths, str | Path | Article) else list(paths)
         )
@@ -295,6 +304,7 @@ class KG:
         return result
 
     def close(self) -> None:
+        """Flush the store and close it (the `with` block does this); closing twice is fine."""
         self.store.close()
 
     def __enter__(self) -> KG:

@@ -345,7 +345,18 @@ class OxigraphStore:
         return added
 
     def flush(self) -> None:
-        self._store.flush()
+        """Write what RocksDB holds in memory (its memtables) to table files on disk.
+
+        Until then every write lives twice, in memory and in the write-ahead log: memory grows
+        with the ingest, and the next open replays the whole log before answering anything.
+        (`optimize()`, a full compaction, is not needed for that and can take hours.)
+        """
+        if self.read_only:
+            return  # nothing to flush, and pyoxigraph refuses to on a read-only store
+        try:
+            self._store.flush()
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"flushing {self.url} failed: {exc}") from exc
 
     def close(self) -> None:
         """Let go of the store; the last user of a writable folder flushes it and unlocks it.

@@ -244,7 +244,7 @@ def usable_cores() -> int:
 def _connected(client: Client | None, scheduler: str | None, workers: int | None
                ) -> Iterator[Client]:
     """The client to use: the caller's, one connected to `scheduler`, or one over a new
-    `LocalCluster` of `workers` one-thread processes on loopback (no dashboard)."""
+    `LocalCluster` of `workers` one-thread processes on loopback (status page on a free port)."""
     if client is not None:
         yield client
         return
@@ -266,7 +266,7 @@ def _connected(client: Client | None, scheduler: str | None, workers: int | None
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
             silence_logs=logging.ERROR,
         ) as cluster,
         DaskClient(cluster) as local,
@@ -345,6 +345,7 @@ def _run_partitions(
     running = as_completed()
     in_flight = 0
     done = 0
+    counted = True
 
     def collect(future: Any) -> None:
         nonlocal done
@@ -360,7 +361,9 @@ def _run_partitions(
 
     for number, chunk, digest in chunks:
         numbers.append(number)
-        items += len(chunk)
+        # A Dask collection's partitions have no length here: those are counted by the workers.
+        counted = counted and isinstance(chunk, list)
+        items += len(chunk) if counted else 0
         forced = only is not None
         if only is not None and number != only:
             chunk = None
@@ -392,7 +395,7 @@ def _run_partitions(
     manifest = Manifest(
         partitions=len(numbers),
         partition_size=size,
-        items=items,
+        items=items if counted else sum(entry.items for entry in entries.values()),
         parts=tuple(entries[n] for n in numbers if n in entries),
         missing=missing,
         settings=key,

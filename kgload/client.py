@@ -81,12 +81,23 @@ class KG:
         published: dt.date | None = None,
         url: str | None = None,
         batch_size: int | None = None,
+        workers: int | None = None,
         progress: ProgressCallback | None = None,
     ) -> LoadReport:
-        """Read, analyse and load article files (or folders, or `.jsonl` batches)."""
+        """Read, analyse and load article files (or folders, or `.jsonl` batches).
+
+        `workers` processes extract (default: the `workers` setting; 0 = every usable core,
+        1 = this process); the output is the same for any number.
+        """
         settings = self.settings
         if batch_size is not None:
             settings = dataclasses.replace(settings, batch_size=batch_size)
+        if workers is not None:
+            if not 0 <= workers <= 1024:
+                from kgload.errors import UsageError
+
+                raise UsageError(f"workers must be from 0 to 1024 (0 = every core), not {workers}")
+            settings = dataclasses.replace(settings, workers=workers)
         overrides = ArticleOverrides(lang=lang, published=published, url=url)
         if url is not None and len(paths) > 1:
             from kgload.errors import UsageError
@@ -156,6 +167,7 @@ class KG:
         return result
 
     def close(self) -> None:
+        """Flush the store and close it (the `with` block does this); closing twice is fine."""
         self.store.close()
 
     def __enter__(self) -> KG:

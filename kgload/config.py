@@ -59,6 +59,8 @@ class Settings:
     kb_dir: str | None = None
     max_article_chars: int = 2_000_000
     article_timeout: float = 120.0
+    workers: int = 0
+    flush_every: int = 500
 
     def store_options(self) -> dict[str, Any]:
         """Keyword options for `open_store`, for the remote backend's auth and endpoints."""
@@ -180,6 +182,19 @@ SETTINGS_TABLE: tuple[Setting, ...] = (
         "article_timeout",
         "seconds of analysis one article may take before it is an article-timeout problem",
     ),
+    Setting(
+        "workers",
+        "KGLOAD_WORKERS",
+        "workers",
+        "processes extracting articles in `ingest`: 0 = every usable core, 1 = one process",
+    ),
+    Setting(
+        "flush_every",
+        "KGLOAD_FLUSH_EVERY",
+        "store.flush_every",
+        "documents between flushes of the embedded store to disk during an ingest (it is "
+        "also flushed at the end of every command that writes)",
+    ),
 )
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
@@ -191,6 +206,8 @@ _INT_RANGES: dict[str, tuple[int, int]] = {
     "store_retries": (0, 100),
     "store_load_requests": (1, 256),
     "max_article_chars": (1, 1_000_000_000),
+    "workers": (0, 1024),
+    "flush_every": (1, 100_000_000),
 }
 # Seconds: finite and positive (a socket timeout of nan or inf fails inside the standard library).
 _SECONDS = frozenset({"store_timeout", "article_timeout"})

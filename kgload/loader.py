@@ -1,32 +1,56 @@
 """Orchestration: sources → analysis → quads → store, in batches, with a `LoadReport`.
 
-This is the only module that composes the pure stages with the I/O at the edges. Each batch of
-documents is written with one `replace_graphs` call, which every backend applies atomically per
-document graph: a document is in the store completely or not at all.
+This is the only module that composes the pure stages with the I/O at the edges. Extraction
+(`kgload.parallel`) runs in this process or in worker processes; this process is the one
+writer. Each batch of documents is written with one `replace_graphs` call, which every backend
+applies atomically per document graph: a document is in the store completely or not at all.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING
 
-from pyoxigraph import Quad, RdfFormat
+from pyoxigraph import RdfFormat
 
 from kgload.config import Settings
-from kgload.errors import KgloadError, UsageError
-from kgload.extract.analyze import analyze_articles
-from kgload.extract.guard import internal_error
+from kgload.errors import UsageError
 from kgload.linking.kb import KnowledgeBase
-from kgload.model import Article, Entity, LoadReport, Problem, ProgressCallback
-from kgload.rdf.writer import document_iri, document_quads, kb_quads
+from kgload.model import Article, LoadReport, Problem, ProgressCallback
+from kgload.parallel import (
+    Chunk,
+    DocumentResult,
+    ExtractionPool,
+    Outcome,
+    Rejected,
+    chunk_items,
+    extract_documents,
+    parse_nquads,
+    usable_cores,
+    worker_died_problem,
+)
 from kgload.stores.base import Store
 
 if TYPE_CHECKING:
     from kgload.stores.oxigraph import OxigraphStore
 
-__all__ = ["FORMATS", "ProgressCallback", "ingest", "load_file", "load_parts", "rdf_format"]
+__all__ = [
+    "FORMATS",
+    "IngestInterrupted",
+    "ProgressCallback",
+    "ingest",
+    "load_file",
+    "load_parts",
+    "rdf_format",
+]
 
 log = logging.getLogger("kgload")
 
@@ -58,14 +82,12 @@ def rdf_format(name: str | None, path: Path | None = None) -> RdfFormat:
     return FORMATS[name]
 
 
-def _articles_only(
-    items: Iterable[Article | Problem], problems: list[Problem]
-) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Problem):
-            problems.append(item)
-        else:
-            yield item
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest: `report` counts what was committed (whole documents only)."""
+
+    def __init__(self, report: LoadReport) -> None:
+        super().__init__("interrupted")
+        self.report = report
 
 
 def ingest(
@@ -77,79 +99,180 @@ def ingest(
     progress: ProgressCallback | None = None,
     total: int | None = None,
 ) -> LoadReport:
-    """Analyse articles and load each one's graph, committing every `settings.batch_size` docs."""
-    problems: list[Problem] = []
-    report = LoadReport()
-    graphs: dict[str, list[Quad]] = {}
-    kb_entities: dict[str, Entity] = {}
-    counts = {"documents": 0, "events": 0, "quads": 0}
-    entity_keys: set[str] = set()
-    done = 0
+    """Analyse articles and load each one's graph, committing every `settings.batch_size` docs.
 
-    def flush() -> None:
-        if not graphs:
+    Extraction runs in `settings.workers` processes (0: every usable core; 1: this process);
+    this process is the one writer, and takes the outcomes in input order, so the batches,
+    the progress and the report are the same for any number of workers. The store is flushed
+    every `settings.flush_every` documents and at the end. On Ctrl-C the batch being gathered
+    is dropped and `IngestInterrupted` carries the report of what was committed.
+    """
+    writer = _Writer(store, settings, progress, total)
+    workers = settings.workers or usable_cores()
+    try:
+        for chunk, outcomes in _extracted(chunk_items(items), kb, settings, workers):
+            writer.take(chunk, outcomes)
+        writer.commit()
+    except KeyboardInterrupt:
+        raise IngestInterrupted(writer.committed_report()) from None
+    writer.flush_store()
+    writer.done()
+    return writer.report()
+
+
+def _extracted(
+    chunks: Iterator[Chunk], kb: KnowledgeBase, settings: Settings, workers: int
+) -> Iterator[tuple[Chunk, list[Outcome] | None]]:
+    """Each chunk with its outcomes, in input order: from worker processes when there is more
+    than one chunk to share out, else from this process (starting workers costs seconds)."""
+    head = list(itertools.islice(chunks, 2))
+    if workers > 1 and len(head) > 1:
+        with ExtractionPool(workers, kb, settings) as pool:
+            yield from pool.map(itertools.chain(head, chunks))
+        return
+    for chunk in itertools.chain(head, chunks):
+        yield chunk, list(extract_documents([a for _, a in chunk.articles], kb, settings))
+
+
+class _Writer:
+    """The one writer: gathers outcomes into batches, commits them, counts, reports."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        progress: ProgressCallback | None,
+        total: int | None,
+    ) -> None:
+        self.store = store
+        self.settings = settings
+        self.progress = progress
+        self.total = total
+        self.problems: list[Problem] = []
+        self.graphs: dict[str, str] = {}
+        self.kb_nquads: dict[str, str] = {}
+        self.pending = _Counts()
+        self.counts = _Counts()
+        self.committed = _Counts()
+        self.handled = 0
+        self.unflushed = 0
+
+    def take(self, chunk: Chunk, outcomes: list[Outcome] | None) -> None:
+        """Take one chunk's outcomes (None: its worker died twice), in input order."""
+        entries: list[tuple[int, Problem | Outcome | None]] = list(chunk.problems)
+        if outcomes is None:
+            entries.extend((index, None) for index, _ in chunk.articles)
+        else:
+            entries.extend(
+                (index, outcome)
+                for (index, _), outcome in zip(chunk.articles, outcomes, strict=True)
+            )
+        articles = dict(chunk.articles)
+        for index, entry in sorted(entries, key=lambda e: e[0]):
+            self.handled += 1
+            if isinstance(entry, DocumentResult):
+                self._add(entry)
+                source = entry.source
+            elif isinstance(entry, Rejected):
+                self.problems.extend(entry.problems)
+                source = entry.source
+            elif isinstance(entry, Problem):
+                self.problems.append(entry)
+                source = entry.source
+            else:
+                source = articles[index].source
+                self.problems.append(worker_died_problem(source))
+            if self.progress is not None:
+                self.progress(self.handled, self.total, source)
+
+    def _add(self, result: DocumentResult) -> None:
+        self.graphs[result.graph] = result.nquads
+        self.kb_nquads.update(result.kb_nquads)
+        self.counts.add(result)
+        self.pending.add(result)
+        if len(self.graphs) >= self.settings.batch_size:
+            self.commit()
+
+    def commit(self) -> None:
+        """Write the gathered documents: one `replace_graphs` (each document atomic)."""
+        if not self.graphs:
             return
-        store.replace_graphs(graphs)
-        store.add(kb_quads(kb_entities.values(), base=settings.base))
-        graphs.clear()
-        kb_entities.clear()
+        with _deferred_interrupt():
+            self.store.replace_graphs({g: parse_nquads(t) for g, t in self.graphs.items()})
+            self.store.add(parse_nquads("".join(self.kb_nquads.values())))
+            self.committed.merge(self.pending)
+            self.unflushed += len(self.graphs)
+            self.graphs.clear()
+            self.kb_nquads.clear()
+            self.pending = _Counts()
+        if self.unflushed >= self.settings.flush_every:
+            self.flush_store()
 
-    extractions = analyze_articles(
-        _articles_only(items, problems),
-        kb,
-        model=settings.spacy_model,
-        timeout=settings.article_timeout,
-    )
-    for extraction in extractions:
-        if isinstance(extraction, Problem):
-            problems.append(extraction)
-            continue
-        article = extraction.article
-        done += 1
-        if progress is not None:
-            progress(done + len(problems), total, article.source)
-        try:
-            quads = document_quads(extraction, base=settings.base)
-            found = _validation_problems(quads, article.source) if settings.validate else []
-        except KgloadError:
-            raise
-        except Exception as exc:  # a bug on one document must not stop the batch
-            problems.append(internal_error(article.source, exc))
-            continue
-        if found:
-            problems.extend(found)
-            continue
-        graphs[document_iri(article, settings.base).value] = quads
-        for entity in extraction.entities:
-            if entity.is_linked:
-                kb_entities[entity.key] = entity
-            entity_keys.add(entity.key)
-        counts["documents"] += 1
-        counts["events"] += len(extraction.events)
-        counts["quads"] += len(quads)
-        if len(graphs) >= settings.batch_size:
+    def flush_store(self) -> None:
+        """Have the store put what it holds in memory on disk (RocksDB's memtables, WAL)."""
+        flush = getattr(self.store, "flush", None)
+        if callable(flush):
             flush()
-    flush()
-    if progress is not None:
-        progress(done + len(problems), total, "")
-    return report.merge(
-        LoadReport(
-            documents=counts["documents"],
-            events=counts["events"],
-            entities=len(entity_keys),
-            quads=counts["quads"],
+        self.unflushed = 0
+
+    def done(self) -> None:
+        if self.progress is not None:
+            self.progress(self.handled, self.total, "")
+
+    def report(self) -> LoadReport:
+        return self.counts.report(self.problems)
+
+    def committed_report(self) -> LoadReport:
+        return self.committed.report(())
+
+
+@dataclass(slots=True)
+class _Counts:
+    documents: int = 0
+    events: int = 0
+    quads: int = 0
+    entity_keys: set[str] = field(default_factory=set)
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents += 1
+        self.events += result.events
+        self.quads += result.quads
+        self.entity_keys.update(result.entity_keys)
+
+    def merge(self, other: _Counts) -> None:
+        self.documents += other.documents
+        self.events += other.events
+        self.quads += other.quads
+        self.entity_keys |= other.entity_keys
+
+    def report(self, problems: Iterable[Problem]) -> LoadReport:
+        return LoadReport(
+            documents=self.documents,
+            events=self.events,
+            entities=len(self.entity_keys),
+            quads=self.quads,
             problems=tuple(problems),
         )
-    )
 
 
-def _validation_problems(quads: list[Quad], source: str) -> list[Problem]:
-    from kgload.rdf.shacl import validate_graph
+@contextlib.contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C until the block is done, so a commit and its bookkeeping go together."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[tuple[int, FrameType | None]] = []
 
-    validation = validate_graph(quads)
-    if validation.conforms:
-        return []
-    return [Problem(p.code, p.message, source) for p in validation.problems]
+    def hold(signum: int, frame: FrameType | None) -> None:
+        caught.append((signum, frame))
+
+    previous = signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        previous(*caught[0])
 
 
 def load_file(

@@ -142,6 +142,13 @@ def build_parser() -> argparse.ArgumentParser:
         type=_positive_int,
         help=f"{_SETTING_HELP['batch_size']} (default: {_DEFAULTS.batch_size})",
     )
+    ingest.add_argument(
+        "--workers",
+        metavar="N",
+        type=_positive_int,
+        help="processes extracting articles; 1 = one process (default: the workers setting, "
+        "0 = every usable core); the graph is the same for any N",
+    )
     ingest.set_defaults(run=_ingest)
 
     export = commands.add_parser(
@@ -439,16 +446,26 @@ def _ingest(args: argparse.Namespace) -> int:
         raise UsageError("--url names one article; give exactly one ARTICLE with it")
     # Metadata given on the command line overrides the article's header (--lang, --published,
     # --url); the `lang` setting (KGLOAD_LANG, kgload.toml) is for articles that say nothing.
-    settings = _settings(args, batch_size=args.batch_size)
-    with KG.open(settings=settings) as kg, _progress("ingesting") as progress:
-        report = kg.ingest(
-            args.articles,
-            lang=args.lang,
-            published=args.published,
-            url=args.url,
-            batch_size=args.batch_size,
-            progress=progress,
+    from kgload.loader import IngestInterrupted
+
+    settings = _settings(args, batch_size=args.batch_size, workers=args.workers)
+    try:
+        with KG.open(settings=settings) as kg, _progress("ingesting") as progress:
+            report = kg.ingest(
+                args.articles,
+                lang=args.lang,
+                published=args.published,
+                url=args.url,
+                batch_size=args.batch_size,
+                progress=progress,
+            )
+    except IngestInterrupted as stop:
+        _err(
+            f"kgload: interrupted: {_plural(stop.report.documents, 'document')} committed "
+            "before Ctrl-C are in the store, each whole, and nothing of the others; run the "
+            "same command again to finish (documents already loaded are replaced, not doubled)"
         )
+        return 130
     _print_problems(report.problems)
     _err(
         f"ingested {_plural(report.documents, 'document')}, {_plural(report.events, 'event')}, "

@@ -196,11 +196,30 @@ class OxigraphStore:
         return added
 
     def flush(self) -> None:
-        self._store.flush()
+        """Write what RocksDB holds in memory (its memtables) to table files on disk.
+
+        Until then every write lives twice, in memory and in the write-ahead log: memory grows
+        with the ingest, and the next open replays the whole log before answering anything.
+        (`optimize()`, a full compaction, is not needed for that and can take hours.)
+        """
+        try:
+            self._store.flush()
+        except RuntimeError as exc:
+            if "read-write" in str(exc):
+                return  # a read-only store has nothing to flush
+            raise StoreError(f"flushing {self.url} failed: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"flushing {self.url} failed: {exc}") from exc
 
     def close(self) -> None:
-        # pyoxigraph releases the on-disk lock when the object is collected.
-        del self._store
+        """Flush, then let go of the pyoxigraph store: RocksDB closes and releases the lock
+        when the object is collected. Closing twice is harmless."""
+        if getattr(self, "_store", None) is None:
+            return
+        try:
+            self.flush()
+        finally:
+            del self._store
 
 
 def _term(value: object) -> Term | None:

@@ -1,4 +1,4 @@
-"""Run kgload's benchmarks: `python -m bench [linking|extraction|load|queries ...] [--quick]`.
+"""Run kgload's benchmarks: `python -m bench [linking|extraction|load|queries|scale ...] [--quick]`.
 
 Prints one table on stdout (progress goes to stderr), writes bench/out/results.json, and exits 1
 when a measured value misses its target or a benchmark fails to run.
@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, str] = {
     "extraction": "bench.bench_extraction",
     "load": "bench.bench_load",
     "queries": "bench.bench_queries",
+    "scale": "bench.bench_scale",
 }
 
 
@@ -72,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="smaller sizes (1,000 articles, 100,000 quads, a 5,000-article "
                              "archive) for a fast check")
+    parser.add_argument("--articles", type=int, metavar="N",
+                        help="articles the scale benchmark generates (default: 100,000; "
+                             "2,000 with --quick)")
     parser.add_argument("--out", type=Path, default=OUT_DIR / "results.json",
                         help="where to write the JSON results (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -92,8 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         begin = time.perf_counter()
         try:
             module = importlib.import_module(BENCHMARKS[name])
-            runner: Callable[[bool], list[Row]] = module.run
-            rows.extend(runner(args.quick))
+            runner: Callable[..., list[Row]] = module.run
+            sizes = {"articles": args.articles} if name == "scale" and args.articles else {}
+            rows.extend(runner(args.quick, **sizes))
         except Exception as exc:
             traceback.print_exc()
             rows.append(Row(f"{name}: did not run", None, "", "runs", False,

@@ -26,26 +26,23 @@ import contextlib
 import dataclasses
 import datetime as dt
 import functools
-import io
 import itertools
 import logging
 import math
 import os
 import socket
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import Quad, RdfFormat, serialize
-
 from kgload.config import Settings
-from kgload.errors import KgloadError, UsageError
-from kgload.extract.analyze import analyze_articles
-from kgload.extract.guard import internal_error
+from kgload.errors import UsageError
 from kgload.linking.kb import KnowledgeBase, load_kb
-from kgload.model import Article, Entity, Problem, ProgressCallback
+from kgload.model import Article, Problem, ProgressCallback
+from kgload.parallel import Rejected, extract_documents, usable_cores
 from kgload.parts import (
     Manifest,
     MissingPart,
@@ -59,7 +56,6 @@ from kgload.parts import (
     write_manifest,
     write_part,
 )
-from kgload.rdf.writer import document_iri, document_quads, kb_quads
 from kgload.sources import ArticleOverrides, read_articles
 
 if TYPE_CHECKING:
@@ -74,7 +70,7 @@ __all__ = [
     "extract_dataframe",
     "extract_files",
     "extract_partition",
-    "usable_cores",
+    "register_worker_plugin",
 ]
 
 log = logging.getLogger("kgload")
@@ -103,56 +99,31 @@ def _kb(settings: Settings) -> KnowledgeBase:
     return load_kb(Path(settings.kb_dir) if settings.kb_dir else None)
 
 
-def _validation_problems(quads: list[Quad], source: str) -> list[Problem]:
-    from kgload.rdf.shacl import validate_graph
-
-    validation = validate_graph(quads)
-    return [Problem(p.code, p.message, source) for p in validation.problems]
-
-
 def _extract_quads(
     items: Sequence[Article | Problem], settings: Settings
 ) -> tuple[bytes, dict[str, int], list[str], list[Problem]]:
     """Extract a partition: its N-Quads (each document's graph complete, then the KB
     descriptions of the linked entities), counts, document graphs and problems."""
-    kb = _kb(settings)
     problems = [item for item in items if isinstance(item, Problem)]
     articles = [item for item in items if isinstance(item, Article)]
-    quads: list[Quad] = []
+    texts: list[str] = []
     graphs: list[str] = []
-    linked: dict[str, Entity] = {}
+    linked: dict[str, str] = {}
     counts = {"documents": 0, "events": 0, "quads": 0}
-    for extraction in analyze_articles(
-        articles, kb, model=settings.spacy_model, timeout=settings.article_timeout
-    ):
-        if isinstance(extraction, Problem):
-            problems.append(extraction)
+    for outcome in extract_documents(articles, _kb(settings), settings):
+        if isinstance(outcome, Rejected):
+            problems.extend(outcome.problems)
             continue
-        source = extraction.article.source
-        try:
-            document = document_quads(extraction, base=settings.base)
-            found = _validation_problems(document, source) if settings.validate else []
-        except KgloadError:
-            raise
-        except Exception as exc:  # a bug on one document must not lose the partition
-            problems.append(internal_error(source, exc))
+        if outcome.graph in graphs:  # the same article twice in one partition: its graph once
             continue
-        if found:
-            problems.extend(found)
-            continue
-        graph = document_iri(extraction.article, settings.base).value
-        if graph in graphs:  # the same article twice in one partition: its graph once
-            continue
-        graphs.append(graph)
-        quads.extend(document)
-        linked.update((e.key, e) for e in extraction.entities if e.is_linked)
+        graphs.append(outcome.graph)
+        texts.append(outcome.nquads)
+        linked.update(outcome.kb_nquads)
         counts["documents"] += 1
-        counts["events"] += len(extraction.events)
-        counts["quads"] += len(document)
-    quads.extend(kb_quads(sorted(linked.values(), key=lambda e: e.key), base=settings.base))
-    buffer = io.BytesIO()
-    serialize(quads, buffer, RdfFormat.N_QUADS)
-    return buffer.getvalue(), counts, graphs, problems
+        counts["events"] += outcome.events
+        counts["quads"] += outcome.quads
+    texts.extend(linked[key] for key in sorted(linked))
+    return "".join(texts).encode("utf-8"), counts, graphs, problems
 
 
 def extract_partition(
@@ -225,19 +196,15 @@ class KgloadWorkerPlugin:
         """Nothing to release: the caches go with the worker process."""
 
 
-def _register_plugin(client: Client, settings: Settings) -> None:
+def register_worker_plugin(client: Client, settings: Settings, langs: Sequence[str] = ()) -> None:
+    """Have every worker of `client` (and every worker that joins later) load the knowledge
+    base now, and the pipelines of `langs` too (a benchmark warms them up this way)."""
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class _Plugin(KgloadWorkerPlugin, WorkerPlugin):  # type: ignore[misc]
         pass
 
-    client.register_plugin(_Plugin(settings))
-
-
-def usable_cores() -> int:
-    """The CPUs this process may run on (its affinity mask where the OS has one)."""
-    getter = getattr(os, "sched_getaffinity", None)
-    return len(getter(0)) if getter is not None else os.cpu_count() or 1
+    client.register_plugin(_Plugin(settings, langs))
 
 
 @contextlib.contextmanager
@@ -453,12 +420,15 @@ def extract_files(
         raise UsageError(f"--partition {only}: partitions are numbered from 0")
     sent = _worker_settings(settings)
     with _connected(client, scheduler, workers) as dask_client:
-        _register_plugin(dask_client, settings)
+        register_worker_plugin(dask_client, settings)
 
         def submit(number: int, chunk: Any, digest: str, force: bool) -> Any:
             return dask_client.submit(
                 extract_partition, chunk, number=number, out=str(folder), settings=sent,
-                digest=digest, force=force, key=f"kgload-part-{number}-{digest[:16]}",
+                digest=digest, force=force,
+                # A fresh key per submission: a partition asked for again (`--partition K`,
+                # a repaired part) must run again, not be answered from the scheduler's memory.
+                key=f"kgload-part-{number}-{uuid.uuid4().hex}",
             )
 
         report = _run_partitions(
@@ -511,7 +481,7 @@ def _extract_delayed(
     dask_client = client or default_client()
     folder = Path(out)
     sent = _worker_settings(settings)
-    _register_plugin(dask_client, settings)
+    register_worker_plugin(dask_client, settings)
 
     def submit(number: int, part: Any, digest: str, force: bool) -> Any:
         items = part if convert is None else _delayed(convert)(part)

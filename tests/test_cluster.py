@@ -25,6 +25,7 @@ from kgload.config import Settings
 from kgload.model import Article
 from kgload.parts import read_manifest
 from kgload.sources import read_articles
+from kgload.stores.sparql import SparqlStore
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -240,3 +241,26 @@ def test_readme_dask_example_runs(
         store = f"oxigraph:{tmp_path / ('kg-' + folder)}"
         assert main(["load", folder, "--store", store]) == 0
         assert _export(store, tmp_path / f"{folder}.nq") == single_export, folder
+
+
+@pytest.mark.virtuoso
+def test_parts_land_in_virtuoso_through_its_load_path(
+    client: Client, tmp_path: Path, virtuoso_store: SparqlStore, single_export: list[str]
+) -> None:
+    import io
+
+    from pyoxigraph import RdfFormat
+
+    from kgload.loader import load_parts
+
+    parts = tmp_path / "parts"
+    extract_files([EXAMPLES], parts, settings=Settings(), client=client, partitions=3)
+    for _ in range(2):  # loading again replaces the documents' graphs: nothing twice
+        report = load_parts(virtuoso_store, parts)
+        assert report.ok and report.documents == 10
+    buffer = io.BytesIO()
+    virtuoso_store.dump(buffer, format=RdfFormat.N_QUADS)
+    landed = buffer.getvalue().decode("utf-8").splitlines()
+    assert len(landed) == len(single_export)
+    graphs = {line.rsplit(" ", 2)[-2] for line in single_export}
+    assert {f"<{g}>" for g in virtuoso_store.graphs()} == graphs

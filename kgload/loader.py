@@ -285,6 +285,8 @@ def load_file(
     """Bulk-load an exported quad file (`kgload export` output) into the store, or a folder of
     parts written by `kgload extract` (see `load_parts`)."""
     if path.is_dir():
+        if format not in (None, "nquads"):
+            raise UsageError(f"{path}: a folder of parts is N-Quads; drop --format {format}")
         return load_parts(store, path, progress=progress)
     if not path.is_file():
         return LoadReport(problems=(Problem("unreadable-file", "file not found", str(path)),))

@@ -132,6 +132,14 @@ def test_load_of_a_folder_without_manifest_is_one_line(
     assert len(err.splitlines()) == 1
 
 
+def test_a_folder_of_parts_is_nquads_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["load", str(tmp_path), "--format", "trig",
+                 "--store", f"oxigraph:{tmp_path / 'kg'}"]) == 2
+    assert "a folder of parts is N-Quads" in capsys.readouterr().err
+
+
 def test_partitions_and_partition_size_together_are_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

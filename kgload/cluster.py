@@ -108,14 +108,16 @@ def _extract_quads(
     articles = [item for item in items if isinstance(item, Article)]
     texts: list[str] = []
     graphs: list[str] = []
+    seen: set[str] = set()
     linked: dict[str, str] = {}
     counts = {"documents": 0, "events": 0, "quads": 0}
     for outcome in extract_documents(articles, _kb(settings), settings):
         if isinstance(outcome, Rejected):
             problems.extend(outcome.problems)
             continue
-        if outcome.graph in graphs:  # the same article twice in one partition: its graph once
+        if outcome.graph in seen:  # the same article twice in one partition: its graph once
             continue
+        seen.add(outcome.graph)
         graphs.append(outcome.graph)
         texts.append(outcome.nquads)
         linked.update(outcome.kb_nquads)
@@ -173,9 +175,9 @@ def extract_partition(
 
 class KgloadWorkerPlugin:
     """Loads the knowledge base once when a worker starts (the pipelines are built at the first
-    article of each language and kept for the worker's life). Register it with
-    `client.register_plugin(KgloadWorkerPlugin(settings))`; `langs` also builds those
-    languages' pipelines up front."""
+    article of each language and kept for the worker's life); `langs` also builds those
+    languages' pipelines up front. `register_worker_plugin` registers it (as a Dask
+    `WorkerPlugin`, without importing Dask here)."""
 
     name = "kgload-warm-up"
 

@@ -224,6 +224,11 @@ def _connected(client: Client | None, scheduler: str | None, workers: int | None
     if scheduler is not None:
         try:
             connected = DaskClient(scheduler, timeout="30s")
+        except ValueError as exc:  # Dask's word for an address it cannot parse
+            raise UsageError(
+                f"--scheduler {scheduler}: not a Dask scheduler address ({exc}); give "
+                "tcp://HOST:8786"
+            ) from exc
         except (OSError, TimeoutError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
         with connected:

@@ -140,6 +140,16 @@ def test_a_folder_of_parts_is_nquads_only(
     assert "a folder of parts is N-Quads" in capsys.readouterr().err
 
 
+def test_a_scheduler_address_dask_cannot_parse_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(EXAMPLES), "--out", str(tmp_path / "parts"),
+                 "--scheduler", "nonsense://host"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("kgload: error: --scheduler nonsense://host: not a Dask scheduler")
+    assert len(err.splitlines()) == 1
+
+
 def test_partitions_and_partition_size_together_are_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

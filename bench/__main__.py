@@ -25,6 +25,7 @@ BENCHMARKS: dict[str, str] = {
     "extraction": "bench.bench_extraction",
     "load": "bench.bench_load",
     "queries": "bench.bench_queries",
+    "ingest": "bench.bench_ingest",
     "scale": "bench.bench_scale",
 }
 

@@ -13,7 +13,7 @@ import itertools
 import logging
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -108,25 +108,33 @@ def ingest(
     is dropped and `IngestInterrupted` carries the report of what was committed.
     """
     writer = _Writer(store, settings, progress, total)
-    workers = settings.workers or usable_cores()
+    extracted = _extracted(chunk_items(items), kb, settings)
     try:
-        for chunk, outcomes in _extracted(chunk_items(items), kb, settings, workers):
+        for chunk, outcomes in extracted:
             writer.take(chunk, outcomes)
         writer.commit()
     except KeyboardInterrupt:
         raise IngestInterrupted(writer.committed_report()) from None
+    finally:
+        extracted.close()  # stops the workers at once if the loop did not finish
     writer.flush_store()
     writer.done()
     return writer.report()
 
 
 def _extracted(
-    chunks: Iterator[Chunk], kb: KnowledgeBase, settings: Settings, workers: int
-) -> Iterator[tuple[Chunk, list[Outcome] | None]]:
-    """Each chunk with its outcomes, in input order: from worker processes when there is more
-    than one chunk to share out, else from this process (starting workers costs seconds)."""
-    head = list(itertools.islice(chunks, 2))
-    if workers > 1 and len(head) > 1:
+    chunks: Iterator[Chunk], kb: KnowledgeBase, settings: Settings
+) -> Generator[tuple[Chunk, list[Outcome] | None], None, None]:
+    """Each chunk with its outcomes, in input order, from worker processes or this one.
+
+    Starting a worker costs seconds of CPU (an interpreter, spaCy, the KB), about what it takes
+    to extract one chunk: workers asked for by number are started when there are two chunks to
+    share; with the default (every core) only when there are two chunks per core.
+    """
+    workers = settings.workers or usable_cores()
+    needed = 2 if settings.workers else 2 * workers
+    head = list(itertools.islice(chunks, needed))
+    if workers > 1 and len(head) >= needed:
         with ExtractionPool(workers, kb, settings) as pool:
             yield from pool.map(itertools.chain(head, chunks))
         return

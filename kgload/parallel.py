@@ -17,6 +17,7 @@ the quads cannot differ.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -246,6 +247,7 @@ def _init_worker(kb: KnowledgeBase, settings: Settings) -> None:
     terminal sends SIGINT to the whole process group, and a worker must not die of it half-way
     through a chunk (the parent stops the workers itself)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # see `_sigint_blocked`
     _WORKER["kb"] = kb
     _WORKER["settings"] = settings
 
@@ -256,6 +258,18 @@ def process_chunk(wires: Sequence[_Wire]) -> list[Outcome]:
     settings = _WORKER["settings"]
     assert isinstance(kb, KnowledgeBase) and isinstance(settings, Settings)
     return list(extract_documents([_from_wire(w) for w in wires], kb, settings))
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Hold SIGINT while workers may be spawned: a new process inherits the blocked signal, so
+    a Ctrl-C while it starts (before `_init_worker` ignores SIGINT) cannot kill it with a
+    traceback. Here, the signal waits until the block ends."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def usable_cores() -> int:
@@ -336,7 +350,8 @@ class ExtractionPool:
     def _submit(self, pending: _Pending) -> None:
         wires = [_to_wire(article) for _, article in pending.chunk.articles]
         try:
-            pending.future = self._pool().submit(self._task, wires)
+            with _sigint_blocked():  # workers are spawned in `submit`
+                pending.future = self._pool().submit(self._task, wires)
         except BrokenProcessPool as exc:  # a worker died while idle: handled as any death
             pending.future = Future()
             pending.future.set_exception(exc)

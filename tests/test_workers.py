@@ -246,14 +246,16 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _busy_worker(process: subprocess.Popen[str], cpu: float, deadline: float) -> int:
-    """A worker of `process` that has used `cpu` seconds (it is extracting, not starting)."""
+def _busy_worker(process: subprocess.Popen[str], cpu: float, deadline: float,
+                 count: int = 1) -> int:
+    """A worker of `process` that has used `cpu` seconds (it is extracting, not starting),
+    once `count` of them have."""
     while time.monotonic() < deadline and process.poll() is None:
-        for pid in _workers_of(process.pid):
-            if _cpu_seconds(pid) >= cpu:
-                return pid
+        busy = [pid for pid in _workers_of(process.pid) if _cpu_seconds(pid) >= cpu]
+        if len(busy) >= count:
+            return busy[0]
         time.sleep(0.05)
-    pytest.fail("no worker got busy before the run ended")
+    pytest.fail("the workers did not get busy before the run ended")
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
@@ -284,7 +286,7 @@ def test_ctrl_c_leaves_only_whole_documents(
     with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                           start_new_session=True) as process:
-        _busy_worker(process, cpu=3.5, deadline=time.monotonic() + 300)
+        _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300, count=2)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
         _, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr

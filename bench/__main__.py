@@ -1,5 +1,5 @@
 """Run kgload's benchmarks: `python -m bench [NAME ...] [--quick]` (linking, extraction, load,
-queries, startup).
+queries, startup, scale, ingest).
 
 Prints one table on stdout (progress goes to stderr), writes bench/out/results.json, and exits 1
 when a measured value misses its target or a benchmark fails to run.
@@ -28,6 +28,7 @@ BENCHMARKS: dict[str, str] = {
     "queries": "bench.bench_queries",
     "ingest": "bench.bench_ingest",
     "startup": "bench.bench_startup",
+    "scale": "bench.bench_scale",
 }
 
 
@@ -75,6 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true",
                         help="smaller sizes (1,000 articles, 100,000 quads, a 5,000-article "
                              "archive) for a fast check")
+    parser.add_argument("--articles", type=int, metavar="N",
+                        help="articles the scale benchmark generates (default: 100,000; "
+                             "2,000 with --quick)")
     parser.add_argument("--out", type=Path, default=OUT_DIR / "results.json",
                         help="where to write the JSON results (default: %(default)s)")
     args = parser.parse_args(argv)
@@ -95,8 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         begin = time.perf_counter()
         try:
             module = importlib.import_module(BENCHMARKS[name])
-            runner: Callable[[bool], list[Row]] = module.run
-            rows.extend(runner(args.quick))
+            runner: Callable[..., list[Row]] = module.run
+            sizes = {"articles": args.articles} if name == "scale" and args.articles else {}
+            rows.extend(runner(args.quick, **sizes))
         except Exception as exc:
             traceback.print_exc()
             rows.append(Row(f"{name}: did not run", None, "", "runs", False,

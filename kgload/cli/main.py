@@ -188,14 +188,21 @@ def build_parser() -> argparse.ArgumentParser:
     load = commands.add_parser(
         "load",
         parents=[store],
-        help="bulk-load an N-Quads or TriG file",
-        description="Bulk-load a quad file (for example one written by `kgload export`).",
+        help="bulk-load an N-Quads or TriG file, or a folder of `kgload extract` parts",
+        description="Bulk-load a quad file (for example one written by `kgload export`), or "
+        "a folder written by `kgload extract` (every part checked against its manifest).",
     )
-    load.add_argument("file", metavar="FILE", type=Path, help="an .nq or .trig file")
+    load.add_argument(
+        "file", metavar="FILE", type=Path, help="an .nq or .trig file, or a folder of parts"
+    )
     load.add_argument(
         "--format", choices=LOAD_FORMATS, help="format of FILE (default: from its extension)"
     )
     load.set_defaults(run=_load)
+
+    from kgload.cli import extract as extract_command
+
+    extract_command.add_parser(commands)
 
     queries = commands.add_parser(
         "queries",
@@ -551,8 +558,9 @@ def _load(args: argparse.Namespace) -> int:
     with KG.open(settings=_settings(args)) as kg, _progress("loading") as progress:
         report = kg.load(args.file, format=args.format, progress=progress)
     _print_problems(report.problems)
+    documents = f" ({_plural(report.documents, 'document')})" if args.file.is_dir() else ""
     _err(
-        f"loaded {_plural(report.quads, 'quad')} from {args.file}; "
+        f"loaded {_plural(report.quads, 'quad')}{documents} from {args.file}; "
         f"{_problems_summary(report.problems)}"
     )
     return 0 if report.ok else 1

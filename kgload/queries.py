@@ -37,6 +37,7 @@ from pyoxigraph import Literal, NamedNode
 from kgload.config import DEFAULT_BASE
 from kgload.errors import QueryError
 from kgload.model import EntityKind, EventType, PartialDate, Precision, Status
+from kgload.paging import select_paged
 from kgload.stores.base import QueryResult, Store
 
 __all__ = [
@@ -574,7 +575,8 @@ def run_saved_query(
     GROUP_CONCAT over nothing gives (Virtuoso ``""``, Oxigraph unbound), and a saved query's
     empty cell always means "nothing known".
     """
-    result = store.select(get_saved_query(name, directory=directory).bind(params, base=base))
+    saved = get_saved_query(name, directory=directory)
+    result = select_paged(store, saved, params or {}, base=base)  # kgload.paging: issue 11
     rows = tuple(tuple(None if _is_empty(term) else term for term in row) for row in result.rows)
     return QueryResult(result.variables, rows)
 

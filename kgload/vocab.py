@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 ONTOLOGY_IRI: Final = "https://w3id.org/kgload/ontology"
-ONTOLOGY_VERSION: Final = "0.1.0"
+ONTOLOGY_VERSION: Final = "0.2.0"
 KG_NS: Final = "https://w3id.org/kgload/ontology#"
 #: Prefix of Wikidata entity IRIs; append a QID.
 WD: Final = "http://www.wikidata.org/entity/"

@@ -15,7 +15,8 @@ timeout). A query whose text did not change is not run twice.
 Targets (acceptance of issue 11): every query p50 < 300 ms, a page filtered by actor, type or
 period p50 < 100 ms, on both stores. `BENCH_QUERY_STORES=oxigraph` (or `virtuoso`) measures one
 store only, so two runs can share a machine's time; `BENCH_QUERY_BEFORE=0` skips the previous
-texts (minutes at full size); `BENCH_VIRTUOSO_COST_LIMIT=400` runs Virtuoso with Debian's
+texts (minutes at full size); `BENCH_QUERY_ONLY=TEXT` runs the cases whose label holds TEXT;
+`BENCH_VIRTUOSO_COST_LIMIT=400` runs Virtuoso with Debian's
 default `MaxQueryCostEstimationTime` instead of no limit, to see which queries it refuses.
 """
 
@@ -243,7 +244,9 @@ def _measure(backend: str, open_store: Callable[[], Store], size: str, runs_new:
     server busy), then one row per case and a Markdown table in bench/out/."""
     measured: dict[str, tuple[list[float], int, float]] = {}
     failed: dict[str, str] = {}
-    for case in CASES:
+    only = os.environ.get("BENCH_QUERY_ONLY")  # e.g. "events_of_actor": cases whose label has it
+    cases = [case for case in CASES if only is None or only in case.label]
+    for case in cases:
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
         try:
             new, count = _times(open_store, case, 1 + runs_new, None)
@@ -256,7 +259,7 @@ def _measure(backend: str, open_store: Callable[[], Store], size: str, runs_new:
         progress(f"queries/{backend}: {case.label}: {count} rows, p50 "
                  f"{statistics.median(warm):,.1f} ms, cold {new[0]:,.1f} ms; load {load:.2f}")
     befores: dict[str, str] = {}
-    for case in CASES:
+    for case in cases:
         if os.environ.get("BENCH_QUERY_BEFORE", "1") == "0":
             befores[case.label] = "not run"
             continue
@@ -278,7 +281,7 @@ def _measure(backend: str, open_store: Callable[[], Store], size: str, runs_new:
     rows = []
     table = [f"| {backend}: query ({size}) | rows | before p50 | after p50 | after p95 | "
              "after cold |", "|---|---|---|---|---|---|"]
-    for case in CASES:
+    for case in cases:
         if case.label in failed:
             rows.append(Row(f"{backend}: {case.label}", None, "ms p50", str(case.target), False,
                             f"failed: {failed[case.label]}; before: {befores[case.label]}"))

@@ -194,3 +194,11 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(tmp_path: Path) -
             for row in plain.rows))
         paged = run_saved_query(store, name, params)
         assert _plain(paged) == _plain(plain), (name, params)
+
+
+def test_an_empty_first_page_at_the_start_of_the_calendar_still_reads_the_rest() -> None:
+    """The first bucket in use holds only rows the filters drop; the rows after it count."""
+    rows: list[Row] = [("2025-08-01", 1), ("2025-09-02", 2), (None, 3)]
+    for descending in (False, True):
+        walked, plain, _ = _model(rows, descending, "2025-08-12", None, 5)
+        assert walked == plain and walked

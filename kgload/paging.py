@@ -147,10 +147,9 @@ def run_windowed(
     `run(pattern, limit)` runs the bound query with its marker replaced by `pattern` and its
     limit set to `limit`; `ask(text)` runs an ASK query. Steps: skip empty buckets with ASKs of
     16, 32, 64… buckets (then halve the last one down to the first bucket in use); read pages
-    of 1, 2, 4, 8, 8… buckets from there (32 in all; none after a first page that found
-    nothing); whatever is still missing comes from one last query over everything past the
-    last bucket read, undated events included. A store without any
-    bucket (written before kgload wrote them) gets the plain query.
+    of 1, 2, 4, 8, 8… buckets from there (32 in all); whatever is still missing comes from one
+    last query over everything past the last bucket read, undated events included. A store
+    without any bucket (written before kgload wrote them) gets the plain query.
     """
     order = domain(window, params)
     position, probe = 0, _FIRST_PROBE
@@ -179,10 +178,6 @@ def run_windowed(
         position += len(chunk)
         read += len(chunk)
         size = min(2 * size, _MAX_WINDOW)
-        if not rows:
-            # A filter that keeps few rows a bucket (a rare actor) is cheaper read from the
-            # filter, by the last query, than bucket by bucket.
-            break
     rows.extend(run(rest_pattern(window, order[position - 1]), limit - len(rows)))
     return rows[:limit]
 

@@ -202,3 +202,20 @@ def test_an_empty_first_page_at_the_start_of_the_calendar_still_reads_the_rest()
     for descending in (False, True):
         walked, plain, _ = _model(rows, descending, "2025-08-12", None, 5)
         assert walked == plain and walked
+
+
+def test_a_sparql_server_gets_the_plain_query() -> None:
+    """Only Oxigraph is read by windows: a server keeps its own top rows of ORDER BY … LIMIT."""
+    sent: list[str] = []
+
+    class Server:
+        def select(self, sparql: str) -> QueryResult:
+            sent.append(sparql)
+            return QueryResult((), ())
+
+        def ask(self, sparql: str) -> bool:  # pragma: no cover - must not be called
+            raise AssertionError("no ASK for a server")
+
+    run_saved_query(Server(), "phone_calls", {})  # type: ignore[arg-type]
+    assert len(sent) == 1 and "#~window ?event desc" in sent[0]
+    assert "kgload_bucket" not in sent[0]

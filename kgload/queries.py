@@ -37,6 +37,7 @@ from pyoxigraph import Literal, NamedNode
 from kgload.config import DEFAULT_BASE
 from kgload.errors import QueryError
 from kgload.model import EntityKind, EventType, PartialDate, Precision, Status
+from kgload.paging import select_paged
 from kgload.stores.base import QueryResult, Store
 
 __all__ = [
@@ -625,7 +626,7 @@ def run_saved_query(
     limit = _limit_of(query, values, base)
     if limit:
         values["limit"] = limit + 1
-    result = store.select(query.bind(values, base=base))
+    result = select_paged(store, query, values, base=base)  # kgload.paging: issue 11
     rows = tuple(tuple(None if _is_empty(term) else term for term in row) for row in result.rows)
     truncated = limit is not None and len(rows) > limit
     return QueryResult(

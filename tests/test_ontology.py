@@ -56,6 +56,7 @@ OBJECT_PROPERTIES = [
 ]
 DATATYPE_PROPERTIES = [
     "date",
+    "dateBucket",  # issue 11: newest-first pages read through the index
     "personnel",
     "confidence",
     "quote",

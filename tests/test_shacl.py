@@ -45,6 +45,7 @@ GRAPH <doc/a1b2c3> {{
     dct:issued "2025-08-12"^^xsd:date ;
     dct:language "pt" ;
     dct:publisher "Example News" ;
+    kg:dateBucket "2025-08" ;
     kg:text "{BODY}" ;
     kg:mentions wd:Q7747 , wd:Q56226 , wd:Q18808 , <entity/choe-son-hui> .
   <event/9f8e7d> a kg:Event , kg:PhoneCall ;
@@ -52,6 +53,7 @@ GRAPH <doc/a1b2c3> {{
     kg:agent wd:Q7747 ;
     kg:recipient wd:Q56226 ;
     kg:date "2025-08-12"^^xsd:date ;
+    kg:dateBucket "2025-08" ;
     kg:place wd:Q649 ;
     kg:status kg:Occurred ;
     kg:personnel 10000 ;
@@ -157,6 +159,27 @@ DAMAGE = {
         "kg:mentions",
     ),
     "bound without personnel": ("kg:personnel 10000 ;", "", "kg:personnelBound"),
+    # issue 11: kg:dateBucket must agree with the date it cuts, or pages would skip events.
+    "event bucket of another month": (
+        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08"',
+        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-07"',
+        "kg:dateBucket",
+    ),
+    "dated event without a bucket": (
+        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;',
+        'kg:date "2025-08-12"^^xsd:date ;',
+        "kg:dateBucket",
+    ),
+    "document bucket cut to the day": (
+        'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08"',
+        'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08-12"',
+        "kg:dateBucket",
+    ),
+    "issued document without a bucket": (
+        'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08" ;',
+        'dct:publisher "Example News" ;',
+        "kg:dateBucket",
+    ),
     "issued as a plain string": (
         '"2025-08-12"^^xsd:date ;\n    dct:language',
         '"12/08/2025" ;\n    dct:language',

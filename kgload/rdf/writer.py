@@ -7,6 +7,7 @@ articles gets one IRI, minted from its type, sorted participants and date.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
@@ -35,6 +36,7 @@ from kgload.model import (
 from kgload.vocab import DCT, KG, PROV_WAS_DERIVED_FROM, RDF_TYPE, RDFS_LABEL, WD, XSD
 
 __all__ = [
+    "date_bucket",
     "date_literal",
     "document_iri",
     "document_quads",
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+_FOUR_DIGIT_YEAR = re.compile(r"^[0-9]{4}(-|$)")
 _E = TypeVar("_E", bound=StrEnum)
 
 
@@ -103,6 +106,25 @@ def date_literal(value: PartialDate) -> Literal:
     return Literal(value.iso(), datatype=datatype)
 
 
+def date_bucket(value: PartialDate | dt.date) -> str | None:
+    """The `kg:dateBucket` of a date: a prefix of its ISO text, or None outside years 1-9999.
+
+    The month (`YYYY-MM`, `YYYY` when only the year is known) for years 1900-2099, the first
+    two digits for other years: a few thousand buckets cover every 4-digit year, so a query
+    can walk them (kgload.paging) and news dates fall a month to a bucket. Each bucket is a
+    prefix of the dates it holds, so buckets sort as their dates do.
+
+    >>> date_bucket(PartialDate(2025, 8, 12)), date_bucket(PartialDate(2024))
+    ('2025-08', '2024')
+    >>> date_bucket(PartialDate(1848, 2))
+    '18'
+    """
+    text = value.iso() if isinstance(value, PartialDate) else value.isoformat()
+    if not _FOUR_DIGIT_YEAR.match(text):
+        return None
+    return text[:7] if text[:2] in ("19", "20") else text[:2]
+
+
 def _int(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
 
@@ -150,9 +172,11 @@ def document_quads(extraction: Extraction, *, base: str = DEFAULT_BASE) -> list[
     if article.title:
         quads.append(Quad(doc, DCT.title, Literal(article.title), g))
     if article.published:
-        quads.append(
-            Quad(doc, DCT.issued, Literal(article.published.isoformat(), datatype=XSD.date), g)
-        )
+        issued = article.published.isoformat()
+        quads.append(Quad(doc, DCT.issued, Literal(issued, datatype=XSD.date), g))
+        bucket = date_bucket(article.published)
+        if bucket is not None:
+            quads.append(Quad(doc, KG.dateBucket, Literal(bucket), g))
     if article.outlet:
         quads.append(Quad(doc, DCT.publisher, Literal(article.outlet), g))
     mentioned = sorted(
@@ -191,6 +215,9 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
         quads.append(Quad(node, KG.recipient, entity_iri(event.recipient, base), g))
     if event.date:
         quads.append(Quad(node, KG.date, date_literal(event.date), g))
+        bucket = date_bucket(event.date)
+        if bucket is not None:
+            quads.append(Quad(node, KG.dateBucket, Literal(bucket), g))
     if event.place:
         quads.append(Quad(node, KG.place, entity_iri(event.place, base), g))
     if event.personnel is not None:

@@ -1,0 +1,221 @@
+"""Pages read bucket by bucket (kgload.paging, issue 11) give the rows of the plain query.
+
+The walk is checked twice: on a model (rows with dates, a fake `run` that applies the window
+to them) for every order and filter, and on a real Oxigraph store holding documents written by
+kgload's writer, against the same saved query run without its window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgload.model import PartialDate
+from kgload.paging import BUCKETS, Window, find_window, run_windowed
+from kgload.queries import QueryResult, get_saved_query, run_saved_query
+from kgload.rdf.writer import date_bucket
+from kgload.stores.oxigraph import open_memory
+
+dates = st.one_of(
+    st.none(),
+    st.builds(PartialDate, st.integers(1, 9999)),
+    st.builds(PartialDate, st.integers(1, 9999), st.integers(1, 12)),
+    st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(
+        lambda d: PartialDate(d.year, d.month, d.day)
+    ),
+    st.dates(dt.date(1890, 1, 1), dt.date(2110, 12, 31)).map(
+        lambda d: PartialDate(d.year, d.month, d.day)
+    ),
+)
+
+
+def test_the_domain_is_sorted_and_holds_every_bucket() -> None:
+    assert list(BUCKETS) == sorted(BUCKETS)
+    assert len(set(BUCKETS)) == len(BUCKETS) == 2698
+    edges = (PartialDate(1), PartialDate(1899, 12), PartialDate(1900), PartialDate(2099, 12, 31),
+             PartialDate(2100, 1, 1), PartialDate(9999, 12, 31))
+    for value in edges:
+        assert date_bucket(value) in BUCKETS
+
+
+@given(dates, dates)
+def test_buckets_are_prefixes_that_sort_as_their_dates(a: PartialDate | None,
+                                                       b: PartialDate | None) -> None:
+    if a is None or b is None:
+        return
+    bucket_a, bucket_b = date_bucket(a), date_bucket(b)
+    assert bucket_a is not None and bucket_b is not None
+    assert a.iso().startswith(bucket_a) and b.iso().startswith(bucket_b)
+    if bucket_a < bucket_b:
+        assert a.iso() < b.iso()
+
+
+def test_a_date_outside_four_digit_years_has_no_bucket() -> None:
+    assert date_bucket(PartialDate(12025)) is None
+    assert date_bucket(dt.date(2025, 8, 12)) == "2025-08"
+
+
+# -- the walk on a model --------------------------------------------------------------------
+Row = tuple[str | None, int]  # (date text, tie-break)
+
+
+def _model(rows: list[Row], descending: bool, since: str | None, until: str | None,
+           limit: int) -> tuple[list[Row], list[Row], int]:
+    """The walk's rows, the plain query's rows and how many requests the walk made."""
+
+    def passes(row: Row) -> bool:
+        date = row[0]
+        if since is not None and (date is None or date < since):
+            return False
+        return until is None or (date is not None and date[: len(until)] <= until)
+
+    def order(chosen: list[Row]) -> list[Row]:
+        by_tie = sorted(chosen, key=lambda r: r[1])
+        if descending:  # ORDER BY DESC(STR(?date)) ?x: unbound last (a stable sort)
+            return sorted(by_tie, key=lambda r: (r[0] is not None, r[0] or ""), reverse=True)
+        return sorted(by_tie, key=lambda r: r[0] or "9999")  # COALESCE(STR(?date), "9999")
+
+    def bucket(row: Row) -> str | None:
+        return None if row[0] is None else date_bucket(PartialDate.parse(row[0]))
+
+    plain = order(list(filter(passes, rows)))[:limit]
+    calls = 0
+
+    def run(pattern: str, n: int) -> list[Row]:
+        nonlocal calls
+        calls += 1
+        if not pattern:
+            chosen = rows
+        elif pattern.startswith("VALUES"):
+            wanted = set(re.findall(r'"([^"]*)"', pattern))
+            chosen = [r for r in rows if bucket(r) in wanted]
+        else:
+            last = pattern.rsplit('"', 2)[1]
+            beyond = "<" if descending else ">"
+            chosen = [r for r in rows if bucket(r) is None
+                      or (bucket(r) < last if beyond == "<" else bucket(r) > last)]  # type: ignore[operator]
+        return order(list(filter(passes, chosen)))[:n]
+
+    def ask(text: str) -> bool:
+        nonlocal calls
+        calls += 1
+        wanted = set(re.findall(r'"([^"]*)"', text))
+        return any(bucket(r) in wanted for r in rows)
+
+    params = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
+    walked = run_windowed(Window("event", descending, 0, 0), limit, params, run, ask)
+    return walked, plain, calls
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(dates, max_size=60),
+    st.booleans(),
+    st.sampled_from([None, "2019", "2020-01", "1850", "2025-08-12"]),
+    st.sampled_from([None, "2018-06", "2020-03-15", "2100", "1700"]),
+    st.integers(1, 25),
+)
+def test_the_walk_gives_the_plain_rows(values: list[PartialDate | None], descending: bool,
+                                       since: str | None, until: str | None,
+                                       limit: int) -> None:
+    rows = [(None if v is None else v.iso(), n) for n, v in enumerate(values)]
+    walked, plain, _ = _model(rows, descending, since, until, limit)
+    assert walked == plain
+
+
+def test_a_dense_month_fills_the_page_in_one_query() -> None:
+    rows: list[Row] = [(f"2025-{m:02d}-{d:02d}", m * 100 + d)
+                       for m in range(1, 13) for d in range(1, 29)]
+    walked, plain, calls = _model(rows, True, None, None, 20)
+    assert walked == plain
+    # ASKs to find December (the 1,000 buckets after 2025 are empty), then one page.
+    assert calls < 20
+
+
+def test_a_store_without_buckets_runs_the_plain_query() -> None:
+    seen: list[str] = []
+
+    def run(pattern: str, n: int) -> list[int]:
+        seen.append(pattern)
+        return [1, 2, 3][:n]
+
+    rows = run_windowed(Window("event", True, 0, 0), 2, {}, run, lambda text: False)
+    assert rows == [1, 2] and seen == [""]
+
+
+def test_the_marker_names_the_variable_and_the_order() -> None:
+    text = "SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n    #~window ?event asc\n  }\n}\n"
+    window = find_window(text)
+    assert window is not None
+    assert (window.variable, window.descending) == ("event", False)
+    assert text[window.start : window.end].strip() == "#~window ?event asc"
+    assert find_window("SELECT * { ?s ?p ?o }") is None
+
+
+def test_every_date_ordered_saved_query_has_a_window() -> None:
+    for name in ("phone_calls", "meetings", "agreements", "support", "troop_deployments",
+                 "sanctions", "attacks", "events_of_actor", "who_reported", "documents"):
+        assert find_window(get_saved_query(name).bind(_REQUIRED.get(name, {}))) is not None, name
+
+
+_REQUIRED = {"events_of_actor": {"actor": "Q159"}, "who_reported": {"reporter": "Q159"}}
+
+
+# -- the walk on a store ----------------------------------------------------------------------
+def _plain(result: QueryResult) -> list[tuple[object, ...]]:
+    """Rows in order, a `"; "`-joined cell as a sorted tuple (GROUP_CONCAT's order is free)."""
+    return [tuple(tuple(sorted(str(t.value).split("; "))) if t is not None and hasattr(t, "value")
+                  else t for t in row) for row in result.rows]
+
+
+def test_paged_rows_equal_the_plain_query_on_a_written_archive(tmp_path: Path) -> None:
+    """The generated archive of tests/test_query_equivalence.py, every dated query with and
+    without its window (the equivalence test compares the windowed rows with the previous
+    texts; this one isolates the window)."""
+    from pyoxigraph import RdfFormat
+
+    from bench.synth import archive_nquads
+
+    store = open_memory()
+    store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
+    cases = [("phone_calls", {}), ("attacks", {"limit": 7}), ("meetings", {"status": "planned"}),
+             ("events_of_actor", {"actor": "Q159"}), ("events_of_actor", {"actor": "Q1011"}),
+             ("who_reported", {"reporter": "Q1065"}), ("documents", {"limit": 9}),
+             ("attacks", {"since": "2020-01", "until": "2020-03"})]
+    for name, params in cases:
+        text = get_saved_query(name).bind(params).replace("#~window", "# window")
+        plain = store.select(text)
+        plain = QueryResult(plain.variables, tuple(
+            tuple(None if t is not None and getattr(t, "value", None) == "" else t for t in row)
+            for row in plain.rows))
+        paged = run_saved_query(store, name, params)
+        assert _plain(paged) == _plain(plain), (name, params)
+
+
+def test_an_empty_first_page_at_the_start_of_the_calendar_still_reads_the_rest() -> None:
+    """The first bucket in use holds only rows the filters drop; the rows after it count."""
+    rows: list[Row] = [("2025-08-01", 1), ("2025-09-02", 2), (None, 3)]
+    for descending in (False, True):
+        walked, plain, _ = _model(rows, descending, "2025-08-12", None, 5)
+        assert walked == plain and walked
+
+
+def test_a_sparql_server_gets_the_plain_query() -> None:
+    """Only Oxigraph is read by windows: a server keeps its own top rows of ORDER BY … LIMIT."""
+    sent: list[str] = []
+
+    class Server:
+        def select(self, sparql: str) -> QueryResult:
+            sent.append(sparql)
+            return QueryResult((), ())
+
+        def ask(self, sparql: str) -> bool:  # pragma: no cover - must not be called
+            raise AssertionError("no ASK for a server")
+
+    run_saved_query(Server(), "phone_calls", {})  # type: ignore[arg-type]
+    assert len(sent) == 1 and "#~window ?event desc" in sent[0]
+    assert "kgload_bucket" not in sent[0]

@@ -219,3 +219,17 @@ def test_a_sparql_server_gets_the_plain_query() -> None:
     run_saved_query(Server(), "phone_calls", {})  # type: ignore[arg-type]
     assert len(sent) == 1 and "#~window ?event desc" in sent[0]
     assert "kgload_bucket" not in sent[0]
+
+
+def test_limit_zero_is_no_limit_on_a_store_with_buckets(tmp_path: Path) -> None:
+    """`limit=0` (no limit, issue 12) must not become a page of 0 rows in the windowed path."""
+    from pyoxigraph import RdfFormat
+
+    from bench.synth import archive_nquads
+
+    store = open_memory()
+    store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
+    everything = run_saved_query(store, "attacks", {"limit": 0})
+    assert not everything.truncated
+    assert len(everything.rows) > 100
+    assert _plain(everything)[:7] == _plain(run_saved_query(store, "attacks", {"limit": 7}))

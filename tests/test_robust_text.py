@@ -14,7 +14,7 @@ import pytest
 from guards import hang_guard
 
 import kgload.extract.analyze as analyze_module
-import kgload.loader as loader_module
+import kgload.parallel as parallel_module
 import kgload.nlp.pipeline as pipeline_module
 from kgload import KG, Settings
 from kgload.cli.main import main
@@ -223,7 +223,7 @@ def _break_on(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> Non
     ("module", "name"),
     [
         (analyze_module, "_extract"),
-        (loader_module, "document_quads"),
+        (parallel_module, "document_quads"),
     ],
 )
 def test_a_bug_in_any_stage_is_one_internal_error_and_the_rest_loads(

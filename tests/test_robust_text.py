@@ -14,8 +14,8 @@ import pytest
 from guards import hang_guard
 
 import kgload.extract.analyze as analyze_module
-import kgload.parallel as parallel_module
 import kgload.nlp.pipeline as pipeline_module
+import kgload.parallel as parallel_module
 from kgload import KG, Settings
 from kgload.cli.main import main
 from kgload.extract.analyze import analyze_articles

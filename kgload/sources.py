@@ -154,6 +154,18 @@ def _shown(value: str, limit: int = 80) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
+def _decoded(data: bytes, source: str) -> str | Problem:
+    """An article's bytes as text (a UTF-8 byte-order mark dropped), or a `not-utf8` problem."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Problem(
+            "not-utf8",
+            f"not UTF-8 text (bad byte at offset {exc.start}); convert it, e.g. with iconv",
+            source,
+        )
+
+
 def _name(path: Path) -> str:
     """A path as a problem's source: control characters and undecodable bytes escaped."""
     text = str(path)
@@ -309,14 +321,7 @@ def _read_text(path: Path, handle: BinaryIO, max_chars: int) -> str | Problem:
         size = max(size, len(data))
         what = f"the file has {size:,} bytes, too many for one article"
         return _too_large(what, max_chars, _name(path))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Problem(
-            "not-utf8",
-            f"not UTF-8 text (bad byte at offset {exc.start}); convert it, e.g. with iconv",
-            _name(path),
-        )
+    return _decoded(data, _name(path))
 
 
 def _jsonl_fields(record: dict[str, object], source: str) -> dict[str, str] | Problem:
@@ -552,14 +557,7 @@ def _read_stream(stream: BinaryIO, max_chars: int) -> str | Problem:
     if len(data) > limit:
         what = f"standard input has more than {limit:,} bytes, too many for one article"
         return _too_large(what, max_chars, STDIN_SOURCE)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return Problem(
-            "not-utf8",
-            f"not UTF-8 text (bad byte at offset {exc.start}); convert it, e.g. with iconv",
-            STDIN_SOURCE,
-        )
+    return _decoded(data, STDIN_SOURCE)
 
 
 def read_texts(

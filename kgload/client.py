@@ -164,6 +164,15 @@ class KG:
             self.store, name, self.resolve_names(name, params), base=self.settings.base
         )
 
+    def count(self, name: str, **params: ParamValue) -> tuple[int, bool]:
+        """How many rows a saved query gives without its limit: `(count, exact)`, counted by the
+        store up to ten times the limit (at least 1,000 rows); `exact` is False past that cap."""
+        from kgload.queries import count_rows
+
+        return count_rows(
+            self.store, name, self.resolve_names(name, params), base=self.settings.base
+        )
+
     def resolve_names(self, name: str, params: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
         """`params` with names given to the saved query's `qid` parameters replaced by QIDs."""
         from kgload.names import resolve_names

@@ -638,6 +638,46 @@ def run_saved_query(
     )
 
 
+COUNT_CAP_FACTOR = 10
+COUNT_CAP_MIN = 1_000
+"""`count_rows` counts at most `COUNT_CAP_FACTOR` times the limit (and at least `COUNT_CAP_MIN`
+rows), so telling how many rows a limit withheld costs about as much as a page ten times larger,
+never the whole store."""
+
+
+def count_rows(
+    store: Store,
+    name: str,
+    params: Mapping[str, ParamValue] | None = None,
+    *,
+    base: str = DEFAULT_BASE,
+    directory: Path | None = None,
+) -> tuple[int, bool]:
+    """How many rows the saved query gives from its `offset` on, ignoring its `limit`, counted
+    up to a cap: `(count, exact)`; `exact` is False when the count stopped at the cap.
+
+    The store counts (`SELECT (COUNT(*) …) { the query }`), so no row travels to the client.
+    """
+    query = get_saved_query(name, directory=directory)
+    values = dict(params or {})
+    limit = _limit_of(query, values, base) or 0
+    cap = max(COUNT_CAP_MIN, COUNT_CAP_FACTOR * limit)
+    values["limit"] = cap + 1
+    prologue, select = _split_prologue(query.bind(values, base=base))
+    result = store.select(f"{prologue}SELECT (COUNT(*) AS ?n) WHERE {{\n{select}\n}}")
+    term = result.rows[0][0] if result.rows else None
+    count = int(term.value) if term is not None else 0
+    return min(count, cap), count <= cap
+
+
+def _split_prologue(text: str) -> tuple[str, str]:
+    """A bound query's PREFIX/BASE declarations (and comments), and its SELECT from there on."""
+    match = re.search(r"^\s*SELECT\b", text, flags=re.IGNORECASE | re.MULTILINE)
+    if match is None:
+        raise QueryError("only a SELECT query's rows can be counted")
+    return text[: match.start()], text[match.start():]
+
+
 def _limit_of(query: SavedQuery, values: Mapping[str, ParamValue], base: str) -> int | None:
     """The row limit the caller asked for (checked like any value), or None for no limit or one
     too large to ask one more row of."""

@@ -82,7 +82,7 @@ def test_the_cli_prints_what_the_limit_withheld(
     assert main(["query", "documents", "--store", store_path, "--format", "ndjson"]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 100
-    assert err.strip() == "100 rows; the limit (100) withheld more rows: -p limit=0 shows all"
+    assert err.strip() == "100 rows; the limit (100) withheld 500 more rows: -p limit=0 shows all"
 
 
 def test_the_cli_shows_all_600_with_limit_zero(
@@ -105,8 +105,9 @@ def test_the_events_query_names_the_next_page(
     assert main(["query", "events", "--store", url, "-p", "limit=4", "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 5  # header and 4 rows
+    events = len(run_saved_query(open_memory_golden(golden), "events", {"limit": 0}).rows)
     assert err.strip() == (
-        "4 rows; the limit (4) withheld more rows: -p limit=0 shows all, "
+        f"4 rows; the limit (4) withheld {events - 4} more rows: -p limit=0 shows all, "
         "-p offset=4 the next page"
     )
     argv = ["query", "events", "--store", url, "-p", "limit=4", "-p", "offset=4"]
@@ -115,3 +116,31 @@ def test_the_events_query_names_the_next_page(
     argv = ["query", "events", "--store", url, "-p", "limit=4", "-p", "offset=8"]
     assert main([*argv, "--format", "csv"]) == 0
     assert capsys.readouterr().err.strip() == "1 row"
+
+
+def open_memory_golden(path: Path) -> Store:
+    from pyoxigraph import RdfFormat
+
+    from kgload.stores.oxigraph import open_memory
+
+    store = open_memory()
+    store.load(path, format=RdfFormat.TRIG)
+    return store
+
+
+def test_a_count_past_its_cap_says_over(
+    store: Store, monkeypatch: pytest.MonkeyPatch, store_path: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Counting what a limit withheld stops at ten times the limit (at least 1,000 rows)."""
+    import kgload.queries as queries
+
+    assert queries.count_rows(store, "documents", {"limit": 100}) == (DOCUMENTS, True)
+    monkeypatch.setattr(queries, "COUNT_CAP_MIN", 10)
+    monkeypatch.setattr(queries, "COUNT_CAP_FACTOR", 2)
+    assert queries.count_rows(store, "documents", {"limit": 5}) == (10, False)
+    assert queries.count_rows(store, "documents", {"limit": 400}) == (DOCUMENTS, True)
+    assert main(["query", "documents", "--store", store_path, "-p", "limit=5",
+                 "--format", "csv"]) == 0
+    err = capsys.readouterr().err.strip()
+    assert err == "5 rows; the limit (5) withheld over 5 more rows: -p limit=0 shows all"

@@ -642,22 +642,35 @@ def _query(args: argparse.Namespace) -> int:
         return _explain_query(args, params, settings)
     with KG.open(settings=settings, read_only=True) as kg:
         result = kg.query(args.name, **params)
+        withheld = None
+        if result.truncated:
+            total, exact = kg.count(args.name, **params)
+            withheld = (max(total - len(result.rows), 0), exact)
     columns, rows = result_rows(result, base=settings.base)
     columns, rows = choose_columns(columns, rows, args.columns)
     _render(columns, rows, args.format)
-    _err(_row_count(result, len(rows), args.name, params))
+    _err(_row_count(result, len(rows), args.name, params, withheld))
     return 0
 
 
 def _row_count(
-    result: QueryResult, count: int, name: str, params: dict[str, ParamValue]
+    result: QueryResult,
+    count: int,
+    name: str,
+    params: dict[str, ParamValue],
+    withheld: tuple[int, bool] | None = None,
 ) -> str:
-    """`N rows`, and when the limit withheld rows, how to see them."""
+    """`N rows`, and when the limit withheld rows, how many (`withheld`: count, exact) and how
+    to see them."""
     from kgload.queries import get_saved_query
 
     text = _plural(count, "row")
     if result.truncated:
-        text += f"; the limit ({result.limit}) withheld more rows: -p limit=0 shows all"
+        more = "more rows" if withheld is None else (
+            f"{withheld[0]:,} more {'row' if withheld == (1, True) else 'rows'}"
+            if withheld[1] else f"over {withheld[0]:,} more rows"
+        )
+        text += f"; the limit ({result.limit}) withheld {more}: -p limit=0 shows all"
         if any(p.name == "offset" for p in get_saved_query(name).params):
             offset = str(params.get("offset") or "0").strip()
             start = int(offset) if offset.isdigit() else 0

@@ -164,10 +164,14 @@ def test_a_reader_that_was_started_first_still_works(tmp_path: Path) -> None:
             text=True,
         )  # fmt: skip
         counts = []
-        while writer.poll() is None:
-            reader.store.reopen_if_changed(min_interval=0)  # type: ignore[attr-defined]
-            counts.append(reader.stats()["documents"])
-            time.sleep(0.2)
+        try:
+            while writer.poll() is None:
+                reader.store.reopen_if_changed(min_interval=0)  # type: ignore[attr-defined]
+                counts.append(reader.stats()["documents"])
+                time.sleep(0.2)
+        finally:  # never leave the writer running (and its pipes open) when the reader fails
+            if writer.poll() is None:
+                writer.kill()
         _, err = writer.communicate()
         assert writer.returncode == 0, err
         reader.store.reopen_if_changed(min_interval=0)  # type: ignore[attr-defined]
@@ -245,3 +249,40 @@ def test_a_read_only_view_whose_files_a_writer_removed_reopens_and_answers(
         )
         with pytest.raises(StoreError, match="disk full"):
             store.quad_count()
+
+
+def test_opening_read_only_while_a_writer_compacts_reads_the_file_list_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pyoxigraph raises RocksDB's "Corruption … No such file" as a RuntimeError when a writer
+    deleted a table file between the reader's reading of the file list and its opening of the
+    file (seen in CI: a reader's reopen failed with a traceback)."""
+    import pyoxigraph
+
+    import kgload.stores.oxigraph as oxigraph_module
+
+    url = f"oxigraph:{tmp_path / 'kg'}"
+    with KG.open(url, settings=Settings()) as kg:
+        kg.ingest(EXAMPLES[:1])
+    failures = [2]
+
+    class FlakyStore:
+        @staticmethod
+        def read_only(path: str) -> pyoxigraph.Store:
+            if failures[0]:
+                failures[0] -= 1
+                raise RuntimeError(
+                    "Corruption: IO error: No such file or directory: While open a file for "
+                    "random read: kg/000039.sst: No such file or directory"
+                )
+            return pyoxigraph.Store.read_only(path)
+
+    monkeypatch.setattr(oxigraph_module, "Store", FlakyStore)
+    with KG.open(url, settings=Settings(), read_only=True) as reader:
+        assert reader.stats()["documents"] == 1
+        failures[0] = 2
+        reader.store._reopen_now()  # type: ignore[attr-defined]
+        assert reader.stats()["documents"] == 1
+    failures[0] = 5  # persistently failing: one line, not a traceback
+    with pytest.raises(StoreError, match="cannot open store .* read-only: Corruption"):
+        KG.open(url, settings=Settings(), read_only=True)

@@ -139,9 +139,10 @@ class OxigraphStore:
         return False
 
     def _reopen(self, signature: tuple[tuple[str, int, int], ...]) -> bool:
+        assert self.folder is not None
         try:
-            fresh = Store.read_only(str(self.folder))
-        except OSError as exc:
+            fresh = _open_read_only(self.folder)
+        except (StoreError, UsageError) as exc:
             log.warning("%s: keeping the old view, reopening failed: %s", self.url, exc)
             return False
         else:
@@ -280,7 +281,7 @@ class OxigraphStore:
         for attempt in range(_READ_ATTEMPTS):
             try:
                 return read()
-            except OSError as exc:
+            except (OSError, RuntimeError) as exc:  # RocksDB's corruption errors are RuntimeErrors
                 vanished = self.read_only and self.folder is not None and _vanished_file(exc)
                 if not vanished or attempt == _READ_ATTEMPTS - 1:
                     raise StoreError(f"querying {self.url} failed: {exc}") from exc
@@ -291,10 +292,7 @@ class OxigraphStore:
     def _reopen_now(self) -> None:
         assert self.folder is not None
         signature = _folder_signature(self.folder)
-        try:
-            fresh = Store.read_only(str(self.folder))
-        except OSError as exc:
-            raise StoreError(f"reopening {self.url} failed: {exc}") from exc
+        fresh = _open_read_only(self.folder)
         if not self._closed:
             self._store, self._signature = fresh, signature
             self._opened_at = time.monotonic()
@@ -405,7 +403,7 @@ _T = TypeVar("_T")
 _READ_ATTEMPTS = 3
 
 
-def _vanished_file(exc: OSError) -> bool:
+def _vanished_file(exc: Exception) -> bool:
     """True for RocksDB's error when a file a read-only view had open was deleted by a writer."""
     text = str(exc)
     return "No such file" in text or ("Corruption" in text and ".sst" in text)
@@ -484,10 +482,16 @@ def _open_read_only(folder: Path) -> Store:
         raise UsageError(
             f"store {folder} is not an Oxigraph store (no CURRENT file); check --store"
         )
-    try:
-        return Store.read_only(str(folder))
-    except OSError as exc:
-        raise StoreError(f"cannot open store {folder} read-only: {exc}") from exc
+    for attempt in range(_READ_ATTEMPTS):
+        try:
+            return Store.read_only(str(folder))
+        except (OSError, RuntimeError) as exc:
+            # A writer's compaction can delete a table file between our reading of the list of
+            # files and our opening of it ("Corruption … No such file"): read the list again.
+            if not _vanished_file(exc) or attempt == _READ_ATTEMPTS - 1:
+                raise StoreError(f"cannot open store {folder} read-only: {exc}") from exc
+            time.sleep(0.05 * 2**attempt)
+    raise AssertionError("unreachable")
 
 
 def open_memory(_: str = "", **__: object) -> OxigraphStore:

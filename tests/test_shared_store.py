@@ -284,5 +284,5 @@ def test_opening_read_only_while_a_writer_compacts_reads_the_file_list_again(
         reader.store._reopen_now()  # type: ignore[attr-defined]
         assert reader.stats()["documents"] == 1
     failures[0] = 5  # persistently failing: one line, not a traceback
-    with pytest.raises(StoreError, match="cannot open store .* read-only: Corruption"):
+    with pytest.raises(StoreError, match=r"cannot open store .* read-only: Corruption"):
         KG.open(url, settings=Settings(), read_only=True)

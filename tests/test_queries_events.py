@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, loaded_store
 from pyoxigraph import RdfFormat
 
 from kgload.queries import ParamValue, get_saved_query, run_saved_query
-from kgload.stores.base import QueryResult, Store, open_store
+from kgload.stores.base import QueryResult, Store
 from kgload.stores.oxigraph import OxigraphStore, open_memory
 
 GOLDEN = Path(__file__).parent / "cases" / "golden_store.trig"
@@ -161,7 +162,6 @@ def test_events_lists_visits_and_condemnations_by_type(both: OxigraphStore) -> N
 
 # -- the same rows on every store ---------------------------------------------------------------
 
-BACKENDS = ["memory", "oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
 CASES: list[tuple[str, dict[str, ParamValue]]] = [
     ("events", {}),
     ("events", {"limit": 5, "offset": 3}),
@@ -177,27 +177,8 @@ CASES: list[tuple[str, dict[str, ParamValue]]] = [
 
 @pytest.fixture(scope="module", params=BACKENDS)
 def any_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-              ) -> Iterator[Store]:
-    if request.param == "virtuoso":
-        from virtuoso import clear_test_graphs
-
-        from kgload.stores.sparql import open_sparql
-
-        server = request.getfixturevalue("virtuoso")
-        remote = open_sparql(server.url, user=server.user, password=server.password)
-        clear_test_graphs(remote)
-        for path in (GOLDEN, VISITS):
-            remote.load(path, format=RdfFormat.TRIG)
-        yield remote
-        clear_test_graphs(remote)
-        remote.close()
-        return
-    url = "memory:" if request.param == "memory" else f"oxigraph:{tmp_path_factory.mktemp('kg')}"
-    store = open_store(url)
-    for path in (GOLDEN, VISITS):
-        store.load(path, format=RdfFormat.TRIG)
-    yield store
-    store.close()
+          ) -> Iterator[Store]:
+    yield from loaded_store(request, tmp_path_factory, (GOLDEN, VISITS))
 
 
 def plain(result: QueryResult) -> list[tuple[object, ...]]:

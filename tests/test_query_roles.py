@@ -14,42 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pyoxigraph import RdfFormat
+from backends import BACKENDS, loaded_store
 
 from kgload.queries import ParamValue, run_saved_query
-from kgload.stores.base import Store, open_store
+from kgload.stores.base import Store
 
 CASES_DIR = Path(__file__).parent / "cases"
 GOLDEN = CASES_DIR / "golden_store.trig"
 ROLES = CASES_DIR / "roles_retold.trig"
 EVENT = "https://w3id.org/kgload/id/event/"
 
-BACKENDS = ["memory", "oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
-
-
 @pytest.fixture(scope="module", params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
           ) -> Iterator[Store]:
-    if request.param == "virtuoso":
-        from virtuoso import clear_test_graphs
-
-        from kgload.stores.sparql import open_sparql
-
-        server = request.getfixturevalue("virtuoso")
-        remote = open_sparql(server.url, user=server.user, password=server.password)
-        clear_test_graphs(remote)
-        for path in (GOLDEN, ROLES):
-            remote.load(path, format=RdfFormat.TRIG)
-        yield remote
-        clear_test_graphs(remote)
-        remote.close()
-        return
-    url = "memory:" if request.param == "memory" else f"oxigraph:{tmp_path_factory.mktemp('kg')}"
-    local = open_store(url)
-    for path in (GOLDEN, ROLES):
-        local.load(path, format=RdfFormat.TRIG)
-    yield local
-    local.close()
+    yield from loaded_store(request, tmp_path_factory, (GOLDEN, ROLES))
 
 
 def rows(store: Store, name: str, **params: ParamValue) -> dict[str, dict[str, object]]:

@@ -139,15 +139,12 @@ class OxigraphStore:
         return False
 
     def _reopen(self, signature: tuple[tuple[str, int, int], ...]) -> bool:
-        assert self.folder is not None
         try:
-            fresh = _open_read_only(self.folder)
+            self._reopen_now(signature)
         except (StoreError, UsageError) as exc:
             log.warning("%s: keeping the old view, reopening failed: %s", self.url, exc)
             return False
         else:
-            if not self._closed:
-                self._store, self._signature = fresh, signature
             return True
         finally:
             self._opened_at = time.monotonic()
@@ -289,13 +286,14 @@ class OxigraphStore:
                 self._reopen_now()
         raise AssertionError("unreachable")
 
-    def _reopen_now(self) -> None:
+    def _reopen_now(self, signature: tuple[tuple[str, int, int], ...] | None = None) -> None:
+        """Swap in a fresh read-only view of the folder (a StoreError if it cannot be opened)."""
         assert self.folder is not None
-        signature = _folder_signature(self.folder)
+        signature = signature or _folder_signature(self.folder)
         fresh = _open_read_only(self.folder)
         if not self._closed:
             self._store, self._signature = fresh, signature
-            self._opened_at = time.monotonic()
+        self._opened_at = time.monotonic()
 
     def graphs(self) -> list[str]:
         # A reader may see the staging graphs of a writer at work (or of a killed one, which

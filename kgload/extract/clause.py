@@ -214,7 +214,8 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
                 found.add("plan")  # "is due to meet", "previamente agendada"
             elif relation == "advmod" and child_words & status["consider"]:
                 found.add("consider")
-            elif relation == "amod" and token.i == frame.token.i:
+            elif relation in ("amod", "acl") and token.i == frame.token.i:
+                # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es)
                 if child_words & status["plan"]:
                     found.add("plan")
                 elif child_words & status["consider"]:

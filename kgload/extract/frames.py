@@ -192,6 +192,8 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     ):
         return inviter, INVITES
     lemmas = grammar.verb_words(head)
+    if relation == "obj" and lemmas & grammar.classes.get("existential", frozenset()):
+        return head, TELLS  # "não houve visita", "no hubo acuerdo": the clause tells it
     if lemmas & grammar.status["topic"]:
         return None, ""  # "discutir a invasão": the event is what is talked about
     if (
@@ -318,6 +320,66 @@ def _phrase(token: Token) -> list[Token]:
     return found
 
 
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014/")
+
+
+def _dashed(first: Token, second: Token) -> bool:
+    """True when only a dash or a slash stands between two words ("Putin-Kim", "EUA/UE")."""
+    between = first.doc[first.i + 1 : second.i]
+    return len(between) > 0 and all(t.text in _DASHES for t in between)
+
+
+def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
+    """The phrases a group noun stands for, each of them: "as delegações do Quênia, do Haiti e
+    dos Estados Unidos", "Russian and Chinese officials", "representantes do Brasil e da
+    Argentina". A phrase that is no group, or whose modifiers name fewer than two actors, stands
+    for itself (then `ActorReader.actors` picks its one actor as before)."""
+    groups = grammar.classes.get("groups", frozenset())
+    if reader.mention(token) is not None or not word_forms(token) & groups:
+        return [token]
+    found: list[Token] = []
+    for child in token.children:
+        base = base_dep(child)
+        if base == "nmod" and (
+            child.dep_.lower() == "nmod:poss" or case_phrase(child) in grammar.markers["of"]
+        ):
+            found.append(child)
+            found.extend(_listed_after(child, grammar, reader))
+        elif base in ("amod", "compound") and reader.mention(child) is not None:
+            found.append(child)
+    # "a delegação do Quênia e a do Haiti": a coordinated group counts too
+    found.extend(c for c in children(token, "conj") if c.i not in reader.event_tokens)
+    named = {m.key for t in found for m in reader.actors(t)}
+    return found if len(named) >= 2 else [token]
+
+
+def _listed_after(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
+    """ "do Quênia, do Haiti e dos EUA" parsed with "do Haiti" under "Quênia": an "of" phrase
+    after a comma or a conjunction under a named actor is the next item of a list."""
+    found: list[Token] = []
+    if reader.mention(token) is None:
+        return found
+    for child in children(token, "nmod"):
+        first = min(t.i for t in child.subtree if not t.is_punct)
+        before = token.doc[first - 1] if first > 0 else None
+        if (
+            case_phrase(child) in grammar.markers["of"]
+            and reader.mention(child) is not None
+            and before is not None
+            and (before.pos_ == "CCONJ" or before.text == ",")
+        ):
+            found.append(child)
+            found.extend(_listed_after(child, grammar, reader))
+    return found
+
+
+def _expand_groups(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """Group nouns among the doers and partners of a frame stand for their members."""
+    for listed in (frame.agents, frame.partners, frame.owners):
+        expanded = [member for token in listed for member in _members(token, grammar, reader)]
+        listed[:] = list(dict.fromkeys(expanded))
+
+
 def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
     """ "imposed on Russia by the EU" parsed with "by the EU" under "Russia": a passive's agent
     hung inside one of its other phrases."""
@@ -375,6 +437,15 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
             or (base in ("compound", "amod", "flat") and reader.actors(child))
         ):
             frame.owners.append(child)
+            # "the Putin-Kim summit", "the Biden-Xi summit": a name joined to this one by a
+            # dash, hung below it by the parser
+            frame.owners.extend(
+                other
+                for other in child.children
+                if base_dep(other) in ("appos", "compound", "amod", "flat")
+                and _dashed(*sorted((child, other), key=lambda t: t.i))
+                and reader.actors(other)
+            )
         elif base == "nmod":
             phrase = case_phrase(child)
             role = _role_of(phrase, grammar) if phrase else "of"
@@ -403,6 +474,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
         frame.clauses.append(participle)
         _read_obliques(frame, participle, grammar, passive=True)
+    if frame.clauses and frame.type.is_directed and not frame.recipients:
+        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela": the target
+        # hung on the participle's agent
+        _read_attached(frame, frame.agents, grammar)
     governor, how = _governor(noun, grammar, frame.type)
     if governor is None or not how:
         # the noun is what another verb is about ("vai analisar o acordo"): that verb's
@@ -638,6 +713,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         else:
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
+        _expand_groups(frame, grammar, reader)
         clause = frame.governor
         if clause is not None and clause.pos_ in ("VERB", "AUX"):
             _linear_roles(frame, clause, grammar, reader)

@@ -74,6 +74,16 @@ FOUND = [
      A, TURKEY, SYRIA, {TURKEY, SYRIA}, Status.OCCURRED),
     ("en", "The Lula-Biden meeting took place in Washington.",
      M, None, None, {LULA, BIDEN}, Status.OCCURRED),
+    # "brutal e não provocada": a participle coordinated with an adjective does not take the
+    # noun's "de" phrase away; "of Ukraine by Russia": the agent hung under the "of" phrase
+    ("pt", "A invasão brutal e não provocada do governo russo contra a Ucrânia completou dois "
+     "anos.", A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("es", "La invasión brutal y no provocada del gobierno ruso contra Ucrania cumplió dos años.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("en", "The brutal and unprovoked invasion of Ukraine by Russia continues.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("pt", "A invasão da Ucrânia pela Rússia completou dois anos.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
     # a planned visit is planned, in every language
     ("en", "Lula's planned visit to China was announced on Monday.",
      V, LULA, CHINA, {LULA, CHINA}, Status.PLANNED),

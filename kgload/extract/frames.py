@@ -427,6 +427,17 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
 
 
+def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
+    """A nominal modifier of an event noun: its owner after "de/of" (or no case word), else the
+    role its case word gives."""
+    phrase = case_phrase(child)
+    role = _role_of(phrase, grammar) if phrase else "of"
+    if role == "of":
+        frame.owners.append(child)
+    else:
+        _file(frame, child, role)
+
+
 def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
     for child in noun.children:
         relation = child.dep_.lower()
@@ -447,12 +458,25 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
                 and reader.actors(other)
             )
         elif base == "nmod":
-            phrase = case_phrase(child)
-            role = _role_of(phrase, grammar) if phrase else "of"
-            if role == "of":
-                frame.owners.append(child)
-            else:
-                _file(frame, child, role)
+            _read_modifier(frame, child, grammar)
+        elif base == "conj" and "Part" in child.morph.get("VerbForm", []):
+            # "a invasão brutal e não provocada do governo russo contra a Ucrânia": a
+            # participle coordinated with an adjective of the noun, its "de" phrase taken for
+            # an object; a phrase with a case word belongs to the noun
+            for grand in child.children:
+                if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
+                    _read_modifier(frame, grand, grammar)
+    if not frame.agents:
+        # "the invasion of Ukraine by Russia", "a invasão da Ucrânia pela Rússia": the
+        # noun's agent hung under its "of" phrase
+        for owner in list(frame.owners):
+            for token in _phrase(owner):
+                if (
+                    base_dep(token) == "nmod"
+                    and case_phrase(token) in grammar.markers["agent"]
+                    and reader.actors(token)
+                ):
+                    frame.agents.append(token)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
     if not frame.type.is_directed and not frame.partners:

@@ -84,6 +84,14 @@ FOUND = [
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
     ("pt", "A invasão da Ucrânia pela Rússia completou dois anos.",
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    # a participle on a predicate noun: the noun stands for the copula's subject, and the
+    # copula's tense is the event's
+    ("pt", "Os Estados Unidos serão o terceiro país visitado por Lula.",
+     V, LULA, USA, {LULA, USA}, Status.PLANNED),
+    ("es", "México fue el primer país visitado por Lula.",
+     V, LULA, MEXICO, {LULA, MEXICO}, Status.OCCURRED),
+    ("en", "Canada is the first country visited by Lula this year.",
+     V, LULA, CANADA, {LULA, CANADA}, Status.OCCURRED),
     # a planned visit is planned, in every language
     ("en", "Lula's planned visit to China was announced on Monday.",
      V, LULA, CHINA, {LULA, CHINA}, Status.PLANNED),

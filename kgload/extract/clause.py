@@ -233,6 +233,8 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
             found.add("condition")
         mood = token.morph.get("Mood", [])
         tense = token.morph.get("Tense", [])
+        for cop in children(token, "cop"):  # "os EUA serão o país visitado": the copula's tense
+            mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
         if "Cnd" in mood:
             found.add("conditional")
         elif "Fut" in tense:

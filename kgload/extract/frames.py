@@ -395,8 +395,28 @@ def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
                 return
 
 
+def _named_by_subject(noun: Token) -> list[Token]:
+    """ "Os EUA serão o terceiro país visitado por Lula": a predicate noun stands for its
+    subject (a noun with a copula and a subject), anything else for itself."""
+    if noun.pos_ in ("NOUN", "PRON") and children(noun, "cop"):
+        named = children(noun, "nsubj")
+        if named:
+            return named
+    return [noun]
+
+
+def _participle_of(verb: Token) -> bool:
+    """A past participle describing a noun ("o país visitado por Lula", "el país visitado"):
+    passive, even where the tagger gave it no Voice."""
+    return (
+        verb.dep_.lower() == "acl"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" not in verb.morph.get("Tense", [])
+    )
+
+
 def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
-    passive = is_passive(verb)
+    passive = is_passive(verb) or _participle_of(verb)
     found = subjects(verb)
     relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
     if relative and len(found) > 1:
@@ -404,7 +424,10 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         frame.objects.extend(relative)
         found = [t for t in found if t not in relative]
     for subject in found:
-        (frame.objects if passive else frame.agents).append(subject)
+        named = _named_by_subject(subject)
+        if named[0] is not subject and base_dep(verb) == "acl":
+            frame.governor = subject  # its copula tells the tense: "serão o país visitado"
+        (frame.objects if passive else frame.agents).extend(named)
     if not found and not passive and verb.morph.get("Person", []) == ["1"]:
         frame.agents.append(verb)  # "apoyamos al pueblo haitiano": we, told by the verb alone
     for obj in children(verb, "obj", "iobj", "dobj"):

@@ -51,6 +51,8 @@ FOUND = [
      M, None, None, {MEXICO, COLOMBIA}, Status.OCCURRED),
     ("es", "Los cancilleres de Brasil y Argentina firmaron un acuerdo en Brasilia.",
      AG, None, None, {BRAZIL, ARGENTINA}, Status.OCCURRED),
+    ("en", "The president of France met the leaders of Germany and Italy.",
+     M, None, None, {"Q3052772", "Q183", "Q38"}, Status.OCCURRED),
     # a group of one state is that state, as before
     ("pt", "A delegação do Quênia chegou a Brasília.",
      V, KENYA, BRAZIL, {KENYA, BRAZIL}, Status.OCCURRED),
@@ -92,6 +94,13 @@ FOUND = [
      V, LULA, MEXICO, {LULA, MEXICO}, Status.OCCURRED),
     ("en", "Canada is the first country visited by Lula this year.",
      V, LULA, CANADA, {LULA, CANADA}, Status.OCCURRED),
+    # who receives a visit is visited
+    ("pt", "A China recebeu a visita de Lula em abril.",
+     V, LULA, CHINA, {LULA, CHINA}, Status.OCCURRED),
+    ("es", "Lula recibió la visita del presidente de Francia.",
+     V, "Q3052772", LULA, {"Q3052772", LULA}, Status.OCCURRED),
+    ("en", "Lula received a visit from the French president.",
+     V, "Q3052772", LULA, {"Q3052772", LULA}, Status.OCCURRED),
     # a planned visit is planned, in every language
     ("en", "Lula's planned visit to China was announced on Monday.",
      V, LULA, CHINA, {LULA, CHINA}, Status.PLANNED),
@@ -113,6 +122,9 @@ NOT_OCCURRED = [
     ("es", "No hubo ninguna visita de Lula a China."),
     ("es", "La visita de un desconocido a París duró tres días."),
     ("es", "Los funcionarios del ministerio celebraron una reunión."),
+    # a group naming one state and something else is no meeting of two
+    ("pt", "Representantes do Brasil e de empresas privadas reuniram-se em São Paulo."),
+    ("es", "Los representantes de México y de varias empresas se reunieron en Monterrey."),
 ]
 
 

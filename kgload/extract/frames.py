@@ -374,8 +374,13 @@ def _listed_after(token: Token, grammar: Grammar, reader: ActorReader) -> list[T
 
 
 def _expand_groups(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
-    """Group nouns among the doers and partners of a frame stand for their members."""
-    for listed in (frame.agents, frame.partners, frame.owners):
+    """Group nouns among the doers and partners of a frame stand for their members; among
+    those it acts on too when the event has no direction ("met the leaders of Germany and
+    Italy"), not when it has ("attacked the forces of…": whose forces is no target)."""
+    lists = [frame.agents, frame.partners, frame.owners]
+    if not frame.type.is_directed:
+        lists += [frame.objects, frame.recipients]
+    for listed in lists:
         expanded = [member for token in listed for member in _members(token, grammar, reader)]
         listed[:] = list(dict.fromkeys(expanded))
 
@@ -459,6 +464,17 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
         frame.owners.append(child)
     else:
         _file(frame, child, role)
+
+
+def _hosted(frame: Frame, grammar: Grammar) -> bool:
+    """A visit told by a verb of receiving it ("a China recebeu a visita de Lula")."""
+    governor = frame.governor
+    return (
+        frame.type is EventType.VISIT
+        and frame.rule.nominal
+        and governor is not None
+        and bool(grammar.verb_words(governor) & grammar.classes.get("host", frozenset()))
+    )
 
 
 def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
@@ -556,7 +572,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         return
     passive = is_passive(governor)
     if how == GIVES_SUBJECT:
-        if not passive:
+        if _hosted(frame, grammar) and not passive:
+            # "Lula recebeu a visita do presidente francês": the subject is visited
+            frame.recipients.extend(subjects(governor))
+        elif not passive:
             frame.agents.extend(subjects(governor))
             if not frame.agents and governor.morph.get("Person", []) == ["1"]:
                 frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
@@ -762,7 +781,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             _read_verb(frame, frame.token, grammar)
         _expand_groups(frame, grammar, reader)
         clause = frame.governor
-        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+        if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
+            # (the subject of a verb of receiving a visit is no doer, even by word order)
             _linear_roles(frame, clause, grammar, reader)
     _join_verb_and_noun(frames)
     by_token = {f.token.i: f for f in frames}

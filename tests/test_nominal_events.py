@@ -86,6 +86,18 @@ FOUND = [
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
     ("pt", "A invasão da Ucrânia pela Rússia completou dois anos.",
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    # military operations and wars of aggression; an event noun in the "of" phrase of another
+    # of its type is the same event ("guerra de agresión de Rusia")
+    ("en", "Russia's special military operation in Ukraine began in 2022.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("pt", "A guerra de agressão da Rússia contra a Ucrânia continua.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("es", "La guerra de agresión de Rusia contra Ucrania continúa.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("es", "La operación militar rusa en Ucrania comenzó en 2022.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    ("en", "The wave of attacks by Russia on Ukraine continued.",
+     A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
     # a participle on a predicate noun: the noun stands for the copula's subject, and the
     # copula's tense is the event's
     ("pt", "Os Estados Unidos serão o terceiro país visitado por Lula.",
@@ -122,6 +134,9 @@ NOT_OCCURRED = [
     ("es", "No hubo ninguna visita de Lula a China."),
     ("es", "La visita de un desconocido a París duró tres días."),
     ("es", "Los funcionarios del ministerio celebraron una reunión."),
+    # an operation that is not called military is no attack
+    ("en", "Police launched a security operation in Paris."),
+    ("pt", "O Brasil e a Argentina fizeram uma operação de resgate na Bolívia."),
     # a group naming one state and something else is no meeting of two
     ("pt", "Representantes do Brasil e de empresas privadas reuniram-se em São Paulo."),
     ("es", "Los representantes de México y de varias empresas se reunieron en Monterrey."),

@@ -537,9 +537,9 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
         frame.clauses.append(participle)
         _read_obliques(frame, participle, grammar, passive=True)
-    if frame.clauses and frame.type.is_directed and not frame.recipients:
-        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela": the target
-        # hung on the participle's agent
+    if frame.type.is_directed and not frame.recipients:
+        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela", "attacks by
+        # Russia on Ukraine": the target hung on the agent
         _read_attached(frame, frame.agents, grammar)
     governor, how = _governor(noun, grammar, frame.type)
     if governor is None or not how:
@@ -757,6 +757,30 @@ def _join_verb_and_noun(frames: list[Frame]) -> None:
                     theirs.extend(mine)
 
 
+def _join_nouns(frames: list[Frame]) -> None:
+    """ "la guerra de agresión de Rusia contra Ucrania", "a war of aggression": an event noun
+    whose "of" phrase is an event noun of the same type names one event with it; the inner
+    noun's owners are the outer one's, and each gets the roles only the other found."""
+    nouns = [f for f in frames if f.rule.nominal]
+    for outer in nouns:
+        for inner in nouns:
+            if inner is outer or inner.type is not outer.type or inner.token not in outer.owners:
+                continue
+            outer.owners.remove(inner.token)
+            outer.owners.extend(t for t in inner.owners if t not in outer.owners)
+            inner.owners[:] = outer.owners
+            for mine, theirs in (
+                (outer.agents, inner.agents),
+                (outer.recipients, inner.recipients),
+                (outer.partners, inner.partners),
+                (outer.places, inner.places),
+            ):
+                if not mine and theirs:
+                    mine.extend(theirs)
+                elif mine and not theirs:
+                    theirs.extend(mine)
+
+
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
     """Every trigger of the sentence with its role phrases, in text order."""
     frames: list[Frame] = []
@@ -785,6 +809,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             # (the subject of a verb of receiving a visit is no doer, even by word order)
             _linear_roles(frame, clause, grammar, reader)
     _join_verb_and_noun(frames)
+    _join_nouns(frames)
     by_token = {f.token.i: f for f in frames}
     for outer in frames:
         if outer.type not in _STATEMENTS:

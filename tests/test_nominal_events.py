@@ -98,6 +98,13 @@ FOUND = [
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
     ("en", "The wave of attacks by Russia on Ukraine continued.",
      A, RUSSIA, UKRAINE, {RUSSIA, UKRAINE}, Status.OCCURRED),
+    # relative clauses of a light verb on the event noun, even hung on the noun after it
+    ("pt", "As sanções contra a Venezuela, que foram impostas pelos Estados Unidos, entraram em "
+     "vigor.", S, USA, VENEZUELA, {USA, VENEZUELA}, Status.OCCURRED),
+    ("pt", "As sanções que os Estados Unidos impuseram à Rússia entraram em vigor.",
+     S, USA, RUSSIA, {USA, RUSSIA}, Status.OCCURRED),
+    ("en", "The sanctions that the United States imposed on Russia took effect.",
+     S, USA, RUSSIA, {USA, RUSSIA}, Status.OCCURRED),
     # a participle on a predicate noun: the noun stands for the copula's subject, and the
     # copula's tense is the event's
     ("pt", "Os Estados Unidos serão o terceiro país visitado por Lula.",
@@ -134,6 +141,9 @@ NOT_OCCURRED = [
     ("es", "No hubo ninguna visita de Lula a China."),
     ("es", "La visita de un desconocido a París duró tres días."),
     ("es", "Los funcionarios del ministerio celebraron una reunión."),
+    # who criticised an act did not do it
+    ("pt", "As sanções contra a Venezuela, que foram criticadas pela China, entraram em vigor."),
+    ("es", "La ofensiva contra Ucrania, que fue condenada por Francia, continúa."),
     # an operation that is not called military is no attack
     ("en", "Police launched a security operation in Paris."),
     ("pt", "O Brasil e a Argentina fizeram uma operação de resgate na Bolívia."),

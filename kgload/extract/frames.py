@@ -466,6 +466,28 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
         _file(frame, child, role)
 
 
+def _agrees(first: Token, second: Token) -> bool:
+    features = ("Number", "Gender")
+    return all(first.morph.get(f, []) == second.morph.get(f, []) for f in features)
+
+
+def _relatives(noun: Token) -> list[Token]:
+    """Relative clauses of an event noun: its own, or one the parser hung on the last noun of
+    its phrase when the participle agrees with the event noun and not with that one ("as
+    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural)."""
+    found = [c for c in children(noun, "acl") if c.dep_.lower() == "acl:relcl"]
+    for modifier in children(noun, "nmod"):
+        for clause in children(modifier, "acl"):
+            if (
+                clause.dep_.lower() == "acl:relcl"
+                and clause.morph.get("Number", [])
+                and _agrees(clause, noun)
+                and not _agrees(clause, modifier)
+            ):
+                found.append(clause)
+    return found
+
+
 def _hosted(frame: Frame, grammar: Grammar) -> bool:
     """A visit told by a verb of receiving it ("a China recebeu a visita de Lula")."""
     governor = frame.governor
@@ -537,6 +559,26 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
         frame.clauses.append(participle)
         _read_obliques(frame, participle, grammar, passive=True)
+    if not frame.agents:
+        # "as sanções, que foram impostas pelos EUA": a passive relative clause of a light verb
+        # names who did it (not one of any verb: "o ataque, que foi condenado pela França")
+        # "as sanções que os EUA impuseram à Rússia": an active one, its subject
+        for relative in _relatives(noun):
+            if not grammar.verb_words(relative) & grammar.light:
+                continue
+            passive = is_passive(relative)
+            if not passive:
+                doers = [
+                    s
+                    for s in children(relative, "nsubj")
+                    if "Rel" not in s.morph.get("PronType", [])
+                ]
+                if not doers:
+                    continue  # "as sanções, que impuseram custos": the noun does it
+                frame.agents.extend(doers)
+                frame.recipients.extend(children(relative, "iobj"))
+            frame.clauses.append(relative)
+            _read_obliques(frame, relative, grammar, passive=passive)
     if frame.type.is_directed and not frame.recipients:
         # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela", "attacks by
         # Russia on Ukraine": the target hung on the agent

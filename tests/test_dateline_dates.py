@@ -91,3 +91,17 @@ def test_abbreviated_weekdays_pt() -> None:
 
 def test_the_docstring_examples_of_the_events_module_run() -> None:
     assert doctest.testmod(kgload.extract.events).failed == 0
+
+
+def test_a_day_number_set_off_by_commas_after_a_weekday() -> None:
+    published = dt.date(2023, 1, 31)  # a Tuesday; Friday 10 February is ten days on
+    cases = {
+        ("pt", "Biden recebe Lula na sexta-feira, 10, em Washington."): PartialDate(2023, 2, 10),
+        ("es", "Biden recibirá a Lula el viernes, 10, en Washington."): PartialDate(2023, 2, 10),
+        # not a date: a count after the comma, or a day that is not that weekday
+        ("pt", "Na sexta-feira, 10 pessoas morreram."): PartialDate(2023, 1, 27),
+        ("pt", "Lula chega na sexta-feira, 11, a Washington."): PartialDate(2023, 1, 27),
+    }
+    for (lang, text), value in cases.items():
+        found = find_dates(text, lang=lang, published=published)
+        assert [d.value for d in found] == [value], text

@@ -105,3 +105,14 @@ def test_a_day_number_set_off_by_commas_after_a_weekday() -> None:
     for (lang, text), value in cases.items():
         found = find_dates(text, lang=lang, published=published)
         assert [d.value for d in found] == [value], text
+
+
+def test_sanctions_announced_under_a_dateline_take_its_day_but_an_attack_does_not() -> None:
+    text = (
+        "Departamento de Estado\nComunicado de prensa\n12 de octubre de 2022\n\n"
+        "Estados Unidos impuso sanciones a Nicaragua.\n\n"
+        "Rusia atacó Ucrania.\n"
+    )
+    events = _events(text, "es", dt.date(2022, 10, 13))
+    assert _only(events, EventType.SANCTION).date == PartialDate(2022, 10, 12)
+    assert _only(events, EventType.ATTACK).date is None

@@ -1013,17 +1013,27 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     return None
 
 
+# what a readout announces is done that day; attacks and deployments it tells may be older
+_DATELINE_TYPES = (
+    *_TALKS,
+    *_STATEMENTS,
+    EventType.AGREEMENT,
+    EventType.SANCTION,
+    EventType.MILITARY_AID,
+)
+
+
 def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
-    """A meeting, call, visit, agreement or statement a dated readout tells without a date of
-    its own happened on the day of its dateline ("May 9, 2024, The Kremlin, Moscow. Vladimir
-    Putin had a meeting with ...")."""
+    """A meeting, call, visit, agreement, statement, sanction or aid a dated readout tells
+    without a date of its own happened on the day of its dateline ("May 9, 2024, The Kremlin,
+    Moscow. Vladimir Putin had a meeting with ...")."""
     if day is None:
         return
     for draft in drafts:
         if (
             draft.date is None
             and draft.status is Status.OCCURRED
-            and draft.type in (*_TALKS, *_STATEMENTS, EventType.AGREEMENT)
+            and draft.type in _DATELINE_TYPES
         ):
             draft.date = day
 

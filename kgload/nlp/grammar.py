@@ -140,6 +140,8 @@ class Grammar:
     status_verbs: frozenset[str] = field(default_factory=frozenset)
     # a common first name of the language: a person's full name is parsed as this one word
     person_placeholder: str = ""
+    # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
+    pro_drop: bool = False
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
         """The lemmas a word may have: the lemmatizer's, its form, the form without an
@@ -368,4 +370,5 @@ def load_grammar(lang: str) -> Grammar:
             )
         ),
         person_placeholder=str(data.get("parsing", {}).get("person_placeholder", "")),
+        pro_drop=data.get("parsing", {}).get("pro_drop", False) is True,
     )

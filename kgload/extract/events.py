@@ -388,8 +388,9 @@ def _agreement(verb: Token, top: Token) -> tuple[tuple[str, ...], tuple[str, ...
             forms = form.morph.get("VerbForm", [])
             # a finite form, or one a tagger mislabelled that still carries its person
             # ("reuniu-se" as a gerund)
-            if "Fin" in forms or (form.morph.get("Person", []) and not {"Inf", "Part"} & set(forms)):
-                return tuple(form.morph.get("Person", [])), tuple(form.morph.get("Number", []))
+            person = tuple(form.morph.get("Person", []))
+            if "Fin" in forms or (person and not {"Inf", "Part"} & set(forms)):
+                return person, tuple(form.morph.get("Number", []))
     return None
 
 
@@ -461,6 +462,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         spans.append((position, end))
         position = end
     return spans
+
+
+def _introduces(text: str, end: int, quote: int) -> bool:
+    """A sentence that ends in a colon right before a quotation introduces it ("Lula afirmou:
+    \u201c…\u201d" split in two by the parser)."""
+    return text[end - 1 : end] == ":" and not text[end:quote].strip()
 
 
 def _label_words(label: str) -> bool:
@@ -1108,7 +1115,7 @@ def _quote_voices(
         for sentence in sentences[first:]:
             if sentence.start >= hi or speaker is not None:
                 break
-            if sentence.end <= lo:
+            if sentence.end <= lo and not _introduces(text, sentence.end, lo):
                 continue
             index = MentionIndex(sentence, mentions)
             resolver = _Resolver(sentence, index, ActorReader(index, grammar, set()), context)

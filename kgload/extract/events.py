@@ -331,6 +331,9 @@ class _Resolver:
         if agreement is None or _impersonal(verb, self.grammar) or _impersonal(top, self.grammar):
             return []
         person, number = agreement
+        if person == ("1",) and top.i != verb.i:
+            # "continuaremos reunindo países para apoiar a Ucrânia": we, who the verb above is
+            return self.first_person(top)
         if person != ("3",):
             return []
         if top.i != verb.i and subjects(top):
@@ -477,7 +480,7 @@ def _label_words(label: str) -> bool:
     return 0 < len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
-def _turns(text: str, mentions: ArticleMentions) -> list[_Voice]:
+def _turns(text: str, mentions: ArticleMentions, home: str | None) -> list[_Voice]:
     """The turns of a transcript: a line opening with a speaker's label and a colon
     ("SECRETARY BLINKEN: …", "QUESTION: …") speaks until the next label; the speaker is the
     person the label names (none: an unnamed questioner)."""
@@ -508,10 +511,10 @@ def _turns(text: str, mentions: ArticleMentions) -> list[_Voice]:
                     ][:1]
                 if people:
                     labels.append((line, colon + 1, people[-1].key))
-                elif label.strip().isupper() and len(label.split()) == 1:
-                    # "QUESTION:", "PREGUNTA:": an unnamed questioner (a label of more words
-                    # may name someone the article does not link: no turn is read then)
-                    labels.append((line, colon + 1, None))
+                elif label.strip().isupper():
+                    # "QUESTION:", "PREGUNTA:": an unnamed questioner; a label of more words
+                    # names someone the article does not link: as before, the publisher
+                    labels.append((line, colon + 1, home if len(label.split()) > 1 else None))
         line = end_of_line + 1
     return [
         _Voice(start, labels[k + 1][0] if k + 1 < len(labels) else len(text), speaker)
@@ -990,7 +993,7 @@ def extract_events(
     quantities_at = _ByStart(quantities)
     # "desde outubro" starts a span; it never dates an event
     point_dates = _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)])
-    context.turns = _turns(article.text, indexed)
+    context.turns = _turns(article.text, indexed, home)
     context.quotes = _quote_voices(article.text, sentences, indexed, context)
     for sentence in sentences:
         if check is not None:

@@ -17,13 +17,20 @@ LAVROV, RUBIO, BIDEN = "Q58217", "Q324546", "Q6279"
 RUSSIA, CUBA, UKRAINE = "Q159", "Q241", "Q212"
 
 
-def _events(text: str, lang: str) -> list[Event]:
-    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 8, 12))
+def _events(text: str, lang: str, home: str | None = None) -> list[Event]:
+    article = Article(
+        id="t",
+        text=text,
+        lang=lang,
+        source="test",
+        published=dt.date(2025, 8, 12),
+        metadata={"country": home} if home else {},
+    )
     return list(analyze(article, load_kb()).events)
 
 
-def _sides(text: str, lang: str, kind: EventType) -> list[set[str]]:
-    return [set(e.participants) for e in _events(text, lang) if e.type is kind]
+def _sides(text: str, lang: str, kind: EventType, home: str | None = None) -> list[set[str]]:
+    return [set(e.participants) for e in _events(text, lang, home) if e.type is kind]
 
 
 # a subject the clause leaves out: the actor of the main clause just before
@@ -107,6 +114,10 @@ def test_dropped_subject_of_a_directed_event(lang: str, text: str) -> None:
         ),
         # an impersonal verb has no subject to share
         ("es", "Lula llegó a Pekín el martes. Después hubo una reunión con Xi Jinping."),
+        (
+            "pt",
+            "Lula chegou a Pequim na terça-feira. Depois, há quem tenha se reunido com Xi Jinping.",
+        ),
         # English drops no subject: only coordination and control share one
         ("en", "Antony Blinken arrived in Beijing on Tuesday. Then met with Xi Jinping."),
     ],
@@ -211,3 +222,40 @@ def test_questioners_turn_is_nobody_en() -> None:
         "QUESTION: Today I met with President Lula. What did he say?"
     )
     assert _sides(text, "en", EventType.MEETING) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Lula llegó a Pekín el martes. Después se atacó a Ucrania."),
+        ("pt", "Lula chegou a Pequim na terça-feira. Depois, atacou-se a Ucrânia."),
+    ],
+)
+def test_impersonal_reflexive_takes_no_actor_before(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == []
+
+
+US = "Q30"
+_SUPPORT_PT = "Em primeiro lugar, continuaremos trabalhando para apoiar a independência da Ucrânia."
+
+
+def test_controlled_verb_under_we_in_a_turn_is_the_speakers_state_pt() -> None:
+    text = "Antony Blinken falou à imprensa em Washington.\nSECRETÁRIO BLINKEN: " + _SUPPORT_PT
+    support = [e for e in _events(text, "pt") if e.type is EventType.SUPPORT]
+    assert [(e.agent, e.recipient) for e in support] == [(US, UKRAINE)]
+
+
+def test_unlinked_label_speaks_for_the_publisher_pt() -> None:
+    text = "SECRETÁRIO BLINKEN: " + _SUPPORT_PT
+    assert _sides(text, "pt", EventType.SUPPORT, home=US) == [{US, UKRAINE}]
+    assert _sides(text, "pt", EventType.SUPPORT) == []  # no publisher: nobody
+
+
+def test_questioner_is_not_the_publisher_pt() -> None:
+    text = "SECRETÁRIO BLINKEN: Bom dia.\nPERGUNTA: " + _SUPPORT_PT
+    assert _sides(text, "pt", EventType.SUPPORT, home=US) == []
+
+
+def test_we_outside_quotes_is_the_publisher_en() -> None:
+    text = "We will keep working to support the independence of Ukraine."
+    assert _sides(text, "en", EventType.SUPPORT, home=US) == [{US, UKRAINE}]

@@ -330,6 +330,13 @@ class _Resolver:
         agreement = _agreement(verb, top)
         if agreement is None or _impersonal(verb, self.grammar) or _impersonal(top, self.grammar):
             return []
+        if frame.type not in (EventType.MEETING, EventType.PHONE_CALL) and any(
+            "Yes" in c.morph.get("Reflex", []) and c.morph.get("Person", []) == ["3"]
+            for c in verb.children
+        ):
+            # "se atacó a Ucrania", "enviou-se ajuda": a reflexive on an act that is not a
+            # talk makes the verb impersonal or passive ("se reunió con Xi" is a talk)
+            return []
         person, number = agreement
         if person == ("1",) and top.i != verb.i:
             # "continuaremos reunindo países para apoiar a Ucrânia": we, who the verb above is
@@ -343,7 +350,7 @@ class _Resolver:
             return keys if keys and _agreement(top, top) == agreement else []
         topic = self.context.topic
         if (
-            top.head.i != top.i
+            (top.head.i != top.i and not _beside_a_name(top))
             or topic is None
             or topic.paragraph != self.sentence.paragraph
             or topic.sentence != self.sentence.number - 1
@@ -379,8 +386,16 @@ def _main_verb(verb: Token) -> Token | None:
             return node
         if base_dep(node) not in ("conj", "xcomp", "ccomp", "parataxis", "advcl"):
             return None
+        if _beside_a_name(node):
+            return node
         node = node.head
     return None
+
+
+def _beside_a_name(verb: Token) -> bool:
+    """A clause the parser hung beside a name, not under a verb ("SECRETÁRIO BLINKEN: …
+    continuaremos"): a main clause of its own."""
+    return base_dep(verb) == "parataxis" and verb.head.pos_ not in ("VERB", "AUX")
 
 
 def _agreement(verb: Token, top: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

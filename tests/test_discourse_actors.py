@@ -259,3 +259,10 @@ def test_questioner_is_not_the_publisher_pt() -> None:
 def test_we_outside_quotes_is_the_publisher_en() -> None:
     text = "We will keep working to support the independence of Ukraine."
     assert _sides(text, "en", EventType.SUPPORT, home=US) == [{US, UKRAINE}]
+
+
+def test_moderator_speaks_for_the_publisher_en() -> None:
+    text = "MODERATOR: We signed a defence agreement with Cuba on Monday."
+    assert _sides(text, "en", EventType.AGREEMENT, home=US) == [{US, CUBA}]
+    text = "QUESTION: We signed a defence agreement with Cuba on Monday."
+    assert _sides(text, "en", EventType.AGREEMENT, home=US) == []

@@ -495,10 +495,12 @@ def _label_words(label: str) -> bool:
     return 0 < len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
 
 
-def _turns(text: str, mentions: ArticleMentions, home: str | None) -> list[_Voice]:
+def _turns(
+    text: str, mentions: ArticleMentions, home: str | None, questioners: frozenset[str]
+) -> list[_Voice]:
     """The turns of a transcript: a line opening with a speaker's label and a colon
     ("SECRETARY BLINKEN: …", "QUESTION: …") speaks until the next label; the speaker is the
-    person the label names (none: an unnamed questioner)."""
+    person the label names, nobody for a questioner (a reporter), else the publisher."""
     labels: list[tuple[int, int, str | None]] = []
     line = 0
     while line < len(text):
@@ -524,12 +526,14 @@ def _turns(text: str, mentions: ArticleMentions, home: str | None) -> list[_Voic
                         and m.text.split()
                         and m.text.split()[-1].casefold() == last
                     ][:1]
-                if people:
+                if {w.casefold() for w in label.split()} & questioners:
+                    labels.append((line, colon + 1, None))  # "QUESTION:": a reporter
+                elif people:
                     labels.append((line, colon + 1, people[-1].key))
                 elif label.strip().isupper():
-                    # "QUESTION:", "PREGUNTA:": an unnamed questioner; a label of more words
-                    # names someone the article does not link: as before, the publisher
-                    labels.append((line, colon + 1, home if len(label.split()) > 1 else None))
+                    # "MODERATOR:", "ALTA FUNCIONARIA DEL DEPARTAMENTO DE ESTADO:": someone the
+                    # article does not link, of the publisher's side as before
+                    labels.append((line, colon + 1, home))
         line = end_of_line + 1
     return [
         _Voice(start, labels[k + 1][0] if k + 1 < len(labels) else len(text), speaker)
@@ -1008,7 +1012,9 @@ def extract_events(
     quantities_at = _ByStart(quantities)
     # "desde outubro" starts a span; it never dates an event
     point_dates = _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)])
-    context.turns = _turns(article.text, indexed, home)
+    context.turns = _turns(
+        article.text, indexed, home, grammar.classes.get("questioner", frozenset())
+    )
     context.quotes = _quote_voices(article.text, sentences, indexed, context)
     for sentence in sentences:
         if check is not None:

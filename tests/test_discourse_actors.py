@@ -266,3 +266,51 @@ def test_moderator_speaks_for_the_publisher_en() -> None:
     assert _sides(text, "en", EventType.AGREEMENT, home=US) == [{US, CUBA}]
     text = "QUESTION: We signed a defence agreement with Cuba on Monday."
     assert _sides(text, "en", EventType.AGREEMENT, home=US) == []
+
+
+def test_home_state_may_speak_a_quote_en() -> None:
+    text = 'The United States said: "We signed a defence agreement with Cuba on Monday."'
+    assert _sides(text, "en", EventType.AGREEMENT, home=US) == [{US, CUBA}]
+
+
+# anaphora to actors named before (resolved by the linker's roles and the group words)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        (
+            "pt",
+            "Putin recebeu Kim Jong Un em Moscou na terça-feira. Ambos os líderes assinaram um "
+            "tratado de defesa.",
+            {PUTIN, "Q56226"},
+        ),
+        (
+            "es",
+            "Lula y Emmanuel Macron se reunieron en Brasilia el lunes. Ambos países firmaron un "
+            "acuerdo de defensa.",
+            {"Q155", "Q142"},
+        ),
+        (
+            "en",
+            "Joe Biden met Xi Jinping in Bali on Monday. The two leaders signed an agreement on "
+            "climate.",
+            {BIDEN, XI},
+        ),
+    ],
+)
+def test_group_words_are_the_pair_named_before(lang: str, text: str, sides: set[str]) -> None:
+    assert _sides(text, lang, EventType.AGREEMENT) == [sides]
+
+
+def test_group_word_needs_the_whole_group_pt() -> None:
+    text = "Lula visitou a China na terça-feira. Os dois presidentes assinaram um acordo."
+    assert _sides(text, "pt", EventType.AGREEMENT) == []
+
+
+def test_role_word_is_the_person_named_before_es() -> None:
+    text = (
+        "El presidente Lula visitó Moscú el lunes. El mandatario brasileño se reunió con "
+        "Vladimir Putin."
+    )
+    assert _sides(text, "es", EventType.MEETING) == [{LULA, PUTIN}]

@@ -1015,7 +1015,7 @@ def extract_events(
     context.turns = _turns(
         article.text, indexed, home, grammar.classes.get("questioner", frozenset())
     )
-    context.quotes = _quote_voices(article.text, sentences, indexed, context)
+    context.quotes = _quote_voices(article.text, sentences, indexed, context, check)
     for sentence in sentences:
         if check is not None:
             check()
@@ -1122,7 +1122,11 @@ def extract_events(
 
 
 def _quote_voices(
-    text: str, sentences: Sequence[ParsedSentence], mentions: ArticleMentions, context: _Context
+    text: str,
+    sentences: Sequence[ParsedSentence],
+    mentions: ArticleMentions,
+    context: _Context,
+    check: Callable[[], None] | None = None,
 ) -> list[_Voice]:
     """Each quotation with its speaker: the subject of the speech verb nearest to it outside it
     in the sentences it spans ("Cooper said: \u201cI spoke…\u201d"), else the source of a
@@ -1130,34 +1134,51 @@ def _quote_voices(
     spans = _quote_spans(text)
     if not spans:
         return []
-    grammar = context.grammar
     starts = [s.start for s in sentences]
+    said_in: dict[int, tuple[list[tuple[int, str]], list[str]]] = {}  # per sentence, once
     voices: list[_Voice] = []
     for lo, hi in spans:
         speaker: str | None = None
         first = max(0, bisect_left(starts, lo + 1) - 1)
-        for sentence in sentences[first:]:
+        for position in range(first, len(sentences)):
+            sentence = sentences[position]
             if sentence.start >= hi or speaker is not None:
                 break
             if sentence.end <= lo and not _introduces(text, sentence.end, lo):
                 continue
-            index = MentionIndex(sentence, mentions)
-            resolver = _Resolver(sentence, index, ActorReader(index, grammar, set()), context)
-            said: list[tuple[int, str]] = []
-            for token in sentence.doc:
-                at = sentence.char_span(token)[0]
-                if lo <= at < hi or not is_speech(token, grammar):
-                    continue
-                who = [k for k in resolver.actors(speakers(token, grammar)) if k != context.home]
-                if who:
-                    said.append((min(abs(at - lo), abs(at - hi)), who[0]))
-            if said:
-                speaker = min(said)[1]
-            else:
-                cited = _cited(sentence, mentions)
-                speaker = cited[0] if cited else None
+            if position not in said_in:
+                if check is not None:
+                    check()
+                said_in[position] = _speakers_of(sentence, mentions, context)
+            said, cited = said_in[position]
+            outside = [
+                (min(abs(at - lo), abs(at - hi)), key) for at, key in said if not lo <= at < hi
+            ]
+            if outside:
+                speaker = min(outside)[1]
+            elif cited:
+                speaker = cited[0]
         voices.append(_Voice(lo, hi, speaker))
     return voices
+
+
+def _speakers_of(
+    sentence: ParsedSentence, mentions: ArticleMentions, context: _Context
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """The speech verbs of a sentence with the actor who speaks through each (not a first
+    person), and the sources of its cut-off attributions."""
+    grammar = context.grammar
+    index = MentionIndex(sentence, mentions)
+    resolver = _Resolver(sentence, index, ActorReader(index, grammar, set()), context)
+    said: list[tuple[int, str]] = []
+    for token in sentence.doc:
+        if not is_speech(token, grammar):
+            continue
+        who = [t for t in speakers(token, grammar) if t.morph.get("Person", []) != ["1"]]
+        keys = resolver.actors(who)
+        if keys:
+            said.append((sentence.char_span(token)[0], keys[0]))
+    return said, _cited(sentence, mentions)
 
 
 class _Spanned(Protocol):

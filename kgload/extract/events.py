@@ -1117,6 +1117,7 @@ def extract_events(
         _record_topic(sentence, resolver, context)
     drafts = context.drafts
     _date_from_story(drafts, context)
+    _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
     return [_finish(d) for d in _merge(drafts, context)]
 
@@ -1298,6 +1299,66 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
                 ):
                     draft.date = earlier.date
                     break
+
+
+# a line of the heading ("May 9, 2024, The Kremlin, Moscow", "20 de fevereiro de 2023"): a date
+# and at most this many other words, no full stop at its end
+_DATELINE_WORDS = 8
+# the heading is over at the first line of this many words
+_BODY_WORDS = 15
+
+
+def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None:
+    """The day a readout or transcript is dated by a line of its own above the body, or None.
+
+    >>> import datetime as dt
+    >>> from kgload.nlp.dates import find_dates
+    >>> text = "May 9, 2024, The Kremlin, Moscow\\n\\nVladimir Putin met the President of Cuba."
+    >>> dateline_date(text, find_dates(text, lang="en", published=dt.date(2024, 5, 9)))
+    PartialDate(year=2024, month=5, day=9)
+    """
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        words = line.split()
+        if not words:
+            continue
+        if len(words) >= _BODY_WORDS or line.rstrip().endswith("."):
+            return None
+        for date in dates:
+            if (
+                start <= date.start
+                and date.end <= start + len(line)
+                and date.value.precision.value == "day"
+                and len(words) - len(date.text.split()) <= _DATELINE_WORDS
+            ):
+                return date.value
+    return None
+
+
+# what a readout announces is done that day; attacks and deployments it tells may be older
+_DATELINE_TYPES = (
+    *_TALKS,
+    *_STATEMENTS,
+    EventType.AGREEMENT,
+    EventType.SANCTION,
+    EventType.MILITARY_AID,
+)
+
+
+def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
+    """A meeting, call, visit, agreement, statement, sanction or aid a dated readout tells
+    without a date of its own happened on the day of its dateline ("May 9, 2024, The Kremlin,
+    Moscow. Vladimir Putin had a meeting with ...")."""
+    if day is None:
+        return
+    for draft in drafts:
+        if (
+            draft.date is None
+            and draft.status is Status.OCCURRED
+            and draft.type in _DATELINE_TYPES
+        ):
+            draft.date = day
 
 
 def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:

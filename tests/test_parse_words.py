@@ -50,7 +50,7 @@ def _parsed_words(kb: KnowledgeBase, lang: str, text: str) -> list[list[str]]:
         ("es", "El Reino Unido impuso sanciones a Corea del Norte.",
          ["El", "Francia", "impuso", "sanciones", "a", "Francia", "."]),
         ("pt", "Os Estados Unidos e a União Europeia condenaram o ataque.",
-         ["Os", "Estados", "Unidos", "e", "a", "OTAN", "condenaram", "o", "ataque", "."]),
+         ["Os", "EUA", "e", "a", "OTAN", "condenaram", "o", "ataque", "."]),
         ("pt", "Luiz Inácio Lula da Silva visitou a China.",
          ["João", "visitou", "a", "China", "."]),
     ],

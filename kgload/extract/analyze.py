@@ -100,7 +100,7 @@ def _names_to_replace(linked: LinkResult, grammar: Grammar) -> dict[int, tuple[i
             and len(words[0]) > 3
             and words[0].endswith(grammar.plural_ending)
         ):
-            continue  # no familiar one-word name agrees with "pelos Estados Unidos"
+            placeholder = grammar.plural_placeholder  # "pelos Estados Unidos" → "pelos EUA"
         if placeholder and mention.method not in _KEPT_METHODS and len(words) > 1:
             names.setdefault(mention.start, (mention.start, mention.end, placeholder))
     return names

@@ -143,8 +143,9 @@ class Grammar:
     # one familiar word per kind ("State", "Organization", "Place") that a name of several words
     # of that kind is parsed as ("Estados Unidos" → "Francia")
     name_placeholders: Mapping[str, str] = field(default_factory=dict)
-    # a plural name ("os Estados Unidos", "las Naciones Unidas": its first word ends so) keeps
-    # its words: no familiar one-word name agrees with the articles and verbs around it
+    # a plural name ("os Estados Unidos", "las Naciones Unidas": its first word ends so) is
+    # parsed as this plural one, so that the articles and verbs around it still agree
+    plural_placeholder: str = ""
     plural_ending: str = ""
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
@@ -382,6 +383,7 @@ def load_grammar(lang: str) -> Grammar:
             for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
             if parsing.get(f"{kind.value.lower()}_placeholder")
         },
+        plural_placeholder=str(parsing.get("plural_placeholder", "")),
         plural_ending=str(parsing.get("plural_ending", "")),
         pro_drop=parsing.get("pro_drop", False) is True,
     )

@@ -147,6 +147,8 @@ class Grammar:
     # parsed as this plural one, so that the articles and verbs around it still agree
     plural_placeholder: str = ""
     plural_ending: str = ""
+    # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
+    pro_drop: bool = False
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
         """The lemmas a word may have: the lemmatizer's, its form, the form without an
@@ -383,4 +385,5 @@ def load_grammar(lang: str) -> Grammar:
         },
         plural_placeholder=str(parsing.get("plural_placeholder", "")),
         plural_ending=str(parsing.get("plural_ending", "")),
+        pro_drop=parsing.get("pro_drop", False) is True,
     )

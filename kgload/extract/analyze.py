@@ -79,12 +79,40 @@ def _attributions(
     return lo, hi, cut
 
 
+# how a mention may be resolved for its words to be replaced: a role ("o presidente russo") or a
+# demonym ("norte-coreano") is ordinary syntax the parser must see as written
+_KEPT_METHODS = frozenset({"role", "demonym"})
+
+
+def _names_to_replace(linked: LinkResult, grammar: Grammar) -> dict[int, tuple[int, int, str]]:
+    """Names of several words to parse as one familiar word of their kind, by start offset:
+    the shortest name starting there, with its end and its placeholder."""
+    placeholders = dict(grammar.name_placeholders)
+    if grammar.person_placeholder:
+        placeholders[EntityKind.PERSON.value] = grammar.person_placeholder
+    names: dict[int, tuple[int, int, str]] = {}
+    for mention in sorted(linked.mentions, key=lambda m: (m.start, m.end)):
+        placeholder = placeholders.get(mention.kind.value) if mention.kind else None
+        words = mention.text.split()
+        if (
+            mention.kind is not EntityKind.PERSON
+            and grammar.plural_ending
+            and len(words[0]) > 3
+            and words[0].endswith(grammar.plural_ending)
+        ):
+            placeholder = grammar.plural_placeholder  # "pelos Estados Unidos" → "pelos EUA"
+        if placeholder and mention.method not in _KEPT_METHODS and len(words) > 1:
+            names.setdefault(mention.start, (mention.start, mention.end, placeholder))
+    return names
+
+
 def _parse_words(
-    tokens: Span, names: dict[int, tuple[int, int]], placeholder: str
+    tokens: Span, names: dict[int, tuple[int, int, str]]
 ) -> tuple[list[str], list[bool], tuple[tuple[int, int], ...]]:
-    """The words the parser sees for a sentence: a person's name of several words becomes one
-    familiar name ("Luiz Inácio Lula da Silva" → "João"), which small parsers attach far better
-    than a run of unknown capitalised words; each word keeps the span it stands for."""
+    """The words the parser sees for a sentence: a name of several words becomes one familiar
+    name of its kind ("Luiz Inácio Lula da Silva" → "João", "Reino Unido" → "Francia"), which
+    small parsers attach far better than a run of capitalised words, some of them common nouns
+    and adjectives; each word keeps the span it stands for."""
     words: list[str] = []
     spaces: list[bool] = []
     spans: list[tuple[int, int]] = []
@@ -93,13 +121,13 @@ def _parse_words(
     while index < size:
         token = tokens[index]
         begin = token.idx
-        name = names.get(begin) if placeholder else None
+        name = names.get(begin)
         if name is not None:
             last = index
             while last + 1 < size and tokens[last + 1].idx < name[1]:
                 last += 1
             if last > index:
-                words.append(placeholder)
+                words.append(name[2])
                 spans.append((begin, tokens[last].idx + len(tokens[last])))
                 spaces.append(bool(tokens[last].whitespace_))
                 index = last + 1
@@ -139,13 +167,7 @@ def candidate_sentences(
     bounds.append(len(doc))
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
-    names: dict[int, tuple[int, int]] = {}
-    for name in sorted(
-        (m.start, m.end)
-        for m in linked.mentions
-        if m.kind is EntityKind.PERSON and m.method != "role" and " " in m.text.strip()
-    ):
-        names.setdefault(name[0], name)  # the shortest name starting there
+    names = _names_to_replace(linked, grammar)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())
     text = doc.text
@@ -173,9 +195,7 @@ def candidate_sentences(
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar)
-            words_, spaces, spans = _parse_words(
-                doc[body_lo:body_hi], names, grammar.person_placeholder
-            )
+            words_, spaces, spans = _parse_words(doc[body_lo:body_hi], names)
             attributions = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in cut)
             result.append(
                 _Candidate(

@@ -38,6 +38,7 @@ from kgload.extract.syntax import (
     case_phrase,
     children,
     is_actor,
+    is_passive,
     subjects,
 )
 from kgload.extract.syntax import top_level as top_level_mentions
@@ -86,6 +87,25 @@ class _Draft:
     agents: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """The actors a main clause was about: the subject a next clause without one shares."""
+
+    paragraph: int
+    sentence: int
+    keys: tuple[str, ...]
+    number: tuple[str, ...]  # the Number of the clause's finite verb: agreement to check
+
+
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    """A stretch of the article said by one speaker (None: someone the text does not name)."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
 class _Context:
     """What the article has told so far, for references back ("os dois líderes", "ele")."""
 
@@ -96,6 +116,12 @@ class _Context:
         self.grammar = grammar
         self.home = home  # the state whose government publishes the article, if one does
         self.drafts: list[_Draft] = []
+        # who the main clause just told is about, for a subject the next clause drops
+        self.topic: _Topic | None = None
+        # who speaks where: quotes with their speaker (None: someone not named) and the turns
+        # of a transcript ("SECRETARY BLINKEN: …"), for "I", "we" and 1st-person verbs
+        self.quotes: list[_Voice] = []
+        self.turns: list[_Voice] = []
 
     def kind(self, key: str) -> EntityKind | None:
         entity = self.entities.get(key)
@@ -115,6 +141,13 @@ class _Context:
     def country(self, key: str) -> str | None:
         entity = self.entities.get(key)
         return entity.country if entity is not None else None
+
+    def voice(self, char: int) -> _Voice | None:
+        """The quote (innermost) or else the transcript turn the offset `char` is in."""
+        inside = [q for q in self.quotes if q.start <= char < q.end]
+        if inside:
+            return min(inside, key=lambda q: q.end - q.start)
+        return next((t for t in self.turns if t.start <= char < t.end), None)
 
 
 def _keys(mentions: Sequence[Mention]) -> list[str]:
@@ -228,12 +261,11 @@ class _Resolver:
         """ "ele", "he", "its": the last person (or, for a thing's possessor, the last state or
         organisation) named before."""
         if token.pos_ in ("VERB", "AUX") and token.morph.get("Person", []) == ["1"]:
-            return [self.context.home] if self.context.home else []
+            return self.first_person(token)
         if token.pos_ not in ("PRON", "DET") or "Prs" not in token.morph.get("PronType", []):
             return []
         if token.morph.get("Person", []) == ["1"]:
-            # "we", "nós", "apoyamos" in a government's own text: that government
-            return [self.context.home] if self.context.home else []
+            return self.first_person(token)
         person = token.morph.get("Person", [])
         if "Yes" in token.morph.get("Reflex", []) or person not in ([], ["3"]):
             return []
@@ -272,6 +304,61 @@ class _Resolver:
             return [m.key]
         return []
 
+    def first_person(self, token: Token) -> list[str]:
+        """ "I", "we", "reunimo-nos": inside a quote or a transcript turn, its speaker ("we" is
+        the speaker's state); elsewhere in a government's own text, that government."""
+        voice = self.context.voice(self.sentence.char_span(token)[0])
+        if voice is None:
+            return [self.context.home] if self.context.home else []
+        if voice.speaker is None:
+            return []  # someone the text does not name: not the publisher
+        if "Plur" in token.morph.get("Number", []):
+            return [self.context.state_of(voice.speaker)]
+        return [voice.speaker]
+
+    def dropped_subject(self, frame: Frame) -> list[str]:
+        """The subject a finite 3rd-person verb leaves out ("Depois, reuniu-se com Xi"): the
+        subject of the main clause above it in the sentence, else of the main clause just
+        before in the paragraph, when the verbs agree in number. Only in a pro-drop grammar;
+        never for an impersonal verb ("há", "se" impersonal) or a passive."""
+        verb = frame.token
+        if not self.grammar.pro_drop or frame.rule.nominal or is_passive(verb):
+            return []
+        top = _main_verb(verb)
+        if top is None:
+            return []
+        agreement = _agreement(verb, top)
+        if agreement is None or _impersonal(verb, self.grammar) or _impersonal(top, self.grammar):
+            return []
+        if frame.type not in (EventType.MEETING, EventType.PHONE_CALL) and any(
+            "Yes" in c.morph.get("Reflex", []) and c.morph.get("Person", []) == ["3"]
+            for c in verb.children
+        ):
+            # "se atacó a Ucrania", "enviou-se ajuda": a reflexive on an act that is not a
+            # talk makes the verb impersonal or passive ("se reunió con Xi" is a talk)
+            return []
+        person, number = agreement
+        if person == ("1",) and top.i != verb.i:
+            # "continuaremos reunindo países para apoiar a Ucrânia": we, who the verb above is
+            return self.first_person(top)
+        if person != ("3",):
+            return []
+        if top.i != verb.i and subjects(top):
+            # "Chegou a Pequim e, depois, Lula reuniu-se com Xi" … the subject above, if it
+            # agrees
+            keys = self.actors(subjects(top))
+            return keys if keys and _agreement(top, top) == agreement else []
+        topic = self.context.topic
+        if (
+            (top.head.i != top.i and not _beside_a_name(top))
+            or topic is None
+            or topic.paragraph != self.sentence.paragraph
+            or topic.sentence != self.sentence.number - 1
+            or topic.number != number
+        ):
+            return []
+        return list(topic.keys)
+
     def _speaker_above(self, token: Token, *, person: bool) -> list[str]:
         node = token.head
         for _ in range(4):
@@ -285,6 +372,173 @@ class _Resolver:
                 return []
             node = node.head
         return []
+
+
+def _main_verb(verb: Token) -> Token | None:
+    """The verb whose subject a subjectless verb shares: up through coordination, control,
+    complement and adverbial clauses to the first verb with a subject of its own, or to the
+    sentence's root; None when the verb modifies a noun (it has a subject of another kind)."""
+    node = verb
+    for _ in range(8):
+        if node.i != verb.i and children(node, "nsubj", "csubj"):
+            return node
+        if node.head.i == node.i:
+            return node
+        if base_dep(node) not in ("conj", "xcomp", "ccomp", "parataxis", "advcl"):
+            return None
+        if _beside_a_name(node):
+            return node
+        node = node.head
+    return None
+
+
+def _beside_a_name(verb: Token) -> bool:
+    """A clause the parser hung beside a name, not under a verb ("SECRETÁRIO BLINKEN: …
+    continuaremos"): a main clause of its own."""
+    return base_dep(verb) == "parataxis" and verb.head.pos_ not in ("VERB", "AUX")
+
+
+def _agreement(verb: Token, top: Token) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(Person, Number) of the finite form of the verb's clause (the verb, its auxiliaries,
+    then the same of the verb it shares its subject with); None without a finite form."""
+    for node in (verb, top):
+        for form in (node, *children(node, "aux")):
+            forms = form.morph.get("VerbForm", [])
+            # a finite form, or one a tagger mislabelled that still carries its person
+            # ("reuniu-se" as a gerund)
+            person = tuple(form.morph.get("Person", []))
+            if "Fin" in forms or (person and not {"Inf", "Part"} & set(forms)):
+                return person, tuple(form.morph.get("Number", []))
+    return None
+
+
+def _impersonal(verb: Token, grammar: Grammar) -> bool:
+    """A verb that has no subject to share: "há", "hay", or one with an impersonal or passive
+    reflexive ("discutiu-se", "se enviaron tropas")."""
+    if grammar.lemmas(verb.lemma_, verb.text) & grammar.classes.get("impersonal", frozenset()):
+        return True
+    return any(
+        c.dep_.lower() in ("expl:impers", "expl:pass") and "Yes" in c.morph.get("Reflex", [])
+        for c in verb.children
+    )
+
+
+def _record_topic(sentence: ParsedSentence, resolver: _Resolver, context: _Context) -> None:
+    """Who the main clause of `sentence` is about, for a next clause that drops its subject:
+    the actors of its subject; the same as before when it drops its own; nobody when its
+    subject is not an actor, or when it reports what someone else did (ambiguous)."""
+    previous, context.topic = context.topic, None
+    grammar = context.grammar
+    if not grammar.pro_drop or not len(sentence.doc):
+        return
+    root = sentence.doc[0].sent.root
+    agreement = _agreement(root, root)
+    if agreement is None:
+        return
+    found = subjects(root)
+    if found:
+        if is_speech(root, grammar) and any(
+            subjects(c) for c in children(root, "ccomp", "parataxis")
+        ):
+            return  # "A Casa Branca informou que Lula visitará…": whose turn is unclear
+        used, resolver.used = resolver.used, []
+        keys = resolver.actors(found)
+        resolver.used = used
+        if keys:
+            context.topic = _Topic(sentence.paragraph, sentence.number, tuple(keys), agreement[1])
+        return
+    if (
+        previous is not None
+        and agreement[0] == ("3",)
+        and agreement[1] == previous.number
+        and previous.paragraph == sentence.paragraph
+        and previous.sentence == sentence.number - 1
+        and not _impersonal(root, grammar)
+    ):
+        context.topic = replace(previous, sentence=sentence.number)
+
+
+# quotation marks: opening mark → closing mark
+_QUOTE_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, each within its line (a quote left open runs to the line's
+    end)."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while position < len(text):
+        mark = text[position]
+        closing = _QUOTE_MARKS.get(mark)
+        if closing is None:
+            position += 1
+            continue
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        end = text.find(closing, position + 1, line_end)
+        end = line_end if end < 0 else end + 1
+        spans.append((position, end))
+        position = end
+    return spans
+
+
+def _introduces(text: str, end: int, quote: int) -> bool:
+    """A sentence that ends in a colon right before a quotation introduces it ("Lula afirmou:
+    \u201c…\u201d" split in two by the parser)."""
+    return text[end - 1 : end] == ":" and not text[end:quote].strip()
+
+
+def _label_words(label: str) -> bool:
+    """A speaker's label: capitalised words ("SECRETARY BLINKEN", "Prime Minister Kishida"),
+    short particles between them ("of")."""
+    words = label.split()
+    return 0 < len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
+def _turns(
+    text: str, mentions: ArticleMentions, home: str | None, questioners: frozenset[str]
+) -> list[_Voice]:
+    """The turns of a transcript: a line opening with a speaker's label and a colon
+    ("SECRETARY BLINKEN: …", "QUESTION: …") speaks until the next label; the speaker is the
+    person the label names, nobody for a questioner (a reporter), else the publisher."""
+    labels: list[tuple[int, int, str | None]] = []
+    line = 0
+    while line < len(text):
+        end_of_line = text.find("\n", line)
+        end_of_line = len(text) if end_of_line < 0 else end_of_line
+        colon = text.find(":", line, min(end_of_line, line + 60))
+        if colon > line and text[colon + 1 : colon + 2] in (" ", "\t", "\n", ""):
+            label = text[line:colon]
+            if _label_words(label):
+                people = [
+                    m
+                    for m in mentions.between(line, colon)
+                    if m.kind is EntityKind.PERSON and not mentions.is_excluded(m)
+                ]
+                if not people:
+                    # "SECRETARY BLINKEN:": a label in capitals is not linked; the person named
+                    # elsewhere in the article by the label's last word is
+                    last = label.split()[-1].casefold()
+                    people = [
+                        m
+                        for m in mentions.mentions
+                        if m.kind is EntityKind.PERSON
+                        and m.text.split()
+                        and m.text.split()[-1].casefold() == last
+                    ][:1]
+                if {w.casefold() for w in label.split()} & questioners:
+                    labels.append((line, colon + 1, None))  # "QUESTION:": a reporter
+                elif people:
+                    labels.append((line, colon + 1, people[-1].key))
+                elif label.strip().isupper():
+                    # "MODERATOR:", "ALTA FUNCIONARIA DEL DEPARTAMENTO DE ESTADO:": someone the
+                    # article does not link, of the publisher's side as before
+                    labels.append((line, colon + 1, home))
+        line = end_of_line + 1
+    return [
+        _Voice(start, labels[k + 1][0] if k + 1 < len(labels) else len(text), speaker)
+        for k, (_, start, speaker) in enumerate(labels)
+    ]
 
 
 def _place_and_state(
@@ -329,6 +583,9 @@ def _roles(
     if not frame.agents and frame.linear_agents and frame.governor is not None:
         agents = resolver.actors(frame.linear_agents)
         frame.linear = bool(agents)
+    if not agents and not frame.agents:
+        # "Depois, reuniu-se com Xi": the subject told by the clause before
+        agents = resolver.dropped_subject(frame)
     if frame.rule.nominal and frame.linear_partners and len(set(partners)) < 2:
         # "Na conversa, Putin e Kim trataram…" misparsed: the clause's subjects by word order
         partners = list(dict.fromkeys(partners + resolver.actors(frame.linear_partners)))
@@ -755,6 +1012,10 @@ def extract_events(
     quantities_at = _ByStart(quantities)
     # "desde outubro" starts a span; it never dates an event
     point_dates = _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)])
+    context.turns = _turns(
+        article.text, indexed, home, grammar.classes.get("questioner", frozenset())
+    )
+    context.quotes = _quote_voices(article.text, sentences, indexed, context, check)
     for sentence in sentences:
         if check is not None:
             check()
@@ -768,6 +1029,7 @@ def extract_events(
                 for draft in context.drafts:
                     if draft.sentence >= sentence.number - 1 and not draft.reported_by:
                         draft.reported_by = list(sources)
+            _record_topic(sentence, resolver, context)
             continue
         # roles first: only the frames that make an event hold a date of their own
         kept: list[
@@ -852,10 +1114,72 @@ def extract_events(
                     dated_here=date is not None,
                 )
             )
+        _record_topic(sentence, resolver, context)
     drafts = context.drafts
     _date_from_story(drafts, context)
+    _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
     return [_finish(d) for d in _merge(drafts, context)]
+
+
+def _quote_voices(
+    text: str,
+    sentences: Sequence[ParsedSentence],
+    mentions: ArticleMentions,
+    context: _Context,
+    check: Callable[[], None] | None = None,
+) -> list[_Voice]:
+    """Each quotation with its speaker: the subject of the speech verb nearest to it outside it
+    in the sentences it spans ("Cooper said: \u201cI spoke…\u201d"), else the source of a
+    cut-off attribution there (", disse Putin"); None when the text names nobody."""
+    spans = _quote_spans(text)
+    if not spans:
+        return []
+    starts = [s.start for s in sentences]
+    said_in: dict[int, tuple[list[tuple[int, str]], list[str]]] = {}  # per sentence, once
+    voices: list[_Voice] = []
+    for lo, hi in spans:
+        speaker: str | None = None
+        first = max(0, bisect_left(starts, lo + 1) - 1)
+        for position in range(first, len(sentences)):
+            sentence = sentences[position]
+            if sentence.start >= hi or speaker is not None:
+                break
+            if sentence.end <= lo and not _introduces(text, sentence.end, lo):
+                continue
+            if position not in said_in:
+                if check is not None:
+                    check()
+                said_in[position] = _speakers_of(sentence, mentions, context)
+            said, cited = said_in[position]
+            outside = [
+                (min(abs(at - lo), abs(at - hi)), key) for at, key in said if not lo <= at < hi
+            ]
+            if outside:
+                speaker = min(outside)[1]
+            elif cited:
+                speaker = cited[0]
+        voices.append(_Voice(lo, hi, speaker))
+    return voices
+
+
+def _speakers_of(
+    sentence: ParsedSentence, mentions: ArticleMentions, context: _Context
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """The speech verbs of a sentence with the actor who speaks through each (not a first
+    person), and the sources of its cut-off attributions."""
+    grammar = context.grammar
+    index = MentionIndex(sentence, mentions)
+    resolver = _Resolver(sentence, index, ActorReader(index, grammar, set()), context)
+    said: list[tuple[int, str]] = []
+    for token in sentence.doc:
+        if not is_speech(token, grammar):
+            continue
+        who = [t for t in speakers(token, grammar) if t.morph.get("Person", []) != ["1"]]
+        keys = resolver.actors(who)
+        if keys:
+            said.append((sentence.char_span(token)[0], keys[0]))
+    return said, _cited(sentence, mentions)
 
 
 class _Spanned(Protocol):
@@ -975,6 +1299,66 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
                 ):
                     draft.date = earlier.date
                     break
+
+
+# a line of the heading ("May 9, 2024, The Kremlin, Moscow", "20 de fevereiro de 2023"): a date
+# and at most this many other words, no full stop at its end
+_DATELINE_WORDS = 8
+# the heading is over at the first line of this many words
+_BODY_WORDS = 15
+
+
+def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None:
+    """The day a readout or transcript is dated by a line of its own above the body, or None.
+
+    >>> import datetime as dt
+    >>> from kgload.nlp.dates import find_dates
+    >>> text = "May 9, 2024, The Kremlin, Moscow\\n\\nVladimir Putin met the President of Cuba."
+    >>> dateline_date(text, find_dates(text, lang="en", published=dt.date(2024, 5, 9)))
+    PartialDate(year=2024, month=5, day=9)
+    """
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        words = line.split()
+        if not words:
+            continue
+        if len(words) >= _BODY_WORDS or line.rstrip().endswith("."):
+            return None
+        for date in dates:
+            if (
+                start <= date.start
+                and date.end <= start + len(line)
+                and date.value.precision.value == "day"
+                and len(words) - len(date.text.split()) <= _DATELINE_WORDS
+            ):
+                return date.value
+    return None
+
+
+# what a readout announces is done that day; attacks and deployments it tells may be older
+_DATELINE_TYPES = (
+    *_TALKS,
+    *_STATEMENTS,
+    EventType.AGREEMENT,
+    EventType.SANCTION,
+    EventType.MILITARY_AID,
+)
+
+
+def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
+    """A meeting, call, visit, agreement, statement, sanction or aid a dated readout tells
+    without a date of its own happened on the day of its dateline ("May 9, 2024, The Kremlin,
+    Moscow. Vladimir Putin had a meeting with ...")."""
+    if day is None:
+        return
+    for draft in drafts:
+        if (
+            draft.date is None
+            and draft.status is Status.OCCURRED
+            and draft.type in _DATELINE_TYPES
+        ):
+            draft.date = day
 
 
 def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:

@@ -102,7 +102,12 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     """The subjects of a verb; a verb without one shares that of the verb it is controlled by or
     coordinated with ("decidiu enviar tropas", "met Kim and signed a treaty")."""
     # a reflexive clitic the parser took for a subject ("se encontró con Obama") is none
-    found = [s for s in children(verb, "nsubj", "csubj") if "Yes" not in s.morph.get("Reflex", [])]
+    # nor is a line break the parser hung as one
+    found = [
+        s
+        for s in children(verb, "nsubj", "csubj")
+        if "Yes" not in s.morph.get("Reflex", []) and not s.is_space
+    ]
     if found or depth >= 3:
         return found
     relation = base_dep(verb)

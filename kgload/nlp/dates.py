@@ -315,6 +315,14 @@ def _resolve_weekday_mention(
     determiner, post = m.get("det"), m.get("post")
     day_text, month_text = m.get("pd"), m.get("pm")
     start, end = m.span
+    comma_day = m.get("cd")
+    if comma_day is not None and published is not None:
+        # only a day that falls on that weekday near publication ("sexta-feira, 10");
+        # otherwise the number is something else and the weekday stands alone
+        near = _resolve_day_near(int(comma_day), published, weekday)
+        if near is not None and _weekday_of(near[0]) == weekday:
+            return _Candidate(start, end, near[0], near[1], "numeric", True)
+        end = start + len(text[start:end].split(",")[0])
     if day_text is None:
         if name in grammar.needs_determiner and determiner is None:
             return None
@@ -472,6 +480,12 @@ def _year_of_month(month: int, published: dt.date) -> int:
         if here - 10 <= year * 12 + month - 1 < here + 2:
             return year
     raise AssertionError("twelve consecutive months hold every month once")
+
+
+def _weekday_of(value: PartialDate) -> int | None:
+    if value.month is None or value.day is None:
+        return None
+    return dt.date(value.year, value.month, value.day).weekday()
 
 
 def _resolve_day_near(
@@ -672,8 +686,10 @@ def _grammar(lang: str) -> _Grammar:
         rf"(?P<{g}_wd>{_phrases_pattern(weekdays)})(?![\w{_HYPHENS}])"
         rf"(?:\s+(?P<{g}_post>{_phrases_pattern(postmodifiers)})(?!\w))?"
         rf"(?:\s*\((?P<{g}_pd>\d{{1,2}})(?:[/.](?P<{g}_pm>\d{{1,2}})"
-        rf"(?:[/.](?P<{g}_py>\d{{4}}|\d{{2}}))?)?\))?)",
-        {"det", "wd", "post", "pd", "pm", "py"},
+        rf"(?:[/.](?P<{g}_py>\d{{4}}|\d{{2}}))?)?\)"
+        # "na sexta-feira, 10, em Washington": a day number set off by commas
+        rf"|,\s*(?P<{g}_cd>\d{{1,2}})(?=\s*[,.;)]))?)",
+        {"det", "wd", "post", "pd", "pm", "py", "cd"},
     )
     g = gid()
     add("relative", rf"(?P<{g}>{_phrases_pattern(relative)})(?!\w)", set())

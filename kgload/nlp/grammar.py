@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
-from kgload.model import EventType
+from kgload.model import EntityKind, EventType
 from kgload.nlp.lexicon import read_language_file
 
 __all__ = [
@@ -140,6 +140,15 @@ class Grammar:
     status_verbs: frozenset[str] = field(default_factory=frozenset)
     # a common first name of the language: a person's full name is parsed as this one word
     person_placeholder: str = ""
+    # one familiar word per kind ("State", "Organization", "Place") that a name of several words
+    # of that kind is parsed as ("Estados Unidos" → "Francia")
+    name_placeholders: Mapping[str, str] = field(default_factory=dict)
+    # a plural name ("os Estados Unidos", "las Naciones Unidas": its first word ends so) is
+    # parsed as this plural one, so that the articles and verbs around it still agree
+    plural_placeholder: str = ""
+    plural_ending: str = ""
+    # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
+    pro_drop: bool = False
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
         """The lemmas a word may have: the lemmatizer's, its form, the form without an
@@ -264,6 +273,7 @@ def load_grammar(lang: str) -> Grammar:
     name = f"events_{lang}.toml"
     data = read_language_file(name, f"no event grammar for language {lang!r}")
     where = f"lexicons/{name}"
+    parsing: dict[str, object] = dict(data.get("parsing", {}))
     classes = {
         key: _words(value, f"{where} [classes] {key}") for key, value in data["classes"].items()
     }
@@ -367,5 +377,13 @@ def load_grammar(lang: str) -> Grammar:
                 for k in ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
             )
         ),
-        person_placeholder=str(data.get("parsing", {}).get("person_placeholder", "")),
+        person_placeholder=str(parsing.get("person_placeholder", "")),
+        name_placeholders={
+            kind.value: str(parsing[f"{kind.value.lower()}_placeholder"])
+            for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
+            if parsing.get(f"{kind.value.lower()}_placeholder")
+        },
+        plural_placeholder=str(parsing.get("plural_placeholder", "")),
+        plural_ending=str(parsing.get("plural_ending", "")),
+        pro_drop=parsing.get("pro_drop", False) is True,
     )

@@ -103,7 +103,26 @@ def parse_sentences(
     parsed = list(parser.pipe(docs, batch_size=batch_size))
     for doc in parsed:
         _repair_unmarked_agents(doc)
+        _repair_case_on_possessor(doc)
     return parsed
+
+
+def _repair_case_on_possessor(doc: Doc) -> None:
+    """ "imposed sanctions on Russia's oil companies" with "on" hung on the possessor "Russia":
+    a preposition before a possessor belongs to the phrase the possessor opens, when that
+    phrase has no case word of its own (a possessor takes none: "'s" follows it)."""
+    for token in doc:
+        if token.dep_ != "case" or token.head.dep_ != "nmod:poss" or token.i > token.head.i:
+            continue
+        owner = token.head
+        phrase = owner.head
+        if (
+            phrase.i > owner.i
+            and phrase.dep_ in ("obl", "nmod")
+            and not any(c.dep_ == "case" for c in phrase.children)
+            and token.i == min(t.i for t in phrase.subtree)
+        ):
+            token.head = phrase
 
 
 def _repair_unmarked_agents(doc: Doc) -> None:

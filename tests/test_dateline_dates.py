@@ -1,0 +1,118 @@
+"""Dates from a readout's dateline, and the abbreviated Portuguese weekdays.
+
+A government readout or transcript is often dated by a heading line of its own ("May 9, 2024,
+The Kremlin, Moscow") and then tells the meeting without a date: the meeting happened that day.
+A story without such a line, and events of other kinds or statuses, are left as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+
+import kgload.extract.events
+from kgload.extract.analyze import analyze
+from kgload.extract.events import dateline_date
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType, PartialDate
+from kgload.nlp.dates import find_dates
+
+
+def _events(text: str, lang: str, published: dt.date) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=published)
+    return list(analyze(article, load_kb()).events)
+
+
+def _only(events: list[Event], kind: EventType) -> Event:
+    found = [e for e in events if e.type is kind]
+    assert len(found) == 1, [(e.type, e.participants) for e in events]
+    return found[0]
+
+
+def test_a_meeting_told_under_a_dateline_happened_that_day() -> None:
+    text = (
+        "March 3, 2021, Novo-Ogaryovo, Moscow Region\n\n"
+        "Vladimir Putin held talks with President of Turkey Recep Tayyip Erdogan.\n"
+    )
+    meeting = _only(_events(text, "en", dt.date(2021, 3, 4)), EventType.MEETING)
+    assert meeting.date == PartialDate(2021, 3, 3)
+
+
+def test_a_dateline_under_an_office_heading_counts_too_pt() -> None:
+    text = (
+        "Ministério das Relações Exteriores\nNota à imprensa\n14 de abril de 2022\n\n"
+        "O presidente Lula reuniu-se com o presidente da Argentina, Alberto Fernández.\n"
+    )
+    meeting = _only(_events(text, "pt", dt.date(2022, 4, 15)), EventType.MEETING)
+    assert meeting.date == PartialDate(2022, 4, 14)
+
+
+def test_a_story_without_a_dateline_leaves_the_meeting_undated() -> None:
+    text = "Vladimir Putin held talks with President of Turkey Recep Tayyip Erdogan.\n"
+    meeting = _only(_events(text, "en", dt.date(2021, 3, 4)), EventType.MEETING)
+    assert meeting.date is None
+
+
+def test_a_first_sentence_with_a_date_is_not_a_dateline() -> None:
+    text = "On March 3, 2021, officials in Moscow said little.\n\nPutin met Erdogan.\n"
+    dates = find_dates(text, lang="en", published=dt.date(2021, 3, 4))
+    assert dateline_date(text, dates) is None
+
+
+def test_an_event_dated_in_its_own_sentence_keeps_its_date() -> None:
+    text = (
+        "May 9, 2024, The Kremlin, Moscow\n\n"
+        "Vladimir Putin recalled that he had met President of Cuba Miguel Diaz-Canel in "
+        "November 2022.\n"
+    )
+    meeting = _only(_events(text, "en", dt.date(2024, 5, 9)), EventType.MEETING)
+    assert meeting.date == PartialDate(2022, 11)
+
+
+def test_a_planned_visit_takes_no_dateline_date() -> None:
+    text = (
+        "May 9, 2024, The Kremlin, Moscow\n\n"
+        "Vladimir Putin will visit China at the invitation of Xi Jinping.\n"
+    )
+    visit = _only(_events(text, "en", dt.date(2024, 5, 9)), EventType.VISIT)
+    assert visit.date is None
+
+
+def test_abbreviated_weekdays_pt() -> None:
+    published = dt.date(2022, 1, 19)  # a Wednesday
+    for text in ("Lula reuniu-se com Macron nesta 4ª feira (19).",
+                 "Lula reuniu-se com Macron neste 4a feira (19).",
+                 "Lula reuniu-se com Macron na 2ª-feira."):
+        found = find_dates(text, lang="pt", published=published)
+        assert [d.value for d in found] == [
+            PartialDate(2022, 1, 19) if "4" in text else PartialDate(2022, 1, 17)
+        ], text
+
+
+def test_the_docstring_examples_of_the_events_module_run() -> None:
+    assert doctest.testmod(kgload.extract.events).failed == 0
+
+
+def test_a_day_number_set_off_by_commas_after_a_weekday() -> None:
+    published = dt.date(2023, 1, 31)  # a Tuesday; Friday 10 February is ten days on
+    cases = {
+        ("pt", "Biden recebe Lula na sexta-feira, 10, em Washington."): PartialDate(2023, 2, 10),
+        ("es", "Biden recibirá a Lula el viernes, 10, en Washington."): PartialDate(2023, 2, 10),
+        # not a date: a count after the comma, or a day that is not that weekday
+        ("pt", "Na sexta-feira, 10 pessoas morreram."): PartialDate(2023, 1, 27),
+        ("pt", "Lula chega na sexta-feira, 11, a Washington."): PartialDate(2023, 1, 27),
+    }
+    for (lang, text), value in cases.items():
+        found = find_dates(text, lang=lang, published=published)
+        assert [d.value for d in found] == [value], text
+
+
+def test_sanctions_announced_under_a_dateline_take_its_day_but_an_attack_does_not() -> None:
+    text = (
+        "Departamento de Estado\nComunicado de prensa\n12 de octubre de 2022\n\n"
+        "Estados Unidos impuso sanciones a Nicaragua.\n\n"
+        "Rusia atacó Ucrania.\n"
+    )
+    events = _events(text, "es", dt.date(2022, 10, 13))
+    assert _only(events, EventType.SANCTION).date == PartialDate(2022, 10, 12)
+    assert _only(events, EventType.ATTACK).date is None

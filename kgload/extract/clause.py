@@ -214,7 +214,8 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
                 found.add("plan")  # "is due to meet", "previamente agendada"
             elif relation == "advmod" and child_words & status["consider"]:
                 found.add("consider")
-            elif relation == "amod" and token.i == frame.token.i:
+            elif relation in ("amod", "acl") and token.i == frame.token.i:
+                # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es)
                 if child_words & status["plan"]:
                     found.add("plan")
                 elif child_words & status["consider"]:
@@ -232,6 +233,8 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
             found.add("condition")
         mood = token.morph.get("Mood", [])
         tense = token.morph.get("Tense", [])
+        for cop in children(token, "cop"):  # "os EUA serão o país visitado": the copula's tense
+            mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
         if "Cnd" in mood:
             found.add("conditional")
         elif "Fut" in tense:

@@ -192,6 +192,8 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     ):
         return inviter, INVITES
     lemmas = grammar.verb_words(head)
+    if relation == "obj" and lemmas & grammar.classes.get("existential", frozenset()):
+        return head, TELLS  # "não houve visita", "no hubo acuerdo": the clause tells it
     if lemmas & grammar.status["topic"]:
         return None, ""  # "discutir a invasão": the event is what is talked about
     if (
@@ -318,6 +320,71 @@ def _phrase(token: Token) -> list[Token]:
     return found
 
 
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014/")
+
+
+def _dashed(first: Token, second: Token) -> bool:
+    """True when only a dash or a slash stands between two words ("Putin-Kim", "EUA/UE")."""
+    between = first.doc[first.i + 1 : second.i]
+    return len(between) > 0 and all(t.text in _DASHES for t in between)
+
+
+def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
+    """The phrases a group noun stands for, each of them: "as delegações do Quênia, do Haiti e
+    dos Estados Unidos", "Russian and Chinese officials", "representantes do Brasil e da
+    Argentina". A phrase that is no group, or whose modifiers name fewer than two actors, stands
+    for itself (then `ActorReader.actors` picks its one actor as before)."""
+    groups = grammar.classes.get("groups", frozenset())
+    if reader.mention(token) is not None or not word_forms(token) & groups:
+        return [token]
+    found: list[Token] = []
+    for child in token.children:
+        base = base_dep(child)
+        if base == "nmod" and (
+            child.dep_.lower() == "nmod:poss" or case_phrase(child) in grammar.markers["of"]
+        ):
+            found.append(child)
+            found.extend(_listed_after(child, grammar, reader))
+        elif base in ("amod", "compound") and reader.mention(child) is not None:
+            found.append(child)
+    # "a delegação do Quênia e a do Haiti": a coordinated group counts too
+    found.extend(c for c in children(token, "conj") if c.i not in reader.event_tokens)
+    named = {m.key for t in found for m in reader.actors(t)}
+    return found if len(named) >= 2 else [token]
+
+
+def _listed_after(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
+    """ "do Quênia, do Haiti e dos EUA" parsed with "do Haiti" under "Quênia": an "of" phrase
+    after a comma or a conjunction under a named actor is the next item of a list."""
+    found: list[Token] = []
+    if reader.mention(token) is None:
+        return found
+    for child in children(token, "nmod"):
+        first = min(t.i for t in child.subtree if not t.is_punct)
+        before = token.doc[first - 1] if first > 0 else None
+        if (
+            case_phrase(child) in grammar.markers["of"]
+            and reader.mention(child) is not None
+            and before is not None
+            and (before.pos_ == "CCONJ" or before.text == ",")
+        ):
+            found.append(child)
+            found.extend(_listed_after(child, grammar, reader))
+    return found
+
+
+def _expand_groups(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """Group nouns among the doers and partners of a frame stand for their members; among
+    those it acts on too when the event has no direction ("met the leaders of Germany and
+    Italy"), not when it has ("attacked the forces of…": whose forces is no target)."""
+    lists = [frame.agents, frame.partners, frame.owners]
+    if not frame.type.is_directed:
+        lists += [frame.objects, frame.recipients]
+    for listed in lists:
+        expanded = [member for token in listed for member in _members(token, grammar, reader)]
+        listed[:] = list(dict.fromkeys(expanded))
+
+
 def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
     """ "imposed on Russia by the EU" parsed with "by the EU" under "Russia": a passive's agent
     hung inside one of its other phrases."""
@@ -333,8 +400,28 @@ def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
                 return
 
 
+def _named_by_subject(noun: Token) -> list[Token]:
+    """ "Os EUA serão o terceiro país visitado por Lula": a predicate noun stands for its
+    subject (a noun with a copula and a subject), anything else for itself."""
+    if noun.pos_ in ("NOUN", "PRON") and children(noun, "cop"):
+        named = children(noun, "nsubj")
+        if named:
+            return named
+    return [noun]
+
+
+def _participle_of(verb: Token) -> bool:
+    """A past participle describing a noun ("o país visitado por Lula", "el país visitado"):
+    passive, even where the tagger gave it no Voice."""
+    return (
+        verb.dep_.lower() == "acl"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" not in verb.morph.get("Tense", [])
+    )
+
+
 def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
-    passive = is_passive(verb)
+    passive = is_passive(verb) or _participle_of(verb)
     found = subjects(verb)
     relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
     if relative and len(found) > 1:
@@ -342,7 +429,10 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         frame.objects.extend(relative)
         found = [t for t in found if t not in relative]
     for subject in found:
-        (frame.objects if passive else frame.agents).append(subject)
+        named = _named_by_subject(subject)
+        if named[0] is not subject and base_dep(verb) == "acl":
+            frame.governor = subject  # its copula tells the tense: "serão o país visitado"
+        (frame.objects if passive else frame.agents).extend(named)
     if not found and not passive and verb.morph.get("Person", []) == ["1"]:
         frame.agents.append(verb)  # "apoyamos al pueblo haitiano": we, told by the verb alone
     for obj in children(verb, "obj", "iobj", "dobj"):
@@ -365,6 +455,50 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
 
 
+def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
+    """A nominal modifier of an event noun: its owner after "de/of" (or no case word), else the
+    role its case word gives."""
+    phrase = case_phrase(child)
+    role = _role_of(phrase, grammar) if phrase else "of"
+    if role == "of":
+        frame.owners.append(child)
+    else:
+        _file(frame, child, role)
+
+
+def _agrees(first: Token, second: Token) -> bool:
+    features = ("Number", "Gender")
+    return all(first.morph.get(f, []) == second.morph.get(f, []) for f in features)
+
+
+def _relatives(noun: Token) -> list[Token]:
+    """Relative clauses of an event noun: its own, or one the parser hung on the last noun of
+    its phrase when the participle agrees with the event noun and not with that one ("as
+    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural)."""
+    found = [c for c in children(noun, "acl") if c.dep_.lower() == "acl:relcl"]
+    for modifier in children(noun, "nmod"):
+        for clause in children(modifier, "acl"):
+            if (
+                clause.dep_.lower() == "acl:relcl"
+                and clause.morph.get("Number", [])
+                and _agrees(clause, noun)
+                and not _agrees(clause, modifier)
+            ):
+                found.append(clause)
+    return found
+
+
+def _hosted(frame: Frame, grammar: Grammar) -> bool:
+    """A visit told by a verb of receiving it ("a China recebeu a visita de Lula")."""
+    governor = frame.governor
+    return (
+        frame.type is EventType.VISIT
+        and frame.rule.nominal
+        and governor is not None
+        and bool(grammar.verb_words(governor) & grammar.classes.get("host", frozenset()))
+    )
+
+
 def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
     for child in noun.children:
         relation = child.dep_.lower()
@@ -375,13 +509,35 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
             or (base in ("compound", "amod", "flat") and reader.actors(child))
         ):
             frame.owners.append(child)
+            # "the Putin-Kim summit", "the Biden-Xi summit": a name joined to this one by a
+            # dash, hung below it by the parser
+            frame.owners.extend(
+                other
+                for other in child.children
+                if base_dep(other) in ("appos", "compound", "amod", "flat")
+                and _dashed(*sorted((child, other), key=lambda t: t.i))
+                and reader.actors(other)
+            )
         elif base == "nmod":
-            phrase = case_phrase(child)
-            role = _role_of(phrase, grammar) if phrase else "of"
-            if role == "of":
-                frame.owners.append(child)
-            else:
-                _file(frame, child, role)
+            _read_modifier(frame, child, grammar)
+        elif base == "conj" and "Part" in child.morph.get("VerbForm", []):
+            # "a invasão brutal e não provocada do governo russo contra a Ucrânia": a
+            # participle coordinated with an adjective of the noun, its "de" phrase taken for
+            # an object; a phrase with a case word belongs to the noun
+            for grand in child.children:
+                if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
+                    _read_modifier(frame, grand, grammar)
+    if not frame.agents:
+        # "the invasion of Ukraine by Russia", "a invasão da Ucrânia pela Rússia": the
+        # noun's agent hung under its "of" phrase
+        for owner in list(frame.owners):
+            for token in _phrase(owner):
+                if (
+                    base_dep(token) == "nmod"
+                    and case_phrase(token) in grammar.markers["agent"]
+                    and reader.actors(token)
+                ):
+                    frame.agents.append(token)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
     if not frame.type.is_directed and not frame.partners:
@@ -403,6 +559,30 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
         frame.clauses.append(participle)
         _read_obliques(frame, participle, grammar, passive=True)
+    if not frame.agents:
+        # "as sanções, que foram impostas pelos EUA": a passive relative clause of a light verb
+        # names who did it (not one of any verb: "o ataque, que foi condenado pela França")
+        # "as sanções que os EUA impuseram à Rússia": an active one, its subject
+        for relative in _relatives(noun):
+            if not grammar.verb_words(relative) & grammar.light:
+                continue
+            passive = is_passive(relative)
+            if not passive:
+                doers = [
+                    s
+                    for s in children(relative, "nsubj")
+                    if "Rel" not in s.morph.get("PronType", [])
+                ]
+                if not doers:
+                    continue  # "as sanções, que impuseram custos": the noun does it
+                frame.agents.extend(doers)
+                frame.recipients.extend(children(relative, "iobj"))
+            frame.clauses.append(relative)
+            _read_obliques(frame, relative, grammar, passive=passive)
+    if frame.type.is_directed and not frame.recipients:
+        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela", "attacks by
+        # Russia on Ukraine": the target hung on the agent
+        _read_attached(frame, frame.agents, grammar)
     governor, how = _governor(noun, grammar, frame.type)
     if governor is None or not how:
         # the noun is what another verb is about ("vai analisar o acordo"): that verb's
@@ -434,7 +614,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         return
     passive = is_passive(governor)
     if how == GIVES_SUBJECT:
-        if not passive:
+        if _hosted(frame, grammar) and not passive:
+            # "Lula recebeu a visita do presidente francês": the subject is visited
+            frame.recipients.extend(subjects(governor))
+        elif not passive:
             frame.agents.extend(subjects(governor))
             if not frame.agents and governor.morph.get("Person", []) == ["1"]:
                 frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
@@ -616,6 +799,30 @@ def _join_verb_and_noun(frames: list[Frame]) -> None:
                     theirs.extend(mine)
 
 
+def _join_nouns(frames: list[Frame]) -> None:
+    """ "la guerra de agresión de Rusia contra Ucrania", "a war of aggression": an event noun
+    whose "of" phrase is an event noun of the same type names one event with it; the inner
+    noun's owners are the outer one's, and each gets the roles only the other found."""
+    nouns = [f for f in frames if f.rule.nominal]
+    for outer in nouns:
+        for inner in nouns:
+            if inner is outer or inner.type is not outer.type or inner.token not in outer.owners:
+                continue
+            outer.owners.remove(inner.token)
+            outer.owners.extend(t for t in inner.owners if t not in outer.owners)
+            inner.owners[:] = outer.owners
+            for mine, theirs in (
+                (outer.agents, inner.agents),
+                (outer.recipients, inner.recipients),
+                (outer.partners, inner.partners),
+                (outer.places, inner.places),
+            ):
+                if not mine and theirs:
+                    mine.extend(theirs)
+                elif mine and not theirs:
+                    theirs.extend(mine)
+
+
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
     """Every trigger of the sentence with its role phrases, in text order."""
     frames: list[Frame] = []
@@ -638,10 +845,13 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         else:
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
+        _expand_groups(frame, grammar, reader)
         clause = frame.governor
-        if clause is not None and clause.pos_ in ("VERB", "AUX"):
+        if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
+            # (the subject of a verb of receiving a visit is no doer, even by word order)
             _linear_roles(frame, clause, grammar, reader)
     _join_verb_and_noun(frames)
+    _join_nouns(frames)
     by_token = {f.token.i: f for f in frames}
     for outer in frames:
         if outer.type not in _STATEMENTS:

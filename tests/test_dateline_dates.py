@@ -116,3 +116,26 @@ def test_sanctions_announced_under_a_dateline_take_its_day_but_an_attack_does_no
     events = _events(text, "es", dt.date(2022, 10, 13))
     assert _only(events, EventType.SANCTION).date == PartialDate(2022, 10, 12)
     assert _only(events, EventType.ATTACK).date is None
+
+
+def test_ranges_of_days_are_dated_by_their_first_day() -> None:
+    published = dt.date(2023, 12, 22)
+    cases = {
+        ("pt", "A conferência foi realizada de 14 a 15 de dezembro de 2023."): 14,
+        ("pt", "Reuniram-se nos dias 14 e 15 de dezembro."): 14,
+        ("es", "La cumbre se celebró del 14 al 15 de diciembre de 2023."): 14,
+        ("en", "The talks were held on December 14-15, 2023."): 14,
+        ("en", "They met from 14 to 15 December 2023."): 14,
+    }
+    for (lang, text), day in cases.items():
+        (found,) = find_dates(text, lang=lang, published=published)
+        assert found.value == PartialDate(2023, 12, day), text
+
+
+def test_a_date_in_a_since_clause_does_not_date_the_event() -> None:
+    for lang, text in (
+        ("pt", "Lula visitou a Argentina desde que tomou posse, no passado dia 1."),
+        ("en", "Lula has visited Argentina since he took office on January 1."),
+    ):
+        visit = _only(_events(text, lang, dt.date(2023, 1, 31)), EventType.VISIT)
+        assert visit.date is None, text

@@ -858,7 +858,7 @@ def _date_for(
     for date, attach in sentence_dates:
         if attach.i in mine:
             return date
-        if attach.i not in others:
+        if attach.i not in others and not _since_clause(attach, grammar):
             free.append(date)
     if len(free) == 1 and len(frames) == 1:
         return free[0]
@@ -875,6 +875,16 @@ def _date_for(
         if not any(lo < f.token.i < hi for f in frames if f is not frame):
             return best
     return None
+
+
+def _since_clause(token: Token, grammar: Grammar) -> bool:
+    """Whether a clause starts a span ("desde que tomou posse, no dia 1", "since he took
+    office on 1 January"): its date is where a period began, not when the event was."""
+    since = grammar.markers["since"]
+    return any(
+        (child.lemma_.lower().split() or [child.lower_])[0] in since
+        for child in children(token, "mark")
+    )
 
 
 def _attach_dates(

@@ -35,9 +35,10 @@ with `resolve_weekday(..., "future")`) or ``relative``.
 
 The keys of ``dates_<lang>.toml``: `numeric_order` (``dmy``/``mdy``), `capitalized_names` (month
 and weekday names must start with a capital: en "may", "march"), `ordinal_suffixes`,
-`templates` and `ago_templates` (placeholders ``{day}``, ``{month}`` (full name), ``{mon}`` (or an
-abbreviation), ``{year}``, ``{n}``, ``{unit}``; ``[...]`` optional; a leading ``(a|b)`` required
-but outside the mention; a comma optional), `ago_one`, and the tables `months`,
+`templates` and `ago_templates` (placeholders ``{day}``, ``{until}`` (the last day of a range,
+read and not kept), ``{month}`` (full name), ``{mon}`` (or an abbreviation), ``{year}``, ``{n}``,
+``{unit}``; ``[...]`` optional; a leading ``(a|b)`` required but outside the mention; a comma
+optional), `ago_one`, and the tables `months`,
 `month_abbreviations`, `weekdays` (Monday = 0), `weekday_rules`, `weekday_determiners` and
 `weekday_postmodifiers` (word -> ``this_week``/``future``/``past``/``recent``), `relative`
 (phrase -> [unit, offset], unit ``day``/``month``/``year``/``ignore``) and `ago_units`.
@@ -662,6 +663,9 @@ def _grammar(lang: str) -> _Grammar:
     # placeholder -> (what the group holds, what must follow it)
     parts = {
         "day": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
+        # the last day of a range ("de 14 a 15 de dezembro"): read, not kept; an event told
+        # over a range is dated by its first day
+        "until": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
         "month": (full_months, ""),
         "mon": (rf"{full_months}|(?:{_phrases_pattern(abbreviations)})\.?", ""),
         "year": (_YEAR, ""),

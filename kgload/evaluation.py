@@ -212,12 +212,13 @@ def _best_match(
 ) -> int | None:
     """The unused gold event this extraction stands for, or None.
 
-    Among the gold events it covers, the one with the same date wins, then the same status, then
-    a required one, then the first: an exact extraction of a required event must not be spent on
-    an optional look-alike listed before it.
+    Among the gold events it covers, one whose agent and recipient it has (for directed types)
+    wins, then the same date, then the same status, then a required one, then the first: an exact
+    extraction of a required event must not be spent on an optional look-alike listed before it,
+    nor "Lula visits the US" on "the US sends a delegation to Brazil" because both are undated.
     """
     date = event.date.iso() if event.date else None
-    best: tuple[tuple[bool, bool, bool, int], int] | None = None
+    best: tuple[tuple[bool, bool, bool, bool, int], int] | None = None
     for index, candidate in enumerate(gold_events):
         if index in used or candidate["type"] != event.type.value:
             continue
@@ -226,6 +227,7 @@ def _best_match(
         if covered < min(2, len(participants)):
             continue
         rank = (
+            _same_direction(event, candidate, affiliations, entity_states),
             candidate.get("date") == date,
             candidate.get("status", "Occurred") == event.status.value,
             bool(candidate.get("required", True)),
@@ -234,6 +236,22 @@ def _best_match(
         if best is None or rank > best[0]:
             best = (rank, index)
     return None if best is None else best[1]
+
+
+def _same_direction(
+    event: Event,
+    gold: Mapping[str, Any],
+    affiliations: Mapping[str, str],
+    entity_states: Mapping[str, str],
+) -> bool:
+    """Whether a directed extraction has the gold event's agent and recipient (True for the
+    undirected types and for gold events without both)."""
+    agent, recipient = gold.get("agent"), gold.get("recipient")
+    if not (event.type.is_directed and agent and recipient):
+        return True
+    return _covered(str(agent), {event.agent or ""}, affiliations, entity_states) and _covered(
+        str(recipient), {event.recipient or ""}, affiliations, entity_states
+    )
 
 
 def _score_attributes(

@@ -51,3 +51,31 @@ def test_with_no_date_agreeing_a_required_gold_event_wins_over_an_optional_one()
     # the optional one has neither the date nor is required, so the required one wins
     assert (score.events.tp, score.events.fn) == (1, 0)
     assert score.date.value == 0.0
+
+
+def test_a_directed_extraction_matches_the_gold_event_with_its_direction() -> None:
+    """Lula (Brazil) visits the US: an optional, undated "US sends a delegation to Brazil"
+    listed first covers the same two sides, but not in this direction."""
+    gold: dict[str, Any] = {
+        "file": "a.txt",
+        "lang": "pt",
+        "entities": [],
+        "affiliations": {"Q37181": "Q155"},
+        "events": [
+            {"type": "Visit", "participants": ["Q30", "Q155"], "agent": "Q30",
+             "recipient": "Q155", "date": None, "status": "Occurred", "required": False},
+            {"type": "Visit", "participants": ["Q37181", "Q30"], "agent": "Q37181",
+             "recipient": "Q30", "date": "2023-02-10", "status": "Planned", "required": True},
+        ],
+    }
+    visit = Event(
+        type=EventType.VISIT,
+        participants=("Q37181", "Q30"),
+        evidence=(Evidence("x", 0, 1),),
+        agent="Q37181",
+        recipient="Q30",
+    )
+    score = score_article(gold, _extraction(visit))
+
+    assert (score.events.tp, score.events.fp, score.events.fn) == (1, 0, 0)
+    assert score.direction.value == 1.0

@@ -553,10 +553,13 @@ def _place_and_state(
             if state is not None:
                 return None, state.key  # "visited bases in Syria": the state, no place
             if reader.mention(token) is None:
-                # "no oeste da Ucrânia", "en el norte de Siria": the part of a named region
+                # "no oeste da Ucrânia", "en el norte de Siria": the part of a named region;
+                # "the Khmeimim Air Base in Syria": a site in a state
                 for part in children(token, "nmod"):
                     whole = reader.state(part)
-                    if whole is not None and case_phrase(part) in context.grammar.markers["of"]:
+                    if whole is not None and case_phrase(part) in (
+                        context.grammar.markers["of"] | context.grammar.markers["place"]
+                    ):
                         return None, whole.key
             continue
         if m.literal_key:
@@ -678,6 +681,8 @@ def _roles(
             place = place or target_place
             if target_state and target_state not in recipients:
                 recipients.append(target_state)
+        elif kind is EventType.VISIT and target_state and target_state not in recipients:
+            recipients.append(target_state)  # a site's state: "visited a base in Syria"
         if kind in _DESTINATIONS and place_state and place_state not in recipients:
             recipients.append(place_state)
         if kind is EventType.TROOP_DEPLOYMENT and agents and not recipients:
@@ -702,6 +707,25 @@ def _roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _one_per_host(
+    frame: Frame,
+    participants: list[str],
+    agent: str | None,
+    recipient: str | None,
+    context: _Context,
+) -> list[tuple[list[str], str | None]]:
+    """A visit to several states is one visit to each ("visited the Khmeimim Air Base in Syria,
+    and Egypt", "deve visitar China e Portugal"); every other event stays one."""
+    if frame.type is not EventType.VISIT or agent is None:
+        return [(participants, recipient)]
+    side = context.state_of(agent)
+    hosts = [k for k in participants if context.state_of(k) != side]
+    if len({context.state_of(k) for k in hosts}) < 2:
+        return [(participants, recipient)]
+    guests = [k for k in participants if k not in hosts]
+    return [([*guests, host], host) for host in hosts]
 
 
 def _place_after(
@@ -1061,10 +1085,10 @@ def extract_events(
                 continue  # one side only: "Lula recebeu apoio em Brasília"
             if frame.type.is_directed and (agent is None or recipient is None):
                 continue
-            kept.append(
-                (frame, reading.status, participants, agent, recipient, place, resolver.used)
-            )
-            resolver.pending.append((frame.type, participants))
+            hosts = _one_per_host(frame, participants, agent, recipient, context)
+            for sides, host in hosts:
+                kept.append((frame, reading.status, sides, agent, host, place, resolver.used))
+                resolver.pending.append((frame.type, sides))
         live = [k[0] for k in kept]
         sentence_dates = _attach_dates(
             sentence, point_dates.between(sentence.start, sentence.end), live

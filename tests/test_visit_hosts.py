@@ -41,3 +41,19 @@ def test_a_meeting_with_two_states_stays_one_event() -> None:
 def test_a_visit_to_a_city_and_its_state_is_one_visit() -> None:
     visits = _visits("Lula visitou Pequim, na China, onde se reuniu com Xi Jinping.", "pt")
     assert [v.recipient for v in visits] == ["Q148"]
+
+
+def test_a_leader_received_at_home_came_on_a_visit() -> None:
+    cases = (
+        ("pt", "Lula recebeu o presidente francês, Macron, em Brasília.", "Q3052772", "Q155"),
+        ("es", "Pedro Sánchez recibió a Zelenski en Madrid.", "Q3874799", "Q29"),
+        ("en", "Emmanuel Macron received Lula in Paris.", "Q37181", "Q142"),
+    )
+    for lang, text, guest, home in cases:
+        (visit,) = _visits(text, lang)
+        assert (visit.agent, visit.recipient) == (guest, home), text
+
+
+def test_a_meeting_without_a_place_or_not_hosted_is_no_visit() -> None:
+    assert _visits("Lula recebeu Macron.", "pt") == []
+    assert _visits("Lula reuniu-se com Macron em Paris.", "pt") == []

@@ -1052,6 +1052,9 @@ def _personnel(
     return None, None
 
 
+_APOSTROPHES = frozenset("'\u2019")
+
+
 def _evidence(frame: Frame, used: Sequence[Token], text: str) -> Evidence:
     sentence = frame.sentence
     tokens = [frame.token, *used]
@@ -1062,6 +1065,9 @@ def _evidence(frame: Frame, used: Sequence[Token], text: str) -> Evidence:
         subtree = list(token.subtree)
         spans.append(sentence.char_span(subtree[0]))
         spans.append(sentence.char_span(subtree[-1]))
+        if token.text[:1] in _APOSTROPHES and token.i > 0:
+            # a clitic "'s" read as the possessor: the quote starts at the name it is glued to
+            spans.append(sentence.char_span(token.doc[token.i - 1]))
     start = min(s for s, _ in spans)
     end = max(e for _, e in spans)
     return Evidence(text[start:end], start, end)

@@ -85,6 +85,8 @@ class _Draft:
     token_start: int  # article offset of the trigger
     dated_here: bool = False
     agents: list[str] = field(default_factory=list)
+    # the state a meeting told by a verb of hosting took place in ("welcomed X to Downing Street")
+    hosted_in: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,10 +555,13 @@ def _place_and_state(
             if state is not None:
                 return None, state.key  # "visited bases in Syria": the state, no place
             if reader.mention(token) is None:
-                # "no oeste da Ucrânia", "en el norte de Siria": the part of a named region
+                # "no oeste da Ucrânia", "en el norte de Siria": the part of a named region;
+                # "the Khmeimim Air Base in Syria": a site in a state
                 for part in children(token, "nmod"):
                     whole = reader.state(part)
-                    if whole is not None and case_phrase(part) in context.grammar.markers["of"]:
+                    if whole is not None and case_phrase(part) in (
+                        context.grammar.markers["of"] | context.grammar.markers["place"]
+                    ):
                         return None, whole.key
             continue
         if m.literal_key:
@@ -678,6 +683,8 @@ def _roles(
             place = place or target_place
             if target_state and target_state not in recipients:
                 recipients.append(target_state)
+        elif kind is EventType.VISIT and target_state and target_state not in recipients:
+            recipients.append(target_state)  # a site's state: "visited a base in Syria"
         if kind in _DESTINATIONS and place_state and place_state not in recipients:
             recipients.append(place_state)
         if kind is EventType.TROOP_DEPLOYMENT and agents and not recipients:
@@ -702,6 +709,80 @@ def _roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | None:
+    """The state a meeting told by a verb of hosting was held in, from the place phrase of the
+    verb: a place's state, or the state a seat of government stands for ("Downing Street")."""
+    host_words = context.grammar.classes.get("host", frozenset())
+    verb = frame.token
+    if (
+        frame.type is not EventType.MEETING
+        or frame.rule.nominal
+        or not context.grammar.lemmas(verb.lemma_, verb.text) & host_words
+    ):
+        return None
+    # the place phrase, or one the parser hung on the guest ("received Lula in Paris")
+    phrases = children(verb, "obl", "nmod") + [
+        c
+        for guest in children(verb, "obj")
+        for c in children(guest, "nmod")
+        if context.grammar.marker_role(case_phrase(c)) == "place"
+    ]
+    for child in phrases:
+        place = reader.place(child)
+        if place is not None:
+            return place.key if place.literal_key else context.country(place.key)
+        state = reader.state(child)
+        if state is not None and state.method == "metonym":
+            return state.key
+    return None
+
+
+def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """A leader received at home came on a visit: "The Prime Minister welcomed President
+    Zelenskyy to Downing Street", "Lula recebeu Macron no Palácio do Planalto" — a meeting told
+    by a verb of hosting, at a place in one side's state, is also a visit of each other side."""
+    visits: list[_Draft] = []
+    for draft in drafts:
+        home = draft.hosted_in
+        if home is None or home not in {context.state_of(k) for k in draft.participants}:
+            continue
+        for guest in draft.participants:
+            if context.state_of(guest) == home:
+                continue
+            visits.append(
+                replace(
+                    draft,
+                    type=EventType.VISIT,
+                    participants=[guest, home],
+                    agent=guest,
+                    recipient=home,
+                    reported_by=list(draft.reported_by),
+                    evidence=list(draft.evidence),
+                    hosted_in=None,
+                )
+            )
+    return visits
+
+
+def _one_per_host(
+    frame: Frame,
+    participants: list[str],
+    agent: str | None,
+    recipient: str | None,
+    context: _Context,
+) -> list[tuple[list[str], str | None]]:
+    """A visit to several states is one visit to each ("visited the Khmeimim Air Base in Syria,
+    and Egypt", "deve visitar China e Portugal"); every other event stays one."""
+    if frame.type is not EventType.VISIT or agent is None:
+        return [(participants, recipient)]
+    side = context.state_of(agent)
+    hosts = [k for k in participants if context.state_of(k) != side]
+    if len({context.state_of(k) for k in hosts}) < 2:
+        return [(participants, recipient)]
+    guests = [k for k in participants if k not in hosts]
+    return [([*guests, host], host) for host in hosts]
 
 
 def _place_after(
@@ -1061,10 +1142,10 @@ def extract_events(
                 continue  # one side only: "Lula recebeu apoio em Brasília"
             if frame.type.is_directed and (agent is None or recipient is None):
                 continue
-            kept.append(
-                (frame, reading.status, participants, agent, recipient, place, resolver.used)
-            )
-            resolver.pending.append((frame.type, participants))
+            hosts = _one_per_host(frame, participants, agent, recipient, context)
+            for sides, host in hosts:
+                kept.append((frame, reading.status, sides, agent, host, place, resolver.used))
+                resolver.pending.append((frame.type, sides))
         live = [k[0] for k in kept]
         sentence_dates = _attach_dates(
             sentence, point_dates.between(sentence.start, sentence.end), live
@@ -1118,6 +1199,7 @@ def extract_events(
                     confidence=round(frame.rule.confidence - (0.15 if frame.linear else 0), 2),
                     evidence=[_evidence(frame, used, article.text)],
                     trigger=frame.token.text,
+                    hosted_in=_hosted_in(frame, reader, context),
                     sentence=sentence.number,
                     paragraph=sentence.paragraph,
                     token_start=sentence.char_span(frame.token)[0],
@@ -1126,6 +1208,7 @@ def extract_events(
             )
         _record_topic(sentence, resolver, context)
     drafts = context.drafts
+    drafts.extend(_visits_of_guests(drafts, context))
     _date_from_story(drafts, context)
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)

@@ -194,6 +194,16 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     lemmas = grammar.verb_words(head)
     if relation == "obj" and lemmas & grammar.classes.get("existential", frozenset()):
         return head, TELLS  # "não houve visita", "no hubo acuerdo": the clause tells it
+    # "com ataques" is sometimes parsed as an object that keeps its case word
+    answering = head if base_dep(noun) == "obj" and head.pos_ == "VERB" else above
+    if (
+        answering is not None
+        and base_dep(noun) in ("obl", "obj")
+        and case_phrase(noun) in grammar.markers["partner"]
+        and grammar.lemmas(answering.lemma_, answering.text)
+        & grammar.classes.get("response", frozenset())
+    ):
+        return answering, GIVES_SUBJECT  # "o Irã respondeu com ondas de mísseis": Iran fired
     if lemmas & grammar.status["topic"]:
         return None, ""  # "discutir a invasão": the event is what is talked about
     if (

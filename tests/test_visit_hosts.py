@@ -1,0 +1,59 @@
+"""Visits: a site's state is the host, and a visit to several states is one visit to each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType
+
+
+def _visits(text: str, lang: str) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 6, 13))
+    return [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+
+
+def test_a_site_in_a_state_makes_the_state_the_host() -> None:
+    (visit,) = _visits("Emmanuel Macron visited a military base in Estonia.", "en")
+    assert (visit.agent, visit.recipient) == ("Q3052772", "Q191")
+
+
+def test_a_visit_to_two_states_is_two_visits() -> None:
+    for lang, text in (
+        ("pt", "Nos próximos meses, Lula deve visitar a China e Portugal."),
+        ("es", "Lula visitará China y Portugal el próximo mes."),
+        ("en", "Vladimir Putin visited the Khmeimim Air Base in Syria, and Egypt."),
+    ):
+        visits = _visits(text, lang)
+        assert len(visits) == 2, (text, visits)
+        assert len({v.recipient for v in visits}) == 2
+        assert {v.agent for v in visits} in ({"Q37181"}, {"Q7747"})
+
+
+def test_a_meeting_with_two_states_stays_one_event() -> None:
+    article = Article(id="t", text="Lula reuniu-se com os presidentes da China e da França.",
+                      lang="pt", source="test", published=dt.date(2025, 6, 13))
+    meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert len(meetings) <= 1
+
+
+def test_a_visit_to_a_city_and_its_state_is_one_visit() -> None:
+    visits = _visits("Lula visitou Pequim, na China, onde se reuniu com Xi Jinping.", "pt")
+    assert [v.recipient for v in visits] == ["Q148"]
+
+
+def test_a_leader_received_at_home_came_on_a_visit() -> None:
+    cases = (
+        ("pt", "Lula recebeu o presidente francês, Macron, em Brasília.", "Q3052772", "Q155"),
+        ("es", "Pedro Sánchez recibió a Zelenski en Madrid.", "Q3874799", "Q29"),
+        ("en", "Emmanuel Macron received Lula in Paris.", "Q37181", "Q142"),
+    )
+    for lang, text, guest, home in cases:
+        (visit,) = _visits(text, lang)
+        assert (visit.agent, visit.recipient) == (guest, home), text
+
+
+def test_a_meeting_without_a_place_or_not_hosted_is_no_visit() -> None:
+    assert _visits("Lula recebeu Macron.", "pt") == []
+    assert _visits("Lula reuniu-se com Macron em Paris.", "pt") == []

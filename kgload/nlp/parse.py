@@ -104,7 +104,114 @@ def parse_sentences(
     for doc in parsed:
         _repair_unmarked_agents(doc)
         _repair_case_on_possessor(doc)
+        _repair_second_subject(doc)
+        _repair_nominal_clause(doc)
+        _repair_participle_root(doc)
+        _repair_verbless_predicate(doc)
     return parsed
+
+
+# a clause's core dependents: a word that governs one is read as a predicate
+_CLAUSAL = ("nsubj", "obj", "iobj", "obl", "advmod", "expl:pv", "expl:pass")
+# a noun's own words: a word that has one of these is a noun phrase, not a verb
+_NOMINAL = ("det", "case", "nummod", "flat", "flat:name", "appos", "nmod:poss", "cop")
+
+
+def _repair_second_subject(doc: Doc) -> None:
+    """ "México expresó su apoyo a Cuba" with both "México" and "apoyo" labelled `nsubj`: a
+    clause has one subject, so of two unlinked nominal subjects on either side of an active verb
+    that has no object, the one after the verb is its object."""
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        children = list(verb.children)
+        if any(c.dep_ in ("obj", "aux:pass", "nsubj:pass", "cop") for c in children):
+            continue
+        subjects = [c for c in children if c.dep_ == "nsubj"]
+        if len(subjects) != 2:
+            continue
+        before, after = subjects
+        if before.i < verb.i < after.i and after.pos_ == "NOUN":
+            after.dep_ = "obj"
+
+
+def _repair_nominal_clause(doc: Doc) -> None:
+    """ "La OTAN aprobó medidas punitivas contra Irán" with "medidas" labelled `advcl`: a bare
+    noun after a verb, with nothing that makes it a clause (no copula, subordinator, auxiliary
+    or subject) and no case word, is the object of a verb that has none."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ in ("advcl", "xcomp", "ccomp")
+            and token.pos_ == "NOUN"
+            and head.pos_ == "VERB"
+            and head.i < token.i
+            and not any(
+                c.dep_ in ("cop", "mark", "aux", "aux:pass", "nsubj", "nsubj:pass", "case")
+                for c in token.children
+            )
+            and not any(c.dep_ in ("obj", "ccomp") and c is not token for c in head.children)
+        ):
+            token.dep_ = "obj"
+
+
+# the words a noun keeps when the verb before it takes over the clause
+_NOUN_OWN = ("det", "amod", "nummod", "nmod", "nmod:poss", "acl", "acl:relcl", "compound")
+
+
+def _repair_participle_root(doc: Doc) -> None:
+    """ "Francia impuso medidas restrictivas a Cuba" read as "Francia [impuso] medidas(VERB)":
+    the tagger took an unseen finite verb for a modifier and the plural noun after it for a
+    participle. A root participle with no auxiliary, copula or subject of its own
+    right after a modifier word that follows the subject is a noun: the modifier is the verb,
+    the noun its object, and the clause's other words go to the verb."""
+    for noun in doc:
+        participle = "Part" in noun.morph.get("VerbForm", [])
+        if noun.dep_ != "ROOT" or noun.pos_ != "VERB" or not participle:
+            continue
+        if noun.i == 0 or any(c.dep_ in ("aux", "aux:pass", "cop") for c in noun.children):
+            continue
+        verb = doc[noun.i - 1]
+        subjects = [c for c in noun.children if c.dep_ == "nsubj" and c.i < verb.i]
+        if (
+            verb.head.i != noun.i
+            or verb.pos_ not in ("ADJ", "NOUN", "ADV")
+            or verb.dep_ not in ("advmod", "amod", "obl", "nmod")
+            or any(True for _ in verb.children)
+            or not subjects
+        ):
+            continue
+        movers = [c for c in noun.children if c.i != verb.i and c.dep_ not in _NOUN_OWN]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        verb.pos_ = "VERB"
+        noun.head = verb
+        noun.dep_ = "obj"
+        noun.pos_ = "NOUN"
+        for child in movers:
+            child.head = verb
+        return
+
+
+def _repair_verbless_predicate(doc: Doc) -> None:
+    """ "Hablé ayer con el presidente" with "Hablé" tagged a proper noun: the root of a sentence
+    that has no verb at all, and governs clausal dependents (an oblique, an object, a subject,
+    an adverb) but none of a noun's own words, is a verb the tagger did not know (an unseen
+    inflected form: small pipelines tag it by its capital or its ending)."""
+    if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return
+    for token in doc:
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        children = list(token.children)
+        if any(c.dep_ in _NOMINAL for c in children):
+            continue
+        if not token.is_lower and token.i != token.sent.start:
+            continue  # a name inside the sentence stays a name
+        if any(c.dep_ in _CLAUSAL and c.pos_ not in ("PUNCT",) for c in children) and any(
+            c.dep_ in ("obl", "obj", "nsubj") for c in children
+        ):
+            token.pos_ = "VERB"
 
 
 def _repair_case_on_possessor(doc: Doc) -> None:

@@ -1,0 +1,244 @@
+"""Spanish news language: the repairs kgload makes to the small Spanish pipeline's trees
+(kgload/nlp/parse.py) and the Spanish words of the event grammar (events_es.toml), on sentences
+of our own, each with a negative twin where the rule could overreach."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType, PartialDate, Status
+from kgload.nlp.parse import (
+    _repair_nominal_clause,
+    _repair_participle_root,
+    _repair_second_subject,
+    _repair_verbless_predicate,
+)
+
+
+def _doc(rows: list[tuple[str, str, int, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w for w, _, _, _ in rows],
+        pos=[p for _, p, _, _ in rows],
+        heads=[h for _, _, h, _ in rows],
+        deps=[d for _, _, _, d in rows],
+    )
+
+
+def _events(text: str) -> list[Event]:
+    """Events of one Spanish text published on Tuesday 2025-08-12."""
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2025, 8, 12))
+    return list(analyze(article, load_kb()).events)
+
+
+def _kinds(text: str) -> list[tuple[EventType, str | None, str | None, Status]]:
+    return [(e.type, e.agent, e.recipient, e.status) for e in _events(text)]
+
+
+# -- repairs of the tree ----------------------------------------------------------------------
+
+
+def test_a_second_subject_after_the_verb_is_its_object() -> None:
+    # "México expresó su apoyo a Cuba" with "apoyo" labelled a second subject
+    doc = _doc([
+        ("México", "PROPN", 1, "nsubj"), ("expresó", "VERB", 1, "ROOT"), ("su", "DET", 3, "det"),
+        ("apoyo", "NOUN", 1, "nsubj"), ("a", "ADP", 5, "case"), ("Cuba", "PROPN", 1, "obl"),
+    ])
+    _repair_second_subject(doc)
+    assert doc[0].dep_ == "nsubj" and doc[3].dep_ == "obj"
+
+
+def test_a_verb_with_an_object_or_a_passive_keeps_its_subjects() -> None:
+    doc = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"), ("ayuda", "NOUN", 1, "obj"),
+        ("el", "DET", 4, "det"), ("lunes", "NOUN", 1, "nsubj"),
+    ])
+    _repair_second_subject(doc)
+    assert doc[4].dep_ == "nsubj"
+    # one subject only: nothing to repair ("anunció el Gobierno": a subject after its verb)
+    single = _doc([
+        ("anunció", "VERB", 0, "ROOT"), ("el", "DET", 2, "det"), ("Gobierno", "NOUN", 0, "nsubj"),
+    ])
+    _repair_second_subject(single)
+    assert single[2].dep_ == "nsubj"
+
+
+def test_the_root_of_a_verbless_sentence_with_a_clauses_dependents_is_a_verb() -> None:
+    # "Hablé ayer con el presidente": an unseen past form tagged a proper noun by its capital
+    doc = _doc([
+        ("Hablé", "PROPN", 0, "ROOT"), ("ayer", "ADV", 0, "advmod"), ("con", "ADP", 4, "case"),
+        ("el", "DET", 4, "det"), ("presidente", "NOUN", 0, "obl"), (".", "PUNCT", 0, "punct"),
+    ])
+    _repair_verbless_predicate(doc)
+    assert doc[0].pos_ == "VERB"
+
+
+def test_a_nominal_headline_stays_a_noun() -> None:
+    # "Reunión de Lula con Macron": the nouns of a headline take `nmod`, not a clause's words
+    headline = _doc([
+        ("Reunión", "PROPN", 0, "ROOT"), ("de", "ADP", 2, "case"), ("Lula", "PROPN", 0, "nmod"),
+        ("con", "ADP", 4, "case"), ("Macron", "PROPN", 0, "nmod"),
+    ])
+    _repair_verbless_predicate(headline)
+    assert headline[0].pos_ == "PROPN"
+    # a sentence with a verb of its own keeps its tags; so does a root with a determiner
+    with_verb = _doc([
+        ("Hablé", "PROPN", 1, "nsubj"), ("llegó", "VERB", 1, "ROOT"), ("ayer", "ADV", 1, "advmod"),
+    ])
+    _repair_verbless_predicate(with_verb)
+    assert with_verb[0].pos_ == "PROPN"
+    noun = _doc([
+        ("La", "DET", 1, "det"), ("visita", "NOUN", 1, "ROOT"), ("ayer", "ADV", 1, "advmod"),
+        ("a", "ADP", 4, "case"), ("Chile", "PROPN", 1, "obl"),
+    ])
+    _repair_verbless_predicate(noun)
+    assert noun[1].pos_ == "NOUN"
+
+
+def test_a_participle_root_after_an_unknown_verb_is_its_object() -> None:
+    # "Francia impuso medidas restrictivas a Cuba": "impuso" a modifier, "medidas" a participle
+    doc = _doc([
+        ("Francia", "PROPN", 2, "nsubj"), ("impuso", "ADJ", 2, "advmod"),
+        ("medidas", "VERB", 2, "ROOT"), ("restrictivas", "ADJ", 2, "amod"), ("a", "ADP", 5, "case"),
+        ("Cuba", "PROPN", 2, "obl"), (".", "PUNCT", 2, "punct"),
+    ])
+    doc[2].set_morph("VerbForm=Part")
+    _repair_participle_root(doc)
+    assert (doc[1].pos_, doc[1].dep_) == ("VERB", "ROOT")
+    assert (doc[2].dep_, doc[2].head.i, doc[2].pos_) == ("obj", 1, "NOUN")
+    assert doc[3].head.i == 2  # the adjective stays with its noun
+    assert doc[0].head.i == 1 and doc[5].head.i == 1 and doc[6].head.i == 1
+
+
+def test_a_participle_with_its_auxiliary_or_without_a_subject_stays() -> None:
+    # "Francia ha impuesto": a real participle with its auxiliary
+    doc = _doc([
+        ("Francia", "PROPN", 2, "nsubj"), ("ha", "AUX", 2, "aux"), ("impuesto", "VERB", 2, "ROOT"),
+        ("sanciones", "NOUN", 2, "obj"),
+    ])
+    doc[2].set_morph("VerbForm=Part")
+    _repair_participle_root(doc)
+    assert doc[2].dep_ == "ROOT" and doc[1].dep_ == "aux"
+    # a headline "Nuevas medidas aprobadas": no subject before the modifier
+    headline = _doc([
+        ("Nuevas", "ADJ", 1, "amod"), ("aprobadas", "VERB", 1, "ROOT"), ("hoy", "ADV", 1, "advmod"),
+    ])
+    headline[1].set_morph("VerbForm=Part")
+    _repair_participle_root(headline)
+    assert headline[1].dep_ == "ROOT" and headline[0].pos_ == "ADJ"
+
+
+def test_a_bare_noun_labelled_a_clause_is_the_object() -> None:
+    doc = _doc([
+        ("OTAN", "PROPN", 1, "nsubj"), ("aprobó", "VERB", 1, "ROOT"),
+        ("medidas", "NOUN", 1, "advcl"),
+        ("contra", "ADP", 4, "case"), ("Irán", "PROPN", 2, "obl"),
+    ])
+    _repair_nominal_clause(doc)
+    assert doc[2].dep_ == "obj"
+
+
+def test_a_noun_with_a_copula_or_beside_an_object_stays_a_clause() -> None:
+    # "Chile envió ayuda, siendo aliado": a copular clause, and the verb has its object
+    doc = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"), ("ayuda", "NOUN", 1, "obj"),
+        ("siendo", "AUX", 4, "cop"), ("aliado", "NOUN", 1, "advcl"),
+    ])
+    _repair_nominal_clause(doc)
+    assert doc[4].dep_ == "advcl"
+    lone = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("aprobó", "VERB", 1, "ROOT"),
+        ("siendo", "AUX", 3, "cop"), ("aliado", "NOUN", 1, "advcl"),
+    ])
+    _repair_nominal_clause(lone)
+    assert lone[3].dep_ == "advcl"
+
+
+def test_restrictive_measures_imposed_by_an_unseen_verb_form_are_a_sanction() -> None:
+    assert _kinds("Francia impuso medidas restrictivas a Cuba.") == [
+        (EventType.SANCTION, "Q142", "Q241", Status.OCCURRED)
+    ]
+
+
+def test_measures_that_protect_are_no_sanction() -> None:
+    assert _kinds("Francia adoptó medidas para proteger a sus agricultores.") == []
+
+
+# -- the words of Spanish news ----------------------------------------------------------------
+
+
+def test_arriving_by_landing_is_a_visit() -> None:
+    (event,) = _events("El canciller de Brasil desembarcó en Luanda el lunes.")
+    assert event.type is EventType.VISIT and event.recipient == "Q916"
+    assert event.date == PartialDate(2025, 8, 11)
+
+
+def test_reproach_is_a_condemnation_and_its_negation_is_denied() -> None:
+    assert _kinds("Colombia reprochó a Venezuela el cierre de la frontera.") == [
+        (EventType.CONDEMNATION, "Q739", "Q717", Status.OCCURRED)
+    ]
+    assert _kinds("Colombia no reprochó a Venezuela el cierre de la frontera.") == [
+        (EventType.CONDEMNATION, "Q739", "Q717", Status.DENIED)
+    ]
+
+
+def test_opening_fire_against_a_state_is_an_attack() -> None:
+    assert _kinds("El ejército de Israel abrió fuego contra Líbano.") == [
+        (EventType.ATTACK, "Q801", "Q822", Status.OCCURRED)
+    ]
+
+
+def test_a_fire_that_is_not_opened_is_no_attack() -> None:
+    assert _kinds("Un incendio forestal obligó a evacuar a miles de personas en Chile.") == []
+
+
+def test_agreeing_on_a_pact_is_an_agreement_but_pactar_alone_is_not() -> None:
+    (event,) = _events("Rusia y Ucrania pactaron un acuerdo de intercambio de prisioneros.")
+    assert event.type is EventType.AGREEMENT
+    assert set(event.participants) == {"Q159", "Q212"}
+    assert _events("Rusia y Ucrania pactaron reanudar los vuelos comerciales.") == []
+
+
+def test_a_detailed_tail_names_the_source() -> None:
+    (event,) = _events(
+        "Corea del Norte lanzó un misil sobre Japón, detalló el Gobierno de Corea del Sur."
+    )
+    assert event.type is EventType.ATTACK and event.agent == "Q423" and event.recipient == "Q17"
+    assert event.reported_by == ("Q884",)
+
+
+def test_a_modal_leaves_a_sanction_speculative() -> None:
+    assert _kinds("Japón podría imponer sanciones a Rusia.") == [
+        (EventType.SANCTION, "Q17", "Q159", Status.SPECULATIVE)
+    ]
+
+
+def test_a_first_person_talk_with_no_telephone_is_no_event() -> None:
+    # the repaired verb is read, but "hablar" is a call only with a telephone named, and "I"
+    # is nobody the text names
+    assert _events("Hablé ayer con el presidente de Francia.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Llegó ayer a Madrid el presidente de Francia, Emmanuel Macron.",
+        "Viajó a Pekín el canciller de Brasil.",
+    ],
+)
+def test_a_subject_after_its_verb_is_the_traveller(text: str) -> None:
+    (event,) = _events(text)
+    assert event.type is EventType.VISIT
+    assert event.recipient in ("Q29", "Q148")
+    assert event.agent not in ("Q29", "Q148", None)
+
+
+def test_expressing_support_names_both_sides() -> None:
+    (event,) = _events("México expresó su apoyo a Cuba.")
+    assert (event.type, event.agent, event.recipient) == (EventType.SUPPORT, "Q96", "Q241")

@@ -797,16 +797,21 @@ def _join_verb_and_noun(frames: list[Frame]) -> None:
         for noun in nouns:
             if noun.type is not verb.type or not _complement_of(noun.token, verb.token):
                 continue
-            for mine, theirs in (
-                (verb.agents, noun.agents),
-                (verb.recipients, noun.recipients),
-                (verb.partners, noun.partners),
-                (verb.places, noun.places),
-            ):
-                if not mine and theirs:
-                    mine.extend(theirs)
-                elif mine and not theirs:
-                    theirs.extend(mine)
+            _share_roles(verb, noun)
+
+
+def _share_roles(one: Frame, other: Frame) -> None:
+    """Two frames of one event: each gets the roles only the other found."""
+    for mine, theirs in (
+        (one.agents, other.agents),
+        (one.recipients, other.recipients),
+        (one.partners, other.partners),
+        (one.places, other.places),
+    ):
+        if not mine and theirs:
+            mine.extend(theirs)
+        elif mine and not theirs:
+            theirs.extend(mine)
 
 
 def _join_nouns(frames: list[Frame]) -> None:
@@ -821,16 +826,7 @@ def _join_nouns(frames: list[Frame]) -> None:
             outer.owners.remove(inner.token)
             outer.owners.extend(t for t in inner.owners if t not in outer.owners)
             inner.owners[:] = outer.owners
-            for mine, theirs in (
-                (outer.agents, inner.agents),
-                (outer.recipients, inner.recipients),
-                (outer.partners, inner.partners),
-                (outer.places, inner.places),
-            ):
-                if not mine and theirs:
-                    mine.extend(theirs)
-                elif mine and not theirs:
-                    theirs.extend(mine)
+            _share_roles(outer, inner)
 
 
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:

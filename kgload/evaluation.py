@@ -282,11 +282,8 @@ def _score_attributes(
     score.reported_by.add(ok)
     if not ok:
         score.attribute_misses.append(f"reported_by {list(event.reported_by)}: {label}")
-    agent, recipient = gold.get("agent"), gold.get("recipient")
-    if event.type.is_directed and agent and recipient:
-        ok = _covered(str(agent), {event.agent or ""}, affiliations, entity_states) and _covered(
-            str(recipient), {event.recipient or ""}, affiliations, entity_states
-        )
+    if event.type.is_directed and gold.get("agent") and gold.get("recipient"):
+        ok = _same_direction(event, gold, affiliations, entity_states)
         score.direction.add(ok)
         if not ok:
             score.attribute_misses.append(f"direction {event.agent} → {event.recipient}: {label}")

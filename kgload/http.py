@@ -10,7 +10,6 @@ Wikidata client into `WikidataError`s.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import email.utils
 import errno
@@ -297,10 +296,6 @@ class HttpConnector:
         self.session = session if session is not None else requests.Session()
         self._headers = dict(headers or {})
         self._sleep = sleep
-
-    def with_policy(self, **changes: Any) -> RetryPolicy:
-        """This connector's policy with some fields changed."""
-        return dataclasses.replace(self.policy, **changes)
 
     def close(self) -> None:
         """Close the session if this connector made it."""

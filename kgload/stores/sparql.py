@@ -180,7 +180,7 @@ class SparqlStore:
             if attempts > 1 and not self.ask(f"ASK {{ GRAPH <{staging}> {{ ?s ?p ?o }} }}"):
                 log.info("%s: the earlier swap into %s went through", self.url, graph)
                 return
-            self.send_update(request)
+            self._send_update(request)
 
         self.connector.retry(f"updating {self.update_url}", attempt)
 
@@ -216,9 +216,9 @@ class SparqlStore:
 
     def update(self, request: str) -> None:
         """Send one SPARQL Update request, with retries."""
-        self.connector.retry(f"updating {self.update_url}", lambda: self.send_update(request))
+        self.connector.retry(f"updating {self.update_url}", lambda: self._send_update(request))
 
-    def send_update(self, request: str) -> None:
+    def _send_update(self, request: str) -> None:
         """Send one SPARQL Update request, once."""
         self.connector.attempt(
             "POST",

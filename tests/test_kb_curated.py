@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kgload.cli.main import main
+from kgload.cli.main import build_parser, main
 from kgload.errors import KnowledgeBaseError
 from kgload.linking import builder, generate
 from kgload.linking.generate import (
@@ -139,6 +139,12 @@ def test_build_from_curated_reproduces_the_shipped_kb(tmp_path: Path) -> None:
     for name in TABLES:
         assert (out / name).read_bytes() == (SHIPPED / name).read_bytes(), name
     assert sorted(p.name for p in out.iterdir()) == sorted(TABLES)
+
+
+def test_kb_build_asks_wikidata_unless_told_otherwise() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["kb", "build"]).source == "wikidata"
+    assert parser.parse_args(["kb", "build", "--from", "curated"]).source == "curated"
 
 
 def test_build_from_curated_reads_nothing_outside_the_package(tmp_path: Path) -> None:

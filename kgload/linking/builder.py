@@ -22,6 +22,9 @@ government where the head of state is a monarch (or the head of government a cha
 the head of state elsewhere, prominence from the number of sitelinks, and a capital stands for
 its state when the state has only one capital.
 
+Demonym inflection, office titles, the row order and the checked write are shared with the
+curated build (`kgload kb build --from curated`) in `generate.py`, so the two builds agree.
+
 `update_kb` is `build_kb` after forgetting cached answers older than `max_age_days`: recent
 answers are reused, stale ones fetched again, and an interrupted earlier build is not resumed.
 """

@@ -11,8 +11,8 @@ import argparse
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
+from kgload.cli.common import Subparsers, add_config, add_store, settings_from
 from kgload.errors import UsageError
 
 __all__ = ["add_parser"]
@@ -45,7 +45,7 @@ def _seconds(text: str) -> float:
     return value
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Subparsers) -> None:
     """Add `serve` to the `kgload` subcommands (`commands` is argparse's subparsers object)."""
     serve = commands.add_parser(
         "serve",
@@ -55,10 +55,8 @@ def add_parser(commands: Any) -> None:
         "timelines, draw the network and run the saved queries. Needs the serve extra: "
         "pip install 'kgload[serve]'.",
     )
-    serve.add_argument("--store", metavar="URL", help="the store (default: the store setting)")
-    serve.add_argument(
-        "--config", metavar="FILE", type=Path, help="read settings from this TOML file"
-    )
+    add_store(serve, help="the store (default: the store setting)")
+    add_config(serve, help="read settings from this TOML file")
     serve.add_argument(
         "--host",
         default="127.0.0.1",
@@ -112,7 +110,6 @@ def _serve(args: argparse.Namespace) -> int:
             "pip install 'kgload[serve]'"
         ) from exc
     from kgload.client import KG
-    from kgload.config import load_settings
 
     token = args.token
     if args.token_file is not None:
@@ -131,7 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
         token=token,
         host=args.host,
     )
-    settings = load_settings(config_file=args.config, overrides={"store": args.store})
+    settings = settings_from(args)
     # Bound before the store opens, so a port in use is one clear error and --port 0 works.
     sock = _listen(args.host, args.port)
     with sock, KG.open(settings=settings, read_only=not args.allow_update) as kg:

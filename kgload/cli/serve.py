@@ -18,7 +18,7 @@ from kgload.errors import UsageError
 __all__ = ["add_parser"]
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
@@ -29,7 +29,7 @@ def _positive_int(text: str) -> int:
 
 
 def _port(text: str) -> int:
-    number = _positive_int(text)
+    number = _whole_number(text)
     if not 0 <= number <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
     return number
@@ -74,7 +74,7 @@ def add_parser(commands: Subparsers) -> None:
     )
     serve.add_argument(
         "--max-rows",
-        type=_positive_int,
+        type=_whole_number,
         default=10_000,
         metavar="N",
         help="rows (or triples) one SPARQL answer may hold; more are withheld and the "

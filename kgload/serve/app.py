@@ -50,6 +50,7 @@ from kgload.serve.protocol import (
     serialize_answer,
 )
 from kgload.stores.base import Store
+from kgload.vocab import KG_NS, RDFS_NS
 
 __all__ = ["ServeOptions", "create_app"]
 
@@ -372,9 +373,9 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
     return Starlette(routes=routes, middleware=middleware)
 
 
-_EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/kgload/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?event ?type ?date WHERE {
+_EXAMPLE_QUERY = f"""PREFIX kg: <{KG_NS}>
+PREFIX rdfs: <{RDFS_NS}>
+""" + """SELECT ?event ?type ?date WHERE {
   ?event a ?type ; kg:date ?date .
   FILTER(?type != kg:Event)
 } ORDER BY DESC(?date) LIMIT 20"""

@@ -12,11 +12,11 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pyoxigraph import Literal
 
+from kgload.closing import Closing
 from kgload.config import Settings, load_settings
 from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
@@ -48,7 +48,7 @@ PREFIX kg: <{KG_NS}>
 """
 
 
-class KG:
+class KG(Closing):
     """A knowledge graph in a store: ingest articles, run saved queries, export, validate."""
 
     def __init__(self, store: Store, settings: Settings, kb: KnowledgeBase | None = None) -> None:
@@ -316,14 +316,3 @@ class KG:
     def close(self) -> None:
         """Flush the store and close it (the `with` block does this); closing twice is fine."""
         self.store.close()
-
-    def __enter__(self) -> KG:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -327,6 +327,15 @@ def build_parser() -> argparse.ArgumentParser:
             "(default: the kb_dir setting, else ./kgload-kb); use it with KGLOAD_KB_DIR",
         )
         command.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+        if name == "build":
+            command.add_argument(
+                "--from",
+                dest="source",
+                choices=("wikidata", "curated"),
+                default="wikidata",
+                help="wikidata (default): ask Wikidata; curated: the tables in "
+                "kgload/linking/curated/ alone, no network (rebuilds the shipped KB)",
+            )
         if name == "update":
             command.add_argument(
                 "--max-age",
@@ -827,6 +836,10 @@ def _kb_build(args: argparse.Namespace) -> int:
 
     settings = load_settings(config_file=args.config)
     out = args.out or Path(settings.kb_dir or "kgload-kb")
+    if getattr(args, "source", "wikidata") == "curated":
+        from kgload.cli.kb import build_curated
+
+        return build_curated(out)
     if is_placeholder_user_agent(settings.user_agent):
         _err(
             "kgload: warning: set user_agent (KGLOAD_USER_AGENT) to name you and a contact, "

@@ -29,7 +29,7 @@ log = logging.getLogger("kgload")
 ALIAS_TYPES = ("name", "short", "abbr", "demonym", "surname", "metonym")
 
 # The on-disk layout: the columns of each table and the row order every writer (`kgload kb
-# build`, scripts/build_seed_kb.py) keeps, so rebuilt tables diff cleanly against shipped ones.
+# build --from wikidata|curated`, `kgload.linking.generate`) keeps, so rebuilt tables diff cleanly.
 TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "entities.tsv": ("qid", "kind", "category", "country", "label_en", "label_pt", "label_es",
                      "label_fr", "stands_for", "prominence", "check"),

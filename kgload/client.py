@@ -21,6 +21,7 @@ from kgload.config import Settings, load_settings
 from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
 from kgload.stores.base import QueryResult, Store, open_store
+from kgload.vocab import KG_NS
 
 if TYPE_CHECKING:
     from kgload.inputs import IngestSource
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["KG"]
 
-_STATS_QUERY = """
-PREFIX kg: <https://w3id.org/kgload/ontology#>
-SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
+_STATS_QUERY = f"""
+PREFIX kg: <{KG_NS}>
+""" + """SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g {
     { ?x a kg:Document . BIND("documents" AS ?what) }
     UNION { ?x a kg:Event . BIND("events" AS ?what) }

@@ -50,6 +50,7 @@ from kgload.serve.protocol import (
     serialize_answer,
 )
 from kgload.stores.base import Store
+from kgload.vocab import KG_NS, RDFS_NS
 
 __all__ = ["ServeOptions", "create_app"]
 
@@ -414,9 +415,9 @@ def _csv_download(name: str, columns: list[str], rows: list[list[Value]]) -> Res
     )
 
 
-_EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/kgload/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?event ?type ?date WHERE {
+_EXAMPLE_QUERY = f"""PREFIX kg: <{KG_NS}>
+PREFIX rdfs: <{RDFS_NS}>
+""" + """SELECT ?event ?type ?date WHERE {
   ?event a ?type ; kg:date ?date .
   FILTER(?type != kg:Event)
 } ORDER BY DESC(?date) LIMIT 20"""

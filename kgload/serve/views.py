@@ -17,6 +17,9 @@ from pyoxigraph import Literal, NamedNode
 from kgload.errors import QueryError
 from kgload.queries import sparql_string
 from kgload.stores.base import Store, Term
+from kgload.vocab import DCT_NS, RDF_TYPE, RDFS_NS
+from kgload.vocab import KG_NS as KG
+from kgload.vocab import WD as WIKIDATA
 
 __all__ = [
     "EVENT_TYPES",
@@ -32,15 +35,13 @@ __all__ = [
     "timeline",
 ]
 
-KG = "https://w3id.org/kgload/ontology#"
-WIKIDATA = "http://www.wikidata.org/entity/"
 EVENT_TYPES = (
     "Meeting", "PhoneCall", "Visit", "Agreement", "Support", "MilitaryAid", "TroopDeployment",
     "Sanction", "Attack", "Condemnation",
 )  # fmt: skip
 _PREFIXES = f"""PREFIX kg: <{KG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <{RDFS_NS}>
+PREFIX dct: <{DCT_NS}>
 """
 _FORBIDDEN_IRI = set('<>"{}|^`\\ \n\r\t')
 
@@ -231,7 +232,7 @@ def _timeline_event(
     """One event of actor `iri`'s timeline from its details (see `_event_details`)."""
     types = sorted(
         t.removeprefix(KG)
-        for t in slot.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ())
+        for t in slot.get(RDF_TYPE.value, ())
         if t.startswith(KG) and t != KG + "Event"
     )
     sources = sorted(slot.get("source", ()))

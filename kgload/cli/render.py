@@ -29,7 +29,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kgload.config import DEFAULT_BASE
 from kgload.errors import UsageError
-from kgload.vocab import KG_NS, WD, XSD
+from kgload.vocab import KG_NS, WD, XSD_NS
 
 if TYPE_CHECKING:
     from kgload.queries import QueryParam, SavedQuery
@@ -55,7 +55,7 @@ Value = str | int | float | bool | list[str] | None
 """A readable cell: a list column's cell is a list of strings (joined with "; " in text)."""
 
 # The XML Schema namespace, from the generated vocabulary rather than typed again here.
-_XSD = XSD.string.value.removesuffix("string")
+_XSD = XSD_NS
 _INTEGERS = frozenset(
     _XSD + name
     for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",

@@ -151,9 +151,7 @@ def _parsed_share(kb: KnowledgeBase, count: int) -> tuple[int, int]:
 
 
 def _aliases(kb: KnowledgeBase, article: Article) -> dict[str, list[object]]:
-    from kgload.extract.analyze import _alias_table
-
-    return _alias_table(kb, article.lang)  # type: ignore[return-value]
+    return kb.alias_table(article.lang)  # type: ignore[return-value]
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ import resource
 import shutil
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -114,9 +115,7 @@ def run(quick: bool = False, articles: int | None = None) -> list[Row]:
     from distributed import Client
 
     from kgload.cluster import register_worker_plugin
-    from kgload.loader import load_parts
     from kgload.parallel import usable_cores
-    from kgload.stores.oxigraph import open_oxigraph
 
     n = articles or (QUICK_ARTICLES if quick else DEFAULT_ARTICLES)
     cores = usable_cores()
@@ -146,24 +145,11 @@ def run(quick: bool = False, articles: int | None = None) -> list[Row]:
     rate_one = subset / wall_one
     speedup = rate_all / rate_one
 
-    progress("scale: loading the parts into a new on-disk Oxigraph store")
-    store_dir = work / "store"
-    shutil.rmtree(store_dir, ignore_errors=True)
-    store = open_oxigraph(str(store_dir))
-    start = time.perf_counter()
-    loaded = load_parts(store, work / "parts")
-    load_seconds = time.perf_counter() - start
-    close_start = time.perf_counter()
-    store.close()
-    close_seconds = time.perf_counter() - close_start
-    store_mb = _folder_mb(store_dir)
-    parts_mb = _folder_mb(work / "parts")
+    landed = _land(work)
     manifest = report.manifest
     # Parts and store are not reused (100,000 articles leave about 12 GB): free the disk.
     shutil.rmtree(work, ignore_errors=True)
 
-    peak = max(peaks.values())
-    growth = max(peaks[w] - warm.get(w, peaks[w]) for w in peaks)
     per_day = rate_one * 86_400
     note_all = (f"{n:,} articles ({manifest.documents:,} documents, {manifest.events:,} events, "
                 f"{manifest.quads:,} document quads) in {wall_all:.0f} s on {cores} worker "
@@ -180,16 +166,55 @@ def run(quick: bool = False, articles: int | None = None) -> list[Row]:
                      note=f"wall-clock rates of the same run; {os.cpu_count()} CPUs; load "
                      f"average {loads[0]:.1f} before, {loads[1]:.1f} after the {cores}-worker "
                      f"run, {loads[2]:.1f} after the 1-worker run"),
+        *_memory_rows(warm, peaks),
+        Row.measured("scale: load of the parts into on-disk Oxigraph",
+                     round(landed.load_seconds, 1), "s",
+                     note=f"{landed.quads:,} quads ({landed.quads / landed.load_seconds:,.0f}/s) "
+                     f"from {landed.parts_mb:,.0f} MB of parts; closing (flush) "
+                     f"{landed.close_seconds:.1f} s"),
+        Row.measured("scale: store size on disk", round(landed.store_mb, 1), "MB",
+                     note=f"{landed.store_mb * 1e6 / max(1, manifest.documents) / 1e3:.1f} kB "
+                     "per document"),
+    ]
+
+
+@dataclass(frozen=True)
+class _Landing:
+    quads: int
+    load_seconds: float
+    close_seconds: float
+    store_mb: float
+    parts_mb: float
+
+
+def _land(work: Path) -> _Landing:
+    """Load the parts in `work/parts` into a new on-disk store, timing the load and the close."""
+    from kgload.loader import load_parts
+    from kgload.stores.oxigraph import open_oxigraph
+
+    progress("scale: loading the parts into a new on-disk Oxigraph store")
+    store_dir = work / "store"
+    shutil.rmtree(store_dir, ignore_errors=True)
+    store = open_oxigraph(str(store_dir))
+    start = time.perf_counter()
+    loaded = load_parts(store, work / "parts")
+    load_seconds = time.perf_counter() - start
+    close_start = time.perf_counter()
+    store.close()
+    close_seconds = time.perf_counter() - close_start
+    return _Landing(loaded.quads, load_seconds, close_seconds, _folder_mb(store_dir),
+                    _folder_mb(work / "parts"))
+
+
+def _memory_rows(warm: dict[str, float], peaks: dict[str, float]) -> list[Row]:
+    """Each worker's peak RSS and how far it grew above its RSS after the warm-up."""
+    peak = max(peaks.values())
+    growth = max(peaks[w] - warm.get(w, peaks[w]) for w in peaks)
+    return [
         Row.measured("scale: peak RSS per worker", round(peak), "MB",
                      note=f"VmRSS after the warm-up: {', '.join(f'{v:.0f}' for v in warm.values())}"
                      f" MB; peaks: {', '.join(f'{v:.0f}' for v in peaks.values())} MB"),
         Row.measured("scale: RSS growth per worker, warm-up → peak", round(growth, 1), "MB"),
-        Row.measured("scale: load of the parts into on-disk Oxigraph", round(load_seconds, 1),
-                     "s", note=f"{loaded.quads:,} quads ({loaded.quads / load_seconds:,.0f}/s) "
-                     f"from {parts_mb:,.0f} MB of parts; closing (flush) {close_seconds:.1f} s"),
-        Row.measured("scale: store size on disk", round(store_mb, 1), "MB",
-                     note=f"{store_mb * 1e6 / max(1, manifest.documents) / 1e3:.1f} kB "
-                     "per document"),
     ]
 
 

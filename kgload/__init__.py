@@ -37,8 +37,25 @@ __all__ = [
     "read_articles",
 ]
 
-# Names resolve on first use, so `import kgload` stays cheap (no spaCy, no store) for tools
-# that only need the records or the version.
+# The records are plain values (no spaCy, no store, no file): they are imported with the
+# package. The rest resolves on first use, so `import kgload` stays cheap for tools that only
+# need the records or the version.
+from kgload.model import (
+    Article,
+    Bound,
+    Entity,
+    EntityKind,
+    Event,
+    EventType,
+    Evidence,
+    Extraction,
+    LoadReport,
+    Mention,
+    PartialDate,
+    Problem,
+    Status,
+)
+
 _WHERE = {
     "KG": "kgload.client",
     "Settings": "kgload.config",
@@ -48,24 +65,6 @@ _WHERE = {
     "load_kb": "kgload.linking.kb",
     "open_store": "kgload.stores.base",
     "read_articles": "kgload.sources",
-    **{
-        name: "kgload.model"
-        for name in (
-            "Article",
-            "Bound",
-            "Entity",
-            "EntityKind",
-            "Event",
-            "EventType",
-            "Evidence",
-            "Extraction",
-            "LoadReport",
-            "Mention",
-            "PartialDate",
-            "Problem",
-            "Status",
-        )
-    },
 }
 
 if TYPE_CHECKING:
@@ -74,21 +73,6 @@ if TYPE_CHECKING:
     from kgload.errors import KgloadError
     from kgload.extract.analyze import analyze
     from kgload.linking.kb import load_kb
-    from kgload.model import (
-        Article,
-        Bound,
-        Entity,
-        EntityKind,
-        Event,
-        EventType,
-        Evidence,
-        Extraction,
-        LoadReport,
-        Mention,
-        PartialDate,
-        Problem,
-        Status,
-    )
     from kgload.sources import read_articles
     from kgload.stores.base import open_store
 

@@ -12,15 +12,16 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, BinaryIO
 
 from pyoxigraph import Literal
 
+from kgload.closing import Closing
 from kgload.config import Settings, load_settings
 from kgload.model import Article, LoadReport, ProgressCallback
 from kgload.queries import ParamValue, SavedQuery, load_saved_queries, run_saved_query
 from kgload.stores.base import QueryResult, Store, open_store
+from kgload.vocab import KG_NS
 
 if TYPE_CHECKING:
     from kgload.inputs import IngestSource
@@ -32,9 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["KG"]
 
-_STATS_QUERY = """
-PREFIX kg: <https://w3id.org/kgload/ontology#>
-SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
+_STATS_QUERY = f"""
+PREFIX kg: <{KG_NS}>
+""" + """SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g {
     { ?x a kg:Document . BIND("documents" AS ?what) }
     UNION { ?x a kg:Event . BIND("events" AS ?what) }
@@ -47,7 +48,7 @@ SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
 """
 
 
-class KG:
+class KG(Closing):
     """A knowledge graph in a store: ingest articles, run saved queries, export, validate."""
 
     def __init__(self, store: Store, settings: Settings, kb: KnowledgeBase | None = None) -> None:
@@ -315,14 +316,3 @@ class KG:
     def close(self) -> None:
         """Flush the store and close it (the `with` block does this); closing twice is fine."""
         self.store.close()
-
-    def __enter__(self) -> KG:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

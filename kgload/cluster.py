@@ -71,6 +71,7 @@ __all__ = [
     "extract_files",
     "extract_partition",
     "register_worker_plugin",
+    "stop_profiler",
 ]
 
 log = logging.getLogger("kgload")
@@ -189,6 +190,7 @@ class KgloadWorkerPlugin:
         from kgload.nlp.parse import load_parser
         from kgload.nlp.pipeline import get_nlp
 
+        stop_profiler(worker)
         kb = _kb(self.settings)
         for lang in self.langs:
             get_nlp(lang, kb, model=self.settings.spacy_model)
@@ -196,6 +198,27 @@ class KgloadWorkerPlugin:
 
     def teardown(self, worker: object) -> None:
         """Nothing to release: the caches go with the worker process."""
+
+
+def stop_profiler(worker: object) -> None:
+    """Stop a Dask worker's statistical profiler and drop what it kept.
+
+    The profiler samples every thread's stack 100 times a second and keeps a thousand
+    one-second summaries; on spaCy's deep call stacks those summaries were most of a kgload
+    worker's memory growth (one worker, 3,000 articles: 202 → 378 MB with it, see the README's
+    Benchmarks), and nobody reads a profile of an extraction run. Works on any worker: those of
+    kgload's `LocalCluster` and those a user started with ``dask worker``.
+    """
+    callbacks = getattr(worker, "periodic_callbacks", None)
+    if isinstance(callbacks, dict):
+        for name in ("profile", "profile-cycle"):
+            callback = callbacks.pop(name, None)
+            if callback is not None:
+                callback.stop()
+    for name in ("profile_history", "profile_keys_history"):
+        history = getattr(worker, name, None)
+        if history is not None:
+            history.clear()
 
 
 def register_worker_plugin(client: Client, settings: Settings, langs: Sequence[str] = ()) -> None:
@@ -306,46 +329,102 @@ def _run_partitions(
 ) -> ExtractReport:
     """Submit every partition not done yet (at most a few per worker thread in flight), gather
     the entries, and write the manifest of all partitions."""
-    from distributed import as_completed
-
     out.mkdir(parents=True, exist_ok=True)
     key = settings_key(settings)
-    entries: dict[int, PartEntry] = {}
-    failed: dict[int, str] = {}
-    numbers: list[int] = []
-    items = 0
-    reused = 0
+    run = _Run(progress=progress, total=total)
+    _submit_partitions(client, chunks, submit, out=out, only=only, run=run)
+    _clean_temporary_files(out)
+    manifest = run.manifest(size=size, key=key, before=_previous_reasons(out))
+    write_manifest(out, manifest)
+    return ExtractReport(out=out, manifest=manifest, extracted=len(run.entries) - run.reused,
+                         reused=run.reused)
+
+
+@dataclass(slots=True)
+class _Run:
+    """What the partitions of one run came to, filled in as they are read and finish."""
+
+    progress: ProgressCallback | None
+    total: int | None
+    numbers: list[int] = dataclasses.field(default_factory=list)
+    entries: dict[int, PartEntry] = dataclasses.field(default_factory=dict)
+    failed: dict[int, str] = dataclasses.field(default_factory=dict)
+    items: int | None = 0  # None: a Dask collection's partitions have no length here
+    reused: int = 0
+    done: int = 0
+
+    def add(self, number: int, chunk: Any) -> None:
+        """Partition `number` is part of the run (its items counted when they are at hand)."""
+        self.numbers.append(number)
+        # A Dask collection's partitions have no length here: those are counted by the workers.
+        if self.items is not None and isinstance(chunk, list):
+            self.items += len(chunk)
+        else:
+            self.items = None
+
+    def reuse(self, number: int, entry: PartEntry) -> None:
+        self.entries[number] = entry
+        self.reused += 1
+
+    def collect(self, future: Any) -> None:
+        """Take the entry (or the failure) of a finished partition."""
+        number = future.kgload_number
+        if future.status == "error":
+            self.failed[number] = f"{type(future.exception()).__name__}: {future.exception()}"
+        else:
+            self.entries[number] = future.result()
+        future.release()
+        self.done += 1
+        if self.progress is not None:
+            self.progress(self.done, self.total, f"part-{number:05d}")
+
+    def manifest(self, *, size: int, key: str, before: dict[int, str]) -> Manifest:
+        """The manifest of every partition; a missing one says why (this run's or last run's
+        failure, `before`, else that it was not extracted)."""
+        missing = tuple(
+            MissingPart(n, self.failed.get(n) or before.get(n) or "not extracted: the run was "
+                        "interrupted or the partition was not asked for")
+            for n in self.numbers
+            if n not in self.entries
+        )
+        items = self.items
+        if items is None:
+            items = sum(entry.items for entry in self.entries.values())
+        return Manifest(
+            partitions=len(self.numbers),
+            partition_size=size,
+            items=items,
+            parts=tuple(self.entries[n] for n in self.numbers if n in self.entries),
+            missing=missing,
+            settings=key,
+        )
+
+
+def _submit_partitions(
+    client: Client,
+    chunks: Iterable[tuple[int, Any, str]],
+    submit: Callable[[int, Any, str, bool], Any],
+    *,
+    out: Path,
+    only: int | None,
+    run: _Run,
+) -> None:
+    """Submit each partition not done yet (all with `only=None`, else partition `only` again),
+    keeping at most a few per worker thread in flight, and collect them all into `run`."""
+    from distributed import as_completed
+
     threads = sum(client.nthreads().values()) or 1
     running = as_completed()
     in_flight = 0
-    done = 0
-    counted = True
-
-    def collect(future: Any) -> None:
-        nonlocal done
-        number = future.kgload_number
-        if future.status == "error":
-            failed[number] = f"{type(future.exception()).__name__}: {future.exception()}"
-        else:
-            entries[number] = future.result()
-        future.release()
-        done += 1
-        if progress is not None:
-            progress(done, total, f"part-{number:05d}")
-
     for number, chunk, digest in chunks:
-        numbers.append(number)
-        # A Dask collection's partitions have no length here: those are counted by the workers.
-        counted = counted and isinstance(chunk, list)
-        items += len(chunk) if counted else 0
+        run.add(number, chunk)
         forced = only is not None
         if only is not None and number != only:
             chunk = None
         if not forced or chunk is None:
             existing = valid_entry(out, number, digest)
             if existing is not None:
-                entries[number] = existing
-                reused += 1
+                run.reuse(number, existing)
                 continue
         if chunk is None:
             continue
@@ -354,29 +433,10 @@ def _run_partitions(
         running.add(future)
         in_flight += 1
         while in_flight >= threads * _IN_FLIGHT_PER_THREAD:
-            collect(next(running))
+            run.collect(next(running))
             in_flight -= 1
     for future in running:
-        collect(future)
-    _clean_temporary_files(out)
-    before = _previous_reasons(out)
-    missing = tuple(
-        MissingPart(n, failed.get(n) or before.get(n) or "not extracted: the run was "
-                    "interrupted or the partition was not asked for")
-        for n in numbers
-        if n not in entries
-    )
-    manifest = Manifest(
-        partitions=len(numbers),
-        partition_size=size,
-        items=items if counted else sum(entry.items for entry in entries.values()),
-        parts=tuple(entries[n] for n in numbers if n in entries),
-        missing=missing,
-        settings=key,
-    )
-    write_manifest(out, manifest)
-    return ExtractReport(out=out, manifest=manifest, extracted=len(entries) - reused,
-                         reused=reused)
+        run.collect(future)
 
 
 def extract_files(

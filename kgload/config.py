@@ -19,10 +19,11 @@ from typing import Any
 
 from kgload.errors import ConfigError
 from kgload.urls import normalise_url
+from kgload.vocab import KG_ID_NS
 
 __all__ = ["DEFAULT_BASE", "SETTINGS_TABLE", "Setting", "Settings", "load_settings"]
 
-DEFAULT_BASE = "https://w3id.org/kgload/id/"
+DEFAULT_BASE = KG_ID_NS
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,11 +35,11 @@ import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from types import TracebackType
 from typing import Any, Literal
 
 import requests
 
+from kgload.closing import Closing
 from kgload.config import Settings
 from kgload.errors import UsageError
 from kgload.http import DeadlineExceededError, call_with_deadline, request_deadline
@@ -141,7 +141,7 @@ class Page:
             return self.body.decode("utf-8", errors="replace")
 
 
-class Fetcher:
+class Fetcher(Closing):
     """GET pages politely; every failure is a `Problem`, never an exception.
 
     Args:
@@ -177,17 +177,6 @@ class Fetcher:
                 "the sites you read can reach you",
                 options.user_agent,
             )
-
-    def __enter__(self) -> Fetcher:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         if self._own_session:

@@ -26,13 +26,14 @@ from kgload.cli.render import term_value
 from kgload.config import DEFAULT_BASE
 from kgload.errors import UsageError
 from kgload.stores.base import LIST_SEPARATOR
+from kgload.vocab import RDF_LANG_STRING
+from kgload.vocab import XSD_NS as _XSD
 
 if TYPE_CHECKING:
     from kgload.stores.base import QueryResult, Term
 
 __all__ = ["require", "to_pandas"]
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = frozenset(
     _XSD + name
     for name in (
@@ -45,7 +46,7 @@ _FLOATS = frozenset(_XSD + name for name in ("decimal", "double", "float"))
 _DATES = {_XSD + "date": "day", _XSD + "gYearMonth": "month", _XSD + "gYear": "year"}
 _DATETIME = _XSD + "dateTime"
 _BOOLEAN = _XSD + "boolean"
-_TEXT = frozenset({_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
+_TEXT = frozenset({_XSD + "string", RDF_LANG_STRING.value})
 
 
 def require(module: str, extra: str = "analysis") -> Any:

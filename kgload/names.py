@@ -26,10 +26,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from kgload.errors import QueryError
 from kgload.linking.kb import KnowledgeBase
 from kgload.model import EntityKind, PartialDate
+
+if TYPE_CHECKING:
+    from kgload.nlp.lexicon import Lexicon
 
 __all__ = ["is_name", "resolve_entity", "resolve_names"]
 
@@ -155,19 +159,8 @@ def _role_holder(text: str, key: str, kb: KnowledgeBase, on: dt.date | None) -> 
             role = fold(phrase).split()
             if titles == ("counterpart",) or not role:
                 continue
-            if words[: len(role)] == role:
-                rest = words[len(role):]
-                if rest and rest[0] in {fold(w) for w in lexicon.of_words}:
-                    rest = rest[1:]
-            elif words[-len(role):] == role:
-                rest = words[: -len(role)]
-                if rest:
-                    for mark in sorted((fold(p) for p in lexicon.possessive), key=len,
-                                       reverse=True):
-                        if mark and rest[-1].endswith(mark):
-                            rest[-1] = rest[-1][: -len(mark)]
-                            break
-            else:
+            rest = _role_owner(words, role, lexicon)
+            if rest is None:
                 continue
             while rest and rest[0] in determiners:
                 rest = rest[1:]
@@ -176,17 +169,49 @@ def _role_holder(text: str, key: str, kb: KnowledgeBase, on: dt.date | None) -> 
             state = _pick(kb, " ".join(rest), index.get(" ".join(rest), {}), states)
             if state is None:
                 continue
-            people = kb.holders(state, titles=titles, leader=titles == ("leader",), on=on)
-            when = on.isoformat() if on else "now"
-            if len(people) == 1:
-                return people[0]
-            if not people:
-                raise QueryError(
-                    f"the knowledge base knows no {phrase} of {_shown(kb, state)} on {when}"
-                )
-            listed = ", ".join(_shown(kb, q) for q in people[:_MAX_CANDIDATES])
-            raise QueryError(f"{text!r} on {when} may mean {listed}: give one QID instead")
+            return _holder(text, phrase, titles, state, kb, on)
     return None
+
+
+def _role_owner(words: list[str], role: list[str], lexicon: Lexicon) -> list[str] | None:
+    """The words naming whose `role` the phrase `words` is ("presidente da Rússia", "Russia's
+    president"), or None when the phrase is not of that role."""
+    if words[: len(role)] == role:
+        rest = words[len(role):]
+        if rest and rest[0] in {fold(w) for w in lexicon.of_words}:
+            rest = rest[1:]
+    elif words[-len(role):] == role:
+        rest = words[: -len(role)]
+        if rest:
+            for mark in sorted((fold(p) for p in lexicon.possessive), key=len,
+                               reverse=True):
+                if mark and rest[-1].endswith(mark):
+                    rest[-1] = rest[-1][: -len(mark)]
+                    break
+    else:
+        return None
+    return rest
+
+
+def _holder(
+    text: str,
+    phrase: str,
+    titles: tuple[str, ...],
+    state: str,
+    kb: KnowledgeBase,
+    on: dt.date | None,
+) -> str:
+    """The one person who held the office `phrase` of `state` on `on`; QueryError otherwise."""
+    people = kb.holders(state, titles=titles, leader=titles == ("leader",), on=on)
+    when = on.isoformat() if on else "now"
+    if len(people) == 1:
+        return people[0]
+    if not people:
+        raise QueryError(
+            f"the knowledge base knows no {phrase} of {_shown(kb, state)} on {when}"
+        )
+    listed = ", ".join(_shown(kb, q) for q in people[:_MAX_CANDIDATES])
+    raise QueryError(f"{text!r} on {when} may mean {listed}: give one QID instead")
 
 
 def resolve_names(

@@ -30,17 +30,18 @@ from kgload.frames import require
 from kgload.model import EventType
 from kgload.queries import ParamValue, run_saved_query
 from kgload.stores.base import LIST_SEPARATOR, Store, Term
+from kgload.vocab import KG_NS as _KG
+from kgload.vocab import RDFS_NS
+from kgload.vocab import WD as _WD
 
 __all__ = ["build_network", "collapse", "write_graphml"]
 
-_WD = "http://www.wikidata.org/entity/"
-_KG = "https://w3id.org/kgload/ontology#"
 _PEER_TYPES = frozenset(t.value for t in EventType if not t.is_directed)
 _KINDS = ("Person", "State", "Organization", "Place", "Actor")
 
-_NODES_QUERY = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?entity ?kind ?label WHERE {
+_NODES_QUERY = f"""
+PREFIX rdfs: <{RDFS_NS}>
+""" + """SELECT ?entity ?kind ?label WHERE {
   VALUES ?entity { %(entities)s }
   { GRAPH ?g { ?entity a ?kind } FILTER(STRSTARTS(STR(?kind), "%(kg)s")) }
   UNION

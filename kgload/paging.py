@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from kgload.model import PartialDate
 from kgload.stores.base import QueryResult, Store, Term
 from kgload.stores.oxigraph import OxigraphStore
+from kgload.vocab import KG
 
 if TYPE_CHECKING:
     from kgload.queries import ParamValue, SavedQuery
@@ -34,7 +35,7 @@ __all__ = ["BUCKETS", "Window", "bucket_domain", "find_window", "run_windowed", 
 _MARKER = re.compile(r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)[ \t]*$",
                      re.MULTILINE)
 _BUCKET_VAR = "?kgload_bucket"
-_KG_DATE_BUCKET = "https://w3id.org/kgload/ontology#dateBucket"
+_KG_DATE_BUCKET = KG.dateBucket.value
 #: Buckets in the first ASK for where the data starts; each empty ASK doubles it.
 _FIRST_PROBE = 16
 #: Pages of 1, 2, 4, 8, 8… buckets, 32 in all, before the last query reads the rest at once.

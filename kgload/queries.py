@@ -39,6 +39,9 @@ from kgload.errors import QueryError
 from kgload.model import EntityKind, EventType, PartialDate, Precision, Status
 from kgload.paging import select_paged
 from kgload.stores.base import QueryResult, Store
+from kgload.vocab import KG_NS as _KG
+from kgload.vocab import WD as _WD
+from kgload.vocab import XSD_NS as _XSD
 
 __all__ = [
     "DEFAULT_BASE",
@@ -55,9 +58,6 @@ __all__ = [
 
 ParamValue = str | int | float | Decimal | dt.date | PartialDate | NamedNode | None
 
-_KG = "https://w3id.org/kgload/ontology#"
-_WD = "http://www.wikidata.org/entity/"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 _RESERVED = frozenset({"base", "kb"})
 
 _HEADER_FIELDS = ("title", "description", "param", "list")

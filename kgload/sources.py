@@ -17,7 +17,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -220,9 +220,44 @@ def parse_article_text(
                 "add a line '---' between the header and the text",
                 f"{source}:{split.missing_dashes}",
             )
-        header, body, lines = split.values, split.body, split.lines
+        header, raw_body, lines = split.values, split.body, split.lines
     else:
-        header, body = dict(fields), raw
+        header, raw_body = dict(fields), raw
+    body = _body(header, raw_body, source=source, where=where, max_chars=max_article_chars)
+    if isinstance(body, Problem):
+        return body
+    meta = {k: v for k, v in header.items() if k not in _KNOWN_KEYS and k != "text"}
+    lang = _language(header, body, overrides, default_lang, source=source, where=where)
+    if isinstance(lang, Problem):
+        return lang
+    published = _published(header, overrides, where=where)
+    if isinstance(published, Problem):
+        return published
+    url = _article_url(header, overrides, source=source, where=where)
+    if isinstance(url, Problem):
+        return url
+    return Article(
+        id=article_id(url, body),
+        text=body,
+        lang=lang,
+        source=source,
+        url=url,
+        title=overrides.title or header.get("title") or None,
+        published=published,
+        outlet=overrides.outlet or header.get("outlet") or None,
+        metadata=meta,
+    )
+
+
+def _body(
+    header: Mapping[str, str],
+    body: str,
+    *,
+    source: str,
+    where: Callable[[str], str],
+    max_chars: int,
+) -> str | Problem:
+    """The article's text with line ends and Unicode normalised, or why it cannot be loaded."""
     broken = next((k for k, v in header.items() if _has_surrogate(k + v)), None)
     if broken is not None or _has_surrogate(body):
         return Problem(
@@ -234,10 +269,21 @@ def parse_article_text(
     body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not body:
         return Problem("empty-article", "the article has no text; nothing to load", source)
-    if len(body) > max_article_chars:
-        return _too_large(f"the article has {len(body):,} characters", max_article_chars, source)
+    if len(body) > max_chars:
+        return _too_large(f"the article has {len(body):,} characters", max_chars, source)
+    return body
 
-    meta = {k: v for k, v in header.items() if k not in _KNOWN_KEYS and k != "text"}
+
+def _language(
+    header: Mapping[str, str],
+    body: str,
+    overrides: ArticleOverrides,
+    default_lang: str | None,
+    *,
+    source: str,
+    where: Callable[[str], str],
+) -> str | Problem:
+    """The article's language: given, from its header, the default, or guessed from the text."""
     lang = (overrides.lang or header.get("lang") or default_lang or "").strip().lower()
     if not lang:
         guessed = _guess_language(body)
@@ -255,7 +301,12 @@ def parse_article_text(
             f"use one of {', '.join(SUPPORTED_LANGUAGES)}",
             where("lang") if not overrides.lang else source,
         )
+    return lang
 
+
+def _published(
+    header: Mapping[str, str], overrides: ArticleOverrides, *, where: Callable[[str], str]
+) -> dt.date | Problem | None:
     published = overrides.published
     if published is None and header.get("published"):
         try:
@@ -266,26 +317,25 @@ def parse_article_text(
                 f"published: {_shown(header['published'])} is not an ISO date (YYYY-MM-DD)",
                 where("published"),
             )
-    url: str | Problem | None = None
+    return published
+
+
+def _article_url(
+    header: Mapping[str, str],
+    overrides: ArticleOverrides,
+    *,
+    source: str,
+    where: Callable[[str], str],
+) -> str | Problem | None:
+    """The article's URL, normalised: the one given (`--url`) before the header's."""
     if overrides.url:
         url = _url(overrides.url, "url", source)
         if isinstance(url, Problem):
             return Problem(url.code, f"{url.message} (given with --url)", source)
-    elif header.get("url"):
-        url = _url(header["url"], "url", where("url"))
-    if isinstance(url, Problem):
         return url
-    return Article(
-        id=article_id(url, body),
-        text=body,
-        lang=lang,
-        source=source,
-        url=url,
-        title=overrides.title or header.get("title") or None,
-        published=published,
-        outlet=overrides.outlet or header.get("outlet") or None,
-        metadata=meta,
-    )
+    if header.get("url"):
+        return _url(header["url"], "url", where("url"))
+    return None
 
 
 def _reason(exc: OSError | ValueError) -> str:

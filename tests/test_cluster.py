@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -237,6 +238,21 @@ def test_workers_build_each_pipeline_once(client: Client, tmp_path: Path) -> Non
     # however many partitions (10 here, twice) the worker ran.
     for pipelines, kbs in client.run(built).values():
         assert pipelines <= 3 and kbs == 1
+
+
+def test_workers_keep_no_statistical_profile(client: Client, tmp_path: Path) -> None:
+    """Dask's profiler kept a thousand stack summaries per worker: most of a long run's memory
+    growth. kgload's worker plugin stops it on every worker and empties what it held."""
+    extract_files([EXAMPLES], tmp_path / "parts", settings=Settings(), client=client,
+                  partition_size=2)
+
+    def profiling(dask_worker: Any) -> tuple[bool, int]:
+        running = any(name in dask_worker.periodic_callbacks
+                      for name in ("profile", "profile-cycle"))
+        return running, len(dask_worker.profile_history)
+
+    for running, kept in client.run(profiling).values():
+        assert not running and kept == 0
 
 
 def _readme_block(title: str) -> str:

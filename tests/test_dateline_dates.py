@@ -8,9 +8,7 @@ A story without such a line, and events of other kinds or statuses, are left as 
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 
-import kgload.extract.events
 from kgload.extract.analyze import analyze
 from kgload.extract.events import dateline_date
 from kgload.linking.kb import load_kb
@@ -87,10 +85,6 @@ def test_abbreviated_weekdays_pt() -> None:
         assert [d.value for d in found] == [
             PartialDate(2022, 1, 19) if "4" in text else PartialDate(2022, 1, 17)
         ], text
-
-
-def test_the_docstring_examples_of_the_events_module_run() -> None:
-    assert doctest.testmod(kgload.extract.events).failed == 0
 
 
 def test_a_day_number_set_off_by_commas_after_a_weekday() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import doctest
 import itertools
 from typing import Any
 
@@ -11,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kgload.nlp.dates
 from kgload.errors import KnowledgeBaseError
 from kgload.model import PartialDate
 from kgload.nlp.dates import DateMention, find_dates, resolve_weekday
@@ -410,7 +408,3 @@ def test_any_text_gives_sorted_exact_non_overlapping_mentions(
     text = " ".join(words)
     mentions = find_dates(text, lang="pt", published=published)
     assert_well_formed(text, mentions)
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(kgload.nlp.dates).failed == 0

@@ -353,14 +353,6 @@ def test_cli_ingest_feed_and_page(
     assert len(rows) == 2
 
 
-def test_doc_examples() -> None:
-    import doctest
-
-    import kgload.fetch
-
-    assert doctest.testmod(kgload.fetch).failed == 0
-
-
 def test_redirects_are_followed_hop_by_hop(site: HTTPServer, settings: Settings) -> None:
     site.expect_request("/old/call.html").respond_with_data(
         "", status=301, headers={"Location": "/news/call.html"}

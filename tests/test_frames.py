@@ -123,11 +123,3 @@ def test_events_filters(kg: KG) -> None:
     assert len(kg.events(since=dt.date(2025, 8, 1))) == 2  # "2025-08" is not known to be after
     assert len(kg.events(status="planned")) == 1
     assert len(kg.events(limit=2)) == 2
-
-
-def test_doc_examples() -> None:
-    import doctest
-
-    import kgload.frames
-
-    assert doctest.testmod(kgload.frames).failed == 0

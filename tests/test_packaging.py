@@ -50,6 +50,7 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
         "kgload/_data/queries/meetings.rq",
         "kgload/linking/data/entities.tsv",
         "kgload/linking/data/aliases.tsv",
+        "kgload/linking/curated/states.tsv",
         "kgload/nlp/lexicons/pt.toml",
         "kgload/nlp/lexicons/en.toml",
         "kgload/nlp/lexicons/es.toml",

@@ -13,11 +13,9 @@ from typing import Any
 import pytest
 
 from kgload.extract.analyze import candidate_sentences
-from kgload.linking.kb import Alias, KnowledgeBase, load_kb
-from kgload.linking.linker import link_mentions
+from kgload.linking.kb import KnowledgeBase, load_kb
 from kgload.model import Article
 from kgload.nlp.grammar import load_grammar
-from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.pipeline import get_nlp, tokenize
 
 
@@ -30,12 +28,10 @@ def _candidates(kb: KnowledgeBase, lang: str, text: str) -> list[Any]:
     article = Article(id="t", text=text, lang=lang, source="test")
     nlp = get_nlp(lang, kb)
     doc = tokenize(nlp, text)
+    doc._.kg_article = article
     for _name, component in nlp.pipeline:
         doc = component(doc)
-    by_text: dict[str, list[Alias]] = {}
-    for alias in kb.aliases_for(lang):
-        by_text.setdefault(alias.text.lower(), []).append(alias)
-    linked = link_mentions(doc, article, kb, load_lexicon(lang), by_text)
+    linked = doc._.kg_links
     candidates, _ = candidate_sentences(doc, linked, load_grammar(lang))
     return candidates
 

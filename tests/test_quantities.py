@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
 import itertools
 from typing import Any
 
@@ -10,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import kgload.nlp.quantities
 from kgload.errors import KnowledgeBaseError
 from kgload.model import Bound
 from kgload.nlp.quantities import Quantity, find_quantities, number_pattern, read_number
@@ -220,7 +218,3 @@ def test_any_text_gives_sorted_exact_non_overlapping_quantities(words: list[str]
     found = find_quantities(text, lang="pt")
     assert_well_formed(text, found)
     assert all(q.value >= 0 for q in found)
-
-
-def test_docstring_examples() -> None:
-    assert doctest.testmod(kgload.nlp.quantities).failed == 0

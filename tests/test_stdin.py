@@ -147,16 +147,6 @@ def test_cli_ingest_stdin_jsonl_with_files(
     assert "kgload: error: '-' (standard input) can be given only once" in capsys.readouterr().err
 
 
-def test_doc_examples() -> None:
-    import doctest
-
-    import kgload.client
-    import kgload.sources
-
-    assert doctest.testmod(kgload.sources).failed == 0
-    assert doctest.testmod(kgload.client).failed == 0
-
-
 @settings(max_examples=200, deadline=None)
 @given(data=st.binary(max_size=2000) | st.text(max_size=500).map(str.encode))
 def test_stdin_never_raises(data: bytes) -> None:

@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
+from kgload.cli.common import (
+    Subparsers,
+    add_config,
+    err,
+    iso_date,
+    plural,
+    positive_int,
+    print_problems,
+    problems_summary,
+    progress,
+)
 from kgload.errors import UsageError
 
 __all__ = ["add_parser"]
@@ -25,26 +35,17 @@ def _partition_number(text: str) -> int:
     return number
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Subparsers) -> None:
     """Add `extract` to the `kgload` subcommands."""
-    from kgload.cli.main import _iso_date, _positive_int
-
-    store = argparse.ArgumentParser(add_help=False)
-    store.add_argument(
-        "--config",
-        metavar="FILE",
-        type=Path,
-        help="read settings from this TOML file instead of ./kgload.toml",
-    )
     extract = commands.add_parser(
         "extract",
-        parents=[store],
         help="extract articles on a Dask cluster into N-Quads parts",
         description="Read article files (as ingest does), cut them into partitions and "
         "extract each on a Dask worker into DIR/part-NNNNN.nq with a manifest; land the "
         "folder with `kgload load DIR`. Partitions already done for the same input are "
         "skipped, so a re-run only does what is missing. Needs kgload[cluster].",
     )
+    add_config(extract)
     extract.add_argument(
         "articles",
         nargs="+",
@@ -61,16 +62,16 @@ def add_parser(commands: Any) -> None:
         help="a running Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)",
     )
     extract.add_argument(
-        "--workers", metavar="N", type=_positive_int,
+        "--workers", metavar="N", type=positive_int,
         help="worker processes of the local cluster (default: the usable cores)",
     )
     sizes = extract.add_mutually_exclusive_group()
     sizes.add_argument(
-        "--partitions", metavar="N", type=_positive_int,
+        "--partitions", metavar="N", type=positive_int,
         help="cut the input into N partitions of equal size (reads it once more to count)",
     )
     sizes.add_argument(
-        "--partition-size", metavar="N", type=_positive_int,
+        "--partition-size", metavar="N", type=positive_int,
         help="articles per partition (default: 250)",
     )
     extract.add_argument(
@@ -82,14 +83,13 @@ def add_parser(commands: Any) -> None:
         "their header",
     )
     extract.add_argument(
-        "--published", metavar="DATE", type=_iso_date,
+        "--published", metavar="DATE", type=iso_date,
         help="publication date (YYYY-MM-DD) for articles that do not give one",
     )
     extract.set_defaults(run=_extract, store=None)
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from kgload.cli.main import _err, _plural, _print_problems, _problems_summary, _progress
     from kgload.cluster import extract_files
     from kgload.config import load_settings
     from kgload.sources import ArticleOverrides
@@ -98,7 +98,7 @@ def _extract(args: argparse.Namespace) -> int:
         raise UsageError("--workers sizes the local cluster; with --scheduler the cluster has "
                          "its own workers")
     settings = load_settings(config_file=args.config)
-    with _progress("partitions") as progress:
+    with progress("partitions") as on_progress:
         report = extract_files(
             args.articles,
             args.out,
@@ -109,18 +109,18 @@ def _extract(args: argparse.Namespace) -> int:
             partitions=args.partitions,
             only=args.partition,
             overrides=ArticleOverrides(lang=args.lang, published=args.published),
-            progress=progress,
+            progress=on_progress,
         )
     manifest = report.manifest
-    _print_problems(report.problems)
+    print_problems(report.problems)
     for missing in report.failed:
-        _err(f"{args.out}: partition {missing.partition} failed: {missing.reason}; run it again "
-             f"with --partition {missing.partition}")
-    _err(
-        f"extracted {_plural(manifest.documents, 'document')}, "
-        f"{_plural(manifest.events, 'event')}, {_plural(manifest.quads, 'quad')} into "
-        f"{_plural(len(manifest.parts), 'part')} in {args.out} ({report.extracted} extracted "
+        err(f"{args.out}: partition {missing.partition} failed: {missing.reason}; run it again "
+            f"with --partition {missing.partition}")
+    err(
+        f"extracted {plural(manifest.documents, 'document')}, "
+        f"{plural(manifest.events, 'event')}, {plural(manifest.quads, 'quad')} into "
+        f"{plural(len(manifest.parts), 'part')} in {args.out} ({report.extracted} extracted "
         f"now, {report.reused} already done, {len(report.failed)} missing); "
-        f"{_problems_summary(report.problems)}"
+        f"{problems_summary(report.problems)}"
     )
     return 0 if report.ok else 1

@@ -29,6 +29,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 
 from kgload.config import DEFAULT_BASE
 from kgload.errors import UsageError
+from kgload.vocab import KG_NS, WD, XSD_NS
 
 if TYPE_CHECKING:
     from kgload.queries import QueryParam, SavedQuery
@@ -36,12 +37,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FORMATS",
-    "KG_NAMESPACE",
-    "WIKIDATA_ENTITY",
     "Value",
     "choose_columns",
     "param_spec",
     "query_help",
+    "query_list_help",
     "query_rows",
     "render_rows",
     "result_rows",
@@ -50,13 +50,12 @@ __all__ = [
 ]
 
 FORMATS = ("table", "records", "json", "csv", "ndjson")
-WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
-KG_NAMESPACE = "https://w3id.org/kgload/ontology#"
 
 Value = str | int | float | bool | list[str] | None
 """A readable cell: a list column's cell is a list of strings (joined with "; " in text)."""
 
-_XSD = "http://www.w3.org/2001/XMLSchema#"
+# The XML Schema namespace, from the generated vocabulary rather than typed again here.
+_XSD = XSD_NS
 _INTEGERS = frozenset(
     _XSD + name
     for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -84,7 +83,7 @@ def term_value(term: Term | None, *, base: str = DEFAULT_BASE) -> str | int | fl
         return None
     if isinstance(term, NamedNode):
         iri = term.value
-        for prefix, shown in ((WIKIDATA_ENTITY, ""), (KG_NAMESPACE, "kg:"), (base, "")):
+        for prefix, shown in ((WD, ""), (KG_NS, "kg:"), (base, "")):
             if iri.startswith(prefix) and len(iri) > len(prefix):
                 return shown + iri[len(prefix):]
         return iri
@@ -166,8 +165,7 @@ def query_help(query: SavedQuery) -> str:
     lines = [f"kgload query {query.name} [-p KEY=VALUE …] [--store URL] [--format F]", ""]
     lines += textwrap.wrap(f"{query.title}: {query.description}", 79)
     lines += ["", "Parameters (-p KEY=VALUE):"]
-    specs = [(param_spec(p) if not p.required else f"{p.name}: {p.type.value} (required)", p)
-             for p in query.params]
+    specs = [(param_spec(p) + (" (required)" if p.required else ""), p) for p in query.params]
     pad = max((len(spec) for spec, _ in specs), default=0) + 2
     for spec, param in specs:
         help_text = param.help or param.expected
@@ -182,9 +180,27 @@ def query_help(query: SavedQuery) -> str:
     return "\n".join(lines) + "\n"
 
 
+def query_list_help(queries: Mapping[str, SavedQuery], *, width: int = 79) -> str:
+    """The saved queries for `kgload query --help`, one line each: name, title and the
+    parameters it cannot run without, cut with "…" to `width`."""
+    lines = ["saved queries (`kgload query NAME --help` shows NAME's parameters):"]
+    pad = max((len(name) for name in queries), default=0) + 2
+    for name in sorted(queries):
+        query = queries[name]
+        line = f"  {name.ljust(pad)}{query.title}"
+        required = [param_spec(p) for p in query.params if p.required]
+        if required:
+            line += f" (needs {', '.join(required)})"
+        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+    return "\n".join(lines) + "\n"
+
+
 def param_spec(param: QueryParam) -> str:
-    """A parameter as `name: type = default`, `name: type?` (optional) or `name: type`."""
+    """A parameter as `name: type = default`, `name: type?` (optional) or `name: type`, a
+    range as in the query's header (`decimal[0..1]`)."""
     spec = f"{param.name}: {param.type.value}"
+    if param.low is not None and param.high is not None:
+        spec += f"[{param.low}..{param.high}]"
     if param.default is not None:
         spec += f" = {param.default}"
     elif not param.required:

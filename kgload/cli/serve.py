@@ -11,14 +11,14 @@ import argparse
 import socket
 import sys
 from pathlib import Path
-from typing import Any
 
+from kgload.cli.common import Subparsers, add_config, add_store, settings_from
 from kgload.errors import UsageError
 
 __all__ = ["add_parser"]
 
 
-def _positive_int(text: str) -> int:
+def _whole_number(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
@@ -29,7 +29,7 @@ def _positive_int(text: str) -> int:
 
 
 def _port(text: str) -> int:
-    number = _positive_int(text)
+    number = _whole_number(text)
     if not 0 <= number <= 65535:
         raise argparse.ArgumentTypeError(f"expected a port from 0 to 65535, got {text!r}")
     return number
@@ -45,7 +45,7 @@ def _seconds(text: str) -> float:
     return value
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Subparsers) -> None:
     """Add `serve` to the `kgload` subcommands (`commands` is argparse's subparsers object)."""
     serve = commands.add_parser(
         "serve",
@@ -55,10 +55,8 @@ def add_parser(commands: Any) -> None:
         "timelines, draw the network and run the saved queries. Needs the serve extra: "
         "pip install 'kgload[serve]'.",
     )
-    serve.add_argument("--store", metavar="URL", help="the store (default: the store setting)")
-    serve.add_argument(
-        "--config", metavar="FILE", type=Path, help="read settings from this TOML file"
-    )
+    add_store(serve, help="the store (default: the store setting)")
+    add_config(serve, help="read settings from this TOML file")
     serve.add_argument(
         "--host",
         default="127.0.0.1",
@@ -76,7 +74,7 @@ def add_parser(commands: Any) -> None:
     )
     serve.add_argument(
         "--max-rows",
-        type=_positive_int,
+        type=_whole_number,
         default=10_000,
         metavar="N",
         help="rows (or triples) one SPARQL answer may hold; more are withheld and the "
@@ -112,7 +110,6 @@ def _serve(args: argparse.Namespace) -> int:
             "pip install 'kgload[serve]'"
         ) from exc
     from kgload.client import KG
-    from kgload.config import load_settings
 
     token = args.token
     if args.token_file is not None:
@@ -131,7 +128,7 @@ def _serve(args: argparse.Namespace) -> int:
         token=token,
         host=args.host,
     )
-    settings = load_settings(config_file=args.config, overrides={"store": args.store})
+    settings = settings_from(args)
     # Bound before the store opens, so a port in use is one clear error and --port 0 works.
     sock = _listen(args.host, args.port)
     with sock, KG.open(settings=settings, read_only=not args.allow_update) as kg:

@@ -10,15 +10,25 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
-from kgload.cli.render import FORMATS
+from kgload.cli.common import (
+    Subparsers,
+    add_columns,
+    add_config,
+    add_format,
+    add_store,
+    err,
+    plural,
+    render,
+    settings_from,
+)
 from kgload.errors import UsageError
+from kgload.vocab import KG_NS
 
 __all__ = ["add_parser", "read_query"]
 
 
-def add_parser(commands: Any) -> None:
+def add_parser(commands: Subparsers) -> None:
     """Add `sparql` to the `kgload` subcommands (`commands` is argparse's subparsers object)."""
     parser: argparse.ArgumentParser = commands.add_parser(
         "sparql",
@@ -26,31 +36,22 @@ def add_parser(commands: Any) -> None:
         description="Run a SPARQL SELECT or ASK query and print its rows. The default graph is "
         "the union of the store's graphs (documents and KB), so no GRAPH blocks are needed.",
         epilog="Examples: kgload sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?e a "
-        "<https://w3id.org/kgload/ontology#Meeting> }'; kgload sparql @my-query.rq; "
+        f"<{KG_NS}Meeting> }}'; kgload sparql @my-query.rq; "
         "echo 'ASK { ?s ?p ?o }' | kgload sparql -",
     )
     parser.add_argument(
         "query", metavar="QUERY", help="the query text, @FILE to read it from a file, - for stdin"
     )
-    parser.add_argument(
-        "--store", metavar="URL", help="where the graph lives (default: the store setting)"
-    )
-    parser.add_argument("--config", metavar="FILE", type=Path, help="settings file")
+    add_store(parser, help="where the graph lives (default: the store setting)")
+    add_config(parser, help="settings file")
     parser.add_argument(
         "--named-graphs",
         action="store_true",
         help="the named-graph view: the default graph is the store's own (empty in kgload's "
         "stores), so only GRAPH blocks see data",
     )
-    parser.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="table",
-        help="output format (default: table; records: one `key: value` block per row)",
-    )
-    parser.add_argument(
-        "--columns", metavar="A,B,…", help="print only these columns, in this order"
-    )
+    add_format(parser)
+    add_columns(parser, help="print only these columns, in this order")
     parser.set_defaults(run=_sparql)
 
 
@@ -78,7 +79,6 @@ def read_query(argument: str) -> str:
 
 
 def _sparql(args: argparse.Namespace) -> int:
-    from kgload.cli.main import _err, _plural, _render, _settings
     from kgload.cli.render import choose_columns, render_rows, result_rows
     from kgload.client import KG
     from kgload.sparql import ask, query_form, select
@@ -91,7 +91,7 @@ def _sparql(args: argparse.Namespace) -> int:
             + (" (use kgload export for the whole graph)" if form in ("CONSTRUCT", "DESCRIBE")
                else " (it never changes the store)")
         )
-    settings = _settings(args)
+    settings = settings_from(args)
     with KG.open(settings=settings, read_only=True) as kg:
         if form == "ASK":
             answer = ask(kg.store, text, union=not args.named_graphs, base=settings.base)
@@ -105,6 +105,6 @@ def _sparql(args: argparse.Namespace) -> int:
         return 0
     columns, rows = result_rows(result, base=settings.base)
     columns, rows = choose_columns(columns, rows, args.columns)
-    _render(columns, rows, args.format)
-    _err(_plural(len(rows), "row"))
+    render(columns, rows, args.format)
+    err(plural(len(rows), "row"))
     return 0

@@ -1,9 +1,10 @@
 """Article → Extraction: the NLP, linking and event stages composed for one or many articles.
 
 For a batch of articles of one language: the rule-based pipeline reads whole texts (tokens,
-sentences, gazetteer), linking finds the mentions, the sentences that may hold an event (a
-trigger's prefix and an actor) are parsed together in one batch by the statistical pipeline,
-and the events are read off the parses. spaCy batches the texts (`nlp.pipe(as_tuples=True)`)
+sentences, gazetteer) and links their mentions (`doc._.kg_links`, for the article set on
+`doc._.kg_article`), the sentences that may hold an event (a trigger's prefix and an actor) are
+parsed together in one batch by the statistical pipeline, and the events are read off the
+parses. spaCy batches the texts (`nlp.pipe(as_tuples=True)`)
 and each article's metadata rides along, so 100,000 articles never sit in memory at once.
 """
 
@@ -23,12 +24,11 @@ from kgload.errors import KgloadError
 from kgload.extract.events import extract_events
 from kgload.extract.guard import ArticleTimeoutError, Deadline, internal_error, timeout_problem
 from kgload.extract.syntax import ACTOR_KINDS, ParsedSentence
-from kgload.linking.kb import Alias, KnowledgeBase
-from kgload.linking.linker import LinkResult, home_state, link_mentions
+from kgload.linking.kb import KnowledgeBase
+from kgload.linking.linker import LinkResult, home_state
 from kgload.model import Article, EntityKind, Event, Extraction, Problem
 from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
-from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.parse import load_parser, parse_sentences
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
@@ -229,10 +229,11 @@ def _windows(bounds: list[int]) -> list[int]:
 def _prepare(
     doc: Doc, article: Article, kb: KnowledgeBase, grammar: Grammar, deadline: Deadline
 ) -> _Prepared:
+    """What the rule pipeline found in the article (its links: `kgload_linker_v1`), and the
+    sentences, dates and numbers to read events from."""
     check = deadline.check
-    lexicon = load_lexicon(article.lang)
-    linked = link_mentions(doc, article, kb, lexicon, _alias_table(kb, article.lang))
-    check()
+    linked = doc._.kg_links
+    assert isinstance(linked, LinkResult), "the rule pipeline has no kgload_linker_v1"
     candidates, _ = candidate_sentences(doc, linked, grammar, check=check)
     dates = find_dates(article.text, lang=article.lang, published=article.published)
     check()
@@ -314,21 +315,6 @@ def _dedupe(events: Iterable[Event]) -> tuple[Event, ...]:
     return tuple(by_key.values())
 
 
-_ALIAS_TABLES: dict[tuple[int, str], dict[str, list[Alias]]] = {}
-
-
-def _alias_table(kb: KnowledgeBase, lang: str) -> dict[str, list[Alias]]:
-    key = (id(kb), lang)
-    cached = _ALIAS_TABLES.get(key)
-    if cached is not None:
-        return cached
-    table: dict[str, list[Alias]] = {}
-    for alias in kb.aliases_for(lang):
-        table.setdefault(alias.text.lower(), []).append(alias)
-    _ALIAS_TABLES[key] = table
-    return table
-
-
 def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) -> Extraction:
     """Analyse one article (builds or reuses the language's pipelines)."""
     for result in analyze_articles([article], kb, model=model):
@@ -402,6 +388,7 @@ def _run(
         job.deadline.start()
         try:
             doc = tokenize(nlp, job.article.text, check=job.deadline.check)
+            doc._.kg_article = job.article
             for _name, component in nlp.pipeline:
                 doc = component(doc)
                 job.deadline.check()

@@ -9,6 +9,7 @@ a statement about a planned act, "X said Y sent troops" is Y's act reported by X
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -168,92 +169,135 @@ def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
 
 def read_status(frame: Frame, grammar: Grammar) -> Reading:
     """The status the clauses around the trigger give the event."""
-    status = grammar.status
-    markers = grammar.markers
-    chain = governing_chain(frame, grammar)
-    found: set[str] = set()
-    for position, token in enumerate(chain):
-        words = _words(token, grammar)
+    found: set[str] = set()  # the clues read so far ("negation", "plan", "double", …)
+    for position, token in enumerate(governing_chain(frame, grammar)):
         if position > 0:  # a verb above the trigger, or an event noun's governing verb
-            # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
-            light = frame.governor is not None and token.i == frame.governor.i
-            own = words - grammar.light - grammar.statement if light else words
-            negated = any(
-                base_dep(c) in ("advmod", "neg") and _words(c) & status["negation"]
-                for c in token.children
-            )
-            for key in ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider"):
-                if own & status[key]:
-                    # "não descartou enviar armas": not ruling an act out leaves it possible
-                    found.add("consider" if negated and key in ("deny", "refuse", "fail") else key)
-                    if negated and key in ("deny", "refuse", "fail"):
-                        found.add("double")
-            if words & status["planned_aux"]:
-                found.add("plan")
-            if words & status["speculative_aux"]:
-                found.add("consider")
+            _read_governing_verb(frame, token, grammar, found)
+        on_trigger = token.i == frame.token.i
         for child in token.children:
-            relation = base_dep(child)
-            child_words = _words(child)
-            if relation == "det" and position == 0 and child_words & status["negation"]:
-                found.add("absent")  # "no deal", "nenhum acordo": no event is told
-            elif relation in ("advmod", "neg", "advcl") and child_words & status["negation"]:
-                found.add("negation" if position == 0 or "double" not in found else "double")
-            elif relation == "aux" or child.dep_.lower() == "aux":
-                if child_words & status["planned_aux"]:
-                    found.add("plan")
-                elif child_words & status["reported_future_aux"]:
-                    found.add("conditional")
-                elif child_words & status["speculative_aux"]:
-                    found.add("consider")
-            elif relation == "mark" and child_words & markers["condition"]:
-                found.add("condition")
-            elif relation == "mark" and child_words & markers["without"]:
-                found.add("absent")  # "sin alcanzar un acuerdo"
-            elif relation == "advmod" and child_words & status["plan"]:
-                found.add("plan")  # "is due to meet", "previamente agendada"
-            elif relation == "advmod" and child_words & status["consider"]:
-                found.add("consider")
-            elif relation in ("amod", "acl") and token.i == frame.token.i:
-                # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es)
-                if child_words & status["plan"]:
-                    found.add("plan")
-                elif child_words & status["consider"]:
-                    found.add("consider")
-            if relation in ("obl", "nmod") and case_phrase(child) in markers["condition"]:
-                found.add("consider")  # "enviará tropas em caso de ataque": only if
-        # "não haverá", "did not": negation on the auxiliary of the clause too
-        for aux in children(token, "aux"):
-            if any(_words(c) & status["negation"] for c in aux.children):
-                found.add("negation")
-        phrase = case_phrase(token)
-        if phrase and (phrase in markers["without"] or phrase.split()[0] in markers["without"]):
-            found.add("absent")
-        if phrase and phrase in markers["condition"]:
-            found.add("condition")
-        mood = token.morph.get("Mood", [])
-        tense = token.morph.get("Tense", [])
-        for cop in children(token, "cop"):  # "os EUA serão o país visitado": the copula's tense
-            mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
-        if "Cnd" in mood:
-            found.add("conditional")
-        elif "Fut" in tense:
-            found.add("plan")
-        if token.lower_ in status["speculative_aux"]:
-            found.add("consider")
+            _read_dependent(child, grammar, found, first=position == 0, on_trigger=on_trigger)
+        _read_clause(token, grammar, found)
     if frame.rule.nominal and frame.governor is None:
-        # "Turkey has offered to host peace talks" misparsed with "talks" under "offered": the
-        # meaning of the verb above an ungoverned event noun (not its auxiliaries) still counts
-        above = _verb_over(frame.token)
-        if above is not None:
-            words = _words(above, grammar)
-            for key in ("deny", "refuse", "cancel", "threaten", "plan", "consider"):
-                if words & status[key]:
-                    found.add(key)
+        _read_verb_over_noun(frame, grammar, found)
     if "conditional" in found:
         # "disse que enviaria tropas", "said it would deploy": a future told in the past;
         # without a speech verb above, a conditional is only possible
         found.add("plan" if speech_verbs(frame, grammar) else "consider")
+    return _reading(found)
+
+
+# the status lists a verb's own meaning is looked up in, in this order
+_MEANINGS = ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
+# a negated one of these leaves the act possible ("não descartou enviar armas")
+_DENIALS = ("deny", "refuse", "fail")
+# what an auxiliary says, and a modifier of the trigger: the first status list that holds it
+_AUX_CLUES = (
+    ("planned_aux", "plan"),
+    ("reported_future_aux", "conditional"),
+    ("speculative_aux", "consider"),
+)
+_MODIFIER_CLUES = (("plan", "plan"), ("consider", "consider"))
+
+
+def _clue(
+    words: set[str], status: Mapping[str, frozenset[str]], clues: tuple[tuple[str, str], ...]
+) -> str | None:
+    """The clue of the first status list in `clues` that holds one of the words."""
+    return next((clue for key, clue in clues if words & status[key]), None)
+
+
+def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: set[str]) -> None:
+    """A verb above the trigger: its own meaning ("negou", "planeja", "threatened"), negated
+    or not, and a future or speculative auxiliary it is."""
+    status = grammar.status
+    words = _words(token, grammar)
+    # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
+    light = frame.governor is not None and token.i == frame.governor.i
+    own = words - grammar.light - grammar.statement if light else words
+    negated = any(
+        base_dep(c) in ("advmod", "neg") and _words(c) & status["negation"] for c in token.children
+    )
+    for key in _MEANINGS:
+        if own & status[key]:
+            # "não descartou enviar armas": not ruling an act out leaves it possible
+            found.add("consider" if negated and key in _DENIALS else key)
+            if negated and key in _DENIALS:
+                found.add("double")
+    if words & status["planned_aux"]:
+        found.add("plan")
+    if words & status["speculative_aux"]:
+        found.add("consider")
+
+
+def _read_dependent(
+    child: Token, grammar: Grammar, found: set[str], *, first: bool, on_trigger: bool
+) -> None:
+    """A word below a word of the chain (`first`: below the trigger itself): a negation,
+    an auxiliary, a condition, "without", an adverb or a participle of plan or doubt."""
+    status, markers = grammar.status, grammar.markers
+    relation = base_dep(child)
+    words = _words(child)
+    clue: str | None = None
+    if relation == "det" and first and words & status["negation"]:
+        clue = "absent"  # "no deal", "nenhum acordo": no event is told
+    elif relation in ("advmod", "neg", "advcl") and words & status["negation"]:
+        clue = "negation" if first or "double" not in found else "double"
+    elif relation == "aux" or child.dep_.lower() == "aux":
+        clue = _clue(words, status, _AUX_CLUES)
+    elif relation == "mark" and words & markers["condition"]:
+        clue = "condition"
+    elif relation == "mark" and words & markers["without"]:
+        clue = "absent"  # "sin alcanzar un acuerdo"
+    elif relation == "advmod" and words & (status["plan"] | status["consider"]):
+        clue = _clue(words, status, _MODIFIER_CLUES)  # "is due to meet", "previamente agendada"
+    elif relation in ("amod", "acl") and on_trigger:
+        # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es)
+        clue = _clue(words, status, _MODIFIER_CLUES)
+    if clue is not None:
+        found.add(clue)
+    if relation in ("obl", "nmod") and case_phrase(child) in markers["condition"]:
+        found.add("consider")  # "enviará tropas em caso de ataque": only if
+
+
+def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:
+    """What a word of the chain says as a clause: a negated auxiliary, "without" or a condition
+    before it, a conditional or future mood or tense (its own or its copula's)."""
+    status, markers = grammar.status, grammar.markers
+    # "não haverá", "did not": negation on the auxiliary of the clause too
+    for aux in children(token, "aux"):
+        if any(_words(c) & status["negation"] for c in aux.children):
+            found.add("negation")
+    phrase = case_phrase(token)
+    if phrase and (phrase in markers["without"] or phrase.split()[0] in markers["without"]):
+        found.add("absent")
+    if phrase and phrase in markers["condition"]:
+        found.add("condition")
+    mood = token.morph.get("Mood", [])
+    tense = token.morph.get("Tense", [])
+    for cop in children(token, "cop"):  # "os EUA serão o país visitado": the copula's tense
+        mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
+    if "Cnd" in mood:
+        found.add("conditional")
+    elif "Fut" in tense:
+        found.add("plan")
+    if token.lower_ in status["speculative_aux"]:
+        found.add("consider")
+
+
+def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:
+    """ "Turkey has offered to host peace talks" misparsed with "talks" under "offered": the
+    meaning of the verb above an ungoverned event noun (not its auxiliaries) still counts."""
+    above = _verb_over(frame.token)
+    if above is None:
+        return
+    words = _words(above, grammar)
+    for key in ("deny", "refuse", "cancel", "threaten", "plan", "consider"):
+        if words & grammar.status[key]:
+            found.add(key)
+
+
+def _reading(found: set[str]) -> Reading:
+    """The status the clues give, the strongest first."""
     if "condition" in found or "absent" in found:
         return Reading(None, "condition" if "condition" in found else "absent")
     if found & {"deny", "cancel", "refuse", "fail", "negation"}:

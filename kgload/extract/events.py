@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Generic, Protocol, TypeVar
 
@@ -133,9 +133,13 @@ class _Context:
         """The side an actor is on: a person's state, an unlinked body's (a local
         organisation with a state, such as "o Ministério da Defesa russo"), else itself."""
         entity = self.entities.get(key)
-        if entity is not None and entity.country and (
-            entity.kind is EntityKind.PERSON
-            or (entity.kind is EntityKind.ORGANIZATION and key.startswith("local:"))
+        if (
+            entity is not None
+            and entity.country
+            and (
+                entity.kind is EntityKind.PERSON
+                or (entity.kind is EntityKind.ORGANIZATION and key.startswith("local:"))
+            )
         ):
             return entity.country
         return key
@@ -276,26 +280,34 @@ class _Resolver:
         plural = "Plur" in token.morph.get("Number", [])
         if plural and not possessive:
             return []
-        if not possessive:
-            # "the United States said it would deploy…": the speaker of the clause above
-            speaker = self._speaker_above(token, person=not neuter)
-            if speaker:
-                return speaker
-        start = self.sentence.char_span(token)[0]
         if possessive:
-            # "Putin relatou sobre sua próxima reunião": the subject of the clause it is in
-            node = token
-            for _ in range(6):
-                if node.head.i == node.i:
-                    break
-                node = node.head
-                if node.pos_ in ("VERB", "AUX"):
-                    for subject in subjects(node):
-                        if subject.i != token.i:
-                            keys = _keys(self.reader.actors(subject))
-                            if keys:
-                                return keys[:1]
-                    break
+            keys = self._possessor_subject(token)
+        else:
+            # "the United States said it would deploy…": the speaker of the clause above
+            keys = self._speaker_above(token, person=not neuter)
+        return keys or self._last_named(token, possessive=possessive, neuter=neuter)
+
+    def _possessor_subject(self, token: Token) -> list[str]:
+        """ "Putin relatou sobre sua próxima reunião": the subject of the clause a possessive
+        pronoun is in."""
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                for subject in subjects(node):
+                    if subject.i != token.i:
+                        keys = _keys(self.reader.actors(subject))
+                        if keys:
+                            return keys[:1]
+                break
+        return []
+
+    def _last_named(self, token: Token, *, possessive: bool, neuter: bool) -> list[str]:
+        """The last actor named before the pronoun that it can stand for: a person for "he",
+        no person for "it", anyone for a possessive."""
+        start = self.sentence.char_span(token)[0]
         for m in self.index.before(start):
             if not is_actor(m):
                 continue
@@ -570,10 +582,37 @@ def _place_and_state(
     return None, None
 
 
+@dataclass
+class _RoleActors:
+    """The actors a frame's role phrases name, passed from step to step of `_roles` while the
+    event's type sorts them into sides."""
+
+    agents: list[str]
+    partners: list[str]
+    recipients: list[str]
+    objects: list[str]
+    owners: list[Token]  # an event noun's owners: who they are depends on what the event does
+    place: str | None = None
+    place_state: str | None = None  # the state the place lies in
+
+
 def _roles(
-    frame: Frame, resolver: _Resolver, context: _Context, reader: ActorReader, frames: list[Frame]
+    frame: Frame, resolver: _Resolver, frames: list[Frame]
 ) -> tuple[list[str], str | None, str | None, str | None]:
     """(participants, agent, recipient, place) of a frame."""
+    found = _role_actors(frame, resolver)
+    _fill_gaps(frame, found, resolver)
+    found.place, found.place_state = _place_and_state(
+        frame.places, resolver.reader, resolver.context
+    )
+    _swap_thanked(frame, found, resolver)
+    if not frame.type.is_directed:
+        return _undirected_roles(frame, found, resolver, frames)
+    return _directed_roles(frame, found, resolver, frames)
+
+
+def _role_actors(frame: Frame, resolver: _Resolver) -> _RoleActors:
+    """The actors of the phrases the tree gives each role."""
     kind = frame.type
     # troops "supporting operations" give no political support: no owner through them
     agents = resolver.actors(frame.agents, owners=kind not in _STATEMENTS)
@@ -583,123 +622,129 @@ def _roles(
     aimed = kind in (EventType.SANCTION, EventType.ATTACK)
     recipients = resolver.actors(frame.recipients, through=aimed)
     objects = resolver.actors(frame.objects, owners=False)
-    # where the tree gives a role no phrase at all (a misparse), word order may; a phrase that
-    # names no actor ("condenou o ataque") is an answer, not a gap
+    return _RoleActors(agents, partners, recipients, objects, list(frame.owners))
+
+
+def _fill_gaps(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
+    """Where the tree gives a role no phrase at all (a misparse), word order may; a phrase that
+    names no actor ("condenou o ataque") is an answer, not a gap. A subject left out by the
+    verb is the one the clause before told."""
     if not frame.agents and frame.linear_agents and frame.governor is not None:
-        agents = resolver.actors(frame.linear_agents)
-        frame.linear = bool(agents)
-    if not agents and not frame.agents:
+        found.agents = resolver.actors(frame.linear_agents)
+        frame.linear = bool(found.agents)
+    if not found.agents and not frame.agents:
         # "Depois, reuniu-se com Xi": the subject told by the clause before
-        agents = resolver.dropped_subject(frame)
-    if frame.rule.nominal and frame.linear_partners and len(set(partners)) < 2:
+        found.agents = resolver.dropped_subject(frame)
+    if frame.rule.nominal and frame.linear_partners and len(set(found.partners)) < 2:
         # "Na conversa, Putin e Kim trataram…" misparsed: the clause's subjects by word order
-        partners = list(dict.fromkeys(partners + resolver.actors(frame.linear_partners)))
+        found.partners = list(
+            dict.fromkeys(found.partners + resolver.actors(frame.linear_partners))
+        )
     if not (frame.objects or frame.recipients or frame.partners) and not frame.rule.nominal:
-        objects = resolver.actors(frame.linear_objects, owners=False)
-        recipients = resolver.actors(frame.linear_recipients)
-        partners = resolver.actors(frame.linear_partners)
-        frame.linear = frame.linear or bool(objects or recipients or partners)
-    owner_tokens = list(frame.owners)
-    place, place_state = _place_and_state(frame.places, reader, context)
-    if frame.thanked_by and kind in (
+        found.objects = resolver.actors(frame.linear_objects, owners=False)
+        found.recipients = resolver.actors(frame.linear_recipients)
+        found.partners = resolver.actors(frame.linear_partners)
+        frame.linear = frame.linear or bool(found.objects or found.recipients or found.partners)
+
+
+def _swap_thanked(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
+    """ "Putin agradeceu a Kim pelo apoio": Kim gave, Putin received."""
+    if frame.thanked_by and frame.type in (
         EventType.SUPPORT,
         EventType.MILITARY_AID,
         EventType.TROOP_DEPLOYMENT,
     ):
-        # "Putin agradeceu a Kim pelo apoio": Kim gave, Putin received
-        givers = resolver.actors(frame.thanked) or resolver.actors(owner_tokens)
+        givers = resolver.actors(frame.thanked) or resolver.actors(found.owners)
         takers = resolver.actors(frame.thanked_by)
-        agents, recipients, owner_tokens, objects = givers, takers, [], []
-    if not kind.is_directed:
-        owners = resolver.actors(owner_tokens)
-        participants = list(dict.fromkeys(agents + owners + objects + recipients + partners))
-        if (
-            len(participants) < 2
-            and kind is EventType.AGREEMENT
-            and frame.rule.nominal
-            and frame.governor is None
-        ):
-            # "ambos reafirmaram o compromisso no âmbito de um acordo": the parties are who
-            # reaffirm it, when the verb above is one that carries the event
-            verb = _carrier_above(frame.token, context.grammar)
-            if verb is not None:
-                sides = {context.state_of(k) for k in participants}
-                found = resolver.actors(subjects(verb)) or resolver.actors(
-                    linear_subject(verb, context.grammar, reader)
-                )
-                for key in found:
-                    if context.state_of(key) not in sides:
-                        participants.append(key)
-                        sides.add(context.state_of(key))
-        caller = (
-            agents[0]
-            if kind is EventType.PHONE_CALL
-            and agents
-            and (objects or recipients)
-            and not frame.rule.nominal
-            else None
-        )
-        if place is None:
-            place = _place_after(frame, reader, frames, context.grammar)
-        # an unlinked person whose state takes part already adds nothing but noise
-        present = set(participants)
-        participants = [
-            k
-            for k in participants
-            if not (k.startswith("local:") and context.state_of(k) in present - {k})
-        ]
-        return participants, caller, None, place
-    if frame.rule.patient_of:
-        doer_tokens = _doer_owners(frame)
-        patient_tokens = [t for t in owner_tokens if t not in doer_tokens]
-        recipients = recipients + resolver.actors(patient_tokens, owners=False)
-        agents = agents + resolver.actors(doer_tokens)
-    elif owner_tokens:
-        agents = agents + resolver.actors(owner_tokens)
-    recipients = recipients + objects
+        found.agents, found.recipients, found.owners, found.objects = givers, takers, [], []
+
+
+def _undirected_roles(
+    frame: Frame, found: _RoleActors, resolver: _Resolver, frames: list[Frame]
+) -> tuple[list[str], str | None, str | None, str | None]:
+    """A meeting, call or agreement: every side is a participant (a call one side placed to
+    another keeps its caller)."""
+    context = resolver.context
+    owners = resolver.actors(found.owners)
+    participants = list(
+        dict.fromkeys(found.agents + owners + found.objects + found.recipients + found.partners)
+    )
+    if (
+        len(participants) < 2
+        and frame.type is EventType.AGREEMENT
+        and frame.rule.nominal
+        and frame.governor is None
+    ):
+        _add_carrier_parties(frame, participants, resolver)
+    caller = (
+        found.agents[0]
+        if frame.type is EventType.PHONE_CALL
+        and found.agents
+        and (found.objects or found.recipients)
+        and not frame.rule.nominal
+        else None
+    )
+    place = found.place
+    if place is None:
+        place = _place_after(frame, resolver.reader, frames, context.grammar)
+    # an unlinked person whose state takes part already adds nothing but noise
+    present = set(participants)
+    participants = [
+        k
+        for k in participants
+        if not (k.startswith("local:") and context.state_of(k) in present - {k})
+    ]
+    return participants, caller, None, place
+
+
+def _add_carrier_parties(frame: Frame, participants: list[str], resolver: _Resolver) -> None:
+    """ "ambos reafirmaram o compromisso no âmbito de um acordo": the parties are who reaffirm
+    it, when the verb above is one that carries the event."""
+    context = resolver.context
+    verb = _carrier_above(frame.token, context.grammar)
+    if verb is None:
+        return
+    sides = {context.state_of(k) for k in participants}
+    found = resolver.actors(subjects(verb)) or resolver.actors(
+        linear_subject(verb, context.grammar, resolver.reader)
+    )
+    for key in found:
+        if context.state_of(key) not in sides:
+            participants.append(key)
+            sides.add(context.state_of(key))
+
+
+def _directed_roles(
+    frame: Frame, found: _RoleActors, resolver: _Resolver, frames: list[Frame]
+) -> tuple[list[str], str | None, str | None, str | None]:
+    """An act of one side on another: the doer is the agent, the side acted on the recipient
+    (never on the agent's own side)."""
+    kind = frame.type
+    context = resolver.context
+    _owner_roles(frame, found, resolver)
     if kind is EventType.CONDEMNATION:
         # "condemned the Russian attack on Kyiv": whoever did the act condemned
         doers = _condemned(frame, frames, resolver, context)
         if doers:
-            recipients = doers
-    if kind in (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID) and not agents:
+            found.recipients = doers
+    if kind in (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID) and not found.agents:
         # "tropas norte-coreanas foram enviadas": whose troops or weapons they are
         goods = [*frame.objects, *children(frame.token, "nsubj")]
-        agents = resolver.actors(goods)
-        if not agents:
-            agents = resolver.actors(_goods_below(frame, context.grammar))
+        found.agents = resolver.actors(goods)
+        if not found.agents:
+            found.agents = resolver.actors(_goods_below(frame, context.grammar))
     if kind in _DESTINATIONS or kind is EventType.ATTACK:
-        targets = [*frame.objects, *frame.recipients]
-        # "an attack on energy facilities in western Ukraine": the place of the thing hit
-        targets += [
-            child
-            for token in targets
-            if reader.mention(token) is None
-            for child in children(token, "nmod")
-            if context.grammar.marker_role(case_phrase(child)) == "place"
-        ]
-        target_place, target_state = _place_and_state(targets, reader, context)
-        if target_place is not None:
-            place = place or target_place
-            if target_state and target_state not in recipients:
-                recipients.append(target_state)
-        elif kind is EventType.VISIT and target_state and target_state not in recipients:
-            recipients.append(target_state)  # a site's state: "visited a base in Syria"
-        if kind in _DESTINATIONS and place_state and place_state not in recipients:
-            recipients.append(place_state)
-        if kind is EventType.TROOP_DEPLOYMENT and agents and not recipients:
-            # "foram transferidos para apoiar as operações russas no oeste da Rússia": the
-            # troops go where the clause below says they operate
-            recipients = _destination_below(frame, reader, context, agents[0])
-        elif kind is EventType.ATTACK and not recipients and place_state:
-            recipients.append(place_state)
+        _target_roles(frame, found, resolver)
+    place = found.place
     if place is None:
-        place = _place_after(frame, reader, frames, context.grammar)
+        place = _place_after(frame, resolver.reader, frames, context.grammar)
+    recipients = found.recipients
     if kind in _STATEMENTS and not recipients and frame.objects:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(
-            [m for t in frame.objects for m in reader.actors(t, owners=True, through=True)]
+            [m for t in frame.objects for m in resolver.reader.actors(t, owners=True, through=True)]
         )
+    agents = found.agents
     agent = agents[0] if agents else None
     recipients = [
         r
@@ -709,6 +754,52 @@ def _roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _owner_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
+    """An event noun's owners did it ("Russia's invasion"), or suffer it when the noun names
+    what is done to its owner ("a invasão da Ucrânia"); what a verb acts on is acted on."""
+    if frame.rule.patient_of:
+        doer_tokens = _doer_owners(frame)
+        patient_tokens = [t for t in found.owners if t not in doer_tokens]
+        found.recipients = found.recipients + resolver.actors(patient_tokens, owners=False)
+        found.agents = found.agents + resolver.actors(doer_tokens)
+    elif found.owners:
+        found.agents = found.agents + resolver.actors(found.owners)
+    found.recipients = found.recipients + found.objects
+
+
+def _target_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
+    """Where a visit, a deployment or an attack goes: the place and state of what it is aimed
+    at, else of where it happens."""
+    kind = frame.type
+    reader, context = resolver.reader, resolver.context
+    recipients = found.recipients
+    targets = [*frame.objects, *frame.recipients]
+    # "an attack on energy facilities in western Ukraine": the place of the thing hit
+    targets += [
+        child
+        for token in targets
+        if reader.mention(token) is None
+        for child in children(token, "nmod")
+        if context.grammar.marker_role(case_phrase(child)) == "place"
+    ]
+    target_place, target_state = _place_and_state(targets, reader, context)
+    if target_place is not None:
+        found.place = found.place or target_place
+        if target_state and target_state not in recipients:
+            recipients.append(target_state)
+    elif kind is EventType.VISIT and target_state and target_state not in recipients:
+        recipients.append(target_state)  # a site's state: "visited a base in Syria"
+    place_state = found.place_state
+    if kind in _DESTINATIONS and place_state and place_state not in recipients:
+        recipients.append(place_state)
+    if kind is EventType.TROOP_DEPLOYMENT and found.agents and not recipients:
+        # "foram transferidos para apoiar as operações russas no oeste da Rússia": the
+        # troops go where the clause below says they operate
+        found.recipients = _destination_below(frame, reader, context, found.agents[0])
+    elif kind is EventType.ATTACK and not recipients and place_state:
+        recipients.append(place_state)
 
 
 def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | None:
@@ -1086,6 +1177,31 @@ def _sentence_sources(sentence: ParsedSentence, resolver: _Resolver, grammar: Gr
     return resolver.actors(speakers(root, grammar))
 
 
+@dataclass(frozen=True, slots=True)
+class _Told:
+    """What the whole article gives every sentence: its text, linked mentions, dates and
+    head counts, each indexed by position so a sentence looks only at its own."""
+
+    article: Article
+    mentions: ArticleMentions
+    dates: _ByStart[DateMention]
+    point_dates: _ByStart[DateMention]  # without those that start a span ("desde outubro")
+    quantities: _ByStart[Quantity]
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    """A frame that makes an event, with its sides, before its date is read."""
+
+    frame: Frame
+    status: Status
+    participants: list[str]
+    agent: str | None
+    recipient: str | None
+    place: str | None
+    used: list[Token]  # the tokens whose actors its roles took (for the quote)
+
+
 def extract_events(
     article: Article,
     sentences: Sequence[ParsedSentence],
@@ -1106,9 +1222,14 @@ def extract_events(
     indexed = ArticleMentions(mentions, excluded)
     # each sentence looks only at the dates and numbers inside it, found by their offsets
     dates_at = _ByStart(dates)
-    quantities_at = _ByStart(quantities)
-    # "desde outubro" starts a span; it never dates an event
-    point_dates = _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)])
+    told = _Told(
+        article,
+        indexed,
+        dates_at,
+        # "desde outubro" starts a span; it never dates an event
+        _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)]),
+        _ByStart(quantities),
+    )
     context.turns = _turns(
         article.text, indexed, home, grammar.classes.get("questioner", frozenset())
     )
@@ -1116,109 +1237,142 @@ def extract_events(
     for sentence in sentences:
         if check is not None:
             check()
-        index = MentionIndex(sentence, indexed)
-        reader = ActorReader(index, grammar, set())
-        frames = find_frames(sentence, grammar, reader)
-        resolver = _Resolver(sentence, index, reader, context)
-        if not frames:
-            sources = _sentence_sources(sentence, resolver, grammar)
-            if sources:
-                for draft in context.drafts:
-                    if draft.sentence >= sentence.number - 1 and not draft.reported_by:
-                        draft.reported_by = list(sources)
-            _record_topic(sentence, resolver, context)
-            continue
-        # roles first: only the frames that make an event hold a date of their own
-        kept: list[
-            tuple[Frame, Status, list[str], str | None, str | None, str | None, list[Token]]
-        ] = []
-        for frame in frames:
-            resolver.used = []
-            reading = read_status(frame, grammar)
-            if reading.status is None:
-                continue
-            participants, agent, recipient, place = _roles(frame, resolver, context, reader, frames)
-            if frame.type.is_directed and (agent is None or recipient is None):
-                # "O Kremlin negou ter enviado os equipamentos": the same act told before
-                agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
-                participants = list(
-                    dict.fromkeys(k for k in (*participants, agent, recipient) if k)
-                )
-            if len({context.state_of(k) for k in participants}) < 2:
-                continue  # one side only: "Lula recebeu apoio em Brasília"
-            if frame.type.is_directed and (agent is None or recipient is None):
-                continue
-            hosts = _one_per_host(frame, participants, agent, recipient, context)
-            for sides, host in hosts:
-                kept.append((frame, reading.status, sides, agent, host, place, resolver.used))
-                resolver.pending.append((frame.type, sides))
-        live = [k[0] for k in kept]
-        sentence_dates = _attach_dates(
-            sentence, point_dates.between(sentence.start, sentence.end), live
-        )
-        cited = _cited(sentence, indexed)
-        said_on = None
-        if sentence.attributions:
-            lo = min(start for start, _ in sentence.attributions)
-            hi = max(end for _, end in sentence.attributions)
-            said_on = next(
-                (
-                    d
-                    for d in dates_at.between(lo, hi)
-                    if any(start <= d.start < end for start, end in sentence.attributions)
-                ),
-                None,
-            )
-        for frame, status, participants, agent, recipient, place, used in kept:
-            date_mention = _date_for(frame, sentence_dates, live, grammar)
-            if date_mention is None and frame.type in _STATEMENTS:
-                date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
-            date = _tense_fix(date_mention, status, article.published) if date_mention else None
-            if (
-                date is not None
-                and article.published is not None
-                and status is Status.OCCURRED
-                and date.precision.value == "day"
-                and date.iso() > article.published.isoformat()
-            ):
-                status = Status.PLANNED
-            personnel, bound = (
-                _personnel(frame, sentence, quantities_at.overlapping(sentence.start, sentence.end))
-                if frame.type is EventType.TROOP_DEPLOYMENT
-                else (None, None)
-            )
-            resolver.used = []
-            reported = _reported_by(frame, resolver, grammar, agent)
-            reported.extend(k for k in cited if k not in reported)
-            context.drafts.append(
-                _Draft(
-                    type=frame.type,
-                    participants=participants,
-                    agent=agent,
-                    recipient=recipient,
-                    date=date,
-                    place=place,
-                    status=status,
-                    personnel=personnel,
-                    bound=bound,
-                    reported_by=reported,
-                    confidence=round(frame.rule.confidence - (0.15 if frame.linear else 0), 2),
-                    evidence=[_evidence(frame, used, article.text)],
-                    trigger=frame.token.text,
-                    hosted_in=_hosted_in(frame, reader, context),
-                    sentence=sentence.number,
-                    paragraph=sentence.paragraph,
-                    token_start=sentence.char_span(frame.token)[0],
-                    dated_here=date is not None,
-                )
-            )
-        _record_topic(sentence, resolver, context)
+        _read_sentence(sentence, told, context)
     drafts = context.drafts
     drafts.extend(_visits_of_guests(drafts, context))
     _date_from_story(drafts, context)
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
     return [_finish(d) for d in _merge(drafts, context)]
+
+
+def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> None:
+    """The drafts of one sentence's events, added to the context; a sentence without any may
+    name the source of what came before."""
+    grammar = context.grammar
+    index = MentionIndex(sentence, told.mentions)
+    reader = ActorReader(index, grammar, set())
+    frames = find_frames(sentence, grammar, reader)
+    resolver = _Resolver(sentence, index, reader, context)
+    if frames:
+        # roles first: only the frames that make an event hold a date of their own
+        _draft_events(sentence, _kept_frames(sentence, frames, resolver), resolver, told)
+    else:
+        sources = _sentence_sources(sentence, resolver, grammar)
+        if sources:
+            for draft in context.drafts:
+                if draft.sentence >= sentence.number - 1 and not draft.reported_by:
+                    draft.reported_by = list(sources)
+    _record_topic(sentence, resolver, context)
+
+
+def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resolver) -> list[_Kept]:
+    """The frames that tell an event, each with its status and sides: one per host of a visit
+    to several states; none for a negated act or one with a single side."""
+    context = resolver.context
+    kept: list[_Kept] = []
+    for frame in frames:
+        resolver.used = []
+        reading = read_status(frame, context.grammar)
+        if reading.status is None:
+            continue
+        participants, agent, recipient, place = _roles(frame, resolver, frames)
+        if frame.type.is_directed and (agent is None or recipient is None):
+            # "O Kremlin negou ter enviado os equipamentos": the same act told before
+            agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
+            participants = list(dict.fromkeys(k for k in (*participants, agent, recipient) if k))
+        if len({context.state_of(k) for k in participants}) < 2:
+            continue  # one side only: "Lula recebeu apoio em Brasília"
+        if frame.type.is_directed and (agent is None or recipient is None):
+            continue
+        for sides, host in _one_per_host(frame, participants, agent, recipient, context):
+            kept.append(_Kept(frame, reading.status, sides, agent, host, place, resolver.used))
+            resolver.pending.append((frame.type, sides))
+    return kept
+
+
+def _draft_events(
+    sentence: ParsedSentence, kept: list[_Kept], resolver: _Resolver, told: _Told
+) -> None:
+    """A draft of each kept event with its date, status, head count, sources and quote."""
+    context = resolver.context
+    grammar = context.grammar
+    article = told.article
+    live = [k.frame for k in kept]
+    sentence_dates = _attach_dates(
+        sentence, told.point_dates.between(sentence.start, sentence.end), live
+    )
+    cited = _cited(sentence, told.mentions)
+    said_on = _said_on(sentence, told.dates)
+    for event in kept:
+        frame = event.frame
+        date_mention = _date_for(frame, sentence_dates, live, grammar)
+        if date_mention is None and frame.type in _STATEMENTS:
+            date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
+        date, status = _dated_status(date_mention, event.status, article.published)
+        personnel, bound = (
+            _personnel(frame, sentence, told.quantities.overlapping(sentence.start, sentence.end))
+            if frame.type is EventType.TROOP_DEPLOYMENT
+            else (None, None)
+        )
+        resolver.used = []
+        reported = _reported_by(frame, resolver, grammar, event.agent)
+        reported.extend(k for k in cited if k not in reported)
+        context.drafts.append(
+            _Draft(
+                type=frame.type,
+                participants=event.participants,
+                agent=event.agent,
+                recipient=event.recipient,
+                date=date,
+                place=event.place,
+                status=status,
+                personnel=personnel,
+                bound=bound,
+                reported_by=reported,
+                confidence=round(frame.rule.confidence - (0.15 if frame.linear else 0), 2),
+                evidence=[_evidence(frame, event.used, article.text)],
+                trigger=frame.token.text,
+                hosted_in=_hosted_in(frame, resolver.reader, context),
+                sentence=sentence.number,
+                paragraph=sentence.paragraph,
+                token_start=sentence.char_span(frame.token)[0],
+                dated_here=date is not None,
+            )
+        )
+
+
+def _said_on(sentence: ParsedSentence, dates: _ByStart[DateMention]) -> DateMention | None:
+    """The date inside a cut-off attribution of the sentence (", disse X nesta terça-feira")."""
+    if not sentence.attributions:
+        return None
+    lo = min(start for start, _ in sentence.attributions)
+    hi = max(end for _, end in sentence.attributions)
+    return next(
+        (
+            d
+            for d in dates.between(lo, hi)
+            if any(start <= d.start < end for start, end in sentence.attributions)
+        ),
+        None,
+    )
+
+
+def _dated_status(
+    mention: DateMention | None, status: Status, published: dt.date | None
+) -> tuple[PartialDate | None, Status]:
+    """The event's date, moved to the side of publication its tense points to, and its status:
+    a day after publication makes what was told as done planned."""
+    date = _tense_fix(mention, status, published) if mention else None
+    if (
+        date is not None
+        and published is not None
+        and status is Status.OCCURRED
+        and date.precision.value == "day"
+        and date.iso() > published.isoformat()
+    ):
+        status = Status.PLANNED
+    return date, status
 
 
 def _quote_voices(
@@ -1317,9 +1471,7 @@ def _cited(sentence: ParsedSentence, mentions: ArticleMentions) -> list[str]:
     keys: list[str] = []
     for start, end in sentence.attributions:
         inside = [
-            m
-            for m in mentions.between(start, end)
-            if is_actor(m) and not mentions.is_excluded(m)
+            m for m in mentions.between(start, end) if is_actor(m) and not mentions.is_excluded(m)
         ]
         for m in top_level_mentions(inside):
             if m.key not in keys:
@@ -1416,9 +1568,7 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     >>> dateline_date(text, find_dates(text, lang="en", published=dt.date(2024, 5, 9)))
     PartialDate(year=2024, month=5, day=9)
     """
-    offset = 0
-    for line in text.split("\n"):
-        start, offset = offset, offset + len(line) + 1
+    for start, line in _head_lines(text):
         words = line.split()
         if not words:
             continue
@@ -1433,6 +1583,17 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
             ):
                 return date.value
     return None
+
+
+def _head_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The lines of a text with their offsets, read one at a time from the top: the dateline is
+    in the first few, so a long body is never split."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, text[start:end]
+        start = end + 1
 
 
 # what a readout announces is done that day; attacks and deployments it tells may be older
@@ -1452,11 +1613,7 @@ def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
     if day is None:
         return
     for draft in drafts:
-        if (
-            draft.date is None
-            and draft.status is Status.OCCURRED
-            and draft.type in _DATELINE_TYPES
-        ):
+        if draft.date is None and draft.status is Status.OCCURRED and draft.type in _DATELINE_TYPES:
             draft.date = day
 
 

@@ -16,6 +16,7 @@ dates and sources.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -510,14 +511,50 @@ def _hosted(frame: Frame, grammar: Grammar) -> bool:
 
 
 def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """The roles of an event noun: its own modifiers first, then the clauses that describe it,
+    then the verb that governs it."""
+    _read_noun_modifiers(frame, noun, grammar, reader)
+    if not frame.agents:
+        _read_agent_under_owner(frame, grammar, reader)
+    if frame.type in _GOODS:
+        _read_attached(frame, frame.owners, grammar)
+    if not frame.type.is_directed and not frame.partners:
+        _read_pair_under_of(frame, noun, grammar)
+    if frame.type is EventType.VISIT and not frame.recipients:
+        # "a visita de Estado do presidente brasileiro à China": where, even if hung lower
+        _read_attached(frame, [noun], grammar)
+    if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
+        _read_target_hung_on_verb(frame, noun, grammar)
+    for participle in _participles(noun, grammar):
+        # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
+        # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
+        frame.clauses.append(participle)
+        _read_obliques(frame, participle, grammar, passive=True)
+    if not frame.agents:
+        _read_relatives(frame, noun, grammar)
+    if frame.type.is_directed and not frame.recipients:
+        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela", "attacks by
+        # Russia on Ukraine": the target hung on the agent
+        _read_attached(frame, frame.agents, grammar)
+    _read_governor(frame, noun, grammar, reader)
+
+
+def _is_owner(child: Token, reader: ActorReader) -> bool:
+    """A possessor of an event noun ("Russia's", "sua"), or a name or demonym set before it
+    ("the Putin-Kim call", "ataque russo")."""
+    base = base_dep(child)
+    return (
+        child.dep_.lower() in ("nmod:poss", "det:poss")
+        or (base == "det" and "Prs" in child.morph.get("PronType", []))
+        or (base in ("compound", "amod", "flat") and bool(reader.actors(child)))
+    )
+
+
+def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """The owners of an event noun and the roles of its case phrases."""
     for child in noun.children:
-        relation = child.dep_.lower()
         base = base_dep(child)
-        if (
-            relation in ("nmod:poss", "det:poss")
-            or (base == "det" and "Prs" in child.morph.get("PronType", []))
-            or (base in ("compound", "amod", "flat") and reader.actors(child))
-        ):
+        if _is_owner(child, reader):
             frame.owners.append(child)
             # "the Putin-Kim summit", "the Biden-Xi summit": a name joined to this one by a
             # dash, hung below it by the parser
@@ -537,116 +574,129 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
             for grand in child.children:
                 if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
                     _read_modifier(frame, grand, grammar)
-    if not frame.agents:
-        # "the invasion of Ukraine by Russia", "a invasão da Ucrânia pela Rússia": the
-        # noun's agent hung under its "of" phrase
-        for owner in list(frame.owners):
-            for token in _phrase(owner):
-                if (
-                    base_dep(token) == "nmod"
-                    and case_phrase(token) in grammar.markers["agent"]
-                    and reader.actors(token)
-                ):
-                    frame.agents.append(token)
-    if frame.type in _GOODS:
-        _read_attached(frame, frame.owners, grammar)
-    if not frame.type.is_directed and not frame.partners:
-        # "negociações de paz entre a Rússia e a Ucrânia": the pair, hung on the noun's own
-        # "de" complement
-        for child in children(noun, "nmod"):
-            if case_phrase(child) not in grammar.markers["of"]:
-                continue
-            for token in children(child, "nmod"):
-                if grammar.marker_role(case_phrase(token)) == "partner":
-                    frame.partners.append(token)
-    if frame.type is EventType.VISIT and not frame.recipients:
-        # "a visita de Estado do presidente brasileiro à China": where, even if hung lower
-        _read_attached(frame, [noun], grammar)
-    if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
-        _read_target_hung_on_verb(frame, noun, grammar)
-    for participle in _participles(noun, grammar):
-        # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
-        # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
-        frame.clauses.append(participle)
-        _read_obliques(frame, participle, grammar, passive=True)
-    if not frame.agents:
-        # "as sanções, que foram impostas pelos EUA": a passive relative clause of a light verb
-        # names who did it (not one of any verb: "o ataque, que foi condenado pela França")
-        # "as sanções que os EUA impuseram à Rússia": an active one, its subject
-        for relative in _relatives(noun):
-            if not grammar.verb_words(relative) & grammar.light:
-                continue
-            passive = is_passive(relative)
-            if not passive:
-                doers = [
-                    s
-                    for s in children(relative, "nsubj")
-                    if "Rel" not in s.morph.get("PronType", [])
-                ]
-                if not doers:
-                    continue  # "as sanções, que impuseram custos": the noun does it
-                frame.agents.extend(doers)
-                frame.recipients.extend(children(relative, "iobj"))
-            frame.clauses.append(relative)
-            _read_obliques(frame, relative, grammar, passive=passive)
-    if frame.type.is_directed and not frame.recipients:
-        # "las sanciones anunciadas por el Gobierno de EE. UU. contra Venezuela", "attacks by
-        # Russia on Ukraine": the target hung on the agent
-        _read_attached(frame, frame.agents, grammar)
+
+
+def _read_agent_under_owner(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """ "the invasion of Ukraine by Russia", "a invasão da Ucrânia pela Rússia": the noun's
+    agent hung under its "of" phrase."""
+    for owner in list(frame.owners):
+        for token in _phrase(owner):
+            if (
+                base_dep(token) == "nmod"
+                and case_phrase(token) in grammar.markers["agent"]
+                and reader.actors(token)
+            ):
+                frame.agents.append(token)
+
+
+def _read_pair_under_of(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "negociações de paz entre a Rússia e a Ucrânia": the pair, hung on the noun's own "de"
+    complement."""
+    for child in children(noun, "nmod"):
+        if case_phrase(child) not in grammar.markers["of"]:
+            continue
+        for token in children(child, "nmod"):
+            if grammar.marker_role(case_phrase(token)) == "partner":
+                frame.partners.append(token)
+
+
+def _read_relatives(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "as sanções, que foram impostas pelos EUA": a passive relative clause of a light verb
+    names who did it (not one of any verb: "o ataque, que foi condenado pela França"); "as
+    sanções que os EUA impuseram à Rússia": an active one, its subject."""
+    for relative in _relatives(noun):
+        if not grammar.verb_words(relative) & grammar.light:
+            continue
+        passive = is_passive(relative)
+        if not passive:
+            doers = [
+                s for s in children(relative, "nsubj") if "Rel" not in s.morph.get("PronType", [])
+            ]
+            if not doers:
+                continue  # "as sanções, que impuseram custos": the noun does it
+            frame.agents.extend(doers)
+            frame.recipients.extend(children(relative, "iobj"))
+        frame.clauses.append(relative)
+        _read_obliques(frame, relative, grammar, passive=passive)
+
+
+def _read_governor(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """The roles the verb that governs an event noun gives, by how it governs it."""
     governor, how = _governor(noun, grammar, frame.type)
     if governor is None or not how:
         # the noun is what another verb is about ("vai analisar o acordo"): that verb's
         # subject, status and date are not the event's
         return
     frame.governor = governor
-    if how == INVITES:
-        # "convidou o colega angolano para uma visita a Brasília": the invited comes
-        guests = children(governor, "obj", "iobj")
-        if frame.type is EventType.VISIT:
-            frame.agents.extend(guests)
-            if not frame.recipients:
-                frame.recipients.extend(subjects(governor))
-        else:
-            frame.partners.extend([*guests, *subjects(governor)])
-        return
-    if how == SETTING:
-        # "na reunião, Lula e Xi discutiram…": who speaks in the clause took part
-        if not frame.rule.type.is_directed:
-            frame.partners.extend(subjects(governor))
-            frame.linear_partners.extend(linear_subject(governor, grammar, reader))
-        return
-    if how == THANKS:
-        frame.thanked_by.extend(subjects(governor))
-        frame.thanked.extend(children(governor, "obj", "iobj"))
-        for child in children(governor, "obl", "nmod"):
-            if grammar.marker_role(case_phrase(child)) == "recipient":
-                frame.thanked.append(child)
-        return
-    passive = is_passive(governor)
-    if how == GIVES_SUBJECT:
-        if _hosted(frame, grammar) and not passive:
-            # "Lula recebeu a visita do presidente francês": the subject is visited
+    _GOVERNED[how](frame, governor, grammar, reader)
+
+
+def _read_inviter(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """ "convidou o colega angolano para uma visita a Brasília": the invited comes."""
+    guests = children(governor, "obj", "iobj")
+    if frame.type is EventType.VISIT:
+        frame.agents.extend(guests)
+        if not frame.recipients:
             frame.recipients.extend(subjects(governor))
-        elif not passive:
-            frame.agents.extend(subjects(governor))
-            if not frame.agents and governor.morph.get("Person", []) == ["1"]:
-                frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
-        for obj in children(governor, "iobj"):
-            frame.recipients.append(obj)
-        _read_obliques(frame, governor, grammar, passive=passive)
-        if passive and not frame.agents:
-            _hung_agents(frame, governor, grammar)
-        if frame.type.is_directed and not frame.recipients:
-            _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
-    elif how == TELLS:
-        # the clause still says where the event took place and who told it
-        for child in children(governor, "obl", "nmod"):
-            phrase = case_phrase(child)
-            role = grammar.marker_role(phrase) if phrase else None
-            if role == "place":
-                frame.places.append(child)
-            elif role == "source":
-                frame.sources.append(child)
+    else:
+        frame.partners.extend([*guests, *subjects(governor)])
+
+
+def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """ "na reunião, Lula e Xi discutiram…": who speaks in the clause took part."""
+    if not frame.rule.type.is_directed:
+        frame.partners.extend(subjects(governor))
+        frame.linear_partners.extend(linear_subject(governor, grammar, reader))
+
+
+def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """ "Putin agradeceu a Kim pelo apoio": who thanks and who is thanked."""
+    frame.thanked_by.extend(subjects(governor))
+    frame.thanked.extend(children(governor, "obj", "iobj"))
+    for child in children(governor, "obl", "nmod"):
+        if grammar.marker_role(case_phrase(child)) == "recipient":
+            frame.thanked.append(child)
+
+
+def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """ "a UE impôs sanções à Rússia": a light verb's subject acts, its other phrases are the
+    event's."""
+    passive = is_passive(governor)
+    if _hosted(frame, grammar) and not passive:
+        # "Lula recebeu a visita do presidente francês": the subject is visited
+        frame.recipients.extend(subjects(governor))
+    elif not passive:
+        frame.agents.extend(subjects(governor))
+        if not frame.agents and governor.morph.get("Person", []) == ["1"]:
+            frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
+    for obj in children(governor, "iobj"):
+        frame.recipients.append(obj)
+    _read_obliques(frame, governor, grammar, passive=passive)
+    if passive and not frame.agents:
+        _hung_agents(frame, governor, grammar)
+    if frame.type.is_directed and not frame.recipients:
+        _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+
+
+def _read_telling(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
+    """ "a reunião ocorreu em Pequim": the clause still says where the event took place and who
+    told it."""
+    for child in children(governor, "obl", "nmod"):
+        phrase = case_phrase(child)
+        role = grammar.marker_role(phrase) if phrase else None
+        if role == "place":
+            frame.places.append(child)
+        elif role == "source":
+            frame.sources.append(child)
+
+
+_GOVERNED: dict[str, Callable[[Frame, Token, Grammar, ActorReader], None]] = {
+    INVITES: _read_inviter,
+    SETTING: _read_setting,
+    THANKS: _read_thanks,
+    GIVES_SUBJECT: _read_light_verb,
+    TELLS: _read_telling,
+}
 
 
 def _in_markers(doc: Doc, grammar: Grammar) -> set[int]:

@@ -280,6 +280,22 @@ class ActorReader:
                     found.append(other)
         return list({id(m): m for m in found}.values())
 
+    def _participle_actors(self, participle: Token, *, owners: bool, depth: int) -> list[Mention]:
+        """ "o comunicado emitido pelo Kremlin", "as medidas tomadas por Moscou"; "individuals
+        tied to the Maduro regime", "empresas ligadas à Rússia": the actors a participle
+        describing the phrase's head names by its agent or other role phrases."""
+        found: list[Mention] = []
+        for oblique in children(participle, "obl"):
+            role = self.grammar.marker_role(case_phrase(oblique))
+            if oblique.dep_.lower() == "obl:agent" or role in (
+                "agent",
+                "recipient",
+                "partner",
+                "of",
+            ):
+                found.extend(self.actors(oblique, owners=owners, depth=depth + 1))
+        return found
+
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
         if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
             # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
@@ -297,17 +313,7 @@ class ActorReader:
         for child in ordered:
             relation = base_dep(child)
             if relation == "acl" and child.dep_.lower() != "acl:relcl":
-                # "o comunicado emitido pelo Kremlin", "as medidas tomadas por Moscou";
-                # "individuals tied to the Maduro regime", "empresas ligadas à Rússia"
-                for oblique in children(child, "obl"):
-                    role = self.grammar.marker_role(case_phrase(oblique))
-                    if oblique.dep_.lower() == "obl:agent" or role in (
-                        "agent",
-                        "recipient",
-                        "partner",
-                        "of",
-                    ):
-                        result.extend(self.actors(oblique, owners=owners, depth=depth + 1))
+                result.extend(self._participle_actors(child, owners=owners, depth=depth))
                 continue
             if relation not in _DESCENT or child.i in self.event_tokens:
                 continue

@@ -22,6 +22,9 @@ government where the head of state is a monarch (or the head of government a cha
 the head of state elsewhere, prominence from the number of sitelinks, and a capital stands for
 its state when the state has only one capital.
 
+Demonym inflection, office titles, the row order and the checked write are shared with the
+curated build (`kgload kb build --from curated`) in `generate.py`, so the two builds agree.
+
 `update_kb` is `build_kb` after forgetting cached answers older than `max_age_days`: recent
 answers are reused, stale ones fetched again, and an interrupted earlier build is not resumed.
 """
@@ -35,23 +38,23 @@ import logging
 import math
 import re
 import shutil
-import tempfile
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from kgload.errors import KnowledgeBaseError
-from kgload.files import atomic_write_text, check_writable_target
-from kgload.linking.kb import (
-    ALIAS_TYPE_ORDER,
-    KIND_ORDER,
-    TABLE_COLUMNS,
-    KnowledgeBase,
-    load_kb,
+from kgload.files import atomic_write_text
+from kgload.linking.generate import (
+    inflect_demonym,
+    office_title,
+    sort_tables,
+    table_counts,
+    write_tables,
 )
+from kgload.linking.kb import KIND_ORDER, KnowledgeBase, load_kb
 from kgload.linking.wikidata import DEFAULT_LANGUAGES, MAX_IDS_PER_REQUEST, WikidataClient
 from kgload.model import Problem, ProgressCallback
 
@@ -113,125 +116,6 @@ def load_query(name: str) -> str:
         raise KeyError(name)
     return (resources.files("kgload.linking") / "queries" / f"{name}.rq").read_text(
         encoding="utf-8")
-
-
-# -- demonyms -------------------------------------------------------------------------------------
-
-def inflect_demonym(lang: str, base: str) -> list[str]:
-    """The regular forms of a demonym: gender and number in pt/es/fr, the plural in English.
-
-    English forms are capitalised, the others lower case, as the press writes them. Irregular
-    forms (alemão → alemães) are not guessed; a language without rules keeps the base form.
-
-    >>> inflect_demonym("pt", "russo")
-    ['russo', 'russa', 'russos', 'russas']
-    >>> inflect_demonym("fr", "ukrainien")
-    ['ukrainien', 'ukrainienne', 'ukrainiens', 'ukrainiennes']
-    """
-    word = " ".join(base.split())
-    if not word:
-        return []
-    if lang == "en":
-        word = word[:1].upper() + word[1:]
-        return [word, word + "s"] if word.endswith(("an", "i")) else [word]
-    word = word.lower()
-    rules = {"pt": _inflect_pt, "es": _inflect_es, "fr": _inflect_fr}.get(lang)
-    forms = rules(word) if rules else [word]
-    return list(dict.fromkeys(forms))
-
-
-def _gendered(masculine: str, stem: str, plural_m: str) -> list[str]:
-    return [masculine, stem + "a", plural_m, stem + "as"]
-
-
-def _inflect_pt(w: str) -> list[str]:
-    if w.endswith("ês"):
-        stem = w[:-2] + "es"
-        return _gendered(w, stem, stem + "es")
-    if w.endswith("ão"):
-        return [w, w[:-2] + "ã", w[:-2] + "ãos", w[:-2] + "ãs"]
-    if w.endswith("o"):
-        return _gendered(w, w[:-1], w + "s")
-    if w.endswith("ol"):
-        return _gendered(w, w, w[:-2] + "óis")
-    if w.endswith("l"):
-        return [w, w[:-1] + "is"]
-    if w.endswith(("e", "a", "i", "u")):
-        return [w, w + "s"]
-    if w.endswith(("z", "r", "s")):
-        return [w, w + "es"]
-    return [w]
-
-
-def _inflect_es(w: str) -> list[str]:
-    for ending, stem_ending in (("és", "es"), ("án", "an"), ("ín", "in"), ("ón", "on")):
-        if w.endswith(ending):
-            stem = w[:-2] + stem_ending
-            return _gendered(w, stem, stem + "es")
-    if w.endswith("o"):
-        return _gendered(w, w[:-1], w + "s")
-    if w.endswith(("í", "ú")):
-        return [w, w + "es"]
-    if w.endswith(("e", "a")):
-        return [w, w + "s"]
-    if w.endswith("l"):
-        return _gendered(w, w, w + "es")
-    if w.endswith("z"):
-        return [w, w[:-1] + "ces"]
-    return [w, w + "es"]
-
-
-def _inflect_fr(w: str) -> list[str]:
-    if w.endswith("en"):
-        return [w, w + "ne", w + "s", w + "nes"]
-    if w.endswith("e"):
-        return [w, w + "s"]
-    if w.endswith(("s", "x")):
-        return [w, w + "e", w + "es"]
-    if w.endswith("al"):
-        return [w, w + "e", w[:-1] + "ux", w + "es"]
-    return [w, w + "e", w + "s", w + "es"]
-
-
-# -- office titles --------------------------------------------------------------------------------
-
-_HEAD_OF_STATE_WORDS = (
-    ("supreme leader", "supreme_leader"), ("captains? regent", "captain_regent"),
-    ("co-prince", "co_prince"), ("president", "president"), ("chairman", "chairman"),
-    ("emperor|empress", "emperor"), ("emir|amir", "emir"), ("sultan", "sultan"),
-    ("king", "king"), ("pope", "pope"), ("prince", "prince"),
-    ("monarch|queen|grand duke|sovereign", "monarch"),
-)
-_HEAD_OF_GOVERNMENT_WORDS = (
-    ("chancellor", "chancellor"), ("premier", "premier"), ("state counsellor", "state_counsellor"),
-)
-
-
-def _has(pattern: str, text: str) -> bool:
-    return re.search(rf"\b(?:{pattern})\b", text) is not None
-
-
-def _office_title(role: str, label: str) -> str | None:
-    """The title word family the press uses for an office, from its English label (None: unsure)."""
-    low = label.lower()
-    if role == "head_of_state":
-        return next((title for words, title in _HEAD_OF_STATE_WORDS if _has(words, low)), None)
-    if role == "head_of_government":
-        return next((title for words, title in _HEAD_OF_GOVERNMENT_WORDS if _has(words, low)),
-                    "prime_minister")
-    if role == "foreign_minister":
-        if _has("foreign secretary", low) or "secretary of state for foreign" in low:
-            return "foreign_secretary"
-        if _has("secretary of state", low):
-            return "secretary_of_state"
-        return "foreign_minister"
-    if role == "defence_minister":
-        if _has("secretary of defense", low):
-            return "secretary_of_defense"
-        if _has("defence secretary", low) or "secretary of state for defence" in low:
-            return "defence_secretary"
-        return "defence_minister"
-    return None
 
 
 # -- SPARQL rows → facts --------------------------------------------------------------------------
@@ -464,71 +348,91 @@ def build_kb(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     queries = {name: load_query(name) for name in QUERY_NAMES}
-    state = _State(out_dir, _fingerprint(queries, batch_size), today or dt.date.today(), resume)
+    run = _Run(client, _State(out_dir, _fingerprint(queries, batch_size), today or dt.date.today(),
+                              resume), progress or (lambda done, total, message: None))
     requests_before = client.stats.requests_made
     cached_before = client.stats.served_from_cache
-    report = progress or (lambda done, total, message: None)
-    problems: list[Problem] = []
-    resumed = 0
-    done = 0
 
-    results: dict[str, list[dict[str, str]]] = {}
-    for name, text in queries.items():
-        if state.has_step(name):
-            results[name] = state.load(name)
-            resumed += 1
-        else:
-            log.info("Wikidata query %s", name)
-            results[name] = client.select(text)
-            state.save_step(name, results[name])
-        done += 1
-        report(done, None, f"query {name}: {len(results[name])} rows")
-
-    facts = _facts(results, problems)
-    qids = facts.qids()
-    state.plan_batches(qids)
-    batches = [qids[i:i + batch_size] for i in range(0, len(qids), batch_size)]
-    total = len(queries) + len(batches) + 1
-    records: dict[str, dict[str, Any]] = {}
-    for number, batch in enumerate(batches):
-        if state.has_batch(number):
-            records.update(state.load(f"entities-{number:05d}"))
-            resumed += 1
-        else:
-            found = client.get_entities(batch, languages=_LANGS)
-            # A merged item answers under its new id, naming the old one in `redirects`.
-            for doc in list(found.values()):
-                moved = doc.get("redirects")
-                if isinstance(moved, dict) and moved.get("from") not in found:
-                    found[str(moved.get("from"))] = doc
-                    problems.append(Problem("redirected-entity", f"{moved.get('from')} now "
-                                            f"redirects to {moved.get('to')}", "wbgetentities"))
-            compact = {qid: _compact(qid, found.get(qid)) for qid in batch}
-            state.save_batch(number, compact)
-            records.update(compact)
-        done += 1
-        report(done, total, f"entities {number + 1}/{len(batches)}")
-
+    results = run.query_all(queries)
+    facts = _facts(results, run.problems)
+    records = run.fetch_entities(facts.qids(), batch_size, steps=len(queries) + 1)
     curated = _curated() if keep_curated else None
-    tables = _tables(facts, records, state.date, curated, problems)
-    _write_tables(out_dir, tables)
-    state.discard()
-    done += 1
-    report(done, total, "write tables")
+    tables = _tables(facts, records, run.state.date, curated, run.problems)
+    write_tables(out_dir, tables)
+    run.state.discard()
+    run.step(run.total, "write tables")
 
-    entity_counts: dict[str, int] = defaultdict(int)
-    for row in tables["entities.tsv"]:
-        entity_counts[row[1]] += 1
-    for problem in problems:
+    for problem in run.problems:
         log.warning("%s", problem)
+    counts = table_counts(tables)
     return BuildReport(
-        out_dir=out_dir, date=state.date, entities=dict(entity_counts),
-        aliases=len(tables["aliases.tsv"]), offices=len(tables["offices.tsv"]),
-        holders=len(tables["holders.tsv"]),
+        out_dir=out_dir, date=run.state.date,
+        entities={kind: counts[kind] for kind in KIND_ORDER if kind in counts},
+        aliases=counts["aliases"], offices=counts["offices"], holders=counts["holders"],
         requests=client.stats.requests_made - requests_before,
         served_from_cache=client.stats.served_from_cache - cached_before,
-        resumed=resumed, problems=tuple(problems),
+        resumed=run.resumed, problems=tuple(run.problems),
     )
+
+
+@dataclass
+class _Run:
+    """One build's requests: answers from the resume state or from Wikidata, with progress."""
+
+    client: WikidataClient
+    state: _State
+    report: ProgressCallback
+    problems: list[Problem] = field(default_factory=list)
+    resumed: int = 0
+    done: int = 0
+    total: int | None = None
+
+    def step(self, total: int | None, message: str) -> None:
+        self.done += 1
+        self.report(self.done, total, message)
+
+    def query_all(self, queries: Mapping[str, str]) -> dict[str, list[dict[str, str]]]:
+        """Each builder query's rows, in order, saved for a resume as it finishes."""
+        results: dict[str, list[dict[str, str]]] = {}
+        for name, text in queries.items():
+            if self.state.has_step(name):
+                results[name] = self.state.load(name)
+                self.resumed += 1
+            else:
+                log.info("Wikidata query %s", name)
+                results[name] = self.client.select(text)
+                self.state.save_step(name, results[name])
+            self.step(None, f"query {name}: {len(results[name])} rows")
+        return results
+
+    def fetch_entities(self, qids: list[str], batch_size: int,
+                       steps: int) -> dict[str, dict[str, Any]]:
+        """The compact record of every id, `batch_size` a request, each batch saved for a resume."""
+        self.state.plan_batches(qids)
+        batches = [qids[i:i + batch_size] for i in range(0, len(qids), batch_size)]
+        self.total = steps + len(batches)
+        records: dict[str, dict[str, Any]] = {}
+        for number, batch in enumerate(batches):
+            if self.state.has_batch(number):
+                records.update(self.state.load(f"entities-{number:05d}"))
+                self.resumed += 1
+            else:
+                compact = self._fetch_batch(batch)
+                self.state.save_batch(number, compact)
+                records.update(compact)
+            self.step(self.total, f"entities {number + 1}/{len(batches)}")
+        return records
+
+    def _fetch_batch(self, batch: list[str]) -> dict[str, Any]:
+        found = self.client.get_entities(batch, languages=_LANGS)
+        # A merged item answers under its new id, naming the old one in `redirects`.
+        for doc in list(found.values()):
+            moved = doc.get("redirects")
+            if isinstance(moved, dict) and moved.get("from") not in found:
+                found[str(moved.get("from"))] = doc
+                self.problems.append(Problem("redirected-entity", f"{moved.get('from')} now "
+                                             f"redirects to {moved.get('to')}", "wbgetentities"))
+        return {qid: _compact(qid, found.get(qid)) for qid in batch}
 
 
 def update_kb(
@@ -570,51 +474,86 @@ class _Entity:
     stands_for: str = ""
 
 
-def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
-            curated: KnowledgeBase | None, problems: list[Problem]) -> dict[str, list[list[str]]]:
-    absent: set[str] = set()
+@dataclass
+class _Records:
+    """The fetched entities, recording a `missing-entity` problem once per absent id."""
 
-    def present(qid: str, what: str) -> bool:
-        record = records.get(qid)
+    records: Mapping[str, dict[str, Any]]
+    problems: list[Problem]
+    absent: set[str] = field(default_factory=set)
+
+    def present(self, qid: str, what: str) -> bool:
+        record = self.records.get(qid)
         if record is None or record.get("missing"):
-            if qid not in absent:
-                absent.add(qid)
-                problems.append(Problem("missing-entity", f"{what} {qid} not found on Wikidata",
-                                        "wbgetentities"))
+            if qid not in self.absent:
+                self.absent.add(qid)
+                self.problems.append(Problem("missing-entity", f"{what} {qid} not found on "
+                                             "Wikidata", "wbgetentities"))
             return False
         return True
 
-    def labels(qid: str) -> dict[str, str]:
-        found: dict[str, str] = dict(records.get(qid, {}).get("labels") or {})
+    def labels(self, qid: str) -> dict[str, str]:
+        found: dict[str, str] = dict(self.records.get(qid, {}).get("labels") or {})
         fallback = found.get("en") or next(iter(found.values()), qid)
         return {lang: found.get(lang) or fallback for lang in _LANGS}
 
-    # Entities: states, organisations, capitals, then people (a QID keeps its first kind).
+
+def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
+            curated: KnowledgeBase | None, problems: list[Problem]) -> dict[str, list[list[str]]]:
+    found = _Records(records, problems)
+    chosen = _choose_entities(facts, found)
+    offices = _office_rows(facts, chosen, found)
+    holders = _holder_rows(facts, offices, chosen, found)
+    if curated is not None:
+        _apply_curated(chosen, offices, curated)
+    _mark_leaders(offices, curated)
+    entity_rows, aliases = _entity_and_alias_rows(chosen, found, f"wikidata:{date.isoformat()}",
+                                                  curated)
+    return sort_tables({
+        "entities.tsv": entity_rows,
+        "aliases.tsv": [[q, lang, text, kind] for (q, lang, text), kind in aliases.items()],
+        "offices.tsv": list(offices.values()),
+        "holders.tsv": holders,
+    })
+
+
+def _choose_entities(facts: _Facts, found: _Records) -> dict[str, _Entity]:
+    """States, organisations, then capitals (people come with their tenures); first kind wins."""
     chosen: dict[str, _Entity] = {}
     for state in facts.states:
-        if present(state, "state"):
+        if found.present(state, "state"):
             chosen[state] = _Entity("State", "sovereign_state")
     for org, alliance in facts.organisations.items():
-        if org not in chosen and present(org, "organisation"):
+        if org not in chosen and found.present(org, "organisation"):
             chosen[org] = _Entity("Organization", "alliance" if alliance else "igo")
     for state, capitals in facts.capitals.items():
         for capital in capitals:
-            if state in chosen and capital not in chosen and present(capital, "capital"):
+            if state in chosen and capital not in chosen and found.present(capital, "capital"):
                 chosen[capital] = _Entity("Place", "capital", state,
                                           state if len(capitals) == 1 else "")
+    return chosen
 
+
+def _office_rows(facts: _Facts, chosen: Mapping[str, _Entity],
+                 found: _Records) -> dict[str, list[str]]:
     offices: dict[str, list[str]] = {}
     for office, (state, role) in facts.offices.items():
-        if state not in chosen or not present(office, "office"):
+        if state not in chosen or not found.present(office, "office"):
             continue
-        names = labels(office)
-        title = _office_title(role, names["en"])
+        names = found.labels(office)
+        title = office_title(role, names["en"])
         if title is None:
             title = "president"
-            problems.append(Problem("unclassified-office", f"office {office} ({names['en']}): "
-                                    "title not recognised, 'president' assumed", "offices"))
+            found.problems.append(Problem("unclassified-office", f"office {office} "
+                                          f"({names['en']}): title not recognised, 'president' "
+                                          "assumed", "offices"))
         offices[office] = [office, state, role, title, "0", names["en"], names["pt"]]
+    return offices
 
+
+def _holder_rows(facts: _Facts, offices: Mapping[str, list[str]], chosen: dict[str, _Entity],
+                 found: _Records) -> list[list[str]]:
+    """Tenures of the offices kept; a holder not yet chosen is a person of their latest state."""
     tenures = sorted(t for t in facts.tenures if t[0] in offices)
     latest: dict[str, tuple[str, str]] = {}
     for office, person, start, _ in tenures:
@@ -623,17 +562,17 @@ def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
     holders: list[list[str]] = []
     for office, person, start, end in tenures:
         if person not in chosen:
-            if not present(person, "person"):
+            if not found.present(person, "person"):
                 continue
             chosen[person] = _Entity("Person", "person", latest[person][1])
         if chosen[person].kind == "Person":
             holders.append([office, person, start, end])
+    return holders
 
-    if curated is not None:
-        _apply_curated(chosen, offices, curated)
-    _mark_leaders(offices, curated)
 
-    check = f"wikidata:{date.isoformat()}"
+def _entity_and_alias_rows(
+    chosen: Mapping[str, _Entity], found: _Records, check: str, curated: KnowledgeBase | None,
+) -> tuple[list[list[str]], dict[tuple[str, str, str], str]]:
     entity_rows: list[list[str]] = []
     aliases: dict[tuple[str, str, str], str] = {}
 
@@ -643,8 +582,8 @@ def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
             aliases[(qid, lang, text)] = kind
 
     for qid, entity in chosen.items():
-        record = records[qid]
-        names = labels(qid)
+        record = found.records[qid]
+        names = found.labels(qid)
         prominence = _prominence(int(record.get("sitelinks") or 0))
         if curated is not None and qid in curated.entities:
             prominence = curated.entities[qid].prominence
@@ -658,24 +597,13 @@ def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
                 alias(qid, lang, text, "abbr" if len(text) <= 6 and text.isupper() else "short")
         if entity.kind == "State":
             for lang, bases in (record.get("demonyms") or {}).items():
-                for base in bases:
-                    for form in inflect_demonym(lang, base):
-                        alias(qid, lang, form, "demonym")
+                for form in (form for base in bases for form in inflect_demonym(lang, base)):
+                    alias(qid, lang, form, "demonym")
     if curated is not None:
         for old in curated.aliases:
             if old.type in _CURATED_ALIAS_TYPES and old.qid in chosen:
                 alias(old.qid, old.lang, old.text, old.type)
-
-    def qnum(qid: str) -> int:
-        return int(qid[1:])
-
-    return {
-        "entities.tsv": sorted(entity_rows, key=lambda r: (KIND_ORDER[r[1]], qnum(r[0]))),
-        "aliases.tsv": sorted(([q, lang, text, kind] for (q, lang, text), kind in aliases.items()),
-                              key=lambda r: (qnum(r[0]), ALIAS_TYPE_ORDER[r[3]], r[1], r[2])),
-        "offices.tsv": sorted(offices.values(), key=lambda o: (qnum(o[1]), o[2], qnum(o[0]))),
-        "holders.tsv": sorted(holders, key=lambda r: (qnum(r[0]), r[2], qnum(r[1]), r[3])),
-    }
+    return entity_rows, aliases
 
 
 def _apply_curated(chosen: dict[str, _Entity], offices: dict[str, list[str]],
@@ -723,25 +651,3 @@ def _leader_by_rule(rows: Sequence[list[str]]) -> list[str] | None:
                        or (heads and all(r[3] in _MONARCH_TITLES for r in heads))):
         return government[0]
     return heads[0] if heads else (government[0] if government else None)
-
-
-def _write_tables(out_dir: Path, tables: Mapping[str, Iterable[list[str]]]) -> None:
-    """Write the tables to a temporary folder, check they load, then move them into place."""
-    tmp = Path(tempfile.mkdtemp(prefix=".kb-tmp-", dir=out_dir))
-    try:
-        for name, rows in tables.items():
-            lines = ["\t".join(TABLE_COLUMNS[name])]
-            for row in rows:
-                if any("\t" in cell or "\n" in cell or "\r" in cell for cell in row):
-                    raise KnowledgeBaseError(f"{name}: cell with a tab or newline: {row}")
-                lines.append("\t".join(row))
-            (tmp / name).write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
-        try:
-            load_kb(tmp)
-        finally:
-            load_kb.cache_clear()
-        for name in tables:
-            check_writable_target(out_dir / name)
-            (tmp / name).replace(out_dir / name)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import functools
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ log = logging.getLogger("kgload")
 ALIAS_TYPES = ("name", "short", "abbr", "demonym", "surname", "metonym")
 
 # The on-disk layout: the columns of each table and the row order every writer (`kgload kb
-# build`, scripts/build_seed_kb.py) keeps, so rebuilt tables diff cleanly against shipped ones.
+# build --from wikidata|curated`, `kgload.linking.generate`) keeps, so rebuilt tables diff cleanly.
 TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "entities.tsv": ("qid", "kind", "category", "country", "label_en", "label_pt", "label_es",
                      "label_fr", "stands_for", "prominence", "check"),
@@ -114,9 +115,14 @@ def _last_day(value: PartialDate) -> dt.date:
     return dt.date(value.year, 12, 31)
 
 
-@dataclass
+@dataclass(eq=False)
 class KnowledgeBase:
-    """Entities, aliases, offices and tenures, indexed for the linker."""
+    """Entities, aliases, offices and tenures, indexed for the linker.
+
+    Equality is identity, so a KB can key a cache (`kgload.nlp.pipeline.get_nlp`). The indexes
+    derived for linking (the alias table of a language, the state names found in outlets' names)
+    are built on first use and kept by the KB itself, never pickled: a worker rebuilds them.
+    """
 
     entities: dict[str, KBEntity]
     aliases: list[Alias]
@@ -126,6 +132,12 @@ class KnowledgeBase:
     _by_state_role: dict[tuple[str, str], list[Office]] = field(default_factory=dict)
     _tenures_by_office: dict[str, list[Tenure]] = field(default_factory=dict)
     _offices_by_person: dict[str, list[Office]] = field(default_factory=dict)
+    _alias_tables: dict[str, dict[str, list[Alias]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _state_names: tuple[re.Pattern[str], dict[str, str]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         by_title: dict[tuple[str, str], list[Office]] = defaultdict(list)
@@ -167,6 +179,44 @@ class KnowledgeBase:
             if person_name or capital_name:
                 borrowed.setdefault(key, alias)
         return [*own, *borrowed.values()]
+
+    def alias_table(self, lang: str) -> Mapping[str, list[Alias]]:
+        """The aliases usable in `lang` (`aliases_for`) by lowercased text, in that order: the
+        gazetteer's phrases and the linker's candidates. Built once per language."""
+        table = self._alias_tables.get(lang)
+        if table is None:
+            table = {}
+            for alias in self.aliases_for(lang):
+                table.setdefault(alias.text.lower(), []).append(alias)
+            self._alias_tables[lang] = table
+        return table
+
+    def state_named_in(self, text: str) -> str | None:
+        """The one state whose name, short name or metonym (a seat of government: "Planalto",
+        "Whitehall") `text` contains as whole words, if exactly one does."""
+        if self._state_names is None:
+            names: dict[str, str] = {}
+            for alias in self.aliases:
+                entity = self.entities.get(alias.qid)
+                if (
+                    alias.type in ("name", "short", "metonym")
+                    and entity is not None
+                    and entity.kind is EntityKind.STATE
+                ):
+                    names.setdefault(alias.text, alias.qid)
+            texts = sorted(names, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, texts)) + r")(?!\w)")
+            self._state_names = (pattern, names)
+        pattern, names = self._state_names
+        states = {names[m.group(0)] for m in pattern.finditer(text)}
+        return states.pop() if len(states) == 1 else None
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle the data, not the derived indexes (a worker builds the ones it uses)."""
+        state = dict(self.__dict__)
+        state["_alias_tables"] = {}
+        state["_state_names"] = None
+        return state
 
     def holders(
         self, state: str, *, titles: Iterable[str] = (), leader: bool = False, on: dt.date | None

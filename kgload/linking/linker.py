@@ -12,7 +12,7 @@ import functools
 import itertools
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import NamedTuple
@@ -106,32 +106,8 @@ def home_state(article: Article, kb: KnowledgeBase | None = None) -> str | None:
         if found:
             return found
     if kb is not None and article.outlet:
-        return _outlet_state(article.outlet, kb)
+        return kb.state_named_in(article.outlet)
     return None
-
-
-_OUTLET_INDEX: dict[int, tuple[re.Pattern[str], dict[str, str]]] = {}
-
-
-def _outlet_state(outlet: str, kb: KnowledgeBase) -> str | None:
-    """The one state whose name or seat of government an outlet's name contains, if any."""
-    index = _OUTLET_INDEX.get(id(kb))
-    if index is None:
-        names: dict[str, str] = {}
-        for alias in kb.aliases:
-            entity = kb.entities.get(alias.qid)
-            if (
-                alias.type in ("name", "short", "metonym")
-                and entity is not None
-                and entity.kind is EntityKind.STATE
-            ):
-                names.setdefault(alias.text, alias.qid)
-        texts = sorted(names, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, texts)) + r")(?!\w)")
-        index = _OUTLET_INDEX[id(kb)] = (pattern, names)
-    pattern, names = index
-    states = {names[m.group(0)] for m in pattern.finditer(outlet)}
-    return states.pop() if len(states) == 1 else None
 
 
 def _case_ok(alias: Alias, text: str) -> bool:
@@ -147,6 +123,23 @@ def _case_ok(alias: Alias, text: str) -> bool:
     if text.isupper() and len(text) > 4:
         return False  # ALL-CAPS transcripts: too noisy to trust for names
     return all(not w[:1].isupper() or s[:1].isupper() for s, w in zip(written, wanted, strict=True))
+
+
+def _outermost(role_spans: Sequence[Span]) -> list[Span]:
+    """The role phrases to read, left to right: the longest of those starting at a token, and
+    none that starts inside one already taken ("Minister" inside "Prime Minister")."""
+    longest: dict[int, Span] = {}
+    for span in role_spans:
+        if span.start not in longest or span.end > longest[span.start].end:
+            longest[span.start] = span
+    kept: list[Span] = []
+    skip_until = -1
+    for span in sorted(longest.values(), key=lambda s: s.start):
+        if span.start < skip_until:
+            continue
+        skip_until = span.end
+        kept.append(span)
+    return kept
 
 
 class _TokenRange(NamedTuple):
@@ -170,7 +163,7 @@ class _Linker:
         self.calendar = calendar_words(article.lang)
         self.context: set[str] = set()  # QIDs the article names unambiguously
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
-        self.by_text: dict[str, list[Alias]] = {}  # the alias table, for names with initials
+        self.by_text: Mapping[str, list[Alias]] = {}  # the alias table, for names with initials
         # Token-level facts read once from the doc's arrays: Token objects are costly to make.
         arrays = doc.to_array(["IDX", "LENGTH", "SENT_START"]).tolist()
         text = article.text  # the text the doc was made from; doc.text rebuilds it token by token
@@ -253,7 +246,7 @@ class _Linker:
 
     # -- stages ------------------------------------------------------------------------------
     def link_gazetteer(
-        self, spans: Sequence[Span], gazetteer_by_text: dict[str, list[Alias]]
+        self, spans: Sequence[Span], gazetteer_by_text: Mapping[str, list[Alias]]
     ) -> list[tuple[Span, Alias]]:
         usable: list[tuple[Span, list[Alias]]] = []
         for span in spans:
@@ -385,93 +378,82 @@ class _Linker:
     def link_roles(self, role_spans: Sequence[Span]) -> None:
         """ "o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""
         by_start = {m.start: m for m in self.mentions}
-        state_at: dict[int, Mention] = {}
+        state_at: dict[int, Mention] = {}  # token index -> the state or demonym mention on it
         for mention in self.mentions:
             if mention.kind is EntityKind.STATE or mention.method == "demonym":
                 tokens = self._tokens(mention.start, mention.end)
                 if tokens is not None:
                     for i in range(tokens.start, tokens.end):
                         state_at[i] = mention
-        longest: dict[int, Span] = {}
-        for span in role_spans:
-            if span.start not in longest or span.end > longest[span.start].end:
-                longest[span.start] = span
-        spans = sorted(longest.values(), key=lambda s: s.start)
-        skip_until = -1
-        for span in spans:
-            if span.start < skip_until:
-                continue
-            skip_until = span.end
-            titles = self.lexicon.roles.get(span.label_, ())
-            start, end, state = span.start, span.end, None
-            after = self.doc[span.end] if span.end < len(self.doc) else None
-            # Role + of + state: "presidente da Rússia", "President of Russia"
-            if after is not None and after.lower_ in self.lexicon.of_words:
-                found = state_at.get(after.i + 1)
-                if (
-                    found is None
-                    and after.i + 2 < len(self.doc)
-                    and self.doc[after.i + 1].lower_ in self.lexicon.determiners
-                ):
-                    found = state_at.get(after.i + 2)
-                if (found is not None and found.kind is EntityKind.STATE) or (
-                    found is not None and found.method == "demonym"
-                ):
-                    state = found
-            # Role + demonym: "presidente russo", "líder norte-coreano"
-            if (
-                state is None
-                and after is not None
-                and after.i in state_at
-                and state_at[after.i].method == "demonym"
-            ):
-                state = state_at[after.i]
-            # Demonym/state (+ 's) + role: "Russian President", "the UK Prime Minister"
-            if state is None and span.start > 0:
-                before = self.doc[span.start - 1]
-                if before.lower_ in self.lexicon.possessive and span.start > 1:
-                    before = self.doc[span.start - 2]
-                if before.i in state_at:
-                    state = state_at[before.i]
-            if state is not None:
-                state_tokens = self._tokens(state.start, state.end)
-                if state_tokens is not None:
-                    start, end = min(start, state_tokens.start), max(end, state_tokens.end)
-            # A name right after the role is the person: "presidente Lula", "President Zelenskyy"
-            next_tok = end
-            while next_tok < len(self.doc) and self.doc[next_tok].text in (",",):
-                next_tok += 1
-            named = by_start.get(self.doc[next_tok].idx) if next_tok < len(self.doc) else None
-            if named is not None and named.kind is EntityKind.PERSON:
-                named_tokens = self._tokens(named.start, named.end)
-                if named_tokens is not None and named_tokens.start == next_tok:
-                    # "o primeiro-ministro, Luís Montenegro": the title and its name, one actor
-                    self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
-                    continue
-            if next_tok < len(self.doc) and _UPPER_WORD.match(self.doc[next_tok].text):
-                # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
-                # of that state; a title without one in a government's own text ("el secretario
-                # de Estado Mike Pompeo" on usembassy.gov) is that government's
-                self.titled_names[next_tok] = (
-                    state.key if state else home_state(self.article, self.kb)
-                )
-            if (
-                next_tok == end
-                and next_tok < len(self.doc)
-                and _UPPER_WORD.match(self.doc[next_tok].text)
-                and span.text[:1].islower()
-            ):
+        for span in _outermost(role_spans):
+            self._link_role(span, state_at, by_start)
+
+    def _link_role(
+        self, span: Span, state_at: Mapping[int, Mention], by_start: Mapping[int, Mention]
+    ) -> None:
+        """One role phrase: with the state it names and the name after it, the person holding
+        it, a title for an unknown name that follows, or a title that names nobody."""
+        doc = self.doc
+        start, end = span.start, span.end
+        state = self._role_state(span, state_at)
+        if state is not None:
+            state_tokens = self._tokens(state.start, state.end)
+            if state_tokens is not None:
+                start, end = min(start, state_tokens.start), max(end, state_tokens.end)
+        # A name right after the role is the person: "presidente Lula", "President Zelenskyy"
+        next_tok = end
+        while next_tok < len(doc) and doc[next_tok].text in (",",):
+            next_tok += 1
+        named = by_start.get(doc[next_tok].idx) if next_tok < len(doc) else None
+        if named is not None and named.kind is EntityKind.PERSON:
+            named_tokens = self._tokens(named.start, named.end)
+            if named_tokens is not None and named_tokens.start == next_tok:
+                # "o primeiro-ministro, Luís Montenegro": the title and its name, one actor
+                self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
+                return
+        if next_tok < len(doc) and _UPPER_WORD.match(doc[next_tok].text):
+            # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
+            # of that state; a title without one in a government's own text ("el secretario
+            # de Estado Mike Pompeo" on usembassy.gov) is that government's
+            self.titled_names[next_tok] = state.key if state else home_state(self.article, self.kb)
+            if next_tok == end and span.text[:1].islower():
                 # "presidente Fulano": an unknown name follows; the name will be minted, and
                 # the title's own capitalised words ("secretario de Estado") are not part of it
                 self.covered.update(range(span.start, span.end))
-                continue
-            person = self._resolve_role(titles, state.key if state else None, span)
-            if person is not None:
-                self._remember(person)
-                self._add(start, end, person, EntityKind.PERSON, "role")
-            else:
-                # "ministra das Relações Exteriores" is a title, not an unknown name.
-                self.covered.update(range(span.start, span.end))
+                return
+        titles = self.lexicon.roles.get(span.label_, ())
+        person = self._resolve_role(titles, state.key if state else None, span)
+        if person is not None:
+            self._remember(person)
+            self._add(start, end, person, EntityKind.PERSON, "role")
+        else:
+            # "ministra das Relações Exteriores" is a title, not an unknown name.
+            self.covered.update(range(span.start, span.end))
+
+    def _role_state(self, span: Span, state_at: Mapping[int, Mention]) -> Mention | None:
+        """The state a role phrase names, if any: role + of + state ("presidente da Rússia",
+        "President of Russia"), role + demonym ("presidente russo", "líder norte-coreano"), or
+        demonym/state (+ 's) + role ("Russian President", "the UK Prime Minister")."""
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in self.lexicon.of_words:
+            found = state_at.get(after.i + 1)
+            if (
+                found is None
+                and after.i + 2 < len(doc)
+                and doc[after.i + 1].lower_ in self.lexicon.determiners
+            ):
+                found = state_at.get(after.i + 2)
+            if found is not None and (found.kind is EntityKind.STATE or found.method == "demonym"):
+                return found
+        if after is not None and after.i in state_at and state_at[after.i].method == "demonym":
+            return state_at[after.i]
+        if span.start > 0:
+            before = doc[span.start - 1]
+            if before.lower_ in self.lexicon.possessive and span.start > 1:
+                before = doc[span.start - 2]
+            return state_at.get(before.i)
+        return None
 
     def _counterpart_titles(self, span: Span) -> tuple[str, ...]:
         """ "o colega angolano", "his Russian counterpart": the office of the person just named."""
@@ -690,9 +672,18 @@ class _Linker:
 
 
 def link_mentions(
-    doc: Doc, article: Article, kb: KnowledgeBase, lexicon: Lexicon, by_text: dict[str, list[Alias]]
+    doc: Doc,
+    article: Article,
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    by_text: Mapping[str, list[Alias]] | None = None,
 ) -> LinkResult:
-    """All mentions of an article, sorted by position, and the entities they name."""
+    """All mentions of an article, sorted by position, and the entities they name.
+
+    `doc` holds the gazetteer's candidate spans (`kgload_gazetteer_v1`); `by_text` is the KB's
+    alias table for the article's language (`KnowledgeBase.alias_table`, the default)."""
+    if by_text is None:
+        by_text = kb.alias_table(article.lang)
     linker = _Linker(doc, article, kb, lexicon)
     linker.by_text = by_text
     chosen = linker.link_gazetteer(list(doc.spans.get("kg_aliases", [])), by_text)

@@ -313,8 +313,7 @@ def _resolve_weekday_mention(
         return None
     name = _lexicon_key(name_text, grammar.weekdays.keys())
     weekday = grammar.weekdays[name]
-    determiner, post = m.get("det"), m.get("post")
-    day_text, month_text = m.get("pd"), m.get("pm")
+    day_text = m.get("pd")
     start, end = m.span
     comma_day = m.get("cd")
     if comma_day is not None and published is not None:
@@ -325,39 +324,57 @@ def _resolve_weekday_mention(
             return _Candidate(start, end, near[0], near[1], "numeric", True)
         end = start + len(text[start:end].split(",")[0])
     if day_text is None:
-        if name in grammar.needs_determiner and determiner is None:
-            return None
-        if (
-            name in grammar.lookalikes
-            and post is None
-            and not _lookalike_is_weekday(grammar, text, end)
-        ):
+        if not _names_weekday(m, grammar, name, text, end):
             return None
     else:
-        explicit: tuple[PartialDate, bool] | None
-        try:
-            if month_text is not None:
-                explicit = _resolve_numbers(day_text, month_text, m.get("py"), published)
-            else:
-                explicit = _resolve_day_near(int(day_text), published, weekday)
-        except ValueError:
-            explicit = None  # "(31/06)": the weekday alone still says something
+        explicit = _day_in_parentheses(m, day_text, weekday, published)
         if explicit is not None:
             return _Candidate(start, end, explicit[0], explicit[1], "numeric", True)
     if published is None:
         return None
-    if post is not None:
-        direction = grammar.postmodifiers[_lexicon_key(post, grammar.postmodifiers.keys())]
-    elif determiner is not None:
-        direction = grammar.determiners[_lexicon_key(determiner, grammar.determiners.keys())]
-    else:
-        direction = "recent"
-    way, inclusive = _DIRECTIONS[direction]
+    way, inclusive = _DIRECTIONS[_weekday_direction(m, grammar)]
     try:
         value = resolve_weekday(weekday, published, way, inclusive=inclusive)
     except OverflowError:
         return None  # a week past the end of the calendar (published 9999-12-31)
     return _Candidate(start, end, PartialDate.from_date(value), True, "weekday", True)
+
+
+def _names_weekday(m: _Match, grammar: _Grammar, name: str, text: str, end: int) -> bool:
+    """Whether a weekday's name without a date names the day: a name that needs a determiner
+    has one, and a short form that is also an ordinal reads as the weekday ("na segunda,")."""
+    if name in grammar.needs_determiner and m.get("det") is None:
+        return False
+    return not (
+        name in grammar.lookalikes
+        and m.get("post") is None
+        and not _lookalike_is_weekday(grammar, text, end)
+    )
+
+
+def _day_in_parentheses(
+    m: _Match, day_text: str, weekday: int, published: dt.date | None
+) -> tuple[PartialDate, bool] | None:
+    """The date in parentheses after a weekday ("terça-feira (12/08)", "sexta-feira (15)"), or
+    None when no calendar has it ("(31/06)": the weekday alone still says something)."""
+    month_text = m.get("pm")
+    try:
+        if month_text is not None:
+            return _resolve_numbers(day_text, month_text, m.get("py"), published)
+        return _resolve_day_near(int(day_text), published, weekday)
+    except ValueError:
+        return None
+
+
+def _weekday_direction(m: _Match, grammar: _Grammar) -> str:
+    """The way a weekday points from publication, by the word after it, else before it, else
+    the last one on or before it."""
+    post, determiner = m.get("post"), m.get("det")
+    if post is not None:
+        return grammar.postmodifiers[_lexicon_key(post, grammar.postmodifiers.keys())]
+    if determiner is not None:
+        return grammar.determiners[_lexicon_key(determiner, grammar.determiners.keys())]
+    return "recent"
 
 
 def _resolve_relative(
@@ -651,72 +668,25 @@ def _grammar(lang: str) -> _Grammar:
     rules = data["weekday_rules"]
     relative = {k: (str(v[0]), int(v[1])) for k, v in _words(data["relative"]).items()}
     ago_units = _words(data["ago_units"])
-    for direction in (*determiners.values(), *postmodifiers.values()):
-        if direction not in _DIRECTIONS:
-            raise KnowledgeBaseError(f"dates_{lang}: unknown weekday direction {direction!r}")
-    for unit, _offset in relative.values():
-        if unit not in {*_UNITS, "ignore"}:
-            raise KnowledgeBaseError(f"dates_{lang}: unknown unit {unit!r}")
+    _check_lexicon(lang, [*determiners.values(), *postmodifiers.values()], relative)
+    parts = _placeholder_parts(data, lang, months, abbreviations, ago_units)
 
-    suffixes = _phrases_pattern(data["ordinal_suffixes"])
-    full_months = _phrases_pattern(months)
-    # placeholder -> (what the group holds, what must follow it)
-    parts = {
-        "day": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
-        # the last day of a range ("de 14 a 15 de dezembro"): read, not kept; an event told
-        # over a range is dated by its first day
-        "until": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
-        "month": (full_months, ""),
-        "mon": (rf"{full_months}|(?:{_phrases_pattern(abbreviations)})\.?", ""),
-        "year": (_YEAR, ""),
-        "n": (rf"{number_pattern(lang)}|{_phrases_pattern(data['ago_one'])}", ""),
-        "unit": (_phrases_pattern(ago_units), ""),
-    }
-
-    sources: list[str] = []
-    alternatives: list[_Alternative] = []
-
-    def add(form: str, source: str, used: set[str]) -> None:
-        alternatives.append(_Alternative(form, frozenset(used)))
-        sources.append(source)
-
-    def gid() -> str:
-        return f"t{len(sources)}"
-
-    g = gid()
-    add(
+    alternatives = _Alternatives()
+    alternatives.add(
         "weekday",
-        rf"(?P<{g}>(?:(?P<{g}_det>{_phrases_pattern(determiners)})\s+)?"
-        rf"(?P<{g}_wd>{_phrases_pattern(weekdays)})(?![\w{_HYPHENS}])"
-        rf"(?:\s+(?P<{g}_post>{_phrases_pattern(postmodifiers)})(?!\w))?"
-        rf"(?:\s*\((?P<{g}_pd>\d{{1,2}})(?:[/.](?P<{g}_pm>\d{{1,2}})"
-        rf"(?:[/.](?P<{g}_py>\d{{4}}|\d{{2}}))?)?\)"
-        # "na sexta-feira, 10, em Washington": a day number set off by commas
-        rf"|,\s*(?P<{g}_cd>\d{{1,2}})(?=\s*[,.;)]))?)",
+        _weekday_source(alternatives.next_id(), determiners, weekdays, postmodifiers),
         {"det", "wd", "post", "pd", "pm", "py", "cd"},
     )
-    g = gid()
-    add("relative", rf"(?P<{g}>{_phrases_pattern(relative)})(?!\w)", set())
+    g = alternatives.next_id()
+    alternatives.add("relative", rf"(?P<{g}>{_phrases_pattern(relative)})(?!\w)", set())
     for template in data["ago_templates"]:
-        add("ago", *_compile_template(template, gid(), parts))
-    g = gid()
-    add(
-        "iso",
-        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_y>\d{{4}})-(?P<{g}_m>\d{{1,2}})-(?P<{g}_d>\d{{1,2}}))"
-        rf"(?!\d|[/.,{_HYPHENS}]\d)",
-        {"y", "m", "d"},
-    )
-    g = gid()
-    add(
-        "numeric",
-        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_a>\d{{1,2}})(?P<{g}_sep>[/.\-])(?P<{g}_b>\d{{1,2}})"
-        rf"(?:(?P={g}_sep)(?P<{g}_y>\d{{4}}|\d{{2}}))?)(?!\d|[/.,{_HYPHENS}]\d)",
-        {"a", "b", "sep", "y"},
-    )
+        alternatives.add("ago", *_compile_template(template, alternatives.next_id(), parts))
+    alternatives.add("iso", _iso_source(alternatives.next_id()), {"y", "m", "d"})
+    alternatives.add("numeric", _numeric_source(alternatives.next_id()), {"a", "b", "sep", "y"})
     for template in data["templates"]:
-        add("template", *_compile_template(template, gid(), parts))
+        alternatives.add("template", *_compile_template(template, alternatives.next_id(), parts))
+    pattern = alternatives.compile()
 
-    pattern = re.compile(r"(?<!\w)(?=(?:" + "|".join(sources) + "))", re.IGNORECASE)
     order = data["numeric_order"]
     if order not in ("dmy", "mdy"):
         raise KnowledgeBaseError(
@@ -725,7 +695,7 @@ def _grammar(lang: str) -> _Grammar:
     return _Grammar(
         lang=lang,
         pattern=pattern,
-        alternatives=tuple(alternatives),
+        alternatives=tuple(alternatives.forms),
         day_first=order == "dmy",
         capitalized=bool(data["capitalized_names"]),
         months={**abbreviations, **months},
@@ -738,4 +708,95 @@ def _grammar(lang: str) -> _Grammar:
         relative=relative,
         ago_units=ago_units,
         ago_one=frozenset(_norm(w) for w in data["ago_one"]),
+    )
+
+
+def _check_lexicon(
+    lang: str, directions: list[str], relative: Mapping[str, tuple[str, int]]
+) -> None:
+    """Every weekday word points a known way and every relative phrase moves by a known unit."""
+    for direction in directions:
+        if direction not in _DIRECTIONS:
+            raise KnowledgeBaseError(f"dates_{lang}: unknown weekday direction {direction!r}")
+    for unit, _offset in relative.values():
+        if unit not in {*_UNITS, "ignore"}:
+            raise KnowledgeBaseError(f"dates_{lang}: unknown unit {unit!r}")
+
+
+def _placeholder_parts(
+    data: Mapping[str, Any],
+    lang: str,
+    months: Mapping[str, int],
+    abbreviations: Mapping[str, int],
+    ago_units: Mapping[str, str],
+) -> dict[str, tuple[str, str]]:
+    """Each template placeholder -> (what its group holds, what must follow it)."""
+    suffixes = _phrases_pattern(data["ordinal_suffixes"])
+    full_months = _phrases_pattern(months)
+    return {
+        "day": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
+        # the last day of a range ("de 14 a 15 de dezembro"): read, not kept; an event told
+        # over a range is dated by its first day
+        "until": (r"\d{1,2}", rf"(?!\d)(?:{suffixes})?"),
+        "month": (full_months, ""),
+        "mon": (rf"{full_months}|(?:{_phrases_pattern(abbreviations)})\.?", ""),
+        "year": (_YEAR, ""),
+        "n": (rf"{number_pattern(lang)}|{_phrases_pattern(data['ago_one'])}", ""),
+        "unit": (_phrases_pattern(ago_units), ""),
+    }
+
+
+class _Alternatives:
+    """The named alternatives of one language's date pattern, in the order they are tried;
+    each names its groups with its own prefix (``t3_day``)."""
+
+    def __init__(self) -> None:
+        self.forms: list[_Alternative] = []
+        self.sources: list[str] = []
+
+    def next_id(self) -> str:
+        """The group prefix of the next alternative added."""
+        return f"t{len(self.sources)}"
+
+    def add(self, form: str, source: str, used: set[str]) -> None:
+        self.forms.append(_Alternative(form, frozenset(used)))
+        self.sources.append(source)
+
+    def compile(self) -> re.Pattern[str]:
+        """One pattern that finds every alternative at each word start (a lookahead, so that
+        overlapping mentions are all seen)."""
+        return re.compile(r"(?<!\w)(?=(?:" + "|".join(self.sources) + "))", re.IGNORECASE)
+
+
+def _weekday_source(
+    g: str,
+    determiners: Mapping[str, str],
+    weekdays: Mapping[str, int],
+    postmodifiers: Mapping[str, str],
+) -> str:
+    """A weekday with the words around it: "nesta terça-feira (12/08)", "na sexta-feira, 10"."""
+    return (
+        rf"(?P<{g}>(?:(?P<{g}_det>{_phrases_pattern(determiners)})\s+)?"
+        rf"(?P<{g}_wd>{_phrases_pattern(weekdays)})(?![\w{_HYPHENS}])"
+        rf"(?:\s+(?P<{g}_post>{_phrases_pattern(postmodifiers)})(?!\w))?"
+        rf"(?:\s*\((?P<{g}_pd>\d{{1,2}})(?:[/.](?P<{g}_pm>\d{{1,2}})"
+        rf"(?:[/.](?P<{g}_py>\d{{4}}|\d{{2}}))?)?\)"
+        # "na sexta-feira, 10, em Washington": a day number set off by commas
+        rf"|,\s*(?P<{g}_cd>\d{{1,2}})(?=\s*[,.;)]))?)"
+    )
+
+
+def _iso_source(g: str) -> str:
+    """ "2024-05-09", not inside a longer run of numbers."""
+    return (
+        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_y>\d{{4}})-(?P<{g}_m>\d{{1,2}})-(?P<{g}_d>\d{{1,2}}))"
+        rf"(?!\d|[/.,{_HYPHENS}]\d)"
+    )
+
+
+def _numeric_source(g: str) -> str:
+    """ "12/08", "12.08.2024", "8-12-24": two numbers and maybe a year, one separator."""
+    return (
+        rf"(?<![/.,{_HYPHENS}])(?P<{g}>(?P<{g}_a>\d{{1,2}})(?P<{g}_sep>[/.\-])(?P<{g}_b>\d{{1,2}})"
+        rf"(?:(?P={g}_sep)(?P<{g}_y>\d{{4}}|\d{{2}}))?)(?!\d|[/.,{_HYPHENS}]\d)"
     )

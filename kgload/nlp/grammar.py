@@ -284,13 +284,81 @@ def load_grammar(lang: str) -> Grammar:
     status = {
         key: _words(data["status"].get(key, []), f"{where} [status] {key}") for key in STATUS_KEYS
     }
-    verbs: dict[str, list[TriggerRule]] = {}
-    nouns: dict[str, list[TriggerRule]] = {}
-    prefixes: set[str] = set()
-    forms: set[str] = set()
     length = int(data.get("prefix_length", 4))
-    stems: set[str] = set()
-    stem_endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
+    triggers = _read_triggers(data, classes, where=where, length=length)
+    numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
+    morphology = data.get("morphology", {})
+    inflections = tuple(morphology.get("inflections", []))
+    frames = data.get("frames", {})
+    verb_stems = _verb_stems(data, triggers.verbs)
+    return Grammar(
+        lang=lang,
+        verbs=_rules_in_order(triggers.verbs),
+        nouns=_rules_in_order(triggers.nouns),
+        classes=MappingProxyType(classes),
+        numbers=MappingProxyType(numbers),
+        markers=MappingProxyType(markers),
+        status=MappingProxyType(status),
+        speech=_words(data["attribution"]["speech"], f"{where} [attribution] speech"),
+        tail_forms=_words(
+            data["attribution"].get("tail_forms", []), f"{where} [attribution] tail_forms"
+        ),
+        light=_words(frames.get("light", []), f"{where} [frames] light"),
+        statement=_words(frames.get("statement", []), f"{where} [frames] statement"),
+        thanks=_words(frames.get("thanks", []), f"{where} [frames] thanks"),
+        invite=_words(frames.get("invite", []), f"{where} [frames] invite"),
+        prefixes=frozenset(p for p in triggers.prefixes if p),
+        forms=frozenset(triggers.forms),
+        prefix_length=length,
+        trigger_start=re.compile(
+            "|".join(re.escape(stem) for stem in sorted(triggers.stems, key=len, reverse=True))
+        ),
+        verb_stems=verb_stems,
+        stems_by_start=MappingProxyType(
+            {
+                start: tuple(item for item in verb_stems if item[0][:4] == start)
+                for start in {stem[:4] for stem, _ in verb_stems}
+            }
+        ),
+        inflections=inflections,
+        multiword_markers=tuple(
+            sorted({tuple(p.split()) for words in markers.values() for p in words if " " in p})
+        ),
+        status_verbs=frozenset().union(*(status[k] for k in _STATUS_VERB_KEYS)),
+        person_placeholder=str(parsing.get("person_placeholder", "")),
+        name_placeholders={
+            kind.value: str(parsing[f"{kind.value.lower()}_placeholder"])
+            for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
+            if parsing.get(f"{kind.value.lower()}_placeholder")
+        },
+        plural_placeholder=str(parsing.get("plural_placeholder", "")),
+        plural_ending=str(parsing.get("plural_ending", "")),
+        pro_drop=parsing.get("pro_drop", False) is True,
+    )
+
+
+# the [status] lists of verbs that govern an event noun ("planeja", "negou", "refused")
+_STATUS_VERB_KEYS = ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
+
+
+@dataclass
+class _Triggers:
+    """The trigger rules of a grammar file, by lemma, and what the sentence prefilter needs
+    from them: their prefixes, irregular forms and stems."""
+
+    verbs: dict[str, list[TriggerRule]] = field(default_factory=dict)
+    nouns: dict[str, list[TriggerRule]] = field(default_factory=dict)
+    prefixes: set[str] = field(default_factory=set)
+    forms: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)
+
+
+def _read_triggers(
+    data: Mapping[str, Any], classes: Mapping[str, frozenset[str]], *, where: str, length: int
+) -> _Triggers:
+    """Every ``[[triggers]]`` block: its type, source and confidence on a rule per lemma."""
+    endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
+    found = _Triggers()
     for number, block in enumerate(data["triggers"], start=1):
         block_where = f"{where} [[triggers]] #{number}"
         try:
@@ -300,7 +368,7 @@ def load_grammar(lang: str) -> Grammar:
         source = str(block.get("source", ""))
         if not source:
             raise KnowledgeBaseError(f"{block_where}: every trigger block says its source")
-        for key, table, nominal in (("verbs", verbs, False), ("nouns", nouns, True)):
+        for key, table, nominal in (("verbs", found.verbs, False), ("nouns", found.nouns, True)):
             for entry in block.get(key, []):
                 lemma, requires = parse_trigger(entry, classes, where=block_where)
                 table.setdefault(lemma, []).append(
@@ -314,76 +382,37 @@ def load_grammar(lang: str) -> Grammar:
                         source=source,
                     )
                 )
-                prefixes.add(_stem(lemma, length))
-                stems.add(_trigger_stem(lemma, verb=not nominal, endings=stem_endings))
-        forms.update(f.lower() for f in block.get("forms", []))
-    # rules with conditions are tried before bare lemmas, each in the order of the file: the
-    # file decides which reading of "conversar com … por telefone" comes first
-    frozen_verbs = {k: tuple(sorted(v, key=lambda r: not r.requires)) for k, v in verbs.items()}
-    frozen_nouns = {k: tuple(sorted(v, key=lambda r: not r.requires)) for k, v in nouns.items()}
-    numbers = {k.lower(): int(v) for k, v in data.get("numbers", {}).items()}
-    morphology = data.get("morphology", {})
-    endings = sorted(morphology.get("verb_endings", []), key=len, reverse=True)
-    inflections = tuple(morphology.get("inflections", []))
-    by_stem: dict[str, str] = {}
+                found.prefixes.add(_stem(lemma, length))
+                found.stems.add(_trigger_stem(lemma, verb=not nominal, endings=endings))
+        found.forms.update(f.lower() for f in block.get("forms", []))
+    return found
+
+
+def _rules_in_order(
+    table: Mapping[str, list[TriggerRule]],
+) -> Mapping[str, tuple[TriggerRule, ...]]:
+    """Rules with conditions are tried before bare lemmas, each in the order of the file: the
+    file decides which reading of "conversar com … por telefone" comes first."""
+    return MappingProxyType(
+        {k: tuple(sorted(v, key=lambda r: not r.requires)) for k, v in table.items()}
+    )
+
+
+def _verb_stems(
+    data: Mapping[str, Any], verbs: Mapping[str, list[TriggerRule]]
+) -> tuple[tuple[str, str], ...]:
+    """(stem, lemma) of the trigger verbs, then of the verbs that govern event nouns
+    ("aprobó sanciones" with an unseen "aprobó"), which never take a trigger's stem from it;
+    longest stem first."""
+    endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
     frames = data.get("frames", {})
-    # trigger verbs first, then the verbs that govern event nouns ("aprobó sanciones" with an
-    # unseen "aprobó"), which never take a trigger's stem from it
     governing = [
         w for table in ("light", "statement", "thanks", "invite") for w in frames.get(table, [])
     ]
     governing += data["attribution"]["speech"]
+    by_stem: dict[str, str] = {}
     for lemma in [*verbs, *governing]:
         ending = next((e for e in endings if lemma.endswith(e)), None)
         if ending is not None and len(lemma) - len(ending) >= 4 and " " not in lemma:
             by_stem.setdefault(lemma[: -len(ending)], lemma)
-    verb_stems = tuple(sorted(by_stem.items(), key=lambda item: -len(item[0])))
-    return Grammar(
-        lang=lang,
-        verbs=MappingProxyType(frozen_verbs),
-        nouns=MappingProxyType(frozen_nouns),
-        classes=MappingProxyType(classes),
-        numbers=MappingProxyType(numbers),
-        markers=MappingProxyType(markers),
-        status=MappingProxyType(status),
-        speech=_words(data["attribution"]["speech"], f"{where} [attribution] speech"),
-        tail_forms=_words(
-            data["attribution"].get("tail_forms", []), f"{where} [attribution] tail_forms"
-        ),
-        light=_words(frames.get("light", []), f"{where} [frames] light"),
-        statement=_words(frames.get("statement", []), f"{where} [frames] statement"),
-        thanks=_words(frames.get("thanks", []), f"{where} [frames] thanks"),
-        invite=_words(frames.get("invite", []), f"{where} [frames] invite"),
-        prefixes=frozenset(p for p in prefixes if p),
-        forms=frozenset(forms),
-        prefix_length=length,
-        trigger_start=re.compile(
-            "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
-        ),
-        verb_stems=verb_stems,
-        stems_by_start=MappingProxyType(
-            {
-                start: tuple(item for item in verb_stems if item[0][:4] == start)
-                for start in {stem[:4] for stem, _ in verb_stems}
-            }
-        ),
-        inflections=inflections,
-        multiword_markers=tuple(
-            sorted({tuple(p.split()) for words in markers.values() for p in words if " " in p})
-        ),
-        status_verbs=frozenset().union(
-            *(
-                status[k]
-                for k in ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
-            )
-        ),
-        person_placeholder=str(parsing.get("person_placeholder", "")),
-        name_placeholders={
-            kind.value: str(parsing[f"{kind.value.lower()}_placeholder"])
-            for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
-            if parsing.get(f"{kind.value.lower()}_placeholder")
-        },
-        plural_placeholder=str(parsing.get("plural_placeholder", "")),
-        plural_ending=str(parsing.get("plural_ending", "")),
-        pro_drop=parsing.get("pro_drop", False) is True,
-    )
+    return tuple(sorted(by_stem.items(), key=lambda item: -len(item[0])))

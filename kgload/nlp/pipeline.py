@@ -1,12 +1,20 @@
-"""The rule-based half of the NLP stage, run on whole articles: tokenizer, sentences, gazetteer.
+"""The rule-based half of the NLP stage, run on whole articles: tokenizer, sentences, gazetteer
+and linking.
 
 Components (registered factories, versioned names):
 - `kgload_line_sentences_v1`: a line break always ends a sentence (headlines, captions and
   paragraphs carry no final period in news text).
 - `kgload_gazetteer_v1`: phrase matches of every KB alias and every lexicon role phrase, stored
   as candidate spans in `doc.spans["kg_aliases"]` and `doc.spans["kg_roles"]`; linking decides.
+- `kgload_linker_v1`: the mentions of the article in `doc._.kg_article` (a bare article of the
+  doc's text when unset) and the entities they name, as a `LinkResult` in `doc._.kg_links`.
 
-Patterns are added after `nlp.initialize()`, which would otherwise erase them.
+The two KB components get the knowledge base through `initialize`, as spaCy's own components
+get theirs: `build_nlp` hands them the KB object (`pipe.initialize(lambda: [], nlp=nlp, kb=kb)`),
+and a pipeline made from a config reads one with the registered loader `kgload.load_kb.v1`
+(`[initialize.components.kgload_gazetteer_v1.kb_loader]` with ``@misc = "kgload.load_kb.v1"``
+and an optional ``folder``), then `nlp.initialize()`. Each component keeps its KB; the indexes
+derived from it (the alias table) belong to the KB, so two pipelines with two KBs never mix.
 """
 
 from __future__ import annotations
@@ -15,21 +23,43 @@ import functools
 import itertools
 import logging
 import re
+import typing
 from bisect import bisect_left
-from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
 
 from kgload.errors import UsageError
-from kgload.linking.kb import Alias, KnowledgeBase
+from kgload.linking.kb import Alias, KnowledgeBase, load_kb
+from kgload.linking.linker import link_mentions
+from kgload.model import Article
 from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.parse import load_parser
 
-__all__ = ["build_nlp", "find_datelines", "get_nlp", "tokenize"]
+__all__ = [
+    "GAZETTEER",
+    "LINKER",
+    "Gazetteer",
+    "MentionLinker",
+    "build_nlp",
+    "find_datelines",
+    "get_nlp",
+    "tokenize",
+]
+
+GAZETTEER = "kgload_gazetteer_v1"
+LINKER = "kgload_linker_v1"
+
+# Where the linker reads its article and leaves its result (spaCy keeps them in doc.user_data).
+for _attribute in ("kg_article", "kg_links"):
+    if not Doc.has_extension(_attribute):
+        Doc.set_extension(_attribute, default=None)
 
 log = logging.getLogger("kgload")
 
@@ -135,25 +165,89 @@ def line_sentences(doc: Doc) -> Doc:
     return doc
 
 
-class Gazetteer:
+def kb_loader(folder: str | None = None) -> Callable[[], KnowledgeBase]:
+    """A loader of the KB in `folder` (the shipped one when null), for a config's
+    `[initialize.components.<name>.kb_loader]`; `load_kb` keeps one KB per folder."""
+    # `load_kb()` and `load_kb(None)` are two entries of its cache: call it as the code does
+    return functools.partial(load_kb, Path(folder)) if folder else load_kb
+
+
+registry.misc.register("kgload.load_kb.v1", func=kb_loader)
+
+
+class _KnowledgeBaseComponent:
+    """What the gazetteer and the linker share: the KB they are given at `initialize`."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.kb: KnowledgeBase | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb: KnowledgeBase | None = None,
+        kb_loader: Callable[[], KnowledgeBase] | None = None,
+    ) -> None:
+        """Take the knowledge base: `kb` itself, or what `kb_loader` returns (from a config)."""
+        if kb is None and kb_loader is not None:
+            kb = kb_loader()
+        if kb is None:
+            raise UsageError(f"{self.name}: initialize it with a knowledge base (kb or kb_loader)")
+        self._prepare(kb, nlp)
+        self.kb = kb
+
+    def _prepare(self, kb: KnowledgeBase, nlp: Language | None) -> None:
+        """Build what the component needs from `kb` (nothing by default)."""
+
+    def _knowledge_base(self) -> KnowledgeBase:
+        if self.kb is None:
+            raise UsageError(
+                f"{self.name} has no knowledge base: build the pipeline with "
+                "kgload.nlp.pipeline.build_nlp(lang, kb), or call nlp.initialize() with "
+                f'[initialize.components.{self.name}.kb_loader] @misc = "kgload.load_kb.v1"'
+            )
+        return self.kb
+
+
+# `nlp.initialize()` checks a config's settings against `initialize`'s annotations, which must be
+# types rather than the strings `from __future__ import annotations` leaves.
+_KnowledgeBaseComponent.initialize.__annotations__.update(
+    typing.get_type_hints(_KnowledgeBaseComponent.initialize)
+)
+
+
+class Gazetteer(_KnowledgeBaseComponent):
     """Finds candidate KB aliases and role phrases; keeps every candidate, decides nothing."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase, lang: str) -> None:
-        self.by_text: dict[str, list[Alias]] = defaultdict(list)
-        written: dict[str, set[str]] = defaultdict(set)
-        for alias in kb.aliases_for(lang):
-            self.by_text[alias.text.lower()].append(alias)
-            written[alias.text.lower()].update((alias.text, alias.text.lower()))
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        super().__init__(name)
+        self.lang = lang
         self.aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+
+    def _prepare(self, kb: KnowledgeBase, nlp: Language | None) -> None:
+        if nlp is None:
+            raise UsageError(f"{self.name}: initialize it with nlp=... (its tokenizer)")
+        aliases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        roles = PhraseMatcher(nlp.vocab, attr="LOWER")
         make = nlp.make_doc
-        for key, forms in written.items():
+        for key, found in kb.alias_table(self.lang).items():
             # Tokenise each form as written: "U.S." is one token, "u.s." is not.
-            self.aliases.add(key, [make(form) for form in sorted(forms)])
-        for phrase in load_lexicon(lang).roles:
-            self.roles.add(phrase, [make(phrase)])
+            forms = {key, *(alias.text for alias in found)}
+            aliases.add(key, [make(form) for form in sorted(forms)])
+        for phrase in load_lexicon(self.lang).roles:
+            roles.add(phrase, [make(phrase)])
+        self.aliases, self.roles = aliases, roles
+
+    @property
+    def by_text(self) -> Mapping[str, list[Alias]]:
+        """The KB's alias table for the language: what a span's label (its key) stands for."""
+        return self._knowledge_base().alias_table(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        self._knowledge_base()
         # The label is the matched key (the lowercased alias or role phrase): spans are made
         # straight from the match ids, without reading their text.
         doc.spans["kg_aliases"] = [
@@ -165,29 +259,38 @@ class Gazetteer:
         return doc
 
 
-_GAZETTEERS: dict[int, Gazetteer] = {}
+class MentionLinker(_KnowledgeBaseComponent):
+    """Links the gazetteer's candidates, roles and unknown names of the article
+    (`kgload.linking.linker.link_mentions`)."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(name)
+        self.lang = str(nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        kb = self._knowledge_base()
+        article = doc._.kg_article
+        if article is None:
+            article = Article(id="", text=doc.text, lang=self.lang, source="")
+        doc._.kg_links = link_mentions(doc, article, kb, load_lexicon(article.lang))
+        return doc
 
 
-@Language.factory(
-    "kgload_gazetteer_v1",
-    assigns=["doc.spans"],
-    default_config={"lang": "en"},
-)
+@Language.factory(GAZETTEER, assigns=["doc.spans"], default_config={"lang": "en"})
 def make_gazetteer(nlp: Language, name: str, lang: str) -> Gazetteer:
-    kb = _PENDING_KB.get(id(nlp))
-    if kb is None:
-        raise UsageError("kgload_gazetteer_v1 is built by kgload.nlp.build_nlp, with a KB")
-    return Gazetteer(nlp, kb, lang)
+    return Gazetteer(nlp, name, lang)
 
 
-_PENDING_KB: dict[int, KnowledgeBase] = {}
+@Language.factory(LINKER, assigns=["doc._.kg_links"], requires=["doc.spans"])
+def make_linker(nlp: Language, name: str) -> MentionLinker:
+    return MentionLinker(nlp, name)
 
 
 def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Language:
     """The rule-based pipeline for whole articles: the tokenizer (and vocabulary) of the
     language's statistical pipeline (`kgload.nlp.parse.load_parser`), or `spacy.blank(lang)` for
-    ``blank``, then rule sentences, line sentences and the gazetteer. The statistical components
-    run later, on the sentences that may hold an event."""
+    ``blank``, then rule sentences, line sentences, the gazetteer and the linker, initialised
+    with `kb`. The statistical components run later, on the sentences that may hold an event."""
     parser = load_parser(lang, model)
     try:
         nlp = spacy.blank(lang, vocab=parser.vocab) if parser is not None else spacy.blank(lang)
@@ -197,24 +300,22 @@ def build_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Lang
         nlp.tokenizer = parser.tokenizer
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("kgload_line_sentences_v1", after="sentencizer")
-    _PENDING_KB[id(nlp)] = kb
-    try:
-        nlp.add_pipe("kgload_gazetteer_v1", config={"lang": lang})
-    finally:
-        _PENDING_KB.pop(id(nlp), None)
+    nlp.add_pipe(GAZETTEER, config={"lang": lang})
+    nlp.add_pipe(LINKER)
+    for name in (GAZETTEER, LINKER):
+        component = nlp.get_pipe(name)
+        assert isinstance(component, _KnowledgeBaseComponent)
+        component.initialize(lambda: [], nlp=nlp, kb=kb)
     return nlp
 
 
 @functools.lru_cache(maxsize=8)
-def _cached_nlp(lang: str, kb_id: int, model: str | None) -> Language:
-    kb = _KBS[kb_id]
+def _cached_nlp(lang: str, kb: KnowledgeBase, model: str | None) -> Language:
     return build_nlp(lang, kb, model=model)
 
 
-_KBS: dict[int, KnowledgeBase] = {}
-
-
 def get_nlp(lang: str, kb: KnowledgeBase, *, model: str | None = None) -> Language:
-    """The pipeline for `lang`, built once per process (building it indexes the whole KB)."""
-    _KBS[id(kb)] = kb
-    return _cached_nlp(lang, id(kb), model)
+    """The pipeline for `lang` and `kb`, built once per process (building it indexes the KB's
+    aliases). The cache holds the KB itself, not its id(), so a new KB never meets an old one's
+    pipeline."""
+    return _cached_nlp(lang, kb, model)

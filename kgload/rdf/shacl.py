@@ -32,6 +32,17 @@ from rdflib.term import Identifier, Node
 from kgload.errors import KgloadError, UsageError
 from kgload.model import Problem
 from kgload.resources import ontology_path
+from kgload.vocab import (
+    DCT_NS,
+    KG_NS,
+    KGSH_NS,
+    PROV_NS,
+    RDF_NS,
+    RDFS_NS,
+    WD,
+    XSD,
+    XSD_NS,
+)
 
 __all__ = [
     "ALL_GRAPHS",
@@ -50,16 +61,16 @@ DEFAULT_GRAPH = "(default graph)"
 #: `Problem.source` when all graphs are validated together (``per_graph=False``).
 ALL_GRAPHS = "(all graphs)"
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = XSD.string.value
 _PREFIXES = {
-    "kg": "https://w3id.org/kgload/ontology#",
-    "kgsh": "https://w3id.org/kgload/shapes#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "wd": "http://www.wikidata.org/entity/",
+    "kg": KG_NS,
+    "kgsh": KGSH_NS,
+    "prov": PROV_NS,
+    "dcterms": DCT_NS,
+    "rdf": RDF_NS,
+    "rdfs": RDFS_NS,
+    "xsd": XSD_NS,
+    "wd": WD,
 }
 
 _Triple = tuple[Node, Node, Node]

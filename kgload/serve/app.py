@@ -50,6 +50,7 @@ from kgload.serve.protocol import (
     serialize_answer,
 )
 from kgload.stores.base import Store
+from kgload.vocab import KG_NS, RDFS_NS
 
 __all__ = ["ServeOptions", "create_app"]
 
@@ -102,6 +103,30 @@ class _HttpError(Exception):
 
 def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starlette:
     """The application over an open store (the caller closes it after the server stops)."""
+    site = _Site(store, settings, options)
+    static = files("kgload.serve").joinpath("static")
+    routes = [
+        Route("/", site.handle(site.home)),
+        Route("/actor", site.handle(site.actor)),
+        Route("/network", site.handle(site.network)),
+        Route("/queries", site.handle(site.queries)),
+        Route("/queries/{name}", site.handle(site.saved_query)),
+        Route("/sparql", site.handle(site.sparql), methods=["GET", "POST", "OPTIONS"]),
+        Route("/health", _health),
+        Mount("/static", StaticFiles(directory=str(static)), name="static"),
+    ]
+    middleware = []
+    if options.host in _LOOPBACK:
+        # Bound to loopback: refuse other Host names, so a web page cannot reach the server
+        # through DNS rebinding.
+        middleware.append(
+            Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"])
+        )
+    return Starlette(routes=routes, middleware=middleware)
+
+
+def _templates() -> jinja2.Environment:
+    """The page templates: escaped by default, and an unknown name is an error, not blank."""
     templates = jinja2.Environment(
         loader=jinja2.PackageLoader("kgload.serve", "templates"),
         autoescape=jinja2.select_autoescape(default=True),
@@ -110,14 +135,28 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
     templates.filters["qs"] = lambda params: urllib.parse.urlencode(
         {k: v for k, v in params.items() if v not in (None, "")}
     )
-    limits = Limits(timeout=options.timeout, max_rows=options.max_rows)
-    base = settings.base
+    return templates
 
-    async def in_thread(call: Callable[[], Any]) -> Any:
+
+async def _health(request: Request) -> Response:
+    return PlainTextResponse("ok\n")
+
+
+class _Site:
+    """The views of one application and what they share: the store, its limits, the templates."""
+
+    def __init__(self, store: Store, settings: Settings, options: ServeOptions) -> None:
+        self.store = store
+        self.options = options
+        self.base = settings.base
+        self.limits = Limits(timeout=options.timeout, max_rows=options.max_rows)
+        self.templates = _templates()
+
+    async def in_thread(self, call: Callable[[], Any]) -> Any:
         """Run a blocking store call in a worker thread, within the server's timeout."""
 
         def work() -> Any:
-            reopen = getattr(store, "reopen_if_changed", None)
+            reopen = getattr(self.store, "reopen_if_changed", None)
             if reopen is not None:
                 # Follow a running ingest without making this request wait for the new view.
                 reopen(wait=False)
@@ -125,27 +164,29 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
 
         # The thread cannot be stopped inside the store; on timeout the request is answered
         # and the thread is left to finish on its own.
-        with anyio.fail_after(options.timeout + 1):
+        with anyio.fail_after(self.options.timeout + 1):
             return await anyio.to_thread.run_sync(work, abandon_on_cancel=True)
 
-    def page(name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
-        body = templates.get_template(name).render(
-            request=request, path=request.url.path, options=options, **context
+    def page(self, name: str, request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+        body = self.templates.get_template(name).render(
+            request=request, path=request.url.path, options=self.options, **context
         )
         return HTMLResponse(body, status_code=status, headers=_PAGE_HEADERS)
 
     def handle(
-        view: Callable[[Request], Awaitable[Response]],
+        self, view: Callable[[Request], Awaitable[Response]]
     ) -> Callable[[Request], Awaitable[Response]]:
+        """`view` with kgload's errors answered as HTTP errors (a page, or a line of text)."""
+        page = self.page
+
         async def wrapped(request: Request) -> Response:
             try:
                 return await view(request)
             except _HttpError as exc:
                 return _error(request, exc.status, str(exc), exc.headers, page)
             except TimeoutError:
-                return _error(
-                    request, 503, f"the query ran longer than {options.timeout:g} s", {}, page
-                )
+                message = f"the query ran longer than {self.options.timeout:g} s"
+                return _error(request, 503, message, {}, page)
             except QueryTimeout as exc:
                 return _error(request, 503, str(exc), {}, page)
             except NotAcceptable as exc:
@@ -160,50 +201,24 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
 
     # -- SPARQL -----------------------------------------------------------------------------
 
-    async def sparql(request: Request) -> Response:
+    async def sparql(self, request: Request) -> Response:
         if request.method == "OPTIONS":
             return Response(status_code=204, headers=_CORS)
         params = dict(request.query_params)
-        query: str | None = params.get("query")
-        update: str | None = None
-        if request.method == "POST":
-            body = await _read_body(request)
-            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if media == "application/sparql-query":
-                query = _utf8(body)
-            elif media == "application/sparql-update":
-                update = _utf8(body)
-            elif media in ("application/x-www-form-urlencoded", ""):
-                try:
-                    form = urllib.parse.parse_qs(
-                        _utf8(body), keep_blank_values=True, errors="strict"
-                    )
-                except UnicodeDecodeError:
-                    raise _HttpError(400, "the form is not UTF-8 text") from None
-                query = form.get("query", [query])[0] if "query" in form else query
-                update = form["update"][0] if "update" in form else None
-                for key in ("default-graph-uri", "named-graph-uri", "format"):
-                    if key in form:
-                        params.setdefault(key, form[key][0])
-            else:
-                raise _HttpError(
-                    415,
-                    f"unsupported Content-Type {media!r}: send application/sparql-query, "
-                    "application/sparql-update or a form (application/x-www-form-urlencoded)",
-                )
+        query, update = await _sparql_request(request, params)
         if update is not None:
-            return await _update(request, update)
+            return await self.update(request, update)
         if query is None:
             if "text/html" in request.headers.get("accept", ""):
-                return page("sparql.html", request, example=_EXAMPLE_QUERY)
+                return self.page("sparql.html", request, example=_EXAMPLE_QUERY)
             raise _HttpError(400, "no query: give ?query=SPARQL (or POST one)")
         if not query.strip():
             raise _HttpError(400, "the query is empty")
         defaults = request.query_params.getlist("default-graph-uri")
         named = request.query_params.getlist("named-graph-uri")
-        answer = await in_thread(
+        answer = await self.in_thread(
             lambda: run_query(
-                store, query, limits=limits, default_graphs=defaults, named_graphs=named
+                self.store, query, limits=self.limits, default_graphs=defaults, named_graphs=named
             )
         )
         media = negotiate(
@@ -217,25 +232,9 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
             serialize_answer(answer, media), media_type=media + charset, headers=headers
         )
 
-    async def _update(request: Request, text: str) -> Response:
-        if not options.allow_update:
-            raise _HttpError(
-                403,
-                "updates are refused: this endpoint is read-only (start kgload serve with "
-                "--allow-update --token T to accept them)",
-                _CORS,
-            )
-        scheme, _, given = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not given:
-            raise _HttpError(
-                401,
-                "updates need the server's token: send Authorization: Bearer TOKEN",
-                {**_CORS, "WWW-Authenticate": 'Bearer realm="kgload"'},
-            )
-        assert options.token is not None  # checked by ServeOptions
-        if not hmac.compare_digest(given.strip().encode(), options.token.encode()):
-            raise _HttpError(403, "wrong token: this update is refused", _CORS)
-        raw = getattr(store, "pyoxigraph", None)
+    async def update(self, request: Request, text: str) -> Response:
+        _check_update_allowed(request, self.options)
+        raw = getattr(self.store, "pyoxigraph", None)
         if raw is None:
             raise _HttpError(
                 501, "updates are served over Oxigraph stores only: send them to the server"
@@ -247,51 +246,46 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
             except SyntaxError as exc:
                 raise QueryError(f"invalid SPARQL update: {exc}") from exc
 
-        await in_thread(apply)
+        await self.in_thread(apply)
         return Response(status_code=204, headers=_CORS)
 
     # -- pages ------------------------------------------------------------------------------
 
-    async def home(request: Request) -> Response:
+    async def home(self, request: Request) -> Response:
         text = request.query_params.get("q", "").strip()
         lang = _lang(request)
         actors = (
-            await in_thread(lambda: views.search_actors(store, text, base=base, lang=lang))
+            await self.in_thread(
+                lambda: views.search_actors(self.store, text, base=self.base, lang=lang)
+            )
             if text
             else []
         )
-        return page("home.html", request, q=text, actors=actors, lang=lang)
+        return self.page("home.html", request, q=text, actors=actors, lang=lang)
 
-    async def actor(request: Request) -> Response:
+    async def actor(self, request: Request) -> Response:
         given = request.query_params.get("id", "")
         lang = _lang(request)
-        who, events, cut = await in_thread(
-            lambda: views.timeline(store, given, base=base, lang=lang)
+        who, events, cut = await self.in_thread(
+            lambda: views.timeline(self.store, given, base=self.base, lang=lang)
         )
-        return page("actor.html", request, actor=who, events=events, cut=cut, lang=lang)
+        return self.page("actor.html", request, actor=who, events=events, cut=cut, lang=lang)
 
-    async def network(request: Request) -> Response:
+    async def network(self, request: Request) -> Response:
         q = request.query_params
         types = [t for t in q.getlist("type") if t]
         since, until = _date(q.get("since"), "since"), _date(q.get("until"), "until")
         lang = _lang(request)
-        graph = await in_thread(
+        graph = await self.in_thread(
             lambda: views.network(
-                store, base=base, types=types, since=since, until=until, lang=lang
+                self.store, base=self.base, types=types, since=since, until=until, lang=lang
             )
         )
-        data = {
-            "nodes": [{"id": n.id, "iri": n.iri, "label": n.label, "events": n.events}
-                      for n in graph.nodes],
-            "edges": [{"source": views.short_id(e.source), "target": views.short_id(e.target),
-                       "type": e.type, "events": e.events, "first": e.first, "last": e.last}
-                      for e in graph.edges],
-        }  # fmt: skip
-        return page(
+        return self.page(
             "network.html",
             request,
             graph=graph,
-            data=_script_json(data),
+            data=_script_json(_network_data(graph)),
             event_types=views.EVENT_TYPES,
             chosen=types,
             since=q.get("since", ""),
@@ -300,10 +294,10 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
             short_id=views.short_id,
         )
 
-    async def queries(request: Request) -> Response:
-        return page("queries.html", request, queries=load_saved_queries())
+    async def queries(self, request: Request) -> Response:
+        return self.page("queries.html", request, queries=load_saved_queries())
 
-    async def saved_query(request: Request) -> Response:
+    async def saved_query(self, request: Request) -> Response:
         name = request.path_params["name"]
         as_csv = name.endswith(".csv")
         name = name.removesuffix(".csv")
@@ -321,22 +315,16 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
         rows: list[list[Value]] = []
         if run:
             try:
-                text = saved.bind(values, base=base)
-                result = await in_thread(lambda: store.select(text))
-                columns, rows = result_rows(result, base=base)
+                text = saved.bind(values, base=self.base)
+                result = await self.in_thread(lambda: self.store.select(text))
+                columns, rows = result_rows(result, base=self.base)
             except (QueryError, UsageError) as exc:
                 if as_csv:
                     raise
                 error = str(exc)
         if as_csv:
-            out = io.StringIO()
-            render_rows(columns, rows, format="csv", out=out)
-            return Response(
-                out.getvalue().encode("utf-8"),
-                media_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
-            )
-        return page(
+            return _csv_download(name, columns, rows)
+        return self.page(
             "query.html",
             request,
             query=saved,
@@ -348,33 +336,88 @@ def create_app(store: Store, settings: Settings, options: ServeOptions) -> Starl
             csv_link=f"/queries/{name}.csv?" + urllib.parse.urlencode(values),
         )
 
-    async def health(request: Request) -> Response:
-        return PlainTextResponse("ok\n")
 
-    static = files("kgload.serve").joinpath("static")
-    routes = [
-        Route("/", handle(home)),
-        Route("/actor", handle(actor)),
-        Route("/network", handle(network)),
-        Route("/queries", handle(queries)),
-        Route("/queries/{name}", handle(saved_query)),
-        Route("/sparql", handle(sparql), methods=["GET", "POST", "OPTIONS"]),
-        Route("/health", health),
-        Mount("/static", StaticFiles(directory=str(static)), name="static"),
-    ]
-    middleware = []
-    if options.host in _LOOPBACK:
-        # Bound to loopback: refuse other Host names, so a web page cannot reach the server
-        # through DNS rebinding.
-        middleware.append(
-            Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost", "[::1]"])
+async def _sparql_request(
+    request: Request, params: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The query and the update a SPARQL Protocol request carries (at most one is used).
+
+    A POSTed form's `default-graph-uri`, `named-graph-uri` and `format` are added to `params`
+    where the URL did not give them.
+    """
+    query: str | None = params.get("query")
+    update: str | None = None
+    if request.method == "POST":
+        body = await _read_body(request)
+        media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media == "application/sparql-query":
+            query = _utf8(body)
+        elif media == "application/sparql-update":
+            update = _utf8(body)
+        elif media in ("application/x-www-form-urlencoded", ""):
+            try:
+                form = urllib.parse.parse_qs(_utf8(body), keep_blank_values=True, errors="strict")
+            except UnicodeDecodeError:
+                raise _HttpError(400, "the form is not UTF-8 text") from None
+            query = form.get("query", [query])[0] if "query" in form else query
+            update = form["update"][0] if "update" in form else None
+            for key in ("default-graph-uri", "named-graph-uri", "format"):
+                if key in form:
+                    params.setdefault(key, form[key][0])
+        else:
+            raise _HttpError(
+                415,
+                f"unsupported Content-Type {media!r}: send application/sparql-query, "
+                "application/sparql-update or a form (application/x-www-form-urlencoded)",
+            )
+    return query, update
+
+
+def _check_update_allowed(request: Request, options: ServeOptions) -> None:
+    """Refuse an update unless the server accepts them and the request has its token."""
+    if not options.allow_update:
+        raise _HttpError(
+            403,
+            "updates are refused: this endpoint is read-only (start kgload serve with "
+            "--allow-update --token T to accept them)",
+            _CORS,
         )
-    return Starlette(routes=routes, middleware=middleware)
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise _HttpError(
+            401,
+            "updates need the server's token: send Authorization: Bearer TOKEN",
+            {**_CORS, "WWW-Authenticate": 'Bearer realm="kgload"'},
+        )
+    assert options.token is not None  # checked by ServeOptions
+    if not hmac.compare_digest(given.strip().encode(), options.token.encode()):
+        raise _HttpError(403, "wrong token: this update is refused", _CORS)
 
 
-_EXAMPLE_QUERY = """PREFIX kg: <https://w3id.org/kgload/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?event ?type ?date WHERE {
+def _network_data(graph: views.Network) -> dict[str, list[dict[str, Any]]]:
+    """The network as the page's script draws it."""
+    return {
+        "nodes": [{"id": n.id, "iri": n.iri, "label": n.label, "events": n.events}
+                  for n in graph.nodes],
+        "edges": [{"source": views.short_id(e.source), "target": views.short_id(e.target),
+                   "type": e.type, "events": e.events, "first": e.first, "last": e.last}
+                  for e in graph.edges],
+    }  # fmt: skip
+
+
+def _csv_download(name: str, columns: list[str], rows: list[list[Value]]) -> Response:
+    out = io.StringIO()
+    render_rows(columns, rows, format="csv", out=out)
+    return Response(
+        out.getvalue().encode("utf-8"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+    )
+
+
+_EXAMPLE_QUERY = f"""PREFIX kg: <{KG_NS}>
+PREFIX rdfs: <{RDFS_NS}>
+""" + """SELECT ?event ?type ?date WHERE {
   ?event a ?type ; kg:date ?date .
   FILTER(?type != kg:Event)
 } ORDER BY DESC(?date) LIMIT 20"""

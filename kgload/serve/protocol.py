@@ -36,6 +36,7 @@ from pyoxigraph import (
 
 from kgload.errors import KgloadError, QueryError, StoreError
 from kgload.stores.base import Store, Term
+from kgload.vocab import RDF_LANG_STRING, XSD
 
 __all__ = [
     "GRAPH_TYPES",
@@ -52,8 +53,8 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_XSD_STRING = XSD.string.value
+_LANG_STRING = RDF_LANG_STRING.value
 
 # Media types of SELECT/ASK results and of CONSTRUCT/DESCRIBE graphs, first = default.
 RESULT_TYPES: dict[str, str] = {

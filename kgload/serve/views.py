@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode
@@ -17,6 +17,9 @@ from pyoxigraph import Literal, NamedNode
 from kgload.errors import QueryError
 from kgload.queries import sparql_string
 from kgload.stores.base import Store, Term
+from kgload.vocab import DCT_NS, RDF_TYPE, RDFS_NS
+from kgload.vocab import KG_NS as KG
+from kgload.vocab import WD as WIKIDATA
 
 __all__ = [
     "EVENT_TYPES",
@@ -32,15 +35,13 @@ __all__ = [
     "timeline",
 ]
 
-KG = "https://w3id.org/kgload/ontology#"
-WIKIDATA = "http://www.wikidata.org/entity/"
 EVENT_TYPES = (
     "Meeting", "PhoneCall", "Visit", "Agreement", "Support", "MilitaryAid", "TroopDeployment",
     "Sanction", "Attack", "Condemnation",
 )  # fmt: skip
 _PREFIXES = f"""PREFIX kg: <{KG}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX rdfs: <{RDFS_NS}>
+PREFIX dct: <{DCT_NS}>
 """
 _FORBIDDEN_IRI = set('<>"{}|^`\\ \n\r\t')
 
@@ -184,6 +185,22 @@ def timeline(
     events = [e.value for e, _ in page.rows if e is not None]
     cut = len(events) > limit
     events = events[:limit]
+    details = _event_details(store, events, base=base)
+    people = {
+        o
+        for slot in details.values()
+        for p in (KG + "participant", KG + "place", KG + "reportedBy")
+        for o in slot.get(p, ())
+    }
+    names = labels(store, people | {iri}, lang=lang)
+    out = [_timeline_event(event, details.get(event, {}), iri, names) for event in events]
+    return Actor(iri, names.get(iri, short_id(iri)), len(events)), out, cut
+
+
+def _event_details(
+    store: Store, events: list[str], *, base: str
+) -> dict[str, dict[str, set[str]]]:
+    """Each event's objects by predicate, and under "source" its quotes keyed by date and URL."""
     details: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for start in range(0, len(events), 200):
         values = " ".join(f"<{e}>" for e in events[start : start + 200])
@@ -206,51 +223,43 @@ def timeline(
                 # One quote per source; the earliest document's comes first.
                 key = f"{_value(issued) or '9999'}\t{_value(url_term) or ''}\t{quote_term.value}"
                 slot["source"].add(key)
-    people = {
-        o
-        for slot in details.values()
-        for p in (KG + "participant", KG + "place", KG + "reportedBy")
-        for o in slot.get(p, ())
-    }
-    names = labels(store, people | {iri}, lang=lang)
-    out = []
-    for event in events:
-        slot = details.get(event, {})
-        types = sorted(
-            t.removeprefix(KG)
-            for t in slot.get("http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ())
-            if t.startswith(KG) and t != KG + "Event"
-        )
-        sources = sorted(slot.get("source", ()))
-        _, url, quote = sources[0].split("\t", 2) if sources else ("", "", "")
-        role = (
-            "agent"
-            if iri in slot.get(KG + "agent", ())
-            else "recipient"
-            if iri in slot.get(KG + "recipient", ())
-            else "participant"
-        )
-        others = sorted(o for o in slot.get(KG + "participant", ()) if o != iri)
-        out.append(
-            TimelineEvent(
-                iri=event,
-                date=min(slot.get(KG + "date", ()), default=None),
-                type=", ".join(types) or "Event",
-                status=", ".join(sorted(s.removeprefix(KG) for s in slot.get(KG + "status", ())))
-                or None,
-                role=role,
-                counterparts=tuple(Actor(o, names.get(o, short_id(o)), 0) for o in others),
-                place=", ".join(sorted(names.get(p, p) for p in slot.get(KG + "place", ())))
-                or None,
-                quote=quote or None,
-                # Only web links become links (a loaded file could hold a javascript: IRI).
-                url=url if url.startswith(("http://", "https://")) else None,
-                reported_by=tuple(
-                    sorted(names.get(r, short_id(r)) for r in slot.get(KG + "reportedBy", ()))
-                ),
-            )
-        )
-    return Actor(iri, names.get(iri, short_id(iri)), len(events)), out, cut
+    return details
+
+
+def _timeline_event(
+    event: str, slot: Mapping[str, set[str]], iri: str, names: Mapping[str, str]
+) -> TimelineEvent:
+    """One event of actor `iri`'s timeline from its details (see `_event_details`)."""
+    types = sorted(
+        t.removeprefix(KG)
+        for t in slot.get(RDF_TYPE.value, ())
+        if t.startswith(KG) and t != KG + "Event"
+    )
+    sources = sorted(slot.get("source", ()))
+    _, url, quote = sources[0].split("\t", 2) if sources else ("", "", "")
+    role = (
+        "agent"
+        if iri in slot.get(KG + "agent", ())
+        else "recipient"
+        if iri in slot.get(KG + "recipient", ())
+        else "participant"
+    )
+    others = sorted(o for o in slot.get(KG + "participant", ()) if o != iri)
+    return TimelineEvent(
+        iri=event,
+        date=min(slot.get(KG + "date", ()), default=None),
+        type=", ".join(types) or "Event",
+        status=", ".join(sorted(s.removeprefix(KG) for s in slot.get(KG + "status", ()))) or None,
+        role=role,
+        counterparts=tuple(Actor(o, names.get(o, short_id(o)), 0) for o in others),
+        place=", ".join(sorted(names.get(p, p) for p in slot.get(KG + "place", ()))) or None,
+        quote=quote or None,
+        # Only web links become links (a loaded file could hold a javascript: IRI).
+        url=url if url.startswith(("http://", "https://")) else None,
+        reported_by=tuple(
+            sorted(names.get(r, short_id(r)) for r in slot.get(KG + "reportedBy", ()))
+        ),
+    )
 
 
 def _date_filter(since: dt.date | None, until: dt.date | None) -> str:

@@ -14,6 +14,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple
 
 from kgload.errors import QueryError, UsageError
 from kgload.stores.base import Term
+from kgload.vocab import RDF_LANG_STRING
 
 __all__ = [
     "batches",
@@ -121,7 +122,7 @@ def term_from_json(value: Mapping[str, str] | None) -> Term | None:
         if language:
             return Literal(text, language=language)
         datatype = value.get("datatype")
-        if datatype and not datatype.endswith("#langString"):
+        if datatype and datatype != RDF_LANG_STRING.value:
             return Literal(text, datatype=NamedNode(datatype))
         return Literal(text)
     raise QueryError(f"unsupported result term type {kind!r}")

@@ -7,9 +7,10 @@ when told to, and not to ask twice for what they already have. So this client:
   `wikidata.user_agent` (or `KGLOAD_USER_AGENT`) to your tool's name and a contact address, or
   Wikimedia may block you; a warning is logged while the placeholder is in use;
 - runs one request at a time (no pool), giving each an overall deadline of 4x `timeout`;
-- retries HTTP 429, 502, 503, 504, lost connections and the action API's `maxlag` and
-  `ratelimited` answers, waiting `Retry-After` seconds when the server says so and
-  `backoff * 2**n` otherwise, for at most `max_attempts` attempts; then `WikidataError`;
+- retries HTTP 429, 502, 503, 504, timeouts, lost or refused connections and the action API's
+  `maxlag` and `ratelimited` answers, waiting `Retry-After` seconds when the server says so and
+  `backoff * 2**n` otherwise, for at most `max_attempts` attempts; then `WikidataError`. This
+  is `kgload.http`'s retry policy and connector, the ones the SPARQL store uses too;
 - asks the action API for `maxlag=5`, so it yields when the database replicas lag;
 - keeps every successful answer in `cache_dir/wikidata/<sha256>.json`, keyed by method, URL and
   body, so a rerun (or a resumed build) makes no request that was already answered.
@@ -18,16 +19,12 @@ when told to, and not to ask twice for what they already have. So this client:
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import hashlib
-import http.client
 import json
 import logging
 import time
-import urllib.error
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,17 +32,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 import requests
-from SPARQLWrapper import JSON, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kgload.config import Settings
 from kgload.errors import WikidataError
 from kgload.files import atomic_write_text
 from kgload.http import (
+    GiveUp,
+    HttpConnector,
     RetryableError,
-    call_with_deadline,
-    request_deadline,
+    RetryPolicy,
     retry_after_seconds,
+    server_message,
 )
 
 __all__ = [
@@ -64,9 +61,11 @@ MAX_IDS_PER_REQUEST = 50
 DEFAULT_PROPS = ("labels", "aliases", "claims", "sitelinks")
 DEFAULT_LANGUAGES = ("en", "pt", "es", "fr")
 MAXLAG = 5
+# WDQS answers a query that timed out with 500: sending it again would time out again.
 _RETRY_STATUS = frozenset({429, 502, 503, 504})
 _RETRY_API_CODES = frozenset({"maxlag", "ratelimited"})
 _MAXLAG_DEFAULT_WAIT = 5.0
+_RESULTS_JSON = "application/sparql-results+json"
 _CACHE_VERSION = 1
 
 
@@ -118,13 +117,11 @@ class WikidataClient:
             raise ValueError("max_attempts must be at least 1")
         self.settings = settings
         self.stats = ClientStats()
-        self._own_session = session is None
-        self._session = session if session is not None else requests.Session()
-        self._sleep = sleep
-        self._max_attempts = max_attempts
-        self._backoff = backoff
-        self._max_wait = max_wait
-        self._timeout = timeout
+        policy = RetryPolicy(attempts=max_attempts, backoff=backoff, statuses=_RETRY_STATUS,
+                             retry_unreachable=True, max_delay=max_wait, max_wait=max_wait)
+        self._http = _WikidataConnector(
+            policy=policy, timeout=timeout, session=session, sleep=sleep,
+            headers={"User-Agent": settings.user_agent})
         self._cache_dir = Path(settings.cache_dir) / "wikidata" if cache else None
         self._clock = clock
         if is_placeholder_user_agent(settings.user_agent):
@@ -141,8 +138,7 @@ class WikidataClient:
 
     def close(self) -> None:
         """Close the HTTP session if this client made it."""
-        if self._own_session:
-            self._session.close()
+        self._http.close()
 
     # -- public API -----------------------------------------------------------------------------
 
@@ -186,7 +182,7 @@ class WikidataClient:
                 "formatversion": "2",
                 "maxlag": str(MAXLAG),
             }
-            url = self._session.prepare_request(
+            url = self._http.session.prepare_request(
                 requests.Request("GET", self.settings.wikidata_api_url, params=params)).url
             assert url is not None
             document = self._cached("GET", url, "", functools.partial(self._get_api, url))
@@ -244,129 +240,72 @@ class WikidataClient:
 
     # -- transport ------------------------------------------------------------------------------
 
-    def _with_retries(
-        self, what: str, attempt_once: Callable[[], dict[str, Any]]
-    ) -> dict[str, Any]:
-        for attempt in range(1, self._max_attempts + 1):
-            try:
-                return attempt_once()
-            except RetryableError as exc:
-                if attempt == self._max_attempts:
-                    raise WikidataError(
-                        f"{what}: gave up after {attempt} attempts ({exc.message}); "
-                        "Wikidata is busy or unreachable, try again later") from None
-                wait = exc.retry_after
-                if wait is None:
-                    wait = self._backoff * 2 ** (attempt - 1)
-                if wait > self._max_wait:
-                    raise WikidataError(
-                        f"{what}: {exc.message}; the server asks to wait {wait:.0f} s, "
-                        "try again after that") from None
-                self.stats.retries += 1
-                log.info("%s: %s; retrying in %.1f s (attempt %d of %d)",
-                         what, exc.message, wait, attempt + 1, self._max_attempts)
-                self._sleep(wait)
-        raise AssertionError("unreachable")  # pragma: no cover
-
     def _get_api(self, url: str) -> dict[str, Any]:
         what = f"GET {self.settings.wikidata_api_url}"
 
         def once() -> dict[str, Any]:
             self.stats.requests_made += 1
-            headers = {"User-Agent": self.settings.user_agent, "Accept": "application/json"}
-            try:
-                response = call_with_deadline(
-                    lambda: self._session.get(url, headers=headers, timeout=self._timeout),
-                    request_deadline(self._timeout))
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                raise RetryableError(f"no answer ({type(exc).__name__})") from exc
-            except requests.RequestException as exc:
-                raise WikidataError(f"{what}: {exc}") from exc
-            with response:
-                if response.status_code in _RETRY_STATUS:
-                    raise RetryableError(f"HTTP {response.status_code}",
-                                 retry_after_seconds(response.headers.get("Retry-After")))
-                if response.status_code != 200:
-                    raise WikidataError(
-                        f"{what}: HTTP {response.status_code}: {response.text[:200]}")
-                try:
-                    document = response.json()
-                except ValueError as exc:
-                    raise WikidataError(f"{what}: answer is not JSON") from exc
-            if not isinstance(document, dict):
-                raise WikidataError(f"{what}: answer is not a JSON object")
+            with self._http.attempt("GET", url, headers={"Accept": "application/json"}) as answer:
+                document = _json_object(what, answer)
             error = document.get("error")
             if isinstance(error, dict):
                 code = str(error.get("code", ""))
                 info = str(error.get("info", ""))
                 if code in _RETRY_API_CODES:
-                    wait = retry_after_seconds(response.headers.get("Retry-After"))
+                    wait = retry_after_seconds(answer.headers.get("Retry-After"))
                     if wait is None and code == "maxlag":
                         wait = _MAXLAG_DEFAULT_WAIT
                     raise RetryableError(f"API error {code}: {info}".rstrip(": "), wait)
                 raise WikidataError(f"{what}: API error {code}: {info}")
             return document
 
-        return self._with_retries(what, once)
+        return self._http.retry(what, once, on_retry=self._count_retry)
 
     def _post_sparql(self, url: str, query: str) -> dict[str, Any]:
+        """POST one query (SPARQL 1.1 Protocol, JSON results), with retries."""
         what = f"POST {url}"
 
         def once() -> dict[str, Any]:
             self.stats.requests_made += 1
-            try:
-                raw = call_with_deadline(
-                    lambda: _send_sparql(url, query, agent=self.settings.user_agent,
-                                         timeout=self._timeout),
-                    request_deadline(self._timeout))
-            except urllib.error.HTTPError as exc:
-                with contextlib.closing(exc):
-                    if exc.code in _RETRY_STATUS:
-                        raise RetryableError(f"HTTP {exc.code}",
-                                     retry_after_seconds(exc.headers.get("Retry-After"))) from None
-                    raise WikidataError(f"{what}: HTTP {exc.code} {exc.reason}") from None
-            except SPARQLWrapperException as exc:
-                # 400 bad query, 404, 401, 414, 500 (WDQS answers a timed-out query with 500).
-                raise WikidataError(f"{what}: {_short(str(exc))}") from exc
-            except (urllib.error.URLError, http.client.HTTPException, TimeoutError,
-                    ConnectionError) as exc:
-                raise RetryableError(f"no answer ({type(exc).__name__})") from exc
-            try:
-                document = json.loads(raw)
-            except ValueError as exc:
-                raise WikidataError(f"{what}: answer is not JSON") from exc
-            if not isinstance(document, dict):
-                raise WikidataError(f"{what}: answer is not a JSON object")
-            return document
+            with self._http.attempt("POST", url, data={"query": query},
+                                    headers={"Accept": _RESULTS_JSON}) as answer:
+                return _json_object(what, answer)
 
-        return self._with_retries(what, once)
+        return self._http.retry(what, once, on_retry=self._count_retry)
+
+    def _count_retry(self) -> None:
+        self.stats.retries += 1
 
 
-def _send_sparql(url: str, query: str, *, agent: str, timeout: float) -> bytes:
-    """Send one SELECT with SPARQLWrapper (POST, JSON) and return the raw body.
+class _WikidataConnector(HttpConnector):
+    """`kgload.http`'s connector with Wikidata's errors: a status it does not retry (400 bad
+    query, 404, WDQS's 500 for a timed-out query…) is a `WikidataError` naming the request."""
 
-    SPARQLWrapper's setter-driven API stays in this one function.
-    """
-    wrapper = SPARQLWrapper(url, agent=agent)
-    wrapper.setMethod(POST)
-    wrapper.setReturnFormat(JSON)
-    # setTimeout() truncates to int; urllib takes the float as it is.
-    wrapper.timeout = timeout  # type: ignore[assignment]
-    with warnings.catch_warnings():
-        # Its guess of the query form only chooses between `query=` and `update=`.
-        warnings.simplefilter("ignore", RuntimeWarning)
-        wrapper.setQuery(query)
-    response = wrapper.query().response
+    def classify(self, response: requests.Response, *, method: str, url: str) -> None:
+        status = response.status_code
+        if status < 400 or status in self.policy.statuses:
+            super().classify(response, method=method, url=url)
+            return
+        raise WikidataError(f"{method} {url}: HTTP {status}: {server_message(response.text)}")
+
+    def give_up(self, reason: GiveUp) -> WikidataError:
+        if reason.wait is not None:
+            return WikidataError(
+                f"{reason.what}: {reason.error.message}; the server asks to wait "
+                f"{reason.wait:.0f} s, try again after that")
+        return WikidataError(
+            f"{reason.what}: gave up after {reason.attempts} attempts ({reason.error.message}); "
+            "Wikidata is busy or unreachable, try again later")
+
+
+def _json_object(what: str, response: requests.Response) -> dict[str, Any]:
     try:
-        body: bytes = response.read()
-    finally:
-        response.close()
-    return body
-
-
-def _short(text: str, limit: int = 300) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "…"
+        document = response.json()
+    except ValueError as exc:
+        raise WikidataError(f"{what}: answer is not JSON") from exc
+    if not isinstance(document, dict):
+        raise WikidataError(f"{what}: answer is not a JSON object")
+    return document
 
 
 def _write_atomically(path: Path, text: str) -> None:

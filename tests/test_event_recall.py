@@ -155,3 +155,38 @@ def test_the_other_guterres_keeps_his_name() -> None:
     assert "Q897790" in _linked(
         "Francisco Guterres, Presidente de Timor-Leste, chegou a Lisboa.", "pt"
     )
+
+
+# -- an event that "completed a year" began that long before -------------------------------------
+
+
+def _dated(text: str, lang: str, published: dt.date) -> list[tuple[EventType, str | None]]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=published)
+    return [(e.type, e.date.iso() if e.date else None) for e in analyze(article, load_kb()).events]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "began"),
+    [
+        (
+            "pt",
+            "Nesta semana, a invasão brutal da Rússia contra a Ucrânia completou um ano.",
+            "2023-03",
+        ),
+        ("pt", "A guerra de agressão da Rússia contra a Ucrânia completou 2 anos.", "2022-03"),
+        ("en", "Russia's invasion of Ukraine marked two years on Saturday.", "2022-03"),
+    ],
+)
+def test_an_event_that_completed_years_began_that_long_ago(
+    lang: str, text: str, began: str
+) -> None:
+    assert (EventType.ATTACK, began) in _dated(text, lang, dt.date(2024, 3, 2))
+
+
+def test_an_event_that_marked_no_span_of_years_keeps_its_date() -> None:
+    dated = _dated(
+        "Russia's invasion of Ukraine marked a turning point on Saturday.",
+        "en",
+        dt.date(2024, 3, 2),
+    )
+    assert all(date != "2023-03" for _, date in dated)

@@ -192,3 +192,29 @@ def test_an_event_that_marked_no_span_of_years_keeps_its_date() -> None:
         dt.date(2024, 3, 2),
     )
     assert all(date != "2023-03" for _, date in dated)
+
+
+# -- a complement clause the parser hung as a relative clause on the addressee -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula disse aos jornalistas que vai visitar a China em maio.",
+        "Lula afirmou a jornalistas que pretende visitar a China.",
+    ],
+)
+def test_what_a_speaker_tells_journalists_he_will_do_is_his(text: str) -> None:
+    # "que vai/pretende" cannot be a relative clause of the plural "jornalistas"
+    assert (EventType.VISIT, "Q37181", Q_CN) in _kinds(text, "pt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula criticou os jornalistas que visitaram a China em maio.",
+        "Lula elogiou o ministro que visitou a China em maio.",
+    ],
+)
+def test_a_true_relative_clause_keeps_its_antecedent(text: str) -> None:
+    assert all(agent != "Q37181" for _, agent, _ in _kinds(text, "pt"))

@@ -218,3 +218,16 @@ def test_what_a_speaker_tells_journalists_he_will_do_is_his(text: str) -> None:
 )
 def test_a_true_relative_clause_keeps_its_antecedent(text: str) -> None:
     assert all(agent != "Q37181" for _, agent, _ in _kinds(text, "pt"))
+
+
+# -- a person invited with the object's "a" ---------------------------------------------------
+
+
+def test_a_person_invited_with_the_personal_a_is_the_visitor() -> None:
+    text = "La Casa Blanca invitó a Vladimir Putin a una visita a Washington."
+    assert (EventType.VISIT, "Q7747", Q_US) in _kinds(text, "es")
+
+
+def test_a_place_after_the_personal_a_is_no_visitor() -> None:
+    kinds = _kinds("El Gobierno de Chile invitó a una visita a Brasilia al canciller.", "es")
+    assert all(agent != "Q155" for kind, agent, _ in kinds if kind is EventType.VISIT)

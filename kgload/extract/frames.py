@@ -648,6 +648,16 @@ def _read_governor(frame: Frame, noun: Token, grammar: Grammar, reader: ActorRea
 def _read_inviter(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
     """ "convidou o colega angolano para uma visita a Brasília": the invited comes."""
     guests = children(governor, "obj", "iobj")
+    if not guests:
+        # "invitó a Putin a una visita": a person as object takes "a", read as an oblique
+        guests = [
+            c
+            for c in children(governor, "obl")
+            if c.i != frame.token.i
+            and grammar.marker_role(case_phrase(c)) == "recipient"
+            and reader.actors(c)
+            and not reader.place(c)
+        ]
     if frame.type is EventType.VISIT:
         frame.agents.extend(guests)
         if not frame.recipients:

@@ -120,13 +120,27 @@ def speech_verb(frame: Frame, grammar: Grammar) -> Token | None:
 def _speech_nearby(top: Token, grammar: Grammar) -> Token | None:
     for child in top.children:
         if base_dep(child) in ("parataxis", "advcl", "ccomp") and is_speech(child, grammar):
+            if base_dep(child) == "parataxis" and _says_its_own(child):
+                continue
             return child
     root = top.sent.root if top.doc.has_annotation("SENT_START") else None
     if root is not None and root.i != top.i:
         for child in root.children:
-            if base_dep(child) == "parataxis" and is_speech(child, grammar) and child.i > top.i:
+            if (
+                base_dep(child) == "parataxis"
+                and is_speech(child, grammar)
+                and child.i > top.i
+                and not _says_its_own(child)
+            ):
                 return child
     return None
+
+
+def _says_its_own(verb: Token) -> bool:
+    """A speech verb set beside a clause with a complement clause of its own says that, not the
+    clause beside it ("…, in what Netanyahu said was an operation…"); one that attributes the
+    clause beside it (", the Kremlin said.") has none."""
+    return bool(children(verb, "ccomp"))
 
 
 def _verb_over(token: Token) -> Token | None:

@@ -1310,6 +1310,9 @@ def _draft_events(
         if date_mention is None and frame.type in _STATEMENTS:
             date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
         date, status = _dated_status(date_mention, event.status, article.published)
+        began = _anniversary(frame, grammar, article.published)
+        if began is not None and status is Status.OCCURRED:
+            date = began  # the clause's own date is the anniversary's
         personnel, bound = (
             _personnel(frame, sentence, told.quantities.overlapping(sentence.start, sentence.end))
             if frame.type is EventType.TROOP_DEPLOYMENT
@@ -1340,6 +1343,37 @@ def _draft_events(
                 dated_here=date is not None,
             )
         )
+
+
+def _anniversary(frame: Frame, grammar: Grammar, published: dt.date | None) -> PartialDate | None:
+    """ "a invasão … completou um ano", "the war marked two years": an event whose noun is the
+    subject of a verb of completing (`[classes] anniversary`) a number of years (`years`) began
+    that many years before publication, in the same month."""
+    noun = frame.token
+    verb = noun.head
+    classes = grammar.classes
+    if (
+        published is None
+        or not frame.rule.nominal
+        or base_dep(noun) != "nsubj"
+        or not grammar.verb_words(verb) & classes.get("anniversary", frozenset())
+    ):
+        return None
+    for unit in children(verb, "obj", "obl"):
+        if not word_forms(unit) & classes.get("years", frozenset()):
+            continue
+        for count in children(unit, "nummod", "det"):
+            word = count.lower_
+            years = (
+                int(word)
+                if word.isdigit()
+                else 1
+                if word in classes.get("one", frozenset())
+                else grammar.numbers.get(word)
+            )
+            if years and 0 < years < published.year:
+                return PartialDate(published.year - years, published.month)
+    return None
 
 
 def _said_on(sentence: ParsedSentence, dates: _ByStart[DateMention]) -> DateMention | None:

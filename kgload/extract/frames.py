@@ -95,7 +95,13 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
     if requirement.dep is not None:
         candidates = [c for c in token.children if c.dep_.lower().startswith(requirement.dep)]
     else:
-        candidates = [grand for child in token.children for grand in (child, *child.children)]
+        # a grandchild only as a word of its own, not as an adjective of another word:
+        # "enviou 126 milhões em ajuda militar" sends aid, not "militares" (troops)
+        candidates = [
+            grand
+            for child in token.children
+            for grand in (child, *(g for g in child.children if base_dep(g) != "amod"))
+        ]
         # "reuniram-se": the clitic is part of the trigger's own token
         candidates_words = set(token.lower_.split("-")[1:])
         if requirement.words & candidates_words:
@@ -175,6 +181,9 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if head.i == noun.i:
         return None, ""
     above = _verb_above(noun) if base_dep(noun) in ("obl", "nmod") else None
+    if kind in _GOODS and _given_as(noun, above, grammar):
+        # before the setting reading: "em/in" also opens "na reunião, X e Y discutiram"
+        return above, GIVES_SUBJECT  # "entregar 126 milhões em ajuda militar", "provide X in aid"
     if base_dep(noun) == "obl" and head.pos_ in ("VERB", "AUX"):
         phrase = case_phrase(noun)
         if phrase and phrase in grammar.markers["during"]:
@@ -207,12 +216,8 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
         return answering, GIVES_SUBJECT  # "o Irã respondeu com ondas de mísseis": Iran fired
     if lemmas & grammar.status["topic"]:
         return None, ""  # "discutir a invasão": the event is what is talked about
-    if (
-        above is not None
-        and case_phrase(noun) in grammar.markers["as"]
-        and grammar.lemmas(above.lemma_, above.text) & grammar.light
-    ):
-        return above, GIVES_SUBJECT  # "entregar 126 milhões em ajuda militar", "provide X in aid"
+    if _given_as(noun, above, grammar):
+        return above, GIVES_SUBJECT
     if relation in ("obj", "nsubj:pass", "iobj") or base_dep(noun) == "xcomp":
         light = grammar.light | (grammar.statement if kind in _STATEMENTS else frozenset())
         # "a UE prepara sanções", "negou o envio de tropas": who plans, threatens or denies an
@@ -222,6 +227,15 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "nsubj":
         return head, TELLS
     return None, ""
+
+
+def _given_as(noun: Token, above: Token | None, grammar: Grammar) -> bool:
+    """An event noun that names by its kind what a light verb gives ("em ajuda militar")."""
+    return (
+        above is not None
+        and case_phrase(noun) in grammar.markers["as"]
+        and bool(grammar.lemmas(above.lemma_, above.text) & grammar.light)
+    )
 
 
 def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool) -> None:
@@ -634,6 +648,16 @@ def _read_governor(frame: Frame, noun: Token, grammar: Grammar, reader: ActorRea
 def _read_inviter(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
     """ "convidou o colega angolano para uma visita a Brasília": the invited comes."""
     guests = children(governor, "obj", "iobj")
+    if not guests:
+        # "invitó a Putin a una visita": a person as object takes "a", read as an oblique
+        guests = [
+            c
+            for c in children(governor, "obl")
+            if c.i != frame.token.i
+            and grammar.marker_role(case_phrase(c)) == "recipient"
+            and reader.actors(c)
+            and not reader.place(c)
+        ]
     if frame.type is EventType.VISIT:
         frame.agents.extend(guests)
         if not frame.recipients:

@@ -108,10 +108,14 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         for s in children(verb, "nsubj", "csubj")
         if "Yes" not in s.morph.get("Reflex", []) and not s.is_space
     ]
+    head = verb.head
+    if _complement_read_as_relative(verb, found) and depth < 3:
+        # "Lula disse a jornalistas que pretende telefonar…": the complement of the verb above,
+        # which speaks of its subject
+        return subjects(head.head, depth=depth + 1)
     if found or depth >= 3:
         return found
     relation = base_dep(verb)
-    head = verb.head
     if head.i == verb.i:
         return []
     if relation == "xcomp":
@@ -129,6 +133,26 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if relation == "acl" and verb.dep_.lower() != "acl:relcl":
         return [head]  # "tropas enviadas à Rússia": the noun is what the participle says of
     return []
+
+
+def _complement_read_as_relative(verb: Token, found: list[Token]) -> bool:
+    """A "que" clause the parser hung as a relative clause on the object of the verb before
+    it, which cannot be one: its relative subject disagrees in number with that object ("disse
+    a jornalistas que pretende…": "jornalistas" cannot "pretende")."""
+    antecedent = verb.head
+    if (
+        verb.dep_.lower() != "acl:relcl"
+        or len(found) != 1
+        or "Rel" not in found[0].morph.get("PronType", [])
+        or base_dep(antecedent) not in ("obj", "iobj", "obl")
+        or antecedent.head.i == antecedent.i
+        or antecedent.head.pos_ not in ("VERB", "AUX")
+    ):
+        return False
+    finite = [verb, *children(verb, "aux")]
+    numbers = {n for t in finite for n in t.morph.get("Number", [])}
+    own = set(antecedent.morph.get("Number", []))
+    return len(numbers) == 1 and len(own) == 1 and numbers != own
 
 
 def is_actor(mention: Mention) -> bool:

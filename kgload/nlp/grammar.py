@@ -402,14 +402,16 @@ def _verb_stems(
     data: Mapping[str, Any], verbs: Mapping[str, list[TriggerRule]]
 ) -> tuple[tuple[str, str], ...]:
     """(stem, lemma) of the trigger verbs, then of the verbs that govern event nouns
-    ("aprobó sanciones" with an unseen "aprobó"), which never take a trigger's stem from it;
-    longest stem first."""
+    ("aprobó sanciones" with an unseen "aprobó") or date them (`anniversary`), which never take
+    a trigger's stem from it; longest stem first."""
     endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
     frames = data.get("frames", {})
     governing = [
         w for table in ("light", "statement", "thanks", "invite") for w in frames.get(table, [])
     ]
     governing += data["attribution"]["speech"]
+    # "a invasão completa dois anos" with "completa" lemmatised as the adjective "completo"
+    governing += data.get("classes", {}).get("anniversary", [])
     by_stem: dict[str, str] = {}
     for lemma in [*verbs, *governing]:
         ending = next((e for e in endings if lemma.endswith(e)), None)

@@ -57,6 +57,7 @@ from kgload.linking.generate import (
 from kgload.linking.kb import KIND_ORDER, KnowledgeBase, load_kb
 from kgload.linking.wikidata import DEFAULT_LANGUAGES, MAX_IDS_PER_REQUEST, WikidataClient
 from kgload.model import Problem, ProgressCallback
+from kgload.vocab import WD
 
 __all__ = [
     "QUERY_NAMES",
@@ -78,7 +79,6 @@ QUERY_NAMES = ("states", "organisations", "heads", "ministers", "capitals")
 STATE_FILE = ".build-state.json"
 WORK_DIR = ".build"
 _STATE_VERSION = 1
-_ENTITY = "http://www.wikidata.org/entity/"
 _QID = re.compile(r"^Q[1-9][0-9]*$")
 _LANGS = DEFAULT_LANGUAGES
 _CURATED_ALIAS_TYPES = frozenset({"surname", "metonym"})
@@ -121,9 +121,9 @@ def load_query(name: str) -> str:
 # -- SPARQL rows → facts --------------------------------------------------------------------------
 
 def _qid(value: str | None) -> str | None:
-    if not value or not value.startswith(_ENTITY):
+    if not value or not value.startswith(WD):
         return None
-    qid = value[len(_ENTITY):]
+    qid = value[len(WD):]
     return qid if _QID.match(qid) else None
 
 

@@ -89,10 +89,16 @@ def _cluster(workers: int) -> Any:
                         host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=40)
 
 
+# Every language of the generated articles: a pipeline built inside a timed run is start-up
+# cost, and in the one-worker run (a twentieth of the articles) it weighed enough to push the
+# speed-up above 2.
+_LANGS = ("en", "es", "pt")
+
+
 def _extract(client: Any, path: Path, out: Path, settings: Settings) -> tuple[float, Any]:
     from kgload.cluster import extract_files, register_worker_plugin
 
-    register_worker_plugin(client, settings, langs=("en", "pt"))  # pipelines built, not timed
+    register_worker_plugin(client, settings, langs=_LANGS)  # pipelines built, not timed
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     report = extract_files([path], out, settings=settings, client=client,
@@ -128,7 +134,7 @@ def run(quick: bool = False, articles: int | None = None) -> list[Row]:
     progress(f"scale: extracting {n:,} articles on {cores} workers")
     loads = [_load_average()]
     with _cluster(cores) as cluster, Client(cluster) as client:
-        register_worker_plugin(client, settings, langs=("en", "pt"))
+        register_worker_plugin(client, settings, langs=_LANGS)
         warm = client.run(_rss_mb)
         wall_all, report = _extract(client, source, work / "parts", settings)
         peaks = client.run(_peak_rss_mb)

@@ -1363,17 +1363,20 @@ def _anniversary(frame: Frame, grammar: Grammar, published: dt.date | None) -> P
         if not word_forms(unit) & classes.get("years", frozenset()):
             continue
         for count in children(unit, "nummod", "det"):
-            word = count.lower_
-            years = (
-                int(word)
-                if word.isdigit()
-                else 1
-                if word in classes.get("one", frozenset())
-                else grammar.numbers.get(word)
-            )
+            years = _count_of(count.lower_, grammar)
             if years and 0 < years < published.year:
                 return PartialDate(published.year - years, published.month)
     return None
+
+
+def _count_of(word: str, grammar: Grammar) -> int | None:
+    """The number a count word says: digits, a number word, or "one" (`[classes] one`: kept
+    apart from `numbers` because "um/un/a" is an article everywhere else)."""
+    if word.isdigit():
+        return int(word)
+    if word in grammar.classes.get("one", frozenset()):
+        return 1
+    return grammar.numbers.get(word)
 
 
 def _said_on(sentence: ParsedSentence, dates: _ByStart[DateMention]) -> DateMention | None:

@@ -215,8 +215,9 @@ class Mention:
     """A stretch of article text that names an entity.
 
     `method` says how it was resolved (``name``, ``alias``, ``demonym``, ``role``, ``metonym``,
-    ``coreference``, ``unknown``). For a metonym ("o Kremlin disse"), `key` is the actor the
-    text means (the state) and `literal_key` the place it literally names.
+    ``coreference``, ``speaker`` for a transcript's label, ``unknown``). For a metonym ("o
+    Kremlin disse"), `key` is the actor the text means (the state) and `literal_key` the place
+    it literally names.
     """
 
     start: int

@@ -246,9 +246,14 @@ def test_controlled_verb_under_we_in_a_turn_is_the_speakers_state_pt() -> None:
 
 
 def test_unlinked_label_speaks_for_the_publisher_pt() -> None:
-    text = "SECRETÁRIO BLINKEN: " + _SUPPORT_PT
+    text = "EMBAIXADORA: " + _SUPPORT_PT  # a label that names nobody the KB knows
     assert _sides(text, "pt", EventType.SUPPORT, home=US) == [{US, UKRAINE}]
     assert _sides(text, "pt", EventType.SUPPORT) == []  # no publisher: nobody
+
+
+def test_label_with_a_surname_named_before_speaks_for_that_persons_state_pt() -> None:
+    text = "O secretário de Estado Antony Blinken falou à imprensa.\nSECRETÁRIO BLINKEN: "
+    assert _sides(text + _SUPPORT_PT, "pt", EventType.SUPPORT) == [{US, UKRAINE}]  # no publisher
 
 
 def test_questioner_is_not_the_publisher_pt() -> None:

@@ -201,3 +201,58 @@ def test_a_month_is_never_the_surname_of_a_person_named_before() -> None:
         published=dt.date(2018, 3, 3),
     )
     assert [m.text for m in mentions if m.key == "Q264766"] == ["Theresa May"]
+
+
+# -- speaker labels of transcripts ("SECRETARY BLINKEN:") --------------------------------------
+def test_speaker_label_with_title_and_known_surname_names_the_person() -> None:
+    text = (
+        "El secretario de Estado Antony Blinken habló con la prensa.\n\n"
+        "SECRETARIO BLINKEN: Buenas tardes. Es un placer estar aquí.\n\n"
+        "PREGUNTA: Gracias, señor secretario.\n"
+    )
+    found = {m.text: m.key for m in _links(text, "es", published=dt.date(2022, 5, 3))}
+    assert found["SECRETARIO BLINKEN"] == "Q7821917"
+    assert "PREGUNTA" not in found
+
+
+def test_speaker_label_of_the_publishing_governments_own_official() -> None:
+    text = "Remarks\n\nSECRETARY POMPEO: Good afternoon.\n"
+    us = _links(text, "en", published=dt.date(2018, 5, 7), url="https://www.state.gov/x")
+    assert {m.text: m.key for m in us}["SECRETARY POMPEO"] == "Q473239"
+    uk = _links(text, "en", published=dt.date(2018, 5, 7), url="https://www.gov.uk/x")
+    assert "SECRETARY POMPEO" not in {m.text for m in uk}
+
+
+def test_bare_title_label_is_the_publishing_governments_holder_on_the_day() -> None:
+    text = "Remarks by the President\n\nTHE PRESIDENT: Good afternoon, everyone.\n"
+    mentions = _links(text, "en", published=dt.date(2023, 10, 7), url="https://www.whitehouse.gov/x")
+    assert {m.text: m.key for m in mentions}["THE PRESIDENT"] == "Q6279"  # Joe Biden
+    earlier = _links(text, "en", published=dt.date(2018, 10, 7), url="https://www.whitehouse.gov/x")
+    assert {m.text: m.key for m in earlier}["THE PRESIDENT"] == "Q22686"  # Donald Trump
+
+
+def test_bare_title_label_without_a_publishing_government_names_nobody() -> None:
+    text = "Transcript\n\nTHE PRESIDENT: Good afternoon, everyone.\n"
+    mentions = _links(text, "en", published=dt.date(2023, 10, 7))
+    assert "THE PRESIDENT" not in {m.text for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a surname without a title: capitals alone are too noisy to trust
+        "Notes\n\nBLINKEN: Good afternoon.\n",
+        # a title and a word the KB does not know as a surname
+        "Notes\n\nSECRETARY SMITHERSON: Good afternoon.\n",
+        # a surname the KB knows, of someone neither named before, nor of the publishing
+        # government, nor very prominent (Blinken's prominence is 35)
+        "Notes\n\nSECRETARY BLINKEN: Good afternoon.\n",
+        # capitals inside a line are not a label
+        "The statement said: SECRETARY BLINKEN: we will meet again.\n",
+        # a label not followed by its colon
+        "Notes\n\nSECRETARY BLINKEN said good afternoon.\n",
+    ],
+)
+def test_capitals_that_are_not_a_titled_speaker_label_stay_unlinked(text: str) -> None:
+    mentions = _links(text, "en", published=dt.date(2022, 5, 3))
+    assert all(m.key != "Q7821917" or not m.text.isupper() for m in mentions)

@@ -59,6 +59,7 @@ HOME_STATES = {
 }
 
 _SURNAME_PROMINENCE = 70
+_LABEL_TOKENS = 7  # words of a transcript's speaker label ("ALTA FUNCIONARIA DEL DEPARTAMENTO…")
 _ACRONYM = re.compile(r"^[A-Z]{3,6}$")
 _UPPER_WORD = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.-]*$")
 
@@ -503,24 +504,28 @@ class _Linker:
         after a title, or, as a bare title, whoever holds that office in the publishing
         government on the day. Capitals elsewhere stay too noisy to link (`_case_ok`)."""
         linked = [(m.start, m.end) for m in self.mentions]
+        home = home_state(self.article, self.kb)
         for start, end in self._speaker_labels():
             first, last = self.offsets[start], self.offsets[end - 1] + len(self.texts[end - 1])
             if any(a < last and first < b for a, b in linked):
                 continue  # a name the gazetteer linked (a title it could not is no obstacle)
             words = [self.texts[k].lower() for k in range(start, end)]
-            person = self._speaker_by_surname(words, first) or self._speaker_by_title(words)
+            person = self._speaker_by_surname(words, first, home) or self._speaker_by_title(
+                words, home, self.doc[start:end]
+            )
             if person is not None:
                 self._remember(person)
                 self._add(start, end, person, EntityKind.PERSON, "speaker")
 
     def _speaker_labels(self) -> list[tuple[int, int]]:
-        """Token ranges of the lines that open with 1-6 words in capitals and a colon."""
+        """Token ranges of the lines that open with up to `_LABEL_TOKENS` words in capitals
+        and a colon."""
         found = []
         for k, text in enumerate(self.texts):
             if k > 0 and "\n" not in self.gaps[k - 1] + self.texts[k - 1]:
                 continue  # a line break is the gap after a token, or a whitespace token
             end = k
-            while end < len(self.texts) and end - k <= 6 and self.texts[end].isupper():
+            while end < len(self.texts) and end - k < _LABEL_TOKENS and self.texts[end].isupper():
                 if "\n" in self.gaps[end]:
                     break
                 end += 1
@@ -529,13 +534,14 @@ class _Linker:
                 found.append((k, end))
         return found
 
-    def _speaker_by_surname(self, words: Sequence[str], label_start: int) -> str | None:
+    def _speaker_by_surname(
+        self, words: Sequence[str], label_start: int, home: str | None
+    ) -> str | None:
         """A title and a surname the KB knows: "SECRETARY BLINKEN", "PRESIDENTE LULA", for
         someone the article named before, of the publishing government, or very prominent
         ("SECRETÁRIO SILVA" is not a Cape Verdean prime minister)."""
         if len(words) < 2 or not any(w in self.lexicon.person_cues for w in words[:-1]):
             return None
-        home = home_state(self.article, self.kb)
         candidates = []
         for alias in self.by_text.get(words[-1], []):
             entity = self._entity(alias.qid)
@@ -551,18 +557,15 @@ class _Linker:
         chosen = self._choose(candidates)
         return chosen.qid if chosen is not None else None
 
-    def _speaker_by_title(self, words: Sequence[str]) -> str | None:
+    def _speaker_by_title(self, words: Sequence[str], home: str | None, span: Span) -> str | None:
         """A bare title ("THE PRESIDENT", "EL SECRETARIO DE ESTADO"): its holder in the
         government that publishes the article, on the day it was published."""
         while words and words[0] in self.lexicon.determiners:
             words = words[1:]
         titles = self.lexicon.roles.get(" ".join(words), ())
-        home = home_state(self.article, self.kb)
         if not titles or home is None or tuple(titles) == ("counterpart",):
             return None
-        leader = tuple(titles) == ("leader",)
-        people = self.kb.holders(home, titles=titles, leader=leader, on=self.day)
-        return people[0] if len(people) == 1 else None
+        return self._resolve_role(titles, home, span)
 
     def link_unknown_names(self) -> None:
         """Capitalised runs the KB does not know become local entities, typed by context."""

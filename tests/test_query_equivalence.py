@@ -118,7 +118,18 @@ def test_same_rows_as_the_previous_query_text(
         at = list(now.variables).index("reported_by")
         new = [row if old_row[at] is not None else (*row[:at], None, *row[at + 1:])
                for row, old_row in zip(new, old, strict=False)]
+    if name == "sources_of_event":
+        # The previous text left two quotes of one event in one document that start at the
+        # same character in the engine's order; the shipped one orders them by their end.
+        old = sorted(old, key=_source_order)
     assert new == old
+
+
+def _source_order(row: tuple[object, ...]) -> tuple[object, ...]:
+    """A `sources_of_event` row's place: event, issue date, document, start, end."""
+    event, _, document, _, _, issued, _, _, _, start, end = row
+    return (event, issued or "9999", document,
+            int(str(start)) if start else -1, int(str(end)) if end else -1)
 
 
 def test_the_archive_cases_find_rows(store: Store) -> None:

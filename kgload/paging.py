@@ -40,7 +40,7 @@ _KG_DATE_BUCKET = KG.dateBucket.value
 #: Buckets in the first ASK for where the data starts; each empty ASK doubles it.
 _FIRST_PROBE = 16
 #: A filter that keeps fewer rows than this runs as the plain query (see `few_rows`).
-FEW_ROWS = 1_500
+FEW_ROWS = 15_000
 #: Pages of 1, 2, 4, 8, 8… buckets, 32 in all, before the last query reads the rest at once.
 #: Oxigraph starts from the buckets of a larger window rather than from the query's filter
 #: (a rare actor: 0.08 s with 8 buckets, 6.5 s with 32, on 100,000 articles).

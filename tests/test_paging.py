@@ -302,3 +302,28 @@ def test_a_filter_with_few_rows_runs_the_plain_query(tmp_path: Path,
     assert _plain(run_saved_query(store, "events_of_actor", {"actor": "Q1011"})) == _plain(
         QueryResult((), rows)) or rows == ()
     assert any("kgload_bucket" in text for text in sent)
+
+
+def test_the_block_is_read_past_iris_strings_and_comments() -> None:
+    """A `#` in an IRI is not a comment, a brace in a string or a comment is not the query's."""
+    text = ('SELECT * WHERE { GRAPH ?g { ?event kg:quote "}{" . # a } comment\n'
+            '  #~window ?event desc\n  ?event a <https://w3id.org/kgload/ontology#Attack> }'
+            ' FILTER(?x) }')
+    window = find_window(text)
+    assert window is not None
+    block = paging.selecting_block(text, window)
+    assert block is not None and block.endswith("}") and "FILTER" not in block
+    assert block.count("{") == 2 and "<https://w3id.org/kgload/ontology#Attack>" in block
+
+
+def test_a_probe_the_store_cannot_read_means_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query of the user's own whose block does not read as SPARQL on its own still runs."""
+    store = open_memory()
+    text = get_saved_query("events_of_actor").bind({"actor": "Q1011"})
+    monkeypatch.setattr(paging, "few_rows_query", lambda *_: "SELECT nonsense")
+    window = find_window(text)
+    assert window is not None
+    saved = get_saved_query("events_of_actor")
+    result = paging.select_paged(store, saved, {"actor": "Q1011"},
+                                 base="https://w3id.org/kgload/id/")
+    assert result.rows == ()

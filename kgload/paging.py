@@ -34,10 +34,14 @@ _Row = TypeVar("_Row")
 __all__ = ["BUCKETS", "FEW_ROWS", "Window", "bucket_domain", "few_rows_query", "find_window",
            "run_windowed", "select_paged"]
 
-_MARKER = re.compile(r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)[ \t]*$",
-                     re.MULTILINE)
+_MARKER = re.compile(
+    r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)(?:[ \t]+([A-Z][A-Za-z]*))?"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
 _BUCKET_VAR = "?kgload_bucket"
 _KG_DATE_BUCKET = KG.dateBucket.value
+_KG_TYPE_DATE_BUCKET = KG.typeDateBucket.value
 #: Buckets in the first ASK for where the data starts; each empty ASK doubles it.
 _FIRST_PROBE = 16
 #: A filter that keeps fewer rows than this runs as the plain query (`few_rows_query`).
@@ -66,12 +70,23 @@ _LAST_CENTURY = BUCKETS[-1]
 
 @dataclass(frozen=True, slots=True)
 class Window:
-    """Where a query marks its window: the variable to bucket and the order of its rows."""
+    """Where a query marks its window: the variable to bucket, the order of its rows and, for
+    a page of one event type, the type (`#~window ?event desc Attack`), whose buckets
+    (`kg:typeDateBucket`) hold that type's events only."""
 
     variable: str
     descending: bool
     start: int
     end: int
+    scope: str | None = None
+
+    def key(self, bucket: str) -> str:
+        """The value the index is read by: the bucket, after the type when there is one."""
+        return bucket if self.scope is None else f"{self.scope} {bucket}"
+
+    @property
+    def predicate(self) -> str:
+        return _KG_DATE_BUCKET if self.scope is None else _KG_TYPE_DATE_BUCKET
 
 
 def find_window(text: str) -> Window | None:
@@ -79,7 +94,8 @@ def find_window(text: str) -> Window | None:
     match = _MARKER.search(text)
     if match is None:
         return None
-    return Window(match.group(1), match.group(2) == "desc", match.start(), match.end())
+    return Window(match.group(1), match.group(2) == "desc", match.start(), match.end(),
+                  match.group(3))
 
 
 def _keeps(bucket: str, since: str | None, until: str | None) -> bool:
@@ -119,9 +135,9 @@ def domain(window: Window, params: Mapping[str, ParamValue]) -> list[str]:
 
 def window_pattern(window: Window, buckets: list[str]) -> str:
     """The pattern that keeps the query's variable to these buckets (inside its GRAPH ?g)."""
-    values = " ".join(f'"{b}"' for b in buckets)
+    values = " ".join(f'"{window.key(b)}"' for b in buckets)
     return (f"VALUES {_BUCKET_VAR} {{ {values} }} "
-            f"?{window.variable} <{_KG_DATE_BUCKET}> {_BUCKET_VAR} .")
+            f"?{window.variable} <{window.predicate}> {_BUCKET_VAR} .")
 
 
 def rest_pattern(window: Window, last: str) -> str:
@@ -137,12 +153,15 @@ def with_pattern(text: str, window: Window, pattern: str) -> str:
     return text[: window.start] + pattern + text[window.end :]
 
 
-def any_in(buckets: list[str]) -> str:
+def any_in(buckets: list[str], window: Window | None = None) -> str:
     """An ASK for whether any node of the store has one of these buckets (an index lookup per
-    bucket), so an empty stretch of the calendar costs one request, not one page."""
-    values = " ".join(f'"{b}"' for b in buckets)
+    bucket), so an empty stretch of the calendar costs one request, not one page; with a
+    scoped window, any event of its type."""
+    key = window.key if window is not None else str
+    predicate = window.predicate if window is not None else _KG_DATE_BUCKET
+    values = " ".join(f'"{key(b)}"' for b in buckets)
     return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {values} }} "
-            f"?node <{_KG_DATE_BUCKET}> {_BUCKET_VAR} }} }}")
+            f"?node <{predicate}> {_BUCKET_VAR} }} }}")
 
 
 _GRAPH_OPEN = re.compile(r"GRAPH\s+\?[A-Za-z_][A-Za-z0-9_]*\s*\{")
@@ -216,7 +235,8 @@ def run_windowed(
     16, 32, 64… buckets (then halve the last one down to the first bucket in use); read pages
     of 1, 2, 4, 8, 8… buckets from there (32 in all); whatever is still missing comes from one
     last query over everything past the last bucket read, undated events included. A store
-    without any bucket (written before kgload wrote them) gets the plain query, and so does a
+    without any bucket (written before kgload wrote them; for a window of one type, before
+    ontology 0.3.0 wrote `kg:typeDateBucket`) gets the plain query, and so does a
     page whose filters keep few rows (`few()` true: a rare actor's 276 events sort in a few
     milliseconds, while windows would read month after month of other actors' events).
     """
@@ -226,11 +246,11 @@ def run_windowed(
     position, probe = 0, _FIRST_PROBE
     while position < len(order):
         chunk = order[position : position + probe]
-        if ask(any_in(chunk)):
+        if ask(any_in(chunk, window)):
             end = position + len(chunk)
             while end - position > 1:  # the first bucket in use, by halving
                 middle = (position + end) // 2
-                if ask(any_in(order[position:middle])):
+                if ask(any_in(order[position:middle], window)):
                     end = middle
                 else:
                     position = middle

@@ -57,6 +57,7 @@ OBJECT_PROPERTIES = [
 DATATYPE_PROPERTIES = [
     "date",
     "dateBucket",  # issue 11: newest-first pages read through the index
+    "typeDateBucket",  # issue 11, 0.3.0: a page of one type read through the index
     "personnel",
     "confidence",
     "quote",

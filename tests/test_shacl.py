@@ -54,6 +54,7 @@ GRAPH <doc/a1b2c3> {{
     kg:recipient wd:Q56226 ;
     kg:date "2025-08-12"^^xsd:date ;
     kg:dateBucket "2025-08" ;
+    kg:typeDateBucket "PhoneCall 2025-08" ;
     kg:place wd:Q649 ;
     kg:status kg:Occurred ;
     kg:personnel 10000 ;
@@ -169,6 +170,23 @@ DAMAGE = {
         'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;',
         'kg:date "2025-08-12"^^xsd:date ;',
         "kg:dateBucket",
+    ),
+    # ontology 0.3.0: kg:typeDateBucket repeats the type and the bucket, or a type's page
+    # would skip the event.
+    "type bucket of another type": (
+        'kg:typeDateBucket "PhoneCall 2025-08"', 'kg:typeDateBucket "Meeting 2025-08"',
+        "kg:typeDateBucket",
+    ),
+    "type bucket of another month": (
+        'kg:typeDateBucket "PhoneCall 2025-08"', 'kg:typeDateBucket "PhoneCall 2025-07"',
+        "kg:typeDateBucket",
+    ),
+    "bucketed event without a type bucket": (
+        'kg:typeDateBucket "PhoneCall 2025-08" ;', "", "kg:typeDateBucket",
+    ),
+    "type bucket without a date": (
+        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;', "",
+        "kg:typeDateBucket",
     ),
     "document bucket cut to the day": (
         'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08"',

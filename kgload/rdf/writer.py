@@ -45,6 +45,7 @@ __all__ = [
     "kb_graph_iri",
     "kb_quads",
     "mint_event_iri",
+    "type_date_bucket",
 ]
 
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -104,6 +105,15 @@ def date_literal(value: PartialDate) -> Literal:
         Precision.YEAR: XSD.gYear,
     }[value.precision]
     return Literal(value.iso(), datatype=datatype)
+
+
+def type_date_bucket(event_type: EventType, bucket: str) -> str:
+    """The `kg:typeDateBucket` of an event: its class's local name, a space, its bucket.
+
+    >>> type_date_bucket(EventType.ATTACK, "2025-08")
+    'Attack 2025-08'
+    """
+    return f"{_EVENT_CLASS[event_type].value.rpartition('#')[2]} {bucket}"
 
 
 def date_bucket(value: PartialDate | dt.date) -> str | None:
@@ -218,6 +228,8 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
         bucket = date_bucket(event.date)
         if bucket is not None:
             quads.append(Quad(node, KG.dateBucket, Literal(bucket), g))
+            quads.append(Quad(node, KG.typeDateBucket,
+                              Literal(type_date_bucket(event.type, bucket)), g))
     if event.place:
         quads.append(Quad(node, KG.place, entity_iri(event.place, base), g))
     if event.personnel is not None:

@@ -86,6 +86,7 @@ class Window:
 
     @property
     def predicate(self) -> str:
+        """`kg:dateBucket`, or `kg:typeDateBucket` for a window of one type."""
         return _KG_DATE_BUCKET if self.scope is None else _KG_TYPE_DATE_BUCKET
 
 
@@ -153,15 +154,13 @@ def with_pattern(text: str, window: Window, pattern: str) -> str:
     return text[: window.start] + pattern + text[window.end :]
 
 
-def any_in(buckets: list[str], window: Window | None = None) -> str:
+def any_in(buckets: list[str], window: Window) -> str:
     """An ASK for whether any node of the store has one of these buckets (an index lookup per
     bucket), so an empty stretch of the calendar costs one request, not one page; with a
     scoped window, any event of its type."""
-    key = window.key if window is not None else str
-    predicate = window.predicate if window is not None else _KG_DATE_BUCKET
-    values = " ".join(f'"{key(b)}"' for b in buckets)
+    values = " ".join(f'"{window.key(b)}"' for b in buckets)
     return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {values} }} "
-            f"?node <{predicate}> {_BUCKET_VAR} }} }}")
+            f"?node <{window.predicate}> {_BUCKET_VAR} }} }}")
 
 
 _GRAPH_OPEN = re.compile(r"GRAPH\s+\?[A-Za-z_][A-Za-z0-9_]*\s*\{")

@@ -144,6 +144,11 @@ class _Context:
             return entity.country
         return key
 
+    def identified(self, key: str) -> bool:
+        """Whether an actor is a side one can name: a KB entity, or an unlinked one whose
+        state the text gave ("o chanceler brasileiro, Fulano")."""
+        return not key.startswith("local:") or self.state_of(key) != key
+
     def country(self, key: str) -> str | None:
         entity = self.entities.get(key)
         return entity.country if entity is not None else None
@@ -1026,6 +1031,14 @@ def _date_for(
     others = {f.token.i for f in frames if f is not frame}
     others |= {f.governor.i for f in frames if f is not frame and f.governor is not None}
     others -= mine
+    if frame.type in _STATEMENTS:
+        # "condena las acciones … para bloquear … el 5 de enero": a date of a clause below a
+        # statement dates what is condemned or backed, not the statement
+        others |= {
+            t.i
+            for t in frame.token.subtree
+            if t.pos_ in ("VERB", "AUX") and t.i not in mine
+        }
     free: list[DateMention] = []
     for date, attach in sentence_dates:
         if attach.i in mine:
@@ -1281,8 +1294,10 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
             # "O Kremlin negou ter enviado os equipamentos": the same act told before
             agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
             participants = list(dict.fromkeys(k for k in (*participants, agent, recipient) if k))
-        if len({context.state_of(k) for k in participants}) < 2:
-            continue  # one side only: "Lula recebeu apoio em Brasília"
+        if len({context.state_of(k) for k in participants if context.identified(k)}) < 2:
+            # one side only ("Lula recebeu apoio em Brasília"), or a side that is only a name
+            # nobody could place ("Bush y su homólogo Lula" where Bush is not in the KB)
+            continue
         if frame.type.is_directed and (agent is None or recipient is None):
             continue
         for sides, host in _one_per_host(frame, participants, agent, recipient, context):

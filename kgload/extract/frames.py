@@ -626,12 +626,34 @@ def _read_relatives(frame: Frame, noun: Token, grammar: Grammar) -> None:
             doers = [
                 s for s in children(relative, "nsubj") if "Rel" not in s.morph.get("PronType", [])
             ]
+            if not doers and _object_read_as_subject(noun, relative, grammar):
+                doers = _subjects_above(noun)
             if not doers:
                 continue  # "as sanções, que impuseram custos": the noun does it
             frame.agents.extend(doers)
             frame.recipients.extend(children(relative, "iobj"))
         frame.clauses.append(relative)
         _read_obliques(frame, relative, grammar, passive=passive)
+
+
+def _object_read_as_subject(noun: Token, relative: Token, grammar: Grammar) -> bool:
+    """ "una reunión que sostuvieron": a relative clause without a subject of its own whose
+    verb disagrees in number with the noun does not say the noun did it: the relative pronoun
+    is its object and the subject was left out (only in a pro-drop grammar, where a clause may
+    leave it out)."""
+    if not grammar.pro_drop:
+        return False
+    finite = [relative, *children(relative, "aux")]
+    numbers = {n for t in finite for n in t.morph.get("Number", [])}
+    own = set(noun.morph.get("Number", []))
+    return len(numbers) == 1 and len(own) == 1 and numbers != own
+
+
+def _subjects_above(noun: Token) -> list[Token]:
+    """The subjects of the verb an event noun's phrase hangs from ("Bush y Lula analizaron
+    planes … en una reunión que sostuvieron")."""
+    verb = _verb_above(noun)
+    return subjects(verb) if verb is not None else []
 
 
 def _read_governor(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:

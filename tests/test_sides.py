@@ -1,0 +1,101 @@
+"""Who the sides of an event are, read off the tree: the doer a participle names for a condemned
+act, the left-out subject of a relative clause of an event noun, and events whose only other side
+is a name nobody could place. The sentences are ours, each rule with a negative twin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType
+
+
+def _events(text: str, lang: str) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 8, 12))
+    return list(analyze(article, load_kb()).events)
+
+
+def _sides(text: str, lang: str, kind: EventType) -> list[tuple[str | None, str | None]]:
+    return [(e.agent, e.recipient) for e in _events(text, lang) if e.type is kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agent", "target"),
+    [
+        ("en", "Britain condemned the test conducted by North Korea on Tuesday.", "Q145", "Q423"),
+        ("en", "The UK condemned the actions taken by Russia last week.", "Q145", "Q159"),
+        ("es", "Chile condenó la prueba realizada por Corea del Norte.", "Q298", "Q423"),
+        ("pt", "O Brasil condenou o teste realizado pela Coreia do Norte.", "Q155", "Q423"),
+    ],
+)
+def test_a_condemned_act_targets_the_doer_its_participle_names(
+    lang: str, text: str, agent: str, target: str
+) -> None:
+    assert _sides(text, lang, EventType.CONDEMNATION) == [(agent, target)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the participle names no actor: nobody to target
+        ("pt", "O Brasil condenou as medidas adotadas pelo governo."),
+        ("es", "Chile condenó la prueba realizada el martes."),
+    ],
+)
+def test_a_condemned_act_without_a_named_doer_targets_nobody(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.CONDEMNATION) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Chile y Argentina discutieron el comercio en una reunión que sostuvieron en "
+         "Santiago."),
+        ("es", "Los cancilleres de Chile y Argentina hablaron del comercio durante la reunión que "
+         "mantuvieron ayer."),
+        ("pt", "Os chanceleres do Chile e da Argentina discutiram o comércio na reunião que "
+         "mantiveram ontem."),
+    ],
+)
+def test_a_plural_relative_clause_of_a_meeting_leaves_out_the_subject_above(
+    lang: str, text: str
+) -> None:
+    meetings = [e for e in _events(text, lang) if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"Q298", "Q414"}]
+
+
+def test_a_relative_clause_that_agrees_with_the_meeting_gives_it_no_sides() -> None:
+    # "que se celebró": the meeting itself is the subject; Chile and Argentina only discuss it
+    text = "Chile y Argentina discutieron el comercio en una reunión que se celebró en Lima."
+    assert _sides(text, "es", EventType.MEETING) == []
+
+
+def test_a_side_nobody_could_place_makes_no_event() -> None:
+    # "Fulano" is in no knowledge base and the text gives no state for him
+    text = "El dirigente Fulano Mengánez y el presidente Lula conversaron en una reunión en Lima."
+    assert [e for e in _events(text, "es") if e.type is EventType.MEETING] == []
+
+
+def test_a_name_placed_by_its_title_is_a_side() -> None:
+    text = "El canciller chileno, Fulano Mengánez, y el presidente Lula se reunieron en Lima."
+    meetings = [e for e in _events(text, "es") if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"local:fulano-menganez", "Q37181"}]
+
+
+def test_a_date_below_a_condemnation_dates_what_is_condemned() -> None:
+    # "em 5 de agosto" belongs to "adiar"; the condemnation is of the publication day
+    text = (
+        "O Brasil condenou as medidas adotadas pela Venezuela para adiar as eleições em 5 de "
+        "agosto."
+    )
+    [event] = [e for e in _events(text, "pt") if e.type is EventType.CONDEMNATION]
+    assert event.date is not None and event.date.iso() == "2025-08-12"
+
+
+def test_a_date_of_the_condemnation_itself_still_dates_it() -> None:
+    text = "Em 5 de agosto, o Brasil condenou as medidas adotadas pela Venezuela."
+    [event] = [e for e in _events(text, "pt") if e.type is EventType.CONDEMNATION]
+    assert event.date is not None and event.date.iso() == "2025-08-05"

@@ -256,3 +256,23 @@ def test_bare_title_label_without_a_publishing_government_names_nobody() -> None
 def test_capitals_that_are_not_a_titled_speaker_label_stay_unlinked(text: str) -> None:
     mentions = _links(text, "en", published=dt.date(2022, 5, 3))
     assert all(m.key != "Q7821917" or not m.text.isupper() for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surname"),
+    [
+        ("es", "Chile criticó al régimen de Maduro.", "Maduro"),
+        ("pt", "O Chile criticou o regime de Maduro.", "Maduro"),
+        ("en", "Chile criticised the Maduro regime.", "Maduro"),
+        ("en", "Chile criticised the government of Maduro.", "Maduro"),
+    ],
+)
+def test_a_surname_that_names_a_government_is_its_leader(
+    lang: str, text: str, surname: str
+) -> None:
+    assert _keys(_links(text, lang)).get(surname) == "Q58132"
+
+
+def test_a_surname_beside_other_words_still_needs_the_full_name_first() -> None:
+    # not prominent enough to be named by the surname alone, without a government beside it
+    assert "Maduro" not in _keys(_links("Chile criticó a Maduro.", "es"))

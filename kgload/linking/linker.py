@@ -373,8 +373,21 @@ class _Linker:
         before = self.doc[token_index - 1].lower_ if token_index > 0 else ""
         titled = before in self.lexicon.person_cues or before in self.lexicon.roles
         return (
-            earlier or titled or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+            earlier
+            or titled
+            or self._beside_a_government(token_index)
+            or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
         )
+
+    def _beside_a_government(self, token_index: int) -> bool:
+        """ "el régimen de Maduro", "o governo Lula", "the Maduro regime": a surname that names
+        whose government it is."""
+        doc, cues = self.doc, self.lexicon.government_cues
+        before = [t.lower_ for t in doc[max(0, token_index - 2) : token_index]]
+        if before and before[-1] in self.lexicon.of_words:
+            before = before[:-1]
+        after = doc[token_index + 1].lower_ if token_index + 1 < len(doc) else ""
+        return bool(before and before[-1] in cues) or after in cues
 
     def link_roles(self, role_spans: Sequence[Span]) -> None:
         """ "o presidente da Rússia", "o líder norte-coreano", "the UK Prime Minister"."""

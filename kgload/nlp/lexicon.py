@@ -24,6 +24,7 @@ class Lexicon:
     roles: dict[str, tuple[str, ...]]  # lowercased role phrase -> office titles, or ("leader",)
     person_cues: frozenset[str]  # words before a name that make it a person
     org_cues: frozenset[str]  # words inside a name that make it an organisation
+    government_cues: frozenset[str]  # "regime", "governo": a leader's surname beside them
     of_words: frozenset[str]  # "de/da/do" — "presidente da Rússia"
     possessive: frozenset[str]  # "'s"
     determiners: frozenset[str]
@@ -56,6 +57,7 @@ def load_lexicon(lang: str) -> Lexicon:
         roles={k.lower(): tuple(v) for k, v in data["roles"].items()},
         person_cues=_words(data["names"], "person_cues"),
         org_cues=_words(data["names"], "org_cues"),
+        government_cues=_words(data["names"], "government_cues"),
         of_words=_words(markers, "of"),
         possessive=_words(markers, "possessive"),
         determiners=_words(markers, "determiners"),

@@ -99,3 +99,27 @@ def test_a_date_of_the_condemnation_itself_still_dates_it() -> None:
     text = "Em 5 de agosto, o Brasil condenou as medidas adotadas pela Venezuela."
     [event] = [e for e in _events(text, "pt") if e.type is EventType.CONDEMNATION]
     assert event.date is not None and event.date.iso() == "2025-08-05"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        ("es", "Chile y Argentina llegaron a un acuerdo sobre el comercio.", {"Q298", "Q414"}),
+        ("es", "Chile llegó a un acuerdo con Argentina sobre el comercio.", {"Q298", "Q414"}),
+        ("pt", "O Brasil e a Argentina chegaram a um acordo sobre o comércio.", {"Q155", "Q414"}),
+        ("en", "The United States and Mexico came to an agreement on migration on Monday.",
+         {"Q30", "Q96"}),
+    ],
+)
+def test_reaching_an_agreement_makes_it_and_is_no_journey(
+    lang: str, text: str, sides: set[str]
+) -> None:
+    events = _events(text, lang)
+    assert [(e.type, set(e.participants)) for e in events] == [(EventType.AGREEMENT, sides)]
+
+
+def test_arriving_in_a_state_is_still_a_visit() -> None:
+    events = _events("O presidente Lula chegou a Buenos Aires na segunda-feira.", "pt")
+    assert [(e.type, e.agent, e.recipient) for e in events] == [
+        (EventType.VISIT, "Q37181", "Q414")
+    ]

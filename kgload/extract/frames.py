@@ -216,8 +216,8 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
         return answering, GIVES_SUBJECT  # "o Irã respondeu com ondas de mísseis": Iran fired
     if lemmas & grammar.status["topic"]:
         return None, ""  # "discutir a invasão": the event is what is talked about
-    if _given_as(noun, above, grammar):
-        return above, GIVES_SUBJECT
+    if _given_as(noun, above, grammar) or (above is not None and _reached(noun, above, grammar)):
+        return above, GIVES_SUBJECT  # "in military aid"; "llegaron a un acuerdo": they made it
     if relation in ("obj", "nsubj:pass", "iobj") or base_dep(noun) == "xcomp":
         light = grammar.light | (grammar.statement if kind in _STATEMENTS else frozenset())
         # "a UE prepara sanções", "negou o envio de tropas": who plans, threatens or denies an
@@ -227,6 +227,17 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "nsubj":
         return head, TELLS
     return None, ""
+
+
+def _reached(noun: Token, verb: Token, grammar: Grammar) -> bool:
+    """ "llegaron a un acuerdo", "chegaram a um acordo", "came to an agreement": an event noun
+    that a verb of reaching (`[classes] reach`) arrives at."""
+    return (
+        base_dep(noun) == "obl"
+        and noun.head.i == verb.i
+        and case_phrase(noun) in grammar.markers["recipient"]
+        and bool(grammar.verb_words(verb) & grammar.classes.get("reach", frozenset()))
+    )
 
 
 def _given_as(noun: Token, above: Token | None, grammar: Grammar) -> bool:
@@ -925,6 +936,14 @@ def _join_nouns(frames: list[Frame]) -> None:
             _share_roles(outer, inner)
 
 
+def _reaches_an_event(frame: Frame, frames: list[Frame], grammar: Grammar) -> bool:
+    """A verb frame whose verb reaches an event noun of another frame ("llegaron a un acuerdo"
+    is no visit)."""
+    return not frame.rule.nominal and any(
+        other.rule.nominal and _reached(other.token, frame.token, grammar) for other in frames
+    )
+
+
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
     """Every trigger of the sentence with its role phrases, in text order."""
     frames: list[Frame] = []
@@ -952,6 +971,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
             # (the subject of a verb of receiving a visit is no doer, even by word order)
             _linear_roles(frame, clause, grammar, reader)
+    # "llegaron a un acuerdo": an outcome reached, no journey
+    frames = [f for f in frames if not _reaches_an_event(f, frames, grammar)]
     _join_verb_and_noun(frames)
     _join_nouns(frames)
     by_token = {f.token.i: f for f in frames}

@@ -408,3 +408,25 @@ def test_any_text_gives_sorted_exact_non_overlapping_mentions(
     text = " ".join(words)
     mentions = find_dates(text, lang="pt", published=published)
     assert_well_formed(text, mentions)
+
+
+# 2026-01-05 is a Monday; 2025-08-01 a Friday; 2026-01-31 a Saturday, whose weekend spans two
+# months; 2025-08-03 a Sunday
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        ("es", "Durante el fin de semana, Estados Unidos atacó.", NEW_YEAR, "2026-01"),
+        ("es", "Se reunirán el próximo fin de semana.", dt.date(2025, 8, 1), "2025-08"),
+        ("pt", "No fim de semana, os EUA atacaram.", dt.date(2025, 8, 1), "2025-07"),
+        ("pt", "Neste fim de semana eles se reúnem.", dt.date(2025, 8, 1), "2025-08"),
+        ("en", "Over the weekend the US struck targets.", NEW_YEAR, "2026-01"),
+        ("en", "Over the weekend the US struck targets.", dt.date(2025, 8, 3), "2025-08"),
+        ("en", "They meet this weekend.", dt.date(2026, 1, 31), "2026"),
+        ("en", "They met last weekend.", dt.date(2025, 12, 29), "2025-12"),
+    ],
+)
+def test_a_weekend_is_the_month_its_two_days_share(
+    lang: str, text: str, published: dt.date, expected: str
+) -> None:
+    [found] = find_dates(text, lang=lang, published=published)
+    assert (found.value.iso(), found.relative) == (expected, True)

@@ -81,7 +81,7 @@ _DIRECTIONS: Mapping[str, tuple[Direction, bool]] = {
     "past": ("past", False),
     "recent": ("past", True),
 }
-_UNITS = frozenset({"day", "month", "year"})
+_UNITS = frozenset({"day", "weekend", "month", "year"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -532,6 +532,8 @@ def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
     """Published moved by `offset` units; ValueError or OverflowError outside years 1-9999."""
     if unit == "day":
         return PartialDate.from_date(published + dt.timedelta(days=offset))
+    if unit == "weekend":
+        return _weekend(published, offset)
     if unit == "month":
         year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
     else:
@@ -539,6 +541,20 @@ def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise ValueError(f"year {year} is outside the calendar")
     return PartialDate(year) if month is None else PartialDate(year, month + 1)
+
+
+def _weekend(published: dt.date, offset: int) -> PartialDate:
+    """ "over the weekend" (-1: the last one begun before the publication day), "this weekend"
+    (0: the one of its week), "next weekend" (1). A weekend is two days: the month they share,
+    else the year, else the year of its Saturday."""
+    saturday = published + dt.timedelta(days=5 - published.weekday())
+    if offset < 0 and saturday >= published:
+        saturday -= dt.timedelta(days=7)
+    saturday += dt.timedelta(days=7 * (offset + 1 if offset < 0 else offset))
+    sunday = saturday + dt.timedelta(days=1)
+    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
+        return PartialDate(saturday.year, saturday.month)
+    return PartialDate(saturday.year)
 
 
 # --- text checks -----------------------------------------------------------------------------

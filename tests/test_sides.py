@@ -10,7 +10,7 @@ import pytest
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
-from kgload.model import Article, Event, EventType
+from kgload.model import Article, Event, EventType, Status
 
 
 def _events(text: str, lang: str) -> list[Event]:
@@ -123,3 +123,28 @@ def test_arriving_in_a_state_is_still_a_visit() -> None:
     assert [(e.type, e.agent, e.recipient) for e in events] == [
         (EventType.VISIT, "Q37181", "Q414")
     ]
+
+
+# published on Saturday 2025-07-19
+@pytest.mark.parametrize(
+    ("lang", "text", "date", "status"),
+    [
+        ("pt", "Lula se reúne na próxima segunda-feira (21) com o presidente do Chile, Gabriel "
+         "Boric.", "2025-07-21", Status.PLANNED),
+        ("es", "Lula se reúne con el presidente de Chile, Gabriel Boric, el próximo lunes.",
+         "2025-07-21", Status.PLANNED),
+        ("en", "Lula meets Chilean President Gabriel Boric on Monday, July 21.", "2025-07-21",
+         Status.PLANNED),
+        # told in the past: a day of that date a year before
+        ("pt", "Lula se reuniu em 21 de julho com o presidente do Chile, Gabriel Boric.",
+         "2024-07-21", Status.OCCURRED),
+        ("en", "Lula met Chilean President Gabriel Boric on Monday, July 21.", "2024-07-21",
+         Status.OCCURRED),
+    ],
+)
+def test_a_day_of_the_coming_week_told_in_the_present_is_planned_then(
+    lang: str, text: str, date: str, status: Status
+) -> None:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 7, 19))
+    [meeting] = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert (meeting.date.iso() if meeting.date else None, meeting.status) == (date, status)

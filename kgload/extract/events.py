@@ -1108,9 +1108,12 @@ def _since(date: DateMention, text: str, grammar: Grammar) -> bool:
     return bool(before) and before[-1] in grammar.markers["since"]
 
 
-def _tense_fix(date: DateMention, status: Status, published: dt.date | None) -> PartialDate:
+def _tense_fix(
+    date: DateMention, status: Status, published: dt.date | None, *, past: bool = True
+) -> PartialDate:
     """A bare month, day or weekday whose year or week came from the publication date, moved
-    to the side of it the tense points to ("will meet in May" in March: this May)."""
+    to the side of it the tense points to ("will meet in May" in March: this May); a day of
+    the coming week told in the present ("participa na próxima segunda-feira (21)") stays."""
     value = date.value
     if (
         published is None
@@ -1127,9 +1130,28 @@ def _tense_fix(date: DateMention, status: Status, published: dt.date | None) -> 
         return value
     if future and iso < today[: len(iso)]:
         return _shift_year(value, 1)
-    if status is Status.OCCURRED and iso > today[: len(iso)]:
+    if (
+        status is Status.OCCURRED
+        and iso > today[: len(iso)]
+        and (past or not _days_ahead(value, published))
+    ):
         return _shift_year(value, -1)
     return value
+
+
+_DAYS_AHEAD = 7
+
+
+def _days_ahead(value: PartialDate, published: dt.date) -> bool:
+    """A day in the week after publication ("na próxima segunda-feira (21)" told in the present
+    tense): the text means that day, not the same day a year before."""
+    if value.day is None or value.month is None:
+        return False
+    try:
+        day = dt.date(value.year, value.month, value.day)
+    except ValueError:
+        return False
+    return 0 < (day - published).days <= _DAYS_AHEAD
 
 
 def _shift_year(value: PartialDate, years: int) -> PartialDate:
@@ -1324,7 +1346,9 @@ def _draft_events(
         date_mention = _date_for(frame, sentence_dates, live, grammar)
         if date_mention is None and frame.type in _STATEMENTS:
             date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
-        date, status = _dated_status(date_mention, event.status, article.published)
+        date, status = _dated_status(
+            date_mention, event.status, article.published, past=_told_in_past(frame)
+        )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
             date = began  # the clause's own date is the anniversary's
@@ -1410,12 +1434,24 @@ def _said_on(sentence: ParsedSentence, dates: _ByStart[DateMention]) -> DateMent
     )
 
 
+def _told_in_past(frame: Frame) -> bool:
+    """Whether the clause of the trigger is in a past tense ("reuniu-se", "has met")."""
+    clause = frame.governor if frame.governor is not None else frame.token
+    words = [clause, *children(clause, "aux")]
+    return any("Past" in t.morph.get("Tense", []) for t in words)
+
+
 def _dated_status(
-    mention: DateMention | None, status: Status, published: dt.date | None
+    mention: DateMention | None,
+    status: Status,
+    published: dt.date | None,
+    *,
+    past: bool = True,
 ) -> tuple[PartialDate | None, Status]:
     """The event's date, moved to the side of publication its tense points to, and its status:
-    a day after publication makes what was told as done planned."""
-    date = _tense_fix(mention, status, published) if mention else None
+    a day after publication makes what was told as done planned. `past` says the clause is
+    told in a past tense."""
+    date = _tense_fix(mention, status, published, past=past) if mention else None
     if (
         date is not None
         and published is not None

@@ -171,6 +171,9 @@ class Grammar:
             if base.endswith(ending) and len(base) - len(ending) >= 3:
                 found.add(base[: -len(ending)])
         by_stem = self.verb_by_stem(base) if verb else None
+        if by_stem is None and verb:
+            # a stressed stem vowel written with an accent ("reúne", "envía", "continúa")
+            by_stem = self.verb_by_stem(_without_accents(base))
         if by_stem is not None:
             found.add(by_stem)
         return frozenset(found)
@@ -245,6 +248,14 @@ def parse_trigger(
         deps = tuple(dep.split("/")) if dep else None
         requirements.append(Requirement(frozenset(words), deps, actor, place))
     return lemma, tuple(requirements)
+
+
+def _without_accents(word: str) -> str:
+    """The word with its acute accents dropped ("reúne" → "reune")."""
+    return word.translate(_ACUTE)
+
+
+_ACUTE = str.maketrans("áéíóú", "aeiou")
 
 
 def _stem(lemma: str, length: int) -> str:

@@ -148,3 +148,21 @@ def test_a_day_of_the_coming_week_told_in_the_present_is_planned_then(
     article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 7, 19))
     [meeting] = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert (meeting.date.iso() if meeting.date else None, meeting.status) == (date, status)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O presidente Lula anunciou a visita ao colega americano, Joe Biden. Na semana "
+         "passada, ele fez uma visita ao Uruguai."),
+        ("es", "El presidente Lula anunció la visita a su colega estadounidense, Joe Biden. La "
+         "semana pasada, él hizo una visita a Uruguay."),
+        ("en", "President Lula announced a visit to his American counterpart, Joe Biden. Last "
+         "week, he paid a visit to Uruguay."),
+    ],
+)
+def test_a_subject_pronoun_goes_on_with_the_person_the_sentence_before_was_about(
+    lang: str, text: str
+) -> None:
+    visits = [(e.agent, e.recipient) for e in _events(text, lang) if e.type is EventType.VISIT]
+    assert ("Q37181", "Q77") in visits and ("Q6279", "Q77") not in visits

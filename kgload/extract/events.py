@@ -290,7 +290,24 @@ class _Resolver:
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)
+            if not keys and not neuter and base_dep(token) == "nsubj":
+                keys = self._topic_person()
         return keys or self._last_named(token, possessive=possessive, neuter=neuter)
+
+    def _topic_person(self) -> list[str]:
+        """ "Lula anunciou a visita ao colega americano. Na semana passada, ele esteve na
+        Argentina": a subject "he" goes on with the one person the sentence before, in the same
+        paragraph, was about, not with the last person it named."""
+        topic = self.context.topic
+        if (
+            topic is None
+            or topic.sentence != self.sentence.number - 1
+            or topic.paragraph != self.sentence.paragraph
+            or topic.number != ("Sing",)
+        ):
+            return []
+        people = [k for k in topic.keys if self.context.kind(k) is EntityKind.PERSON]
+        return people if len(people) == 1 == len(topic.keys) else []
 
     def _possessor_subject(self, token: Token) -> list[str]:
         """ "Putin relatou sobre sua próxima reunião": the subject of the clause a possessive
@@ -448,7 +465,7 @@ def _record_topic(sentence: ParsedSentence, resolver: _Resolver, context: _Conte
     subject is not an actor, or when it reports what someone else did (ambiguous)."""
     previous, context.topic = context.topic, None
     grammar = context.grammar
-    if not grammar.pro_drop or not len(sentence.doc):
+    if not len(sentence.doc):
         return
     root = sentence.doc[0].sent.root
     agreement = _agreement(root, root)

@@ -121,7 +121,7 @@ PT_CASES = [
     ),
     case("No mês passado, o governo", ("No mês passado", "2025-07", "relative")),
     case("neste mês", ("neste mês", "2025-08", "relative")),
-    case("na semana passada"),
+    case("na semana passada", ("na semana passada", "2025-08", "relative")),
     case("há dois anos", ("há dois anos", "2023", "relative")),
     case("há três dias", ("há três dias", "2025-08-09", "relative")),
     case("há 10 meses", ("há 10 meses", "2024-10", "relative")),
@@ -203,7 +203,7 @@ EN_CASES = [
     case("next year", ("next year", "2026", "relative")),
     case("last month", ("last month", "2025-07", "relative")),
     case("this month", ("this month", "2025-08", "relative")),
-    case("last week"),
+    case("last week", ("last week", "2025-08", "relative")),
     case("two years ago", ("two years ago", "2023", "relative")),
     case("three days ago", ("three days ago", "2025-08-09", "relative")),
     case("a year ago", ("a year ago", "2024", "relative")),
@@ -426,6 +426,25 @@ def test_any_text_gives_sorted_exact_non_overlapping_mentions(
     ],
 )
 def test_a_weekend_is_the_month_its_two_days_share(
+    lang: str, text: str, published: dt.date, expected: str
+) -> None:
+    [found] = find_dates(text, lang=lang, published=published)
+    assert (found.value.iso(), found.relative) == (expected, True)
+
+
+# 2025-07-19 is a Saturday; 2025-08-01 a Friday, in a week that spans July and August
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        ("pt", "Na semana passada, ele fez uma visita.", dt.date(2025, 7, 19), "2025-07"),
+        ("pt", "Eles se reúnem na próxima semana.", dt.date(2025, 7, 19), "2025-07"),
+        ("es", "La semana pasada, él hizo una visita.", dt.date(2025, 7, 19), "2025-07"),
+        ("en", "Last week he visited Kyiv.", dt.date(2025, 8, 1), "2025-07"),
+        ("en", "They meet next week.", dt.date(2025, 8, 1), "2025-08"),
+        ("en", "They met earlier this week.", dt.date(2025, 8, 1), "2025"),
+    ],
+)
+def test_a_week_is_the_month_its_seven_days_share(
     lang: str, text: str, published: dt.date, expected: str
 ) -> None:
     [found] = find_dates(text, lang=lang, published=published)

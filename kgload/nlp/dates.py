@@ -81,7 +81,7 @@ _DIRECTIONS: Mapping[str, tuple[Direction, bool]] = {
     "past": ("past", False),
     "recent": ("past", True),
 }
-_UNITS = frozenset({"day", "weekend", "month", "year"})
+_UNITS = frozenset({"day", "weekend", "week", "month", "year"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -534,6 +534,8 @@ def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
         return PartialDate.from_date(published + dt.timedelta(days=offset))
     if unit == "weekend":
         return _weekend(published, offset)
+    if unit == "week":
+        return _week(published, offset)
     if unit == "month":
         year, month = divmod(published.year * 12 + published.month - 1 + offset, 12)
     else:
@@ -541,6 +543,16 @@ def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
         raise ValueError(f"year {year} is outside the calendar")
     return PartialDate(year) if month is None else PartialDate(year, month + 1)
+
+
+def _week(published: dt.date, offset: int) -> PartialDate:
+    """ "last week" (-1), "this week" (0), "next week" (1): Monday to Sunday, as the month its
+    seven days share, else the year they share, else the year of its Monday."""
+    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return PartialDate(monday.year, monday.month)
+    return PartialDate(monday.year)
 
 
 def _weekend(published: dt.date, offset: int) -> PartialDate:

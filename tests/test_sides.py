@@ -166,3 +166,32 @@ def test_a_subject_pronoun_goes_on_with_the_person_the_sentence_before_was_about
 ) -> None:
     visits = [(e.agent, e.recipient) for e in _events(text, lang) if e.type is EventType.VISIT]
     assert ("Q37181", "Q77") in visits and ("Q6279", "Q77") not in visits
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "target"),
+    [
+        # a body named after its state is that state's
+        ("The U.S. Treasury Department imposed new sanctions on Russia on Wednesday.",
+         "Q30", "Q159"),
+        ("The Russian Defence Ministry announced new sanctions on Ukraine.", "Q159", "Q212"),
+        # "place" and "introduce" give sanctions; a travel ban is one
+        ("The US placed sanctions on Russia on Friday.", "Q30", "Q159"),
+        ("Russia announced a travel ban on nine U.S. lawmakers.", "Q159", "Q30"),
+        # the target hung on the head that frames the sanctions
+        ("Obama is ordering an expansion of U.S. sanctions against Russia.", "Q30", "Q159"),
+    ],
+)
+def test_sanctions_in_english_news(text: str, agent: str, target: str) -> None:
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 8, 12))
+    extraction = analyze(article, load_kb())
+    country = {e.key: e.country for e in extraction.entities}
+    sanctions = [e for e in extraction.events if e.type is EventType.SANCTION]
+    # an agent that is a body of a state stands for it
+    assert [(country.get(e.agent) or e.agent, e.recipient) for e in sanctions] == [(agent, target)]
+
+
+def test_a_body_after_a_state_it_does_not_belong_to_is_not_placed() -> None:
+    # "Ukraine" is not right before the body's name: no state for the ministry
+    text = "In Ukraine, the Defence Ministry announced new sanctions on Russia."
+    assert _sides(text, "en", EventType.SANCTION) == []

@@ -164,15 +164,8 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
     subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
     ("na reunião, X e Y discutiram"), TELLS (the noun as subject: "a reunião ocorreu") or ""."""
-    quantity = grammar.classes.get("quantity", frozenset())
     # "a wave of airstrikes", "um pacote de sanções": the counting head stands in the clause
-    while (
-        base_dep(noun) == "nmod"
-        and noun.head.i != noun.i
-        and word_forms(noun.head) & quantity
-        and case_phrase(noun) in grammar.markers["of"]
-    ):
-        noun = noun.head
+    noun = _counting_head(noun, grammar)
     relation = noun.dep_.lower()
     head = noun.head
     # a noun coordinated with another shares its governor ("sanções e restrições")
@@ -238,6 +231,20 @@ def _reached(noun: Token, verb: Token, grammar: Grammar) -> bool:
         and case_phrase(noun) in grammar.markers["recipient"]
         and bool(grammar.verb_words(verb) & grammar.classes.get("reach", frozenset()))
     )
+
+
+def _counting_head(noun: Token, grammar: Grammar) -> Token:
+    """The head that only counts or frames an event noun ("a wave of airstrikes", "um pacote
+    de sanções", "an expansion of sanctions"), or the noun itself."""
+    quantity = grammar.classes.get("quantity", frozenset())
+    while (
+        base_dep(noun) == "nmod"
+        and noun.head.i != noun.i
+        and word_forms(noun.head) & quantity
+        and case_phrase(noun) in grammar.markers["of"]
+    ):
+        noun = noun.head
+    return noun
 
 
 def _given_as(noun: Token, above: Token | None, grammar: Grammar) -> bool:
@@ -550,6 +557,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_attached(frame, [noun], grammar)
     if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
         _read_target_hung_on_verb(frame, noun, grammar)
+    counting = _counting_head(noun, grammar)
+    if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
+        # "an expansion of sanctions against Russia": the target hung on the counting head
+        _read_attached(frame, [counting], grammar)
     for participle in _participles(noun, grammar):
         # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"

@@ -159,6 +159,7 @@ class _Linker:
         self.first_start: dict[str, int] = {}  # key -> where the article first names it
         self.people_by_word: dict[str, list[Mention]] = {}  # a word of a person's name
         self.roles_by_end: dict[int, list[Mention]] = {}  # role mentions by end offset
+        self.states_by_end: dict[int, Mention] = {}  # state names and demonyms by end offset
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = calendar_words(article.lang)
@@ -214,6 +215,8 @@ class _Linker:
                 self.people_by_word.setdefault(word, []).append(mention)
         if method == "role":
             self.roles_by_end.setdefault(end, []).append(mention)
+        if kind is EntityKind.STATE or method == "demonym":
+            self.states_by_end[end] = mention
         return mention
 
     def _entity(self, qid: str) -> KBEntity | None:
@@ -683,6 +686,9 @@ class _Linker:
         country = None
         if span.start in self.titled_names:
             kind, country = EntityKind.PERSON, self.titled_names[span.start]
+        elif kind is EntityKind.ORGANIZATION and (state := self._state_before(span.start)):
+            # "the U.S. Treasury Department", "the Russian Defence Ministry": that state's body
+            country = state
         elif kind is EntityKind.ORGANIZATION and {t.lower_ for t in span} & self.lexicon.org_cues:
             # "el Departamento del Tesoro" in a government's own text: that government's body
             country = home_state(self.article, self.kb)
@@ -695,6 +701,14 @@ class _Linker:
                 country=country,
             )
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+
+    def _state_before(self, token_index: int) -> str | None:
+        """The state named or implied right before a token ("U.S.", "Russian"), if any."""
+        if token_index == 0:
+            return None
+        before = token_index - 1
+        mention = self.states_by_end.get(self.offsets[before] + len(self.texts[before]))
+        return mention.key if mention is not None else None
 
     def _without_initials(self, span: Span) -> str | None:
         """The one KB person whose name is the span without its initials ("J."), if any."""

@@ -195,3 +195,39 @@ def test_a_body_after_a_state_it_does_not_belong_to_is_not_placed() -> None:
     # "Ukraine" is not right before the body's name: no state for the ministry
     text = "In Ukraine, the Defence Ministry announced new sanctions on Russia."
     assert _sides(text, "en", EventType.SANCTION) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Duas pessoas morreram num novo ataque russo a um prédio residencial, nesta "
+         "terça-feira, em Kiev."),
+        ("en", "Two people died in a new Russian attack on a residential building on Tuesday in "
+         "Kyiv."),
+        ("es", "Dos personas murieron en un nuevo ataque ruso contra un edificio residencial el "
+         "martes en Kiev."),
+    ],
+)
+def test_an_attack_on_a_thing_strikes_the_state_of_the_place_named_after_it(
+    lang: str, text: str
+) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == [("Q159", "Q212")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Os Estados Unidos alertaram a China após a invasão russa da Ucrânia."),
+        ("en", "The United States warned China after the Russian invasion of Ukraine."),
+        ("es", "Estados Unidos advirtió a China tras la invasión rusa de Ucrania."),
+    ],
+)
+def test_an_event_told_as_the_time_of_another_has_taken_place(lang: str, text: str) -> None:
+    [attack] = [e for e in _events(text, lang) if e.type is EventType.ATTACK]
+    assert attack.status is Status.OCCURRED
+
+
+def test_an_event_warned_about_keeps_the_warning_s_doubt() -> None:
+    text = "Os Estados Unidos alertaram a China sobre a invasão russa da Ucrânia."
+    [attack] = [e for e in _events(text, "pt") if e.type is EventType.ATTACK]
+    assert attack.status is Status.SPECULATIVE

@@ -191,7 +191,7 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
         for child in token.children:
             _read_dependent(child, grammar, found, first=position == 0, on_trigger=on_trigger)
         _read_clause(token, grammar, found)
-    if frame.rule.nominal and frame.governor is None:
+    if frame.rule.nominal and frame.governor is None and not _told_as_a_time(frame, grammar):
         _read_verb_over_noun(frame, grammar, found)
     if "conditional" in found:
         # "disse que enviaria tropas", "said it would deploy": a future told in the past;
@@ -296,6 +296,12 @@ def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:
         found.add("plan")
     if token.lower_ in status["speculative_aux"]:
         found.add("consider")
+
+
+def _told_as_a_time(frame: Frame, grammar: Grammar) -> bool:
+    """ "alertaram a China … após a invasão da Ucrânia": an event noun that gives the time of
+    the clause above has taken place, whatever that clause says of its own act."""
+    return case_phrase(frame.token) in grammar.markers["after"]
 
 
 def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:

@@ -758,9 +758,16 @@ def _directed_roles(
     if kind in _DESTINATIONS or kind is EventType.ATTACK:
         _target_roles(frame, found, resolver)
     place = found.place
-    if place is None:
-        place = _place_after(frame, resolver.reader, frames, context.grammar)
     recipients = found.recipients
+    if place is None:
+        after = _place_mention_after(frame, resolver.reader, frames, context.grammar)
+        if after is not None:
+            place = after.literal_key or after.key
+            state = after.key if after.literal_key else context.country(after.key)
+            if kind is EventType.ATTACK and not recipients and state:
+                # "um novo ataque russo a um prédio residencial, esta terça-feira, em Kiev":
+                # the state of the place where it struck
+                recipients = [state]
     if kind in _STATEMENTS and not recipients and frame.objects:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(
@@ -903,6 +910,13 @@ def _place_after(
 ) -> str | None:
     """ "…reunião com Trump, marcada para sexta-feira, no Alasca": a place named after the
     trigger, behind a place word, before any other event of the sentence."""
+    mention = _place_mention_after(frame, reader, frames, grammar)
+    return None if mention is None else (mention.literal_key or mention.key)
+
+
+def _place_mention_after(
+    frame: Frame, reader: ActorReader, frames: list[Frame], grammar: Grammar
+) -> Mention | None:
     doc = frame.token.doc
     later = [f.token.i for f in frames if f.token.i > frame.token.i]
     stop = min(later) if later else len(doc)
@@ -913,7 +927,7 @@ def _place_after(
         before = doc[token.i - 1] if token.i > 0 else None
         word = (before.lemma_.lower().split() or [before.lower_])[0] if before is not None else ""
         if before is not None and before.pos_ == "ADP" and word in grammar.markers["place"]:
-            return m.literal_key or m.key
+            return m
     return None
 
 

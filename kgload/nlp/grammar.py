@@ -49,6 +49,7 @@ MARKER_ROLES = (
     "since",
     "during",
     "as",
+    "after",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

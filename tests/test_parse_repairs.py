@@ -10,7 +10,7 @@ from spacy.vocab import Vocab
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
-from kgload.nlp.parse import _repair_case_on_possessor
+from kgload.nlp.parse import _repair_case_on_possessor, _repair_infinitive_subject
 
 
 def _doc(rows: list[tuple[str, int, str]]) -> Doc:
@@ -45,3 +45,50 @@ def test_sanctions_on_a_states_companies_are_aimed_at_the_state() -> None:
                       published=dt.date(2025, 10, 23))
     (sanction,) = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
     assert (sanction.agent, sanction.recipient) == ("Q30", "Q159")
+
+
+def _morph_doc(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w for w, _, _, _, _ in rows],
+        pos=[p for _, p, _, _, _ in rows],
+        heads=[h for _, _, h, _, _ in rows],
+        deps=[d for _, _, _, d, _ in rows],
+        morphs=[m for _, _, _, _, m in rows],
+    )
+
+
+def test_the_oblique_right_before_a_subjectless_infinitive_is_its_subject() -> None:
+    # "a Otan entrou em alerta após a Rússia lançar um ataque", misparsed
+    doc = _morph_doc([
+        ("Otan", "PROPN", 1, "nsubj", ""), ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("após", "ADP", 3, "case", ""), ("Rússia", "PROPN", 1, "obl", ""),
+        ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"), ("ataque", "NOUN", 4, "obj", ""),
+    ])
+    _repair_infinitive_subject(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (4, "nsubj")
+    assert (doc[2].head.i, doc[2].dep_) == (4, "mark")
+
+
+def test_an_infinitive_with_its_own_subject_or_a_gap_keeps_the_tree() -> None:
+    # "a Otan entrou em alerta após a reunião, para lançar um ataque": not adjacent
+    doc = _morph_doc([
+        ("Otan", "PROPN", 1, "nsubj", ""), ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("após", "ADP", 3, "case", ""), ("reunião", "NOUN", 1, "obl", ""),
+        (",", "PUNCT", 1, "punct", ""), ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"),
+    ])
+    _repair_infinitive_subject(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (1, "obl")
+
+
+def test_the_doer_of_an_act_in_a_personal_infinitive_is_its_subject() -> None:
+    for lang, text in (
+        ("pt", "Ontem, a Otan entrou em alerta após a Rússia lançar um ataque aéreo contra a "
+         "base militar ucraniana."),
+        ("en", "NATO waited for Russia to launch an attack on Ukraine."),
+    ):
+        article = Article(
+            id="t", text=text, lang=lang, source="test", published=dt.date(2022, 3, 14)
+        )
+        attacks = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+        assert [(e.agent, e.recipient) for e in attacks] == [("Q159", "Q212")], lang

@@ -231,3 +231,26 @@ def test_an_event_warned_about_keeps_the_warning_s_doubt() -> None:
     text = "Os Estados Unidos alertaram a China sobre a invasão russa da Ucrânia."
     [attack] = [e for e in _events(text, "pt") if e.type is EventType.ATTACK]
     assert attack.status is Status.SPECULATIVE
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Hoje, negociadores russos e ucranianos fizeram uma videoconferência para tentar "
+         "chegar a um acordo sobre o conflito."),
+        ("en", "Russian and Ukrainian negotiators held a videoconference on Monday to try to "
+         "reach a deal."),
+    ],
+)
+def test_a_purpose_clause_does_not_make_its_event_planned(lang: str, text: str) -> None:
+    [call] = [e for e in _events(text, lang) if e.type is EventType.PHONE_CALL]
+    assert call.status is Status.OCCURRED
+
+
+def test_a_planned_meeting_is_still_planned() -> None:
+    [meeting] = [
+        e
+        for e in _events("The planned meeting between Lula and Biden was discussed.", "en")
+        if e.type is EventType.MEETING
+    ]
+    assert meeting.status is Status.PLANNED

@@ -264,8 +264,9 @@ def _read_dependent(
         clue = "absent"  # "sin alcanzar un acuerdo"
     elif relation == "advmod" and words & (status["plan"] | status["consider"]):
         clue = _clue(words, status, _MODIFIER_CLUES)  # "is due to meet", "previamente agendada"
-    elif relation in ("amod", "acl") and on_trigger:
-        # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es)
+    elif relation in ("amod", "acl") and on_trigger and not children(child, "mark"):
+        # "the planned visit", "a visita planejada" (a participle, `acl` in pt/es); not a
+        # purpose clause ("uma videoconferência para tentar chegar a um acordo")
         clue = _clue(words, status, _MODIFIER_CLUES)
     if clue is not None:
         found.add(clue)

@@ -108,6 +108,7 @@ def parse_sentences(
         _repair_nominal_clause(doc)
         _repair_participle_root(doc)
         _repair_verbless_predicate(doc)
+        _repair_infinitive_subject(doc)
     return parsed
 
 
@@ -247,3 +248,44 @@ def _repair_unmarked_agents(doc: Doc) -> None:
             and not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
         ):
             token.dep_ = "obj"
+
+
+def _repair_infinitive_subject(doc: Doc) -> None:
+    """ "a Otan entrou em alerta após a Rússia lançar um ataque" with "após a Rússia" read as an
+    oblique of "entrou" and "lançar" as its subjectless clause: a nominal that ends right
+    before an infinitive clause without a subject, both hung on the same verb, is the
+    infinitive's subject, and its case word the clause's subordinator (a personal infinitive;
+    "for Russia to launch" in English)."""
+    for verb in doc:
+        if (
+            verb.dep_ != "advcl"
+            or "Inf" not in verb.morph.get("VerbForm", [])
+            or verb.i == 0
+            or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+        ):
+            continue
+        # the infinitive's own particle right before it ("to launch") may stay
+        start = verb.i
+        marks = sorted(c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i)
+        if marks and marks != list(range(verb.i - len(marks), verb.i)):
+            continue
+        start -= len(marks)
+        nominal = next(
+            (
+                c
+                for c in verb.head.children
+                if c.dep_ == "obl"
+                and c.pos_ in ("PROPN", "NOUN")
+                and max(t.i for t in c.subtree) == start - 1
+            ),
+            None,
+        )
+        if nominal is None:
+            continue
+        cases = [c for c in nominal.children if c.dep_ == "case" and c.i < nominal.i]
+        if len(cases) != 1:
+            continue
+        nominal.head = verb
+        nominal.dep_ = "nsubj"
+        cases[0].head = verb
+        cases[0].dep_ = "mark"

@@ -254,3 +254,17 @@ def test_a_planned_meeting_is_still_planned() -> None:
         if e.type is EventType.MEETING
     ]
     assert meeting.status is Status.PLANNED
+
+
+def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
+    # the trigger's clause is past ("teve como foco a viagem"), the date's is present
+    text = (
+        "A conversa teve como foco a viagem do presidente Lula ao Chile, onde ele participa, "
+        "na próxima segunda-feira (21), de uma cúpula."
+    )
+    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2025, 7, 19))
+    [visit] = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    assert (visit.date.iso() if visit.date else None, visit.status) == (
+        "2025-07-21",
+        Status.PLANNED,
+    )

@@ -1377,8 +1377,9 @@ def _draft_events(
         date_mention = _date_for(frame, sentence_dates, live, grammar)
         if date_mention is None and frame.type in _STATEMENTS:
             date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
+        attached = next((a for d, a in sentence_dates if d is date_mention), None)
         date, status = _dated_status(
-            date_mention, event.status, article.published, past=_told_in_past(frame)
+            date_mention, event.status, article.published, past=_told_in_past(frame, attached)
         )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
@@ -1465,9 +1466,12 @@ def _said_on(sentence: ParsedSentence, dates: _ByStart[DateMention]) -> DateMent
     )
 
 
-def _told_in_past(frame: Frame) -> bool:
-    """Whether the clause of the trigger is in a past tense ("reuniu-se", "has met")."""
+def _told_in_past(frame: Frame, attached: Token | None = None) -> bool:
+    """Whether the clause the date is told in (the verb it hangs from, else the trigger's) is
+    in a past tense ("reuniu-se", "has met")."""
     clause = frame.governor if frame.governor is not None else frame.token
+    if attached is not None and attached.pos_ in ("VERB", "AUX"):
+        clause = attached
     words = [clause, *children(clause, "aux")]
     return any("Past" in t.morph.get("Tense", []) for t in words)
 

@@ -11,6 +11,7 @@ import pytest
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
+from kgload.nlp.pipeline import find_datelines
 
 
 def _events(text: str, lang: str) -> list[Event]:
@@ -268,3 +269,31 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
         "2025-07-21",
         Status.PLANNED,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("BOGOTÁ, 23 ene (Xinhua) — La canciller habló.", "BOGOTÁ, 23 ene (Xinhua) — "),
+        ("WASHINGTON, 5 Jan (Reuters) - The US spoke.", "WASHINGTON, 5 Jan (Reuters) - "),
+        ("Bruselas (EuroEFE).- El Consejo aprobó.", "Bruselas (EuroEFE).- "),
+        # a parenthesis in lower case is an aside, not an agency
+        ("Em 2024 (ano passado) — o Brasil assinou.", None),
+    ],
+)
+def test_a_dateline_may_carry_a_day(text: str, dateline: str | None) -> None:
+    found = [text[start:end] for start, end in find_datelines(text)]
+    assert found == ([dateline] if dateline else [])
+
+
+def test_a_call_told_after_a_dated_dateline_is_the_speaker_s() -> None:
+    text = (
+        "BOGOTÁ, 23 ene (Xinhua) — La canciller colombiana, Yolanda Villavicencio, informó este "
+        "viernes que sostuvo una llamada de trabajo con el secretario de Estado de Estados "
+        "Unidos, Marco Rubio, para concretar detalles de la reunión de los presidentes."
+    )
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2026, 1, 23))
+    calls = [e for e in analyze(article, load_kb()).events if e.type is EventType.PHONE_CALL]
+    assert [set(e.participants) for e in calls] == [
+        {"local:yolanda-villavicencio", "Q324546"}
+    ]

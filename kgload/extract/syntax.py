@@ -142,12 +142,18 @@ def _complement_read_as_relative(verb: Token, found: list[Token]) -> bool:
     antecedent = verb.head
     if (
         verb.dep_.lower() != "acl:relcl"
-        or len(found) != 1
-        or "Rel" not in found[0].morph.get("PronType", [])
         or base_dep(antecedent) not in ("obj", "iobj", "obl")
         or antecedent.head.i == antecedent.i
         or antecedent.head.pos_ not in ("VERB", "AUX")
     ):
+        return False
+    if not found and any(
+        base_dep(c) == "mark" and c.pos_ == "SCONJ" and c.i < verb.i for c in verb.children
+    ):
+        # "informó este viernes que sostuvo una llamada": a clause opened by a subordinator,
+        # not a relative pronoun, with no subject: the complement of the verb above
+        return True
+    if len(found) != 1 or "Rel" not in found[0].morph.get("PronType", []):
         return False
     finite = [verb, *children(verb, "aux")]
     numbers = {n for t in finite for n in t.morph.get("Number", [])}

@@ -65,10 +65,11 @@ log = logging.getLogger("kgload")
 
 
 # A wire or agency dateline opening a paragraph: "BARI, Italy (Reuters) - ", "MOSCOU — ",
-# "Bruselas (EuroEFE).- ". Only punctuation and capitals decide, so it holds for any language.
+# "Bruselas (EuroEFE).- ", "BOGOTÁ, 23 ene (Xinhua) — ". Only punctuation, capitals and digits
+# decide, so it holds for any language.
 _DATELINE = re.compile(
     r"^[ \t]*(?:"
-    r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þa-zà-ÿ][\w'’.-]*){0,4}[ \t]*\([^()\n]{1,40}\)"
+    r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þa-zà-ÿ0-9][\w'’.-]*){0,4}[ \t]*\([A-ZÀ-Þ][^()\n]{0,39}\)"
     r"[ \t]*\.?[ \t]*[-–—]+"
     r"|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þa-zà-ÿ][\w'’.-]*){0,3}"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—]+"

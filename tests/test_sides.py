@@ -297,3 +297,21 @@ def test_a_call_told_after_a_dated_dateline_is_the_speaker_s() -> None:
     assert [set(e.participants) for e in calls] == [
         {"local:yolanda-villavicencio", "Q324546"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "The United States and South Korea on Thursday condemned North Korea's deployment "
+         "of troops to Russia.", EventType.TROOP_DEPLOYMENT),
+        ("pt", "O presidente Putin conversou por telefone com Kim Jong Un nesta quinta-feira "
+         "(14/08). Putin agradeceu a Kim pelo apoio militar de Pyongyang.",
+         EventType.MILITARY_AID),
+    ],
+)
+def test_an_event_told_as_what_is_condemned_or_thanked_for_takes_no_date_of_the_story(
+    lang: str, text: str, kind: EventType
+) -> None:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 8, 14))
+    [event] = [e for e in analyze(article, load_kb()).events if e.type is kind]
+    assert event.date is None

@@ -84,6 +84,9 @@ class _Draft:
     paragraph: int
     token_start: int  # article offset of the trigger
     dated_here: bool = False
+    # told as what another event of its sentence is about ("condemned North Korea's
+    # deployment", "agradeceu pelo apoio"): it happened before, not when that one did
+    embedded: bool = False
     agents: list[str] = field(default_factory=list)
     # the state a meeting told by a verb of hosting took place in ("welcomed X to Downing Street")
     hosted_in: str | None = None
@@ -1412,8 +1415,21 @@ def _draft_events(
                 paragraph=sentence.paragraph,
                 token_start=sentence.char_span(frame.token)[0],
                 dated_here=date is not None,
+                embedded=_embedded(frame, live),
             )
         )
+
+
+def _embedded(frame: Frame, frames: Sequence[Frame]) -> bool:
+    """Whether an event is told as what a statement of its sentence is about ("condemned North
+    Korea's deployment of troops") or as what someone is thanked for."""
+    if frame.thanked_by:
+        return True
+    above = {t.i for t in frame.token.ancestors}
+    return any(
+        other is not frame and other.type in _STATEMENTS and other.token.i in above
+        for other in frames
+    )
 
 
 def _anniversary(frame: Frame, grammar: Grammar, published: dt.date | None) -> PartialDate | None:
@@ -1641,7 +1657,7 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
     party), happened then: "Lula e Xi reuniram-se na terça-feira (13). Os dois assinaram 20
     acordos." Only for what happened, and only looking back two sentences."""
     for index, draft in enumerate(drafts):
-        if draft.date is not None or draft.status is not Status.OCCURRED:
+        if draft.date is not None or draft.status is not Status.OCCURRED or draft.embedded:
             continue
         sides = {context.state_of(k) for k in draft.participants}
         for earlier in reversed(drafts[:index]):

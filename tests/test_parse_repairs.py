@@ -92,3 +92,14 @@ def test_the_doer_of_an_act_in_a_personal_infinitive_is_its_subject() -> None:
         )
         attacks = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
         assert [(e.agent, e.recipient) for e in attacks] == [("Q159", "Q212")], lang
+
+
+def test_the_subject_of_an_infinitive_may_hang_on_its_subordinator() -> None:
+    # "depois de Israel lançar um ataque": "de Israel" misparsed under "depois"
+    doc = _morph_doc([
+        ("ocorre", "VERB", 0, "ROOT", "VerbForm=Fin"), ("depois", "ADV", 4, "mark", ""),
+        ("de", "ADP", 3, "case", ""), ("Israel", "PROPN", 1, "obl", ""),
+        ("lançar", "VERB", 0, "advcl", "VerbForm=Inf"), ("ataque", "NOUN", 4, "obj", ""),
+    ])
+    _repair_infinitive_subject(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (4, "nsubj")

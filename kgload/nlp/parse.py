@@ -266,14 +266,20 @@ def _repair_infinitive_subject(doc: Doc) -> None:
             continue
         # the infinitive's own particle right before it ("to launch") may stay
         start = verb.i
-        marks = sorted(c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i)
+        marks = sorted(
+            c.i for c in verb.children if c.dep_ == "mark" and c.i < verb.i and c.pos_ == "PART"
+        )
         if marks and marks != list(range(verb.i - len(marks), verb.i)):
             continue
         start -= len(marks)
+        # hung on the verb above, or on the infinitive's own subordinator ("depois de Israel
+        # lançar", with "de Israel" under "depois")
+        holders = [verb.head, *(c for c in verb.children if c.dep_ in ("mark", "advmod"))]
         nominal = next(
             (
                 c
-                for c in verb.head.children
+                for holder in holders
+                for c in holder.children
                 if c.dep_ == "obl"
                 and c.pos_ in ("PROPN", "NOUN")
                 and max(t.i for t in c.subtree) == start - 1

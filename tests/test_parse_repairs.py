@@ -10,7 +10,11 @@ from spacy.vocab import Vocab
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
-from kgload.nlp.parse import _repair_case_on_possessor, _repair_infinitive_subject
+from kgload.nlp.parse import (
+    _repair_case_on_possessor,
+    _repair_infinitive_subject,
+    _repair_object_read_as_apposition,
+)
 
 
 def _doc(rows: list[tuple[str, int, str]]) -> Doc:
@@ -103,3 +107,32 @@ def test_the_subject_of_an_infinitive_may_hang_on_its_subordinator() -> None:
     ])
     _repair_infinitive_subject(doc)
     assert (doc[3].head.i, doc[3].dep_) == (4, "nsubj")
+
+
+def test_a_noun_right_after_an_oblique_is_no_apposition_but_the_object() -> None:
+    # "The US announced on Friday a new package": "package" hung on "Friday" as `appos`
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("announced", "VERB", 1, "ROOT", ""),
+        ("on", "ADP", 3, "case", ""), ("Friday", "PROPN", 1, "obl", ""),
+        ("a", "DET", 5, "det", ""), ("package", "NOUN", 3, "appos", ""),
+    ])
+    _repair_object_read_as_apposition(doc)
+    assert (doc[5].head.i, doc[5].dep_) == (1, "obj")
+
+
+def test_an_apposition_after_a_comma_stays() -> None:
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("met", "VERB", 1, "ROOT", ""),
+        ("in", "ADP", 3, "case", ""), ("Kyiv", "PROPN", 1, "obl", ""),
+        (",", "PUNCT", 6, "punct", ""), ("the", "DET", 6, "det", ""),
+        ("capital", "NOUN", 3, "appos", ""),
+    ])
+    _repair_object_read_as_apposition(doc)
+    assert (doc[6].head.i, doc[6].dep_) == (3, "appos")
+
+
+def test_a_military_aid_package_announced_on_a_day_is_the_announcer_s() -> None:
+    text = "The US announced on Friday a new $400 million military aid package to Ukraine."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 5, 10))
+    aid = [e for e in analyze(article, load_kb()).events if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient) for e in aid] == [("Q30", "Q212")]

@@ -315,3 +315,11 @@ def test_an_event_told_as_what_is_condemned_or_thanked_for_takes_no_date_of_the_
     article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 8, 14))
     [event] = [e for e in analyze(article, load_kb()).events if e.type is kind]
     assert event.date is None
+
+
+def test_an_attack_on_a_site_in_a_state_strikes_that_state() -> None:
+    text = (
+        "El Pentágono condenó los recientes ataques rusos contra infraestructura civil en "
+        "Ucrania y el uso de misiles balísticos."
+    )
+    assert _sides(text, "es", EventType.ATTACK) == [("Q159", "Q212")]

@@ -821,8 +821,14 @@ def _target_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None
         found.place = found.place or target_place
         if target_state and target_state not in recipients:
             recipients.append(target_state)
-    elif kind is EventType.VISIT and target_state and target_state not in recipients:
-        recipients.append(target_state)  # a site's state: "visited a base in Syria"
+    elif (
+        kind in (EventType.VISIT, EventType.ATTACK)
+        and target_state
+        and target_state not in recipients
+    ):
+        # a site's state: "visited a base in Syria", "ataques contra infraestructura civil en
+        # Ucrania"
+        recipients.append(target_state)
     place_state = found.place_state
     if kind in _DESTINATIONS and place_state and place_state not in recipients:
         recipients.append(place_state)

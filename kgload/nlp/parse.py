@@ -109,6 +109,7 @@ def parse_sentences(
         _repair_participle_root(doc)
         _repair_verbless_predicate(doc)
         _repair_infinitive_subject(doc)
+        _repair_object_read_as_apposition(doc)
     return parsed
 
 
@@ -295,3 +296,27 @@ def _repair_infinitive_subject(doc: Doc) -> None:
         nominal.dep_ = "nsubj"
         cases[0].head = verb
         cases[0].dep_ = "mark"
+
+
+def _repair_object_read_as_apposition(doc: Doc) -> None:
+    """ "The US announced on Friday a new aid package to Ukraine" with "package" hung on
+    "Friday" as an apposition: an apposition follows a comma or a dash, so a noun right after
+    an oblique with no punctuation between, hung on it as `appos`, is the object of the verb
+    that has none."""
+    for token in doc:
+        holder = token.head
+        verb = holder.head
+        if (
+            token.dep_ != "appos"
+            or token.pos_ != "NOUN"
+            or holder.dep_ != "obl"
+            or verb.pos_ != "VERB"
+            or holder.i > token.i
+            or any(c.dep_ in ("obj", "ccomp") for c in verb.children)
+        ):
+            continue
+        between = doc[holder.i + 1 : token.i]
+        if any(t.pos_ == "PUNCT" for t in between):
+            continue
+        token.head = verb
+        token.dep_ = "obj"

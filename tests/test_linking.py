@@ -276,3 +276,13 @@ def test_a_surname_that_names_a_government_is_its_leader(
 def test_a_surname_beside_other_words_still_needs_the_full_name_first() -> None:
     # not prominent enough to be named by the surname alone, without a government beside it
     assert "Maduro" not in _keys(_links("Chile criticó a Maduro.", "es"))
+
+
+def test_a_role_with_a_short_of_phrase_names_the_person_after_the_comma() -> None:
+    # not the earlier president (Lula): the one named after "do país"
+    text = "Lula chegou à Argentina. Teve encontro com o presidente do país, Alberto Fernández."
+    mentions = _links(text, "pt", published=dt.date(2023, 1, 24))
+    roles = [m for m in mentions if m.method == "role"]
+    assert [(m.text, m.key) for m in roles] == [
+        ("presidente do país, Alberto Fernández", "Q2642828")
+    ]

@@ -422,6 +422,9 @@ class _Linker:
         while next_tok < len(doc) and doc[next_tok].text in (",",):
             next_tok += 1
         named = by_start.get(doc[next_tok].idx) if next_tok < len(doc) else None
+        if named is None and state is None:
+            # "o presidente do país, Alberto Fernández": the name after a short "of" phrase
+            named, next_tok = self._name_after_of_phrase(end, by_start)
         if named is not None and named.kind is EntityKind.PERSON:
             named_tokens = self._tokens(named.start, named.end)
             if named_tokens is not None and named_tokens.start == next_tok:
@@ -446,6 +449,25 @@ class _Linker:
         else:
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
+
+    def _name_after_of_phrase(
+        self, end: int, by_start: Mapping[int, Mention]
+    ) -> tuple[Mention | None, int]:
+        """The person named right after a role's short "of" phrase of lower-case words and a
+        comma ("presidente do país, Alberto Fernández", "the leader of the country, X"), with
+        the token the name starts at."""
+        doc = self.doc
+        if end >= len(doc) or doc[end].lower_ not in self.lexicon.of_words:
+            return None, end
+        k = end + 1
+        while k < len(doc) and k - end <= 3 and doc[k].is_lower and doc[k].is_alpha:
+            k += 1
+        if k >= len(doc) or doc[k].text != "," or k + 1 >= len(doc):
+            return None, end
+        named = by_start.get(doc[k + 1].idx)
+        if named is None or named.kind is not EntityKind.PERSON:
+            return None, end
+        return named, k + 1
 
     def _role_state(self, span: Span, state_at: Mapping[int, Mention]) -> Mention | None:
         """The state a role phrase names, if any: role + of + state ("presidente da Rússia",

@@ -323,3 +323,16 @@ def test_an_attack_on_a_site_in_a_state_strikes_that_state() -> None:
         "Ucrania y el uso de misiles balísticos."
     )
     assert _sides(text, "es", EventType.ATTACK) == [("Q159", "Q212")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "target"),
+    [
+        ("pt", "Lula está em viagem à Argentina.", "Q414"),
+        ("en", "Lula is on a visit to China.", "Q148"),
+    ],
+)
+def test_the_subject_of_a_visit_told_as_a_predicate_travels(
+    lang: str, text: str, target: str
+) -> None:
+    assert _sides(text, lang, EventType.VISIT) == [("Q37181", target)]

@@ -546,6 +546,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     """The roles of an event noun: its own modifiers first, then the clauses that describe it,
     then the verb that governs it."""
     _read_noun_modifiers(frame, noun, grammar, reader)
+    if not frame.agents and frame.type is EventType.VISIT and children(noun, "cop"):
+        # "Lula está em viagem à Argentina", "Lula is on a visit to China": the subject of the
+        # copula the noun is the predicate of travels
+        frame.agents.extend(children(noun, "nsubj"))
     if not frame.agents:
         _read_agent_under_owner(frame, grammar, reader)
     if frame.type in _GOODS:

@@ -449,3 +449,16 @@ def test_a_week_is_the_month_its_seven_days_share(
 ) -> None:
     [found] = find_dates(text, lang=lang, published=published)
     assert (found.value.iso(), found.relative) == (expected, True)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Rusia ha atacado esta madrugada Ucrania."),
+        ("pt", "A Rússia atacou nesta madrugada a Ucrânia."),
+        ("es", "Los ministros se reunieron esta tarde."),
+    ],
+)
+def test_a_part_of_today_is_the_publication_day(lang: str, text: str) -> None:
+    [found] = find_dates(text, lang=lang, published=PUBLISHED)
+    assert found.value.iso() == PUBLISHED.isoformat()

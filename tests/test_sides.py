@@ -336,3 +336,13 @@ def test_the_subject_of_a_visit_told_as_a_predicate_travels(
     lang: str, text: str, target: str
 ) -> None:
     assert _sides(text, lang, EventType.VISIT) == [("Q37181", target)]
+
+
+def test_a_date_of_a_clause_beside_with_its_own_subject_is_not_the_event_s() -> None:
+    text = (
+        "Estados Unidos y el Reino Unido planean imponer sanciones contra Rusia, y varios otros "
+        "países dijeron el lunes que estaban preparados para hacer lo mismo."
+    )
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2022, 2, 22))
+    [sanction] = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
+    assert sanction.date is None

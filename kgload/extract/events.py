@@ -1080,11 +1080,18 @@ def _date_for(
             if t.pos_ in ("VERB", "AUX") and t.i not in mine
         }
     free: list[DateMention] = []
+    # the trigger's own clauses: those above it and those below it
+    related = {t.i for t in frame.token.ancestors} | {t.i for t in frame.token.subtree}
     for date, attach in sentence_dates:
         if attach.i in mine:
             return date
-        if attach.i not in others and not _since_clause(attach, grammar):
-            free.append(date)
+        if attach.i in others or _since_clause(attach, grammar):
+            continue
+        if attach.i not in related and _own_clause(attach):
+            # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
+            # a clause with a subject of its own, beside the trigger's, is that clause's
+            continue
+        free.append(date)
     if len(free) == 1 and len(frames) == 1:
         return free[0]
     if free:
@@ -1100,6 +1107,11 @@ def _date_for(
         if not any(lo < f.token.i < hi for f in frames if f is not frame):
             return best
     return None
+
+
+def _own_clause(token: Token) -> bool:
+    """A verb with a subject of its own (a clause beside the trigger's)."""
+    return token.pos_ in ("VERB", "AUX") and bool(children(token, "nsubj", "nsubj:pass"))
 
 
 def _since_clause(token: Token, grammar: Grammar) -> bool:

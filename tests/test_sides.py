@@ -346,3 +346,13 @@ def test_a_date_of_a_clause_beside_with_its_own_subject_is_not_the_event_s() -> 
     article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2022, 2, 22))
     [sanction] = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
     assert sanction.date is None
+
+
+def test_a_date_owned_by_another_noun_does_not_date_the_event() -> None:
+    text = (
+        "The United States imposed sanctions on Russia on Monday. The sanctions on Russia come "
+        "in response to Sunday's referendum in Crimea."
+    )
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2014, 3, 17))
+    sanctions = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
+    assert [e.date.iso() if e.date else None for e in sanctions] == ["2014-03-17"]

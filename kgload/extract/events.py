@@ -1087,6 +1087,8 @@ def _date_for(
             return date
         if attach.i in others or _since_clause(attach, grammar):
             continue
+        if attach.pos_ in ("NOUN", "PROPN"):
+            continue  # a date owned by another noun ("Sunday's referendum")
         if attach.i not in related and _own_clause(attach):
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's
@@ -1144,6 +1146,10 @@ def _attach_dates(
         if not inside:
             continue
         head = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
+        if head.dep_.lower() == "nmod:poss" and head.head.i not in triggers:
+            # "in response to Sunday's referendum": the date of the thing it owns
+            result.append((date, head.head))
+            continue
         node = head
         for _ in range(8):
             if node.i in triggers or node.head.i == node.i:

@@ -356,3 +356,14 @@ def test_a_date_owned_by_another_noun_does_not_date_the_event() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2014, 3, 17))
     sanctions = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
     assert [e.date.iso() if e.date else None for e in sanctions] == ["2014-03-17"]
+
+
+def test_a_speech_verb_beside_the_event_that_says_its_own_complement_reports_nothing() -> None:
+    text = (
+        "Após quatro meses de negociações, a Rússia invadiu a Ucrânia. Apesar de Putin dizer que "
+        "só ficaria nas regiões separatistas, vários mísseis foram disparados contra alvos em "
+        "toda a Ucrânia."
+    )
+    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2022, 2, 24))
+    [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+    assert attack.reported_by == ()

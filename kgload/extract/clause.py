@@ -120,7 +120,9 @@ def speech_verb(frame: Frame, grammar: Grammar) -> Token | None:
 def _speech_nearby(top: Token, grammar: Grammar) -> Token | None:
     for child in top.children:
         if base_dep(child) in ("parataxis", "advcl", "ccomp") and is_speech(child, grammar):
-            if base_dep(child) == "parataxis" and _says_its_own(child):
+            if base_dep(child) in ("parataxis", "advcl") and _says_its_own(child):
+                # "Apesar de Putin dizer que ficaria…, mísseis foram disparados": it says its
+                # own complement
                 continue
             return child
     root = top.sent.root if top.doc.has_annotation("SENT_START") else None

@@ -367,3 +367,13 @@ def test_a_speech_verb_beside_the_event_that_says_its_own_complement_reports_not
     article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2022, 2, 24))
     [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
     assert attack.reported_by == ()
+
+
+def test_an_event_told_as_the_reason_of_another_takes_no_date_of_the_story() -> None:
+    text = (
+        "The US placed sanctions on Russian President Vladimir Putin on Friday for Moscow's "
+        "military operations in Ukraine."
+    )
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2022, 2, 26))
+    [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+    assert attack.date is None

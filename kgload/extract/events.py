@@ -1439,19 +1439,26 @@ def _draft_events(
                 paragraph=sentence.paragraph,
                 token_start=sentence.char_span(frame.token)[0],
                 dated_here=date is not None,
-                embedded=_embedded(frame, live),
+                embedded=_embedded(frame, live, grammar),
             )
         )
 
 
-def _embedded(frame: Frame, frames: Sequence[Frame]) -> bool:
+def _embedded(frame: Frame, frames: Sequence[Frame], grammar: Grammar) -> bool:
     """Whether an event is told as what a statement of its sentence is about ("condemned North
-    Korea's deployment of troops") or as what someone is thanked for."""
+    Korea's deployment of troops"), as what someone is thanked for, or as the reason of another
+    event ("placed sanctions on Putin for Moscow's military operations")."""
     if frame.thanked_by:
         return True
     above = {t.i for t in frame.token.ancestors}
+    reason = frame.rule.nominal and case_phrase(frame.token) in grammar.markers["reason"]
     return any(
-        other is not frame and other.type in _STATEMENTS and other.token.i in above
+        other is not frame
+        and (other.type in _STATEMENTS or reason)
+        and (
+            other.token.i in above
+            or (other.governor is not None and other.governor.i in above)
+        )
         for other in frames
     )
 

@@ -377,3 +377,23 @@ def test_an_event_told_as_the_reason_of_another_takes_no_date_of_the_story() -> 
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2022, 2, 26))
     [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
     assert attack.date is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O presidente Lula tem defendido um acordo de paz entre a Rússia e a Ucrânia."),
+        ("en", "Lula has called for a peace deal between Russia and Ukraine."),
+    ],
+)
+def test_a_deal_asked_for_between_two_parties_is_theirs_and_not_done(
+    lang: str, text: str
+) -> None:
+    [deal] = [e for e in _events(text, lang) if e.type is EventType.AGREEMENT]
+    assert (set(deal.participants), deal.status) == ({"Q159", "Q212"}, Status.SPECULATIVE)
+
+
+def test_a_deal_signed_with_a_party_is_the_signer_s() -> None:
+    text = "O presidente Lula assinou um acordo de paz com o presidente da Rússia."
+    [deal] = [e for e in _events(text, "pt") if e.type is EventType.AGREEMENT]
+    assert (set(deal.participants), deal.status) == ({"Q37181", "Q7747"}, Status.OCCURRED)

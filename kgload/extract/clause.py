@@ -314,6 +314,10 @@ def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> Non
     if above is None:
         return
     words = _words(above, grammar)
+    # the verb read with the case word of the noun: "called for a peace deal"
+    case = case_phrase(frame.token)
+    if case:
+        words |= {f"{word} {case}" for word in words}
     for key in ("deny", "refuse", "cancel", "threaten", "plan", "consider"):
         if words & grammar.status[key]:
             found.add(key)

@@ -28,7 +28,13 @@ from kgload.extract.clause import (
     speech_verb,
     speech_verbs,
 )
-from kgload.extract.frames import Frame, find_frames, linear_subject, word_forms
+from kgload.extract.frames import (
+    Frame,
+    find_frames,
+    linear_subject,
+    parties_of_its_own,
+    word_forms,
+)
 from kgload.extract.syntax import (
     ActorReader,
     ArticleMentions,
@@ -654,7 +660,12 @@ def _fill_gaps(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
     """Where the tree gives a role no phrase at all (a misparse), word order may; a phrase that
     names no actor ("condenou o ataque") is an answer, not a gap. A subject left out by the
     verb is the one the clause before told."""
-    if not frame.agents and frame.linear_agents and frame.governor is not None:
+    if (
+        not frame.agents
+        and frame.linear_agents
+        and frame.governor is not None
+        and not parties_of_its_own(frame, frame.governor, resolver.context.grammar)
+    ):
         found.agents = resolver.actors(frame.linear_agents)
         frame.linear = bool(found.agents)
     if not found.agents and not frame.agents:

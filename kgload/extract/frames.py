@@ -33,7 +33,7 @@ from kgload.extract.syntax import (
 from kgload.model import EventType
 from kgload.nlp.grammar import Grammar, Requirement, TriggerRule
 
-__all__ = ["Frame", "find_frames", "linear_subject", "word_forms"]
+__all__ = ["Frame", "find_frames", "linear_subject", "parties_of_its_own", "word_forms"]
 
 # how a verb governs an event noun (see _governor)
 GIVES_SUBJECT, THANKS, INVITES, SETTING, TELLS = (
@@ -737,7 +737,7 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
     if _hosted(frame, grammar) and not passive:
         # "Lula recebeu a visita do presidente francês": the subject is visited
         frame.recipients.extend(subjects(governor))
-    elif not passive:
+    elif not passive and not parties_of_its_own(frame, governor, grammar):
         frame.agents.extend(subjects(governor))
         if not frame.agents and governor.morph.get("Person", []) == ["1"]:
             frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
@@ -748,6 +748,18 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
         _hung_agents(frame, governor, grammar)
     if frame.type.is_directed and not frame.recipients:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+
+
+def parties_of_its_own(frame: Frame, governor: Token, grammar: Grammar) -> bool:
+    """ "Lula tem defendido um acordo de paz entre os dois países": a talk or a deal that names
+    its parties ("entre/between") under a verb that only asks for it or plans it (not a light
+    verb) is not the subject's."""
+    return (
+        not frame.type.is_directed
+        and bool(frame.partners)
+        and any(case_phrase(p) in grammar.markers["between"] for p in frame.partners)
+        and not grammar.verb_words(governor) & grammar.light
+    )
 
 
 def _read_telling(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:

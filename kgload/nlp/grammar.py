@@ -50,6 +50,7 @@ MARKER_ROLES = (
     "during",
     "as",
     "after",
+    "between",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

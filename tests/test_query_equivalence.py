@@ -1,9 +1,11 @@
 """The page-first saved queries (issue 11) give the rows the previous query texts gave.
 
 The previous texts are kept in bench/queries_before/ for the query benchmark; here both run on
-the golden store, on the example articles and on a generated archive of a few hundred documents
-(retold events, local entities, every status and date precision), with the parameters a user
-passes: none, a small limit, frequent and rare actors, a status, a period, a type, a language.
+the golden store, on the golden store with directed events whose roles differ between documents
+or are missing (tests/cases/roles_directed.trig), on the example articles and on a generated
+archive of a few hundred documents (retold events, local entities, every status and date
+precision), with the parameters a user passes: none, a small limit, frequent and rare actors, a
+status, a period, a type, a language.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kgload.stores.oxigraph import open_memory
 ROOT = Path(__file__).resolve().parent.parent
 BEFORE = ROOT / "bench" / "queries_before"
 GOLDEN = Path(__file__).parent / "cases" / "golden_store.trig"
+DIRECTED = Path(__file__).parent / "cases" / "roles_directed.trig"
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 
 ACTORS = ("Q159", "Q7747", "Q30", "Q212", "Q1011", "Q884")  # frequent to rare
@@ -84,7 +87,7 @@ def _plain(result: QueryResult) -> list[tuple[object, ...]]:
     return out
 
 
-@pytest.fixture(scope="module", params=["golden", "examples", "archive"])
+@pytest.fixture(scope="module", params=["golden", "directed", "examples", "archive"])
 def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
           ) -> Iterator[Store]:
     if request.param == "examples":
@@ -94,9 +97,11 @@ def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
             yield kg.store
         return
     memory = open_memory()
-    if request.param == "golden":
+    if request.param in ("golden", "directed"):
         memory.load(GOLDEN, format=RdfFormat.TRIG)
-    else:
+    if request.param == "directed":
+        memory.load(DIRECTED, format=RdfFormat.TRIG)
+    elif request.param == "archive":
         path = archive_nquads(300, seed=5, directory=tmp_path_factory.mktemp("archive"))
         memory.load(path, format=RdfFormat.N_QUADS)
     yield memory

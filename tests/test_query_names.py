@@ -127,9 +127,22 @@ def test_queries_lists_descriptions(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_a_local_entity_by_name(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    """Choe Son Hui is not in the KB; a document names her (`<base>entity/choe-son-hui`)."""
+    """A name the KB does not know is the local entity a document minted from it. The golden
+    store's document names Choe Son Hui (`<base>entity/choe-son-hui`), unknown to the KB when it
+    was made; the KB knows her now (Q30436217) and is asked first, so the local entity is
+    reached here through a KB without her."""
     with KG.open(store_url, settings=Settings(), create=False) as kg:
         resolved = kg.resolve_names("events_of_actor", {"actor": "Choe Son Hui"})
+        assert resolved == {"actor": "Q30436217"}
+        full = kg.kb
+        without_her = KnowledgeBase(
+            entities={k: e for k, e in full.entities.items() if k != "Q30436217"},
+            aliases=[a for a in full.aliases if a.qid != "Q30436217"],
+            offices=full.offices,
+            tenures=full.tenures,
+        )
+        local = KG(kg.store, kg.settings, kb=without_her)
+        resolved = local.resolve_names("events_of_actor", {"actor": "Choe Son Hui"})
         assert resolved == {"actor": "https://w3id.org/kgload/id/entity/choe-son-hui"}
         with pytest.raises(QueryError, match="no entity or role called 'Nobody Atall'"):
             kg.query("events_of_actor", actor="Nobody Atall")

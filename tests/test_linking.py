@@ -286,3 +286,11 @@ def test_a_role_with_a_short_of_phrase_names_the_person_after_the_comma() -> Non
     assert [(m.text, m.key) for m in roles] == [
         ("presidente do país, Alberto Fernández", "Q2642828")
     ]
+
+
+def test_an_official_of_the_eu_stands_for_the_eu() -> None:
+    text = "Ursula von der Leyen announced new sanctions on Russia on Friday."
+    extraction = analyze(_article(text, "en", published=dt.date(2024, 2, 23)), load_kb())
+    sanctions = [e for e in extraction.events if e.type.value == "Sanction"]
+    country = {e.key: e.country for e in extraction.entities}
+    assert [(country.get(e.agent or ""), e.recipient) for e in sanctions] == [("Q458", "Q159")]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import RdfFormat
 
+from kgload.queries import ParamValue, run_saved_query
 from kgload.stores.base import Store, open_store
 
 BACKENDS = ["memory", "oxigraph", pytest.param("virtuoso", marks=pytest.mark.virtuoso)]
@@ -40,3 +41,19 @@ def loaded_store(
         local.load(path, format=RdfFormat.TRIG)
     yield local
     local.close()
+
+
+def rows_by_event(
+    store: Store, name: str, prefix: str, params: dict[str, ParamValue]
+) -> dict[str, dict[str, object]]:
+    """A saved query's rows by event IRI without `prefix`; a `"; "`-joined cell as a set
+    (GROUP_CONCAT's order is free)."""
+    result = run_saved_query(store, name, params)
+    table: dict[str, dict[str, object]] = {}
+    for row in result.dicts():
+        cells: dict[str, object] = {}
+        for key, term in row.items():
+            text = None if term is None else term.value
+            cells[key] = set(text.split("; ")) if text is not None and "; " in text else text
+        table[str(cells["event"]).removeprefix(prefix)] = cells
+    return table

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from backends import BACKENDS, loaded_store
+from backends import BACKENDS, loaded_store, rows_by_event
 
-from kgload.queries import ParamValue, run_saved_query
+from kgload.queries import ParamValue
 from kgload.stores.base import Store
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -31,16 +31,8 @@ def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 
 def rows(store: Store, name: str, **params: ParamValue) -> dict[str, dict[str, object]]:
-    """Rows by event IRI; a `"; "`-joined cell as a set (GROUP_CONCAT's order is free)."""
-    result = run_saved_query(store, name, params)
-    table: dict[str, dict[str, object]] = {}
-    for row in result.dicts():
-        cells: dict[str, object] = {}
-        for key, term in row.items():
-            text = None if term is None else term.value
-            cells[key] = set(text.split("; ")) if text is not None and "; " in text else text
-        table[str(cells["event"]).removeprefix(EVENT)] = cells
-    return table
+    """Rows by event IRI (see `backends.rows_by_event`)."""
+    return rows_by_event(store, name, EVENT, params)
 
 
 def test_events_roles_from_every_document(store: Store) -> None:

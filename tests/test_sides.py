@@ -14,8 +14,8 @@ from kgload.model import Article, Event, EventType, Status
 from kgload.nlp.pipeline import find_datelines
 
 
-def _events(text: str, lang: str) -> list[Event]:
-    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 8, 12))
+def _events(text: str, lang: str, published: dt.date = dt.date(2025, 8, 12)) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=published)
     return list(analyze(article, load_kb()).events)
 
 
@@ -146,8 +146,9 @@ def test_arriving_in_a_state_is_still_a_visit() -> None:
 def test_a_day_of_the_coming_week_told_in_the_present_is_planned_then(
     lang: str, text: str, date: str, status: Status
 ) -> None:
-    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 7, 19))
-    [meeting] = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    [meeting] = [
+        e for e in _events(text, lang, dt.date(2025, 7, 19)) if e.type is EventType.MEETING
+    ]
     assert (meeting.date.iso() if meeting.date else None, meeting.status) == (date, status)
 
 
@@ -263,8 +264,7 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
         "A conversa teve como foco a viagem do presidente Lula ao Chile, onde ele participa, "
         "na próxima segunda-feira (21), de uma cúpula."
     )
-    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2025, 7, 19))
-    [visit] = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    [visit] = [e for e in _events(text, "pt", dt.date(2025, 7, 19)) if e.type is EventType.VISIT]
     assert (visit.date.iso() if visit.date else None, visit.status) == (
         "2025-07-21",
         Status.PLANNED,
@@ -292,8 +292,7 @@ def test_a_call_told_after_a_dated_dateline_is_the_speaker_s() -> None:
         "viernes que sostuvo una llamada de trabajo con el secretario de Estado de Estados "
         "Unidos, Marco Rubio, para concretar detalles de la reunión de los presidentes."
     )
-    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2026, 1, 23))
-    calls = [e for e in analyze(article, load_kb()).events if e.type is EventType.PHONE_CALL]
+    calls = [e for e in _events(text, "es", dt.date(2026, 1, 23)) if e.type is EventType.PHONE_CALL]
     assert [set(e.participants) for e in calls] == [
         {"local:yolanda-villavicencio", "Q324546"}
     ]
@@ -343,8 +342,9 @@ def test_a_date_of_a_clause_beside_with_its_own_subject_is_not_the_event_s() -> 
         "Estados Unidos y el Reino Unido planean imponer sanciones contra Rusia, y varios otros "
         "países dijeron el lunes que estaban preparados para hacer lo mismo."
     )
-    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2022, 2, 22))
-    [sanction] = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
+    [sanction] = [
+        e for e in _events(text, "es", dt.date(2022, 2, 22)) if e.type is EventType.SANCTION
+    ]
     assert sanction.date is None
 
 
@@ -353,8 +353,9 @@ def test_a_date_owned_by_another_noun_does_not_date_the_event() -> None:
         "The United States imposed sanctions on Russia on Monday. The sanctions on Russia come "
         "in response to Sunday's referendum in Crimea."
     )
-    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2014, 3, 17))
-    sanctions = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
+    sanctions = [
+        e for e in _events(text, "en", dt.date(2014, 3, 17)) if e.type is EventType.SANCTION
+    ]
     assert [e.date.iso() if e.date else None for e in sanctions] == ["2014-03-17"]
 
 
@@ -364,8 +365,7 @@ def test_a_speech_verb_beside_the_event_that_says_its_own_complement_reports_not
         "só ficaria nas regiões separatistas, vários mísseis foram disparados contra alvos em "
         "toda a Ucrânia."
     )
-    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2022, 2, 24))
-    [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+    [attack] = [e for e in _events(text, "pt", dt.date(2022, 2, 24)) if e.type is EventType.ATTACK]
     assert attack.reported_by == ()
 
 
@@ -374,8 +374,7 @@ def test_an_event_told_as_the_reason_of_another_takes_no_date_of_the_story() -> 
         "The US placed sanctions on Russian President Vladimir Putin on Friday for Moscow's "
         "military operations in Ukraine."
     )
-    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2022, 2, 26))
-    [attack] = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+    [attack] = [e for e in _events(text, "en", dt.date(2022, 2, 26)) if e.type is EventType.ATTACK]
     assert attack.date is None
 
 

@@ -396,3 +396,17 @@ def test_a_deal_signed_with_a_party_is_the_signer_s() -> None:
     text = "O presidente Lula assinou um acordo de paz com o presidente da Rússia."
     [deal] = [e for e in _events(text, "pt") if e.type is EventType.AGREEMENT]
     assert (set(deal.participants), deal.status) == ({"Q37181", "Q7747"}, Status.OCCURRED)
+
+
+def test_what_is_planned_is_not_what_happened_before_publication() -> None:
+    text = (
+        "During his stay in Beijing, Trump will hold talks with Chinese President Xi Jinping. "
+        "Xi and Trump first met at Mar-a-Lago in April."
+    )
+    meetings = [
+        e for e in _events(text, "en", dt.date(2017, 11, 8)) if e.type is EventType.MEETING
+    ]
+    assert sorted((e.status.value, e.date.iso() if e.date else "") for e in meetings) == [
+        ("Occurred", "2017-04"),
+        ("Planned", ""),
+    ]

@@ -1347,7 +1347,7 @@ def extract_events(
     _date_from_story(drafts, context)
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
-    return [_finish(d) for d in _merge(drafts, context)]
+    return [_finish(d) for d in _merge(drafts, context, article.published)]
 
 
 def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> None:
@@ -1813,7 +1813,9 @@ def _compatible(a: PartialDate, b: PartialDate) -> bool:
     return first.startswith(second) or second.startswith(first)
 
 
-def _merge(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+def _merge(
+    drafts: list[_Draft], context: _Context, published: dt.date | None = None
+) -> list[_Draft]:
     """One event per real-world event: same type, same sides (a person standing for its state),
     compatible dates and statuses."""
     merged: list[_Draft] = []
@@ -1833,6 +1835,8 @@ def _merge(drafts: list[_Draft], context: _Context) -> list[_Draft]:
                 continue
             doubtful = {Status.SPECULATIVE, Status.DENIED}
             if (kept.status in doubtful) != (draft.status in doubtful):
+                continue
+            if _past_and_planned(kept, draft, published):
                 continue
             if (
                 kept.type.is_directed
@@ -1862,6 +1866,18 @@ def _merge(drafts: list[_Draft], context: _Context) -> list[_Draft]:
         target.reported_by = list(dict.fromkeys(target.reported_by + draft.reported_by))
         target.confidence = round(min(0.95, max(target.confidence, draft.confidence) + 0.05), 2)
     return merged
+
+
+def _past_and_planned(one: _Draft, other: _Draft, published: dt.date | None) -> bool:
+    """ "Trump will hold talks with Xi … their first meeting at Mar-a-Lago in April": what is
+    planned is not what happened before the news was published."""
+    if published is None or {one.status, other.status} != {Status.PLANNED, Status.OCCURRED}:
+        return False
+    done = one if one.status is Status.OCCURRED else other
+    if done.date is None:
+        return False
+    iso = done.date.iso()
+    return iso < published.isoformat()[: len(iso)]
 
 
 def _finish(draft: _Draft) -> Event:

@@ -16,6 +16,7 @@ module is pure orchestration over `Store.select` and `Store.ask`.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
@@ -272,23 +273,56 @@ def run_windowed(
     return rows[:limit]
 
 
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One request a saved query sent to the store, for `kgload query --explain`: its kind
+    (`plain`, `count`, `ask`, `window`), the window pattern it ran with (empty for the others),
+    its time and how many rows it gave."""
+
+    kind: str
+    pattern: str
+    seconds: float
+    rows: int
+
+
 def select_paged(
-    store: Store, saved: SavedQuery, params: Mapping[str, ParamValue], *, base: str
+    store: Store,
+    saved: SavedQuery,
+    params: Mapping[str, ParamValue],
+    *,
+    base: str,
+    trace: Callable[[Request], None] | None = None,
 ) -> QueryResult:
     """Run a saved query, window by window when its text carries a `#~window` marker, it has a
-    `limit` parameter and the store is Oxigraph; otherwise as it is.
+    `limit` parameter and the store is Oxigraph; otherwise as it is. `trace` is told of each
+    request sent.
 
     Only Oxigraph gains: a SPARQL server such as Virtuoso 7.2 keeps the top rows of an
     `ORDER BY … LIMIT` as it goes, and the windows would only add requests (on 5,000 articles
     they made its pages slower, and its cost estimates higher; see bench/README.md).
     """
+
+    def select(kind: str, query: str, pattern: str = "") -> QueryResult:
+        start = time.perf_counter()
+        result = store.select(query)
+        if trace is not None:
+            trace(Request(kind, pattern, time.perf_counter() - start, len(result.rows)))
+        return result
+
+    def ask(query: str) -> bool:
+        start = time.perf_counter()
+        answer = store.ask(query)
+        if trace is not None:
+            trace(Request("ask", "", time.perf_counter() - start, int(answer)))
+        return answer
+
     text = saved.bind(params, base=base)
     window = find_window(text) if isinstance(store, OxigraphStore) else None
     limit = params.get("limit")
     if limit is None:
         limit = next((p.default for p in saved.params if p.name == "limit"), None)
     if window is None or limit is None or int(str(limit)) <= 0:  # `limit=0`: no limit
-        return store.select(text)
+        return select("plain", text)
     variables: tuple[str, ...] = ()
 
     def run(pattern: str, n: int) -> list[tuple[Term | None, ...]]:
@@ -296,7 +330,8 @@ def select_paged(
         bound = saved.bind({**params, "limit": n}, base=base)
         marker = find_window(bound)
         assert marker is not None  # the same text with another limit
-        result = store.select(with_pattern(bound, marker, pattern))
+        result = select("window" if pattern else "plain", with_pattern(bound, marker, pattern),
+                        pattern)
         variables = result.variables
         return list(result.rows)
 
@@ -306,11 +341,11 @@ def select_paged(
         if probe is None:
             return False
         try:
-            counted = store.select(probe).rows
+            counted = select("count", probe).rows
         except QueryError:  # a query of the user's own whose block reads otherwise: windows
             return False
         cell = counted[0][0] if counted else None
         return cell is not None and int(str(getattr(cell, "value", cell))) < FEW_ROWS
 
-    rows = run_windowed(window, int(str(limit)), params, run, store.ask, few)
+    rows = run_windowed(window, int(str(limit)), params, run, ask, few)
     return QueryResult(variables, tuple(rows))

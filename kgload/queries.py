@@ -37,7 +37,7 @@ from pyoxigraph import Literal, NamedNode
 from kgload.config import DEFAULT_BASE
 from kgload.errors import QueryError
 from kgload.model import EntityKind, EventType, PartialDate, Precision, Status
-from kgload.paging import select_paged
+from kgload.paging import Request, select_paged
 from kgload.stores.base import QueryResult, Store
 from kgload.vocab import KG_NS as _KG
 from kgload.vocab import WD as _WD
@@ -612,8 +612,10 @@ def run_saved_query(
     *,
     base: str = DEFAULT_BASE,
     directory: Path | None = None,
+    trace: Callable[[Request], None] | None = None,
 ) -> QueryResult:
-    """Bind a saved query's parameters and run it on `store`.
+    """Bind a saved query's parameters and run it on `store` (`trace` is told of each request
+    sent to the store: `kgload query --explain`).
 
     A query with a `limit` is run for one row more than asked, so the result says whether the
     limit withheld rows (`QueryResult.truncated`) at the cost of one row. `limit=0` is no limit.
@@ -626,7 +628,7 @@ def run_saved_query(
     limit = _limit_of(query, values, base)
     if limit:
         values["limit"] = limit + 1
-    result = select_paged(store, query, values, base=base)  # kgload.paging: issue 11
+    result = select_paged(store, query, values, base=base, trace=trace)  # kgload.paging
     rows = tuple(tuple(None if _is_empty(term) else term for term in row) for row in result.rows)
     truncated = limit is not None and len(rows) > limit
     return QueryResult(

@@ -57,3 +57,42 @@ def test_explain_with_a_bad_parameter_is_the_usual_one_line_error(
     assert code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "since" in err and "Traceback" not in err
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def test_explain_lists_every_request_sent_windows_included(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kgload.paging
+
+    # a store written by ingest holds the date buckets the windows read
+    store = f"oxigraph:{tmp_path / 'ingested'}"
+    articles = sorted(str(p) for p in EXAMPLES.glob("*.txt"))
+    assert main(["ingest", *articles, "--store", store]) == 0
+    # no page counts as a few rows: the page is read window by window
+    monkeypatch.setattr(kgload.paging, "FEW_ROWS", 0)
+    capsys.readouterr()
+    assert main(["query", "meetings", "--explain", "--format", "csv", "--store", store]) == 0
+    err = capsys.readouterr().err
+    listed = re.search(r"^explain: (\d+) requests? to the store:$", err, flags=re.MULTILINE)
+    assert listed is not None, err
+    lines = re.findall(r"^\s+\d+ (count|ask|window|plain)\s+\d+\.\d ms\s+(.*)$", err, re.MULTILINE)
+    assert len(lines) == int(listed.group(1))
+    kinds = [kind for kind, _ in lines]
+    assert kinds[0] == "count" and "ask" in kinds and "window" in kinds
+    windows = [rest for kind, rest in lines if kind == "window"]
+    # each shows the pattern its #~window line was replaced by (the buckets it reads)
+    assert windows and all("?kgload_bucket" in rest for rest in windows), windows
+    assert any('"Meeting 2025-08"' in rest for rest in windows), windows
+
+
+def test_explain_of_a_page_of_few_rows_shows_the_count_then_one_plain_query(
+    store: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["query", "meetings", "--explain", "--format", "csv", "--store", store]) == 0
+    err = capsys.readouterr().err
+    kinds = re.findall(r"^\s+\d+ (count|ask|window|plain)\b", err, re.MULTILINE)
+    assert kinds == ["count", "plain"], err

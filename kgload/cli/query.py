@@ -40,6 +40,7 @@ from kgload.errors import UsageError
 if TYPE_CHECKING:
     from kgload.config import Settings
     from kgload.linking.kb import KnowledgeBase
+    from kgload.paging import Request
     from kgload.queries import ParamValue
     from kgload.stores.base import QueryResult
 
@@ -235,13 +236,35 @@ def _row_count(
     return text
 
 
+def _requests_told(requests: list[Request]) -> str:
+    """The requests a query sent to the store, one line each: a page read window by window
+    (Oxigraph, `#~window` queries) sends several, each the SPARQL above with its `#~window`
+    line replaced by the pattern shown."""
+    lines = [f"explain: {plural(len(requests), 'request')} to the store:"]
+    for number, request in enumerate(requests, 1):
+        told = plural(request.rows, "row")
+        if request.kind == "ask":
+            told = "true" if request.rows else "false"
+        line = f"  {number:>3} {request.kind:<6} {request.seconds * 1000:8.1f} ms  {told}"
+        if request.pattern:
+            line += f"  {_short(request.pattern)}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _short(pattern: str, width: int = 100) -> str:
+    """A window pattern cut to one readable line."""
+    text = " ".join(pattern.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _explain_query(
     args: argparse.Namespace, params: dict[str, ParamValue], settings: Settings
 ) -> int:
     """`query --explain`: the same run, plus the SPARQL as sent and each step's time on stderr,
     so a user can see why a query of their own is slow (the store's own plan is not portable)."""
     from kgload.client import KG
-    from kgload.queries import get_saved_query
+    from kgload.queries import get_saved_query, run_saved_query
 
     steps: list[tuple[str, float]] = []
     start = time.perf_counter()
@@ -249,11 +272,19 @@ def _explain_query(
     steps.append(("bind", time.perf_counter() - start))
     err(f"explain: the SPARQL sent for {args.name!r}:\n{text.rstrip()}")
     start = time.perf_counter()
+    requests: list[Request] = []
     with KG.open(settings=settings, read_only=True) as kg:
         steps.append(("open store", time.perf_counter() - start))
         start = time.perf_counter()
-        result = kg.query(args.name, **params)
+        result = run_saved_query(
+            kg.store,
+            args.name,
+            kg.resolve_names(args.name, params),
+            base=settings.base,
+            trace=requests.append,
+        )
         steps.append(("query", time.perf_counter() - start))
+    err(_requests_told(requests))
     start = time.perf_counter()
     columns, rows = result_rows(result, base=settings.base)
     columns, rows = choose_columns(columns, rows, args.columns)

@@ -410,3 +410,17 @@ def test_what_is_planned_is_not_what_happened_before_publication() -> None:
         ("Occurred", "2017-04"),
         ("Planned", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Desde a posse, no dia 1° de janeiro deste ano, Lula realizou viagens oficiais à "
+         "Argentina e à China."),
+        ("en", "Since taking office on 1 January, Lula has paid official visits to Argentina and "
+         "China."),
+    ],
+)
+def test_a_date_in_a_phrase_that_starts_a_span_dates_nothing(lang: str, text: str) -> None:
+    visits = [e for e in _events(text, lang, dt.date(2023, 4, 21)) if e.type is EventType.VISIT]
+    assert visits and all(e.date is None for e in visits)

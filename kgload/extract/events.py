@@ -1138,10 +1138,14 @@ def _since_clause(token: Token, grammar: Grammar) -> bool:
 
 
 def _attach_dates(
-    sentence: ParsedSentence, dates: Sequence[DateMention], frames: list[Frame]
+    sentence: ParsedSentence,
+    dates: Sequence[DateMention],
+    frames: list[Frame],
+    grammar: Grammar | None = None,
 ) -> list[tuple[DateMention, Token]]:
     """Each date of the sentence with the clause word it belongs to: the nearest trigger or verb
-    above its phrase."""
+    above its phrase. A date inside a phrase that starts a span ("Desde a posse, no dia 1° de
+    janeiro, Lula realizou viagens…") is where the span began: it dates nothing."""
     doc = sentence.doc
     triggers = {f.token.i for f in frames} | {f.governor.i for f in frames if f.governor}
     triggers |= {t.i for f in frames for t in f.clauses}
@@ -1162,14 +1166,36 @@ def _attach_dates(
             result.append((date, head.head))
             continue
         node = head
+        since = grammar is not None and _opens_a_span(head, grammar)
         for _ in range(8):
             if node.i in triggers or node.head.i == node.i:
                 break
             if node.pos_ in ("VERB", "AUX") and node.i != head.i:
                 break
+            since = since or (grammar is not None and _opens_a_span(node, grammar))
             node = node.head
-        result.append((date, node))
+        if not since:
+            result.append((date, node))
     return result
+
+
+def _opens_a_span(token: Token, grammar: Grammar) -> bool:
+    """A phrase opened by a "since" word ("desde a posse", "since taking office"), or a date
+    set beside one before it ("Desde a posse, no dia 1° de janeiro": the parser may hang the
+    "since" phrase on the date)."""
+    since = grammar.markers["since"]
+    if any(base_dep(c) == "case" and _first_lemma(c) in since for c in token.children):
+        return True
+    return any(
+        base_dep(c) in ("nmod", "appos", "obl")
+        and c.i < token.i
+        and any(base_dep(g) == "case" and _first_lemma(g) in since for g in c.children)
+        for c in token.children
+    )
+
+
+def _first_lemma(token: Token) -> str:
+    return (token.lemma_.lower().split() or [token.lower_])[0]
 
 
 def _since(date: DateMention, text: str, grammar: Grammar) -> bool:
@@ -1406,7 +1432,7 @@ def _draft_events(
     article = told.article
     live = [k.frame for k in kept]
     sentence_dates = _attach_dates(
-        sentence, told.point_dates.between(sentence.start, sentence.end), live
+        sentence, told.point_dates.between(sentence.start, sentence.end), live, grammar
     )
     cited = _cited(sentence, told.mentions)
     said_on = _said_on(sentence, told.dates)

@@ -424,3 +424,17 @@ def test_what_is_planned_is_not_what_happened_before_publication() -> None:
 def test_a_date_in_a_phrase_that_starts_a_span_dates_nothing(lang: str, text: str) -> None:
     visits = [e for e in _events(text, lang, dt.date(2023, 4, 21)) if e.type is EventType.VISIT]
     assert visits and all(e.date is None for e in visits)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "A agenda internacional deve render uma dezena de acordos entre Brasil e Portugal."),
+        ("en", "The visit will yield a dozen agreements between Brazil and Portugal."),
+    ],
+)
+def test_agreements_a_visit_should_yield_are_planned(lang: str, text: str) -> None:
+    deals = [e for e in _events(text, lang) if e.type is EventType.AGREEMENT]
+    assert [(set(e.participants), e.status) for e in deals] == [
+        ({"Q155", "Q45"}, Status.PLANNED)
+    ]

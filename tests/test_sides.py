@@ -438,3 +438,25 @@ def test_agreements_a_visit_should_yield_are_planned(lang: str, text: str) -> No
     assert [(set(e.participants), e.status) for e in deals] == [
         ({"Q155", "Q45"}, Status.PLANNED)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Cualquier nueva agresión rusa contra Ucrania tendrá una respuesta severa."),
+        ("en", "Any Russian attack on Ukraine would meet a severe response."),
+        ("pt", "Qualquer ataque russo contra a Ucrânia terá uma resposta severa."),
+    ],
+)
+def test_any_attack_is_one_that_may_come(lang: str, text: str) -> None:
+    [attack] = [e for e in _events(text, lang) if e.type is EventType.ATTACK]
+    assert attack.status is Status.SPECULATIVE
+
+
+def test_a_guest_the_parser_hung_on_an_adverb_is_still_received() -> None:
+    text = (
+        "El Secretario de Estado Antony J. Blinken recibió hoy al Ministro de Asuntos Exteriores "
+        "de España, José Manuel Albares, en Washington D.C."
+    )
+    meetings = [e for e in _events(text, "es") if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"Q7821917", "Q64595113"}]

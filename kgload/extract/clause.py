@@ -256,6 +256,8 @@ def _read_dependent(
     clue: str | None = None
     if relation == "det" and first and words & status["negation"]:
         clue = "absent"  # "no deal", "nenhum acordo": no event is told
+    elif relation == "det" and first and words & status["consider"]:
+        clue = "consider"  # "cualquier nueva agresión", "any attack": one that may come
     elif relation in ("advmod", "neg", "advcl") and words & status["negation"]:
         clue = "negation" if first or "double" not in found else "double"
     elif relation == "aux" or child.dep_.lower() == "aux":

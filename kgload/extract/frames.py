@@ -93,7 +93,10 @@ def word_forms(token: Token) -> set[str]:
 
 def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
     if requirement.dep is not None:
-        candidates = [c for c in token.children if c.dep_.lower().startswith(requirement.dep)]
+        # a phrase the parser hung on an adverb of the trigger ("recibió hoy al Ministro", with
+        # "al Ministro" under "hoy") is still the trigger's
+        near = [*token.children, *(g for c in children(token, "advmod") for g in c.children)]
+        candidates = [c for c in near if c.dep_.lower().startswith(requirement.dep)]
     else:
         # a grandchild only as a word of its own, not as an adjective of another word:
         # "enviou 126 milhões em ajuda militar" sends aid, not "militares" (troops)

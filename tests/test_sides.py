@@ -460,3 +460,33 @@ def test_a_guest_the_parser_hung_on_an_adverb_is_still_received() -> None:
     )
     meetings = [e for e in _events(text, "es") if e.type is EventType.MEETING]
     assert [set(e.participants) for e in meetings] == [{"Q7821917", "Q64595113"}]
+
+
+def test_an_unknown_person_titled_without_a_state_gets_the_state_a_later_title_gives() -> None:
+    # Alicia Bárcena is not in the KB; "la canciller mexicana" names her and her state, and
+    # "su estancia" is hers (the sentence before was about her)
+    text = (
+        "La canciller, Alicia Bárcena, se reunió este jueves en Brasil con el secretario de "
+        "Estado, Antony Blinken. Durante su estancia en Brasil, la canciller mexicana se reunió "
+        "con su contraparte de Japón, Yoko Kamikawa."
+    )
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 11, 21))
+    extraction = analyze(article, load_kb())
+    country = {e.key: e.country for e in extraction.entities}
+    assert country["local:alicia-barcena"] == "Q96"
+    found = {(e.type, frozenset(e.participants)) for e in extraction.events}
+    assert found == {
+        (EventType.MEETING, frozenset({"local:alicia-barcena", "Q7821917"})),
+        (EventType.MEETING, frozenset({"local:alicia-barcena", "Q276275"})),
+        (EventType.VISIT, frozenset({"local:alicia-barcena", "Q155"})),
+    }
+
+
+def test_two_unknown_people_with_the_same_title_are_not_guessed_between() -> None:
+    text = (
+        "La canciller, Alicia Bárcena, y la canciller, Fulana Mengánez, hablaron. Después, la "
+        "canciller mexicana se reunió con el secretario de Estado, Antony Blinken."
+    )
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 11, 21))
+    country = {e.key: e.country for e in analyze(article, load_kb()).entities}
+    assert country.get("local:alicia-barcena") is None

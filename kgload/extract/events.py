@@ -295,7 +295,11 @@ class _Resolver:
         if plural and not possessive:
             return []
         if possessive:
-            keys = self._possessor_subject(token)
+            # "Durante su estancia en Brasil, …": the subject of its clause, else the person
+            # the sentence before was about
+            keys = self._possessor_subject(token) or (
+                self._topic_person() if not neuter else []
+            )
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)

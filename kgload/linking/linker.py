@@ -13,7 +13,7 @@ import itertools
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import NamedTuple
 
@@ -165,6 +165,13 @@ class _Linker:
         self.calendar = calendar_words(article.lang)
         self.context: set[str] = set()  # QIDs the article names unambiguously
         self.titled_names: dict[int, str | None] = {}  # token index of a name after a title
+        # a name after a title with no state ("La canciller, Alicia Bárcena"): the title's label
+        self.titled_by: dict[int, str] = {}
+        # unknown people so titled, by the title's label: (where first named, key)
+        self.unplaced: dict[str, list[tuple[int, str]]] = {}
+        # a title with a state that names nobody in the KB ("la canciller mexicana"): label,
+        # state, token range
+        self.unresolved_roles: list[tuple[str, str, int, int]] = []
         self.by_text: Mapping[str, list[Alias]] = {}  # the alias table, for names with initials
         # Token-level facts read once from the doc's arrays: Token objects are costly to make.
         arrays = doc.to_array(["IDX", "LENGTH", "SENT_START"]).tolist()
@@ -424,7 +431,9 @@ class _Linker:
         named = by_start.get(doc[next_tok].idx) if next_tok < len(doc) else None
         if named is None and state is None:
             # "o presidente do país, Alberto Fernández": the name after a short "of" phrase
-            named, next_tok = self._name_after_of_phrase(end, by_start)
+            after, at = self._name_after_of_phrase(end, by_start)
+            if after is not None:
+                named, next_tok = after, at
         if named is not None and named.kind is EntityKind.PERSON:
             named_tokens = self._tokens(named.start, named.end)
             if named_tokens is not None and named_tokens.start == next_tok:
@@ -436,6 +445,8 @@ class _Linker:
             # of that state; a title without one in a government's own text ("el secretario
             # de Estado Mike Pompeo" on usembassy.gov) is that government's
             self.titled_names[next_tok] = state.key if state else home_state(self.article, self.kb)
+            if self.titled_names[next_tok] is None:
+                self.titled_by[next_tok] = span.label_
             if next_tok == end and span.text[:1].islower():
                 # "presidente Fulano": an unknown name follows; the name will be minted, and
                 # the title's own capitalised words ("secretario de Estado") are not part of it
@@ -447,6 +458,8 @@ class _Linker:
             self._remember(person)
             self._add(start, end, person, EntityKind.PERSON, "role")
         else:
+            if state is not None:
+                self.unresolved_roles.append((span.label_, state.key, start, end))
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
 
@@ -708,6 +721,10 @@ class _Linker:
         country = None
         if span.start in self.titled_names:
             kind, country = EntityKind.PERSON, self.titled_names[span.start]
+            if span.start in self.titled_by:
+                self.unplaced.setdefault(self.titled_by[span.start], []).append(
+                    (self.offsets[span.start], key)
+                )
         elif kind is EntityKind.ORGANIZATION and (state := self._state_before(span.start)):
             # "the U.S. Treasury Department", "the Russian Defence Ministry": that state's body
             country = state
@@ -731,6 +748,29 @@ class _Linker:
         before = token_index - 1
         mention = self.states_by_end.get(self.offsets[before] + len(self.texts[before]))
         return mention.key if mention is not None else None
+
+    def place_titled_people(self) -> None:
+        """ "La canciller, Alicia Bárcena, … la canciller mexicana": an unknown person first
+        titled without a state is the one a later title of the same kind with a state names,
+        when the KB knows no holder and only one such person was named before; the person
+        gets that state."""
+        for label, state, start, end in self.unresolved_roles:
+            before = {
+                key
+                for position, key in self.unplaced.get(label, [])
+                if position < self.offsets[start]
+            }
+            if len(before) != 1:
+                continue
+            key = before.pop()
+            entity = self.entities.get(key)
+            if entity is None or entity.kind is not EntityKind.PERSON:
+                continue
+            if entity.country is None:
+                self.entities[key] = replace(entity, country=state)
+            elif entity.country != state:
+                continue
+            self._add(start, end, key, EntityKind.PERSON, "role")
 
     def _without_initials(self, span: Span) -> str | None:
         """The one KB person whose name is the span without its initials ("J."), if any."""
@@ -810,5 +850,6 @@ def link_mentions(
     linker.link_roles(list(doc.spans.get("kg_roles", [])))
     linker.link_speaker_labels()
     linker.link_unknown_names()
+    linker.place_titled_people()
     mentions = sorted(linker.mentions, key=lambda m: (m.start, -m.end))
     return LinkResult(mentions=tuple(mentions), entities=linker.entities)

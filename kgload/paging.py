@@ -36,8 +36,8 @@ __all__ = ["BUCKETS", "FEW_ROWS", "Window", "bucket_domain", "few_rows_query", "
            "run_windowed", "select_paged"]
 
 _MARKER = re.compile(
-    r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)(?:[ \t]+([A-Z][A-Za-z]*))?"
-    r"[ \t]*$",
+    r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
+    r"((?:[ \t]+[A-Z][A-Za-z]*)*)[ \t]*$",
     re.MULTILINE,
 )
 _BUCKET_VAR = "?kgload_bucket"
@@ -72,23 +72,28 @@ _LAST_CENTURY = BUCKETS[-1]
 @dataclass(frozen=True, slots=True)
 class Window:
     """Where a query marks its window: the variable to bucket, the order of its rows and, for
-    a page of one event type, the type (`#~window ?event desc Attack`), whose buckets
-    (`kg:typeDateBucket`) hold that type's events only."""
+    a page of given event types, their class names (`#~window ?event desc Attack`;
+    `#~window ?event desc Support MilitaryAid`), whose buckets (`kg:typeDateBucket`) hold
+    those types' events only."""
 
     variable: str
     descending: bool
     start: int
     end: int
-    scope: str | None = None
+    scope: tuple[str, ...] = ()
 
-    def key(self, bucket: str) -> str:
-        """The value the index is read by: the bucket, after the type when there is one."""
-        return bucket if self.scope is None else f"{self.scope} {bucket}"
+    def keys(self, bucket: str) -> tuple[str, ...]:
+        """The values the index is read by: the bucket, or one per type after its name.
+
+        >>> Window("event", True, 0, 0, ("Support", "MilitaryAid")).keys("2025-08")
+        ('Support 2025-08', 'MilitaryAid 2025-08')
+        """
+        return (bucket,) if not self.scope else tuple(f"{name} {bucket}" for name in self.scope)
 
     @property
     def predicate(self) -> str:
-        """`kg:dateBucket`, or `kg:typeDateBucket` for a window of one type."""
-        return _KG_DATE_BUCKET if self.scope is None else _KG_TYPE_DATE_BUCKET
+        """`kg:dateBucket`, or `kg:typeDateBucket` for a window of given types."""
+        return _KG_DATE_BUCKET if not self.scope else _KG_TYPE_DATE_BUCKET
 
 
 def find_window(text: str) -> Window | None:
@@ -97,7 +102,7 @@ def find_window(text: str) -> Window | None:
     if match is None:
         return None
     return Window(match.group(1), match.group(2) == "desc", match.start(), match.end(),
-                  match.group(3))
+                  tuple(match.group(3).split()))
 
 
 def _keeps(bucket: str, since: str | None, until: str | None) -> bool:
@@ -137,7 +142,7 @@ def domain(window: Window, params: Mapping[str, ParamValue]) -> list[str]:
 
 def window_pattern(window: Window, buckets: list[str]) -> str:
     """The pattern that keeps the query's variable to these buckets (inside its GRAPH ?g)."""
-    values = " ".join(f'"{window.key(b)}"' for b in buckets)
+    values = " ".join(f'"{key}"' for b in buckets for key in window.keys(b))
     return (f"VALUES {_BUCKET_VAR} {{ {values} }} "
             f"?{window.variable} <{window.predicate}> {_BUCKET_VAR} .")
 
@@ -158,8 +163,8 @@ def with_pattern(text: str, window: Window, pattern: str) -> str:
 def any_in(buckets: list[str], window: Window) -> str:
     """An ASK for whether any node of the store has one of these buckets (an index lookup per
     bucket), so an empty stretch of the calendar costs one request, not one page; with a
-    scoped window, any event of its type."""
-    values = " ".join(f'"{window.key(b)}"' for b in buckets)
+    scoped window, any event of its types."""
+    values = " ".join(f'"{key}"' for b in buckets for key in window.keys(b))
     return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {values} }} "
             f"?node <{window.predicate}> {_BUCKET_VAR} }} }}")
 
@@ -235,7 +240,7 @@ def run_windowed(
     16, 32, 64… buckets (then halve the last one down to the first bucket in use); read pages
     of 1, 2, 4, 8, 8… buckets from there (32 in all); whatever is still missing comes from one
     last query over everything past the last bucket read, undated events included. A store
-    without any bucket (written before kgload wrote them; for a window of one type, before
+    without any bucket (written before kgload wrote them; for a window of given types, before
     ontology 0.3.0 wrote `kg:typeDateBucket`) gets the plain query, and so does a
     page whose filters keep few rows (`few()` true: a rare actor's 276 events sort in a few
     milliseconds, while windows would read month after month of other actors' events).

@@ -66,10 +66,15 @@ Row = tuple[str | None, int]  # (date text, tie-break)
 
 
 def _model(rows: list[Row], descending: bool, since: str | None, until: str | None,
-           limit: int) -> tuple[list[Row], list[Row], int]:
-    """The walk's rows, the plain query's rows and how many requests the walk made."""
+           limit: int, types: dict[int, str] | None = None,
+           scope: tuple[str, ...] = ()) -> tuple[list[Row], list[Row], int]:
+    """The walk's rows, the plain query's rows and how many requests the walk made. With
+    `types` (a row's tie-break to its class name) the query keeps the rows of the `scope`'s
+    types, whose windows read the typed keys (`kg:typeDateBucket`)."""
 
     def passes(row: Row) -> bool:
+        if types is not None and types[row[1]] not in scope:
+            return False
         date = row[0]
         if since is not None and (date is None or date < since):
             return False
@@ -84,6 +89,12 @@ def _model(rows: list[Row], descending: bool, since: str | None, until: str | No
     def bucket(row: Row) -> str | None:
         return None if row[0] is None else date_bucket(PartialDate.parse(row[0]))
 
+    def key(row: Row) -> str | None:
+        plain_bucket = bucket(row)
+        if types is None or plain_bucket is None:
+            return plain_bucket
+        return f"{types[row[1]]} {plain_bucket}"
+
     plain = order(list(filter(passes, rows)))[:limit]
     calls = 0
 
@@ -94,7 +105,7 @@ def _model(rows: list[Row], descending: bool, since: str | None, until: str | No
             chosen = rows
         elif pattern.startswith("VALUES"):
             wanted = set(re.findall(r'"([^"]*)"', pattern))
-            chosen = [r for r in rows if bucket(r) in wanted]
+            chosen = [r for r in rows if key(r) in wanted]
         else:
             last = pattern.rsplit('"', 2)[1]
             beyond = "<" if descending else ">"
@@ -106,10 +117,10 @@ def _model(rows: list[Row], descending: bool, since: str | None, until: str | No
         nonlocal calls
         calls += 1
         wanted = set(re.findall(r'"([^"]*)"', text))
-        return any(bucket(r) in wanted for r in rows)
+        return any(key(r) in wanted for r in rows)
 
     params = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
-    walked = run_windowed(Window("event", descending, 0, 0), limit, params, run, ask)
+    walked = run_windowed(Window("event", descending, 0, 0, scope), limit, params, run, ask)
     return walked, plain, calls
 
 
@@ -126,6 +137,28 @@ def test_the_walk_gives_the_plain_rows(values: list[PartialDate | None], descend
                                        limit: int) -> None:
     rows = [(None if v is None else v.iso(), n) for n, v in enumerate(values)]
     walked, plain, _ = _model(rows, descending, since, until, limit)
+    assert walked == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(dates, st.sampled_from(["Support", "MilitaryAid", "Attack"])),
+             max_size=60),
+    st.booleans(),
+    st.sampled_from([None, "2019", "2020-01"]),
+    st.sampled_from([None, "2020-03-15", "2100"]),
+    st.integers(1, 25),
+)
+def test_a_window_of_several_types_gives_the_plain_rows(
+    values: list[tuple[PartialDate | None, str]], descending: bool, since: str | None,
+    until: str | None, limit: int
+) -> None:
+    """`#~window ?event desc Support MilitaryAid` (issue 11): each bucket is read through one
+    key per type, and the rows of a type the query leaves out never count."""
+    rows = [(None if v is None else v.iso(), n) for n, (v, _) in enumerate(values)]
+    types = {n: name for n, (_, name) in enumerate(values)}
+    walked, plain, _ = _model(rows, descending, since, until, limit, types,
+                              ("Support", "MilitaryAid"))
     assert walked == plain
 
 
@@ -165,6 +198,16 @@ def test_the_marker_names_the_variable_and_the_order() -> None:
     assert (window.variable, window.descending) == ("event", False)
     assert text[window.start : window.end].strip() == "#~window ?event asc"
     assert find_window("SELECT * { ?s ?p ?o }") is None
+
+
+def test_the_marker_may_name_several_types() -> None:
+    text = ("SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n"
+            "    #~window ?event desc Support MilitaryAid\n  }\n}\n")
+    window = find_window(text)
+    assert window is not None and window.scope == ("Support", "MilitaryAid")
+    assert text[window.start : window.end].strip() == "#~window ?event desc Support MilitaryAid"
+    unscoped = find_window(text.replace(" Support MilitaryAid", ""))
+    assert unscoped is not None and unscoped.scope == ()
 
 
 def test_every_date_ordered_saved_query_has_a_window() -> None:
@@ -333,12 +376,12 @@ def test_a_probe_the_store_cannot_read_means_windows(monkeypatch: pytest.MonkeyP
 def test_a_typed_marker_reads_the_buckets_of_its_type() -> None:
     text = get_saved_query("attacks").bind({})
     window = find_window(text)
-    assert window is not None and window.scope == "Attack"
+    assert window is not None and window.scope == ("Attack",)
     pattern = paging.window_pattern(window, ["2025-08", "2025-07"])
     assert '"Attack 2025-08" "Attack 2025-07"' in pattern and "#typeDateBucket>" in pattern
     assert '"Attack 2025-08"' in paging.any_in(["2025-08"], window)
     plain = find_window(get_saved_query("events_of_actor").bind({"actor": "Q159"}))
-    assert plain is not None and plain.scope is None
+    assert plain is not None and plain.scope == ()
     assert "#dateBucket>" in paging.window_pattern(plain, ["2025-08"])
 
 
@@ -359,3 +402,4 @@ def test_a_store_written_before_type_buckets_gets_the_same_rows(tmp_path: Path) 
     for params in ({}, {"limit": 7}, {"status": "denied"}, {"since": "2020-01"}):
         assert _plain(run_saved_query(before, "attacks", params)) == _plain(
             run_saved_query(now, "attacks", params)), params
+

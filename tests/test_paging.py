@@ -20,6 +20,7 @@ from kgload.model import PartialDate
 from kgload.paging import BUCKETS, Window, find_window, run_windowed
 from kgload.queries import QueryResult, get_saved_query, run_saved_query
 from kgload.rdf.writer import date_bucket
+from kgload.stores.base import Store
 from kgload.stores.oxigraph import open_memory
 
 dates = st.one_of(
@@ -388,9 +389,9 @@ def test_a_typed_marker_reads_the_buckets_of_its_type() -> None:
     assert "#dateBucket>" in paging.window_pattern(plain, ["2025-08"])
 
 
-def test_a_store_written_before_type_buckets_gets_the_same_rows(tmp_path: Path) -> None:
-    """Without `kg:typeDateBucket` (ontology 0.2.0) a typed page finds no bucket in use and
-    runs the plain query: slower, the same rows."""
+def _with_and_without_type_buckets(tmp_path: Path) -> tuple[Store, Store]:
+    """The same generated archive of 300 articles in memory twice: as written now, and without
+    its `kg:typeDateBucket` triples (a store written before ontology 0.3.0)."""
     from pyoxigraph import RdfFormat
 
     from bench.synth import archive_nquads
@@ -402,6 +403,13 @@ def test_a_store_written_before_type_buckets_gets_the_same_rows(tmp_path: Path) 
     older = tmp_path / "older.nq"
     older.write_text("".join(x for x in lines if "#typeDateBucket>" not in x), encoding="utf-8")
     before.load(older, format=RdfFormat.N_QUADS)
+    return now, before
+
+
+def test_a_store_written_before_type_buckets_gets_the_same_rows(tmp_path: Path) -> None:
+    """Without `kg:typeDateBucket` (ontology 0.2.0) a typed page finds no bucket in use and
+    runs the plain query: slower, the same rows."""
+    now, before = _with_and_without_type_buckets(tmp_path)
     for params in ({}, {"limit": 7}, {"status": "denied"}, {"since": "2020-01"}):
         assert _plain(run_saved_query(before, "attacks", params)) == _plain(
             run_saved_query(now, "attacks", params)), params
@@ -439,18 +447,8 @@ def test_a_store_written_before_type_buckets_gets_the_same_support_rows(
     """A window of two types on a store without `kg:typeDateBucket` finds no bucket in use and
     runs the plain query (same rows, slower); on the store with the keys (every page read by
     windows, `FEW_ROWS` 0) its windows give the same rows."""
-    from pyoxigraph import RdfFormat
-
-    from bench.synth import archive_nquads
-
     monkeypatch.setattr(paging, "FEW_ROWS", 0)
-    path = archive_nquads(300, seed=5, directory=tmp_path)
-    now, before = open_memory(), open_memory()
-    now.load(path, format=RdfFormat.N_QUADS)
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    older = tmp_path / "older.nq"
-    older.write_text("".join(x for x in lines if "#typeDateBucket>" not in x), encoding="utf-8")
-    before.load(older, format=RdfFormat.N_QUADS)
+    now, before = _with_and_without_type_buckets(tmp_path)
     sent: list[str] = []
     select = now.select
 

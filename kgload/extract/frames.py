@@ -27,6 +27,7 @@ from kgload.extract.syntax import (
     base_dep,
     case_phrase,
     children,
+    disagrees_in_number,
     is_passive,
     subjects,
 )
@@ -670,12 +671,7 @@ def _object_read_as_subject(noun: Token, relative: Token, grammar: Grammar) -> b
     verb disagrees in number with the noun does not say the noun did it: the relative pronoun
     is its object and the subject was left out (only in a pro-drop grammar, where a clause may
     leave it out)."""
-    if not grammar.pro_drop:
-        return False
-    finite = [relative, *children(relative, "aux")]
-    numbers = {n for t in finite for n in t.morph.get("Number", [])}
-    own = set(noun.morph.get("Number", []))
-    return len(numbers) == 1 and len(own) == 1 and numbers != own
+    return grammar.pro_drop and disagrees_in_number(relative, noun)
 
 
 def _subjects_above(noun: Token) -> list[Token]:

@@ -26,6 +26,7 @@ __all__ = [
     "base_dep",
     "case_phrase",
     "children",
+    "disagrees_in_number",
     "is_actor",
     "is_passive",
     "subjects",
@@ -155,9 +156,15 @@ def _complement_read_as_relative(verb: Token, found: list[Token]) -> bool:
         return True
     if len(found) != 1 or "Rel" not in found[0].morph.get("PronType", []):
         return False
+    return disagrees_in_number(verb, antecedent)
+
+
+def disagrees_in_number(verb: Token, noun: Token) -> bool:
+    """Whether a finite verb (with its auxiliaries) and a noun each have one number and the
+    two differ, so the noun cannot be the verb's subject."""
     finite = [verb, *children(verb, "aux")]
     numbers = {n for t in finite for n in t.morph.get("Number", [])}
-    own = set(antecedent.morph.get("Number", []))
+    own = set(noun.morph.get("Number", []))
     return len(numbers) == 1 and len(own) == 1 and numbers != own
 
 

@@ -1132,12 +1132,12 @@ def _own_clause(token: Token) -> bool:
 
 
 def _since_clause(token: Token, grammar: Grammar) -> bool:
-    """Whether a clause starts a span ("desde que tomou posse, no dia 1", "since he took
-    office on 1 January"): its date is where a period began, not when the event was."""
-    since = grammar.markers["since"]
-    return any(
-        (child.lemma_.lower().split() or [child.lower_])[0] in since
-        for child in children(token, "mark")
+    """Whether a clause or phrase starts a span ("desde que tomou posse, no dia 1", "since he
+    took office on 1 January", "desde a posse"): its date is where a period began, not when
+    the event was."""
+    phrase = case_phrase(token)
+    return bool(phrase) and (
+        phrase in grammar.markers["since"] or phrase.split()[0] in grammar.markers["since"]
     )
 
 
@@ -1145,7 +1145,7 @@ def _attach_dates(
     sentence: ParsedSentence,
     dates: Sequence[DateMention],
     frames: list[Frame],
-    grammar: Grammar | None = None,
+    grammar: Grammar,
 ) -> list[tuple[DateMention, Token]]:
     """Each date of the sentence with the clause word it belongs to: the nearest trigger or verb
     above its phrase. A date inside a phrase that starts a span ("Desde a posse, no dia 1° de
@@ -1170,13 +1170,13 @@ def _attach_dates(
             result.append((date, head.head))
             continue
         node = head
-        since = grammar is not None and _opens_a_span(head, grammar)
+        since = _opens_a_span(head, grammar)
         for _ in range(8):
             if node.i in triggers or node.head.i == node.i:
                 break
             if node.pos_ in ("VERB", "AUX") and node.i != head.i:
                 break
-            since = since or (grammar is not None and _opens_a_span(node, grammar))
+            since = since or _opens_a_span(node, grammar)
             node = node.head
         if not since:
             result.append((date, node))
@@ -1184,22 +1184,13 @@ def _attach_dates(
 
 
 def _opens_a_span(token: Token, grammar: Grammar) -> bool:
-    """A phrase opened by a "since" word ("desde a posse", "since taking office"), or a date
-    set beside one before it ("Desde a posse, no dia 1° de janeiro": the parser may hang the
-    "since" phrase on the date)."""
-    since = grammar.markers["since"]
-    if any(base_dep(c) == "case" and _first_lemma(c) in since for c in token.children):
-        return True
-    return any(
-        base_dep(c) in ("nmod", "appos", "obl")
-        and c.i < token.i
-        and any(base_dep(g) == "case" and _first_lemma(g) in since for g in c.children)
+    """A phrase that starts a span (`_since_clause`), or a date set beside one before it
+    ("Desde a posse, no dia 1° de janeiro": the parser may hang the "since" phrase on the
+    date)."""
+    return _since_clause(token, grammar) or any(
+        base_dep(c) in ("nmod", "appos", "obl") and c.i < token.i and _since_clause(c, grammar)
         for c in token.children
     )
-
-
-def _first_lemma(token: Token) -> str:
-    return (token.lemma_.lower().split() or [token.lower_])[0]
 
 
 def _since(date: DateMention, text: str, grammar: Grammar) -> bool:

@@ -547,26 +547,27 @@ def _shift(published: dt.date, unit: str, offset: int) -> PartialDate:
 
 def _week(published: dt.date, offset: int) -> PartialDate:
     """ "last week" (-1), "this week" (0), "next week" (1): Monday to Sunday, as the month its
-    seven days share, else the year they share, else the year of its Monday."""
+    seven days share, else the year of its Monday."""
     monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
-    sunday = monday + dt.timedelta(days=6)
-    if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return PartialDate(monday.year, monday.month)
-    return PartialDate(monday.year)
+    return _days_shared(monday, monday + dt.timedelta(days=6))
 
 
 def _weekend(published: dt.date, offset: int) -> PartialDate:
     """ "over the weekend" (-1: the last one begun before the publication day), "this weekend"
     (0: the one of its week), "next weekend" (1). A weekend is two days: the month they share,
-    else the year, else the year of its Saturday."""
+    else the year of its Saturday."""
     saturday = published + dt.timedelta(days=5 - published.weekday())
     if offset < 0 and saturday >= published:
         saturday -= dt.timedelta(days=7)
     saturday += dt.timedelta(days=7 * (offset + 1 if offset < 0 else offset))
-    sunday = saturday + dt.timedelta(days=1)
-    if (saturday.year, saturday.month) == (sunday.year, sunday.month):
-        return PartialDate(saturday.year, saturday.month)
-    return PartialDate(saturday.year)
+    return _days_shared(saturday, saturday + dt.timedelta(days=1))
+
+
+def _days_shared(first: dt.date, last: dt.date) -> PartialDate:
+    """A stretch of days as the month they share, else the year of its first day."""
+    if (first.year, first.month) == (last.year, last.month):
+        return PartialDate(first.year, first.month)
+    return PartialDate(first.year)
 
 
 # --- text checks -----------------------------------------------------------------------------

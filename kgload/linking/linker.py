@@ -431,9 +431,9 @@ class _Linker:
         named = by_start.get(doc[next_tok].idx) if next_tok < len(doc) else None
         if named is None and state is None:
             # "o presidente do país, Alberto Fernández": the name after a short "of" phrase
-            after, at = self._name_after_of_phrase(end, by_start)
-            if after is not None:
-                named, next_tok = after, at
+            found = self._name_after_of_phrase(end, by_start)
+            if found is not None:
+                named, next_tok = found
         if named is not None and named.kind is EntityKind.PERSON:
             named_tokens = self._tokens(named.start, named.end)
             if named_tokens is not None and named_tokens.start == next_tok:
@@ -465,21 +465,21 @@ class _Linker:
 
     def _name_after_of_phrase(
         self, end: int, by_start: Mapping[int, Mention]
-    ) -> tuple[Mention | None, int]:
+    ) -> tuple[Mention, int] | None:
         """The person named right after a role's short "of" phrase of lower-case words and a
         comma ("presidente do país, Alberto Fernández", "the leader of the country, X"), with
         the token the name starts at."""
         doc = self.doc
         if end >= len(doc) or doc[end].lower_ not in self.lexicon.of_words:
-            return None, end
+            return None
         k = end + 1
         while k < len(doc) and k - end <= 3 and doc[k].is_lower and doc[k].is_alpha:
             k += 1
         if k >= len(doc) or doc[k].text != "," or k + 1 >= len(doc):
-            return None, end
+            return None
         named = by_start.get(doc[k + 1].idx)
         if named is None or named.kind is not EntityKind.PERSON:
-            return None, end
+            return None
         return named, k + 1
 
     def _role_state(self, span: Span, state_at: Mapping[int, Mention]) -> Mention | None:

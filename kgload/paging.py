@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 _Row = TypeVar("_Row")
 
-__all__ = ["BUCKETS", "FEW_ROWS", "Window", "bucket_domain", "few_rows_query", "find_window",
-           "run_windowed", "select_paged"]
+__all__ = ["BUCKETS", "FEW_ROWS", "Request", "Window", "bucket_domain", "few_rows_query",
+           "find_window", "run_windowed", "select_paged"]
 
 _MARKER = re.compile(
     r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
@@ -142,9 +142,13 @@ def domain(window: Window, params: Mapping[str, ParamValue]) -> list[str]:
 
 def window_pattern(window: Window, buckets: list[str]) -> str:
     """The pattern that keeps the query's variable to these buckets (inside its GRAPH ?g)."""
-    values = " ".join(f'"{key}"' for b in buckets for key in window.keys(b))
-    return (f"VALUES {_BUCKET_VAR} {{ {values} }} "
+    return (f"VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
             f"?{window.variable} <{window.predicate}> {_BUCKET_VAR} .")
+
+
+def _values(buckets: list[str], window: Window) -> str:
+    """The index keys of these buckets, as the terms of a VALUES clause."""
+    return " ".join(f'"{key}"' for bucket in buckets for key in window.keys(bucket))
 
 
 def rest_pattern(window: Window, last: str) -> str:
@@ -164,8 +168,7 @@ def any_in(buckets: list[str], window: Window) -> str:
     """An ASK for whether any node of the store has one of these buckets (an index lookup per
     bucket), so an empty stretch of the calendar costs one request, not one page; with a
     scoped window, any event of its types."""
-    values = " ".join(f'"{key}"' for b in buckets for key in window.keys(b))
-    return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {values} }} "
+    return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
             f"?node <{window.predicate}> {_BUCKET_VAR} }} }}")
 
 

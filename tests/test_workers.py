@@ -37,7 +37,10 @@ from kgload.stores.base import STAGING_PREFIX
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-COPIES = 8  # 80 articles: a few seconds of extraction per worker
+# 16 copies of the 11 examples (176 articles): several seconds of extraction per worker even on
+# a fast machine (with 8, two workers could finish before each used the 3 s of CPU the kill
+# tests wait for, and those tests failed with "the workers did not get busy")
+COPIES = 16
 
 
 def _env() -> dict[str, str]:

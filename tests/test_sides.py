@@ -415,6 +415,36 @@ def test_what_is_planned_is_not_what_happened_before_publication() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("es", "El presidente Lula visitó China. Lula dijo que realizará otra visita a China el "
+         "próximo año."),
+        ("pt", "O presidente Lula visitou a China. Lula disse que fará outra visita à China no "
+         "próximo ano."),
+        ("en", "President Lula visited China. Lula said he will make another visit to China next "
+         "year."),
+    ],
+)
+def test_an_undated_act_told_in_the_past_is_not_the_planned_one(lang: str, text: str) -> None:
+    visits = [e for e in _events(text, lang, dt.date(2023, 4, 21)) if e.type is EventType.VISIT]
+    assert sorted((e.status.value, e.date.iso() if e.date else "") for e in visits) == [
+        ("Occurred", ""),
+        ("Planned", "2024"),
+    ]
+
+
+def test_an_undated_visit_told_by_a_noun_still_joins_the_planned_one() -> None:
+    text = (
+        "Lula vai visitar a China no próximo ano. A visita de Lula à China foi anunciada pelo "
+        "Itamaraty."
+    )
+    visits = [e for e in _events(text, "pt", dt.date(2023, 4, 21)) if e.type is EventType.VISIT]
+    assert [(e.status.value, e.date.iso() if e.date else "") for e in visits] == [
+        ("Planned", "2024")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("pt", "Desde a posse, no dia 1° de janeiro deste ano, Lula realizou viagens oficiais à "
          "Argentina e à China."),
         ("en", "Since taking office on 1 January, Lula has paid official visits to Argentina and "

@@ -96,6 +96,8 @@ class _Draft:
     agents: list[str] = field(default_factory=list)
     # the state a meeting told by a verb of hosting took place in ("welcomed X to Downing Street")
     hosted_in: str | None = None
+    # told by a verb in a past tense ("visitó", "has met"), not by a noun
+    told_past: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1472,6 +1474,7 @@ def _draft_events(
                 token_start=sentence.char_span(frame.token)[0],
                 dated_here=date is not None,
                 embedded=_embedded(frame, live, grammar),
+                told_past=not frame.rule.nominal and _told_in_past(frame),
             )
         )
 
@@ -1891,12 +1894,13 @@ def _merge(
 
 def _past_and_planned(one: _Draft, other: _Draft, published: dt.date | None) -> bool:
     """ "Trump will hold talks with Xi … their first meeting at Mar-a-Lago in April": what is
-    planned is not what happened before the news was published."""
+    planned is not what happened before the news was published, nor what a clause in a past
+    tense tells with no date ("Bolton visitó Rusia" is not the visit planned for next year)."""
     if published is None or {one.status, other.status} != {Status.PLANNED, Status.OCCURRED}:
         return False
     done = one if one.status is Status.OCCURRED else other
     if done.date is None:
-        return False
+        return done.told_past
     iso = done.date.iso()
     return iso < published.isoformat()[: len(iso)]
 

@@ -41,7 +41,8 @@ read and not kept), ``{month}`` (full name), ``{mon}`` (or an abbreviation), ``{
 optional), `ago_one`, and the tables `months`,
 `month_abbreviations`, `weekdays` (Monday = 0), `weekday_rules`, `weekday_determiners` and
 `weekday_postmodifiers` (word -> ``this_week``/``future``/``past``/``recent``), `relative`
-(phrase -> [unit, offset], unit ``day``/``month``/``year``/``ignore``) and `ago_units`.
+(phrase -> [unit, offset], unit ``day``/``month``/``year``/``ignore``, or ``same``: "on the same
+day" is the day the text stated last before it) and `ago_units`.
 """
 
 from __future__ import annotations
@@ -150,12 +151,18 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
         )
         if found is not None:
             candidates.append(found)
-    chosen = [c for c in _longest_first(candidates) if c.value is not None]
-    mentions = [
-        DateMention(c.start, c.end, text[c.start : c.end], c.value, c.relative, c.kind)
-        for c in _merge_weekday_dates(chosen, text)
-        if c.value is not None
-    ]
+    chosen = [c for c in _longest_first(candidates) if c.value is not None or c.same_day]
+    mentions: list[DateMention] = []
+    day: PartialDate | None = None
+    for c in _merge_weekday_dates(chosen, text):
+        value = day if c.same_day else c.value
+        if value is None:
+            continue
+        if value.precision is Precision.DAY:
+            day = value
+        mentions.append(
+            DateMention(c.start, c.end, text[c.start : c.end], value, c.relative, c.kind)
+        )
     return _merge_month_and_year(mentions, text)
 
 
@@ -198,6 +205,7 @@ class _Candidate:
     relative: bool
     kind: str
     names_weekday: bool = False
+    same_day: bool = False  # "on the same day": the day of the date stated before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +394,9 @@ def _resolve_relative(
     unit, offset = grammar.relative[_lexicon_key(text[start:end], grammar.relative.keys())]
     if unit == "ignore":
         return _Candidate(start, end, None, True, "relative")
+    if unit == "same":
+        # its value is the day stated last before it, set once every mention is known
+        return _Candidate(start, end, None, True, "relative", same_day=True)
     if published is None:
         return None
     try:
@@ -748,7 +759,7 @@ def _check_lexicon(
         if direction not in _DIRECTIONS:
             raise KnowledgeBaseError(f"dates_{lang}: unknown weekday direction {direction!r}")
     for unit, _offset in relative.values():
-        if unit not in {*_UNITS, "ignore"}:
+        if unit not in {*_UNITS, "ignore", "same"}:
             raise KnowledgeBaseError(f"dates_{lang}: unknown unit {unit!r}")
 
 

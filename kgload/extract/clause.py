@@ -241,8 +241,17 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
                 found.add("double")
     if words & status["planned_aux"]:
         found.add("plan")
-    if words & status["speculative_aux"]:
+    if words & status["speculative_aux"] and not _done_modal(token):
         found.add("consider")
+
+
+def _done_modal(token: Token) -> bool:
+    """ "pudo reunirse", "haber podido encontrarse": a modal of possibility in a past tense of
+    the indicative, or as a participle, says the act took place (not "puede", "podría",
+    "podía" or "could")."""
+    if "Part" in token.morph.get("VerbForm", []):
+        return True
+    return "Past" in token.morph.get("Tense", []) and "Ind" in token.morph.get("Mood", [])
 
 
 def _read_dependent(
@@ -262,6 +271,8 @@ def _read_dependent(
         clue = "negation" if first or "double" not in found else "double"
     elif relation == "aux" or child.dep_.lower() == "aux":
         clue = _clue(words, status, _AUX_CLUES)
+        if clue == "consider" and _done_modal(child):
+            clue = None
     elif relation == "mark" and words & markers["condition"]:
         clue = "condition"
     elif relation == "mark" and words & markers["without"]:
@@ -299,7 +310,7 @@ def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:
         found.add("conditional")
     elif "Fut" in tense:
         found.add("plan")
-    if token.lower_ in status["speculative_aux"]:
+    if token.lower_ in status["speculative_aux"] and not _done_modal(token):
         found.add("consider")
 
 

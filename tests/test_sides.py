@@ -29,6 +29,9 @@ def _sides(text: str, lang: str, kind: EventType) -> list[tuple[str | None, str 
         ("en", "Britain condemned the test conducted by North Korea on Tuesday.", "Q145", "Q423"),
         ("en", "The UK condemned the actions taken by Russia last week.", "Q145", "Q159"),
         ("es", "Chile condenó la prueba realizada por Corea del Norte.", "Q298", "Q423"),
+        # the agent hung by the parser under the time phrase before it
+        ("es", "Chile condenó la prueba realizada el martes por Corea del Norte.", "Q298", "Q423"),
+        ("es", "Perú condenó el lanzamiento realizado este jueves por Irán.", "Q419", "Q794"),
         ("pt", "O Brasil condenou o teste realizado pela Coreia do Norte.", "Q155", "Q423"),
     ],
 )

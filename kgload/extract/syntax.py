@@ -331,6 +331,12 @@ class ActorReader:
                 "of",
             ):
                 found.extend(self.actors(oblique, owners=owners, depth=depth + 1))
+                continue
+            # "la prueba realizada el martes por Corea del Norte" with "por Corea del Norte"
+            # under "martes": the agent hung inside another phrase of the participle
+            for hung in children(oblique, "nmod"):
+                if case_phrase(hung) in self.grammar.markers["agent"]:
+                    found.extend(self.actors(hung, owners=owners, depth=depth + 1))
         return found
 
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:

@@ -523,3 +523,21 @@ def test_two_unknown_people_with_the_same_title_are_not_guessed_between() -> Non
     article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 11, 21))
     country = {e.key: e.country for e in analyze(article, load_kb()).entities}
     assert country.get("local:alicia-barcena") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O presidente Lula anunciou nesta quinta-feira (7) que conversou por telefone com "
+         "o presidente russo, Vladimir Putin."),
+        ("es", "El presidente Lula anunció este jueves que conversó por teléfono con el "
+         "presidente ruso, Vladimir Putin."),
+    ],
+)
+def test_a_clause_hung_on_a_date_is_the_complement_of_the_verb_above(lang: str, text: str) -> None:
+    calls = [
+        e for e in _events(text, lang, dt.date(2025, 8, 7)) if e.type is EventType.PHONE_CALL
+    ]
+    assert [(set(e.participants), e.status) for e in calls] == [
+        ({"Q37181", "Q7747"}, Status.OCCURRED)
+    ]

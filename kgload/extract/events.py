@@ -1143,6 +1143,38 @@ def _since_clause(token: Token, grammar: Grammar) -> bool:
     )
 
 
+def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMention]) -> None:
+    """ "anunciou nesta quarta-feira que conversou com Putin" parsed with "que conversou" as a
+    relative clause of "quarta-feira": a date names no one who acts, so a clause hung on it
+    whose only subject is the relative word is the complement of the verb above, and speaks of
+    that verb's subject."""
+    doc = sentence.doc
+    for date in dates:
+        inside = [
+            t
+            for t in doc
+            if sentence.spans[t.i][0] < date.end and sentence.spans[t.i][1] > date.start
+        ]
+        heads = [t for t in inside if t.head not in inside or t.head.i == t.i]
+        if len(heads) != 1:
+            continue
+        head = heads[0]
+        verb = head.head
+        if head.i == verb.i or verb.pos_ not in ("VERB", "AUX") or children(verb, "ccomp"):
+            continue
+        for clause in children(head, "acl:relcl"):
+            found = children(clause, "nsubj", "nsubj:pass")
+            if (
+                clause.i > head.i
+                and len(found) == 1
+                and "Rel" in found[0].morph.get("PronType", [])
+                and found[0].i < clause.i
+            ):
+                found[0].dep_ = "mark"
+                clause.head = verb
+                clause.dep_ = "ccomp"
+
+
 def _attach_dates(
     sentence: ParsedSentence,
     dates: Sequence[DateMention],
@@ -1379,6 +1411,7 @@ def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> 
     grammar = context.grammar
     index = MentionIndex(sentence, told.mentions)
     reader = ActorReader(index, grammar, set())
+    _repair_clause_on_a_date(sentence, told.point_dates.between(sentence.start, sentence.end))
     frames = find_frames(sentence, grammar, reader)
     resolver = _Resolver(sentence, index, reader, context)
     if frames:

@@ -541,3 +541,18 @@ def test_a_clause_hung_on_a_date_is_the_complement_of_the_verb_above(lang: str, 
     assert [(set(e.participants), e.status) for e in calls] == [
         ({"Q37181", "Q7747"}, Status.OCCURRED)
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "A União Europeia aprovou nesta segunda-feira o prolongamento das sanções "
+         "econômicas à Rússia."),
+        ("es", "La Unión Europea aprobó este lunes la prórroga de las sanciones económicas a "
+         "Rusia."),
+        ("en", "The European Union approved on Monday the renewal of economic sanctions on "
+         "Russia."),
+    ],
+)
+def test_a_prolonged_or_renewed_sanction_is_a_sanction(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.SANCTION) == [("Q458", "Q159")]

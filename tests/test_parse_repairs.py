@@ -13,6 +13,7 @@ from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_case_on_possessor,
     _repair_infinitive_subject,
+    _repair_main_verb_read_as_relative,
     _repair_object_read_as_apposition,
 )
 
@@ -136,3 +137,46 @@ def test_a_military_aid_package_announced_on_a_day_is_the_announcer_s() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 5, 10))
     aid = [e for e in analyze(article, load_kb()).events if e.type is EventType.MILITARY_AID]
     assert [(e.agent, e.recipient) for e in aid] == [("Q30", "Q212")]
+
+
+def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
+    )
+
+
+def test_a_finite_relative_clause_without_a_relative_word_is_the_main_verb() -> None:
+    # the misparse: "presidente" the root, "llegó" its relative clause with no relative word
+    doc = _tagged([
+        ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
+        ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
+        ("ayer", 2, "advmod", "ADV", ""), ("a", 5, "case", "ADP", ""),
+        ("Lima", 2, "obl", "PROPN", ""),
+    ])
+    _repair_main_verb_read_as_relative(doc)
+    assert (doc[2].dep_, doc[2].head.i, doc[1].dep_, doc[1].head.i) == ("ROOT", 2, "nsubj", 2)
+
+
+def test_a_relative_clause_with_its_relative_word_stays() -> None:
+    doc = _tagged([
+        ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
+        ("que", 3, "nsubj", "PRON", "PronType=Rel"),
+        ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
+    ])
+    _repair_main_verb_read_as_relative(doc)
+    assert (doc[3].dep_, doc[1].dep_) == ("acl:relcl", "ROOT")
+
+
+def test_a_leader_titled_before_the_verb_travels() -> None:
+    text = "El presidente de Colombia, Iván Duque, viajó el domingo a Argentina."
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2019, 6, 10))
+    visits = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    assert [(e.recipient, e.date.iso() if e.date else None) for e in visits] == [
+        ("Q414", "2019-06-09")
+    ]
+

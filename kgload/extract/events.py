@@ -1147,7 +1147,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
     """ "anunciou nesta quarta-feira que conversou com Putin" parsed with "que conversou" as a
     relative clause of "quarta-feira": a date names no one who acts, so a clause hung on it
     whose only subject is the relative word is the complement of the verb above, and speaks of
-    that verb's subject."""
+    that verb's subject; a date labelled a verb's object is an oblique."""
     doc = sentence.doc
     for date in dates:
         inside = [
@@ -1160,7 +1160,11 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             continue
         head = heads[0]
         verb = head.head
-        if head.i == verb.i or verb.pos_ not in ("VERB", "AUX") or children(verb, "ccomp"):
+        if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if head.dep_ == "obj":
+            head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
+        if children(verb, "ccomp"):
             continue
         for clause in children(head, "acl:relcl"):
             found = children(clause, "nsubj", "nsubj:pass")

@@ -110,6 +110,7 @@ def parse_sentences(
         _repair_verbless_predicate(doc)
         _repair_infinitive_subject(doc)
         _repair_object_read_as_apposition(doc)
+        _repair_main_verb_read_as_relative(doc)
     return parsed
 
 
@@ -320,3 +321,32 @@ def _repair_object_read_as_apposition(doc: Doc) -> None:
             continue
         token.head = verb
         token.dep_ = "obj"
+
+
+def _repair_main_verb_read_as_relative(doc: Doc) -> None:
+    """ "El presidente de Colombia, Fulano, arribó el domingo a Buenos Aires" parsed with the
+    noun as root and "arribó" as its relative clause: a relative clause has a relative word
+    (or, in English, a subject of its own), so a finite verb labelled one with neither, after
+    a root noun it agrees with in number, is the main verb and the noun its subject."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for verb in noun.children:
+            if (
+                verb.dep_ != "acl:relcl"
+                or verb.pos_ != "VERB"
+                or verb.i < noun.i
+                or "Fin" not in verb.morph.get("VerbForm", [])
+                or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "mark") for c in verb.children)
+                or any("Rel" in t.morph.get("PronType", []) for t in verb.subtree)
+            ):
+                continue
+            number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
+            if number and own and number != own:
+                continue
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            noun.head = verb
+            noun.dep_ = "nsubj"
+            return
+

@@ -154,3 +154,20 @@ def test_a_modal_of_possibility_in_the_past_says_the_act_happened(
     assert [(set(e.participants), e.status) for e in meetings] == [
         ({"Q37181", "Q15031"}, status)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # published on a Wednesday: "this Friday" told in a past tense is the Friday before
+        ("Lula viajó este viernes a China.", "es", ("2025-03-07", Status.OCCURRED)),
+        ("Lula viajou nesta sexta-feira para a China.", "pt", ("2025-03-07", Status.OCCURRED)),
+        # told in the present or the future it is still the coming one
+        ("Lula viajará este viernes a China.", "es", ("2025-03-14", Status.PLANNED)),
+    ],
+)
+def test_a_weekday_of_this_week_told_in_the_past_is_the_one_before(
+    text: str, lang: str, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]

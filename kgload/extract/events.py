@@ -1255,6 +1255,9 @@ def _tense_fix(
         day = dt.date(value.year, value.month, value.day)
         if future and day <= published and day < dt.date.max - dt.timedelta(days=7):
             return PartialDate.from_date(day + dt.timedelta(days=7))
+        if status is Status.OCCURRED and past and day > published:
+            # "viajó este domingo", told on a Monday in a past tense: the Sunday before
+            return PartialDate.from_date(day - dt.timedelta(days=7))
         return value
     if future and iso < today[: len(iso)]:
         return _shift_year(value, 1)

@@ -11,6 +11,10 @@ bucket's events all sort after the previous bucket's: the concatenated rows are 
 query without windows, in the same order. What the first windows leave missing comes from one
 last query over the rest (undated events included), which the query's ORDER BY places. The
 module is pure orchestration over `Store.select` and `Store.ask`.
+
+A page in IRI order (`sources_of_event`) is walked the same way over `kg:idBucket`, the first
+hex digits of each event IRI's digest (marker ``#~window ?event asc id``): buckets sort as the
+IRIs of one base do, and there are no undated ones, so the rest is only what no bucket read held.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from kgload.errors import QueryError
 from kgload.model import PartialDate
+from kgload.rdf.writer import ID_BUCKET_LENGTH
 from kgload.stores.base import QueryResult, Store, Term
 from kgload.stores.oxigraph import OxigraphStore
 from kgload.vocab import KG
@@ -32,17 +37,18 @@ if TYPE_CHECKING:
 
 _Row = TypeVar("_Row")
 
-__all__ = ["BUCKETS", "FEW_ROWS", "Request", "Window", "bucket_domain", "few_rows_query",
-           "find_window", "run_windowed", "select_paged"]
+__all__ = ["BUCKETS", "FEW_ROWS", "ID_BUCKETS", "Request", "Window", "bucket_domain",
+           "few_rows_query", "find_window", "run_windowed", "select_paged"]
 
 _MARKER = re.compile(
     r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
-    r"((?:[ \t]+[A-Z][A-Za-z]*)*)[ \t]*$",
+    r"([ \t]+id)?((?:[ \t]+[A-Z][A-Za-z]*)*)[ \t]*$",
     re.MULTILINE,
 )
 _BUCKET_VAR = "?kgload_bucket"
 _KG_DATE_BUCKET = KG.dateBucket.value
 _KG_TYPE_DATE_BUCKET = KG.typeDateBucket.value
+_KG_ID_BUCKET = KG.idBucket.value
 #: Buckets in the first ASK for where the data starts; each empty ASK doubles it.
 _FIRST_PROBE = 16
 #: A filter that keeps fewer rows than this runs as the plain query (`few_rows_query`).
@@ -67,6 +73,8 @@ def bucket_domain() -> tuple[str, ...]:
 
 BUCKETS = bucket_domain()
 _LAST_CENTURY = BUCKETS[-1]
+#: Every `kg:idBucket` the writer can write, in ascending text order (4,096 of them).
+ID_BUCKETS = tuple(f"{n:0{ID_BUCKET_LENGTH}x}" for n in range(16**ID_BUCKET_LENGTH))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +82,15 @@ class Window:
     """Where a query marks its window: the variable to bucket, the order of its rows and, for
     a page of given event types, their class names (`#~window ?event desc Attack`;
     `#~window ?event desc Support MilitaryAid`), whose buckets (`kg:typeDateBucket`) hold
-    those types' events only."""
+    those types' events only; or, for a page in IRI order, `by_id` (`#~window ?event asc id`:
+    buckets of `kg:idBucket`)."""
 
     variable: str
     descending: bool
     start: int
     end: int
     scope: tuple[str, ...] = ()
+    by_id: bool = False
 
     def keys(self, bucket: str) -> tuple[str, ...]:
         """The values the index is read by: the bucket, or one per type after its name.
@@ -92,7 +102,10 @@ class Window:
 
     @property
     def predicate(self) -> str:
-        """`kg:dateBucket`, or `kg:typeDateBucket` for a window of given types."""
+        """`kg:dateBucket`, `kg:typeDateBucket` for a window of given types, `kg:idBucket` for
+        one in IRI order."""
+        if self.by_id:
+            return _KG_ID_BUCKET
         return _KG_DATE_BUCKET if not self.scope else _KG_TYPE_DATE_BUCKET
 
 
@@ -102,7 +115,7 @@ def find_window(text: str) -> Window | None:
     if match is None:
         return None
     return Window(match.group(1), match.group(2) == "desc", match.start(), match.end(),
-                  tuple(match.group(3).split()))
+                  tuple(match.group(4).split()), match.group(3) is not None)
 
 
 def _keeps(bucket: str, since: str | None, until: str | None) -> bool:
@@ -128,7 +141,9 @@ def _iso(value: object) -> str | None:
 
 def domain(window: Window, params: Mapping[str, ParamValue]) -> list[str]:
     """The buckets in the query's order, without those the `since`/`until` parameters (when
-    the query has them) rule out."""
+    the query has them) rule out; for a window in IRI order, every `kg:idBucket`."""
+    if window.by_id:
+        return list(reversed(ID_BUCKETS)) if window.descending else list(ID_BUCKETS)
     since, until = _iso(params.get("since")), _iso(params.get("until"))
     buckets = [b for b in BUCKETS if _keeps(b, since, until)]
     if window.descending:
@@ -155,7 +170,8 @@ def rest_pattern(window: Window, last: str) -> str:
     """The pattern for what the windows did not read: no bucket (undated), or a bucket past
     `last`, the last one read. The query's own ORDER BY places them, undated ones included."""
     beyond = "<" if window.descending else ">"
-    return (f"OPTIONAL {{ ?{window.variable} <{_KG_DATE_BUCKET}> {_BUCKET_VAR} }} "
+    predicate = _KG_ID_BUCKET if window.by_id else _KG_DATE_BUCKET
+    return (f"OPTIONAL {{ ?{window.variable} <{predicate}> {_BUCKET_VAR} }} "
             f'FILTER(!BOUND({_BUCKET_VAR}) || {_BUCKET_VAR} {beyond} "{last}")')
 
 

@@ -16,10 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgload import paging
-from kgload.model import PartialDate
+from kgload.model import Event, EventType, PartialDate
 from kgload.paging import BUCKETS, Window, find_window, run_windowed
 from kgload.queries import QueryResult, get_saved_query, run_saved_query
-from kgload.rdf.writer import date_bucket
+from kgload.rdf.writer import date_bucket, id_bucket, mint_event_iri
 from kgload.stores.base import Store
 from kgload.stores.oxigraph import open_memory
 
@@ -211,9 +211,32 @@ def test_the_marker_may_name_several_types() -> None:
     assert unscoped is not None and unscoped.scope == ()
 
 
+def test_the_marker_may_order_by_id() -> None:
+    """`#~window ?event asc id`: a page in IRI order, read through `kg:idBucket`."""
+    text = "SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n    #~window ?event asc id\n  }\n}\n"
+    window = find_window(text)
+    assert window is not None and window.by_id and not window.descending and window.scope == ()
+    assert window.predicate == "https://w3id.org/kgload/ontology#idBucket"
+    assert text[window.start : window.end].strip() == "#~window ?event asc id"
+    assert paging.domain(window, {"since": "2025"}) == list(paging.ID_BUCKETS)
+    assert paging.ID_BUCKETS[:2] == ("000", "001") and paging.ID_BUCKETS[-1] == "fff"
+    assert "idBucket> ?kgload_bucket" in paging.rest_pattern(window, "01f")
+
+
+def test_an_event_iris_bucket_is_the_start_of_its_digest() -> None:
+    """Buckets sort as the IRIs they start: the walk over them keeps the IRI order."""
+    iris = sorted((mint_event_iri(Event(EventType.MEETING, (f"Q{n}",), ())) for n in range(1, 60)),
+                  key=lambda iri: iri.value)
+    buckets = [id_bucket(iri) for iri in iris]
+    names = [iri.value.rpartition("/")[2] for iri in iris]
+    assert all(name.startswith(b) for name, b in zip(names, buckets, strict=True))
+    assert buckets == sorted(buckets) and all(b in paging.ID_BUCKETS for b in buckets)
+
+
 def test_every_date_ordered_saved_query_has_a_window() -> None:
     for name in ("phone_calls", "meetings", "agreements", "support", "troop_deployments",
-                 "sanctions", "attacks", "events_of_actor", "who_reported", "documents"):
+                 "sanctions", "attacks", "events_of_actor", "who_reported", "documents",
+                 "sources_of_event"):
         assert find_window(get_saved_query(name).bind(_REQUIRED.get(name, {}))) is not None, name
 
 
@@ -249,7 +272,11 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(
              ("support", {"status": "planned", "since": "2020-01", "until": "2020-03"}),
              ("events_of_actor", {"actor": "Q159"}), ("events_of_actor", {"actor": "Q1011"}),
              ("who_reported", {"reporter": "Q1065"}), ("documents", {"limit": 9}),
-             ("attacks", {"since": "2020-01", "until": "2020-03"})]
+             ("attacks", {"since": "2020-01", "until": "2020-03"}),
+             ("sources_of_event", {}), ("sources_of_event", {"limit": 7}),
+             ("sources_of_event", {"actor": "Q159"}), ("sources_of_event", {"actor": "Q1011"}),
+             ("sources_of_event", {"actor": "Q159", "type": "attack", "limit": 9}),
+             ("sources_of_event", {"actor": "Q159", "other": "Q212"})]
     for name, params in cases:
         text = get_saved_query(name).bind(params).replace("#~window", "# window")
         plain = store.select(text)
@@ -258,6 +285,29 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(
             for row in plain.rows))
         paged = run_saved_query(store, name, params)
         assert _plain(paged) == _plain(plain), (name, params)
+
+
+def test_a_page_in_iri_order_is_read_by_windows_and_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sources_of_event` on a written archive: windows of `kg:idBucket`, then the rest query,
+    and the rows of the plain query (300 articles hold fewer events than 32 buckets take to
+    fill a page of 100; `FEW_ROWS` at 0, or so few events would take the plain query)."""
+    from pyoxigraph import RdfFormat
+
+    from bench.synth import archive_nquads
+
+    monkeypatch.setattr(paging, "FEW_ROWS", 0)
+    store = open_memory()
+    store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
+    requests: list[paging.Request] = []
+    paged = run_saved_query(store, "sources_of_event", {}, trace=requests.append)
+    kinds = [r.kind for r in requests]
+    assert "window" in kinds and kinds[-1] == "window"
+    assert any("idBucket" in r.pattern for r in requests)
+    plain = store.select(get_saved_query("sources_of_event").bind({"limit": 101})
+                         .replace("#~window", "# window"))
+    assert _plain(paged) == _plain(plain)[:100] and len(paged.rows) == 100
 
 
 def test_an_empty_first_page_at_the_start_of_the_calendar_still_reads_the_rest() -> None:

@@ -55,6 +55,7 @@ GRAPH <doc/a1b2c3> {{
     kg:date "2025-08-12"^^xsd:date ;
     kg:dateBucket "2025-08" ;
     kg:typeDateBucket "PhoneCall 2025-08" ;
+    kg:idBucket "9f8" ;
     kg:place wd:Q649 ;
     kg:status kg:Occurred ;
     kg:personnel 10000 ;
@@ -188,6 +189,11 @@ DAMAGE = {
         'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;', "",
         "kg:typeDateBucket",
     ),
+    # ontology 0.4.0: kg:idBucket repeats the start of the IRI's digest, or a page in IRI order
+    # would skip the event.
+    "id bucket of another event": ('kg:idBucket "9f8"', 'kg:idBucket "9f7"', "kg:idBucket"),
+    "event without an id bucket": ('kg:idBucket "9f8" ;', "", "kg:idBucket"),
+    "two id buckets": ('kg:idBucket "9f8"', 'kg:idBucket "9f8" , "9f"', "kg:idBucket"),
     "document bucket cut to the day": (
         'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08"',
         'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08-12"',

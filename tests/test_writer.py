@@ -20,6 +20,7 @@ from kgload.rdf.writer import (
     kb_quads,
     mint_event_iri,
 )
+from kgload.vocab import KG
 
 TEXT_A = (
     "O presidente da Rússia, Vladimir Putin, conversou por telefone com o líder "
@@ -61,6 +62,18 @@ def test_document_graph_conforms_to_the_shapes() -> None:
     quads = document_quads(extraction) + kb_quads(extraction.entities)
     report = validate_graph(quads)
     assert report.conforms, report.problems
+
+
+def test_every_event_carries_its_id_bucket() -> None:
+    """Ontology 0.4.0: `kg:idBucket`, the first digits of the IRI's digest, on every event,
+    so `sources_of_event` reads its page in IRI order through the index."""
+    extraction = analyze(_article(TEXT_A, "pt", "https://e.org/a"), load_kb())
+    quads = document_quads(extraction)
+    events = {q.subject for q in quads if q.object == KG.Event}
+    buckets = {q.subject: q.object.value for q in quads if q.predicate == KG.idBucket}
+    assert events and set(buckets) == events
+    for event, bucket in buckets.items():
+        assert len(bucket) == 3 and event.value.rpartition("/")[2].startswith(bucket)
 
 
 def test_datatype_carries_precision() -> None:

@@ -370,6 +370,31 @@ def test_only_a_block_with_one_constant_is_counted() -> None:
     assert paging.few_rows_query(typed, typed_window, 50) is None
 
 
+def test_the_count_reads_the_constants_own_pattern() -> None:
+    """One index range (`?s kg:participant <…Q1011>`), not the block's join per row (a
+    frequent actor: 4 ms instead of 37–45 ms on 100,000 articles); a constant that follows no
+    predicate counts the block."""
+    text = get_saved_query("events_of_actor").bind({"actor": "Q1011"})
+    window = find_window(text)
+    assert window is not None
+    probe = paging.few_rows_query(text, window, 50)
+    assert probe is not None
+    assert ("GRAPH ?kgload_g { ?kgload_s kg:participant <http://www.wikidata.org/entity/Q1011> }"
+            in probe)
+    assert "?participant_iri" not in probe
+    typed = "SELECT * {\n  GRAPH ?g {\n    ?event a kg:Attack .\n    #~window ?event desc\n  }\n}"
+    typed_window = find_window(typed)
+    assert typed_window is not None
+    typed_probe = paging.few_rows_query(typed, typed_window, 50)
+    assert typed_probe is not None and "?kgload_s a kg:Attack" in typed_probe
+    listed = ("SELECT * {\n  GRAPH ?g {\n    VALUES ?event { <https://e.org/event/1> }\n"
+              "    ?event a ?t .\n    #~window ?event desc\n  }\n}")
+    listed_window = find_window(listed)
+    assert listed_window is not None
+    listed_probe = paging.few_rows_query(listed, listed_window, 50)
+    assert listed_probe is not None and "VALUES ?event" in listed_probe
+
+
 def test_a_filter_with_few_rows_runs_the_plain_query(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """A rare actor's page is one query without windows: no ASK, no bucket."""

@@ -400,7 +400,7 @@ def graph_batches(n_batches: int, *, graphs_per_batch: int = 50, quads_per_graph
 # drawn from the shipped KB with a Zipf-like frequency by prominence: the most prominent states
 # and leaders are in tens of thousands of events of a 100,000-article archive, and a long tail
 # of actors in a few each.
-_ARCHIVE_VERSION = 4
+_ARCHIVE_VERSION = 5
 _DIRECTED = frozenset({"Support", "MilitaryAid", "TroopDeployment", "Sanction", "Attack",
                        "Condemnation", "Visit"})
 _TYPE_WEIGHTS = {"Meeting": 18, "PhoneCall": 8, "Visit": 8, "Agreement": 7, "Support": 12,

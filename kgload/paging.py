@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 from kgload.errors import QueryError
@@ -37,29 +37,39 @@ if TYPE_CHECKING:
 
 _Row = TypeVar("_Row")
 
-__all__ = ["BUCKETS", "FEW_ROWS", "ID_BUCKETS", "Request", "Window", "bucket_domain",
-           "few_rows_query", "find_window", "run_windowed", "select_paged"]
+__all__ = ["BUCKETS", "FEW_PARTICIPANT_ROWS", "FEW_ROWS", "ID_BUCKETS", "Request", "Window",
+           "bucket_domain", "few_rows_query", "find_window", "run_windowed", "select_paged"]
 
 _MARKER = re.compile(
     r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
-    r"([ \t]+id)?((?:[ \t]+[A-Z][A-Za-z]*)*)[ \t]*$",
+    r"([ \t]+id)?((?:[ \t]+[A-Z][A-Za-z]*)*)(?:[ \t]+@([A-Za-z_][A-Za-z0-9_]*))?[ \t]*$",
     re.MULTILINE,
 )
 _BUCKET_VAR = "?kgload_bucket"
 _KG_DATE_BUCKET = KG.dateBucket.value
 _KG_TYPE_DATE_BUCKET = KG.typeDateBucket.value
 _KG_ID_BUCKET = KG.idBucket.value
+_KG_PARTICIPANT_DATE_BUCKET = KG.participantDateBucket.value
 #: Buckets in the first ASK for where the data starts; each empty ASK doubles it.
 _FIRST_PROBE = 16
 #: A filter whose constant is in fewer statements than this runs as the plain query
 #: (`few_rows_query`): on 100,000 articles the plain query and the windows cost the same at
 #: about 9,000 for a timeline (`events_of_actor`) and 8,000 for `support` of an agent.
 FEW_ROWS = 8_000
+#: The same for a window of one participant (`@actor`), whose buckets hold that actor's events
+#: only: on 100,000 articles the timeline of an actor in 1,495 participant statements took
+#: 320 ms plain and 348 ms by windows, in 2,308 362 and 309 ms.
+FEW_PARTICIPANT_ROWS = 2_000
 #: Pages of 1, 2, 4, 8, 8… buckets, 32 in all, before the last query reads the rest at once.
 #: Oxigraph starts from the buckets of a larger window rather than from the query's filter
 #: (a rare actor: 0.08 s with 8 buckets, 6.5 s with 32, on 100,000 articles).
 _MAX_WINDOW = 8
 _PAGE_BUCKETS = 32
+#: A participant's buckets hold that participant's events only, so its windows may grow to 64
+#: buckets and read 512 before the rest (a timeline of an actor in about 8 events a month:
+#: 517 ms with the limits above, 315 ms with these, on 100,000 articles).
+_MAX_PARTICIPANT_WINDOW = 64
+_PARTICIPANT_PAGE_BUCKETS = 512
 _DATE_PREFIX = re.compile(r"^[0-9]{4}(?:-[0-9]{2})?(?:-[0-9]{2})?$")
 
 
@@ -85,7 +95,9 @@ class Window:
     a page of given event types, their class names (`#~window ?event desc Attack`;
     `#~window ?event desc Support MilitaryAid`), whose buckets (`kg:typeDateBucket`) hold
     those types' events only; or, for a page in IRI order, `by_id` (`#~window ?event asc id`:
-    buckets of `kg:idBucket`)."""
+    buckets of `kg:idBucket`); or, for the events of one participant, the parameter that
+    names it (`#~window ?event asc @actor`: `kg:participantDateBucket`), whose IRI
+    `select_paged` sets in `participant` once the parameter is bound."""
 
     variable: str
     descending: bool
@@ -93,6 +105,8 @@ class Window:
     end: int
     scope: tuple[str, ...] = ()
     by_id: bool = False
+    by_param: str = ""
+    participant: str = ""
 
     def keys(self, bucket: str) -> tuple[str, ...]:
         """The values the index is read by: the bucket, or one per type after its name.
@@ -100,6 +114,8 @@ class Window:
         >>> Window("event", True, 0, 0, ("Support", "MilitaryAid")).keys("2025-08")
         ('Support 2025-08', 'MilitaryAid 2025-08')
         """
+        if self.participant:
+            return (f"{self.participant} {bucket}",)
         return (bucket,) if not self.scope else tuple(f"{name} {bucket}" for name in self.scope)
 
     @property
@@ -108,6 +124,8 @@ class Window:
         one in IRI order."""
         if self.by_id:
             return _KG_ID_BUCKET
+        if self.participant:
+            return _KG_PARTICIPANT_DATE_BUCKET
         return _KG_DATE_BUCKET if not self.scope else _KG_TYPE_DATE_BUCKET
 
 
@@ -117,7 +135,7 @@ def find_window(text: str) -> Window | None:
     if match is None:
         return None
     return Window(match.group(1), match.group(2) == "desc", match.start(), match.end(),
-                  tuple(match.group(4).split()), match.group(3) is not None)
+                  tuple(match.group(4).split()), match.group(3) is not None, match.group(5) or "")
 
 
 def _keeps(bucket: str, since: str | None, until: str | None) -> bool:
@@ -304,14 +322,16 @@ def run_windowed(
         return run("", limit)
     rows: list[_Row] = []
     size, read = 1, 0
-    while position < len(order) and read < _PAGE_BUCKETS:
+    most, widest = ((_PARTICIPANT_PAGE_BUCKETS, _MAX_PARTICIPANT_WINDOW) if window.participant
+                    else (_PAGE_BUCKETS, _MAX_WINDOW))
+    while position < len(order) and read < most:
         chunk = order[position : position + size]
         rows.extend(run(window_pattern(window, chunk), limit - len(rows)))
         if len(rows) >= limit:
             return rows[:limit]
         position += len(chunk)
         read += len(chunk)
-        size = min(2 * size, _MAX_WINDOW)
+        size = min(2 * size, widest)
     rows.extend(run(rest_pattern(window, order[position - 1]), limit - len(rows)))
     return rows[:limit]
 
@@ -326,6 +346,14 @@ class Request:
     pattern: str
     seconds: float
     rows: int
+
+
+def _of_participant(window: Window, term: str | None) -> Window | None:
+    """The window of one participant, keyed by its IRI; None (the plain query) when the
+    parameter is unset or not an IRI."""
+    if term is None or not (term.startswith("<") and term.endswith(">")):
+        return None
+    return replace(window, participant=term[1:-1])
 
 
 def select_paged(
@@ -361,6 +389,8 @@ def select_paged(
 
     text = saved.bind(params, base=base)
     window = find_window(text) if isinstance(store, OxigraphStore) else None
+    if window is not None and window.by_param:
+        window = _of_participant(window, saved.term(window.by_param, params))
     limit = params.get("limit")
     if limit is None:
         limit = next((p.default for p in saved.params if p.name == "limit"), None)
@@ -378,7 +408,8 @@ def select_paged(
         variables = result.variables
         return list(result.rows)
 
-    probe = few_rows_query(text, window, FEW_ROWS)
+    cap = FEW_PARTICIPANT_ROWS if window.participant else FEW_ROWS
+    probe = few_rows_query(text, window, cap)
 
     def few() -> bool:
         if probe is None:
@@ -388,7 +419,7 @@ def select_paged(
         except QueryError:  # a query of the user's own whose block reads otherwise: windows
             return False
         cell = counted[0][0] if counted else None
-        return cell is not None and int(str(getattr(cell, "value", cell))) < FEW_ROWS
+        return cell is not None and int(str(getattr(cell, "value", cell))) < cap
 
     rows = run_windowed(window, int(str(limit)), params, run, ask, few)
     return QueryResult(variables, tuple(rows))

@@ -212,6 +212,12 @@ class SavedQuery:
             kept = _NO_LIMIT.sub("", kept)
         return _substitute(kept, terms)
 
+    def term(self, name: str, values: Mapping[str, ParamValue]) -> str | None:
+        """The SPARQL term `bind` writes for parameter `name`, or None when it is unset."""
+        param = self.param(name)
+        value = values.get(name, param.default)
+        return None if value is None else self._render(param, value)
+
     def _render(self, param: QueryParam, value: ParamValue) -> str:
         """One value as a SPARQL term, or a QueryError in one short line naming the parameter."""
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."

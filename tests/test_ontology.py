@@ -59,6 +59,7 @@ DATATYPE_PROPERTIES = [
     "dateBucket",  # issue 11: newest-first pages read through the index
     "typeDateBucket",  # issue 11, 0.3.0: a page of one type read through the index
     "idBucket",  # issue 11, 0.4.0: a page in IRI order read through the index
+    "participantDateBucket",  # issue 11, 0.5.0: an actor's timeline read through the index
     "personnel",
     "confidence",
     "quote",

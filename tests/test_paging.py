@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kgload import paging
 from kgload.model import Event, EventType, PartialDate
 from kgload.paging import BUCKETS, Window, find_window, run_windowed
-from kgload.queries import QueryResult, get_saved_query, run_saved_query
+from kgload.queries import ParamValue, QueryResult, get_saved_query, run_saved_query
 from kgload.rdf.writer import date_bucket, id_bucket, mint_event_iri
 from kgload.stores.base import Store
 from kgload.stores.oxigraph import open_memory
@@ -263,6 +263,7 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(
     from bench.synth import archive_nquads
 
     monkeypatch.setattr(paging, "FEW_ROWS", few_rows)
+    monkeypatch.setattr(paging, "FEW_PARTICIPANT_ROWS", few_rows and paging.FEW_PARTICIPANT_ROWS)
 
     store = open_memory()
     store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
@@ -420,6 +421,7 @@ def test_a_filter_with_few_rows_runs_the_plain_query(tmp_path: Path,
     rows = run_saved_query(store, "events_of_actor", {"actor": "Q1011"}).rows
     assert len(sent) == 2 and "kgload_rows" in sent[0] and "kgload_bucket" not in sent[1]
     monkeypatch.setattr(paging, "FEW_ROWS", 0)
+    monkeypatch.setattr(paging, "FEW_PARTICIPANT_ROWS", 0)
     sent.clear()
     assert _plain(run_saved_query(store, "events_of_actor", {"actor": "Q1011"})) == _plain(
         QueryResult((), rows)) or rows == ()
@@ -538,3 +540,85 @@ def test_a_store_written_before_type_buckets_gets_the_same_support_rows(
         rows = _plain(run_saved_query(now, "support", params))
         assert rows and any("kgload_bucket" in text for text in sent), params
         assert _plain(run_saved_query(before, "support", params)) == rows, params
+
+
+# -- windows of one participant (ontology 0.5.0) ------------------------------------------------
+def test_the_marker_may_name_the_parameter_of_a_participant() -> None:
+    """`#~window ?event asc @actor`: windows of `kg:participantDateBucket`, keyed by the IRI the
+    parameter is bound to."""
+    text = "SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n    #~window ?event asc @actor\n  }\n}\n"
+    window = find_window(text)
+    assert window is not None and window.by_param == "actor" and not window.descending
+    assert text[window.start : window.end].strip() == "#~window ?event asc @actor"
+    keyed = paging._of_participant(window, "<http://www.wikidata.org/entity/Q159>")
+    assert keyed is not None
+    assert keyed.keys("2025-08") == ("http://www.wikidata.org/entity/Q159 2025-08",)
+    assert keyed.predicate == "https://w3id.org/kgload/ontology#participantDateBucket"
+    assert paging._of_participant(window, None) is None
+    assert paging._of_participant(window, '"Putin"') is None
+
+
+def test_a_timeline_reads_the_buckets_of_its_actor(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`events_of_actor` by windows (`FEW_ROWS` 0) reads the actor's own keys and gives the
+    plain query's rows."""
+    from pyoxigraph import RdfFormat
+
+    from bench.synth import archive_nquads
+
+    monkeypatch.setattr(paging, "FEW_ROWS", 0)
+    monkeypatch.setattr(paging, "FEW_PARTICIPANT_ROWS", 0)
+    store = open_memory()
+    store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
+    requests: list[paging.Request] = []
+    params: dict[str, ParamValue] = {"actor": "Q159", "limit": 30}
+    paged = run_saved_query(store, "events_of_actor", params, trace=requests.append)
+    windows = [r.pattern for r in requests if r.kind == "window"]
+    assert windows and all("participantDateBucket" in p for p in windows[:-1])
+    assert '"http://www.wikidata.org/entity/Q159 ' in windows[0]
+    text = get_saved_query("events_of_actor").bind({**params, "limit": 31})
+    plain = store.select(text.replace("#~window", "# window"))
+    assert _plain(paged) == _plain(plain)[:30]
+
+
+def test_a_store_written_before_participant_buckets_gets_the_same_timeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without `kg:participantDateBucket` (before ontology 0.5.0) the timeline finds no bucket
+    in use and runs the plain query: the same rows."""
+    from pyoxigraph import RdfFormat
+
+    from bench.synth import archive_nquads
+
+    monkeypatch.setattr(paging, "FEW_ROWS", 0)
+    monkeypatch.setattr(paging, "FEW_PARTICIPANT_ROWS", 0)
+    path = archive_nquads(300, seed=5, directory=tmp_path)
+    now, before = open_memory(), open_memory()
+    now.load(path, format=RdfFormat.N_QUADS)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    older = tmp_path / "older.nq"
+    older.write_text("".join(x for x in lines if "#participantDateBucket>" not in x),
+                     encoding="utf-8")
+    before.load(older, format=RdfFormat.N_QUADS)
+    for actor in ("Q159", "Q7747", "Q1011"):
+        params: dict[str, ParamValue] = {"actor": actor, "limit": 40}
+        assert (_plain(run_saved_query(before, "events_of_actor", params))
+                == _plain(run_saved_query(now, "events_of_actor", params))), actor
+
+
+def test_a_participants_windows_grow_past_eight_buckets() -> None:
+    """A participant's buckets hold its own events only, so its windows double up to 64
+    buckets (a date window stops at 8) and read 512 before the rest."""
+    sizes: dict[bool, list[int]] = {}
+    for keyed in (False, True):
+        window = Window("event", False, 0, 0, participant="http://e.org/a" if keyed else "")
+        seen: list[int] = []
+
+        def run(pattern: str, n: int, seen: list[int] = seen) -> list[int]:
+            seen.append(pattern.count('" "') + 1 if pattern.startswith("VALUES") else 0)
+            return []
+
+        run_windowed(window, 10, {}, run, lambda text: True)
+        sizes[keyed] = seen
+    assert max(sizes[False]) == 8 and 32 <= sum(sizes[False]) < 32 + 8
+    assert max(sizes[True]) == 64 and 512 <= sum(sizes[True]) < 512 + 64

@@ -56,6 +56,8 @@ GRAPH <doc/a1b2c3> {{
     kg:dateBucket "2025-08" ;
     kg:typeDateBucket "PhoneCall 2025-08" ;
     kg:idBucket "9f8" ;
+    kg:participantDateBucket "http://www.wikidata.org/entity/Q7747 2025-08" ,
+        "http://www.wikidata.org/entity/Q56226 2025-08" ;
     kg:place wd:Q649 ;
     kg:status kg:Occurred ;
     kg:personnel 10000 ;
@@ -194,6 +196,22 @@ DAMAGE = {
     "id bucket of another event": ('kg:idBucket "9f8"', 'kg:idBucket "9f7"', "kg:idBucket"),
     "event without an id bucket": ('kg:idBucket "9f8" ;', "", "kg:idBucket"),
     "two id buckets": ('kg:idBucket "9f8"', 'kg:idBucket "9f8" , "9f"', "kg:idBucket"),
+    # ontology 0.5.0: kg:participantDateBucket repeats each participant and the bucket, or the
+    # participant's timeline would skip the event.
+    "participant bucket of another month": (
+        '"http://www.wikidata.org/entity/Q7747 2025-08"',
+        '"http://www.wikidata.org/entity/Q7747 2025-07"', "kg:participantDateBucket",
+    ),
+    "participant bucket missing": (
+        '"http://www.wikidata.org/entity/Q7747 2025-08" ,\n        ', "",
+        "kg:participantDateBucket",
+    ),
+    "participant bucket of no participant": (
+        '"http://www.wikidata.org/entity/Q56226 2025-08" ;',
+        '"http://www.wikidata.org/entity/Q56226 2025-08" , '
+        '"http://www.wikidata.org/entity/Q159 2025-08" ;',
+        "kg:participantDateBucket",
+    ),
     "document bucket cut to the day": (
         'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08"',
         'dct:publisher "Example News" ;\n    kg:dateBucket "2025-08-12"',

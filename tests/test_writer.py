@@ -76,6 +76,22 @@ def test_every_event_carries_its_id_bucket() -> None:
         assert len(bucket) == 3 and event.value.rpartition("/")[2].startswith(bucket)
 
 
+def test_every_participant_of_a_dated_event_has_its_bucket() -> None:
+    """Ontology 0.5.0: `kg:participantDateBucket`, a participant's IRI and the bucket, for each
+    participant, so an actor's timeline reads that actor's events of a month by the index."""
+    extraction = analyze(_article(TEXT_A, "pt", "https://e.org/a"), load_kb())
+    quads = document_quads(extraction)
+    dated = [q for q in quads
+             if q.predicate == KG.dateBucket and q.subject.value != q.graph_name.value]
+    assert dated
+    for bucket in dated:
+        keys = {q.object.value for q in quads
+                if q.subject == bucket.subject and q.predicate == KG.participantDateBucket}
+        participants = {q.object.value for q in quads
+                        if q.subject == bucket.subject and q.predicate == KG.participant}
+        assert keys == {f"{p} {bucket.object.value}" for p in participants}
+
+
 def test_datatype_carries_precision() -> None:
     assert date_literal(PartialDate(2025, 8, 12)).datatype.value.endswith("#date")
     assert date_literal(PartialDate(2025, 8)).datatype.value.endswith("#gYearMonth")

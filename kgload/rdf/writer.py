@@ -47,6 +47,7 @@ __all__ = [
     "kb_graph_iri",
     "kb_quads",
     "mint_event_iri",
+    "participant_date_bucket",
     "type_date_bucket",
 ]
 
@@ -131,6 +132,16 @@ def type_date_bucket(event_type: EventType, bucket: str) -> str:
     'Attack 2025-08'
     """
     return f"{_EVENT_CLASS[event_type].value.rpartition('#')[2]} {bucket}"
+
+
+def participant_date_bucket(participant: NamedNode, bucket: str) -> str:
+    """The `kg:participantDateBucket` of an event for one of its participants: the
+    participant's IRI, a space, the event's bucket.
+
+    >>> participant_date_bucket(NamedNode("http://www.wikidata.org/entity/Q159"), "2025-08")
+    'http://www.wikidata.org/entity/Q159 2025-08'
+    """
+    return f"{participant.value} {bucket}"
 
 
 def date_bucket(value: PartialDate | dt.date) -> str | None:
@@ -248,6 +259,11 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
             quads.append(Quad(node, KG.dateBucket, Literal(bucket), g))
             quads.append(Quad(node, KG.typeDateBucket,
                               Literal(type_date_bucket(event.type, bucket)), g))
+            quads.extend(
+                Quad(node, KG.participantDateBucket,
+                     Literal(participant_date_bucket(entity_iri(k, base), bucket)), g)
+                for k in event.participants
+            )
     if event.place:
         quads.append(Quad(node, KG.place, entity_iri(event.place, base), g))
     if event.personnel is not None:

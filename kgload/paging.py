@@ -54,7 +54,7 @@ _KG_PARTICIPANT_DATE_BUCKET = KG.participantDateBucket.value
 _FIRST_PROBE = 16
 #: A filter whose constant is in fewer statements than this runs as the plain query
 #: (`few_rows_query`): on 100,000 articles the plain query and the windows cost the same at
-#: about 9,000 for a timeline (`events_of_actor`) and 8,000 for `support` of an agent.
+#: about 8,000 for `support` of an agent (and 9,000 for a timeline read by date buckets).
 FEW_ROWS = 8_000
 #: The same for a window of one participant (`@actor`), whose buckets hold that actor's events
 #: only: on 100,000 articles the timeline of an actor in 1,495 participant statements took
@@ -109,7 +109,8 @@ class Window:
     participant: str = ""
 
     def keys(self, bucket: str) -> tuple[str, ...]:
-        """The values the index is read by: the bucket, or one per type after its name.
+        """The values the index is read by: the bucket, one per type after its name, or the
+        participant's IRI and the bucket.
 
         >>> Window("event", True, 0, 0, ("Support", "MilitaryAid")).keys("2025-08")
         ('Support 2025-08', 'MilitaryAid 2025-08')
@@ -121,7 +122,7 @@ class Window:
     @property
     def predicate(self) -> str:
         """`kg:dateBucket`, `kg:typeDateBucket` for a window of given types, `kg:idBucket` for
-        one in IRI order."""
+        one in IRI order, `kg:participantDateBucket` for one participant's."""
         if self.by_id:
             return _KG_ID_BUCKET
         if self.participant:
@@ -262,8 +263,9 @@ def few_rows_query(text: str, window: Window, cap: int) -> str | None:
 
     When the constant follows its predicate (`?event kg:participant <…Q159>`), the count
     reads that one triple pattern, an index range, instead of the block's join (a frequent
-    actor: 4 ms instead of 37–45 ms for 15,000 rows); each of its matches is one event and
-    graph of the block, so it counts about what the block would. Otherwise, the block."""
+    actor: 4 ms instead of 37–45 ms for 15,000 rows). Each of its matches is one event in one
+    graph, where the block's rows repeat an event for each of its other participants and types,
+    so `FEW_ROWS` is set for this measure. Otherwise, the block."""
     block = selecting_block(text, window)
     if block is None:
         return None

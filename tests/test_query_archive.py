@@ -17,7 +17,7 @@ EXAMPLE_PREDICATES = {  # what `make demo` writes into document graphs
 } | {f"https://w3id.org/kgload/ontology#{name}" for name in (
     "mentions", "participant", "agent", "recipient", "start", "end", "quote", "evidence",
     "trigger", "status", "confidence", "date", "reportedBy", "text", "place", "personnel",
-    "personnelBound", "dateBucket", "typeDateBucket")}
+    "personnelBound", "dateBucket", "typeDateBucket", "idBucket", "participantDateBucket")}
 
 
 def test_the_archive_conforms_to_the_shapes_and_uses_the_writers_predicates(

@@ -7,8 +7,8 @@ scores the best model on the held-out test split, and copies it into
 ``kgload/nlp/models/<lang>/`` with its licence, attribution and scores.
 
 The splits (see ``SPLITS``) are fixed here so a rerun trains on the same sentences; Spanish has no
-train split among the files we have, so GSD dev, the first 800 sentences of PUD and AnCora's dev
-and test splits train it, the last 200 of PUD choose the best checkpoint, and GSD test scores it.
+train split among the files we have, so GSD dev and the first 800 sentences of PUD train it, the
+last 200 of PUD choose the best checkpoint, and GSD test scores it.
 
 Usage: python scripts/train_pipelines.py [LANG ...] [--ud-dir DIR] [--work DIR] [--skip-train]
 """
@@ -73,12 +73,7 @@ SPLITS: dict[str, Split] = {
         ),
     ),
     "es": Split(
-        train=(
-            Part("es/es_gsd-ud-dev.conllu"),
-            Part("es/es_pud-ud-test.conllu", 0, 800),
-            Part("es/es_ancora-ud-dev.conllu"),
-            Part("es/es_ancora-ud-test.conllu"),
-        ),
+        train=(Part("es/es_gsd-ud-dev.conllu"), Part("es/es_pud-ud-test.conllu", 0, 800)),
         dev=(Part("es/es_pud-ud-test.conllu", 800, None),),
         test=(Part("es/es_gsd-ud-test.conllu"),),
         extra_tests=(),
@@ -88,12 +83,6 @@ SPLITS: dict[str, Split] = {
             "CC BY-SA 4.0",
             "UD_Spanish-PUD @ 818a82b8 (sentences 1-800 for training, 801-1000 for choosing "
             "the checkpoint), CC BY-SA 3.0",
-            "UD_Spanish-AnCora @ 642d3bc3 (dev and test splits, both for training; AnCora, "
-            "Universitat de Barcelona, Taulé, Martí and Recasens 2008, converted to UD by "
-            "Martínez Alonso and Zeman), CC BY 4.0 "
-            "(https://creativecommons.org/licenses/by/4.0/: the treebank's licence since "
-            "5d82203b, two commits later, which changed no data; LICENSE.txt at 642d3bc3 still "
-            "named the GNU GPL 3.0 it replaced)",
         ),
     ),
 }

@@ -7,8 +7,8 @@ scores the best model on the held-out test split, and copies it into
 ``kgload/nlp/models/<lang>/`` with its licence, attribution and scores.
 
 The splits (see ``SPLITS``) are fixed here so a rerun trains on the same sentences; Spanish has no
-train split among the files we have, so GSD dev, the first 800 sentences of PUD and AnCora's dev
-and test splits train it, the last 200 of PUD choose the best checkpoint, and GSD test scores it.
+train split among the files we have, so GSD dev and the first 800 sentences of PUD train it, the
+last 200 of PUD choose the best checkpoint, and GSD test scores it.
 
 Usage: python scripts/train_pipelines.py [LANG ...] [--ud-dir DIR] [--work DIR] [--skip-train]
 """
@@ -31,13 +31,11 @@ SENTENCES_PER_DOC = 10  # the parser learns sentence boundaries from multi-sente
 
 @dataclass(frozen=True)
 class Part:
-    """Sentences ``start:stop`` (None = all) of one CoNLL-U file under the UD folder; ``gsd_style``
-    rewrites AnCora's conventions to GSD's (see ``to_gsd_style``)."""
+    """Sentences ``start:stop`` (None = all) of one CoNLL-U file under the UD folder."""
 
     path: str
     start: int | None = None
     stop: int | None = None
-    gsd_style: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,12 +73,7 @@ SPLITS: dict[str, Split] = {
         ),
     ),
     "es": Split(
-        train=(
-            Part("es/es_gsd-ud-dev.conllu"),
-            Part("es/es_pud-ud-test.conllu", 0, 800),
-            Part("es/es_ancora-ud-dev.conllu", gsd_style=True),
-            Part("es/es_ancora-ud-test.conllu", gsd_style=True),
-        ),
+        train=(Part("es/es_gsd-ud-dev.conllu"), Part("es/es_pud-ud-test.conllu", 0, 800)),
         dev=(Part("es/es_pud-ud-test.conllu", 800, None),),
         test=(Part("es/es_gsd-ud-test.conllu"),),
         extra_tests=(),
@@ -90,13 +83,6 @@ SPLITS: dict[str, Split] = {
             "CC BY-SA 4.0",
             "UD_Spanish-PUD @ 818a82b8 (sentences 1-800 for training, 801-1000 for choosing "
             "the checkpoint), CC BY-SA 3.0",
-            "UD_Spanish-AnCora @ 642d3bc3 (dev and test splits, both for training, participles "
-            "and proper-noun lemmas rewritten to GSD's conventions; AnCora, "
-            "Universitat de Barcelona, Taulé, Martí and Recasens 2008, converted to UD by "
-            "Martínez Alonso and Zeman), CC BY 4.0 "
-            "(https://creativecommons.org/licenses/by/4.0/: the treebank's licence since "
-            "5d82203b, two commits later, which changed no data; LICENSE.txt at 642d3bc3 still "
-            "named the GNU GPL 3.0 it replaced)",
         ),
     ),
 }
@@ -108,59 +94,10 @@ def read_sentences(path: Path) -> list[str]:
     return [block.strip("\n") + "\n" for block in blocks if block.strip()]
 
 
-def participle_lemmas(sentences: list[str]) -> tuple[dict[str, str], dict[str, int]]:
-    """Verb lemma of each participle form (lower case) tagged VERB, and per form how much more
-    often it is a VERB than an ADJ participle (GSD's own balance)."""
-    lemmas: dict[str, dict[str, int]] = {}
-    balance: dict[str, int] = {}
-    for sentence in sentences:
-        for line in sentence.splitlines():
-            cols = line.split("\t")
-            if len(cols) != 10 or "VerbForm=Part" not in cols[5]:
-                continue
-            form = cols[1].lower()
-            if cols[3] == "VERB":
-                counts = lemmas.setdefault(form, {})
-                counts[cols[2]] = counts.get(cols[2], 0) + 1
-                balance[form] = balance.get(form, 0) + 1
-            elif cols[3] == "ADJ":
-                balance[form] = balance.get(form, 0) - 1
-    best = {form: max(counts, key=lambda lemma: counts[lemma]) for form, counts in lemmas.items()}
-    return best, balance
-
-
-def to_gsd_style(sentence: str, verb_lemma: dict[str, str], gsd_balance: dict[str, int]) -> str:
-    """AnCora (2021) tags most participles that modify a noun ADJ/amod with the adjective's
-    lemma ("realizadas" -> "realizado") where GSD, the test split and the event grammars have
-    VERB/acl with the verb's ("realizar"), and keeps proper-noun lemmas in capitals where GSD
-    writes them in lower case. Rewrite a participle whose verb lemma is known unless GSD has it
-    more often as an adjective ("pasado"), and lower-case proper-noun lemmas."""
-    out = []
-    for line in sentence.splitlines():
-        cols = line.split("\t")
-        if len(cols) == 10 and cols[0].isdigit():
-            if cols[3] == "PROPN":
-                cols[2] = cols[2].lower()
-            elif cols[3] == "ADJ" and cols[7] == "amod" and "VerbForm=Part" in cols[5]:
-                form, lemma = cols[1].lower(), cols[2].lower()
-                verb = verb_lemma.get(lemma) or verb_lemma.get(form)
-                if verb and gsd_balance.get(form, 0) >= 0 and gsd_balance.get(lemma, 0) >= 0:
-                    cols[2], cols[3], cols[7] = verb, "VERB", "acl"
-            line = "\t".join(cols)
-        out.append(line)
-    return "\n".join(out) + "\n"
-
-
 def write_conllu(parts: tuple[Part, ...], ud_dir: Path, out: Path) -> int:
     sentences: list[str] = []
     for part in parts:
-        chosen = read_sentences(ud_dir / part.path)[part.start : part.stop]
-        if part.gsd_style:
-            gsd = read_sentences(ud_dir / "es" / "es_gsd-ud-dev.conllu")
-            verb_lemma, _ = participle_lemmas(chosen + gsd)
-            _, gsd_balance = participle_lemmas(gsd)
-            chosen = [to_gsd_style(sentence, verb_lemma, gsd_balance) for sentence in chosen]
-        sentences.extend(chosen)
+        sentences.extend(read_sentences(ud_dir / part.path)[part.start : part.stop])
     out.write_text("\n".join(sentences) + "\n", encoding="utf-8")
     return len(sentences)
 

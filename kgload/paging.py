@@ -19,6 +19,7 @@ IRIs of one base do, and there are no undated ones, so the rest is only what no 
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -70,6 +71,8 @@ _PAGE_BUCKETS = 32
 #: 517 ms with the limits above, 315 ms with these, on 100,000 articles).
 _MAX_PARTICIPANT_WINDOW = 64
 _PARTICIPANT_PAGE_BUCKETS = 512
+#: The most buckets of `kg:idBucket` one window sized from the rate found may read (of 4,096).
+_MAX_ID_SPAN = 512
 _DATE_PREFIX = re.compile(r"^[0-9]{4}(?:-[0-9]{2})?(?:-[0-9]{2})?$")
 
 
@@ -334,8 +337,33 @@ def run_windowed(
         position += len(chunk)
         read += len(chunk)
         size = min(2 * size, widest)
+    spent = 0
+    while position < len(order):
+        span = _estimated_span(window, len(rows), read, limit)
+        if not span or spent + span > _MAX_ID_SPAN:
+            break
+        chunk = order[position : position + span]
+        rows.extend(run(window_pattern(window, chunk), limit - len(rows)))
+        if len(rows) >= limit:
+            return rows[:limit]
+        position += len(chunk)
+        read += len(chunk)
+        spent += len(chunk)
     rows.extend(run(rest_pattern(window, order[position - 1]), limit - len(rows)))
     return rows[:limit]
+
+
+def _estimated_span(window: Window, found: int, read: int, limit: int) -> int:
+    """For a window in IRI order, whose buckets each hold about the same share of the events
+    (the digests are uniform), the buckets one more window would need to fill the page at the
+    rate found so far, with a fifth to spare (at least 8); 0 (go to the rest) when nothing was
+    found. The walk reads such windows while they stay within `_MAX_ID_SPAN` buckets in all:
+    two frequent actors' sources on 100,000 articles found 40 rows in the first 39 buckets and
+    then took 2.1 s for the rest of one actor's events, where a few more windows cost about
+    3 ms a bucket."""
+    if not window.by_id or found == 0 or read == 0:
+        return 0
+    return max(8, math.ceil(1.2 * (limit - found) * read / found))
 
 
 @dataclass(frozen=True, slots=True)

@@ -622,3 +622,26 @@ def test_a_participants_windows_grow_past_eight_buckets() -> None:
         sizes[keyed] = seen
     assert max(sizes[False]) == 8 and 32 <= sum(sizes[False]) < 32 + 8
     assert max(sizes[True]) == 64 and 512 <= sum(sizes[True]) < 512 + 64
+
+
+def test_a_sparse_page_in_iri_order_sizes_its_next_window_from_the_rate_found() -> None:
+    """Buckets in IRI order hold about the same share of the events, so after the first 32
+    buckets a page that is not full reads the buckets the rate found says it needs (with a
+    fifth to spare), instead of the rest of the store; a date window goes to the rest."""
+    def walk(window: Window) -> list[str]:
+        patterns: list[str] = []
+
+        def run(pattern: str, n: int) -> list[int]:
+            patterns.append(pattern)
+            keys = pattern.count('" "') + 1 if pattern.startswith("VALUES") else 0
+            return list(range(min(n, keys // 2)))
+
+        rows = run_windowed(window, 100, {}, run, lambda text: True)
+        assert len(rows) == 100 or not window.by_id
+        return patterns
+
+    by_id = walk(Window("event", False, 0, 0, by_id=True))
+    assert not any(p.startswith("OPTIONAL") for p in by_id)  # no rest query
+    assert by_id[-1].count('" "') + 1 > 8  # a window sized from the rate
+    by_date = walk(Window("event", False, 0, 0))
+    assert by_date[-1].startswith("OPTIONAL")

@@ -281,6 +281,30 @@ def _busy_worker(process: subprocess.Popen[str], cpu: float, deadline: float,
     pytest.fail("the workers did not get busy before the run ended")
 
 
+def _communicate_or_kill(process: subprocess.Popen[str], timeout: float) -> str:
+    """The command's stderr; a command still running after `timeout` is killed with its
+    workers and the test fails, where `Popen.__exit__` would wait for it forever (a Ctrl-C
+    run once hung in `ProcessPoolExecutor.shutdown`, its result pipe left mid-message by a
+    worker killed while writing)."""
+    try:
+        return process.communicate(timeout=timeout)[1]
+    except subprocess.TimeoutExpired:
+        for pid in [process.pid, *_children(process.pid)]:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        stderr = process.communicate()[1]
+        pytest.fail(f"kgload ingest did not end within {timeout:.0f} s; stderr:\n{stderr[-2000:]}")
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found.extend(int(child) for child in task.read_text().split())
+    return found
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
 def test_a_worker_killed_from_outside_loses_nothing(
     tmp_path: Path, copies: Path, reference: dict[str, frozenset[str]]
@@ -292,7 +316,7 @@ def test_a_worker_killed_from_outside_loses_nothing(
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         victim = _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300)
         os.kill(victim, signal.SIGKILL)
-        _, stderr = process.communicate(timeout=600)
+        stderr = _communicate_or_kill(process, 600)
     assert process.returncode == 0, stderr
     assert "an extraction worker died" in stderr
     assert f"ingested {COPIES * len(_examples())} documents" in stderr
@@ -319,7 +343,7 @@ def test_ctrl_c_leaves_only_whole_documents(
                           preexec_fn=_own_group_with_ctrl_c) as process:
         _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300, count=2)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
-        _, stderr = process.communicate(timeout=120)
+        stderr = _communicate_or_kill(process, 120)
     assert process.returncode == 130, stderr
     match = re.search(r"kgload: interrupted: (\d+) documents? committed", stderr)
     assert match, stderr
@@ -360,3 +384,15 @@ def test_workers_end_when_the_command_is_killed(tmp_path: Path, copies: Path) ->
                     os.kill(pid, signal.SIGKILL)
             pytest.fail(f"workers {workers} outlived the killed command")
         time.sleep(0.2)
+
+
+def test_a_command_that_does_not_end_is_killed_and_fails_the_test() -> None:
+    """The guard the kill tests use: a hung command fails the test instead of hanging it."""
+    command = [sys.executable, "-c", "import time; time.sleep(120)"]
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as process:
+        started = time.monotonic()
+        with pytest.raises(pytest.fail.Exception, match="did not end within 1 s"):
+            _communicate_or_kill(process, 1)
+    assert process.returncode == -signal.SIGKILL
+    assert time.monotonic() - started < 30

@@ -326,29 +326,25 @@ def run_windowed(
     else:
         return run("", limit)
     rows: list[_Row] = []
-    size, read = 1, 0
+    size, read, spent = 1, 0, 0
     most, widest = ((_PARTICIPANT_PAGE_BUCKETS, _MAX_PARTICIPANT_WINDOW) if window.participant
                     else (_PAGE_BUCKETS, _MAX_WINDOW))
-    while position < len(order) and read < most:
+    while position < len(order):
+        estimated = read >= most  # past the doubling walk: windows sized from the rate found
+        if estimated:
+            size = _estimated_span(window, len(rows), read, limit)
+            if not size or spent + size > _MAX_ID_SPAN:
+                break
         chunk = order[position : position + size]
         rows.extend(run(window_pattern(window, chunk), limit - len(rows)))
         if len(rows) >= limit:
             return rows[:limit]
         position += len(chunk)
         read += len(chunk)
-        size = min(2 * size, widest)
-    spent = 0
-    while position < len(order):
-        span = _estimated_span(window, len(rows), read, limit)
-        if not span or spent + span > _MAX_ID_SPAN:
-            break
-        chunk = order[position : position + span]
-        rows.extend(run(window_pattern(window, chunk), limit - len(rows)))
-        if len(rows) >= limit:
-            return rows[:limit]
-        position += len(chunk)
-        read += len(chunk)
-        spent += len(chunk)
+        if estimated:
+            spent += len(chunk)
+        else:
+            size = min(2 * size, widest)
     rows.extend(run(rest_pattern(window, order[position - 1]), limit - len(rows)))
     return rows[:limit]
 

@@ -30,6 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.connection import wait
 from types import MappingProxyType
 
 from pyoxigraph import Quad, RdfFormat, parse, serialize
@@ -248,6 +249,11 @@ def _exit_with_parent(parent: int) -> None:
 
 
 _PARENT_CHECK_SECONDS = 1.0
+# A dead worker the executor has not noticed after this many seconds means its reader is stuck
+# on a half-written result (see `ExtractionPool._result`); noticing takes milliseconds otherwise.
+_DEATH_UNNOTICED = 5.0
+_POLL = 0.5  # how often a wait for a chunk looks at the workers
+_KILL_WAIT = 10.0  # seconds to wait for killed workers to be gone
 
 
 def process_chunk(wires: Sequence[_Wire]) -> list[Outcome]:
@@ -300,6 +306,25 @@ class _Pending:
     deaths: int = 0  # worker deaths surely caused by this chunk
     settled: bool = False
     outcomes: list[Outcome] | None = None
+
+
+def _kill_workers(executor: ProcessPoolExecutor) -> None:
+    """Kill the workers, then close this process's copy of the write end of the result pipe.
+
+    ProcessPoolExecutor has no public way to stop busy workers before Python 3.14. And a worker
+    killed while writing its result leaves the executor's reader waiting for the rest of the
+    message, which `shutdown(wait=True)` would wait for forever (seen after a Ctrl-C): once
+    every worker is dead, this process holds the pipe's last write end, and closing it ends the
+    read with an error, which the executor handles as a broken pool."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    wait([process.sentinel for process in processes], timeout=_KILL_WAIT)
+    result_queue = getattr(executor, "_result_queue", None)
+    writer = getattr(result_queue, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 class ExtractionPool:
@@ -395,11 +420,33 @@ class ExtractionPool:
     def _settle(self, target: _Pending, queue: deque[_Pending]) -> None:
         assert target.future is not None
         try:
-            target.outcomes = target.future.result()
+            target.outcomes = self._result(target.future)
         except BrokenProcessPool:
             self._restart(queue)
             return
         target.settled = True
+
+    def _result(self, future: Future[list[Outcome]]) -> list[Outcome]:
+        """`future.result()`, except that a pool with a dead worker the executor has not noticed
+        after `_DEATH_UNNOTICED` seconds counts as broken. The executor notices a death at once,
+        unless the worker died while writing its result: its reader then waits for the rest of
+        that message, which never comes, and every future of the pool waits with it."""
+        dead_since: float | None = None
+        while True:
+            try:
+                return future.result(timeout=_POLL)
+            except TimeoutError:
+                if not self._a_worker_is_dead():
+                    dead_since = None
+                elif dead_since is None:
+                    dead_since = time.monotonic()
+                elif time.monotonic() - dead_since > _DEATH_UNNOTICED:
+                    raise BrokenProcessPool("a worker died without its death being noticed") \
+                        from None
+
+    def _a_worker_is_dead(self) -> bool:
+        processes = getattr(self._executor, "_processes", None) or {}
+        return any(not process.is_alive() for process in list(processes.values()))
 
     def _restart(self, queue: deque[_Pending]) -> None:
         """A worker died: keep what finished; what was in flight runs again, alone; a chunk
@@ -439,11 +486,7 @@ class ExtractionPool:
         if executor is None:
             return
         if kill:
-            # ProcessPoolExecutor has no public way to stop busy workers before Python 3.14.
-            processes = dict(getattr(executor, "_processes", None) or {})
-            for process in processes.values():
-                if process.is_alive():
-                    process.kill()
+            _kill_workers(executor)
         executor.shutdown(wait=True, cancel_futures=True)
 
     def close(self, *, kill: bool = False) -> None:

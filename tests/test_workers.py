@@ -396,3 +396,53 @@ def test_a_command_that_does_not_end_is_killed_and_fails_the_test() -> None:
             _communicate_or_kill(process, 1)
     assert process.returncode == -signal.SIGKILL
     assert time.monotonic() - started < 30
+
+
+# -- a worker killed while it writes its result ---------------------------------------------------
+
+
+def _half_written_result_task(wires: Sequence[tuple[object, ...]]) -> list[object]:
+    """Run in a worker: on a chunk holding "HALF-WRITTEN", write the start of a result message
+    to the executor's result pipe (a length, then part of the bytes) and die, as a worker killed
+    (OOM, SIGKILL, Ctrl-C) in the middle of sending its result does. The executor's reader then
+    waits for the rest of that message, which never comes."""
+    if any("HALF-WRITTEN" in str(wire[1]) for wire in wires):
+        import struct
+
+        result_queue = sys._getframe(1).f_locals["result_queue"]  # _process_worker's argument
+        os.write(result_queue._writer.fileno(), struct.pack("!i", 1 << 20) + b"\x80\x04partial")
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_TASK(wires)  # type: ignore[arg-type]
+
+
+def _ingest_with_half_written_results(folder: str) -> None:
+    """Run in a fresh interpreter by the test below (a hang must not hang pytest): ingest
+    `folder` with two workers whose task is `_half_written_result_task`."""
+    kgload.parallel.process_chunk = _half_written_result_task  # type: ignore[assignment]
+    with KG.open("memory:", settings=Settings(store="memory:")) as kg:
+        report = kg.ingest([Path(folder)], workers=2)
+        documents = kg.stats()["documents"]
+    print([(p.code, Path(p.source).name) for p in report.problems], documents, file=sys.stderr)
+
+
+def test_a_worker_killed_while_writing_its_result_does_not_hang_the_ingest(
+    tmp_path: Path,
+) -> None:
+    """Before the fix, `ExtractionPool` waited forever: the executor's manager thread sat in
+    `recv()` on the half-written message (the parent's own copy of the pipe's write end kept
+    it from seeing the end of the pipe) and so never noticed the dead worker."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    pt = "O presidente Lula conversou por telefone com Emmanuel Macron nesta terça-feira."
+    en = "President Biden met Chancellor Scholz in Berlin on Friday."
+    _article(folder, "a.txt", "pt", pt)
+    _article(folder, "b.txt", "en", en + " HALF-WRITTEN")
+    _article(folder, "c.txt", "pt", pt + " Segundo.")
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); import tests.test_workers as t; "
+            "t._ingest_with_half_written_results(sys.argv[2])")
+    command = [sys.executable, "-c", code, str(ROOT), str(folder)]
+    with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        stderr = _communicate_or_kill(process, 240)
+    assert process.returncode == 0, stderr
+    assert "[('worker-died', 'b.txt')] 2" in stderr, stderr

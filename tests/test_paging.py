@@ -68,7 +68,8 @@ Row = tuple[str | None, int]  # (date text, tie-break)
 
 def _model(rows: list[Row], descending: bool, since: str | None, until: str | None,
            limit: int, types: dict[int, str] | None = None,
-           scope: tuple[str, ...] = ()) -> tuple[list[Row], list[Row], int]:
+           scope: tuple[str, ...] = (), horizon: str | None = None,
+           ) -> tuple[list[Row], list[Row], int]:
     """The walk's rows, the plain query's rows and how many requests the walk made. With
     `types` (a row's tie-break to its class name) the query keeps the rows of the `scope`'s
     types, whose windows read the typed keys (`kg:typeDateBucket`)."""
@@ -121,7 +122,8 @@ def _model(rows: list[Row], descending: bool, since: str | None, until: str | No
         return any(key(r) in wanted for r in rows)
 
     params = {k: v for k, v in (("since", since), ("until", until)) if v is not None}
-    walked = run_windowed(Window("event", descending, 0, 0, scope), limit, params, run, ask)
+    walked = run_windowed(Window("event", descending, 0, 0, scope), limit, params, run, ask,
+                          horizon=horizon)
     return walked, plain, calls
 
 
@@ -132,13 +134,26 @@ def _model(rows: list[Row], descending: bool, since: str | None, until: str | No
     st.sampled_from([None, "2019", "2020-01", "1850", "2025-08-12"]),
     st.sampled_from([None, "2018-06", "2020-03-15", "2100", "1700"]),
     st.integers(1, 25),
+    st.sampled_from([None, "1990-12", "2020-12", "2027-12", "2099-12"]),
 )
 def test_the_walk_gives_the_plain_rows(values: list[PartialDate | None], descending: bool,
                                        since: str | None, until: str | None,
-                                       limit: int) -> None:
+                                       limit: int, horizon: str | None) -> None:
+    """Whatever the horizon (the end of next year by the clock; rows may lie beyond it)."""
     rows = [(None if v is None else v.iso(), n) for n, v in enumerate(values)]
-    walked, plain, _ = _model(rows, descending, since, until, limit)
+    walked, plain, _ = _model(rows, descending, since, until, limit, horizon=horizon)
     assert walked == plain
+
+
+def test_newest_first_the_years_past_the_horizon_take_one_ask() -> None:
+    """An archive of last month, newest first: the buckets after the horizon (2027-12) are one
+    ASK, then the walk finds last month in a few; without the horizon it galloped from 2099
+    (17 requests to the first window on 100,000 articles)."""
+    rows: list[Row] = [("2026-11-05", 1), ("2026-11-02", 2), ("2025-01-09", 3)]
+    walked, plain, calls = _model(rows, True, None, None, 2, horizon="2027-12")
+    assert walked == plain == [("2026-11-05", 1), ("2026-11-02", 2)]
+    _, _, without = _model(rows, True, None, None, 2)
+    assert calls <= 8 < without
 
 
 @settings(max_examples=200, deadline=None)

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 _Row = TypeVar("_Row")
 
 __all__ = ["BUCKETS", "FEW_PARTICIPANT_ROWS", "FEW_ROWS", "ID_BUCKETS", "Request", "Window",
-           "bucket_domain", "few_rows_query", "find_window", "run_windowed", "select_paged"]
+           "bucket_domain", "few_rows_queries", "few_rows_query", "find_window", "run_windowed",
+           "select_paged"]
 
 _MARKER = re.compile(
     r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
@@ -291,6 +292,31 @@ def few_rows_query(text: str, window: Window, cap: int) -> str | None:
             f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}")
 
 
+def few_rows_queries(text: str, window: Window, cap: int) -> list[str]:
+    """The counts that decide between the plain query and windows: `few_rows_query` for a
+    block with one constant; for a block with several, one count of each constant that follows
+    its predicate, in its own triple pattern (an index range each; the block's join is never
+    counted). The page runs plain when one of them stays under `cap`: the claims of a reporter
+    in 2,498 statements about a frequent actor took 840 ms by windows of every event of a month
+    on 100,000 articles, and about 100 ms plain."""
+    block = selecting_block(text, window)
+    if block is None:
+        return []
+    constants = list(_CONSTANT.finditer(block))
+    if len(constants) == 1:
+        single = few_rows_query(text, window, cap)
+        return [] if single is None else [single]
+    prefixes = "\n".join(match.group(0).strip() for match in _PREFIX.finditer(text))
+    probes = []
+    for constant in constants:
+        predicate = _PREDICATE_BEFORE.search(block[: constant.start()])
+        if predicate is not None:
+            pattern = f"GRAPH ?kgload_g {{ ?kgload_s {predicate.group(1)} {constant.group(0)} }}"
+            probes.append(f"{prefixes}\nSELECT (COUNT(*) AS ?kgload_rows) WHERE {{ "
+                          f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}")
+    return probes
+
+
 def run_windowed(
     window: Window,
     limit: int,
@@ -452,17 +478,18 @@ def select_paged(
         return list(result.rows)
 
     cap = FEW_PARTICIPANT_ROWS if window.participant else FEW_ROWS
-    probe = few_rows_query(text, window, cap)
+    probes = few_rows_queries(text, window, cap)
 
     def few() -> bool:
-        if probe is None:
-            return False
-        try:
-            counted = select("count", probe).rows
-        except QueryError:  # a query of the user's own whose block reads otherwise: windows
-            return False
-        cell = counted[0][0] if counted else None
-        return cell is not None and int(str(getattr(cell, "value", cell))) < cap
+        for probe in probes:
+            try:
+                counted = select("count", probe).rows
+            except QueryError:  # a query of the user's own whose block reads otherwise
+                continue
+            cell = counted[0][0] if counted else None
+            if cell is not None and int(str(getattr(cell, "value", cell))) < cap:
+                return True
+        return False
 
     horizon = f"{dt.date.today().year + 1}-12"  # the end of next year
     rows = run_windowed(window, int(str(limit)), params, run, ask, few, horizon)

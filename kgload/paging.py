@@ -288,6 +288,11 @@ def few_rows_query(text: str, window: Window, cap: int) -> str | None:
         if predicate is not None
         else block
     )
+    return _count_query(prefixes, pattern, cap)
+
+
+def _count_query(prefixes: str, pattern: str, cap: int) -> str:
+    """A count of `pattern`'s matches that reads at most `cap` of them."""
     return (f"{prefixes}\nSELECT (COUNT(*) AS ?kgload_rows) WHERE {{ "
             f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}")
 
@@ -312,8 +317,7 @@ def few_rows_queries(text: str, window: Window, cap: int) -> list[str]:
         predicate = _PREDICATE_BEFORE.search(block[: constant.start()])
         if predicate is not None:
             pattern = f"GRAPH ?kgload_g {{ ?kgload_s {predicate.group(1)} {constant.group(0)} }}"
-            probes.append(f"{prefixes}\nSELECT (COUNT(*) AS ?kgload_rows) WHERE {{ "
-                          f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}")
+            probes.append(_count_query(prefixes, pattern, cap))
     return probes
 
 

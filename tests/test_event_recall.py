@@ -231,3 +231,52 @@ def test_a_person_invited_with_the_personal_a_is_the_visitor() -> None:
 def test_a_place_after_the_personal_a_is_no_visitor() -> None:
     kinds = _kinds("El Gobierno de Chile invitó a una visita a Brasilia al canciller.", "es")
     assert all(agent != "Q155" for kind, agent, _ in kinds if kind is EventType.VISIT)
+
+
+# -- seventh pass: a date the parser took for the subject of an infinitive -----------------------
+# (published on Tuesday 2025-03-04: "on Friday" is 2025-02-28, the next one 2025-03-07)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "agent"),
+    [
+        (
+            "en",
+            "The leaders of Germany and France agreed on Friday to deploy troops to Poland.",
+            EventType.TROOP_DEPLOYMENT,
+            "Q183",
+        ),
+        (
+            "en",
+            "The European Union agreed on Friday to impose sanctions on Iran.",
+            EventType.SANCTION,
+            "Q458",
+        ),
+    ],
+)
+def test_a_date_read_as_the_subject_of_an_infinitive_dates_the_decision(
+    lang: str, text: str, kind: EventType, agent: str
+) -> None:
+    # "Friday" parsed as the subject of "deploy" with "on" as its subordinator: the event
+    # had no doer; the day is the one it was agreed on, not the Friday to come
+    dated = {(e.type, e.agent, e.date.iso() if e.date else None) for e in _events(text, lang)}
+    assert (kind, agent, "2025-02-28") in dated
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "A União Europeia decidiu nesta sexta-feira renovar as sanções contra o Irã."),
+        ("es", "Los países de la Unión Europea acordaron este viernes imponer sanciones a Irán."),
+    ],
+)
+def test_a_planned_act_keeps_the_weekday_it_was_decided_on(lang: str, text: str) -> None:
+    events = [e for e in _events(text, lang) if e.type is EventType.SANCTION]
+    assert events and all(e.date is not None and e.date.iso() == "2025-02-28" for e in events)
+    assert all(e.status.value == "Planned" for e in events)
+
+
+def test_a_planned_act_told_in_the_future_still_takes_the_weekday_to_come() -> None:
+    text = "A União Europeia vai renovar na sexta-feira as sanções contra o Irã."
+    events = [e for e in _events(text, "pt") if e.type is EventType.SANCTION]
+    assert events and all(e.date is not None and e.date.iso() == "2025-03-07" for e in events)

@@ -299,9 +299,7 @@ class _Resolver:
         if possessive:
             # "Durante su estancia en Brasil, …": the subject of its clause, else the person
             # the sentence before was about
-            keys = self._possessor_subject(token) or (
-                self._topic_person() if not neuter else []
-            )
+            keys = self._possessor_subject(token) or (self._topic_person() if not neuter else [])
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)
@@ -1092,9 +1090,7 @@ def _date_for(
         # "condena las acciones … para bloquear … el 5 de enero": a date of a clause below a
         # statement dates what is condemned or backed, not the statement
         others |= {
-            t.i
-            for t in frame.token.subtree
-            if t.pos_ in ("VERB", "AUX") and t.i not in mine
+            t.i for t in frame.token.subtree if t.pos_ in ("VERB", "AUX") and t.i not in mine
         }
     free: list[DateMention] = []
     # the trigger's own clauses: those above it and those below it
@@ -1156,6 +1152,9 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             if sentence.spans[t.i][0] < date.end and sentence.spans[t.i][1] > date.start
         ]
         heads = [t for t in inside if t.head not in inside or t.head.i == t.i]
+        if len(heads) > 1:
+            # "on Friday" with "on" hung on the verb as its subordinator: the date's own word
+            heads = [t for t in heads if base_dep(t) not in ("case", "mark")]
         if len(heads) != 1:
             continue
         head = heads[0]
@@ -1164,6 +1163,21 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             continue
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
+        elif head.dep_ in ("nsubj", "nsubj:pass"):
+            _date_read_as_subject(head, verb)
+            continue
+        for clause in children(head, "acl"):
+            if (
+                clause.dep_.lower() == "acl"
+                and clause.i > head.i
+                and clause.pos_ == "VERB"
+                and "Fin" not in clause.morph.get("VerbForm", [])
+                and "Part" not in clause.morph.get("VerbForm", [])
+            ):
+                # "agreed on Friday to impose sanctions" with "to impose" hung on "Friday": a
+                # date is no one's to do anything; the infinitive is the verb's complement
+                clause.head = verb
+                clause.dep_ = "xcomp"
         if children(verb, "ccomp"):
             continue
         for clause in children(head, "acl:relcl"):
@@ -1177,6 +1191,29 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _date_read_as_subject(date: Token, verb: Token) -> None:
+    """ "NATO leaders agreed on Friday to deploy troops" parsed with "Friday" as the subject of
+    "deploy" and "on" as its subordinator: a date does nothing, so it is an oblique, of the verb
+    above when it stands before the clause's own subordinator (the time of "agreed"), and the
+    case word before it is its own; the clause then shares the subject of the verb above."""
+    date.dep_ = "obl"
+    above = verb.head
+    marks = [m for m in children(verb, "mark") if m.i < date.i]
+    later = [m for m in children(verb, "mark") if m.i > date.i]
+    for mark in marks:
+        mark.head = date
+        mark.dep_ = "case"
+    if (
+        later
+        and date.i < verb.i
+        and above.i != verb.i
+        and above.pos_ in ("VERB", "AUX")
+        and base_dep(verb) in ("advcl", "xcomp")
+        and "Fin" not in verb.morph.get("VerbForm", [])
+    ):
+        date.head = above
 
 
 def _attach_dates(
@@ -1480,7 +1517,11 @@ def _draft_events(
             date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
         attached = next((a for d, a in sentence_dates if d is date_mention), None)
         date, status = _dated_status(
-            date_mention, event.status, article.published, past=_told_in_past(frame, attached)
+            date_mention,
+            event.status,
+            article.published,
+            past=_told_in_past(frame, attached),
+            decided=_decided_on(frame, attached),
         )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
@@ -1530,10 +1571,7 @@ def _embedded(frame: Frame, frames: Sequence[Frame], grammar: Grammar) -> bool:
     return any(
         other is not frame
         and (other.type in _STATEMENTS or reason)
-        and (
-            other.token.i in above
-            or (other.governor is not None and other.governor.i in above)
-        )
+        and (other.token.i in above or (other.governor is not None and other.governor.i in above))
         for other in frames
     )
 
@@ -1598,16 +1636,33 @@ def _told_in_past(frame: Frame, attached: Token | None = None) -> bool:
     return any("Past" in t.morph.get("Tense", []) for t in words)
 
 
+def _decided_on(frame: Frame, attached: Token | None) -> bool:
+    """Whether the date hangs from a verb in a past tense above the event's own clause ("a UE
+    decidiu nesta terça-feira renovar as sanções", "agreed on Friday to deploy troops"): the
+    day the act was decided, which is no day to come however planned the act is."""
+    clause = frame.governor if frame.governor is not None else frame.token
+    if attached is None or attached.i == clause.i or attached.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(a.i == attached.i for a in clause.ancestors):
+        return False
+    return _told_in_past(frame, attached)
+
+
 def _dated_status(
     mention: DateMention | None,
     status: Status,
     published: dt.date | None,
     *,
     past: bool = True,
+    decided: bool = False,
 ) -> tuple[PartialDate | None, Status]:
     """The event's date, moved to the side of publication its tense points to, and its status:
     a day after publication makes what was told as done planned. `past` says the clause is
-    told in a past tense."""
+    told in a past tense, `decided` that the date is the one a planned act was decided on
+    (`_decided_on`): it stays where it is."""
+    if decided and mention is not None:
+        # read as a day in the past, as the verb it hangs from tells it
+        return _tense_fix(mention, Status.OCCURRED, published, past=True), status
     date = _tense_fix(mention, status, published, past=past) if mention else None
     if (
         date is not None

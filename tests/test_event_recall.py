@@ -280,3 +280,27 @@ def test_a_planned_act_told_in_the_future_still_takes_the_weekday_to_come() -> N
     text = "A União Europeia vai renovar na sexta-feira as sanções contra o Irã."
     events = [e for e in _events(text, "pt") if e.type is EventType.SANCTION]
     assert events and all(e.date is not None and e.date.iso() == "2025-03-07" for e in events)
+
+
+# -- seventh pass: sanctions extended -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El Consejo de la Unión Europea prorrogó por seis meses las sanciones contra Irán."),
+        ("es", "La Unión Europea ha prolongado las sanciones contra Irán."),
+        ("pt", "A União Europeia prorrogou por mais seis meses as sanções contra o Irã."),
+        ("en", "The European Union prolonged its sanctions on Iran for six months."),
+    ],
+)
+def test_sanctions_extended_are_sanctions(lang: str, text: str) -> None:
+    assert any(
+        kind is EventType.SANCTION and recipient == Q_IR
+        for kind, _, recipient in _kinds(text, lang)
+    )
+    assert all(e.status.value == "Occurred" for e in _events(text, lang))
+
+
+def test_a_deadline_extended_is_no_sanction() -> None:
+    assert not _events("La Unión Europea prorrogó el plazo para Irán.", "es")

@@ -807,7 +807,7 @@ def _owner_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
     """An event noun's owners did it ("Russia's invasion"), or suffer it when the noun names
     what is done to its owner ("a invasão da Ucrânia"); what a verb acts on is acted on."""
     if frame.rule.patient_of:
-        doer_tokens = _doer_owners(frame)
+        doer_tokens = _doer_owners(frame, resolver.reader)
         patient_tokens = [t for t in found.owners if t not in doer_tokens]
         found.recipients = found.recipients + resolver.actors(patient_tokens, owners=False)
         found.agents = found.agents + resolver.actors(doer_tokens)
@@ -1018,10 +1018,16 @@ def _goods_below(frame: Frame, grammar: Grammar) -> list[Token]:
     return found[:1]
 
 
-def _doer_owners(frame: Frame) -> list[Token]:
+def _doer_owners(frame: Frame, reader: ActorReader) -> list[Token]:
     """The owners of an event noun that did it. "A invasão da Ucrânia": the "de" phrase of a
-    patient noun suffers it, unless a target is named too ("a invasão dos EUA à Venezuela")."""
+    patient noun suffers it, unless a target is named too ("a invasão dos EUA à Venezuela"),
+    or the state or place where it happens ("la invasión militar de Rusia en Ucrania": one
+    does not invade a country in another)."""
     if not frame.rule.patient_of or frame.recipients:
+        return list(frame.owners)
+    if frame.owners and any(
+        reader.mention(t) is not None or reader.place(t) is not None for t in frame.places
+    ):
         return list(frame.owners)
     return [t for t in frame.owners if t.dep_.lower() != "nmod"]
 
@@ -1053,7 +1059,9 @@ def _condemned(
     for other in frames:
         if other is frame or other.token.i not in named:
             continue
-        doers = resolver.actors(other.agents) or resolver.actors(_doer_owners(other))
+        doers = resolver.actors(other.agents) or resolver.actors(
+            _doer_owners(other, resolver.reader)
+        )
         if doers:
             return doers
         kind = other.type

@@ -304,3 +304,28 @@ def test_sanctions_extended_are_sanctions(lang: str, text: str) -> None:
 
 def test_a_deadline_extended_is_no_sanction() -> None:
     assert not _events("La Unión Europea prorrogó el plazo para Irán.", "es")
+
+
+# -- seventh pass: the people of a clause after a talk took part in it ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parties"),
+    [
+        (
+            "en",
+            "After talks in Moscow, Sergey Lavrov and Wang Yi gave a press conference.",
+            {"Q58217", "Q701801"},
+        ),
+        ("pt", "Após a reunião, Lula e Xi Jinping assinaram 15 acordos.", {"Q37181", "Q15031"}),
+    ],
+)
+def test_the_people_acting_after_a_talk_held_it(lang: str, text: str, parties: set[str]) -> None:
+    meetings = [e for e in _events(text, lang) if e.type is EventType.MEETING]
+    assert meetings and parties <= set(meetings[0].participants)
+    assert meetings[0].status.value == "Occurred"
+
+
+def test_an_attack_before_a_clause_is_not_done_by_its_people() -> None:
+    events = _events("Após a invasão da Ucrânia, Lula e Xi Jinping assinaram 15 acordos.", "pt")
+    assert all("Q37181" not in e.participants for e in events if e.type is EventType.ATTACK)

@@ -164,6 +164,10 @@ def _verb_above(noun: Token) -> Token | None:
     return None
 
 
+# the talks whose people are those of the clause they precede ("tras la reunión, X y Y…")
+_TALKS = frozenset({EventType.MEETING, EventType.PHONE_CALL})
+
+
 def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | None, str]:
     """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
     subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
@@ -184,6 +188,10 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "obl" and head.pos_ in ("VERB", "AUX"):
         phrase = case_phrase(noun)
         if phrase and phrase in grammar.markers["during"]:
+            return head, SETTING
+        if phrase in grammar.markers["after"] and kind in _TALKS:
+            # "Luego de una reunión privada, Abinader y Rubio ofrecieron declaraciones", "after
+            # a call with Zelensky, Biden announced…": who acts next took part in the talk
             return head, SETTING
     if (
         above is not None

@@ -378,6 +378,20 @@ def test_a_speech_verb_after_a_subject_set_off_by_commas_is_the_main_verb(
     assert source in deployment.reported_by
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "After a call with Zelenskyy, Joe Biden announced new military aid to Ukraine."),
+        ("pt", "Na reunião de Bruxelas, Joe Biden anunciou nova ajuda militar à Ucrânia."),
+    ],
+)
+def test_a_speech_verb_after_a_fronted_phrase_is_the_main_verb(lang: str, text: str) -> None:
+    # issue 9, seventh pass: the clause after a short fronted phrase was cut off as a
+    # trailing attribution ("…, Biden announced new aid")
+    aid = _one(_events(text, lang), EventType.MILITARY_AID)
+    assert (aid.agent, aid.recipient) == ("Q6279", "Q212")
+
+
 def test_a_tail_after_a_clause_is_still_an_attribution() -> None:
     deployment = _one(
         _events(

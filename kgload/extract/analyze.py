@@ -100,7 +100,20 @@ def _main_speech_verb(
     if after < len(lowers) and lowers[after] in grammar.complementizers:
         return True
     before = max((i for i in range(lo, last) if lowers[i] == ","), default=None)
-    return before is not None and (before + 1, last) in names
+    if before is None:
+        # "After a call with Zelensky, Biden announced new aid", "In a statement, the Kremlin
+        # said…": a short phrase opened by a case word before the only comma is fronted, and
+        # the clause after it the sentence's own
+        return last - lo <= _MAX_FRONTED and lowers[lo] in _case_words(grammar)
+    return (before + 1, last) in names
+
+
+_MAX_FRONTED = 8  # words: a fronted phrase ("Após a reunião com Xi,") is short
+
+
+def _case_words(grammar: Grammar) -> frozenset[str]:
+    """The first word of every case marker of the grammar ("after", "em", "según"…)."""
+    return frozenset(phrase.split()[0] for words in grammar.markers.values() for phrase in words)
 
 
 # how a mention may be resolved for its words to be replaced: a role ("o presidente russo") or a

@@ -329,3 +329,21 @@ def test_the_people_acting_after_a_talk_held_it(lang: str, text: str, parties: s
 def test_an_attack_before_a_clause_is_not_done_by_its_people() -> None:
     events = _events("Após a invasão da Ucrânia, Lula e Xi Jinping assinaram 15 acordos.", "pt")
     assert all("Q37181" not in e.participants for e in events if e.type is EventType.ATTACK)
+
+
+# -- seventh pass: a phrase the parser hung on a date ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Antony Blinken met on Wednesday with Russian Foreign Minister Sergey Lavrov."),
+        (
+            "pt",
+            "Antony Blinken se reuniu nesta quarta-feira (26) com o chanceler russo Sergey Lavrov.",
+        ),
+    ],
+)
+def test_a_partner_hung_on_the_date_is_the_verbs(lang: str, text: str) -> None:
+    meetings = [e for e in _events(text, lang) if e.type is EventType.MEETING]
+    assert meetings and {"Q7821917", "Q58217"} <= set(meetings[0].participants)

@@ -1169,6 +1169,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         verb = head.head
         if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
             continue
+        _phrases_hung_on_a_date(head, inside, verb)
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
         elif head.dep_ in ("nsubj", "nsubj:pass"):
@@ -1199,6 +1200,21 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _phrases_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
+    """ "Blinken met on Wednesday with Russian Foreign Minister Sergey Lavrov" parsed with "with
+    … Lavrov" under "Wednesday": a day has no partner, target or agent, so a phrase with a case
+    word after the date, hung on it, is the verb's."""
+    end = max(t.i for t in inside)
+    for child in list(date.children):
+        if (
+            child.i > end
+            and base_dep(child) == "nmod"
+            and any(base_dep(c) == "case" and c.i < child.i for c in child.children)
+        ):
+            child.head = verb
+            child.dep_ = "obl"
 
 
 def _date_read_as_subject(date: Token, verb: Token) -> None:

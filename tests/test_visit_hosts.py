@@ -32,8 +32,13 @@ def test_a_visit_to_two_states_is_two_visits() -> None:
 
 
 def test_a_meeting_with_two_states_stays_one_event() -> None:
-    article = Article(id="t", text="Lula reuniu-se com os presidentes da China e da França.",
-                      lang="pt", source="test", published=dt.date(2025, 6, 13))
+    article = Article(
+        id="t",
+        text="Lula reuniu-se com os presidentes da China e da França.",
+        lang="pt",
+        source="test",
+        published=dt.date(2025, 6, 13),
+    )
     meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert len(meetings) <= 1
 
@@ -57,3 +62,19 @@ def test_a_leader_received_at_home_came_on_a_visit() -> None:
 def test_a_meeting_without_a_place_or_not_hosted_is_no_visit() -> None:
     assert _visits("Lula recebeu Macron.", "pt") == []
     assert _visits("Lula reuniu-se com Macron em Paris.", "pt") == []
+
+
+def test_a_guest_received_for_a_visit_visits_the_hosts_state() -> None:
+    # issue 9, seventh pass: no place is named, but the guest came "for a visit"
+    for lang, text in (
+        ("pt", "Lula recebeu Emmanuel Macron para uma visita de Estado."),
+        ("en", "Joe Biden welcomed Emmanuel Macron for a state visit."),
+    ):
+        visits = _visits(text, lang)
+        assert [(v.agent, v.recipient) for v in visits] == [
+            ("Q3052772", "Q155" if lang == "pt" else "Q30")
+        ], text
+
+
+def test_a_guest_received_for_a_meeting_makes_no_visit() -> None:
+    assert not _visits("Lula recebeu Emmanuel Macron para uma reunião.", "pt")

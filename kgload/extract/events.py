@@ -880,6 +880,26 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
         state = reader.state(child)
         if state is not None and state.method == "metonym":
             return state.key
+    return _host_of_a_visit(verb, reader, context)
+
+
+def _host_of_a_visit(verb: Token, reader: ActorReader, context: _Context) -> str | None:
+    """ "Lula recebeu o presidente de Portugal para uma visita de Estado", "hosted Wang Yi for
+    an official visit": a guest received for a visit, with no place named, came to the host's
+    state (the phrase may hang on the verb or on the guest)."""
+    nouns = context.grammar.nouns
+    phrases = children(verb, "obl", "nmod") + [
+        c for guest in children(verb, "obj") for c in children(guest, "nmod")
+    ]
+    if not any(
+        any(rule.type is EventType.VISIT for rule in nouns.get(c.lemma_.lower(), ()))
+        for c in phrases
+    ):
+        return None
+    for subject in subjects(verb):
+        mention = reader.mention(subject)
+        if mention is not None:
+            return context.state_of(mention.key)
     return None
 
 

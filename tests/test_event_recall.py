@@ -347,3 +347,18 @@ def test_an_attack_before_a_clause_is_not_done_by_its_people() -> None:
 def test_a_partner_hung_on_the_date_is_the_verbs(lang: str, text: str) -> None:
     meetings = [e for e in _events(text, lang) if e.type is EventType.MEETING]
     assert meetings and {"Q7821917", "Q58217"} <= set(meetings[0].participants)
+
+
+# -- seventh pass: who one stands with is supported -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Portugal reitera su plena solidaridad con el pueblo de Ucrania."),
+        ("pt", "Portugal manifestou sua solidariedade com o povo da Ucrânia."),
+        ("en", "Portugal expressed its solidarity with the people of Ukraine."),
+    ],
+)
+def test_solidarity_with_a_state_supports_it(lang: str, text: str) -> None:
+    assert (EventType.SUPPORT, Q_PT, Q_UA) in _kinds(text, lang)

@@ -786,6 +786,10 @@ def _directed_roles(
                 # "um novo ataque russo a um prédio residencial, esta terça-feira, em Kiev":
                 # the state of the place where it struck
                 recipients = [state]
+    if kind is EventType.SUPPORT and not recipients and found.partners:
+        # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
+        # one stands with is who is supported
+        recipients = list(found.partners)
     if kind in _STATEMENTS and not recipients and frame.objects:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(

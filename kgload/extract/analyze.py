@@ -252,12 +252,14 @@ def candidate_sentences(
 def _person_tokens(doc: Doc, linked: LinkResult) -> frozenset[tuple[int, int]]:
     """The token range [first, end) of each person's name the linker found."""
     found: set[tuple[int, int]] = set()
+    starts = [t.idx for t in doc]
     for mention in linked.mentions:
         if mention.kind is not EntityKind.PERSON or mention.method in _KEPT_METHODS:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            found.add((span.start, span.end))
+        first = bisect_left(starts, mention.start)
+        end = bisect_left(starts, mention.end)
+        if first < end:
+            found.add((first, end))
     return frozenset(found)
 
 

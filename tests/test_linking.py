@@ -323,3 +323,8 @@ def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
 def test_a_state_name_in_a_list_stays_the_state() -> None:
     keys = {m.key for m in _links("Rusia, Ucrania y Mauricio firmaron un acuerdo.", "es")}
     assert "Q1027" in keys
+
+
+def test_mexicos_official_name_is_mexico_not_the_united_states() -> None:
+    keys = {m.key for m in _links("El gobierno de los Estados Unidos Mexicanos firmó.", "es")}
+    assert "Q96" in keys and "Q30" not in keys

@@ -362,3 +362,22 @@ def test_a_partner_hung_on_the_date_is_the_verbs(lang: str, text: str) -> None:
 )
 def test_solidarity_with_a_state_supports_it(lang: str, text: str) -> None:
     assert (EventType.SUPPORT, Q_PT, Q_UA) in _kinds(text, lang)
+
+
+# -- seventh pass: "its" in the reason for an act is its target's ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "La Unión Europea prorrogó las sanciones contra Rusia por su invasión de Ucrania.",
+        ),
+        ("pt", "A União Europeia impôs sanções à Rússia por sua invasão da Ucrânia."),
+        ("en", "The United States increased pressure on Russia following its invasion of Ukraine."),
+    ],
+)
+def test_a_possessive_in_the_reason_for_an_act_is_the_targets(lang: str, text: str) -> None:
+    attacks = [e for e in _events(text, lang) if e.type is EventType.ATTACK]
+    assert [(e.agent, e.recipient) for e in attacks] == [(Q_RU, Q_UA)]

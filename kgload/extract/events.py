@@ -325,6 +325,9 @@ class _Resolver:
     def _possessor_subject(self, token: Token) -> list[str]:
         """ "Putin relatou sobre sua próxima reunião": the subject of the clause a possessive
         pronoun is in."""
+        target = self._target_beside_reason(token)
+        if target:
+            return target
         node = token
         for _ in range(6):
             if node.head.i == node.i:
@@ -337,6 +340,41 @@ class _Resolver:
                         if keys:
                             return keys[:1]
                 break
+        return []
+
+    def _target_beside_reason(self, token: Token) -> list[str]:
+        """ "sanciones contra Rusia por su invasión de Ucrania", "pressure on Russia following
+        its invasion": a possessive in a phrase that gives the reason for, or the time after,
+        an act aimed at someone is that target's, not the doer's."""
+        grammar = self.grammar
+        noun = token.head
+        phrase = case_phrase(noun)
+        if noun.i == token.i or not phrase:
+            return []
+        if phrase not in grammar.markers["reason"] and phrase not in grammar.markers["after"]:
+            return []
+        holder = noun.head
+        # the act's own phrases, and those of its object ("prorrogó las sanciones contra Rusia
+        # por su invasión", with "por su invasión" on the verb)
+        around = [
+            *holder.children,
+            *(c for o in children(holder, "obj", "nsubj:pass") for c in o.children),
+        ]
+        for child in around:
+            if child.i == noun.i or child.i > noun.i:
+                continue
+            relation = base_dep(child)
+            aimed = relation in ("obl", "nmod") and (
+                grammar.marker_role(case_phrase(child)) == "recipient"
+            )
+            # "condemned Russia for its invasion": the one acted on, given a reason
+            acted_on = relation == "iobj" or (
+                relation == "obj" and phrase in grammar.markers["reason"]
+            )
+            if aimed or acted_on:
+                keys = _keys(self.reader.actors(child))
+                if keys:
+                    return keys[:1]
         return []
 
     def _last_named(self, token: Token, *, possessive: bool, neuter: bool) -> list[str]:

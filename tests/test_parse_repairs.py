@@ -14,6 +14,7 @@ from kgload.nlp.parse import (
     _repair_case_on_possessor,
     _repair_infinitive_subject,
     _repair_main_verb_read_as_relative,
+    _repair_nominal_clause,
     _repair_object_read_as_apposition,
 )
 
@@ -180,3 +181,23 @@ def test_a_leader_titled_before_the_verb_travels() -> None:
         ("Q414", "2019-06-09")
     ]
 
+
+
+def test_a_name_labelled_a_clause_after_a_verb_is_its_object() -> None:
+    # issue 9, seventh pass: "Russia attacked Ukraine with drones" with "Ukraine" as `xcomp`
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("attacked", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "xcomp", ""), ("with", "ADP", 4, "case", ""),
+        ("drones", "NOUN", 1, "obl", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (1, "obj")
+
+
+def test_a_name_with_a_subordinator_stays_a_clause() -> None:
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("said", "VERB", 1, "ROOT", ""),
+        ("that", "SCONJ", 3, "mark", ""), ("Ukraine", "PROPN", 1, "ccomp", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert doc[3].dep_ == "ccomp"

@@ -139,14 +139,15 @@ def _repair_second_subject(doc: Doc) -> None:
 
 
 def _repair_nominal_clause(doc: Doc) -> None:
-    """ "La OTAN aprobó medidas punitivas contra Irán" with "medidas" labelled `advcl`: a bare
-    noun after a verb, with nothing that makes it a clause (no copula, subordinator, auxiliary
-    or subject) and no case word, is the object of a verb that has none."""
+    """ "La OTAN aprobó medidas punitivas contra Irán" with "medidas" labelled `advcl`, "Russia
+    attacked Ukraine with drones" with "Ukraine" labelled `xcomp`: a bare noun or name after a
+    verb, with nothing that makes it a clause (no copula, subordinator, auxiliary or subject)
+    and no case word, is the object of a verb that has none."""
     for token in doc:
         head = token.head
         if (
             token.dep_ in ("advcl", "xcomp", "ccomp")
-            and token.pos_ == "NOUN"
+            and token.pos_ in ("NOUN", "PROPN")
             and head.pos_ == "VERB"
             and head.i < token.i
             and not any(

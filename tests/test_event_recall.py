@@ -381,3 +381,25 @@ def test_solidarity_with_a_state_supports_it(lang: str, text: str) -> None:
 def test_a_possessive_in_the_reason_for_an_act_is_the_targets(lang: str, text: str) -> None:
     attacks = [e for e in _events(text, lang) if e.type is EventType.ATTACK]
     assert [(e.agent, e.recipient) for e in attacks] == [(Q_RU, Q_UA)]
+
+
+# -- seventh pass: goods given "with" -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States will provide Kyiv with a new military package worth 500 million.",
+        "The United States is providing Ukraine with patrol boats and ammunition.",
+    ],
+)
+def test_goods_given_with_a_light_verb_go_to_its_object(text: str) -> None:
+    assert any(
+        kind is EventType.MILITARY_AID and (agent, recipient) == (Q_US, Q_UA)
+        for kind, agent, recipient in _kinds(text, "en")
+    )
+
+
+def test_a_meeting_held_with_someone_is_no_aid() -> None:
+    kinds = _kinds("Joe Biden held a meeting with Volodymyr Zelenskyy.", "en")
+    assert all(kind is not EventType.MILITARY_AID for kind, _, _ in kinds)

@@ -16,6 +16,7 @@ from kgload.nlp.parse import (
     _repair_main_verb_read_as_relative,
     _repair_nominal_clause,
     _repair_object_read_as_apposition,
+    _repair_phrase_on_a_named_object,
 )
 
 
@@ -201,3 +202,24 @@ def test_a_name_with_a_subordinator_stays_a_clause() -> None:
     ])
     _repair_nominal_clause(doc)
     assert doc[3].dep_ == "ccomp"
+
+
+def test_a_phrase_hung_on_a_named_object_is_the_verbs() -> None:
+    # issue 9, seventh pass: "providing Ukraine with patrol boats" with "with…" under "Ukraine"
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("provided", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "obj", ""), ("with", "ADP", 4, "case", ""),
+        ("boats", "NOUN", 2, "obl", ""),
+    ])
+    _repair_phrase_on_a_named_object(doc)
+    assert (doc[4].head.i, doc[4].dep_) == (1, "obl")
+
+
+def test_a_phrase_on_a_common_noun_object_stays() -> None:
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("imposed", "VERB", 1, "ROOT", ""),
+        ("sanctions", "NOUN", 1, "obj", ""), ("on", "ADP", 4, "case", ""),
+        ("Iran", "PROPN", 2, "nmod", ""),
+    ])
+    _repair_phrase_on_a_named_object(doc)
+    assert (doc[4].head.i, doc[4].dep_) == (2, "nmod")

@@ -111,6 +111,7 @@ def parse_sentences(
         _repair_infinitive_subject(doc)
         _repair_object_read_as_apposition(doc)
         _repair_main_verb_read_as_relative(doc)
+        _repair_phrase_on_a_named_object(doc)
     return parsed
 
 
@@ -351,3 +352,20 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
             noun.dep_ = "nsubj"
             return
 
+
+def _repair_phrase_on_a_named_object(doc: Doc) -> None:
+    """ "The US is providing Ukraine with patrol boats" with "with patrol boats" hung on
+    "Ukraine": a name or a pronoun is complete as it stands, so a phrase with a case word hung
+    on one that is a verb's object, after it, is the verb's."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ != "obj" or token.pos_ not in ("PROPN", "PRON") or verb.pos_ != "VERB":
+            continue
+        for child in list(token.children):
+            if (
+                child.i > token.i
+                and child.dep_ in ("nmod", "obl")
+                and any(c.dep_ == "case" and c.i < child.i for c in child.children)
+            ):
+                child.head = verb
+                child.dep_ = "obl"

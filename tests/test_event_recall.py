@@ -403,3 +403,15 @@ def test_goods_given_with_a_light_verb_go_to_its_object(text: str) -> None:
 def test_a_meeting_held_with_someone_is_no_aid() -> None:
     kinds = _kinds("Joe Biden held a meeting with Volodymyr Zelenskyy.", "en")
     assert all(kind is not EventType.MILITARY_AID for kind, _, _ in kinds)
+
+
+# -- seventh pass: a second name coordinated with a word inside the first ------------------------
+
+
+def test_a_name_coordinated_inside_the_first_is_a_second_side() -> None:
+    text = (
+        "U.S. Secretary of State Rex Tillerson and Chinese Foreign Minister Wang Yi on Friday "
+        "held their first direct talks."
+    )
+    meetings = [e for e in _events(text, "en") if e.type is EventType.MEETING]
+    assert meetings and {"Q331401", "Q701801"} <= set(meetings[0].participants)

@@ -415,3 +415,25 @@ def test_a_name_coordinated_inside_the_first_is_a_second_side() -> None:
     )
     meetings = [e for e in _events(text, "en") if e.type is EventType.MEETING]
     assert meetings and {"Q331401", "Q701801"} <= set(meetings[0].participants)
+
+
+# -- seventh pass: sanctions for someone's act target it -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "A União Europeia aprovou novas sanções pela invasão iraniana do Iraque."),
+        ("en", "The European Union imposed new sanctions over Iran's attacks on Iraq."),
+    ],
+)
+def test_sanctions_for_an_act_target_its_doer(lang: str, text: str) -> None:
+    assert (EventType.SANCTION, "Q458", Q_IR) in _kinds(text, lang)
+
+
+def test_sanctions_thanked_for_take_no_target_from_the_thanks() -> None:
+    text = "Zelenskyy thanked Portugal for its support, alongside new sanctions on Iran."
+    assert all(
+        not (kind is EventType.SANCTION and recipient == Q_PT)
+        for kind, _, recipient in _kinds(text, "en")
+    )

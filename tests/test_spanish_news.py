@@ -325,3 +325,14 @@ def test_a_call_or_a_talk_named_by_a_noun_of_everyday_speech(text: str, kind: Ev
 def test_an_exchange_of_prisoners_is_no_call() -> None:
     text = "Nicolás Maduro y Donald Trump acordaron un intercambio de prisioneros."
     assert all(e.type is not EventType.PHONE_CALL for e in _events(text))
+
+
+def test_a_package_hung_on_the_date_read_as_object_is_what_is_approved() -> None:
+    # issue 9, seventh pass: "aprobó" tagged a noun, "lunes" its object, "paquete" hung on it
+    # as an apposition; the sanctions name no target but the doer of what they answer
+    text = (
+        "La Unión Europea (UE) aprobó este lunes su primer paquete de sanciones por las "
+        "acciones realizadas por Irán contra sus vecinos."
+    )
+    kinds = _kinds(text)
+    assert any(k is EventType.SANCTION and (a, r) == ("Q458", "Q794") for k, a, r, _ in kinds)

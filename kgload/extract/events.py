@@ -824,6 +824,17 @@ def _directed_roles(
                 # "um novo ataque russo a um prédio residencial, esta terça-feira, em Kiev":
                 # the state of the place where it struck
                 recipients = [state]
+    if kind is EventType.SANCTION and not recipients:
+        # "sanctions over Russia's invasion", "sanciones por las acciones realizadas por Rusia":
+        # with no target named, the one whose act is the reason is sanctioned
+        for phrase in _reason_phrases(frame, context.grammar):
+            act = next((f for f in frames if f.token.i == phrase.i), None)
+            if act is None:
+                recipients += resolver.actors([phrase], through=True)
+            else:  # "over Russia's invasion": the doer of the act
+                recipients += resolver.actors(act.agents) or resolver.actors(
+                    _doer_owners(act, resolver.reader)
+                )
     if kind is EventType.SUPPORT and not recipients and found.partners:
         # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
         # one stands with is who is supported
@@ -843,6 +854,22 @@ def _directed_roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _reason_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
+    """The phrases that give the reason for an act ("for/over/por …"), on its trigger, the
+    counting head the trigger hangs on ("um pacote de sanções por …") or its light verb."""
+    holders = [frame.token]
+    if base_dep(frame.token) == "nmod" and frame.token.head.i != frame.token.i:
+        holders.append(frame.token.head)
+    if frame.governor is not None and grammar.verb_words(frame.governor) & grammar.light:
+        holders.append(frame.governor)  # not "thanked … for", whose reason is the thanks'
+    return [
+        child
+        for holder in holders
+        for child in holder.children
+        if base_dep(child) in ("obl", "nmod") and case_phrase(child) in grammar.markers["reason"]
+    ]
 
 
 def _owner_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
@@ -1234,6 +1261,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         _phrases_hung_on_a_date(head, inside, verb)
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
+            _object_hung_on_a_date(head, inside, verb)
         elif head.dep_ in ("nsubj", "nsubj:pass"):
             _date_read_as_subject(head, verb)
             continue
@@ -1262,6 +1290,19 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
+    """ "aprobó este lunes su primer paquete de sanciones" with "lunes" as the object and
+    "paquete" as its apposition: a noun right after the date, with no punctuation between, is
+    what the verb acts on."""
+    end = max(t.i for t in inside)
+    for child in children(date, "appos"):
+        between = child.doc[end + 1 : child.i]
+        if child.pos_ == "NOUN" and child.i > end and not any(t.is_punct for t in between):
+            child.head = verb
+            child.dep_ = "obj"
+            return
 
 
 def _phrases_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:

@@ -102,6 +102,7 @@ def parse_sentences(
     ]
     parsed = list(parser.pipe(docs, batch_size=batch_size))
     for doc in parsed:
+        _repair_noun_root_with_subject(doc)
         _repair_unmarked_agents(doc)
         _repair_case_on_possessor(doc)
         _repair_second_subject(doc)
@@ -369,3 +370,17 @@ def _repair_phrase_on_a_named_object(doc: Doc) -> None:
             ):
                 child.head = verb
                 child.dep_ = "obl"
+
+
+def _repair_noun_root_with_subject(doc: Doc) -> None:
+    """ "La UE aprobó este lunes su primer paquete de sanciones" with "aprobó" tagged a noun: a
+    noun has no subject without a copula, so the root with a subject before it and no copula
+    or auxiliary is a verb the tagger did not recognise (unseen or ambiguous finite forms)."""
+    for token in doc:
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        children = list(token.children)
+        if any(c.dep_ in ("cop", "aux", "aux:pass") for c in children):
+            continue
+        if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
+            token.pos_ = "VERB"

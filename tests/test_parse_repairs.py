@@ -309,3 +309,17 @@ def test_a_noun_root_with_a_copula_stays_a_noun() -> None:
     )
     _repair_noun_root_with_subject(doc)
     assert doc[2].pos_ == "NOUN"
+
+
+def test_a_noun_root_with_a_possessor_stays_a_noun() -> None:
+    # "… following Russia's deployment of forces", with the subject before hung on the noun
+    doc = _morph_doc(
+        [
+            ("US", "PROPN", 3, "nsubj", ""),
+            ("Russia", "PROPN", 3, "nmod:poss", ""),
+            ("'s", "PART", 1, "case", ""),
+            ("deployment", "NOUN", 3, "ROOT", ""),
+        ]
+    )
+    _repair_noun_root_with_subject(doc)
+    assert doc[3].pos_ == "NOUN"

@@ -380,7 +380,7 @@ def _repair_noun_root_with_subject(doc: Doc) -> None:
         if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "ADJ"):
             continue
         children = list(token.children)
-        if any(c.dep_ in ("cop", "aux", "aux:pass") for c in children):
-            continue
+        if any(c.dep_ in ("aux", "aux:pass", *_NOMINAL) for c in children):
+            continue  # a copula, or a noun's own words ("following Russia's deployment")
         if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
             token.pos_ = "VERB"

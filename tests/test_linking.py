@@ -328,3 +328,22 @@ def test_a_state_name_in_a_list_stays_the_state() -> None:
 def test_mexicos_official_name_is_mexico_not_the_united_states() -> None:
     keys = {m.key for m in _links("El gobierno de los Estados Unidos Mexicanos firmó.", "es")}
     assert "Q96" in keys and "Q30" not in keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O chefe de Estado italiano chegou a Brasília."),
+        ("es", "El jefe de Estado italiano llegó a Brasilia."),
+        ("en", "The Italian head of state arrived in Brasília."),
+    ],
+)
+def test_a_head_of_state_is_the_head_of_state_not_the_leader(lang: str, text: str) -> None:
+    # issue 9, seventh pass: it named Italy's prime minister (the paramount leader)
+    keys = {m.key for m in _links(text, lang, published=dt.date(2024, 7, 15))}
+    assert "Q3956186" in keys and "Q451791" not in keys
+
+
+def test_a_head_of_state_in_a_presidential_state_is_its_president() -> None:
+    keys = {m.key for m in _links("El jefe de Estado estadounidense llegó a Lima.", "es")}
+    assert "Q22686" in keys

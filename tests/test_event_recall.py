@@ -437,3 +437,18 @@ def test_sanctions_thanked_for_take_no_target_from_the_thanks() -> None:
         not (kind is EventType.SANCTION and recipient == Q_PT)
         for kind, _, recipient in _kinds(text, "en")
     )
+
+
+# -- seventh pass: "ambos os presidentes" are the people titled so ---------------------------------
+
+
+def test_both_presidents_are_the_presidents_not_the_prime_minister_named_last() -> None:
+    # no talk was told before to take the pair from: the last two people named are a president
+    # and a prime minister
+    text = (
+        "O presidente Lula elogiou o presidente da França, Emmanuel Macron. "
+        "A agenda foi preparada pelo primeiro-ministro francês, Michel Barnier. "
+        "Ambos os presidentes assinarão dois acordos."
+    )
+    deals = [e for e in _events(text, "pt") if e.type is EventType.AGREEMENT]
+    assert [set(e.participants) for e in deals] == [{"Q37181", "Q3052772"}]

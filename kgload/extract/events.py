@@ -244,6 +244,10 @@ class _Resolver:
         pair = self._last_talk(wanted, count)
         if pair:
             return pair
+        if wanted is EntityKind.PERSON:
+            titled = self._recent_titled(start, count, lemma)
+            if titled:
+                return titled
         recent = self._recent(start, count, wanted)
         if wanted is EntityKind.STATE and len(recent) < count:
             people = self._recent(start, count, EntityKind.PERSON)
@@ -267,6 +271,23 @@ class _Resolver:
             if len(keys) == count:
                 return list(keys)
         return []
+
+    def _recent_titled(self, before: int, count: int, title: str) -> list[str]:
+        """ "ambos os presidentes", "los dos cancilleres": the last `count` people the text
+        titled so, among the people named lately (not the prime minister named last)."""
+        people: list[str] = []
+        titled: list[str] = []
+        for m in self.index.before(before):
+            if not is_actor(m) or m.kind is not EntityKind.PERSON:
+                continue
+            if m.key not in people:
+                people.append(m.key)
+            if m.method == "role" and title in m.text.lower().split() and m.key not in titled:
+                titled.append(m.key)
+            if len(people) > 2 * count + 2:
+                break
+        found = [k for k in titled if k in people][:count]
+        return list(reversed(found)) if len(found) == count else []
 
     def _recent(self, before: int, count: int, wanted: EntityKind | None) -> list[str]:
         keys: list[str] = []

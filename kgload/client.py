@@ -33,11 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["KG"]
 
-_STATS_QUERY = (
-    f"""
+_STATS_QUERY = f"""
 PREFIX kg: <{KG_NS}>
-"""
-    + """SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
+""" + """SELECT ?what (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g {
     { ?x a kg:Document . BIND("documents" AS ?what) }
     UNION { ?x a kg:Event . BIND("events" AS ?what) }
@@ -48,7 +46,6 @@ PREFIX kg: <{KG_NS}>
   FILTER(STRSTARTS(STR(?g), %(base)s))
 } GROUP BY ?what
 """
-)
 
 
 class KG(Closing):

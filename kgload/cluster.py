@@ -233,9 +233,8 @@ def register_worker_plugin(client: Client, settings: Settings, langs: Sequence[s
 
 
 @contextlib.contextmanager
-def _connected(
-    client: Client | None, scheduler: str | None, workers: int | None
-) -> Iterator[Client]:
+def _connected(client: Client | None, scheduler: str | None, workers: int | None
+               ) -> Iterator[Client]:
     """The client to use: the caller's, one connected to `scheduler`, or one over a new
     `LocalCluster` of `workers` one-thread processes on loopback (status page on a free port)."""
     if client is not None:
@@ -294,7 +293,9 @@ class ExtractReport:
         return not self.failed and not self.problems
 
 
-def _partitions(items: Iterable[Article | Problem], size: int) -> Iterator[list[Article | Problem]]:
+def _partitions(
+    items: Iterable[Article | Problem], size: int
+) -> Iterator[list[Article | Problem]]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
@@ -335,9 +336,8 @@ def _run_partitions(
     _clean_temporary_files(out)
     manifest = run.manifest(size=size, key=key, before=_previous_reasons(out))
     write_manifest(out, manifest)
-    return ExtractReport(
-        out=out, manifest=manifest, extracted=len(run.entries) - run.reused, reused=run.reused
-    )
+    return ExtractReport(out=out, manifest=manifest, extracted=len(run.entries) - run.reused,
+                         reused=run.reused)
 
 
 @dataclass(slots=True)
@@ -382,12 +382,8 @@ class _Run:
         """The manifest of every partition; a missing one says why (this run's or last run's
         failure, `before`, else that it was not extracted)."""
         missing = tuple(
-            MissingPart(
-                n,
-                self.failed.get(n)
-                or before.get(n)
-                or "not extracted: the run was interrupted or the partition was not asked for",
-            )
+            MissingPart(n, self.failed.get(n) or before.get(n) or "not extracted: the run was "
+                        "interrupted or the partition was not asked for")
             for n in self.numbers
             if n not in self.entries
         )
@@ -495,28 +491,16 @@ def extract_files(
 
         def submit(number: int, chunk: Any, digest: str, force: bool) -> Any:
             return dask_client.submit(
-                extract_partition,
-                chunk,
-                number=number,
-                out=str(folder),
-                settings=sent,
-                digest=digest,
-                force=force,
+                extract_partition, chunk, number=number, out=str(folder), settings=sent,
+                digest=digest, force=force,
                 # A fresh key per submission: a partition asked for again (`--partition K`,
                 # a repaired part) must run again, not be answered from the scheduler's memory.
                 key=f"kgload-part-{number}-{uuid.uuid4().hex}",
             )
 
         report = _run_partitions(
-            dask_client,
-            chunks,
-            submit,
-            out=folder,
-            settings=settings,
-            only=only,
-            size=size,
-            progress=progress,
-            total=partitions,
+            dask_client, chunks, submit, out=folder, settings=settings, only=only, size=size,
+            progress=progress, total=partitions,
         )
     if only is not None and only >= report.manifest.partitions:
         raise UsageError(
@@ -532,7 +516,8 @@ def extract_bag(
     """Extract a `dask.bag.Bag` of `Article`s (and reading `Problem`s) into part files in
     `out`, one per partition of the bag, on the current Dask client (or `client`)."""
     _need_dask()
-    return _extract_delayed(bag.to_delayed(), out, settings=settings, client=client, convert=None)
+    return _extract_delayed(bag.to_delayed(), out, settings=settings, client=client,
+                            convert=None)
 
 
 def extract_dataframe(
@@ -546,9 +531,8 @@ def extract_dataframe(
         default_lang=settings.lang,
         max_article_chars=settings.max_article_chars,
     )
-    return _extract_delayed(
-        frame.to_delayed(), out, settings=settings, client=client, convert=convert
-    )
+    return _extract_delayed(frame.to_delayed(), out, settings=settings, client=client,
+                            convert=convert)
 
 
 def _extract_delayed(
@@ -577,15 +561,8 @@ def _extract_delayed(
     # partition already done for the same input.
     chunks = ((number, part, "") for number, part in enumerate(delayed_parts))
     return _run_partitions(
-        dask_client,
-        chunks,
-        submit,
-        out=folder,
-        settings=settings,
-        only=None,
-        size=0,
-        progress=None,
-        total=len(delayed_parts),
+        dask_client, chunks, submit, out=folder, settings=settings, only=None, size=0,
+        progress=None, total=len(delayed_parts),
     )
 
 
@@ -628,10 +605,7 @@ def articles_from_frame(
                 fields[name] = value
         result.append(
             parse_article_text(
-                text,
-                source=source,
-                fields=fields,
-                default_lang=default_lang,
+                text, source=source, fields=fields, default_lang=default_lang,
                 max_article_chars=limit,
             )
         )

@@ -189,11 +189,7 @@ def retrying(
             delay = policy.delay(number, exc.retry_after)
             log.warning(
                 "%s: %s; retry %d of %d in %.1f s",
-                what,
-                exc.message,
-                number,
-                policy.attempts - 1,
-                delay,
+                what, exc.message, number, policy.attempts - 1, delay,
             )
             if on_retry is not None:
                 on_retry()
@@ -316,7 +312,9 @@ class HttpConnector:
         **kwargs: Any,
     ) -> requests.Response:
         """`attempt` under the retry policy; `what` names the request in messages."""
-        return self.retry(what, lambda: self.attempt(method, url, **kwargs), on_retry=on_retry)
+        return self.retry(
+            what, lambda: self.attempt(method, url, **kwargs), on_retry=on_retry
+        )
 
     def retry(
         self, what: str, attempt: Callable[[], T], *, on_retry: Callable[[], None] | None = None

@@ -91,16 +91,11 @@ def _shown(kb: KnowledgeBase, qid: str) -> str:
     return f"{entity.label('en')} ({qid})" if entity else qid
 
 
-def _pick(
-    kb: KnowledgeBase,
-    text: str,
-    matches: Mapping[str, str],
-    kinds: frozenset[EntityKind] | None = None,
-) -> str | None:
+def _pick(kb: KnowledgeBase, text: str, matches: Mapping[str, str],
+          kinds: frozenset[EntityKind] | None = None) -> str | None:
     """The one entity a name means, None when it names none; QueryError when it is ambiguous."""
     found = {
-        qid: kind
-        for qid, kind in matches.items()
+        qid: kind for qid, kind in matches.items()
         if kinds is None or (qid in kb.entities and kb.entities[qid].kind in kinds)
     }
     if not found:
@@ -110,9 +105,8 @@ def _pick(
     strong = [qid for qid, kind in found.items() if kind in _STRONG]
     if len(strong) == 1:
         return strong[0]
-    options = sorted(
-        strong or found, key=lambda q: -kb.entities[q].prominence if q in kb.entities else 0
-    )
+    options = sorted(strong or found, key=lambda q: -kb.entities[q].prominence
+                     if q in kb.entities else 0)
     listed = ", ".join(_shown(kb, q) for q in options[:_MAX_CANDIDATES])
     raise QueryError(f"{text!r} may mean {listed}: give one of these QIDs instead")
 
@@ -144,8 +138,7 @@ def resolve_entity(text: str, kb: KnowledgeBase, *, on: dt.date | None = None) -
     candidates = list(dict.fromkeys(q for k in close for q in index[k]))[:_MAX_CANDIDATES]
     hint = (
         "; close: " + ", ".join(_shown(kb, q) for q in candidates)
-        if candidates
-        else "; give a QID like Q7747 or an entity IRI"
+        if candidates else "; give a QID like Q7747 or an entity IRI"
     )
     raise QueryError(f"no entity or role called {text.strip()!r} in the knowledge base{hint}")
 
@@ -184,13 +177,14 @@ def _role_owner(words: list[str], role: list[str], lexicon: Lexicon) -> list[str
     """The words naming whose `role` the phrase `words` is ("presidente da Rússia", "Russia's
     president"), or None when the phrase is not of that role."""
     if words[: len(role)] == role:
-        rest = words[len(role) :]
+        rest = words[len(role):]
         if rest and rest[0] in {fold(w) for w in lexicon.of_words}:
             rest = rest[1:]
-    elif words[-len(role) :] == role:
+    elif words[-len(role):] == role:
         rest = words[: -len(role)]
         if rest:
-            for mark in sorted((fold(p) for p in lexicon.possessive), key=len, reverse=True):
+            for mark in sorted((fold(p) for p in lexicon.possessive), key=len,
+                               reverse=True):
                 if mark and rest[-1].endswith(mark):
                     rest[-1] = rest[-1][: -len(mark)]
                     break
@@ -213,7 +207,9 @@ def _holder(
     if len(people) == 1:
         return people[0]
     if not people:
-        raise QueryError(f"the knowledge base knows no {phrase} of {_shown(kb, state)} on {when}")
+        raise QueryError(
+            f"the knowledge base knows no {phrase} of {_shown(kb, state)} on {when}"
+        )
     listed = ", ".join(_shown(kb, q) for q in people[:_MAX_CANDIDATES])
     raise QueryError(f"{text!r} on {when} may mean {listed}: give one QID instead")
 
@@ -240,6 +236,8 @@ def resolve_names(
             except QueryError as exc:
                 found = local(str(value)) if local is not None else None
                 if found is None or "no entity or role" not in str(exc):
-                    raise QueryError(f"query {query_name!r}: parameter {name!r}: {exc}") from None
+                    raise QueryError(
+                        f"query {query_name!r}: parameter {name!r}: {exc}"
+                    ) from None
                 out[name] = found
     return out

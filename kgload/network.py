@@ -39,11 +39,9 @@ __all__ = ["build_network", "collapse", "write_graphml"]
 _PEER_TYPES = frozenset(t.value for t in EventType if not t.is_directed)
 _KINDS = ("Person", "State", "Organization", "Place", "Actor")
 
-_NODES_QUERY = (
-    f"""
+_NODES_QUERY = f"""
 PREFIX rdfs: <{RDFS_NS}>
-"""
-    + """SELECT ?entity ?kind ?label WHERE {
+""" + """SELECT ?entity ?kind ?label WHERE {
   VALUES ?entity { %(entities)s }
   { GRAPH ?g { ?entity a ?kind } FILTER(STRSTARTS(STR(?kind), "%(kg)s")) }
   UNION
@@ -51,7 +49,6 @@ PREFIX rdfs: <{RDFS_NS}>
   FILTER(STRSTARTS(STR(?g), %(base)s))  # kgload's graphs only (a server has others)
 }
 """
-)
 
 
 def _text(term: Term | None) -> str:

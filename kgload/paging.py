@@ -38,19 +38,8 @@ if TYPE_CHECKING:
 
 _Row = TypeVar("_Row")
 
-__all__ = [
-    "BUCKETS",
-    "FEW_PARTICIPANT_ROWS",
-    "FEW_ROWS",
-    "ID_BUCKETS",
-    "Request",
-    "Window",
-    "bucket_domain",
-    "few_rows_query",
-    "find_window",
-    "run_windowed",
-    "select_paged",
-]
+__all__ = ["BUCKETS", "FEW_PARTICIPANT_ROWS", "FEW_ROWS", "ID_BUCKETS", "Request", "Window",
+           "bucket_domain", "few_rows_query", "find_window", "run_windowed", "select_paged"]
 
 _MARKER = re.compile(
     r"^[ \t]*#~window[ \t]+\?([A-Za-z_][A-Za-z0-9_]*)[ \t]+(asc|desc)"
@@ -149,15 +138,8 @@ def find_window(text: str) -> Window | None:
     match = _MARKER.search(text)
     if match is None:
         return None
-    return Window(
-        match.group(1),
-        match.group(2) == "desc",
-        match.start(),
-        match.end(),
-        tuple(match.group(4).split()),
-        match.group(3) is not None,
-        match.group(5) or "",
-    )
+    return Window(match.group(1), match.group(2) == "desc", match.start(), match.end(),
+                  tuple(match.group(4).split()), match.group(3) is not None, match.group(5) or "")
 
 
 def _keeps(bucket: str, since: str | None, until: str | None) -> bool:
@@ -199,10 +181,8 @@ def domain(window: Window, params: Mapping[str, ParamValue]) -> list[str]:
 
 def window_pattern(window: Window, buckets: list[str]) -> str:
     """The pattern that keeps the query's variable to these buckets (inside its GRAPH ?g)."""
-    return (
-        f"VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
-        f"?{window.variable} <{window.predicate}> {_BUCKET_VAR} ."
-    )
+    return (f"VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
+            f"?{window.variable} <{window.predicate}> {_BUCKET_VAR} .")
 
 
 def _values(buckets: list[str], window: Window) -> str:
@@ -215,10 +195,8 @@ def rest_pattern(window: Window, last: str) -> str:
     `last`, the last one read. The query's own ORDER BY places them, undated ones included."""
     beyond = "<" if window.descending else ">"
     predicate = _KG_ID_BUCKET if window.by_id else _KG_DATE_BUCKET
-    return (
-        f"OPTIONAL {{ ?{window.variable} <{predicate}> {_BUCKET_VAR} }} "
-        f'FILTER(!BOUND({_BUCKET_VAR}) || {_BUCKET_VAR} {beyond} "{last}")'
-    )
+    return (f"OPTIONAL {{ ?{window.variable} <{predicate}> {_BUCKET_VAR} }} "
+            f'FILTER(!BOUND({_BUCKET_VAR}) || {_BUCKET_VAR} {beyond} "{last}")')
 
 
 def with_pattern(text: str, window: Window, pattern: str) -> str:
@@ -230,10 +208,8 @@ def any_in(buckets: list[str], window: Window) -> str:
     """An ASK for whether any node of the store has one of these buckets (an index lookup per
     bucket), so an empty stretch of the calendar costs one request, not one page; with a
     scoped window, any event of its types."""
-    return (
-        f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
-        f"?node <{window.predicate}> {_BUCKET_VAR} }} }}"
-    )
+    return (f"ASK {{ GRAPH ?g {{ VALUES {_BUCKET_VAR} {{ {_values(buckets, window)} }} "
+            f"?node <{window.predicate}> {_BUCKET_VAR} }} }}")
 
 
 _GRAPH_OPEN = re.compile(r"GRAPH\s+\?[A-Za-z_][A-Za-z0-9_]*\s*\{")
@@ -306,10 +282,8 @@ def few_rows_query(text: str, window: Window, cap: int) -> str | None:
         if predicate is not None
         else block
     )
-    return (
-        f"{prefixes}\nSELECT (COUNT(*) AS ?kgload_rows) WHERE {{ "
-        f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}"
-    )
+    return (f"{prefixes}\nSELECT (COUNT(*) AS ?kgload_rows) WHERE {{ "
+            f"{{ SELECT * WHERE {{ {pattern} }} LIMIT {cap} }} }}")
 
 
 def run_windowed(
@@ -353,11 +327,8 @@ def run_windowed(
         return run("", limit)
     rows: list[_Row] = []
     size, read, spent = 1, 0, 0
-    most, widest = (
-        (_PARTICIPANT_PAGE_BUCKETS, _MAX_PARTICIPANT_WINDOW)
-        if window.participant
-        else (_PAGE_BUCKETS, _MAX_WINDOW)
-    )
+    most, widest = ((_PARTICIPANT_PAGE_BUCKETS, _MAX_PARTICIPANT_WINDOW) if window.participant
+                    else (_PAGE_BUCKETS, _MAX_WINDOW))
     while position < len(order):
         estimated = read >= most  # past the doubling walk: windows sized from the rate found
         if estimated:
@@ -458,9 +429,8 @@ def select_paged(
         bound = saved.bind({**params, "limit": n}, base=base)
         marker = find_window(bound)
         assert marker is not None  # the same text with another limit
-        result = select(
-            "window" if pattern else "plain", with_pattern(bound, marker, pattern), pattern
-        )
+        result = select("window" if pattern else "plain", with_pattern(bound, marker, pattern),
+                        pattern)
         variables = result.variables
         return list(result.rows)
 

@@ -94,16 +94,9 @@ def digest_items(items: Iterable[Article | Problem], key: str) -> str:
             fields: list[object] = ["problem", item.code, item.message, item.source]
         else:
             fields = [
-                "article",
-                item.id,
-                item.source,
-                item.lang,
-                item.url,
-                item.title,
-                item.published.isoformat() if item.published else None,
-                item.outlet,
-                sorted(item.metadata.items()),
-                item.text,
+                "article", item.id, item.source, item.lang, item.url, item.title,
+                item.published.isoformat() if item.published else None, item.outlet,
+                sorted(item.metadata.items()), item.text,
             ]
         digest.update(json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         digest.update(b"\n")

@@ -683,7 +683,7 @@ def _split_prologue(text: str) -> tuple[str, str]:
     match = re.search(r"^\s*SELECT\b", text, flags=re.IGNORECASE | re.MULTILINE)
     if match is None:
         raise QueryError("only a SELECT query's rows can be counted")
-    return text[: match.start()], text[match.start() :]
+    return text[: match.start()], text[match.start():]
 
 
 def _limit_of(query: SavedQuery, values: Mapping[str, ParamValue], base: str) -> int | None:

@@ -570,9 +570,8 @@ def read_stdin(
             return
         text = _read_stream(stream, max_article_chars)
     except OSError as exc:
-        yield Problem(
-            "unreadable-file", f"cannot read standard input: {_reason(exc)}", STDIN_SOURCE
-        )
+        yield Problem("unreadable-file", f"cannot read standard input: {_reason(exc)}",
+                      STDIN_SOURCE)
         return
     if isinstance(text, Problem):
         yield text
@@ -623,8 +622,7 @@ def read_texts(
         source = f"<text {number}>"
         if not isinstance(text, str):
             yield Problem(
-                "unreadable-file",
-                f"expected the article as a str, got {type(text).__name__}",
+                "unreadable-file", f"expected the article as a str, got {type(text).__name__}",
                 source,
             )
             continue

@@ -58,9 +58,8 @@ def _dataset(store: Store, union: bool, base: str) -> dict[str, list[str]]:
     return {"default_graphs": [graph for graph in store.graphs() if graph.startswith(base)]}
 
 
-def select(
-    store: Store, sparql: str, *, union: bool = True, base: str = DEFAULT_BASE
-) -> QueryResult:
+def select(store: Store, sparql: str, *, union: bool = True, base: str = DEFAULT_BASE
+           ) -> QueryResult:
     """Run a SELECT; `union` makes the default graph the union of kgload's graphs (`base`)."""
     return store.select(sparql, **_dataset(store, union, base))
 

@@ -181,9 +181,7 @@ class KG:
     #: kg:dateBucket checks every dated event of a month (about 2,900 on a 100,000-article archive)
     #: for the actor; through this key the index yields that actor's events of the month only. It
     #: lives in the same document graph as the date, so replacing a document replaces it.
-    participantDateBucket: Final = NamedNode(
-        "https://w3id.org/kgload/ontology#participantDateBucket"
-    )
+    participantDateBucket: Final = NamedNode("https://w3id.org/kgload/ontology#participantDateBucket")
     #: The number of troops or other personnel the document states for the event; read it with
     #: kg:personnelBound.
     personnel: Final = NamedNode("https://w3id.org/kgload/ontology#personnel")

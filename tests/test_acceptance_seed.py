@@ -47,47 +47,19 @@ Key = tuple[EventType, frozenset[str], str | None, Status]
 # and North Korea" are the same pair): (type, states taking part, date at its precision, status).
 GOLDEN: dict[str, Key] = {
     "phone call of Tuesday 12/08": (
-        EventType.PHONE_CALL,
-        frozenset({RU, KP}),
-        "2025-08-12",
-        Status.OCCURRED,
-    ),
+        EventType.PHONE_CALL, frozenset({RU, KP}), "2025-08-12", Status.OCCURRED),
     "planned Alaska meeting of Friday 15/08": (
-        EventType.MEETING,
-        frozenset({RU, US}),
-        "2025-08-15",
-        Status.PLANNED,
-    ),
+        EventType.MEETING, frozenset({RU, US}), "2025-08-15", Status.PLANNED),
     "strategic partnership signed last year": (
-        EventType.AGREEMENT,
-        frozenset({RU, KP}),
-        "2024",
-        Status.OCCURRED,
-    ),
+        EventType.AGREEMENT, frozenset({RU, KP}), "2024", Status.OCCURRED),
     "North Korea's 'apoio total' to Russia": (
-        EventType.SUPPORT,
-        frozenset({RU, KP}),
-        "2025-08-12",
-        Status.OCCURRED,
-    ),
+        EventType.SUPPORT, frozenset({RU, KP}), "2025-08-12", Status.OCCURRED),
     "more than 10,000 troops deployed": (
-        EventType.TROOP_DEPLOYMENT,
-        frozenset({RU, KP}),
-        None,
-        Status.OCCURRED,
-    ),
+        EventType.TROOP_DEPLOYMENT, frozenset({RU, KP}), None, Status.OCCURRED),
     "a possible second group of troops": (
-        EventType.TROOP_DEPLOYMENT,
-        frozenset({RU, KP}),
-        None,
-        Status.SPECULATIVE,
-    ),
+        EventType.TROOP_DEPLOYMENT, frozenset({RU, KP}), None, Status.SPECULATIVE),
     "the Wonsan strategic dialogue of 12 July": (
-        EventType.MEETING,
-        frozenset({RU, KP}),
-        "2025-07-12",
-        Status.OCCURRED,
-    ),
+        EventType.MEETING, frozenset({RU, KP}), "2025-07-12", Status.OCCURRED),
 }
 
 
@@ -160,19 +132,8 @@ def store(tmp_path: Path) -> str:
 
 @pytest.fixture
 def ingested(store: str, capsys: pytest.CaptureFixture[str]) -> str:
-    _run(
-        capsys,
-        "ingest",
-        str(SEED),
-        "--lang",
-        "pt",
-        "--published",
-        "2025-08-12",
-        "--url",
-        URL,
-        "--store",
-        store,
-    )
+    _run(capsys, "ingest", str(SEED), "--lang", "pt", "--published", "2025-08-12",
+         "--url", URL, "--store", store)
     return store
 
 
@@ -184,8 +145,7 @@ def test_seed_phone_call_is_found_with_kcna_as_reporter(
 ) -> None:
     rows = json.loads(_run(capsys, "query", "phone_calls", "--format", "json", "--store", ingested))
     calls = [
-        row
-        for row in rows
+        row for row in rows
         if row["date"] == "2025-08-12" and _split(row["participant_ids"]) == {PUTIN, KIM}
     ]
     assert len(calls) == 1, rows
@@ -194,22 +154,10 @@ def test_seed_phone_call_is_found_with_kcna_as_reporter(
 
 
 def test_seed_planned_meeting_in_alaska(ingested: str, capsys: pytest.CaptureFixture[str]) -> None:
-    rows = json.loads(
-        _run(
-            capsys,
-            "query",
-            "meetings",
-            "--param",
-            "status=planned",
-            "--format",
-            "json",
-            "--store",
-            ingested,
-        )
-    )
+    rows = json.loads(_run(capsys, "query", "meetings", "--param", "status=planned",
+                           "--format", "json", "--store", ingested))
     meetings = [
-        row
-        for row in rows
+        row for row in rows
         if row["date"] == "2025-08-15" and _split(row["participant_ids"]) == {PUTIN, TRUMP}
     ]
     assert len(meetings) == 1, rows
@@ -218,9 +166,9 @@ def test_seed_planned_meeting_in_alaska(ingested: str, capsys: pytest.CaptureFix
     assert meeting["place"] == "Alaska"  # the query shows the place's label; its QID is below
     event = NamedNode(BASE + meeting["event"])
     with KG.open(ingested) as kg:
-        assert kg.store.ask(f"ASK {{ GRAPH ?g {{ {event} <{KG_NS}place> <{WD}{ALASKA}> }} }}"), (
-            "the planned meeting's place is not wd:Q797"
-        )
+        assert kg.store.ask(
+            f"ASK {{ GRAPH ?g {{ {event} <{KG_NS}place> <{WD}{ALASKA}> }} }}"
+        ), "the planned meeting's place is not wd:Q797"
 
 
 def test_seed_store_validates_and_reingesting_adds_nothing(
@@ -235,19 +183,8 @@ def test_seed_store_validates_and_reingesting_adds_nothing(
     before = stats()
     assert before["documents"] == 1
     assert before["quads"] > 0
-    _run(
-        capsys,
-        "ingest",
-        str(SEED),
-        "--lang",
-        "pt",
-        "--published",
-        "2025-08-12",
-        "--url",
-        URL,
-        "--store",
-        ingested,
-    )
+    _run(capsys, "ingest", str(SEED), "--lang", "pt", "--published", "2025-08-12",
+         "--url", URL, "--store", ingested)
     assert stats() == before
 
 
@@ -257,8 +194,9 @@ def test_seed_store_validates_and_reingesting_adds_nothing(
 def test_seed_golden_events(events: tuple[Event, ...], kb: KnowledgeBase) -> None:
     found = {_key(event, kb) for event in events}
     missing = {name: key for name, key in GOLDEN.items() if key not in found}
-    assert not missing, f"missing from the seed: {sorted(missing)}\nextracted:\n" + "\n".join(
-        sorted(f"  {t.value} {sorted(s)} {d} {st.value}" for t, s, d, st in found)
+    assert not missing, (
+        f"missing from the seed: {sorted(missing)}\nextracted:\n"
+        + "\n".join(sorted(f"  {t.value} {sorted(s)} {d} {st.value}" for t, s, d, st in found))
     )
 
 

@@ -554,9 +554,7 @@ def test_a_bug_in_kgload_is_one_line_exit_3_and_a_traceback_only_with_debug(
 
 
 def test_max_article_chars_setting_reaches_the_reader(
-    store: str,
-    articles: list[Path],
-    capsys: pytest.CaptureFixture[str],
+    store: str, articles: list[Path], capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("KGLOAD_MAX_ARTICLE_CHARS", "50")
@@ -580,7 +578,9 @@ def test_a_reading_command_on_a_missing_store_fails_and_creates_nothing(
     assert not typo.exists()
 
 
-def test_ingest_still_creates_its_store(tmp_path: Path, articles: list[Path]) -> None:
+def test_ingest_still_creates_its_store(
+    tmp_path: Path, articles: list[Path]
+) -> None:
     fresh = tmp_path / "new-store"
     assert main(["ingest", str(articles[1]), "--store", f"oxigraph:{fresh}"]) == 0
     assert fresh.is_dir()

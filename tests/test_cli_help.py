@@ -38,9 +38,8 @@ SELECT ?hands WHERE {
 """
 
 
-def _commands(
-    parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
-) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()
+              ) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for name, sub in action.choices.items():
@@ -54,22 +53,11 @@ def _flat(text: str) -> str:
 
 
 def test_every_command_has_its_handler_and_options_in_its_own_module() -> None:
-    leaves = [
-        (path, sub) for path, sub in _commands(build_parser()) if sub.get_default("run") is not None
-    ]
+    leaves = [(path, sub) for path, sub in _commands(build_parser())
+              if sub.get_default("run") is not None]
     assert {path[0] for path, _ in leaves} == {
-        "ingest",
-        "export",
-        "load",
-        "extract",
-        "queries",
-        "query",
-        "sparql",
-        "validate",
-        "stats",
-        "serve",
-        "eval",
-        "kb",
+        "ingest", "export", "load", "extract", "queries", "query", "sparql", "validate",
+        "stats", "serve", "eval", "kb",
     }
     for path, sub in leaves:
         module = sub.get_default("run").__module__
@@ -84,7 +72,7 @@ def test_query_help_lists_every_saved_query_one_line_each(
     assert main(["query", "--help"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("usage: kgload query")
-    listing = out[out.index("saved queries") :].splitlines()[1:]
+    listing = out[out.index("saved queries"):].splitlines()[1:]
     queries = load_saved_queries()
     assert [line.split()[0] for line in listing] == sorted(queries)
     for line in listing:
@@ -109,13 +97,10 @@ def test_query_name_help_shows_each_parameter_from_the_header(
 
 
 def _assert_params_shown(query: SavedQuery, out: str) -> None:
-    section = out[out.index("Parameters (-p KEY=VALUE):") :]
+    section = out[out.index("Parameters (-p KEY=VALUE):"):]
     for param in query.params:
-        line = next(
-            line
-            for line in section.splitlines()
-            if line.startswith(f"  {param.name}: {param.type.value}")
-        )
+        line = next(line for line in section.splitlines()
+                    if line.startswith(f"  {param.name}: {param.type.value}"))
         if param.default is not None:
             assert f"= {param.default}" in line, line
         assert line.split(maxsplit=1)[0] == f"{param.name}:"
@@ -149,4 +134,4 @@ def test_help_is_generated_from_the_query_files(
         "since: date? only handshakes on or after this date",
         "limit: integer = 7 at most this many rows",
     ]
-    assert 'List columns (arrays in json/ndjson, joined with "; " elsewhere): hands' in out
+    assert "List columns (arrays in json/ndjson, joined with \"; \" elsewhere): hands" in out

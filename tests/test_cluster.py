@@ -67,28 +67,13 @@ def _export(store: str, path: Path) -> list[str]:
 
 
 def test_cli_extract_on_a_scheduler_then_load_equals_single_process_ingest(
-    client: Client,
-    single_export: list[str],
-    tmp_path: Path,
+    client: Client, single_export: list[str], tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     parts = tmp_path / "parts"
     scheduler = client.scheduler.address
-    assert (
-        main(
-            [
-                "extract",
-                str(EXAMPLES),
-                "--out",
-                str(parts),
-                "--scheduler",
-                scheduler,
-                "--partition-size",
-                "3",
-            ]
-        )
-        == 0
-    )
+    assert main(["extract", str(EXAMPLES), "--out", str(parts), "--scheduler", scheduler,
+                 "--partition-size", "3"]) == 0
     err = capsys.readouterr().err
     assert f"extracted {N_EXAMPLES} documents" in err and "into 4 parts" in err, err
     store = f"oxigraph:{tmp_path / 'kg'}"
@@ -98,9 +83,7 @@ def test_cli_extract_on_a_scheduler_then_load_equals_single_process_ingest(
 
 
 def test_rerun_skips_done_partitions_and_one_partition_reruns_alone(
-    client: Client,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
     parts = tmp_path / "parts"
     settings = Settings()
@@ -122,21 +105,19 @@ def test_rerun_skips_done_partitions_and_one_partition_reruns_alone(
     repaired = extract_files([EXAMPLES], parts, settings=settings, client=client, partitions=4)
     assert (repaired.extracted, repaired.reused) == (1, 3)
 
-    alone = extract_files([EXAMPLES], parts, settings=settings, client=client, partitions=4, only=2)
+    alone = extract_files([EXAMPLES], parts, settings=settings, client=client, partitions=4,
+                          only=2)
     assert (alone.extracted, alone.reused) == (1, 3)
     assert read_manifest(parts).documents == N_EXAMPLES
     assert main(["load", str(parts), "--store", store]) == 0
 
 
 def test_a_missing_partition_is_listed_and_load_says_which_to_rerun(
-    client: Client,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    client: Client, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 ) -> None:
     parts = tmp_path / "parts"
-    report = extract_files(
-        [EXAMPLES], parts, settings=Settings(), client=client, partitions=4, only=0
-    )
+    report = extract_files([EXAMPLES], parts, settings=Settings(), client=client,
+                           partitions=4, only=0)
     # Only partition 0 was asked for: the other three are missing, and load says so.
     assert [m.partition for m in report.failed] == [1, 2, 3]
     assert main(["load", str(parts), "--store", f"oxigraph:{tmp_path / 'kg'}"]) == 1
@@ -157,29 +138,16 @@ def test_load_of_a_folder_without_manifest_is_one_line(
 def test_a_folder_of_parts_is_nquads_only(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        main(["load", str(tmp_path), "--format", "trig", "--store", f"oxigraph:{tmp_path / 'kg'}"])
-        == 2
-    )
+    assert main(["load", str(tmp_path), "--format", "trig",
+                 "--store", f"oxigraph:{tmp_path / 'kg'}"]) == 2
     assert "a folder of parts is N-Quads" in capsys.readouterr().err
 
 
 def test_a_scheduler_address_dask_cannot_parse_is_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        main(
-            [
-                "extract",
-                str(EXAMPLES),
-                "--out",
-                str(tmp_path / "parts"),
-                "--scheduler",
-                "nonsense://host",
-            ]
-        )
-        == 2
-    )
+    assert main(["extract", str(EXAMPLES), "--out", str(tmp_path / "parts"),
+                 "--scheduler", "nonsense://host"]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("kgload: error: --scheduler nonsense://host: not a Dask scheduler")
     assert len(err.splitlines()) == 1
@@ -188,21 +156,8 @@ def test_a_scheduler_address_dask_cannot_parse_is_one_line(
 def test_partitions_and_partition_size_together_are_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert (
-        main(
-            [
-                "extract",
-                str(EXAMPLES),
-                "--out",
-                str(tmp_path),
-                "--partitions",
-                "2",
-                "--partition-size",
-                "3",
-            ]
-        )
-        == 2
-    )
+    assert main(["extract", str(EXAMPLES), "--out", str(tmp_path), "--partitions", "2",
+                 "--partition-size", "3"]) == 2
     assert "not allowed with" in capsys.readouterr().err
 
 
@@ -213,10 +168,8 @@ def _many_articles(path: Path, copies: int) -> int:
         for copy in range(copies):
             for article in articles:
                 record = {
-                    "text": article.text,
-                    "lang": article.lang,
-                    "url": f"{article.url}?copy={copy}",
-                    "title": article.title,
+                    "text": article.text, "lang": article.lang,
+                    "url": f"{article.url}?copy={copy}", "title": article.title,
                     "published": article.published.isoformat() if article.published else None,
                     "outlet": article.outlet,
                 }
@@ -233,9 +186,8 @@ def test_a_killed_worker_costs_no_document_and_adds_no_duplicate(tmp_path: Path)
 
         def run() -> None:
             try:
-                result["report"] = extract_files(
-                    [batch], parts, settings=Settings(), client=own, partition_size=2
-                )
+                result["report"] = extract_files([batch], parts, settings=Settings(),
+                                                 client=own, partition_size=2)
             except BaseException as exc:  # handed to the test thread
                 result["error"] = exc
 
@@ -271,8 +223,10 @@ def test_a_killed_worker_costs_no_document_and_adds_no_duplicate(tmp_path: Path)
 
 
 def test_workers_build_each_pipeline_once(client: Client, tmp_path: Path) -> None:
-    extract_files([EXAMPLES], tmp_path / "a", settings=Settings(), client=client, partition_size=1)
-    extract_files([EXAMPLES], tmp_path / "b", settings=Settings(), client=client, partition_size=1)
+    extract_files([EXAMPLES], tmp_path / "a", settings=Settings(), client=client,
+                  partition_size=1)
+    extract_files([EXAMPLES], tmp_path / "b", settings=Settings(), client=client,
+                  partition_size=1)
 
     def built() -> tuple[int, int]:
         from kgload.linking.kb import load_kb
@@ -289,14 +243,12 @@ def test_workers_build_each_pipeline_once(client: Client, tmp_path: Path) -> Non
 def test_workers_keep_no_statistical_profile(client: Client, tmp_path: Path) -> None:
     """Dask's profiler kept a thousand stack summaries per worker: most of a long run's memory
     growth. kgload's worker plugin stops it on every worker and empties what it held."""
-    extract_files(
-        [EXAMPLES], tmp_path / "parts", settings=Settings(), client=client, partition_size=2
-    )
+    extract_files([EXAMPLES], tmp_path / "parts", settings=Settings(), client=client,
+                  partition_size=2)
 
     def profiling(dask_worker: Any) -> tuple[bool, int]:
-        running = any(
-            name in dask_worker.periodic_callbacks for name in ("profile", "profile-cycle")
-        )
+        running = any(name in dask_worker.periodic_callbacks
+                      for name in ("profile", "profile-cycle"))
         return running, len(dask_worker.profile_history)
 
     for running, kept in client.run(profiling).values():
@@ -305,9 +257,9 @@ def test_workers_keep_no_statistical_profile(client: Client, tmp_path: Path) -> 
 
 def _readme_block(title: str) -> str:
     text = README.read_text(encoding="utf-8")
-    section = text[text.index(title) :]
+    section = text[text.index(title):]
     start = section.index("```python\n") + len("```python\n")
-    return section[start : section.index("```", start)]
+    return section[start:section.index("```", start)]
 
 
 def test_readme_dask_example_runs(

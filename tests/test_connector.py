@@ -50,9 +50,7 @@ def test_the_loop_retries_only_retryable_errors_and_reports_the_last() -> None:
 
     with pytest.raises(OSError, match="x failed after 3 attempts: busy"):
         retrying(
-            RetryPolicy(attempts=3, backoff=0.25),
-            "x",
-            fails,
+            RetryPolicy(attempts=3, backoff=0.25), "x", fails,
             give_up=lambda why: OSError(f"{why.what} failed after {why.tries}: {why.error}"),
             sleep=sleeps.append,
         )
@@ -77,28 +75,21 @@ def sleeps() -> list[float]:
 
 @pytest.fixture
 def connector(sleeps: list[float]) -> Iterator[HttpConnector]:
-    made = HttpConnector(
-        policy=RetryPolicy(attempts=3, backoff=0.5), timeout=5.0, sleep=sleeps.append
-    )
+    made = HttpConnector(policy=RetryPolicy(attempts=3, backoff=0.5), timeout=5.0,
+                         sleep=sleeps.append)
     yield made
     made.close()
 
 
-@pytest.mark.parametrize(
-    ("status", "header", "waited"), [(503, "2", 2.0), (429, "7", 7.0), (503, None, 0.5)]
-)
+@pytest.mark.parametrize(("status", "header", "waited"), [(503, "2", 2.0), (429, "7", 7.0),
+                                                          (503, None, 0.5)])
 def test_a_busy_answer_then_200_waits_as_told_and_succeeds(
-    httpserver: HTTPServer,
-    connector: HttpConnector,
-    sleeps: list[float],
-    status: int,
-    header: str | None,
-    waited: float,
+    httpserver: HTTPServer, connector: HttpConnector, sleeps: list[float],
+    status: int, header: str | None, waited: float,
 ) -> None:
     headers = {"Retry-After": header} if header is not None else {}
-    httpserver.expect_ordered_request("/r").respond_with_data(
-        "busy", status=status, headers=headers
-    )
+    httpserver.expect_ordered_request("/r").respond_with_data("busy", status=status,
+                                                              headers=headers)
     httpserver.expect_ordered_request("/r").respond_with_data("ok")
     response = connector.request("GET", httpserver.url_for("/r"), what="reading")
     assert response.text == "ok"
@@ -130,39 +121,18 @@ def test_retries_run_out_with_the_last_message(
 # -- the store's reading of an answer --------------------------------------------------------------
 # (status, body, query?) → (error type, attempts). Bodies are what Virtuoso and others send.
 CLASSIFIED = {
-    "bad-query": (
-        400,
-        "Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error",
-        True,
-        QueryError,
-        1,
-    ),
+    "bad-query": (400, "Virtuoso 37000 Error SP030: SPARQL compiler, line 1: syntax error", True,
+                  QueryError, 1),
     "bad-update": (400, "Malformed update", False, StoreError, 1),
     "no-endpoint": (404, "Not Found", True, StoreError, 1),
     "unauthorised": (401, "Unauthorized", False, StoreAuthError, 1),
     "forbidden": (403, "Forbidden", True, StoreAuthError, 1),
-    "no-permission": (
-        500,
-        "Virtuoso 42000 Error SR186:SECURITY: No permission to execute",
-        False,
-        StoreAuthError,
-        1,
-    ),
-    "too-costly": (
-        500,
-        "Virtuoso 42000 Error The estimated execution time 7484 (sec) exceeds "
-        "the limit of 400 (sec).",
-        True,
-        QueryError,
-        1,
-    ),
-    "refused-update": (
-        500,
-        "Virtuoso 37000 Error SP031: SPARQL: Internal error",
-        False,
-        StoreError,
-        1,
-    ),
+    "no-permission": (500, "Virtuoso 42000 Error SR186:SECURITY: No permission to execute", False,
+                      StoreAuthError, 1),
+    "too-costly": (500, "Virtuoso 42000 Error The estimated execution time 7484 (sec) exceeds "
+                   "the limit of 400 (sec).", True, QueryError, 1),
+    "refused-update": (500, "Virtuoso 37000 Error SP031: SPARQL: Internal error", False,
+                       StoreError, 1),
     "deadlock": (500, "Virtuoso 40001 Error SR172: Transaction deadlocked", False, StoreError, 3),
     "plain-500": (500, "<html><h1>Internal Server Error</h1></html>", True, StoreError, 3),
     "gateway": (502, "Bad Gateway", True, StoreError, 3),
@@ -175,14 +145,8 @@ def test_the_store_reads_status_and_body(httpserver: HTTPServer, case: str) -> N
     status, body, query, error, attempts = CLASSIFIED[case]
     httpserver.expect_request("/sparql").respond_with_data(body, status=status)
     sleeps: list[float] = []
-    connector = SparqlConnector(
-        user=None,
-        password=None,
-        auth="digest",
-        timeout=5.0,
-        policy=RetryPolicy(attempts=3, backoff=0.01),
-        sleep=sleeps.append,
-    )
+    connector = SparqlConnector(user=None, password=None, auth="digest", timeout=5.0,
+                                policy=RetryPolicy(attempts=3, backoff=0.01), sleep=sleeps.append)
     url = httpserver.url_for("/sparql")
     try:
         with pytest.raises(error) as caught:
@@ -217,15 +181,8 @@ def test_open_sparql_rejects_an_unknown_option_by_name() -> None:
 
 
 def test_open_store_passes_its_own_flags_and_the_settings_through() -> None:
-    store = open_store(
-        "http://127.0.0.1:1/sparql",
-        create=False,
-        read_only=True,
-        retries=0,
-        dialect="generic",
-        user="u",
-        password="p",
-    )
+    store = open_store("http://127.0.0.1:1/sparql", create=False, read_only=True, retries=0,
+                       dialect="generic", user="u", password="p")
     try:
         assert store.url == "http://127.0.0.1:1/sparql"
         expected = SparqlOptions(retries=0, dialect="generic", user="u", password="p")
@@ -246,15 +203,12 @@ def test_open_sparql_takes_typed_options_and_names_on_top() -> None:
         store.close()
 
 
-@pytest.mark.parametrize(
-    ("options", "message"),
-    [
-        ({"auth": "ntlm"}, "unknown HTTP auth 'ntlm'"),
-        ({"dialect": "qlever"}, "unknown SPARQL dialect 'qlever'"),
-        ({"retries": -1}, "retries must be >= 0"),
-        ({"load_requests": 0}, "load_requests must be >= 1"),
-    ],
-)
+@pytest.mark.parametrize(("options", "message"), [
+    ({"auth": "ntlm"}, "unknown HTTP auth 'ntlm'"),
+    ({"dialect": "qlever"}, "unknown SPARQL dialect 'qlever'"),
+    ({"retries": -1}, "retries must be >= 0"),
+    ({"load_requests": 0}, "load_requests must be >= 1"),
+])
 def test_bad_option_values_are_usage_errors(options: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         SparqlOptions.from_options(options)

@@ -31,17 +31,8 @@ BATCH = 20
 
 
 def _ingest(folder: Path, store: Path) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "kgload",
-        "ingest",
-        str(folder),
-        "--store",
-        f"oxigraph:{store}",
-        "--batch-size",
-        str(BATCH),
-    ]
+    return [sys.executable, "-m", "kgload", "ingest", str(folder), "--store", f"oxigraph:{store}",
+            "--batch-size", str(BATCH)]
 
 
 def _env() -> dict[str, str]:
@@ -64,42 +55,21 @@ def _graphs(path: Path) -> dict[str, frozenset[str]]:
 
 
 def _stats_documents(path: Path, cwd: Path) -> int:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kgload",
-            "stats",
-            "--store",
-            f"oxigraph:{path}",
-            "--format",
-            "json",
-        ],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = subprocess.run([sys.executable, "-m", "kgload", "stats", "--store", f"oxigraph:{path}",
+                           "--format", "json"], cwd=cwd, env=_env(), capture_output=True,
+                          text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     rows = {row["name"]: row["count"] for row in json.loads(done.stdout)}
     return int(rows["documents"])
 
 
-def _killed_run(
-    folder: Path, store: Path, cwd: Path, start: float, end: float, rng: random.Random
-) -> None:
+def _killed_run(folder: Path, store: Path, cwd: Path, start: float, end: float,
+                rng: random.Random) -> None:
     """Run the ingest and SIGKILL it between `start` and `end` seconds (while it writes)."""
     for _ in range(3):
-        with subprocess.Popen(
-            _ingest(folder, store),
-            cwd=cwd,
-            env=_env(),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        ) as process:
+        with subprocess.Popen(_ingest(folder, store), cwd=cwd, env=_env(),
+                              stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL) as process:
             time.sleep(rng.uniform(start, end))
             if process.poll() is None:
                 process.send_signal(signal.SIGKILL)
@@ -132,28 +102,14 @@ def test_killing_kgload_ingest_mid_batch_leaves_whole_documents(tmp_path: Path) 
     one.mkdir()
     (one / "0.txt").write_text(generate_article(0, rng), encoding="utf-8")
     started = time.monotonic()
-    done = subprocess.run(
-        _ingest(one, tmp_path / "one-kg"),
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    done = subprocess.run(_ingest(one, tmp_path / "one-kg"), cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     startup = time.monotonic() - started  # imports and models: nothing is written before
 
     started = time.monotonic()
-    done = subprocess.run(
-        _ingest(folder, tmp_path / "clean"),
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    done = subprocess.run(_ingest(folder, tmp_path / "clean"), cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     clean_seconds = time.monotonic() - started
     clean = _graphs(tmp_path / "clean")
@@ -171,14 +127,7 @@ def test_killing_kgload_ingest_mid_batch_leaves_whole_documents(tmp_path: Path) 
         assert documents >= loaded  # a re-ingest never loses a document it replaces
         loaded = documents
 
-    done = subprocess.run(
-        _ingest(folder, killed),
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    done = subprocess.run(_ingest(folder, killed), cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     assert _graphs(killed) == clean

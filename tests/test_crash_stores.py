@@ -62,14 +62,9 @@ def document(index: int, version: int) -> list[Quad]:
     triples: list[tuple[NamedNode, NamedNode, NamedNode | Literal]] = [
         (doc, RDF_TYPE, NamedNode(f"{KG}Document")),
         (doc, NamedNode(f"{KG}title"), Literal(f"Generated article {index}", language="en")),
-        (
-            doc,
-            NamedNode(f"{KG}published"),
-            Literal(
-                f"20{10 + index % 15}-0{1 + index % 9}-1{index % 10}",
-                datatype=NamedNode(f"{XSD}date"),
-            ),
-        ),
+        (doc, NamedNode(f"{KG}published"),
+         Literal(f"20{10 + index % 15}-0{1 + index % 9}-1{index % 10}",
+                 datatype=NamedNode(f"{XSD}date"))),
         (doc, NamedNode(f"{KG}url"), Literal(f"https://example.org/generated/{index}")),
     ]
     for k in range(12):
@@ -79,11 +74,8 @@ def document(index: int, version: int) -> list[Quad]:
             (doc, NamedNode(f"{KG}mentions"), entity),
             (mention, RDF_TYPE, NamedNode(f"{KG}Mention")),
             (mention, NamedNode(f"{KG}refersTo"), entity),
-            (
-                mention,
-                NamedNode(f"{KG}start"),
-                Literal(str(k * 17), datatype=NamedNode(f"{XSD}integer")),
-            ),
+            (mention, NamedNode(f"{KG}start"),
+             Literal(str(k * 17), datatype=NamedNode(f"{XSD}integer"))),
         ]
     events = 2 + version % 2
     for k in range(events):
@@ -91,11 +83,8 @@ def document(index: int, version: int) -> list[Quad]:
         triples += [
             (event, RDF_TYPE, NamedNode(f"{KG}Event")),
             (event, RDF_TYPE, NamedNode(f"{KG}{'Meeting' if (index + k) % 2 else 'PhoneCall'}")),
-            (
-                event,
-                NamedNode(f"{KG}sentence"),
-                Literal(f"Sentence {k} of version {version}: " + "words " * (k * 40)),
-            ),
+            (event, NamedNode(f"{KG}sentence"),
+             Literal(f"Sentence {k} of version {version}: " + "words " * (k * 40))),
             (event, LABEL, Literal(f"evento {k} da versão {version}", language="pt")),
             (event, NamedNode(f"{KG}source"), doc),
         ]
@@ -139,9 +128,8 @@ class Versions:
                 self.held[index] = writing
                 continue
             new = self.content(index, writing)
-            mixed.append(
-                (index, len(have), len(self.content(index, old)), len(new), len(have & new))
-            )
+            mixed.append((index, len(have), len(self.content(index, old)), len(new),
+                          len(have & new)))
         sample = mixed[:5]
         assert not mixed, (
             f"{len(mixed)} document graphs are neither their old nor their new version "
@@ -149,9 +137,8 @@ class Versions:
         )
 
 
-def write_all(
-    store: Store, documents: int, version: int, batch: int, progress: list[int] | None = None
-) -> None:
+def write_all(store: Store, documents: int, version: int, batch: int,
+              progress: list[int] | None = None) -> None:
     for start in range(0, documents, batch):
         stop = min(start + batch, documents)
         store.replace_graphs({f"{DOC}{i}": document(i, version) for i in range(start, stop)})
@@ -194,13 +181,8 @@ def vstore(virtuoso: VirtuosoServer) -> Iterator[SparqlStore]:
     checkpointed server; the server is left running and emptied."""
     if not virtuoso.running:
         virtuoso.restart()
-    store = open_sparql(
-        virtuoso.url,
-        user=virtuoso.user,
-        password=virtuoso.password,
-        max_request_triples=1_000,
-        retries=0,
-    )
+    store = open_sparql(virtuoso.url, user=virtuoso.user, password=virtuoso.password,
+                        max_request_triples=1_000, retries=0)
     try:
         store.drop_graphs(store.graphs())
         virtuoso.isql("checkpoint;")
@@ -227,8 +209,7 @@ def _virtuoso_cycles(virtuoso: VirtuosoServer, store: SparqlStore, cycles: int, 
         failure: list[BaseException] = []
 
         def writer(
-            version: int = writing,
-            done: list[int] = progress,
+            version: int = writing, done: list[int] = progress,
             failed: list[BaseException] = failure,
         ) -> None:
             try:
@@ -341,9 +322,8 @@ def _oxigraph_cycles(tmp_path: Path, cycles: int, seed: int) -> None:
         writing = newest + (cycle % 3 == 2)
         batch = O_BATCH if cycle % 2 else O_BATCH * 2
         command = _oxigraph_writer(path, writing, batch)
-        with subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        ) as process:
+        with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) as process:
             assert process.stdout is not None and process.stderr is not None
             target = rng.randrange(batch, O_DOCUMENTS)
             for line in process.stdout:

@@ -78,11 +78,9 @@ def test_a_planned_visit_takes_no_dateline_date() -> None:
 
 def test_abbreviated_weekdays_pt() -> None:
     published = dt.date(2022, 1, 19)  # a Wednesday
-    for text in (
-        "Lula reuniu-se com Macron nesta 4ª feira (19).",
-        "Lula reuniu-se com Macron neste 4a feira (19).",
-        "Lula reuniu-se com Macron na 2ª-feira.",
-    ):
+    for text in ("Lula reuniu-se com Macron nesta 4ª feira (19).",
+                 "Lula reuniu-se com Macron neste 4a feira (19).",
+                 "Lula reuniu-se com Macron na 2ª-feira."):
         found = find_dates(text, lang="pt", published=published)
         assert [d.value for d in found] == [
             PartialDate(2022, 1, 19) if "4" in text else PartialDate(2022, 1, 17)

@@ -456,21 +456,13 @@ def test_a_part_of_today_is_the_publication_day(lang: str, text: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        (
-            "en",
-            "Chile and Peru met on Monday. Brazil signed a similar accord on the same day.",
-            [("on Monday", "2025-08-11"), ("the same day", "2025-08-11")],
-        ),
-        (
-            "pt",
-            "O Chile recebeu o Peru em 3 de agosto. No mesmo dia, a Argentina assinou um acordo.",
-            [("3 de agosto", "2025-08-03"), ("No mesmo dia", "2025-08-03")],
-        ),
-        (
-            "es",
-            "Chile recibió a Perú el 3 de agosto. Ese mismo día, Argentina firmó un acuerdo.",
-            [("3 de agosto", "2025-08-03"), ("Ese mismo día", "2025-08-03")],
-        ),
+        ("en", "Chile and Peru met on Monday. Brazil signed a similar accord on the same day.",
+         [("on Monday", "2025-08-11"), ("the same day", "2025-08-11")]),
+        ("pt", "O Chile recebeu o Peru em 3 de agosto. No mesmo dia, a Argentina assinou um "
+         "acordo.",
+         [("3 de agosto", "2025-08-03"), ("No mesmo dia", "2025-08-03")]),
+        ("es", "Chile recibió a Perú el 3 de agosto. Ese mismo día, Argentina firmó un acuerdo.",
+         [("3 de agosto", "2025-08-03"), ("Ese mismo día", "2025-08-03")]),
         # no day stated before it: nothing, not the day of publication
         ("en", "Brazil signed a similar accord on the same day, in July.", [("July", "2025-07")]),
         ("es", "Ese mismo día, Argentina firmó un acuerdo en 2024.", [("2024", "2024")]),

@@ -42,7 +42,6 @@ QUERY_CASES: dict[str, tuple[str, dict[str, ParamValue]]] = {
 QUERY_CASES["events_of_actor-actor=Q7747"] = ("events_of_actor", {"actor": "Q7747"})
 QUERY_CASES["who_reported-reporter=Q884"] = ("who_reported", {"reporter": "Q884"})
 
-
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
@@ -120,12 +119,7 @@ def test_a_second_writer_is_refused_and_the_store_survives(tmp_path: Path) -> No
         before = kg.stats()
         done = subprocess.run(
             [sys.executable, "-m", "kgload", "ingest", str(EXAMPLES[2]), "--store", url],
-            cwd=tmp_path,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120, check=False,
         )
         assert done.returncode == 2, done.stderr
         assert done.stdout == ""

@@ -30,20 +30,10 @@ GOLD: dict[str, Any] = {
     "affiliations": {"Q7747": "Q159", "Q56226": "Q423"},
     "events": [
         # an optional look-alike listed first must not take the exact extraction
-        {
-            "type": "Agreement",
-            "participants": ["Q7747", "Q56226"],
-            "date": "2025-08-12",
-            "status": "Occurred",
-            "required": False,
-        },
-        {
-            "type": "Agreement",
-            "participants": ["Q159", "Q423"],
-            "date": "2024",
-            "status": "Occurred",
-            "required": True,
-        },
+        {"type": "Agreement", "participants": ["Q7747", "Q56226"], "date": "2025-08-12",
+         "status": "Occurred", "required": False},
+        {"type": "Agreement", "participants": ["Q159", "Q423"], "date": "2024",
+         "status": "Occurred", "required": True},
     ],
 }
 
@@ -72,24 +62,10 @@ def test_a_directed_extraction_matches_the_gold_event_with_its_direction() -> No
         "entities": [],
         "affiliations": {"Q37181": "Q155"},
         "events": [
-            {
-                "type": "Visit",
-                "participants": ["Q30", "Q155"],
-                "agent": "Q30",
-                "recipient": "Q155",
-                "date": None,
-                "status": "Occurred",
-                "required": False,
-            },
-            {
-                "type": "Visit",
-                "participants": ["Q37181", "Q30"],
-                "agent": "Q37181",
-                "recipient": "Q30",
-                "date": "2023-02-10",
-                "status": "Planned",
-                "required": True,
-            },
+            {"type": "Visit", "participants": ["Q30", "Q155"], "agent": "Q30",
+             "recipient": "Q155", "date": None, "status": "Occurred", "required": False},
+            {"type": "Visit", "participants": ["Q37181", "Q30"], "agent": "Q37181",
+             "recipient": "Q30", "date": "2023-02-10", "status": "Planned", "required": True},
         ],
     }
     visit = Event(

@@ -34,14 +34,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def imported(argv: list[str], cwd: Path) -> tuple[int, list[str]]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK, *argv],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        timeout=120,
-    )
+    done = subprocess.run([sys.executable, "-c", CHECK, *argv], capture_output=True, text=True,
+                          cwd=cwd, check=False, timeout=120)
     report = json.loads(done.stderr.strip().splitlines()[-1])
     return report["code"], report["heavy"]
 

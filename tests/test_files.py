@@ -12,10 +12,8 @@ from kgload.cli.main import main
 from kgload.errors import UsageError
 from kgload.files import atomic_write, atomic_write_text
 
-EXAMPLE = (
-    Path(__file__).resolve().parents[1]
-    / "examples"
-    / ("05-en-readout-camp-david-trilateral-summit-2023-08-18.txt")
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / (
+    "05-en-readout-camp-david-trilateral-summit-2023-08-18.txt"
 )
 
 

@@ -41,49 +41,18 @@ def _without_logs(store: Path, copy: Path) -> Path:
 
 def _stats(store: Path, cwd: Path) -> dict[str, int]:
     """`kgload stats` of the store, in a new process."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kgload",
-            "stats",
-            "--store",
-            f"oxigraph:{store}",
-            "--format",
-            "json",
-        ],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = subprocess.run([sys.executable, "-m", "kgload", "stats", "--store", f"oxigraph:{store}",
+                           "--format", "json"], cwd=cwd, env=_env(), capture_output=True,
+                          text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     return {row["name"]: int(row["count"]) for row in json.loads(done.stdout)}
 
 
 def test_after_ingest_nothing_is_left_only_in_the_write_ahead_log(tmp_path: Path) -> None:
     store = tmp_path / "kg"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kgload",
-            "ingest",
-            str(EXAMPLES),
-            "--store",
-            f"oxigraph:{store}",
-            "--workers",
-            "1",
-        ],
-        cwd=tmp_path,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = subprocess.run([sys.executable, "-m", "kgload", "ingest", str(EXAMPLES), "--store",
+                           f"oxigraph:{store}", "--workers", "1"], cwd=tmp_path, env=_env(),
+                          capture_output=True, text=True, timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     assert list(store.glob("*.sst"))
     stats = _stats(store, tmp_path)
@@ -163,14 +132,8 @@ def test_a_read_only_store_closes_without_flushing(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "value"),
-    [
-        ("KGLOAD_FLUSH_EVERY", "0"),
-        ("KGLOAD_FLUSH_EVERY", "often"),
-        ("KGLOAD_WORKERS", "-1"),
-        ("KGLOAD_WORKERS", "2000"),
-    ],
-)
+    ("name", "value"), [("KGLOAD_FLUSH_EVERY", "0"), ("KGLOAD_FLUSH_EVERY", "often"),
+                        ("KGLOAD_WORKERS", "-1"), ("KGLOAD_WORKERS", "2000")])
 def test_bad_flush_every_and_workers_are_one_line_errors(name: str, value: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_settings(environ={name: value})

@@ -96,23 +96,17 @@ def test_the_deadline_rule() -> None:
 
 
 @pytest.mark.parametrize("operation", ["select", "update"])
-def test_a_dripping_sparql_server_is_given_up_on(dripping: DrippingServer, operation: str) -> None:
+def test_a_dripping_sparql_server_is_given_up_on(
+    dripping: DrippingServer, operation: str
+) -> None:
     store = open_sparql(dripping.url, dialect="generic", timeout=0.25, retries=1, backoff=0.01)
     started = time.monotonic()
     with pytest.raises(StoreError, match=r"failed after 2 attempts: no complete answer within 1 s"):
         if operation == "select":
             store.select("SELECT * WHERE { ?s ?p ?o }")
         else:
-            store.add(
-                [
-                    Quad(
-                        NamedNode("http://e/s"),
-                        NamedNode("http://e/p"),
-                        Literal("o"),
-                        NamedNode("http://e/g"),
-                    )
-                ]
-            )
+            store.add([Quad(NamedNode("http://e/s"), NamedNode("http://e/p"), Literal("o"),
+                            NamedNode("http://e/g"))])
     store.close()
     # Two attempts of a 1 s deadline each; generous bound, a hang guard rather than a speed test.
     assert time.monotonic() - started < 60
@@ -122,15 +116,11 @@ def test_a_dripping_sparql_server_is_given_up_on(dripping: DrippingServer, opera
 def test_a_dripping_wikidata_server_is_given_up_on(
     dripping: DrippingServer, tmp_path: Path, operation: str
 ) -> None:
-    settings = Settings(
-        wikidata_url=dripping.url,
-        wikidata_api_url=dripping.url,
-        user_agent="kgload-tests/1.0 (https://example.org; tests@example.org)",
-        cache_dir=str(tmp_path / "cache"),
-    )
-    client = WikidataClient(
-        settings, sleep=lambda _: None, max_attempts=2, timeout=0.25, cache=False
-    )
+    settings = Settings(wikidata_url=dripping.url, wikidata_api_url=dripping.url,
+                        user_agent="kgload-tests/1.0 (https://example.org; tests@example.org)",
+                        cache_dir=str(tmp_path / "cache"))
+    client = WikidataClient(settings, sleep=lambda _: None, max_attempts=2, timeout=0.25,
+                            cache=False)
     started = time.monotonic()
     with pytest.raises(WikidataError, match=r"no complete answer within 1 s"):
         if operation == "select":

@@ -46,32 +46,27 @@ def answer_query(request: Request) -> Response:
     name = QUERIES.get(request.form.get("query", ""))
     if name is None:
         return Response("MalformedQueryException: unknown query", status=400)
-    return Response(
-        (FIXTURES / "sparql" / f"{name}.json").read_text(encoding="utf-8"),
-        content_type="application/sparql-results+json; charset=utf-8",
-    )
+    return Response((FIXTURES / "sparql" / f"{name}.json").read_text(encoding="utf-8"),
+                    content_type="application/sparql-results+json; charset=utf-8")
 
 
 def answer_entities(request: Request) -> Response:
     ids = request.args["ids"].split("|")
-    body = {"entities": {i: ENTITIES.get(i, {"id": i, "missing": True}) for i in ids}, "success": 1}
+    body = {"entities": {i: ENTITIES.get(i, {"id": i, "missing": True}) for i in ids},
+            "success": 1}
     return Response(json.dumps(body), content_type="application/json; charset=utf-8")
 
 
-def serve(
-    httpserver: HTTPServer, entities: Callable[[Request], Response] = answer_entities
-) -> None:
+def serve(httpserver: HTTPServer,
+          entities: Callable[[Request], Response] = answer_entities) -> None:
     httpserver.expect_request("/sparql", method="POST").respond_with_handler(answer_query)
     httpserver.expect_request(API, method="GET").respond_with_handler(entities)
 
 
 def make_client(httpserver: HTTPServer, cache: Path, **options: Any) -> WikidataClient:
-    settings = Settings(
-        wikidata_url=httpserver.url_for("/sparql"),
-        wikidata_api_url=httpserver.url_for(API),
-        user_agent=UA,
-        cache_dir=str(cache),
-    )
+    settings = Settings(wikidata_url=httpserver.url_for("/sparql"),
+                        wikidata_api_url=httpserver.url_for(API), user_agent=UA,
+                        cache_dir=str(cache))
     return WikidataClient(settings, sleep=lambda seconds: None, **options)
 
 
@@ -92,15 +87,8 @@ def built(httpserver: HTTPServer, tmp_path: Path) -> Path:
     report = build_kb(make_client(httpserver, tmp_path / "cache"), out, today=DAY)
     assert report.ok, report.problems
     assert report.requests == len(QUERY_NAMES) + 1  # 34 ids: one wbgetentities request
-    assert report.counts() == {
-        "State": 5,
-        "Organization": 2,
-        "Place": 5,
-        "Person": 12,
-        "aliases": report.aliases,
-        "offices": 10,
-        "holders": 16,
-    }
+    assert report.counts() == {"State": 5, "Organization": 2, "Place": 5, "Person": 12,
+                               "aliases": report.aliases, "offices": 10, "holders": 16}
     return out
 
 
@@ -122,14 +110,9 @@ def test_tables_have_the_shipped_headers_and_value_sets(built: Path) -> None:
     for name in TABLES:
         shipped_header = (SHIPPED / name).read_text(encoding="utf-8").split("\n", 1)[0]
         assert (built / name).read_text(encoding="utf-8").split("\n", 1)[0] == shipped_header
-    for name, key in (
-        ("entities.tsv", "kind"),
-        ("entities.tsv", "category"),
-        ("aliases.tsv", "lang"),
-        ("offices.tsv", "role"),
-        ("offices.tsv", "title"),
-        ("offices.tsv", "is_leader"),
-    ):
+    for name, key in (("entities.tsv", "kind"), ("entities.tsv", "category"),
+                      ("aliases.tsv", "lang"), ("offices.tsv", "role"),
+                      ("offices.tsv", "title"), ("offices.tsv", "is_leader")):
         assert column(built, name, key) <= column(SHIPPED, name, key), (name, key)
     assert column(built, "aliases.tsv", "type") <= set(ALIAS_TYPES)
     assert column(built, "entities.tsv", "check") == {"wikidata:2025-08-13"}
@@ -144,11 +127,8 @@ def test_entities_offices_and_holders(built: Path) -> None:
     assert entities["Q159"]["label_pt"] == "Rússia"
     assert entities["Q7184"]["category"] == "alliance"
     assert entities["Q1065"]["kind"] == "Organization"
-    assert (
-        entities["Q649"]["kind"],
-        entities["Q649"]["country"],
-        entities["Q649"]["stands_for"],
-    ) == ("Place", "Q159", "Q159")
+    assert (entities["Q649"]["kind"], entities["Q649"]["country"],
+            entities["Q649"]["stands_for"]) == ("Place", "Q159", "Q159")
     assert (entities["Q7747"]["kind"], entities["Q7747"]["country"]) == ("Person", "Q159")
     assert entities["Q58217"]["country"] == "Q159"
     offices = {row["office_qid"]: row for row in rows(built, "offices.tsv")}
@@ -193,24 +173,17 @@ def test_aliases_names_demonyms_and_abbreviations(built: Path) -> None:
 def test_rules_without_the_curated_kb(httpserver: HTTPServer, tmp_path: Path) -> None:
     serve(httpserver)
     out = tmp_path / "kb"
-    report = build_kb(
-        make_client(httpserver, tmp_path / "cache"), out, keep_curated=False, today=DAY
-    )
+    report = build_kb(make_client(httpserver, tmp_path / "cache"), out, keep_curated=False,
+                      today=DAY)
     assert report.ok
     offices = {row["office_qid"]: row for row in rows(out, "offices.tsv")}
     assert offices["Q56876342"]["title"] == "president"
     assert offices["Q7240364"]["title"] == "premier"
     assert offices["Q1418873"]["title"] == "foreign_minister"
-    leaders = {
-        row["state"]: row["office_qid"] for row in offices.values() if row["is_leader"] == "1"
-    }
-    assert leaders == {
-        "Q30": "Q11696",
-        "Q155": "Q5176750",
-        "Q159": "Q218295",
-        "Q212": "Q579677",
-        "Q423": "Q56876342",
-    }
+    leaders = {row["state"]: row["office_qid"] for row in offices.values()
+               if row["is_leader"] == "1"}
+    assert leaders == {"Q30": "Q11696", "Q155": "Q5176750", "Q159": "Q218295",
+                       "Q212": "Q579677", "Q423": "Q56876342"}
     entities = {row["qid"]: row for row in rows(out, "entities.tsv")}
     assert entities["Q7184"]["category"] == "alliance"
     assert entities["Q1065"]["category"] == "igo"
@@ -220,23 +193,20 @@ def test_rules_without_the_curated_kb(httpserver: HTTPServer, tmp_path: Path) ->
     assert types <= {"name", "short", "abbr", "demonym"}
 
 
-def test_missing_and_redirected_items_are_reported(httpserver: HTTPServer, tmp_path: Path) -> None:
+def test_missing_and_redirected_items_are_reported(httpserver: HTTPServer,
+                                                  tmp_path: Path) -> None:
     def answer(request: Request) -> Response:
         entities: dict[str, Any] = {}
         for qid in request.args["ids"].split("|"):
             if qid == "Q1065":
                 entities[qid] = {"id": qid, "missing": True}
             elif qid == "Q7184":  # merged: answered under the new id
-                entities["Q999999999"] = {
-                    **ENTITIES[qid],
-                    "id": "Q999999999",
-                    "redirects": {"from": qid, "to": "Q999999999"},
-                }
+                entities["Q999999999"] = {**ENTITIES[qid], "id": "Q999999999",
+                                          "redirects": {"from": qid, "to": "Q999999999"}}
             else:
                 entities[qid] = ENTITIES[qid]
-        return Response(
-            json.dumps({"entities": entities, "success": 1}), content_type="application/json"
-        )
+        return Response(json.dumps({"entities": entities, "success": 1}),
+                        content_type="application/json")
 
     serve(httpserver, answer)
     out = tmp_path / "kb"
@@ -248,9 +218,8 @@ def test_missing_and_redirected_items_are_reported(httpserver: HTTPServer, tmp_p
     assert "Q7184" in qids
 
 
-def test_rerun_is_served_from_the_cache(
-    httpserver: HTTPServer, tmp_path: Path, built: Path
-) -> None:
+def test_rerun_is_served_from_the_cache(httpserver: HTTPServer, tmp_path: Path,
+                                        built: Path) -> None:
     before = {name: (built / name).read_bytes() for name in TABLES}
     seen = len(httpserver.log)
     report = build_kb(make_client(httpserver, tmp_path / "cache"), built, today=DAY)
@@ -282,12 +251,8 @@ def test_interrupted_build_resumes_without_repeating_requests(
     # A fresh cache folder: only the build state can spare the finished requests.
     httpserver.clear_log()
     steps: list[tuple[int, int | None, str]] = []
-    report = build_kb(
-        make_client(httpserver, tmp_path / "other-cache"),
-        out,
-        batch_size=10,
-        progress=lambda done, total, what: steps.append((done, total, what)),
-    )
+    report = build_kb(make_client(httpserver, tmp_path / "other-cache"), out, batch_size=10,
+                      progress=lambda done, total, what: steps.append((done, total, what)))
     second_run = [(r.path, r.args.get("ids")) for r, _ in httpserver.log]
     assert [path for path, _ in second_run] == [API] * 3  # batches 2, 3 and 4 of 4
     assert second_run[0] == first_run[-1]  # the failed one is asked again
@@ -295,7 +260,8 @@ def test_interrupted_build_resumes_without_repeating_requests(
     assert report.resumed == len(QUERY_NAMES) + 1
     assert report.date == DAY  # the date the interrupted build started
     assert steps[-1] == (len(QUERY_NAMES) + 4 + 1, len(QUERY_NAMES) + 4 + 1, "write tables")
-    assert load_kb(out).holders("Q159", titles=["president"], on=dt.date(2025, 8, 12)) == ["Q7747"]
+    assert load_kb(out).holders("Q159", titles=["president"], on=dt.date(2025, 8, 12)) == [
+        "Q7747"]
     assert not (out / STATE_FILE).exists()
 
 
@@ -332,34 +298,28 @@ def test_batch_size_is_bounded(tmp_path: Path, httpserver: HTTPServer) -> None:
         build_kb(make_client(httpserver, tmp_path / "cache"), tmp_path / "kb", batch_size=51)
 
 
-@pytest.mark.parametrize(
-    ("lang", "base", "forms"),
-    [
-        ("en", "Russian", ["Russian", "Russians"]),
-        ("en", "Chinese", ["Chinese"]),
-        ("en", "pakistani", ["Pakistani", "Pakistanis"]),
-        ("pt", "Russo", ["russo", "russa", "russos", "russas"]),
-        ("pt", "francês", ["francês", "francesa", "franceses", "francesas"]),
-        ("pt", "afegão", ["afegão", "afegã", "afegãos", "afegãs"]),
-        ("pt", "canadense", ["canadense", "canadenses"]),
-        ("pt", "espanhol", ["espanhol", "espanhola", "espanhóis", "espanholas"]),
-        (
-            "pt",
-            "norte-coreano",
-            ["norte-coreano", "norte-coreana", "norte-coreanos", "norte-coreanas"],
-        ),
-        ("es", "alemán", ["alemán", "alemana", "alemanes", "alemanas"]),
-        ("es", "iraquí", ["iraquí", "iraquíes"]),
-        ("es", "estadounidense", ["estadounidense", "estadounidenses"]),
-        ("es", "español", ["español", "española", "españoles", "españolas"]),
-        ("fr", "russe", ["russe", "russes"]),
-        ("fr", "français", ["français", "française", "françaises"]),
-        ("fr", "nord-coréen", ["nord-coréen", "nord-coréenne", "nord-coréens", "nord-coréennes"]),
-        ("fr", "américain", ["américain", "américaine", "américains", "américaines"]),
-        ("de", "Russe", ["russe"]),
-        ("pt", "  ", []),
-    ],
-)
+@pytest.mark.parametrize(("lang", "base", "forms"), [
+    ("en", "Russian", ["Russian", "Russians"]),
+    ("en", "Chinese", ["Chinese"]),
+    ("en", "pakistani", ["Pakistani", "Pakistanis"]),
+    ("pt", "Russo", ["russo", "russa", "russos", "russas"]),
+    ("pt", "francês", ["francês", "francesa", "franceses", "francesas"]),
+    ("pt", "afegão", ["afegão", "afegã", "afegãos", "afegãs"]),
+    ("pt", "canadense", ["canadense", "canadenses"]),
+    ("pt", "espanhol", ["espanhol", "espanhola", "espanhóis", "espanholas"]),
+    ("pt", "norte-coreano", ["norte-coreano", "norte-coreana", "norte-coreanos",
+                             "norte-coreanas"]),
+    ("es", "alemán", ["alemán", "alemana", "alemanes", "alemanas"]),
+    ("es", "iraquí", ["iraquí", "iraquíes"]),
+    ("es", "estadounidense", ["estadounidense", "estadounidenses"]),
+    ("es", "español", ["español", "española", "españoles", "españolas"]),
+    ("fr", "russe", ["russe", "russes"]),
+    ("fr", "français", ["français", "française", "françaises"]),
+    ("fr", "nord-coréen", ["nord-coréen", "nord-coréenne", "nord-coréens", "nord-coréennes"]),
+    ("fr", "américain", ["américain", "américaine", "américains", "américaines"]),
+    ("de", "Russe", ["russe"]),
+    ("pt", "  ", []),
+])
 def test_inflect_demonym(lang: str, base: str, forms: list[str]) -> None:
     assert inflect_demonym(lang, base) == forms
 

@@ -32,27 +32,12 @@ TABLES = ("entities.tsv", "aliases.tsv", "offices.tsv", "holders.tsv")
 LABELS = ["label_en", "label_pt", "label_es", "label_fr"]
 HEADERS = {
     "states.tsv": ["qid", "category", *LABELS, "prominence", "check"],
-    "organisations.tsv": [
-        "qid",
-        "category",
-        "country",
-        *LABELS,
-        "stands_for",
-        "prominence",
-        "check",
-    ],
+    "organisations.tsv": ["qid", "category", "country", *LABELS, "stands_for", "prominence",
+                          "check"],
     "places.tsv": ["qid", "category", "country", *LABELS, "stands_for", "prominence", "check"],
     "people.tsv": ["qid", "country", *LABELS, "prominence", "check"],
-    "offices.tsv": [
-        "office_qid",
-        "state",
-        "role",
-        "title",
-        "is_leader",
-        "label_en",
-        "label_pt",
-        "check",
-    ],
+    "offices.tsv": ["office_qid", "state", "role", "title", "is_leader", "label_en", "label_pt",
+                    "check"],
     "tenures.tsv": ["office_qid", "person_qid", "start", "end", "check"],
     "aliases.tsv": ["qid", "lang", "alias", "type", "check"],
     "demonyms.tsv": ["qid", "lang", "demonym", "inflect", "check"],
@@ -60,16 +45,11 @@ HEADERS = {
     "metonyms.tsv": ["qid", "lang", "metonym", "check"],
 }
 KEYS = {
-    "states.tsv": ["qid"],
-    "organisations.tsv": ["qid"],
-    "places.tsv": ["qid"],
-    "people.tsv": ["qid"],
-    "offices.tsv": ["office_qid"],
+    "states.tsv": ["qid"], "organisations.tsv": ["qid"], "places.tsv": ["qid"],
+    "people.tsv": ["qid"], "offices.tsv": ["office_qid"],
     "tenures.tsv": ["office_qid", "person_qid", "start"],
-    "aliases.tsv": ["qid", "lang", "alias", "type"],
-    "demonyms.tsv": ["qid", "lang", "demonym"],
-    "surnames.tsv": ["qid", "lang", "surname"],
-    "metonyms.tsv": ["qid", "lang", "metonym"],
+    "aliases.tsv": ["qid", "lang", "alias", "type"], "demonyms.tsv": ["qid", "lang", "demonym"],
+    "surnames.tsv": ["qid", "lang", "surname"], "metonyms.tsv": ["qid", "lang", "metonym"],
 }
 QID_COLUMNS = {"qid", "office_qid", "person_qid", "state"}
 OPTIONAL_QID_COLUMNS = {"country", "stands_for"}
@@ -78,48 +58,16 @@ LANGS = {"en", "pt", "es", "fr", "*"}
 ENUMS = {
     ("states.tsv", "category"): {"sovereign_state", "partially_recognised_state"},
     ("organisations.tsv", "category"): {
-        "igo",
-        "alliance",
-        "un_organ",
-        "eu_institution",
-        "legislature",
-        "ministry",
-        "armed_forces",
-        "intelligence_service",
-        "political_party",
-    },
+        "igo", "alliance", "un_organ", "eu_institution", "legislature", "ministry",
+        "armed_forces", "intelligence_service", "political_party"},
     ("places.tsv", "category"): {"capital", "region", "province", "city", "head_office"},
-    ("offices.tsv", "role"): {
-        "head_of_state",
-        "head_of_government",
-        "foreign_minister",
-        "defence_minister",
-    },
+    ("offices.tsv", "role"): {"head_of_state", "head_of_government", "foreign_minister",
+                              "defence_minister"},
     ("offices.tsv", "title"): {
-        "",
-        "president",
-        "prime_minister",
-        "chancellor",
-        "premier",
-        "state_counsellor",
-        "supreme_leader",
-        "captain_regent",
-        "co_prince",
-        "chairman",
-        "emperor",
-        "emir",
-        "sultan",
-        "king",
-        "pope",
-        "prince",
-        "monarch",
-        "foreign_minister",
-        "foreign_secretary",
-        "secretary_of_state",
-        "defence_minister",
-        "defence_secretary",
-        "secretary_of_defense",
-    },
+        "", "president", "prime_minister", "chancellor", "premier", "state_counsellor",
+        "supreme_leader", "captain_regent", "co_prince", "chairman", "emperor", "emir",
+        "sultan", "king", "pope", "prince", "monarch", "foreign_minister", "foreign_secretary",
+        "secretary_of_state", "defence_minister", "defence_secretary", "secretary_of_defense"},
     ("offices.tsv", "is_leader"): {"0", "1"},
     ("demonyms.tsv", "inflect"): {"0", "1"},
     ("aliases.tsv", "type"): {"name", "short", "abbr"},
@@ -175,7 +123,7 @@ def test_tenures_end_after_they_start() -> None:
     _, rows = curated_rows("tenures.tsv")
     for row in rows:
         if row["end"]:
-            assert row["start"][: len(row["end"])] <= row["end"], row
+            assert row["start"][:len(row["end"])] <= row["end"], row
 
 
 def test_explicit_titles_are_only_those_the_label_does_not_give() -> None:
@@ -215,23 +163,16 @@ def broken_copy(tmp_path: Path, name: str, line: str) -> Path:
     return copy
 
 
-@pytest.mark.parametrize(
-    ("name", "line", "message"),
-    [
-        ("aliases.tsv", "Q999999999\ten\tNowhere\tshort\tcorpus", "Q999999999"),
-        ("tenures.tsv", "Q11696\tQ999999999\t2020\t\tleaders", "Q999999999"),
-        (
-            "offices.tsv",
-            "Q999999999\tQ30\thead_of_state\t\t0\tWarden of the Seas\tGuardião\tx",
-            "fill the title column",
-        ),
-        ("states.tsv", "Q30\tsovereign_state\tX\tX\tX\tX\t1\towid", "listed twice"),
-        ("people.tsv", "Q1\tQ30\tonly three cells", r"people\.tsv:\d+: 3 cells"),
-    ],
-)
-def test_a_bad_curated_row_is_a_clear_error(
-    tmp_path: Path, name: str, line: str, message: str
-) -> None:
+@pytest.mark.parametrize(("name", "line", "message"), [
+    ("aliases.tsv", "Q999999999\ten\tNowhere\tshort\tcorpus", "Q999999999"),
+    ("tenures.tsv", "Q11696\tQ999999999\t2020\t\tleaders", "Q999999999"),
+    ("offices.tsv", "Q999999999\tQ30\thead_of_state\t\t0\tWarden of the Seas\tGuardião\tx",
+     "fill the title column"),
+    ("states.tsv", "Q30\tsovereign_state\tX\tX\tX\tX\t1\towid", "listed twice"),
+    ("people.tsv", "Q1\tQ30\tonly three cells", r"people\.tsv:\d+: 3 cells"),
+])
+def test_a_bad_curated_row_is_a_clear_error(tmp_path: Path, name: str, line: str,
+                                            message: str) -> None:
     folder = broken_copy(tmp_path, name, line)
     with pytest.raises(KnowledgeBaseError, match=message):
         curated_tables(read_curated(folder))
@@ -249,29 +190,21 @@ def test_a_wrong_header_names_the_file(tmp_path: Path) -> None:
 def test_both_builds_share_one_inflection_and_one_title_rule() -> None:
     assert builder.inflect_demonym is generate.inflect_demonym
     assert builder.office_title is generate.office_title
-    for duplicate in (
-        "_inflect_pt",
-        "_inflect_es",
-        "_inflect_fr",
-        "_office_title",
-        "_write_tables",
-    ):
+    for duplicate in ("_inflect_pt", "_inflect_es", "_inflect_fr", "_office_title",
+                      "_write_tables"):
         assert not hasattr(builder, duplicate), duplicate
 
 
-@pytest.mark.parametrize(
-    ("role", "label", "title"),
-    [
-        ("head_of_state", "Yang di-Pertuan Agong", "monarch"),
-        ("head_of_state", "O le Ao o le Malo", "monarch"),
-        ("head_of_state", "State Administration Council", "chairman"),
-        ("head_of_state", "Monarch of the United Kingdom", "monarch"),  # not "king" (of "Kingdom")
-        ("head_of_government", "Taoiseach", "prime_minister"),
-        ("head_of_government", "Federal Chancellor of Germany", "chancellor"),
-        ("foreign_minister", "Secretary of State for Foreign Affairs", "foreign_secretary"),
-        ("head_of_state", "Governor-General", None),
-    ],
-)
+@pytest.mark.parametrize(("role", "label", "title"), [
+    ("head_of_state", "Yang di-Pertuan Agong", "monarch"),
+    ("head_of_state", "O le Ao o le Malo", "monarch"),
+    ("head_of_state", "State Administration Council", "chairman"),
+    ("head_of_state", "Monarch of the United Kingdom", "monarch"),  # not "king" (of "Kingdom")
+    ("head_of_government", "Taoiseach", "prime_minister"),
+    ("head_of_government", "Federal Chancellor of Germany", "chancellor"),
+    ("foreign_minister", "Secretary of State for Foreign Affairs", "foreign_secretary"),
+    ("head_of_state", "Governor-General", None),
+])
 def test_office_title(role: str, label: str, title: str | None) -> None:
     assert office_title(role, label) == title
 
@@ -279,57 +212,20 @@ def test_office_title(role: str, label: str, title: str | None) -> None:
 # -- demonyms of the shipped KB -------------------------------------------------------------------
 
 # English demonyms that also name the people as a whole: no "-s" plural ("the British", "Frenchs").
-IRREGULAR_EN = (
-    "British",
-    "French",
-    "Dutch",
-    "Irish",
-    "Swiss",
-    "Chinese",
-    "Japanese",
-    "Vietnamese",
-    "Welsh",
-    "Scottish",
-    "English",
-    "Spanish",
-    "Danish",
-    "Polish",
-    "Turkish",
-    "Finnish",
-    "Swedish",
-    "Portuguese",
-    "Lebanese",
-    "Burmese",
-    "Nepalese",
-    "Sudanese",
-    "Taiwanese",
-    "Congolese",
-    "Senegalese",
-    "Maltese",
-    "Luxembourgish",
-    "Bhutanese",
-    "Togolese",
-    "Guyanese",
-    "Surinamese",
-    "Timorese",
-    "Gabonese",
-    "Beninese",
-    "Marshallese",
-    "Sammarinese",
-)
+IRREGULAR_EN = ("British", "French", "Dutch", "Irish", "Swiss", "Chinese", "Japanese",
+                "Vietnamese", "Welsh", "Scottish", "English", "Spanish", "Danish", "Polish",
+                "Turkish", "Finnish", "Swedish", "Portuguese", "Lebanese", "Burmese", "Nepalese",
+                "Sudanese", "Taiwanese", "Congolese", "Senegalese", "Maltese", "Luxembourgish",
+                "Bhutanese", "Togolese", "Guyanese", "Surinamese", "Timorese", "Gabonese",
+                "Beninese", "Marshallese", "Sammarinese")
 # Plurals of -sh/-ch/-ese/-ss forms that are English words (a Czech, two Czechs).
 TRUE_PLURALS = {"Czechs"}
 # Irregular pt/es plurals and the regular forms a rule would wrongly give them.
 IRREGULAR_ROMANCE = [
-    ("pt", "alemães", "alemãos"),
-    ("pt", "espanhóis", "espanhols"),
-    ("pt", "espanhóis", "espanhois"),
-    ("pt", "letões", "letãos"),
-    ("pt", "mongóis", "mongols"),
-    ("es", "alemanes", "alemánes"),
-    ("es", "españoles", "españols"),
-    ("es", "iraníes", "iranís"),
-    ("es", "iraquíes", "iraquís"),
+    ("pt", "alemães", "alemãos"), ("pt", "espanhóis", "espanhols"), ("pt", "espanhóis",
+    "espanhois"), ("pt", "letões", "letãos"), ("pt", "mongóis", "mongols"),
+    ("es", "alemanes", "alemánes"), ("es", "españoles", "españols"),
+    ("es", "iraníes", "iranís"), ("es", "iraquíes", "iraquís"),
 ]
 
 
@@ -363,17 +259,14 @@ def test_portuguese_and_spanish_demonyms_keep_their_irregular_plurals() -> None:
             assert not re.search(r"(án|én|ín|ón|és|ís)es$|[lnrzs]s$", alias), alias
 
 
-@pytest.mark.parametrize(
-    ("lang", "base", "forms"),
-    [
-        ("en", "British", ["British"]),
-        ("en", "French", ["French"]),
-        ("en", "Swiss", ["Swiss"]),
-        ("en", "Vietnamese", ["Vietnamese"]),
-        ("en", "Iraqi", ["Iraqi", "Iraqis"]),
-        ("pt", "mongol", ["mongol", "mongola", "mongóis", "mongolas"]),
-        ("es", "francés", ["francés", "francesa", "franceses", "francesas"]),
-    ],
-)
+@pytest.mark.parametrize(("lang", "base", "forms"), [
+    ("en", "British", ["British"]),
+    ("en", "French", ["French"]),
+    ("en", "Swiss", ["Swiss"]),
+    ("en", "Vietnamese", ["Vietnamese"]),
+    ("en", "Iraqi", ["Iraqi", "Iraqis"]),
+    ("pt", "mongol", ["mongol", "mongola", "mongóis", "mongolas"]),
+    ("es", "francés", ["francés", "francesa", "franceses", "francesas"]),
+])
 def test_inflect_demonym_irregular_english(lang: str, base: str, forms: list[str]) -> None:
     assert inflect_demonym(lang, base) == forms

@@ -119,10 +119,8 @@ def test_all_caps_transcript_is_not_read_as_acronyms() -> None:
 
 
 def test_wire_dateline_is_not_an_actor_or_a_subject() -> None:
-    text = (
-        "BARI, Italy (Northbridge) - U.S. President Joe Biden and Ukrainian President "
-        "Volodymyr Zelenskyy signed a security agreement on Thursday."
-    )
+    text = ("BARI, Italy (Northbridge) - U.S. President Joe Biden and Ukrainian President "
+            "Volodymyr Zelenskyy signed a security agreement on Thursday.")
     article = _article(text, "en", published=dt.date(2024, 6, 14))
     extraction = analyze(article, load_kb())
     assert not [m for m in extraction.mentions if m.text == "BARI"]
@@ -135,9 +133,8 @@ def test_shared_alias_is_decided_by_context() -> None:
     alone = {m.text: m.key for m in _links("Georgia and Russia fought a war in 2008.", "en")}
     assert alone["Georgia"] == "Q230"
     # … the state when the article is about the United States and names no other country
-    in_us = _links(
-        "The United States Senate race in Georgia was close, American officials said.", "en"
-    )
+    in_us = _links("The United States Senate race in Georgia was close, American officials "
+                   "said.", "en")
     assert {m.text: m.key for m in in_us}.get("Georgia") == "Q1428"
 
 
@@ -228,9 +225,7 @@ def test_speaker_label_of_the_publishing_governments_own_official() -> None:
 
 def test_bare_title_label_is_the_publishing_governments_holder_on_the_day() -> None:
     text = "Remarks by the President\n\nTHE PRESIDENT: Good afternoon, everyone.\n"
-    mentions = _links(
-        text, "en", published=dt.date(2023, 10, 7), url="https://www.whitehouse.gov/x"
-    )
+    mentions = _links(text, "en", published=dt.date(2023, 10, 7), url="https://www.whitehouse.gov/x")
     assert {m.text: m.key for m in mentions}["THE PRESIDENT"] == "Q6279"  # Joe Biden
     earlier = _links(text, "en", published=dt.date(2018, 10, 7), url="https://www.whitehouse.gov/x")
     assert {m.text: m.key for m in earlier}["THE PRESIDENT"] == "Q22686"  # Donald Trump

@@ -44,80 +44,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # -- a generator of small, varied articles in the header format ----------------------------------
 
-_PT_PEOPLE = [
-    "Vladimir Putin",
-    "Kim Jong Un",
-    "Luiz Inácio Lula da Silva",
-    "Emmanuel Macron",
-    "Xi Jinping",
-    "Volodymyr Zelensky",
-    "Olaf Scholz",
-    "Narendra Modi",
-]
-_EN_PEOPLE = [
-    "Joe Biden",
-    "Xi Jinping",
-    "Vladimir Putin",
-    "Emmanuel Macron",
-    "Rishi Sunak",
-    "Fumio Kishida",
-    "Volodymyr Zelenskyy",
-    "Yoon Suk Yeol",
-]
-_PT_STATES = [
-    "Rússia",
-    "Coreia do Norte",
-    "Brasil",
-    "França",
-    "China",
-    "Ucrânia",
-    "Alemanha",
-    "Índia",
-    "Estados Unidos",
-    "Japão",
-]
-_EN_STATES = [
-    "Russia",
-    "North Korea",
-    "Brazil",
-    "France",
-    "China",
-    "Ukraine",
-    "Germany",
-    "India",
-    "the United States",
-    "Japan",
-]
+_PT_PEOPLE = ["Vladimir Putin", "Kim Jong Un", "Luiz Inácio Lula da Silva", "Emmanuel Macron",
+              "Xi Jinping", "Volodymyr Zelensky", "Olaf Scholz", "Narendra Modi"]
+_EN_PEOPLE = ["Joe Biden", "Xi Jinping", "Vladimir Putin", "Emmanuel Macron", "Rishi Sunak",
+              "Fumio Kishida", "Volodymyr Zelenskyy", "Yoon Suk Yeol"]
+_PT_STATES = ["Rússia", "Coreia do Norte", "Brasil", "França", "China", "Ucrânia", "Alemanha",
+              "Índia", "Estados Unidos", "Japão"]
+_EN_STATES = ["Russia", "North Korea", "Brazil", "France", "China", "Ukraine", "Germany",
+              "India", "the United States", "Japan"]
 _PT_CITIES = ["Brasília", "Moscou", "Pequim", "Paris", "Nova Délhi", "Berlim"]
 _EN_CITIES = ["Washington", "Moscow", "Beijing", "Paris", "New Delhi", "Berlin"]
-_PT_MONTHS = [
-    "janeiro",
-    "fevereiro",
-    "março",
-    "abril",
-    "maio",
-    "junho",
-    "julho",
-    "agosto",
-    "setembro",
-    "outubro",
-    "novembro",
-    "dezembro",
-]
-_EN_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_PT_MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+              "setembro", "outubro", "novembro", "dezembro"]
+_EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
 _PT_TOPICS = ["comércio", "segurança regional", "energia", "a guerra na Ucrânia", "o clima"]
 _EN_TOPICS = ["trade", "regional security", "energy", "the war in Ukraine", "climate"]
 
@@ -151,12 +91,7 @@ def generate_article(index: int, rng: random.Random) -> str:
     s1, s2, s3 = rng.sample(states, 3)
     published = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(6 * 365))
     fields = {
-        "a": a,
-        "b": b,
-        "s1": s1,
-        "s2": s2,
-        "s3": s3,
-        "n": index + 1,
+        "a": a, "b": b, "s1": s1, "s2": s2, "s3": s3, "n": index + 1,
         "city": rng.choice(_PT_CITIES if lang == "pt" else _EN_CITIES),
         "topic": rng.choice(_PT_TOPICS if lang == "pt" else _EN_TOPICS),
         "day": published.day,
@@ -244,17 +179,8 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 
 def _ingest_command(folder: Path, url: str) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "kgload",
-        "ingest",
-        str(folder),
-        "--store",
-        url,
-        "--batch-size",
-        "10",
-    ]
+    return [sys.executable, "-m", "kgload", "ingest", str(folder), "--store", url,
+            "--batch-size", "10"]
 
 
 def _graph_counts(store: SparqlStore) -> dict[str, int]:
@@ -295,23 +221,15 @@ def _kill_check_rerun(
     command = _ingest_command(corpus.folder, virtuoso.url)
     target = rng.randint(10, DOCUMENTS * 7 // 10)
     with (cwd / "ingest.err").open("w+", encoding="utf-8") as err:
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=err,
-        )
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.DEVNULL, stderr=err)
         try:
             deadline = time.monotonic() + 180
             while _document_graphs(admin) < target:
                 if process.poll() is not None:
                     err.seek(0)
-                    pytest.fail(
-                        f"ingest exited {process.returncode} before the kill:\n"
-                        + err.read()[-3000:]
-                    )
+                    pytest.fail(f"ingest exited {process.returncode} before the kill:\n"
+                                + err.read()[-3000:])
                 assert time.monotonic() < deadline, "ingest made no progress"
                 time.sleep(0.02)
             time.sleep(rng.uniform(0.0, 0.05))  # land anywhere inside a request
@@ -331,9 +249,8 @@ def _kill_check_rerun(
     _assert_absent_or_complete(counts, corpus)
     assert 0 < len(counts) < DOCUMENTS, len(counts)
 
-    done = subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600, check=False
-    )
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
     assert done.returncode == 0, done.stderr
     counts = _graph_counts(admin)
     assert counts == corpus.expected
@@ -351,10 +268,8 @@ def test_killing_virtuoso_mid_ingest_leaves_each_document_absent_or_complete(
 
 @pytest.mark.virtuoso
 @pytest.mark.slow
-@pytest.mark.skipif(
-    os.environ.get("KGLOAD_SLOW_TESTS") != "1",
-    reason="soak test: set KGLOAD_SLOW_TESTS=1 to run 20 kill/rerun cycles",
-)
+@pytest.mark.skipif(os.environ.get("KGLOAD_SLOW_TESTS") != "1",
+                    reason="soak test: set KGLOAD_SLOW_TESTS=1 to run 20 kill/rerun cycles")
 def test_killing_virtuoso_mid_ingest_twenty_times(
     virtuoso: VirtuosoServer, admin: SparqlStore, corpus: Corpus, tmp_path: Path
 ) -> None:
@@ -365,10 +280,8 @@ def test_killing_virtuoso_mid_ingest_twenty_times(
 
 @pytest.mark.virtuoso
 @pytest.mark.slow
-@pytest.mark.skipif(
-    os.environ.get("KGLOAD_SLOW_TESTS") != "1",
-    reason="soak test: set KGLOAD_SLOW_TESTS=1 to kill 5 re-ingests",
-)
+@pytest.mark.skipif(os.environ.get("KGLOAD_SLOW_TESTS") != "1",
+                    reason="soak test: set KGLOAD_SLOW_TESTS=1 to kill 5 re-ingests")
 def test_killing_virtuoso_mid_reingest_keeps_every_document_whole(
     virtuoso: VirtuosoServer, admin: SparqlStore, corpus: Corpus, tmp_path: Path
 ) -> None:
@@ -376,22 +289,15 @@ def test_killing_virtuoso_mid_reingest_keeps_every_document_whole(
     _start_empty(virtuoso, admin)
     env = _clean_env(KGLOAD_STORE_USER=virtuoso.user, KGLOAD_STORE_PASSWORD=virtuoso.password)
     command = _ingest_command(corpus.folder, virtuoso.url)
-    done = subprocess.run(
-        command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900, check=False
-    )
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=900, check=False)
     assert done.returncode == 0, done.stderr
     virtuoso.isql("checkpoint;")
     rng = random.Random(10)
     for cycle in range(5):
         with (tmp_path / "reingest.err").open("w+", encoding="utf-8") as err:
-            process = subprocess.Popen(
-                command,
-                cwd=tmp_path,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=err,
-            )
+            process = subprocess.Popen(command, cwd=tmp_path, env=env, stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=err)
             try:
                 # Kill during the re-ingest, or (every other cycle) right after it, when only
                 # the transaction log holds what it did.
@@ -421,9 +327,8 @@ def test_dropped_documents_stay_dropped_after_a_crash(
     command = _ingest_command(corpus.folder, virtuoso.url)
 
     def ingest() -> None:
-        done = subprocess.run(
-            command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600, check=False
-        )
+        done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=600, check=False)
         assert done.returncode == 0, done.stderr
 
     ingest()
@@ -454,9 +359,7 @@ def _files(folder: Path) -> set[Path]:
 
 
 def test_server_down_at_start_exits_2_and_writes_nothing(
-    article: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    article: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
@@ -479,13 +382,8 @@ def test_server_down_at_start_exits_2_and_writes_nothing(
 @pytest.mark.virtuoso
 @pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_wrong_password_from_the_environment_exits_2_without_showing_it(
-    debug: bool,
-    article: Path,
-    virtuoso: VirtuosoServer,
-    admin: SparqlStore,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    debug: bool, article: Path, virtuoso: VirtuosoServer, admin: SparqlStore, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
     for name in list(os.environ):

@@ -18,9 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NAMESPACES = frozenset(
     value
     for name, value in vars(vocab).items()
-    if name.isupper()
-    and isinstance(value, str)
-    and value.startswith("http")
+    if name.isupper() and isinstance(value, str) and value.startswith("http")
     and value.endswith(("#", "/"))
 )
 

@@ -39,22 +39,15 @@ dates = st.one_of(
 def test_the_domain_is_sorted_and_holds_every_bucket() -> None:
     assert list(BUCKETS) == sorted(BUCKETS)
     assert len(set(BUCKETS)) == len(BUCKETS) == 2698
-    edges = (
-        PartialDate(1),
-        PartialDate(1899, 12),
-        PartialDate(1900),
-        PartialDate(2099, 12, 31),
-        PartialDate(2100, 1, 1),
-        PartialDate(9999, 12, 31),
-    )
+    edges = (PartialDate(1), PartialDate(1899, 12), PartialDate(1900), PartialDate(2099, 12, 31),
+             PartialDate(2100, 1, 1), PartialDate(9999, 12, 31))
     for value in edges:
         assert date_bucket(value) in BUCKETS
 
 
 @given(dates, dates)
-def test_buckets_are_prefixes_that_sort_as_their_dates(
-    a: PartialDate | None, b: PartialDate | None
-) -> None:
+def test_buckets_are_prefixes_that_sort_as_their_dates(a: PartialDate | None,
+                                                       b: PartialDate | None) -> None:
     if a is None or b is None:
         return
     bucket_a, bucket_b = date_bucket(a), date_bucket(b)
@@ -73,15 +66,9 @@ def test_a_date_outside_four_digit_years_has_no_bucket() -> None:
 Row = tuple[str | None, int]  # (date text, tie-break)
 
 
-def _model(
-    rows: list[Row],
-    descending: bool,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    types: dict[int, str] | None = None,
-    scope: tuple[str, ...] = (),
-) -> tuple[list[Row], list[Row], int]:
+def _model(rows: list[Row], descending: bool, since: str | None, until: str | None,
+           limit: int, types: dict[int, str] | None = None,
+           scope: tuple[str, ...] = ()) -> tuple[list[Row], list[Row], int]:
     """The walk's rows, the plain query's rows and how many requests the walk made. With
     `types` (a row's tie-break to its class name) the query keeps the rows of the `scope`'s
     types, whose windows read the typed keys (`kg:typeDateBucket`)."""
@@ -123,11 +110,8 @@ def _model(
         else:
             last = pattern.rsplit('"', 2)[1]
             beyond = "<" if descending else ">"
-            chosen = [
-                r
-                for r in rows
-                if bucket(r) is None or (bucket(r) < last if beyond == "<" else bucket(r) > last)
-            ]  # type: ignore[operator]
+            chosen = [r for r in rows if bucket(r) is None
+                      or (bucket(r) < last if beyond == "<" else bucket(r) > last)]  # type: ignore[operator]
         return order(list(filter(passes, chosen)))[:n]
 
     def ask(text: str) -> bool:
@@ -149,13 +133,9 @@ def _model(
     st.sampled_from([None, "2018-06", "2020-03-15", "2100", "1700"]),
     st.integers(1, 25),
 )
-def test_the_walk_gives_the_plain_rows(
-    values: list[PartialDate | None],
-    descending: bool,
-    since: str | None,
-    until: str | None,
-    limit: int,
-) -> None:
+def test_the_walk_gives_the_plain_rows(values: list[PartialDate | None], descending: bool,
+                                       since: str | None, until: str | None,
+                                       limit: int) -> None:
     rows = [(None if v is None else v.iso(), n) for n, v in enumerate(values)]
     walked, plain, _ = _model(rows, descending, since, until, limit)
     assert walked == plain
@@ -163,26 +143,23 @@ def test_the_walk_gives_the_plain_rows(
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.tuples(dates, st.sampled_from(["Support", "MilitaryAid", "Attack"])), max_size=60),
+    st.lists(st.tuples(dates, st.sampled_from(["Support", "MilitaryAid", "Attack"])),
+             max_size=60),
     st.booleans(),
     st.sampled_from([None, "2019", "2020-01"]),
     st.sampled_from([None, "2020-03-15", "2100"]),
     st.integers(1, 25),
 )
 def test_a_window_of_several_types_gives_the_plain_rows(
-    values: list[tuple[PartialDate | None, str]],
-    descending: bool,
-    since: str | None,
-    until: str | None,
-    limit: int,
+    values: list[tuple[PartialDate | None, str]], descending: bool, since: str | None,
+    until: str | None, limit: int
 ) -> None:
     """`#~window ?event desc Support MilitaryAid` (issue 11): each bucket is read through one
     key per type, and the rows of a type the query leaves out never count."""
     rows = [(None if v is None else v.iso(), n) for n, (v, _) in enumerate(values)]
     types = {n: name for n, (_, name) in enumerate(values)}
-    walked, plain, _ = _model(
-        rows, descending, since, until, limit, types, ("Support", "MilitaryAid")
-    )
+    walked, plain, _ = _model(rows, descending, since, until, limit, types,
+                              ("Support", "MilitaryAid"))
     assert walked == plain
 
 
@@ -196,9 +173,8 @@ def test_oldest_first_an_undated_event_ties_with_the_year_9999() -> None:
 
 
 def test_a_dense_month_fills_the_page_in_one_query() -> None:
-    rows: list[Row] = [
-        (f"2025-{m:02d}-{d:02d}", m * 100 + d) for m in range(1, 13) for d in range(1, 29)
-    ]
+    rows: list[Row] = [(f"2025-{m:02d}-{d:02d}", m * 100 + d)
+                       for m in range(1, 13) for d in range(1, 29)]
     walked, plain, calls = _model(rows, True, None, None, 20)
     assert walked == plain
     # ASKs to find December (the 1,000 buckets after 2025 are empty), then one page.
@@ -226,10 +202,8 @@ def test_the_marker_names_the_variable_and_the_order() -> None:
 
 
 def test_the_marker_may_name_several_types() -> None:
-    text = (
-        "SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n"
-        "    #~window ?event desc Support MilitaryAid\n  }\n}\n"
-    )
+    text = ("SELECT * {\n  GRAPH ?g {\n    ?event a ?t .\n"
+            "    #~window ?event desc Support MilitaryAid\n  }\n}\n")
     window = find_window(text)
     assert window is not None and window.scope == ("Support", "MilitaryAid")
     assert text[window.start : window.end].strip() == "#~window ?event desc Support MilitaryAid"
@@ -251,10 +225,8 @@ def test_the_marker_may_order_by_id() -> None:
 
 def test_an_event_iris_bucket_is_the_start_of_its_digest() -> None:
     """Buckets sort as the IRIs they start: the walk over them keeps the IRI order."""
-    iris = sorted(
-        (mint_event_iri(Event(EventType.MEETING, (f"Q{n}",), ())) for n in range(1, 60)),
-        key=lambda iri: iri.value,
-    )
+    iris = sorted((mint_event_iri(Event(EventType.MEETING, (f"Q{n}",), ())) for n in range(1, 60)),
+                  key=lambda iri: iri.value)
     buckets = [id_bucket(iri) for iri in iris]
     names = [iri.value.rpartition("/")[2] for iri in iris]
     assert all(name.startswith(b) for name, b in zip(names, buckets, strict=True))
@@ -262,19 +234,9 @@ def test_an_event_iris_bucket_is_the_start_of_its_digest() -> None:
 
 
 def test_every_date_ordered_saved_query_has_a_window() -> None:
-    for name in (
-        "phone_calls",
-        "meetings",
-        "agreements",
-        "support",
-        "troop_deployments",
-        "sanctions",
-        "attacks",
-        "events_of_actor",
-        "who_reported",
-        "documents",
-        "sources_of_event",
-    ):
+    for name in ("phone_calls", "meetings", "agreements", "support", "troop_deployments",
+                 "sanctions", "attacks", "events_of_actor", "who_reported", "documents",
+                 "sources_of_event"):
         assert find_window(get_saved_query(name).bind(_REQUIRED.get(name, {}))) is not None, name
 
 
@@ -284,13 +246,8 @@ _REQUIRED = {"events_of_actor": {"actor": "Q159"}, "who_reported": {"reporter": 
 # -- the walk on a store ----------------------------------------------------------------------
 def _plain(result: QueryResult) -> list[tuple[object, ...]]:
     """Rows in order, a `"; "`-joined cell as a sorted tuple (GROUP_CONCAT's order is free)."""
-    return [
-        tuple(
-            tuple(sorted(str(t.value).split("; "))) if t is not None and hasattr(t, "value") else t
-            for t in row
-        )
-        for row in result.rows
-    ]
+    return [tuple(tuple(sorted(str(t.value).split("; "))) if t is not None and hasattr(t, "value")
+                  else t for t in row) for row in result.rows]
 
 
 @pytest.mark.parametrize("few_rows", [0, paging.FEW_ROWS])
@@ -310,37 +267,23 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(
 
     store = open_memory()
     store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
-    cases = [
-        ("phone_calls", {}),
-        ("attacks", {"limit": 7}),
-        ("meetings", {"status": "planned"}),
-        ("support", {"limit": 7}),
-        ("support", {"status": "occurred"}),
-        ("support", {"agent": "Q159"}),
-        ("support", {"type": "military_aid"}),
-        ("support", {"status": "planned", "since": "2020-01", "until": "2020-03"}),
-        ("events_of_actor", {"actor": "Q159"}),
-        ("events_of_actor", {"actor": "Q1011"}),
-        ("who_reported", {"reporter": "Q1065"}),
-        ("documents", {"limit": 9}),
-        ("attacks", {"since": "2020-01", "until": "2020-03"}),
-        ("sources_of_event", {}),
-        ("sources_of_event", {"limit": 7}),
-        ("sources_of_event", {"actor": "Q159"}),
-        ("sources_of_event", {"actor": "Q1011"}),
-        ("sources_of_event", {"actor": "Q159", "type": "attack", "limit": 9}),
-        ("sources_of_event", {"actor": "Q159", "other": "Q212"}),
-    ]
+    cases = [("phone_calls", {}), ("attacks", {"limit": 7}), ("meetings", {"status": "planned"}),
+             ("support", {"limit": 7}), ("support", {"status": "occurred"}),
+             ("support", {"agent": "Q159"}), ("support", {"type": "military_aid"}),
+             ("support", {"status": "planned", "since": "2020-01", "until": "2020-03"}),
+             ("events_of_actor", {"actor": "Q159"}), ("events_of_actor", {"actor": "Q1011"}),
+             ("who_reported", {"reporter": "Q1065"}), ("documents", {"limit": 9}),
+             ("attacks", {"since": "2020-01", "until": "2020-03"}),
+             ("sources_of_event", {}), ("sources_of_event", {"limit": 7}),
+             ("sources_of_event", {"actor": "Q159"}), ("sources_of_event", {"actor": "Q1011"}),
+             ("sources_of_event", {"actor": "Q159", "type": "attack", "limit": 9}),
+             ("sources_of_event", {"actor": "Q159", "other": "Q212"})]
     for name, params in cases:
         text = get_saved_query(name).bind(params).replace("#~window", "# window")
         plain = store.select(text)
-        plain = QueryResult(
-            plain.variables,
-            tuple(
-                tuple(None if t is not None and getattr(t, "value", None) == "" else t for t in row)
-                for row in plain.rows
-            ),
-        )
+        plain = QueryResult(plain.variables, tuple(
+            tuple(None if t is not None and getattr(t, "value", None) == "" else t for t in row)
+            for row in plain.rows))
         paged = run_saved_query(store, name, params)
         assert _plain(paged) == _plain(plain), (name, params)
 
@@ -363,9 +306,8 @@ def test_a_page_in_iri_order_is_read_by_windows_and_the_rest(
     kinds = [r.kind for r in requests]
     assert "window" in kinds and kinds[-1] == "window"
     assert any("idBucket" in r.pattern for r in requests)
-    plain = store.select(
-        get_saved_query("sources_of_event").bind({"limit": 101}).replace("#~window", "# window")
-    )
+    plain = store.select(get_saved_query("sources_of_event").bind({"limit": 101})
+                         .replace("#~window", "# window"))
     assert _plain(paged) == _plain(plain)[:100] and len(paged.rows) == 100
 
 
@@ -438,29 +380,24 @@ def test_the_count_reads_the_constants_own_pattern() -> None:
     assert window is not None
     probe = paging.few_rows_query(text, window, 50)
     assert probe is not None
-    assert (
-        "GRAPH ?kgload_g { ?kgload_s kg:participant <http://www.wikidata.org/entity/Q1011> }"
-        in probe
-    )
+    assert ("GRAPH ?kgload_g { ?kgload_s kg:participant <http://www.wikidata.org/entity/Q1011> }"
+            in probe)
     assert "?participant_iri" not in probe
     typed = "SELECT * {\n  GRAPH ?g {\n    ?event a kg:Attack .\n    #~window ?event desc\n  }\n}"
     typed_window = find_window(typed)
     assert typed_window is not None
     typed_probe = paging.few_rows_query(typed, typed_window, 50)
     assert typed_probe is not None and "?kgload_s a kg:Attack" in typed_probe
-    listed = (
-        "SELECT * {\n  GRAPH ?g {\n    VALUES ?event { <https://e.org/event/1> }\n"
-        "    ?event a ?t .\n    #~window ?event desc\n  }\n}"
-    )
+    listed = ("SELECT * {\n  GRAPH ?g {\n    VALUES ?event { <https://e.org/event/1> }\n"
+              "    ?event a ?t .\n    #~window ?event desc\n  }\n}")
     listed_window = find_window(listed)
     assert listed_window is not None
     listed_probe = paging.few_rows_query(listed, listed_window, 50)
     assert listed_probe is not None and "VALUES ?event" in listed_probe
 
 
-def test_a_filter_with_few_rows_runs_the_plain_query(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_filter_with_few_rows_runs_the_plain_query(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A rare actor's page is one query without windows: no ASK, no bucket."""
     from pyoxigraph import RdfFormat
 
@@ -486,21 +423,16 @@ def test_a_filter_with_few_rows_runs_the_plain_query(
     monkeypatch.setattr(paging, "FEW_ROWS", 0)
     monkeypatch.setattr(paging, "FEW_PARTICIPANT_ROWS", 0)
     sent.clear()
-    assert (
-        _plain(run_saved_query(store, "events_of_actor", {"actor": "Q1011"}))
-        == _plain(QueryResult((), rows))
-        or rows == ()
-    )
+    assert _plain(run_saved_query(store, "events_of_actor", {"actor": "Q1011"})) == _plain(
+        QueryResult((), rows)) or rows == ()
     assert any("kgload_bucket" in text for text in sent)
 
 
 def test_the_block_is_read_past_iris_strings_and_comments() -> None:
     """A `#` in an IRI is not a comment, a brace in a string or a comment is not the query's."""
-    text = (
-        'SELECT * WHERE { GRAPH ?g { ?event kg:quote "}{" . # a } comment\n'
-        "  #~window ?event desc\n  ?event a <https://w3id.org/kgload/ontology#Attack> }"
-        " FILTER(?x) }"
-    )
+    text = ('SELECT * WHERE { GRAPH ?g { ?event kg:quote "}{" . # a } comment\n'
+            '  #~window ?event desc\n  ?event a <https://w3id.org/kgload/ontology#Attack> }'
+            ' FILTER(?x) }')
     window = find_window(text)
     assert window is not None
     block = paging.selecting_block(text, window)
@@ -516,9 +448,8 @@ def test_a_probe_the_store_cannot_read_means_windows(monkeypatch: pytest.MonkeyP
     window = find_window(text)
     assert window is not None
     saved = get_saved_query("events_of_actor")
-    result = paging.select_paged(
-        store, saved, {"actor": "Q1011"}, base="https://w3id.org/kgload/id/"
-    )
+    result = paging.select_paged(store, saved, {"actor": "Q1011"},
+                                 base="https://w3id.org/kgload/id/")
     assert result.rows == ()
 
 
@@ -558,8 +489,7 @@ def test_a_store_written_before_type_buckets_gets_the_same_rows(tmp_path: Path) 
     now, before = _with_and_without_type_buckets(tmp_path)
     for params in ({}, {"limit": 7}, {"status": "denied"}, {"since": "2020-01"}):
         assert _plain(run_saved_query(before, "attacks", params)) == _plain(
-            run_saved_query(now, "attacks", params)
-        ), params
+            run_saved_query(now, "attacks", params)), params
 
 
 def test_a_marker_of_two_types_reads_the_buckets_of_both() -> None:
@@ -568,10 +498,8 @@ def test_a_marker_of_two_types_reads_the_buckets_of_both() -> None:
     window = find_window(get_saved_query("support").bind({"status": "occurred"}))
     assert window is not None and window.scope == ("Support", "MilitaryAid")
     pattern = paging.window_pattern(window, ["2025-08", "2025-07"])
-    assert (
-        '"Support 2025-08" "MilitaryAid 2025-08" "Support 2025-07" "MilitaryAid 2025-07"' in pattern
-        and "#typeDateBucket>" in pattern
-    )
+    assert ('"Support 2025-08" "MilitaryAid 2025-08" "Support 2025-07" "MilitaryAid 2025-07"'
+            in pattern and "#typeDateBucket>" in pattern)
     asked = paging.any_in(["2025-08"], window)
     assert '"Support 2025-08" "MilitaryAid 2025-08"' in asked
     assert "#dateBucket>" in paging.rest_pattern(window, "2025-07")
@@ -581,13 +509,9 @@ def test_the_support_block_is_counted_for_an_actor_only() -> None:
     """Its types and its status are FILTERs, so an agent is the block's one constant (a rare
     agent's page is one plain query), while a status alone leaves none to count from (every
     status is frequent at an archive's size, and counting it cost 45-70 ms)."""
-    for params, counted in (
-        ({"agent": "Q1011"}, True),
-        ({"recipient": "Q1011"}, True),
-        ({"agent": "Q1011", "status": "denied"}, True),
-        ({"status": "denied"}, False),
-        ({}, False),
-    ):
+    for params, counted in (({"agent": "Q1011"}, True), ({"recipient": "Q1011"}, True),
+                            ({"agent": "Q1011", "status": "denied"}, True),
+                            ({"status": "denied"}, False), ({}, False)):
         text = get_saved_query("support").bind(params)
         window = find_window(text)
         assert window is not None
@@ -610,14 +534,8 @@ def test_a_store_written_before_type_buckets_gets_the_same_support_rows(
         return select(text)
 
     monkeypatch.setattr(now, "select", spy_select)
-    for params in (
-        {},
-        {"limit": 7},
-        {"status": "occurred"},
-        {"agent": "Q159"},
-        {"type": "military_aid"},
-        {"since": "2020-01", "until": "2020-03"},
-    ):
+    for params in ({}, {"limit": 7}, {"status": "occurred"}, {"agent": "Q159"},
+                   {"type": "military_aid"}, {"since": "2020-01", "until": "2020-03"}):
         sent.clear()
         rows = _plain(run_saved_query(now, "support", params))
         assert rows and any("kgload_bucket" in text for text in sent), params
@@ -640,9 +558,8 @@ def test_the_marker_may_name_the_parameter_of_a_participant() -> None:
     assert paging._of_participant(window, '"Putin"') is None
 
 
-def test_a_timeline_reads_the_buckets_of_its_actor(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_timeline_reads_the_buckets_of_its_actor(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """`events_of_actor` by windows (`FEW_ROWS` 0) reads the actor's own keys and gives the
     plain query's rows."""
     from pyoxigraph import RdfFormat
@@ -680,15 +597,13 @@ def test_a_store_written_before_participant_buckets_gets_the_same_timeline(
     now.load(path, format=RdfFormat.N_QUADS)
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     older = tmp_path / "older.nq"
-    older.write_text(
-        "".join(x for x in lines if "#participantDateBucket>" not in x), encoding="utf-8"
-    )
+    older.write_text("".join(x for x in lines if "#participantDateBucket>" not in x),
+                     encoding="utf-8")
     before.load(older, format=RdfFormat.N_QUADS)
     for actor in ("Q159", "Q7747", "Q1011"):
         params: dict[str, ParamValue] = {"actor": actor, "limit": 40}
-        assert _plain(run_saved_query(before, "events_of_actor", params)) == _plain(
-            run_saved_query(now, "events_of_actor", params)
-        ), actor
+        assert (_plain(run_saved_query(before, "events_of_actor", params))
+                == _plain(run_saved_query(now, "events_of_actor", params))), actor
 
 
 def test_a_participants_windows_grow_past_eight_buckets() -> None:
@@ -713,7 +628,6 @@ def test_a_sparse_page_in_iri_order_sizes_its_next_window_from_the_rate_found() 
     """Buckets in IRI order hold about the same share of the events, so after the first 32
     buckets a page that is not full reads the buckets the rate found says it needs (with a
     fifth to spare), instead of the rest of the store; a date window goes to the rest."""
-
     def walk(window: Window) -> list[str]:
         patterns: list[str] = []
 

@@ -28,39 +28,29 @@ def _doc(rows: list[tuple[str, int, str]]) -> Doc:
 
 def test_a_preposition_hung_on_a_possessor_goes_to_the_phrase_it_opens() -> None:
     # the misparse: "on" is the case of "Russia" (the possessor), "companies" has none
-    doc = _doc(
-        [
-            ("imposed", 0, "ROOT"),
-            ("sanctions", 0, "obj"),
-            ("on", 3, "case"),
-            ("Russia", 6, "nmod:poss"),
-            ("'s", 3, "case"),
-            ("oil", 6, "compound"),
-            ("companies", 0, "obl"),
-        ]
-    )
+    doc = _doc([
+        ("imposed", 0, "ROOT"), ("sanctions", 0, "obj"), ("on", 3, "case"),
+        ("Russia", 6, "nmod:poss"), ("'s", 3, "case"), ("oil", 6, "compound"),
+        ("companies", 0, "obl"),
+    ])
     _repair_case_on_possessor(doc)
     assert doc[2].head.i == 6
     assert doc[4].head.i == 3  # the clitic stays with its possessor
 
 
 def test_a_phrase_with_its_own_case_word_is_left_alone() -> None:
-    doc = _doc(
-        [
-            ("sanctions", 0, "ROOT"),
-            ("on", 4, "case"),
-            ("of", 3, "case"),
-            ("Russia", 4, "nmod:poss"),
-            ("companies", 0, "nmod"),
-        ]
-    )
+    doc = _doc([
+        ("sanctions", 0, "ROOT"), ("on", 4, "case"), ("of", 3, "case"), ("Russia", 4, "nmod:poss"),
+        ("companies", 0, "nmod"),
+    ])
     _repair_case_on_possessor(doc)
     assert doc[1].head.i == 4 and doc[2].head.i == 3
 
 
 def test_sanctions_on_a_states_companies_are_aimed_at_the_state() -> None:
     text = "The United States imposed sanctions on Russia's two biggest oil companies on Wednesday."
-    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 10, 23))
+    article = Article(id="t", text=text, lang="en", source="test",
+                      published=dt.date(2025, 10, 23))
     (sanction,) = [e for e in analyze(article, load_kb()).events if e.type is EventType.SANCTION]
     assert (sanction.agent, sanction.recipient) == ("Q30", "Q159")
 
@@ -78,16 +68,11 @@ def _morph_doc(rows: list[tuple[str, str, int, str, str]]) -> Doc:
 
 def test_the_oblique_right_before_a_subjectless_infinitive_is_its_subject() -> None:
     # "a Otan entrou em alerta após a Rússia lançar um ataque", misparsed
-    doc = _morph_doc(
-        [
-            ("Otan", "PROPN", 1, "nsubj", ""),
-            ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
-            ("após", "ADP", 3, "case", ""),
-            ("Rússia", "PROPN", 1, "obl", ""),
-            ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"),
-            ("ataque", "NOUN", 4, "obj", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("Otan", "PROPN", 1, "nsubj", ""), ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("após", "ADP", 3, "case", ""), ("Rússia", "PROPN", 1, "obl", ""),
+        ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"), ("ataque", "NOUN", 4, "obj", ""),
+    ])
     _repair_infinitive_subject(doc)
     assert (doc[3].head.i, doc[3].dep_) == (4, "nsubj")
     assert (doc[2].head.i, doc[2].dep_) == (4, "mark")
@@ -95,27 +80,19 @@ def test_the_oblique_right_before_a_subjectless_infinitive_is_its_subject() -> N
 
 def test_an_infinitive_with_its_own_subject_or_a_gap_keeps_the_tree() -> None:
     # "a Otan entrou em alerta após a reunião, para lançar um ataque": not adjacent
-    doc = _morph_doc(
-        [
-            ("Otan", "PROPN", 1, "nsubj", ""),
-            ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
-            ("após", "ADP", 3, "case", ""),
-            ("reunião", "NOUN", 1, "obl", ""),
-            (",", "PUNCT", 1, "punct", ""),
-            ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"),
-        ]
-    )
+    doc = _morph_doc([
+        ("Otan", "PROPN", 1, "nsubj", ""), ("entrou", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("após", "ADP", 3, "case", ""), ("reunião", "NOUN", 1, "obl", ""),
+        (",", "PUNCT", 1, "punct", ""), ("lançar", "VERB", 1, "advcl", "VerbForm=Inf"),
+    ])
     _repair_infinitive_subject(doc)
     assert (doc[3].head.i, doc[3].dep_) == (1, "obl")
 
 
 def test_the_doer_of_an_act_in_a_personal_infinitive_is_its_subject() -> None:
     for lang, text in (
-        (
-            "pt",
-            "Ontem, a Otan entrou em alerta após a Rússia lançar um ataque aéreo contra a "
-            "base militar ucraniana.",
-        ),
+        ("pt", "Ontem, a Otan entrou em alerta após a Rússia lançar um ataque aéreo contra a "
+         "base militar ucraniana."),
         ("en", "NATO waited for Russia to launch an attack on Ukraine."),
     ):
         article = Article(
@@ -127,48 +104,33 @@ def test_the_doer_of_an_act_in_a_personal_infinitive_is_its_subject() -> None:
 
 def test_the_subject_of_an_infinitive_may_hang_on_its_subordinator() -> None:
     # "depois de Israel lançar um ataque": "de Israel" misparsed under "depois"
-    doc = _morph_doc(
-        [
-            ("ocorre", "VERB", 0, "ROOT", "VerbForm=Fin"),
-            ("depois", "ADV", 4, "mark", ""),
-            ("de", "ADP", 3, "case", ""),
-            ("Israel", "PROPN", 1, "obl", ""),
-            ("lançar", "VERB", 0, "advcl", "VerbForm=Inf"),
-            ("ataque", "NOUN", 4, "obj", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("ocorre", "VERB", 0, "ROOT", "VerbForm=Fin"), ("depois", "ADV", 4, "mark", ""),
+        ("de", "ADP", 3, "case", ""), ("Israel", "PROPN", 1, "obl", ""),
+        ("lançar", "VERB", 0, "advcl", "VerbForm=Inf"), ("ataque", "NOUN", 4, "obj", ""),
+    ])
     _repair_infinitive_subject(doc)
     assert (doc[3].head.i, doc[3].dep_) == (4, "nsubj")
 
 
 def test_a_noun_right_after_an_oblique_is_no_apposition_but_the_object() -> None:
     # "The US announced on Friday a new package": "package" hung on "Friday" as `appos`
-    doc = _morph_doc(
-        [
-            ("US", "PROPN", 1, "nsubj", ""),
-            ("announced", "VERB", 1, "ROOT", ""),
-            ("on", "ADP", 3, "case", ""),
-            ("Friday", "PROPN", 1, "obl", ""),
-            ("a", "DET", 5, "det", ""),
-            ("package", "NOUN", 3, "appos", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("announced", "VERB", 1, "ROOT", ""),
+        ("on", "ADP", 3, "case", ""), ("Friday", "PROPN", 1, "obl", ""),
+        ("a", "DET", 5, "det", ""), ("package", "NOUN", 3, "appos", ""),
+    ])
     _repair_object_read_as_apposition(doc)
     assert (doc[5].head.i, doc[5].dep_) == (1, "obj")
 
 
 def test_an_apposition_after_a_comma_stays() -> None:
-    doc = _morph_doc(
-        [
-            ("US", "PROPN", 1, "nsubj", ""),
-            ("met", "VERB", 1, "ROOT", ""),
-            ("in", "ADP", 3, "case", ""),
-            ("Kyiv", "PROPN", 1, "obl", ""),
-            (",", "PUNCT", 6, "punct", ""),
-            ("the", "DET", 6, "det", ""),
-            ("capital", "NOUN", 3, "appos", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("met", "VERB", 1, "ROOT", ""),
+        ("in", "ADP", 3, "case", ""), ("Kyiv", "PROPN", 1, "obl", ""),
+        (",", "PUNCT", 6, "punct", ""), ("the", "DET", 6, "det", ""),
+        ("capital", "NOUN", 3, "appos", ""),
+    ])
     _repair_object_read_as_apposition(doc)
     assert (doc[6].head.i, doc[6].dep_) == (3, "appos")
 
@@ -193,29 +155,22 @@ def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
 
 def test_a_finite_relative_clause_without_a_relative_word_is_the_main_verb() -> None:
     # the misparse: "presidente" the root, "llegó" its relative clause with no relative word
-    doc = _tagged(
-        [
-            ("El", 1, "det", "DET", ""),
-            ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
-            ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
-            ("ayer", 2, "advmod", "ADV", ""),
-            ("a", 5, "case", "ADP", ""),
-            ("Lima", 2, "obl", "PROPN", ""),
-        ]
-    )
+    doc = _tagged([
+        ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
+        ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
+        ("ayer", 2, "advmod", "ADV", ""), ("a", 5, "case", "ADP", ""),
+        ("Lima", 2, "obl", "PROPN", ""),
+    ])
     _repair_main_verb_read_as_relative(doc)
     assert (doc[2].dep_, doc[2].head.i, doc[1].dep_, doc[1].head.i) == ("ROOT", 2, "nsubj", 2)
 
 
 def test_a_relative_clause_with_its_relative_word_stays() -> None:
-    doc = _tagged(
-        [
-            ("El", 1, "det", "DET", ""),
-            ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
-            ("que", 3, "nsubj", "PRON", "PronType=Rel"),
-            ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
-        ]
-    )
+    doc = _tagged([
+        ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
+        ("que", 3, "nsubj", "PRON", "PronType=Rel"),
+        ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
+    ])
     _repair_main_verb_read_as_relative(doc)
     assert (doc[3].dep_, doc[1].dep_) == ("acl:relcl", "ROOT")
 
@@ -229,59 +184,44 @@ def test_a_leader_titled_before_the_verb_travels() -> None:
     ]
 
 
+
 def test_a_name_labelled_a_clause_after_a_verb_is_its_object() -> None:
     # issue 9, seventh pass: "Russia attacked Ukraine with drones" with "Ukraine" as `xcomp`
-    doc = _morph_doc(
-        [
-            ("Russia", "PROPN", 1, "nsubj", ""),
-            ("attacked", "VERB", 1, "ROOT", ""),
-            ("Ukraine", "PROPN", 1, "xcomp", ""),
-            ("with", "ADP", 4, "case", ""),
-            ("drones", "NOUN", 1, "obl", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("attacked", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "xcomp", ""), ("with", "ADP", 4, "case", ""),
+        ("drones", "NOUN", 1, "obl", ""),
+    ])
     _repair_nominal_clause(doc)
     assert (doc[2].head.i, doc[2].dep_) == (1, "obj")
 
 
 def test_a_name_with_a_subordinator_stays_a_clause() -> None:
-    doc = _morph_doc(
-        [
-            ("Russia", "PROPN", 1, "nsubj", ""),
-            ("said", "VERB", 1, "ROOT", ""),
-            ("that", "SCONJ", 3, "mark", ""),
-            ("Ukraine", "PROPN", 1, "ccomp", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("said", "VERB", 1, "ROOT", ""),
+        ("that", "SCONJ", 3, "mark", ""), ("Ukraine", "PROPN", 1, "ccomp", ""),
+    ])
     _repair_nominal_clause(doc)
     assert doc[3].dep_ == "ccomp"
 
 
 def test_a_phrase_hung_on_a_named_object_is_the_verbs() -> None:
     # issue 9, seventh pass: "providing Ukraine with patrol boats" with "with…" under "Ukraine"
-    doc = _morph_doc(
-        [
-            ("US", "PROPN", 1, "nsubj", ""),
-            ("provided", "VERB", 1, "ROOT", ""),
-            ("Ukraine", "PROPN", 1, "obj", ""),
-            ("with", "ADP", 4, "case", ""),
-            ("boats", "NOUN", 2, "obl", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("provided", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "obj", ""), ("with", "ADP", 4, "case", ""),
+        ("boats", "NOUN", 2, "obl", ""),
+    ])
     _repair_phrase_on_a_named_object(doc)
     assert (doc[4].head.i, doc[4].dep_) == (1, "obl")
 
 
 def test_a_phrase_on_a_common_noun_object_stays() -> None:
-    doc = _morph_doc(
-        [
-            ("US", "PROPN", 1, "nsubj", ""),
-            ("imposed", "VERB", 1, "ROOT", ""),
-            ("sanctions", "NOUN", 1, "obj", ""),
-            ("on", "ADP", 4, "case", ""),
-            ("Iran", "PROPN", 2, "nmod", ""),
-        ]
-    )
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("imposed", "VERB", 1, "ROOT", ""),
+        ("sanctions", "NOUN", 1, "obj", ""), ("on", "ADP", 4, "case", ""),
+        ("Iran", "PROPN", 2, "nmod", ""),
+    ])
     _repair_phrase_on_a_named_object(doc)
     assert (doc[4].head.i, doc[4].dep_) == (2, "nmod")
 

@@ -43,21 +43,12 @@ def _parsed_words(kb: KnowledgeBase, lang: str, text: str) -> list[list[str]]:
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        (
-            "es",
-            "El Reino Unido impuso sanciones a Corea del Norte.",
-            ["El", "Francia", "impuso", "sanciones", "a", "Francia", "."],
-        ),
-        (
-            "pt",
-            "Os Estados Unidos e a União Europeia condenaram o ataque.",
-            ["Os", "EUA", "e", "a", "OTAN", "condenaram", "o", "ataque", "."],
-        ),
-        (
-            "pt",
-            "Luiz Inácio Lula da Silva visitou a China.",
-            ["João", "visitou", "a", "China", "."],
-        ),
+        ("es", "El Reino Unido impuso sanciones a Corea del Norte.",
+         ["El", "Francia", "impuso", "sanciones", "a", "Francia", "."]),
+        ("pt", "Os Estados Unidos e a União Europeia condenaram o ataque.",
+         ["Os", "EUA", "e", "a", "OTAN", "condenaram", "o", "ataque", "."]),
+        ("pt", "Luiz Inácio Lula da Silva visitou a China.",
+         ["João", "visitou", "a", "China", "."]),
     ],
 )
 def test_names_of_several_words_are_parsed_as_one_word(

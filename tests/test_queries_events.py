@@ -19,25 +19,9 @@ GOLDEN = Path(__file__).parent / "cases" / "golden_store.trig"
 VISITS = Path(__file__).parent / "cases" / "visits_condemnations.trig"
 ID = "https://w3id.org/kgload/id/"
 COLUMNS = (
-    "event",
-    "type",
-    "date",
-    "status",
-    "agent",
-    "agent_label",
-    "recipient",
-    "recipient_label",
-    "participants",
-    "participant_labels",
-    "place",
-    "place_label",
-    "personnel",
-    "reported_by",
-    "reported_by_label",
-    "confidence",
-    "quote",
-    "source",
-    "document",
+    "event", "type", "date", "status", "agent", "agent_label", "recipient", "recipient_label",
+    "participants", "participant_labels", "place", "place_label", "personnel", "reported_by",
+    "reported_by_label", "confidence", "quote", "source", "document",
 )
 
 
@@ -58,14 +42,7 @@ def test_columns_and_list_columns_are_declared() -> None:
     query = get_saved_query("events")
     assert query.lists == ("participants", "participant_labels")
     assert [p.name for p in query.params] == [
-        "type",
-        "actor",
-        "since",
-        "until",
-        "status",
-        "lang",
-        "limit",
-        "offset",
+        "type", "actor", "since", "until", "status", "lang", "limit", "offset"
     ]
 
 
@@ -77,7 +54,7 @@ def test_every_event_once_newest_first_undated_last(golden: OxigraphStore) -> No
     dates = [row["date"] for row in rows]
     dated = [d for d in dates if d is not None]
     assert dated == sorted(dated, reverse=True)
-    assert dates[len(dated) :] == [None] * (len(dates) - len(dated))
+    assert dates[len(dated):] == [None] * (len(dates) - len(dated))
 
 
 def test_a_deployment_row_has_ids_labels_and_its_first_source(golden: OxigraphStore) -> None:
@@ -199,9 +176,8 @@ CASES: list[tuple[str, dict[str, ParamValue]]] = [
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def any_store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def any_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[Store]:
     yield from loaded_store(request, tmp_path_factory, (GOLDEN, VISITS))
 
 
@@ -209,11 +185,8 @@ def plain(result: QueryResult) -> list[tuple[object, ...]]:
     """Rows in order; a `"; "`-joined cell as a sorted tuple (GROUP_CONCAT's order is free)."""
     return [
         tuple(
-            tuple(sorted(t.value.split("; ")))
-            if t is not None and "; " in t.value
-            else None
-            if t is None
-            else t.value
+            tuple(sorted(t.value.split("; "))) if t is not None and "; " in t.value
+            else None if t is None else t.value
             for t in row
         )
         for row in result.rows

@@ -10,40 +10,14 @@ from bench.synth import archive_nquads
 from kgload.rdf.shacl import validate_graph
 
 EXAMPLE_PREDICATES = {  # what `make demo` writes into document graphs
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-    "http://www.w3.org/2000/01/rdf-schema#label",
-    "http://www.w3.org/ns/prov#wasDerivedFrom",
-    "http://purl.org/dc/terms/source",
-    "http://purl.org/dc/terms/title",
-    "http://purl.org/dc/terms/issued",
-    "http://purl.org/dc/terms/publisher",
-    "http://purl.org/dc/terms/language",
-} | {
-    f"https://w3id.org/kgload/ontology#{name}"
-    for name in (
-        "mentions",
-        "participant",
-        "agent",
-        "recipient",
-        "start",
-        "end",
-        "quote",
-        "evidence",
-        "trigger",
-        "status",
-        "confidence",
-        "date",
-        "reportedBy",
-        "text",
-        "place",
-        "personnel",
-        "personnelBound",
-        "dateBucket",
-        "typeDateBucket",
-        "idBucket",
-        "participantDateBucket",
-    )
-}
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/ns/prov#wasDerivedFrom", "http://purl.org/dc/terms/source",
+    "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/issued",
+    "http://purl.org/dc/terms/publisher", "http://purl.org/dc/terms/language",
+} | {f"https://w3id.org/kgload/ontology#{name}" for name in (
+    "mentions", "participant", "agent", "recipient", "start", "end", "quote", "evidence",
+    "trigger", "status", "confidence", "date", "reportedBy", "text", "place", "personnel",
+    "personnelBound", "dateBucket", "typeDateBucket", "idBucket", "participantDateBucket")}
 
 
 def test_the_archive_conforms_to_the_shapes_and_uses_the_writers_predicates(

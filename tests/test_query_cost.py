@@ -58,9 +58,8 @@ class _StrictServer(vt.VirtuosoServer):
         text = ini.read_text(encoding="utf-8")
         assert "MaxQueryCostEstimationTime = 400" in text
         ini.write_text(
-            text.replace(
-                "MaxQueryCostEstimationTime = 400", f"MaxQueryCostEstimationTime = {COST_LIMIT}"
-            ),
+            text.replace("MaxQueryCostEstimationTime = 400",
+                         f"MaxQueryCostEstimationTime = {COST_LIMIT}"),
             encoding="utf-8",
         )
 
@@ -83,7 +82,8 @@ def aged_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[vt.Virtuos
         store = open_sparql(server.url, user=server.user, password=server.password)
         store.drop_graphs(store.graphs())
         store.close()
-        settings = Settings(store_user=server.user, store_password=server.password, store_retries=0)
+        settings = Settings(store_user=server.user, store_password=server.password,
+                            store_retries=0)
         with KG.open(server.url, settings=settings) as kg:
             report = kg.ingest(EXAMPLES)
             assert report.ok, [str(p) for p in report.problems]
@@ -97,9 +97,8 @@ def test_saved_query_is_not_refused_for_its_estimated_cost(
     case: str, aged_server: vt.VirtuosoServer
 ) -> None:
     name, params = CASES[case]
-    store = open_sparql(
-        aged_server.url, user=aged_server.user, password=aged_server.password, retries=0
-    )
+    store = open_sparql(aged_server.url, user=aged_server.user, password=aged_server.password,
+                        retries=0)
     try:
         result = run_saved_query(store, name, params)  # a refusal raises QueryError
     finally:

@@ -31,9 +31,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))
 
 ACTORS = ("Q159", "Q7747", "Q30", "Q212", "Q1011", "Q884")  # frequent to rare
 PERIODS: tuple[dict[str, ParamValue], ...] = (
-    {"since": "2019"},
-    {"until": "2018-06"},
-    {"since": "2020-01", "until": "2020-03-15"},
+    {"since": "2019"}, {"until": "2018-06"}, {"since": "2020-01", "until": "2020-03-15"},
     {"since": "2025-08-12"},
 )
 STATUSES = ("occurred", "planned", "speculative", "denied")
@@ -62,28 +60,15 @@ def _cases() -> list[tuple[str, dict[str, ParamValue]]]:
             ("who_reported", {"reporter": actor, "actor": "Q159", "type": "meeting"}),
         ]
     cases += [("events_of_actor", {"actor": "Q159", **p}) for p in PERIODS]
-    cases += [
-        ("documents", {}),
-        ("documents", {"limit": 4}),
-        ("documents", {"language": "pt"}),
-        ("documents", {"outlet": "Outlet 1"}),
-        ("documents", {"outlet": "Example Wire"}),
-    ]
+    cases += [("documents", {}), ("documents", {"limit": 4}), ("documents", {"language": "pt"}),
+              ("documents", {"outlet": "Outlet 1"}), ("documents", {"outlet": "Example Wire"})]
     cases += [("documents", dict(p)) for p in PERIODS]
-    cases += [
-        ("sources_of_event", {}),
-        ("sources_of_event", {"actor": "Q159", "limit": 20}),
-        ("sources_of_event", {"actor": "Q159", "other": "Q212", "type": "attack"}),
-        (
-            "sources_of_event",
-            {"event": "https://w3id.org/kgload/id/event/phonecall-putin-kim-2025-08-12"},
-        ),
-    ]
-    cases += [
-        ("entities", {}),
-        ("entities", {"kind": "person", "limit": 10}),
-        ("entities", {"search": "ru", "lang": "pt"}),
-    ]
+    cases += [("sources_of_event", {}), ("sources_of_event", {"actor": "Q159", "limit": 20}),
+              ("sources_of_event", {"actor": "Q159", "other": "Q212", "type": "attack"}),
+              ("sources_of_event", {"event": "https://w3id.org/kgload/id/event/"
+                                             "phonecall-putin-kim-2025-08-12"})]
+    cases += [("entities", {}), ("entities", {"kind": "person", "limit": 10}),
+              ("entities", {"search": "ru", "lang": "pt"})]
     return cases
 
 
@@ -103,9 +88,8 @@ def _plain(result: QueryResult) -> list[tuple[object, ...]]:
 
 
 @pytest.fixture(scope="module", params=["golden", "directed", "examples", "archive"])
-def store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[Store]:
     if request.param == "examples":
         with KG.open("memory:", settings=Settings()) as kg:
             report = kg.ingest(EXAMPLES)
@@ -137,10 +121,8 @@ def test_same_rows_as_the_previous_query_text(
         # turned "one document names a reporter, another names none" into no reporter at all
         # (Virtuoso showed it). Now every store shows it; elsewhere the rows are the same.
         at = list(now.variables).index("reported_by")
-        new = [
-            row if old_row[at] is not None else (*row[:at], None, *row[at + 1 :])
-            for row, old_row in zip(new, old, strict=False)
-        ]
+        new = [row if old_row[at] is not None else (*row[:at], None, *row[at + 1:])
+               for row, old_row in zip(new, old, strict=False)]
     if name == "sources_of_event":
         # The previous text left two quotes of one event in one document that start at the
         # same character in the engine's order; the shipped one orders them by their end.
@@ -151,13 +133,8 @@ def test_same_rows_as_the_previous_query_text(
 def _source_order(row: tuple[object, ...]) -> tuple[object, ...]:
     """A `sources_of_event` row's place: event, issue date, document, start, end."""
     event, _, document, _, _, issued, _, _, _, start, end = row
-    return (
-        event,
-        issued or "9999",
-        document,
-        int(str(start)) if start else -1,
-        int(str(end)) if end else -1,
-    )
+    return (event, issued or "9999", document,
+            int(str(start)) if start else -1, int(str(end)) if end else -1)
 
 
 def test_the_archive_cases_find_rows(store: Store) -> None:
@@ -166,20 +143,9 @@ def test_the_archive_cases_find_rows(store: Store) -> None:
     assert found >= len(CASES) // 4
 
 
-EVENT_QUERIES = (
-    "phone_calls",
-    "meetings",
-    "agreements",
-    "troop_deployments",
-    "sanctions",
-    "attacks",
-    "support",
-    "events_of_actor",
-    "who_reported",
-    "events",
-    "visits",
-    "condemnations",
-)
+EVENT_QUERIES = ("phone_calls", "meetings", "agreements", "troop_deployments", "sanctions",
+                 "attacks", "support", "events_of_actor", "who_reported", "events", "visits",
+                 "condemnations")
 
 
 @pytest.mark.parametrize("name", EVENT_QUERIES)

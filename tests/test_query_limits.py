@@ -129,9 +129,7 @@ def open_memory_golden(path: Path) -> Store:
 
 
 def test_a_count_past_its_cap_says_over(
-    store: Store,
-    monkeypatch: pytest.MonkeyPatch,
-    store_path: str,
+    store: Store, monkeypatch: pytest.MonkeyPatch, store_path: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Counting what a limit withheld stops at ten times the limit (at least 1,000 rows)."""
@@ -142,8 +140,7 @@ def test_a_count_past_its_cap_says_over(
     monkeypatch.setattr(queries, "COUNT_CAP_FACTOR", 2)
     assert queries.count_rows(store, "documents", {"limit": 5}) == (10, False)
     assert queries.count_rows(store, "documents", {"limit": 400}) == (DOCUMENTS, True)
-    assert (
-        main(["query", "documents", "--store", store_path, "-p", "limit=5", "--format", "csv"]) == 0
-    )
+    assert main(["query", "documents", "--store", store_path, "-p", "limit=5",
+                 "--format", "csv"]) == 0
     err = capsys.readouterr().err.strip()
     assert err == "5 rows; the limit (5) withheld over 5 more rows: -p limit=0 shows all"

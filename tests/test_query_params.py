@@ -65,15 +65,8 @@ def test_non_utf8_param_on_the_command_line_is_one_line(tmp_path: Path) -> None:
     store = f"oxigraph:{tmp_path / 'kg'}"
     KG.open(store).close()  # an empty store to query
     argv = [
-        sys.executable,
-        "-m",
-        "kgload",
-        "query",
-        "documents",
-        "--store",
-        store,
-        "-p",
-        b"outlet=ab\xffc".decode("utf-8", "surrogateescape"),
+        sys.executable, "-m", "kgload", "query", "documents", "--store", store,
+        "-p", b"outlet=ab\xffc".decode("utf-8", "surrogateescape"),
     ]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2, done.stderr
@@ -86,16 +79,8 @@ def test_huge_decimal_on_the_command_line_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = f"oxigraph:{tmp_path / 'kg'}"
-    argv = [
-        "query",
-        "events_of_actor",
-        "--store",
-        store,
-        "-p",
-        "actor=Q7747",
-        "-p",
-        f"min_confidence={_HUGE}",
-    ]
+    argv = ["query", "events_of_actor", "--store", store, "-p", "actor=Q7747",
+            "-p", f"min_confidence={_HUGE}"]
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "min_confidence" in err and "from 0 to 1" in err

@@ -24,11 +24,9 @@ GOLDEN = CASES_DIR / "golden_store.trig"
 ROLES = CASES_DIR / "roles_retold.trig"
 EVENT = "https://w3id.org/kgload/id/event/"
 
-
 @pytest.fixture(scope="module", params=BACKENDS)
-def store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[Store]:
     yield from loaded_store(request, tmp_path_factory, (GOLDEN, ROLES))
 
 
@@ -40,9 +38,7 @@ def rows(store: Store, name: str, **params: ParamValue) -> dict[str, dict[str, o
 def test_events_roles_from_every_document(store: Store) -> None:
     table = rows(store, "events", since="2029")
     assert list(table) == [
-        "visit-retold-2030-01",
-        "condemnation-reported-2029-05",
-        "visit-bare-2029",
+        "visit-retold-2030-01", "condemnation-reported-2029-05", "visit-bare-2029"
     ]
     retold = table["visit-retold-2030-01"]
     assert retold["agent"] == {"Q7747", "Q56226"}
@@ -79,9 +75,7 @@ def test_visits_and_condemnations_roles(store: Store) -> None:
 
     [reported] = rows(store, "condemnations", since="2029").values()
     assert (reported["agent"], reported["recipient"], reported["reported_by"]) == (
-        None,
-        None,
-        "North Korea",
+        None, None, "North Korea"
     )
 
 

@@ -31,9 +31,8 @@ ROLES = ("agent", "recipient", "place", "reported_by")
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+          ) -> Iterator[Store]:
     yield from loaded_store(request, tmp_path_factory, (GOLDEN, DIRECTED))
 
 
@@ -45,12 +44,8 @@ def rows(store: Store, name: str, **params: ParamValue) -> dict[str, dict[str, o
 def test_attacks_roles_from_every_document(store: Store) -> None:
     table = rows(store, "attacks")
     assert list(table) == [
-        "attack-retold-2032-01",
-        "attack-bare-2031-12",
-        "attack-place-only-2031-11",
-        "attack-reporter-only-2031-10",
-        "attack-local-2031-09",
-        "attack-mixed-2031-08",
+        "attack-retold-2032-01", "attack-bare-2031-12", "attack-place-only-2031-11",
+        "attack-reporter-only-2031-10", "attack-local-2031-09", "attack-mixed-2031-08",
     ]
     retold = table["attack-retold-2032-01"]
     assert retold["agent"] == {"Russia", "Vladimir Putin"}
@@ -61,21 +56,14 @@ def test_attacks_roles_from_every_document(store: Store) -> None:
 
     assert [table["attack-bare-2031-12"][key] for key in ROLES] == [None] * 4
     assert [table["attack-place-only-2031-11"][key] for key in ROLES] == [
-        None,
-        None,
-        "Alaska",
-        None,
+        None, None, "Alaska", None
     ]
     assert [table["attack-reporter-only-2031-10"][key] for key in ROLES] == [
-        None,
-        None,
-        None,
-        "South Korea",
+        None, None, None, "South Korea"
     ]
     local = table["attack-local-2031-09"]
     assert (local["agent"], local["recipient"]) == (
-        "Northern Militia",
-        BASE + "entity/village-east",  # no label: the IRI
+        "Northern Militia", BASE + "entity/village-east"  # no label: the IRI
     )
     # The other document calls it a sanction, with other roles: not shown here.
     mixed = table["attack-mixed-2031-08"]
@@ -99,36 +87,26 @@ def test_a_role_filter_keeps_every_documents_roles(store: Store) -> None:
 def test_sanctions_roles(store: Store) -> None:
     table = rows(store, "sanctions")
     assert list(table) == [
-        "sanction-retold-2031-05",
-        "sanction-recipient-only-2031-04-20",
-        "sanction-bare-2031-04",
+        "sanction-retold-2031-05", "sanction-recipient-only-2031-04-20", "sanction-bare-2031-04",
         "attack-mixed-2031-08",
     ]
     roles = ("agent", "recipient", "reported_by")
     assert [table["sanction-retold-2031-05"][key] for key in roles] == [
-        "United States",
-        "Russia",
-        "United States",
+        "United States", "Russia", "United States"
     ]
     assert [table["sanction-recipient-only-2031-04-20"][key] for key in roles] == [
-        None,
-        "Russia",
-        None,
+        None, "Russia", None
     ]
     assert [table["sanction-bare-2031-04"][key] for key in roles] == [None] * 3
     assert [table["attack-mixed-2031-08"][key] for key in roles] == [
-        "United States",
-        "Russia",
-        "South Korea",
+        "United States", "Russia", "South Korea"
     ]
 
 
 def test_support_roles_of_both_types(store: Store) -> None:
     table = rows(store, "support")
     assert list(table) == [
-        "support-retold-2031-07",
-        "support-reporter-only-2031-06-20",
-        "militaryaid-bare-2031-06",
+        "support-retold-2031-07", "support-reporter-only-2031-06-20", "militaryaid-bare-2031-06"
     ]
     retold = table["support-retold-2031-07"]
     assert retold["type"] == {"Support", "MilitaryAid"}
@@ -137,16 +115,16 @@ def test_support_roles_of_both_types(store: Store) -> None:
     assert retold["reported_by"] == "North Korea"
     roles = ("agent", "recipient", "reported_by")
     assert [table["support-reporter-only-2031-06-20"][key] for key in roles] == [
-        None,
-        None,
-        "South Korea",
+        None, None, "South Korea"
     ]
     assert [table["militaryaid-bare-2031-06"][key] for key in roles] == [None] * 3
 
 
 def test_troop_deployments_roles_and_numbers(store: Store) -> None:
     table = rows(store, "troop_deployments")
-    assert list(table) == ["troop-retold-2031-03", "troop-numbers-2031-02", "troop-bare-2031-01"]
+    assert list(table) == [
+        "troop-retold-2031-03", "troop-numbers-2031-02", "troop-bare-2031-01"
+    ]
     retold = table["troop-retold-2031-03"]
     assert [retold[key] for key in ROLES] == ["North Korea", "Russia", None, None]
     assert (retold["personnel"], retold["personnel_bound"]) == ("12000", "AtLeast")

@@ -33,9 +33,8 @@ def events() -> tuple[list[str], list[list[Value]]]:
     return columns, rows
 
 
-def draw(
-    columns: list[str], rows: list[list[Value]], width: int, monkeypatch: pytest.MonkeyPatch
-) -> tuple[str, list[str]]:
+def draw(columns: list[str], rows: list[list[Value]], width: int,
+         monkeypatch: pytest.MonkeyPatch) -> tuple[str, list[str]]:
     monkeypatch.setenv("COLUMNS", str(width))
     out = io.StringIO()  # not a terminal: COLUMNS must still be honoured
     hidden = render_rows(columns, rows, format="table", out=out)
@@ -74,9 +73,8 @@ def test_wider_tables_show_more_columns(
     events: tuple[list[str], list[list[Value]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     columns, rows = events
-    shown = [
-        len(columns) - len(draw(columns, rows, width, monkeypatch)[1]) for width in (80, 120, 200)
-    ]
+    shown = [len(columns) - len(draw(columns, rows, width, monkeypatch)[1])
+             for width in (80, 120, 200)]
     assert shown[0] < shown[1] < shown[2]
     assert shown[0] >= 4
 
@@ -85,9 +83,8 @@ def test_a_narrow_table_first_leaves_out_empty_columns_and_ids_with_labels(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     columns = ["event", "date", "agent", "agent_label", "empty", "status"]
-    rows: list[list[Value]] = [
-        ["event/a-long-event-name", "2025-08-15", "Q7747", "Vladimir Putin", None, "Planned"]
-    ]
+    rows: list[list[Value]] = [["event/a-long-event-name", "2025-08-15", "Q7747",
+                                "Vladimir Putin", None, "Planned"]]
     _, hidden = draw(columns, rows, 64, monkeypatch)
     assert hidden == ["agent", "empty"]  # in column order
     _, hidden = draw(columns, rows, 200, monkeypatch)
@@ -96,7 +93,8 @@ def test_a_narrow_table_first_leaves_out_empty_columns_and_ids_with_labels(
 
 def test_long_iris_are_shortened_not_folded(monkeypatch: pytest.MonkeyPatch) -> None:
     iri = "event/troopdeployment-northkorea-russia-" + "x" * 40
-    table, _ = draw(["event", "date", "status"], [[iri, "2025-08-15", "Occurred"]], 50, monkeypatch)
+    table, _ = draw(["event", "date", "status"], [[iri, "2025-08-15", "Occurred"]], 50,
+                    monkeypatch)
     [row] = [line for line in table.splitlines() if "2025-08-15" in line]
     assert "…" in row and len(table.splitlines()) == 5  # top, header, rule, one row, bottom
 
@@ -171,9 +169,7 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.mark.parametrize("width", [80, 120, 200])
 def test_the_cli_fits_columns_off_a_terminal(
-    store_url: str,
-    width: int,
-    monkeypatch: pytest.MonkeyPatch,
+    store_url: str, width: int, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
@@ -186,21 +182,11 @@ def test_the_cli_fits_columns_off_a_terminal(
 
 
 def test_the_cli_columns_option(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = [
-        "query",
-        "meetings",
-        "--store",
-        store_url,
-        "--columns",
-        "date,status",
-        "--format",
-        "csv",
-    ]
+    argv = ["query", "meetings", "--store", store_url, "--columns", "date,status",
+            "--format", "csv"]
     assert main(argv) == 0
     assert capsys.readouterr().out.splitlines() == [
-        "date,status",
-        "2025-08-15,Planned",
-        "2024-06,Occurred",
+        "date,status", "2025-08-15,Planned", "2024-06,Occurred"
     ]
     assert main(["query", "meetings", "--store", store_url, "--columns", "nope"]) == 2
     assert "--columns: no column 'nope'" in capsys.readouterr().err

@@ -19,17 +19,11 @@ def _events(text: str, lang: str) -> list[tuple[EventType, str | None, str | Non
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
-        (
-            "pt",
-            "O Irã respondeu com ondas de mísseis contra Israel.",
-            (EventType.ATTACK, "Q794", "Q801"),
-        ),
+        ("pt", "O Irã respondeu com ondas de mísseis contra Israel.",
+         (EventType.ATTACK, "Q794", "Q801")),
         ("pt", "O Irã respondeu com ataques contra Israel.", (EventType.ATTACK, "Q794", "Q801")),
-        (
-            "en",
-            "Russia retaliated with sanctions against Poland.",
-            (EventType.SANCTION, "Q159", "Q36"),
-        ),
+        ("en", "Russia retaliated with sanctions against Poland.",
+         (EventType.SANCTION, "Q159", "Q36")),
     ],
 )
 def test_the_responder_does_the_act(

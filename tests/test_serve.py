@@ -222,10 +222,9 @@ def test_updates_with_allow_update_need_the_right_token(tmp_path: Path) -> None:
     )
     ask = "ASK { <https://example.org/x> a <https://example.org/T> }"
     options = ServeOptions(allow_update=True, token="s3cret")
-    with (
-        KG.open(f"oxigraph:{tmp_path / 'kg'}", settings=Settings()) as kg,
-        serve_in_thread(create_app(kg.store, kg.settings, options)) as base,
-    ):
+    with KG.open(f"oxigraph:{tmp_path / 'kg'}", settings=Settings()) as kg, serve_in_thread(
+        create_app(kg.store, kg.settings, options)
+    ) as base:
         status, headers, _ = _post(base + "/sparql", insert.encode(), "application/sparql-update")
         assert status == 401 and headers["www-authenticate"].startswith("Bearer")
         status, _, data = _post(
@@ -287,16 +286,8 @@ def test_network_page_embeds_its_graph(url: str) -> None:
     start = html.index('id="network-data">') + len('id="network-data">')
     data = json.loads(html[start : html.index("</script>", start)])
     assert {n["id"] for n in data["nodes"]} == {"Q7747", "Q56226"}
-    assert data["edges"] == [
-        {
-            "source": "Q56226",
-            "target": "Q7747",
-            "type": "PhoneCall",
-            "events": 1,
-            "first": "2025-08-14",
-            "last": "2025-08-14",
-        }
-    ]
+    assert data["edges"] == [{"source": "Q56226", "target": "Q7747", "type": "PhoneCall",
+                              "events": 1, "first": "2025-08-14", "last": "2025-08-14"}]
     assert "/static/graph.js" in html
     status, _, data_js = _get(url + "/static/graph.js")
     assert status == 200 and b"force-directed" in data_js

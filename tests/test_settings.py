@@ -59,12 +59,8 @@ def test_bad_setting_is_one_config_error(variable: str, value: str, expected: st
         ("KGLOAD_MAX_ARTICLE_CHARS", "100000", "max_article_chars", 100_000),
         ("KGLOAD_BASE", "https://example.org/kg#", "base", "https://example.org/kg#"),
         ("KGLOAD_LANG", "PT", "lang", "pt"),
-        (
-            "KGLOAD_STORE_UPDATE_URL",
-            "http://[::1]:8890/sparql-auth",
-            "store_update_url",
-            "http://[::1]:8890/sparql-auth",
-        ),
+        ("KGLOAD_STORE_UPDATE_URL", "http://[::1]:8890/sparql-auth", "store_update_url",
+         "http://[::1]:8890/sparql-auth"),
     ],
 )
 def test_good_setting_is_kept(variable: str, value: str, attribute: str, expected: object) -> None:

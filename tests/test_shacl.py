@@ -177,23 +177,18 @@ DAMAGE = {
     # ontology 0.3.0: kg:typeDateBucket repeats the type and the bucket, or a type's page
     # would skip the event.
     "type bucket of another type": (
-        'kg:typeDateBucket "PhoneCall 2025-08"',
-        'kg:typeDateBucket "Meeting 2025-08"',
+        'kg:typeDateBucket "PhoneCall 2025-08"', 'kg:typeDateBucket "Meeting 2025-08"',
         "kg:typeDateBucket",
     ),
     "type bucket of another month": (
-        'kg:typeDateBucket "PhoneCall 2025-08"',
-        'kg:typeDateBucket "PhoneCall 2025-07"',
+        'kg:typeDateBucket "PhoneCall 2025-08"', 'kg:typeDateBucket "PhoneCall 2025-07"',
         "kg:typeDateBucket",
     ),
     "bucketed event without a type bucket": (
-        'kg:typeDateBucket "PhoneCall 2025-08" ;',
-        "",
-        "kg:typeDateBucket",
+        'kg:typeDateBucket "PhoneCall 2025-08" ;', "", "kg:typeDateBucket",
     ),
     "type bucket without a date": (
-        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;',
-        "",
+        'kg:date "2025-08-12"^^xsd:date ;\n    kg:dateBucket "2025-08" ;', "",
         "kg:typeDateBucket",
     ),
     # ontology 0.4.0: kg:idBucket repeats the start of the IRI's digest, or a page in IRI order
@@ -205,12 +200,10 @@ DAMAGE = {
     # participant's timeline would skip the event.
     "participant bucket of another month": (
         '"http://www.wikidata.org/entity/Q7747 2025-08"',
-        '"http://www.wikidata.org/entity/Q7747 2025-07"',
-        "kg:participantDateBucket",
+        '"http://www.wikidata.org/entity/Q7747 2025-07"', "kg:participantDateBucket",
     ),
     "participant bucket missing": (
-        '"http://www.wikidata.org/entity/Q7747 2025-08" ,\n        ',
-        "",
+        '"http://www.wikidata.org/entity/Q7747 2025-08" ,\n        ', "",
         "kg:participantDateBucket",
     ),
     "participant bucket of no participant": (

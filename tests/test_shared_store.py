@@ -245,9 +245,7 @@ def test_a_read_only_view_whose_files_a_writer_removed_reopens_and_answers(
         assert store.quad_count() > 0
         # Any other failure is reported in one line, not retried.
         store._store = _VanishingFiles(  # type: ignore[attr-defined]
-            store._store,
-            failures=1,
-            message="IO error: disk full",  # type: ignore[attr-defined]
+            store._store, failures=1, message="IO error: disk full"  # type: ignore[attr-defined]
         )
         with pytest.raises(StoreError, match="disk full"):
             store.quad_count()

@@ -56,20 +56,12 @@ def test_a_condemned_act_without_a_named_doer_targets_nobody(lang: str, text: st
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "es",
-            "Chile y Argentina discutieron el comercio en una reunión que sostuvieron en Santiago.",
-        ),
-        (
-            "es",
-            "Los cancilleres de Chile y Argentina hablaron del comercio durante la reunión que "
-            "mantuvieron ayer.",
-        ),
-        (
-            "pt",
-            "Os chanceleres do Chile e da Argentina discutiram o comércio na reunião que "
-            "mantiveram ontem.",
-        ),
+        ("es", "Chile y Argentina discutieron el comercio en una reunión que sostuvieron en "
+         "Santiago."),
+        ("es", "Los cancilleres de Chile y Argentina hablaron del comercio durante la reunión que "
+         "mantuvieron ayer."),
+        ("pt", "Os chanceleres do Chile e da Argentina discutiram o comércio na reunião que "
+         "mantiveram ontem."),
     ],
 )
 def test_a_plural_relative_clause_of_a_meeting_leaves_out_the_subject_above(
@@ -119,11 +111,8 @@ def test_a_date_of_the_condemnation_itself_still_dates_it() -> None:
         ("es", "Chile y Argentina llegaron a un acuerdo sobre el comercio.", {"Q298", "Q414"}),
         ("es", "Chile llegó a un acuerdo con Argentina sobre el comercio.", {"Q298", "Q414"}),
         ("pt", "O Brasil e a Argentina chegaram a um acordo sobre o comércio.", {"Q155", "Q414"}),
-        (
-            "en",
-            "The United States and Mexico came to an agreement on migration on Monday.",
-            {"Q30", "Q96"},
-        ),
+        ("en", "The United States and Mexico came to an agreement on migration on Monday.",
+         {"Q30", "Q96"}),
     ],
 )
 def test_reaching_an_agreement_makes_it_and_is_no_journey(
@@ -135,44 +124,26 @@ def test_reaching_an_agreement_makes_it_and_is_no_journey(
 
 def test_arriving_in_a_state_is_still_a_visit() -> None:
     events = _events("O presidente Lula chegou a Buenos Aires na segunda-feira.", "pt")
-    assert [(e.type, e.agent, e.recipient) for e in events] == [(EventType.VISIT, "Q37181", "Q414")]
+    assert [(e.type, e.agent, e.recipient) for e in events] == [
+        (EventType.VISIT, "Q37181", "Q414")
+    ]
 
 
 # published on Saturday 2025-07-19
 @pytest.mark.parametrize(
     ("lang", "text", "date", "status"),
     [
-        (
-            "pt",
-            "Lula se reúne na próxima segunda-feira (21) com o presidente do Chile, Gabriel Boric.",
-            "2025-07-21",
-            Status.PLANNED,
-        ),
-        (
-            "es",
-            "Lula se reúne con el presidente de Chile, Gabriel Boric, el próximo lunes.",
-            "2025-07-21",
-            Status.PLANNED,
-        ),
-        (
-            "en",
-            "Lula meets Chilean President Gabriel Boric on Monday, July 21.",
-            "2025-07-21",
-            Status.PLANNED,
-        ),
+        ("pt", "Lula se reúne na próxima segunda-feira (21) com o presidente do Chile, Gabriel "
+         "Boric.", "2025-07-21", Status.PLANNED),
+        ("es", "Lula se reúne con el presidente de Chile, Gabriel Boric, el próximo lunes.",
+         "2025-07-21", Status.PLANNED),
+        ("en", "Lula meets Chilean President Gabriel Boric on Monday, July 21.", "2025-07-21",
+         Status.PLANNED),
         # told in the past: a day of that date a year before
-        (
-            "pt",
-            "Lula se reuniu em 21 de julho com o presidente do Chile, Gabriel Boric.",
-            "2024-07-21",
-            Status.OCCURRED,
-        ),
-        (
-            "en",
-            "Lula met Chilean President Gabriel Boric on Monday, July 21.",
-            "2024-07-21",
-            Status.OCCURRED,
-        ),
+        ("pt", "Lula se reuniu em 21 de julho com o presidente do Chile, Gabriel Boric.",
+         "2024-07-21", Status.OCCURRED),
+        ("en", "Lula met Chilean President Gabriel Boric on Monday, July 21.", "2024-07-21",
+         Status.OCCURRED),
     ],
 )
 def test_a_day_of_the_coming_week_told_in_the_present_is_planned_then(
@@ -187,21 +158,12 @@ def test_a_day_of_the_coming_week_told_in_the_present_is_planned_then(
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "O presidente Lula anunciou a visita ao colega americano, Joe Biden. Na semana "
-            "passada, ele fez uma visita ao Uruguai.",
-        ),
-        (
-            "es",
-            "El presidente Lula anunció la visita a su colega estadounidense, Joe Biden. La "
-            "semana pasada, él hizo una visita a Uruguay.",
-        ),
-        (
-            "en",
-            "President Lula announced a visit to his American counterpart, Joe Biden. Last "
-            "week, he paid a visit to Uruguay.",
-        ),
+        ("pt", "O presidente Lula anunciou a visita ao colega americano, Joe Biden. Na semana "
+         "passada, ele fez uma visita ao Uruguai."),
+        ("es", "El presidente Lula anunció la visita a su colega estadounidense, Joe Biden. La "
+         "semana pasada, él hizo una visita a Uruguay."),
+        ("en", "President Lula announced a visit to his American counterpart, Joe Biden. Last "
+         "week, he paid a visit to Uruguay."),
     ],
 )
 def test_a_subject_pronoun_goes_on_with_the_person_the_sentence_before_was_about(
@@ -215,11 +177,8 @@ def test_a_subject_pronoun_goes_on_with_the_person_the_sentence_before_was_about
     ("text", "agent", "target"),
     [
         # a body named after its state is that state's
-        (
-            "The U.S. Treasury Department imposed new sanctions on Russia on Wednesday.",
-            "Q30",
-            "Q159",
-        ),
+        ("The U.S. Treasury Department imposed new sanctions on Russia on Wednesday.",
+         "Q30", "Q159"),
         ("The Russian Defence Ministry announced new sanctions on Ukraine.", "Q159", "Q212"),
         # "place" and "introduce" give sanctions; a travel ban is one
         ("The US placed sanctions on Russia on Friday.", "Q30", "Q159"),
@@ -246,20 +205,12 @@ def test_a_body_after_a_state_it_does_not_belong_to_is_not_placed() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "Duas pessoas morreram num novo ataque russo a um prédio residencial, nesta "
-            "terça-feira, em Kiev.",
-        ),
-        (
-            "en",
-            "Two people died in a new Russian attack on a residential building on Tuesday in Kyiv.",
-        ),
-        (
-            "es",
-            "Dos personas murieron en un nuevo ataque ruso contra un edificio residencial el "
-            "martes en Kiev.",
-        ),
+        ("pt", "Duas pessoas morreram num novo ataque russo a um prédio residencial, nesta "
+         "terça-feira, em Kiev."),
+        ("en", "Two people died in a new Russian attack on a residential building on Tuesday in "
+         "Kyiv."),
+        ("es", "Dos personas murieron en un nuevo ataque ruso contra un edificio residencial el "
+         "martes en Kiev."),
     ],
 )
 def test_an_attack_on_a_thing_strikes_the_state_of_the_place_named_after_it(
@@ -290,16 +241,10 @@ def test_an_event_warned_about_keeps_the_warning_s_doubt() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "Hoje, negociadores russos e ucranianos fizeram uma videoconferência para tentar "
-            "chegar a um acordo sobre o conflito.",
-        ),
-        (
-            "en",
-            "Russian and Ukrainian negotiators held a videoconference on Monday to try to "
-            "reach a deal.",
-        ),
+        ("pt", "Hoje, negociadores russos e ucranianos fizeram uma videoconferência para tentar "
+         "chegar a um acordo sobre o conflito."),
+        ("en", "Russian and Ukrainian negotiators held a videoconference on Monday to try to "
+         "reach a deal."),
     ],
 )
 def test_a_purpose_clause_does_not_make_its_event_planned(lang: str, text: str) -> None:
@@ -351,24 +296,19 @@ def test_a_call_told_after_a_dated_dateline_is_the_speaker_s() -> None:
         "Unidos, Marco Rubio, para concretar detalles de la reunión de los presidentes."
     )
     calls = [e for e in _events(text, "es", dt.date(2026, 1, 23)) if e.type is EventType.PHONE_CALL]
-    assert [set(e.participants) for e in calls] == [{"local:yolanda-villavicencio", "Q324546"}]
+    assert [set(e.participants) for e in calls] == [
+        {"local:yolanda-villavicencio", "Q324546"}
+    ]
 
 
 @pytest.mark.parametrize(
     ("lang", "text", "kind"),
     [
-        (
-            "en",
-            "The United States and South Korea on Thursday condemned North Korea's deployment "
-            "of troops to Russia.",
-            EventType.TROOP_DEPLOYMENT,
-        ),
-        (
-            "pt",
-            "O presidente Putin conversou por telefone com Kim Jong Un nesta quinta-feira "
-            "(14/08). Putin agradeceu a Kim pelo apoio militar de Pyongyang.",
-            EventType.MILITARY_AID,
-        ),
+        ("en", "The United States and South Korea on Thursday condemned North Korea's deployment "
+         "of troops to Russia.", EventType.TROOP_DEPLOYMENT),
+        ("pt", "O presidente Putin conversou por telefone com Kim Jong Un nesta quinta-feira "
+         "(14/08). Putin agradeceu a Kim pelo apoio militar de Pyongyang.",
+         EventType.MILITARY_AID),
     ],
 )
 def test_an_event_told_as_what_is_condemned_or_thanked_for_takes_no_date_of_the_story(
@@ -448,7 +388,9 @@ def test_an_event_told_as_the_reason_of_another_takes_no_date_of_the_story() -> 
         ("en", "Lula has called for a peace deal between Russia and Ukraine."),
     ],
 )
-def test_a_deal_asked_for_between_two_parties_is_theirs_and_not_done(lang: str, text: str) -> None:
+def test_a_deal_asked_for_between_two_parties_is_theirs_and_not_done(
+    lang: str, text: str
+) -> None:
     [deal] = [e for e in _events(text, lang) if e.type is EventType.AGREEMENT]
     assert (set(deal.participants), deal.status) == ({"Q159", "Q212"}, Status.SPECULATIVE)
 
@@ -464,7 +406,9 @@ def test_what_is_planned_is_not_what_happened_before_publication() -> None:
         "During his stay in Beijing, Trump will hold talks with Chinese President Xi Jinping. "
         "Xi and Trump first met at Mar-a-Lago in April."
     )
-    meetings = [e for e in _events(text, "en", dt.date(2017, 11, 8)) if e.type is EventType.MEETING]
+    meetings = [
+        e for e in _events(text, "en", dt.date(2017, 11, 8)) if e.type is EventType.MEETING
+    ]
     assert sorted((e.status.value, e.date.iso() if e.date else "") for e in meetings) == [
         ("Occurred", "2017-04"),
         ("Planned", ""),
@@ -474,21 +418,12 @@ def test_what_is_planned_is_not_what_happened_before_publication() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "es",
-            "El presidente Lula visitó China. Lula dijo que realizará otra visita a China el "
-            "próximo año.",
-        ),
-        (
-            "pt",
-            "O presidente Lula visitou a China. Lula disse que fará outra visita à China no "
-            "próximo ano.",
-        ),
-        (
-            "en",
-            "President Lula visited China. Lula said he will make another visit to China next "
-            "year.",
-        ),
+        ("es", "El presidente Lula visitó China. Lula dijo que realizará otra visita a China el "
+         "próximo año."),
+        ("pt", "O presidente Lula visitou a China. Lula disse que fará outra visita à China no "
+         "próximo ano."),
+        ("en", "President Lula visited China. Lula said he will make another visit to China next "
+         "year."),
     ],
 )
 def test_an_undated_act_told_in_the_past_is_not_the_planned_one(lang: str, text: str) -> None:
@@ -513,16 +448,10 @@ def test_an_undated_visit_told_by_a_noun_still_joins_the_planned_one() -> None:
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "Desde a posse, no dia 1° de janeiro deste ano, Lula realizou viagens oficiais à "
-            "Argentina e à China.",
-        ),
-        (
-            "en",
-            "Since taking office on 1 January, Lula has paid official visits to Argentina and "
-            "China.",
-        ),
+        ("pt", "Desde a posse, no dia 1° de janeiro deste ano, Lula realizou viagens oficiais à "
+         "Argentina e à China."),
+        ("en", "Since taking office on 1 January, Lula has paid official visits to Argentina and "
+         "China."),
     ],
 )
 def test_a_date_in_a_phrase_that_starts_a_span_dates_nothing(lang: str, text: str) -> None:
@@ -539,7 +468,9 @@ def test_a_date_in_a_phrase_that_starts_a_span_dates_nothing(lang: str, text: st
 )
 def test_agreements_a_visit_should_yield_are_planned(lang: str, text: str) -> None:
     deals = [e for e in _events(text, lang) if e.type is EventType.AGREEMENT]
-    assert [(set(e.participants), e.status) for e in deals] == [({"Q155", "Q45"}, Status.PLANNED)]
+    assert [(set(e.participants), e.status) for e in deals] == [
+        ({"Q155", "Q45"}, Status.PLANNED)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -597,20 +528,16 @@ def test_two_unknown_people_with_the_same_title_are_not_guessed_between() -> Non
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "O presidente Lula anunciou nesta quinta-feira (7) que conversou por telefone com "
-            "o presidente russo, Vladimir Putin.",
-        ),
-        (
-            "es",
-            "El presidente Lula anunció este jueves que conversó por teléfono con el "
-            "presidente ruso, Vladimir Putin.",
-        ),
+        ("pt", "O presidente Lula anunciou nesta quinta-feira (7) que conversou por telefone com "
+         "o presidente russo, Vladimir Putin."),
+        ("es", "El presidente Lula anunció este jueves que conversó por teléfono con el "
+         "presidente ruso, Vladimir Putin."),
     ],
 )
 def test_a_clause_hung_on_a_date_is_the_complement_of_the_verb_above(lang: str, text: str) -> None:
-    calls = [e for e in _events(text, lang, dt.date(2025, 8, 7)) if e.type is EventType.PHONE_CALL]
+    calls = [
+        e for e in _events(text, lang, dt.date(2025, 8, 7)) if e.type is EventType.PHONE_CALL
+    ]
     assert [(set(e.participants), e.status) for e in calls] == [
         ({"Q37181", "Q7747"}, Status.OCCURRED)
     ]
@@ -619,19 +546,12 @@ def test_a_clause_hung_on_a_date_is_the_complement_of_the_verb_above(lang: str, 
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
-        (
-            "pt",
-            "A União Europeia aprovou nesta segunda-feira o prolongamento das sanções "
-            "econômicas à Rússia.",
-        ),
-        (
-            "es",
-            "La Unión Europea aprobó este lunes la prórroga de las sanciones económicas a Rusia.",
-        ),
-        (
-            "en",
-            "The European Union approved on Monday the renewal of economic sanctions on Russia.",
-        ),
+        ("pt", "A União Europeia aprovou nesta segunda-feira o prolongamento das sanções "
+         "econômicas à Rússia."),
+        ("es", "La Unión Europea aprobó este lunes la prórroga de las sanciones económicas a "
+         "Rusia."),
+        ("en", "The European Union approved on Monday the renewal of economic sanctions on "
+         "Russia."),
     ],
 )
 def test_a_prolonged_or_renewed_sanction_is_a_sanction(lang: str, text: str) -> None:

@@ -29,9 +29,8 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("archive")
     nquads = archive_nquads(120, seed=5, directory=folder)
     trig = folder / "archive.trig"
-    trig.write_bytes(
-        serialize(parse(path=nquads, format=RdfFormat.N_QUADS), format=RdfFormat.TRIG) or b""
-    )
+    trig.write_bytes(serialize(parse(path=nquads, format=RdfFormat.N_QUADS),
+                               format=RdfFormat.TRIG) or b"")
     return trig
 
 
@@ -43,28 +42,23 @@ def plain_store(archive: Path) -> Store:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, archive: Path
-) -> Iterator[Store]:
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+          archive: Path) -> Iterator[Store]:
     yield from loaded_store(request, tmp_path_factory, (archive,))
 
 
 def _event(store: Store, n: int) -> str:
     """The IRI of the store's n-th event in IRI order."""
-    result = store.select(
-        f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{KG}Event> }} }} "
-        f"ORDER BY ?e OFFSET {n} LIMIT 1"
-    )
+    result = store.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{KG}Event> }} }} "
+                          f"ORDER BY ?e OFFSET {n} LIMIT 1")
     term = result.rows[0][0]
     assert term is not None
     return str(term.value)
 
 
 def _cells(result: QueryResult) -> list[tuple[str | None, ...]]:
-    return [
-        tuple(None if t is None or t.value == "" else str(t.value) for t in row)
-        for row in result.rows
-    ]
+    return [tuple(None if t is None or t.value == "" else str(t.value) for t in row)
+            for row in result.rows]
 
 
 def _plain(store: Store, params: dict[str, ParamValue]) -> list[tuple[str | None, ...]]:
@@ -75,19 +69,14 @@ def _plain(store: Store, params: dict[str, ParamValue]) -> list[tuple[str | None
 
 
 CASES: list[dict[str, ParamValue]] = [
-    {},
-    {"limit": 7},
-    {"actor": "Q159"},
-    {"actor": "Q212"},
-    {"actor": "Q159", "type": "attack", "limit": 9},
-    {"actor": "Q159", "other": "Q212"},
+    {}, {"limit": 7}, {"actor": "Q159"}, {"actor": "Q212"},
+    {"actor": "Q159", "type": "attack", "limit": 9}, {"actor": "Q159", "other": "Q212"},
 ]
 
 
 @pytest.mark.parametrize("params", CASES, ids=lambda p: ",".join(f"{k}={v}" for k, v in p.items()))
-def test_rows_are_the_plain_querys(
-    store: Store, plain_store: Store, params: dict[str, ParamValue]
-) -> None:
+def test_rows_are_the_plain_querys(store: Store, plain_store: Store,
+                                   params: dict[str, ParamValue]) -> None:
     expected = _plain(plain_store, params)
     assert expected
     assert _cells(run_saved_query(store, "sources_of_event", params)) == expected

@@ -46,109 +46,68 @@ def _kinds(text: str) -> list[tuple[EventType, str | None, str | None, Status]]:
 
 def test_a_second_subject_after_the_verb_is_its_object() -> None:
     # "México expresó su apoyo a Cuba" with "apoyo" labelled a second subject
-    doc = _doc(
-        [
-            ("México", "PROPN", 1, "nsubj"),
-            ("expresó", "VERB", 1, "ROOT"),
-            ("su", "DET", 3, "det"),
-            ("apoyo", "NOUN", 1, "nsubj"),
-            ("a", "ADP", 5, "case"),
-            ("Cuba", "PROPN", 1, "obl"),
-        ]
-    )
+    doc = _doc([
+        ("México", "PROPN", 1, "nsubj"), ("expresó", "VERB", 1, "ROOT"), ("su", "DET", 3, "det"),
+        ("apoyo", "NOUN", 1, "nsubj"), ("a", "ADP", 5, "case"), ("Cuba", "PROPN", 1, "obl"),
+    ])
     _repair_second_subject(doc)
     assert doc[0].dep_ == "nsubj" and doc[3].dep_ == "obj"
 
 
 def test_a_verb_with_an_object_or_a_passive_keeps_its_subjects() -> None:
-    doc = _doc(
-        [
-            ("Chile", "PROPN", 1, "nsubj"),
-            ("envió", "VERB", 1, "ROOT"),
-            ("ayuda", "NOUN", 1, "obj"),
-            ("el", "DET", 4, "det"),
-            ("lunes", "NOUN", 1, "nsubj"),
-        ]
-    )
+    doc = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"), ("ayuda", "NOUN", 1, "obj"),
+        ("el", "DET", 4, "det"), ("lunes", "NOUN", 1, "nsubj"),
+    ])
     _repair_second_subject(doc)
     assert doc[4].dep_ == "nsubj"
     # one subject only: nothing to repair ("anunció el Gobierno": a subject after its verb)
-    single = _doc(
-        [
-            ("anunció", "VERB", 0, "ROOT"),
-            ("el", "DET", 2, "det"),
-            ("Gobierno", "NOUN", 0, "nsubj"),
-        ]
-    )
+    single = _doc([
+        ("anunció", "VERB", 0, "ROOT"), ("el", "DET", 2, "det"), ("Gobierno", "NOUN", 0, "nsubj"),
+    ])
     _repair_second_subject(single)
     assert single[2].dep_ == "nsubj"
 
 
 def test_the_root_of_a_verbless_sentence_with_a_clauses_dependents_is_a_verb() -> None:
     # "Hablé ayer con el presidente": an unseen past form tagged a proper noun by its capital
-    doc = _doc(
-        [
-            ("Hablé", "PROPN", 0, "ROOT"),
-            ("ayer", "ADV", 0, "advmod"),
-            ("con", "ADP", 4, "case"),
-            ("el", "DET", 4, "det"),
-            ("presidente", "NOUN", 0, "obl"),
-            (".", "PUNCT", 0, "punct"),
-        ]
-    )
+    doc = _doc([
+        ("Hablé", "PROPN", 0, "ROOT"), ("ayer", "ADV", 0, "advmod"), ("con", "ADP", 4, "case"),
+        ("el", "DET", 4, "det"), ("presidente", "NOUN", 0, "obl"), (".", "PUNCT", 0, "punct"),
+    ])
     _repair_verbless_predicate(doc)
     assert doc[0].pos_ == "VERB"
 
 
 def test_a_nominal_headline_stays_a_noun() -> None:
     # "Reunión de Lula con Macron": the nouns of a headline take `nmod`, not a clause's words
-    headline = _doc(
-        [
-            ("Reunión", "PROPN", 0, "ROOT"),
-            ("de", "ADP", 2, "case"),
-            ("Lula", "PROPN", 0, "nmod"),
-            ("con", "ADP", 4, "case"),
-            ("Macron", "PROPN", 0, "nmod"),
-        ]
-    )
+    headline = _doc([
+        ("Reunión", "PROPN", 0, "ROOT"), ("de", "ADP", 2, "case"), ("Lula", "PROPN", 0, "nmod"),
+        ("con", "ADP", 4, "case"), ("Macron", "PROPN", 0, "nmod"),
+    ])
     _repair_verbless_predicate(headline)
     assert headline[0].pos_ == "PROPN"
     # a sentence with a verb of its own keeps its tags; so does a root with a determiner
-    with_verb = _doc(
-        [
-            ("Hablé", "PROPN", 1, "nsubj"),
-            ("llegó", "VERB", 1, "ROOT"),
-            ("ayer", "ADV", 1, "advmod"),
-        ]
-    )
+    with_verb = _doc([
+        ("Hablé", "PROPN", 1, "nsubj"), ("llegó", "VERB", 1, "ROOT"), ("ayer", "ADV", 1, "advmod"),
+    ])
     _repair_verbless_predicate(with_verb)
     assert with_verb[0].pos_ == "PROPN"
-    noun = _doc(
-        [
-            ("La", "DET", 1, "det"),
-            ("visita", "NOUN", 1, "ROOT"),
-            ("ayer", "ADV", 1, "advmod"),
-            ("a", "ADP", 4, "case"),
-            ("Chile", "PROPN", 1, "obl"),
-        ]
-    )
+    noun = _doc([
+        ("La", "DET", 1, "det"), ("visita", "NOUN", 1, "ROOT"), ("ayer", "ADV", 1, "advmod"),
+        ("a", "ADP", 4, "case"), ("Chile", "PROPN", 1, "obl"),
+    ])
     _repair_verbless_predicate(noun)
     assert noun[1].pos_ == "NOUN"
 
 
 def test_a_participle_root_after_an_unknown_verb_is_its_object() -> None:
     # "Francia impuso medidas restrictivas a Cuba": "impuso" a modifier, "medidas" a participle
-    doc = _doc(
-        [
-            ("Francia", "PROPN", 2, "nsubj"),
-            ("impuso", "ADJ", 2, "advmod"),
-            ("medidas", "VERB", 2, "ROOT"),
-            ("restrictivas", "ADJ", 2, "amod"),
-            ("a", "ADP", 5, "case"),
-            ("Cuba", "PROPN", 2, "obl"),
-            (".", "PUNCT", 2, "punct"),
-        ]
-    )
+    doc = _doc([
+        ("Francia", "PROPN", 2, "nsubj"), ("impuso", "ADJ", 2, "advmod"),
+        ("medidas", "VERB", 2, "ROOT"), ("restrictivas", "ADJ", 2, "amod"), ("a", "ADP", 5, "case"),
+        ("Cuba", "PROPN", 2, "obl"), (".", "PUNCT", 2, "punct"),
+    ])
     doc[2].set_morph("VerbForm=Part")
     _repair_participle_root(doc)
     assert (doc[1].pos_, doc[1].dep_) == ("VERB", "ROOT")
@@ -159,65 +118,44 @@ def test_a_participle_root_after_an_unknown_verb_is_its_object() -> None:
 
 def test_a_participle_with_its_auxiliary_or_without_a_subject_stays() -> None:
     # "Francia ha impuesto": a real participle with its auxiliary
-    doc = _doc(
-        [
-            ("Francia", "PROPN", 2, "nsubj"),
-            ("ha", "AUX", 2, "aux"),
-            ("impuesto", "VERB", 2, "ROOT"),
-            ("sanciones", "NOUN", 2, "obj"),
-        ]
-    )
+    doc = _doc([
+        ("Francia", "PROPN", 2, "nsubj"), ("ha", "AUX", 2, "aux"), ("impuesto", "VERB", 2, "ROOT"),
+        ("sanciones", "NOUN", 2, "obj"),
+    ])
     doc[2].set_morph("VerbForm=Part")
     _repair_participle_root(doc)
     assert doc[2].dep_ == "ROOT" and doc[1].dep_ == "aux"
     # a headline "Nuevas medidas aprobadas": no subject before the modifier
-    headline = _doc(
-        [
-            ("Nuevas", "ADJ", 1, "amod"),
-            ("aprobadas", "VERB", 1, "ROOT"),
-            ("hoy", "ADV", 1, "advmod"),
-        ]
-    )
+    headline = _doc([
+        ("Nuevas", "ADJ", 1, "amod"), ("aprobadas", "VERB", 1, "ROOT"), ("hoy", "ADV", 1, "advmod"),
+    ])
     headline[1].set_morph("VerbForm=Part")
     _repair_participle_root(headline)
     assert headline[1].dep_ == "ROOT" and headline[0].pos_ == "ADJ"
 
 
 def test_a_bare_noun_labelled_a_clause_is_the_object() -> None:
-    doc = _doc(
-        [
-            ("OTAN", "PROPN", 1, "nsubj"),
-            ("aprobó", "VERB", 1, "ROOT"),
-            ("medidas", "NOUN", 1, "advcl"),
-            ("contra", "ADP", 4, "case"),
-            ("Irán", "PROPN", 2, "obl"),
-        ]
-    )
+    doc = _doc([
+        ("OTAN", "PROPN", 1, "nsubj"), ("aprobó", "VERB", 1, "ROOT"),
+        ("medidas", "NOUN", 1, "advcl"),
+        ("contra", "ADP", 4, "case"), ("Irán", "PROPN", 2, "obl"),
+    ])
     _repair_nominal_clause(doc)
     assert doc[2].dep_ == "obj"
 
 
 def test_a_noun_with_a_copula_or_beside_an_object_stays_a_clause() -> None:
     # "Chile envió ayuda, siendo aliado": a copular clause, and the verb has its object
-    doc = _doc(
-        [
-            ("Chile", "PROPN", 1, "nsubj"),
-            ("envió", "VERB", 1, "ROOT"),
-            ("ayuda", "NOUN", 1, "obj"),
-            ("siendo", "AUX", 4, "cop"),
-            ("aliado", "NOUN", 1, "advcl"),
-        ]
-    )
+    doc = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"), ("ayuda", "NOUN", 1, "obj"),
+        ("siendo", "AUX", 4, "cop"), ("aliado", "NOUN", 1, "advcl"),
+    ])
     _repair_nominal_clause(doc)
     assert doc[4].dep_ == "advcl"
-    lone = _doc(
-        [
-            ("Chile", "PROPN", 1, "nsubj"),
-            ("aprobó", "VERB", 1, "ROOT"),
-            ("siendo", "AUX", 3, "cop"),
-            ("aliado", "NOUN", 1, "advcl"),
-        ]
-    )
+    lone = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("aprobó", "VERB", 1, "ROOT"),
+        ("siendo", "AUX", 3, "cop"), ("aliado", "NOUN", 1, "advcl"),
+    ])
     _repair_nominal_clause(lone)
     assert lone[3].dep_ == "advcl"
 

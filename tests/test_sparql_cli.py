@@ -61,16 +61,13 @@ def test_a_query_without_graph_blocks_sees_the_documents(
 
 
 def test_the_named_graph_view(store_url: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(
-        capsys, "sparql", MEETINGS, "--store", store_url, "--named-graphs", "--format", "csv"
-    )
+    code, out, err = run(capsys, "sparql", MEETINGS, "--store", store_url, "--named-graphs",
+                         "--format", "csv")
     assert (code, out.splitlines(), err.strip()) == (0, ["event,date"], "0 rows")
-    code, out, _ = run(
-        capsys, "sparql", NAMED, "--store", store_url, "--named-graphs", "--format", "csv"
-    )
+    code, out, _ = run(capsys, "sparql", NAMED, "--store", store_url, "--named-graphs",
+                       "--format", "csv")
     assert out.splitlines()[1:] == [
-        "event/meeting-putin-kim-2024-06,doc/b2",
-        "event/meeting-putin-trump-2025-08-15,doc/b2",
+        "event/meeting-putin-kim-2024-06,doc/b2", "event/meeting-putin-trump-2025-08-15,doc/b2"
     ]
 
 
@@ -88,21 +85,20 @@ def test_foreign_graphs_stay_out_of_the_union(
 
 
 def test_ask_file_and_stdin(
-    store_url: str,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
+    store_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ask = KGNS + "ASK { ?e a kg:Attack }"
     assert run(capsys, "sparql", ask, "--store", store_url)[:2] == (0, "true\n")
-    assert run(capsys, "sparql", ask, "--store", store_url, "--named-graphs")[:2] == (0, "false\n")
+    assert run(capsys, "sparql", ask, "--store", store_url, "--named-graphs")[:2] == (
+        0, "false\n"
+    )
     code, out, _ = run(capsys, "sparql", ask, "--store", store_url, "--format", "json")
     assert json.loads(out) == [{"answer": True}]
     path = tmp_path / "meetings.rq"
     path.write_text("# my query\n" + MEETINGS, encoding="utf-8")
-    code, out, _ = run(
-        capsys, "sparql", f"@{path}", "--store", store_url, "--columns", "date", "--format", "csv"
-    )
+    code, out, _ = run(capsys, "sparql", f"@{path}", "--store", store_url, "--columns", "date",
+                       "--format", "csv")
     assert out.splitlines() == ["date", "2024-06", "2025-08-15"]
     monkeypatch.setattr("sys.stdin", io.StringIO(MEETINGS))
     code, out, _ = run(capsys, "sparql", "-", "--store", store_url, "--format", "csv")
@@ -165,7 +161,9 @@ def any_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]
 def test_kg_sparql_uses_the_union_by_default(any_store: Store) -> None:
     kg = KG(any_store, Settings())
     result = kg.sparql(MEETINGS)
-    assert [row[1].value for row in result.rows if row[1] is not None] == ["2024-06", "2025-08-15"]
+    assert [row[1].value for row in result.rows if row[1] is not None] == [
+        "2024-06", "2025-08-15"
+    ]
     labels = [row[0].value for row in kg.sparql(LABELLED).rows if row[0]]
     # Virtuoso's default graph is the union of all its graphs, the golden store's foreign one
     # (a call with the United States) included; on Oxigraph it is kgload's graphs only.

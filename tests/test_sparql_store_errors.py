@@ -299,25 +299,15 @@ def test_virtuoso_changes_a_graph_that_holds_data_by_its_difference(
     def answer(request: Request) -> Response:
         query = request.form["query"]
         if "COUNT(*)" in query:
-            rows = [
-                {
-                    "g": {"type": "uri", "value": G},
-                    "n": {
-                        "type": "typed-literal",
-                        "value": "2",
-                        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
-                    },
-                }
-            ]
+            rows = [{"g": {"type": "uri", "value": G},
+                     "n": {"type": "typed-literal", "value": "2",
+                           "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
             variables = ["g", "n"]
         else:
             rows = [
-                {
-                    "g": {"type": "uri", "value": G},
-                    "s": {"type": "uri", "value": subject},
-                    "p": {"type": "uri", "value": kept.predicate.value},
-                    "o": {"type": "literal", "value": "x"},
-                }
+                {"g": {"type": "uri", "value": G}, "s": {"type": "uri", "value": subject},
+                 "p": {"type": "uri", "value": kept.predicate.value},
+                 "o": {"type": "literal", "value": "x"}}
                 for subject in (kept.subject.value, gone)
             ]
             variables = ["g", "s", "p", "o"]
@@ -328,9 +318,8 @@ def test_virtuoso_changes_a_graph_that_holds_data_by_its_difference(
     httpserver.expect_request("/sparql-auth", method="POST").respond_with_data("")
     store = open_remote(dialect="virtuoso", user="dba", password=PASSWORD, auth="basic")
     added = Quad(NamedNode(f"{BASE}e/new"), kept.predicate, Literal("y"), NamedNode(G))
-    store.replace_graphs(
-        {G: [kept, added], new: [Quad(q.subject, q.predicate, q.object) for q in QUADS]}
-    )
+    store.replace_graphs({G: [kept, added], new: [Quad(q.subject, q.predicate, q.object)
+                                                  for q in QUADS]})
     updates = [r.get_data(as_text=True) for r, _ in httpserver.log if r.path == "/sparql-auth"]
     assert len(updates) == 1  # still one request, so still atomic
     update = updates[0]
@@ -338,7 +327,7 @@ def test_virtuoso_changes_a_graph_that_holds_data_by_its_difference(
     assert "MOVE" not in update
     assert f"DROP SILENT GRAPH <{new}>" in update  # held nothing: written directly
     assert f"DELETE DATA {{\nGRAPH <{G}> {{\n<{gone}> " in update
-    inserted = update[update.index("INSERT DATA") :]
+    inserted = update[update.index("INSERT DATA"):]
     assert f"<{BASE}e/new>" in inserted
     # The triple the graph keeps is neither deleted nor inserted again.
     kept_line = f"{kept.subject} {kept.predicate} {kept.object} ."
@@ -539,9 +528,8 @@ def _virtuoso_loader(
 
 
 def _ok(*_: object) -> Response:
-    return Response(
-        '{"head": {"vars": ["loaded"]}, "results": {"bindings": []}}', content_type=RESULTS_JSON
-    )
+    return Response('{"head": {"vars": ["loaded"]}, "results": {"bindings": []}}',
+                    content_type=RESULTS_JSON)
 
 
 @pytest.fixture
@@ -575,10 +563,9 @@ def test_load_sends_n_quads_batches_in_parallel_and_retries_a_busy_answer(
     store, accepted = _virtuoso_loader(threaded_httpserver, answer)
     progress: list[tuple[int, int | None, str]] = []
     try:
-        assert (
-            store.load(path, format=RdfFormat.N_QUADS, progress=lambda *call: progress.append(call))
-            == 45_000
-        )
+        assert store.load(
+            path, format=RdfFormat.N_QUADS, progress=lambda *call: progress.append(call)
+        ) == 45_000
     finally:
         store.close()
     assert accepted[0] == ""  # the probe
@@ -596,9 +583,8 @@ def test_load_stops_at_a_lasting_refusal_with_a_clear_error(
     def answer(number: int, batch: str) -> Response:
         if number == 1:
             return _ok()
-        return Response(
-            "Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error", status=500
-        )
+        return Response("Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error",
+                        status=500)
 
     store, _ = _virtuoso_loader(httpserver, answer)
     try:
@@ -620,17 +606,15 @@ def test_virtuoso_dba_load_is_parsed_by_the_server(
         assert virtuoso_store.load(path, format=RdfFormat.N_QUADS) == 25_000
     assert "INSERT DATA" not in caplog.text
     assert virtuoso_store.quad_count() == 25_000
-    value = virtuoso_store.select(f"SELECT ?o WHERE {{ GRAPH ?g {{ <{BASE}e/q7> ?p ?o }} }}").rows[
-        0
-    ][0]
+    value = virtuoso_store.select(
+        f"SELECT ?o WHERE {{ GRAPH ?g {{ <{BASE}e/q7> ?p ?o }} }}"
+    ).rows[0][0]
     assert value == Literal("q 7 «ç»", language="pt")
 
 
 @pytest.mark.virtuoso
 def test_virtuoso_user_without_ttlp_rights_loads_with_insert_data(
-    virtuoso: VirtuosoServer,
-    virtuoso_store: SparqlStore,
-    tmp_path: Path,
+    virtuoso: VirtuosoServer, virtuoso_store: SparqlStore, tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     virtuoso.isql(
@@ -706,9 +690,8 @@ def test_a_load_failing_midway_says_how_many_quads_were_committed(
     def answer(number: int, batch: str) -> Response:
         if number <= 3:  # the probe and two batches of 10,000
             return _ok()
-        return Response(
-            "Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error", status=500
-        )
+        return Response("Virtuoso 22023 Error SP029: TURTLE RDF loader, line 3: syntax error",
+                        status=500)
 
     store, _ = _virtuoso_loader(httpserver, answer)
     try:

@@ -140,7 +140,8 @@ def test_a_future_weekday_is_the_coming_one(kb: KnowledgeBase) -> None:
     ("text", "status"),
     [
         ("Lula pudo reunirse con Xi Jinping en Pekín.", Status.OCCURRED),
-        ("Lula agradeció a Xi Jinping por haber podido reunirse con él en Pekín.", Status.OCCURRED),
+        ("Lula agradeció a Xi Jinping por haber podido reunirse con él en Pekín.",
+         Status.OCCURRED),
         # still only possible: present, conditional, imperfect
         ("Lula puede reunirse con Xi Jinping en Pekín.", Status.SPECULATIVE),
         ("Lula podría reunirse con Xi Jinping en Pekín.", Status.SPECULATIVE),
@@ -150,7 +151,9 @@ def test_a_modal_of_possibility_in_the_past_says_the_act_happened(
     text: str, status: Status, kb: KnowledgeBase
 ) -> None:
     meetings = [e for e in _events(text, "es", kb) if e.type is EventType.MEETING]
-    assert [(set(e.participants), e.status) for e in meetings] == [({"Q37181", "Q15031"}, status)]
+    assert [(set(e.participants), e.status) for e in meetings] == [
+        ({"Q37181", "Q15031"}, status)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -459,7 +459,7 @@ def test_virtuoso_dump_pages_past_its_sort_limit(
     "base",
     [
         'https://other.example/id/") || STRSTARTS(STR(?g), "https://w3id.org/kgload/id/',
-        'https://other.example/id/\\") || true || (\\"',
+        "https://other.example/id/\\\") || true || (\\\"",
         "https://other.example/\nid/",
     ],
 )
@@ -469,18 +469,10 @@ def test_stats_of_a_crafted_base_count_no_other_bases_documents(store: Store, ba
 
     g = graph("1")
     doc = NamedNode(f"{BASE}doc/1#doc")
-    store.replace_graphs(
-        {
-            g.value: [
-                Quad(
-                    doc,
-                    NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-                    NamedNode(f"{KG}Document"),
-                    g,
-                )
-            ]
-        }
-    )
+    store.replace_graphs({g.value: [
+        Quad(doc, NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+             NamedNode(f"{KG}Document"), g)
+    ]})
     assert kgload.KG(store, Settings(base=BASE)).stats()["documents"] == 1
     assert kgload.KG(store, Settings(base=base)).stats()["documents"] == 0
 

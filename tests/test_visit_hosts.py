@@ -32,13 +32,8 @@ def test_a_visit_to_two_states_is_two_visits() -> None:
 
 
 def test_a_meeting_with_two_states_stays_one_event() -> None:
-    article = Article(
-        id="t",
-        text="Lula reuniu-se com os presidentes da China e da França.",
-        lang="pt",
-        source="test",
-        published=dt.date(2025, 6, 13),
-    )
+    article = Article(id="t", text="Lula reuniu-se com os presidentes da China e da França.",
+                      lang="pt", source="test", published=dt.date(2025, 6, 13))
     meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert len(meetings) <= 1
 

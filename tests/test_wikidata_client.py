@@ -35,25 +35,21 @@ def fixture(name: str) -> str:
 def answer_entities(request: Request) -> Response:
     """wbgetentities as Wikidata answers it: unknown ids come back marked missing."""
     ids = request.args["ids"].split("|")
-    body = {"entities": {i: ENTITIES.get(i, {"id": i, "missing": True}) for i in ids}, "success": 1}
+    body = {"entities": {i: ENTITIES.get(i, {"id": i, "missing": True}) for i in ids},
+            "success": 1}
     return Response(json.dumps(body), content_type="application/json; charset=utf-8")
 
 
 def sparql_json(name: str) -> Response:
-    return Response(
-        fixture(f"sparql/{name}.json"),
-        content_type="application/sparql-results+json; charset=utf-8",
-    )
+    return Response(fixture(f"sparql/{name}.json"),
+                    content_type="application/sparql-results+json; charset=utf-8")
 
 
 @pytest.fixture
 def settings(httpserver: HTTPServer, tmp_path: Path) -> Settings:
-    return Settings(
-        wikidata_url=httpserver.url_for("/sparql"),
-        wikidata_api_url=httpserver.url_for(API),
-        user_agent=UA,
-        cache_dir=str(tmp_path / "cache"),
-    )
+    return Settings(wikidata_url=httpserver.url_for("/sparql"),
+                    wikidata_api_url=httpserver.url_for(API), user_agent=UA,
+                    cache_dir=str(tmp_path / "cache"))
 
 
 @pytest.fixture
@@ -73,7 +69,7 @@ def test_get_entities_identifies_itself_and_asks_for_maxlag(
     found = client.get_entities(["Q159", "Q7747"])
     assert found["Q7747"]["labels"]["en"]["value"] == "Vladimir Putin"
     assert found["Q159"]["labels"]["pt"]["value"] == "Rússia"
-    ((request, _),) = httpserver.log
+    (request, _), = httpserver.log
     assert request.headers["User-Agent"] == UA
     assert request.args["action"] == "wbgetentities"
     assert request.args["ids"] == "Q159|Q7747"
@@ -99,8 +95,7 @@ def test_429_waits_for_retry_after_then_succeeds(
     httpserver: HTTPServer, client: WikidataClient, sleeps: list[float]
 ) -> None:
     httpserver.expect_oneshot_request(API).respond_with_data(
-        "Too many requests", status=429, headers={"Retry-After": "2"}
-    )
+        "Too many requests", status=429, headers={"Retry-After": "2"})
     httpserver.expect_request(API).respond_with_handler(answer_entities)
     found = client.get_entities(["Q7747"])
     assert "Q7747" in found
@@ -114,8 +109,7 @@ def test_maxlag_answer_waits_and_retries(
 ) -> None:
     # The API says maxlag with HTTP 200, a JSON error and Retry-After.
     httpserver.expect_oneshot_request(API).respond_with_data(
-        fixture("maxlag.json"), content_type="application/json", headers={"Retry-After": "5"}
-    )
+        fixture("maxlag.json"), content_type="application/json", headers={"Retry-After": "5"})
     httpserver.expect_request(API).respond_with_handler(answer_entities)
     assert "Q159" in client.get_entities(["Q159"])
     assert sleeps == [5.0]
@@ -127,8 +121,7 @@ def test_ratelimited_without_retry_after_backs_off_exponentially(
 ) -> None:
     for _ in range(2):
         httpserver.expect_oneshot_request(API).respond_with_data(
-            fixture("ratelimited.json"), content_type="application/json"
-        )
+            fixture("ratelimited.json"), content_type="application/json")
     httpserver.expect_request(API).respond_with_handler(answer_entities)
     assert "Q159" in client.get_entities(["Q159"])
     assert sleeps == [1.0, 2.0]
@@ -154,8 +147,7 @@ def test_a_retry_after_too_long_is_not_waited_for(
     httpserver: HTTPServer, client: WikidataClient, sleeps: list[float]
 ) -> None:
     httpserver.expect_request(API).respond_with_data(
-        "slow down", status=429, headers={"Retry-After": "3600"}
-    )
+        "slow down", status=429, headers={"Retry-After": "3600"})
     with pytest.raises(WikidataError, match="wait 3600 s"):
         client.get_entities(["Q159"])
     assert sleeps == []
@@ -166,8 +158,7 @@ def test_other_api_errors_are_not_retried(
     httpserver: HTTPServer, client: WikidataClient, sleeps: list[float]
 ) -> None:
     httpserver.expect_request(API).respond_with_data(
-        fixture("bad-ids.json"), content_type="application/json"
-    )
+        fixture("bad-ids.json"), content_type="application/json")
     with pytest.raises(WikidataError, match="no-such-entity"):
         client.get_entities(["X1"])
     assert len(httpserver.log) == 1
@@ -217,14 +208,14 @@ def test_clear_cache_forgets_only_old_answers(httpserver: HTTPServer, settings: 
 def test_select_posts_the_query_and_parses_json_results(
     httpserver: HTTPServer, client: WikidataClient
 ) -> None:
-    query = (
-        "SELECT ?state ?sitelinks WHERE { ?state <http://wikiba.se/ontology#sitelinks> ?sitelinks }"
-    )
-    httpserver.expect_request("/sparql", method="POST").respond_with_response(sparql_json("states"))
+    query = ("SELECT ?state ?sitelinks WHERE "
+             "{ ?state <http://wikiba.se/ontology#sitelinks> ?sitelinks }")
+    httpserver.expect_request("/sparql", method="POST").respond_with_response(
+        sparql_json("states"))
     rows = client.select(query)
     assert {"state": "http://www.wikidata.org/entity/Q159", "sitelinks": "331"} in rows
     assert len(rows) == 5
-    ((request, _),) = httpserver.log
+    (request, _), = httpserver.log
     assert request.form["query"] == query
     assert request.headers["User-Agent"] == UA
     assert "application/sparql-results+json" in request.headers["Accept"]
@@ -235,24 +226,20 @@ def test_select_posts_the_query_and_parses_json_results(
 def test_select_leaves_unbound_variables_out(
     httpserver: HTTPServer, client: WikidataClient
 ) -> None:
-    httpserver.expect_request("/sparql", method="POST").respond_with_response(sparql_json("heads"))
+    httpserver.expect_request("/sparql", method="POST").respond_with_response(
+        sparql_json("heads"))
     rows = client.select("SELECT * WHERE { ?s ?p ?o }")
     premier = [r for r in rows if r["office"].endswith("/Q7240364")]
-    assert premier == [
-        {
-            "state": "http://www.wikidata.org/entity/Q423",
-            "role": "head_of_government",
-            "office": "http://www.wikidata.org/entity/Q7240364",
-        }
-    ]
+    assert premier == [{"state": "http://www.wikidata.org/entity/Q423",
+                        "role": "head_of_government",
+                        "office": "http://www.wikidata.org/entity/Q7240364"}]
 
 
 def test_select_429_honours_retry_after(
     httpserver: HTTPServer, client: WikidataClient, sleeps: list[float]
 ) -> None:
     httpserver.expect_oneshot_request("/sparql").respond_with_data(
-        "Rate limit exceeded", status=429, headers={"Retry-After": "2"}
-    )
+        "Rate limit exceeded", status=429, headers={"Retry-After": "2"})
     httpserver.expect_request("/sparql").respond_with_response(sparql_json("capitals"))
     assert len(client.select("SELECT * WHERE { ?s ?p ?o }")) == 5
     assert sleeps == [2.0]
@@ -272,8 +259,7 @@ def test_select_bad_query_is_not_retried(
     httpserver: HTTPServer, client: WikidataClient, sleeps: list[float]
 ) -> None:
     httpserver.expect_request("/sparql").respond_with_data(
-        'MalformedQueryException: Encountered " "}" ', status=400
-    )
+        "MalformedQueryException: Encountered \" \"}\" ", status=400)
     with pytest.raises(WikidataError, match="MalformedQueryException"):
         client.select("SELECT * WHERE { ?s ?p }")
     assert len(httpserver.log) == 1
@@ -284,12 +270,9 @@ def test_unreachable_server_is_retried_then_reported(tmp_path: Path) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    settings = Settings(
-        wikidata_url=f"http://127.0.0.1:{port}/sparql",
-        wikidata_api_url=f"http://127.0.0.1:{port}/w/api.php",
-        user_agent=UA,
-        cache_dir=str(tmp_path / "cache"),
-    )
+    settings = Settings(wikidata_url=f"http://127.0.0.1:{port}/sparql",
+                        wikidata_api_url=f"http://127.0.0.1:{port}/w/api.php", user_agent=UA,
+                        cache_dir=str(tmp_path / "cache"))
     sleeps: list[float] = []
     client = WikidataClient(settings, sleep=sleeps.append, max_attempts=2, timeout=2)
     with pytest.raises(WikidataError, match="2 attempts"):

@@ -48,15 +48,8 @@ def _env() -> dict[str, str]:
 
 
 def _kgload(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kgload", *args],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return subprocess.run([sys.executable, "-m", "kgload", *args], cwd=cwd, env=_env(),
+                          capture_output=True, text=True, timeout=600, check=False)
 
 
 def _sorted_export(store: Path, cwd: Path) -> list[str]:
@@ -143,12 +136,8 @@ def test_chunks_follow_the_analysis_batches_and_keep_reader_problems() -> None:
     def article(n: int, lang: str) -> Article:
         return Article(id=str(n), text="x", lang=lang, source=f"a{n}")
 
-    items: list[Article | Problem] = [
-        article(0, "pt"),
-        Problem("bad", "m", "p1"),
-        article(2, "pt"),
-        article(3, "en"),
-    ]
+    items: list[Article | Problem] = [article(0, "pt"), Problem("bad", "m", "p1"),
+                                      article(2, "pt"), article(3, "en")]
     items += [article(n, "en") for n in range(4, 40)]
     chunks = list(chunk_items(items))
     assert [[i for i, _ in c.articles] for c in chunks][:2] == [[0, 2], list(range(3, 35))]
@@ -163,15 +152,8 @@ def test_two_workers_export_the_same_quads_as_one(tmp_path: Path) -> None:
     outputs = {}
     for workers in ("1", "2"):
         store = tmp_path / f"kg-{workers}"
-        done = _kgload(
-            "ingest",
-            str(EXAMPLES),
-            "--store",
-            f"oxigraph:{store}",
-            "--workers",
-            workers,
-            cwd=tmp_path,
-        )
+        done = _kgload("ingest", str(EXAMPLES), "--store", f"oxigraph:{store}",
+                       "--workers", workers, cwd=tmp_path)
         assert done.returncode == 0, done.stderr
         outputs[workers] = (done.stderr, _sorted_export(store, tmp_path))
     assert outputs["1"][1] == outputs["2"][1]
@@ -202,9 +184,7 @@ def test_problems_come_in_input_order_whatever_the_workers(tmp_path: Path) -> No
     items = 2 * len(_examples()) + 3
     assert [done for done, _, _ in calls[0]] == [*range(1, items + 1), items]
     assert [Path(p.source).name for p in reports[0].problems] == [
-        "00-a-empty.txt",
-        "00-b-binary.txt",
-        "01-z-empty.txt",
+        "00-a-empty.txt", "00-b-binary.txt", "01-z-empty.txt"
     ]
 
 
@@ -226,9 +206,8 @@ def _dying_task(wires: Sequence[tuple[object, ...]]) -> list[object]:
 
 
 def _article(folder: Path, name: str, lang: str, body: str) -> None:
-    (folder / name).write_text(
-        f"url: https://example.org/{name}\nlang: {lang}\n---\n{body}\n", encoding="utf-8"
-    )
+    (folder / name).write_text(f"url: https://example.org/{name}\nlang: {lang}\n---\n{body}\n",
+                               encoding="utf-8")
 
 
 def test_a_dead_worker_is_retried_then_its_articles_are_problems(
@@ -290,9 +269,8 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _busy_worker(
-    process: subprocess.Popen[str], cpu: float, deadline: float, count: int = 1
-) -> int:
+def _busy_worker(process: subprocess.Popen[str], cpu: float, deadline: float,
+                 count: int = 1) -> int:
     """A worker of `process` that has used `cpu` seconds (it is extracting, not starting),
     once `count` of them have."""
     while time.monotonic() < deadline and process.poll() is None:
@@ -332,28 +310,10 @@ def test_a_worker_killed_from_outside_loses_nothing(
     tmp_path: Path, copies: Path, reference: dict[str, frozenset[str]]
 ) -> None:
     store = tmp_path / "kg"
-    command = [
-        sys.executable,
-        "-m",
-        "kgload",
-        "ingest",
-        str(copies),
-        "--store",
-        f"oxigraph:{store}",
-        "--workers",
-        "2",
-        "--batch-size",
-        "5",
-    ]
-    with subprocess.Popen(
-        command,
-        cwd=tmp_path,
-        env=_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as process:
+    command = [sys.executable, "-m", "kgload", "ingest", str(copies), "--store",
+               f"oxigraph:{store}", "--workers", "2", "--batch-size", "5"]
+    with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
         victim = _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300)
         os.kill(victim, signal.SIGKILL)
         stderr = _communicate_or_kill(process, 600)
@@ -376,29 +336,11 @@ def test_ctrl_c_leaves_only_whole_documents(
     tmp_path: Path, copies: Path, reference: dict[str, frozenset[str]]
 ) -> None:
     store = tmp_path / "kg"
-    command = [
-        sys.executable,
-        "-m",
-        "kgload",
-        "ingest",
-        str(copies),
-        "--store",
-        f"oxigraph:{store}",
-        "--workers",
-        "2",
-        "--batch-size",
-        "3",
-    ]
-    with subprocess.Popen(
-        command,
-        cwd=tmp_path,
-        env=_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=_own_group_with_ctrl_c,
-    ) as process:
+    command = [sys.executable, "-m", "kgload", "ingest", str(copies), "--store",
+               f"oxigraph:{store}", "--workers", "2", "--batch-size", "3"]
+    with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          preexec_fn=_own_group_with_ctrl_c) as process:
         _busy_worker(process, cpu=3.0, deadline=time.monotonic() + 300, count=2)
         os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
         stderr = _communicate_or_kill(process, 120)
@@ -426,25 +368,10 @@ def test_rejected_outcomes_pickle() -> None:
 def test_workers_end_when_the_command_is_killed(tmp_path: Path, copies: Path) -> None:
     """SIGKILL of `kgload ingest` (as in tests/test_crash_ingest.py) must not leave its
     workers behind, waiting on their task queue forever."""
-    command = [
-        sys.executable,
-        "-m",
-        "kgload",
-        "ingest",
-        str(copies),
-        "--store",
-        f"oxigraph:{tmp_path / 'kg'}",
-        "--workers",
-        "2",
-    ]
-    with subprocess.Popen(
-        command,
-        cwd=tmp_path,
-        env=_env(),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    ) as process:
+    command = [sys.executable, "-m", "kgload", "ingest", str(copies), "--store",
+               f"oxigraph:{tmp_path / 'kg'}", "--workers", "2"]
+    with subprocess.Popen(command, cwd=tmp_path, env=_env(), stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as process:
         _busy_worker(process, cpu=2.0, deadline=time.monotonic() + 300, count=2)
         workers = _workers_of(process.pid)
         process.kill()
@@ -462,9 +389,8 @@ def test_workers_end_when_the_command_is_killed(tmp_path: Path, copies: Path) ->
 def test_a_command_that_does_not_end_is_killed_and_fails_the_test() -> None:
     """The guard the kill tests use: a hung command fails the test instead of hanging it."""
     command = [sys.executable, "-c", "import time; time.sleep(120)"]
-    with subprocess.Popen(
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
+    with subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as process:
         started = time.monotonic()
         with pytest.raises(pytest.fail.Exception, match="did not end within 1 s"):
             _communicate_or_kill(process, 1)

@@ -81,21 +81,14 @@ def test_every_participant_of_a_dated_event_has_its_bucket() -> None:
     participant, so an actor's timeline reads that actor's events of a month by the index."""
     extraction = analyze(_article(TEXT_A, "pt", "https://e.org/a"), load_kb())
     quads = document_quads(extraction)
-    dated = [
-        q for q in quads if q.predicate == KG.dateBucket and q.subject.value != q.graph_name.value
-    ]
+    dated = [q for q in quads
+             if q.predicate == KG.dateBucket and q.subject.value != q.graph_name.value]
     assert dated
     for bucket in dated:
-        keys = {
-            q.object.value
-            for q in quads
-            if q.subject == bucket.subject and q.predicate == KG.participantDateBucket
-        }
-        participants = {
-            q.object.value
-            for q in quads
-            if q.subject == bucket.subject and q.predicate == KG.participant
-        }
+        keys = {q.object.value for q in quads
+                if q.subject == bucket.subject and q.predicate == KG.participantDateBucket}
+        participants = {q.object.value for q in quads
+                        if q.subject == bucket.subject and q.predicate == KG.participant}
         assert keys == {f"{p} {bucket.object.value}" for p in participants}
 
 

@@ -286,7 +286,7 @@ def clear_test_graphs(store: SparqlStore) -> None:
     store's "not kgload's" document) would show up in the next test's `GRAPH ?g` patterns.
     """
     foreign = store.select(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+        'SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } '
         'FILTER(STRSTARTS(STR(?g), "http://example.org/")) }'
     )
     store.drop_graphs([*store.graphs(), *(str(row[0].value) for row in foreign.rows if row[0])])

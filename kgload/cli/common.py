@@ -151,9 +151,8 @@ def print_problems(problems: Iterable[Problem]) -> None:
         err(str(problem))
 
 
-def render(
-    columns: list[str], rows: list[list[Value]], format: str, *, title: str | None = None
-) -> None:
+def render(columns: list[str], rows: list[list[Value]], format: str, *,
+           title: str | None = None) -> None:
     """Print rows on stdout; a table too narrow for every column says which it left out."""
     hidden = render_rows(columns, rows, format=format, out=sys.stdout, title=title)
     if hidden:

@@ -66,10 +66,7 @@ def _eval(args: argparse.Namespace) -> int:
     )
     if not args.no_misses:
         render_rows(
-            ["file", "kind", "item"],
-            _misses(report),
-            format=args.format,
-            out=sys.stdout,
+            ["file", "kind", "item"], _misses(report), format=args.format, out=sys.stdout,
             title="Misses",
         )
     return 0

@@ -53,10 +53,7 @@ def add_parser(commands: Subparsers) -> None:
         help="an article file, a .jsonl batch or a folder of them",
     )
     extract.add_argument(
-        "--out",
-        metavar="DIR",
-        type=Path,
-        required=True,
+        "--out", metavar="DIR", type=Path, required=True,
         help="folder for the parts and manifest.json (every worker must be able to write it)",
     )
     extract.add_argument(
@@ -65,39 +62,28 @@ def add_parser(commands: Subparsers) -> None:
         help="a running Dask scheduler, e.g. tcp://host:8786 (default: a local cluster)",
     )
     extract.add_argument(
-        "--workers",
-        metavar="N",
-        type=positive_int,
+        "--workers", metavar="N", type=positive_int,
         help="worker processes of the local cluster (default: the usable cores)",
     )
     sizes = extract.add_mutually_exclusive_group()
     sizes.add_argument(
-        "--partitions",
-        metavar="N",
-        type=positive_int,
+        "--partitions", metavar="N", type=positive_int,
         help="cut the input into N partitions of equal size (reads it once more to count)",
     )
     sizes.add_argument(
-        "--partition-size",
-        metavar="N",
-        type=positive_int,
+        "--partition-size", metavar="N", type=positive_int,
         help="articles per partition (default: 250)",
     )
     extract.add_argument(
-        "--partition",
-        metavar="K",
-        type=_partition_number,
+        "--partition", metavar="K", type=_partition_number,
         help="extract only partition K again (e.g. one the manifest lists as missing)",
     )
     extract.add_argument(
-        "--lang",
-        metavar="CODE",
-        help="language of the articles (pt, en, es), overriding their header",
+        "--lang", metavar="CODE", help="language of the articles (pt, en, es), overriding "
+        "their header",
     )
     extract.add_argument(
-        "--published",
-        metavar="DATE",
-        type=iso_date,
+        "--published", metavar="DATE", type=iso_date,
         help="publication date (YYYY-MM-DD) for articles that do not give one",
     )
     extract.set_defaults(run=_extract, store=None)
@@ -109,9 +95,8 @@ def _extract(args: argparse.Namespace) -> int:
     from kgload.sources import ArticleOverrides
 
     if args.scheduler is not None and args.workers is not None:
-        raise UsageError(
-            "--workers sizes the local cluster; with --scheduler the cluster has its own workers"
-        )
+        raise UsageError("--workers sizes the local cluster; with --scheduler the cluster has "
+                         "its own workers")
     settings = load_settings(config_file=args.config)
     with progress("partitions") as on_progress:
         report = extract_files(
@@ -129,10 +114,8 @@ def _extract(args: argparse.Namespace) -> int:
     manifest = report.manifest
     print_problems(report.problems)
     for missing in report.failed:
-        err(
-            f"{args.out}: partition {missing.partition} failed: {missing.reason}; run it again "
-            f"with --partition {missing.partition}"
-        )
+        err(f"{args.out}: partition {missing.partition} failed: {missing.reason}; run it again "
+            f"with --partition {missing.partition}")
     err(
         f"extracted {plural(manifest.documents, 'document')}, "
         f"{plural(manifest.events, 'event')}, {plural(manifest.quads, 'quad')} into "

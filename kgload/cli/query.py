@@ -159,10 +159,8 @@ def _query_help(args: argparse.Namespace) -> int:
         sys.stdout.write("\n" + query_list_help(load_saved_queries()))
         return 0
     sys.stdout.write(query_help(get_saved_query(args.name)))
-    sys.stdout.write(
-        "\nOptions (see `kgload query --help`): --store URL, --format "
-        f"{{{','.join(FORMATS)}}}, --columns A,B, --explain\n"
-    )
+    sys.stdout.write("\nOptions (see `kgload query --help`): --store URL, --format "
+                     f"{{{','.join(FORMATS)}}}, --columns A,B, --explain\n")
     return 0
 
 
@@ -226,14 +224,9 @@ def _row_count(
 
     text = plural(count, "row")
     if result.truncated:
-        more = (
-            "more rows"
-            if withheld is None
-            else (
-                f"{withheld[0]:,} more {'row' if withheld == (1, True) else 'rows'}"
-                if withheld[1]
-                else f"over {withheld[0]:,} more rows"
-            )
+        more = "more rows" if withheld is None else (
+            f"{withheld[0]:,} more {'row' if withheld == (1, True) else 'rows'}"
+            if withheld[1] else f"over {withheld[0]:,} more rows"
         )
         text += f"; the limit ({result.limit}) withheld {more}: -p limit=0 shows all"
         if any(p.name == "offset" for p in get_saved_query(name).params):

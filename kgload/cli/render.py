@@ -58,21 +58,9 @@ Value = str | int | float | bool | list[str] | None
 _XSD = XSD_NS
 _INTEGERS = frozenset(
     _XSD + name
-    for name in (
-        "integer",
-        "int",
-        "long",
-        "short",
-        "byte",
-        "nonNegativeInteger",
-        "positiveInteger",
-        "negativeInteger",
-        "nonPositiveInteger",
-        "unsignedInt",
-        "unsignedLong",
-        "unsignedShort",
-        "unsignedByte",
-    )
+    for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                 "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedInt",
+                 "unsignedLong", "unsignedShort", "unsignedByte")
 )
 _DECIMALS = frozenset(_XSD + name for name in ("decimal", "double", "float"))
 
@@ -97,7 +85,7 @@ def term_value(term: Term | None, *, base: str = DEFAULT_BASE) -> str | int | fl
         iri = term.value
         for prefix, shown in ((WD, ""), (KG_NS, "kg:"), (base, "")):
             if iri.startswith(prefix) and len(iri) > len(prefix):
-                return shown + iri[len(prefix) :]
+                return shown + iri[len(prefix):]
         return iri
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
@@ -125,26 +113,22 @@ def _literal_value(term: Literal) -> str | int | float | bool:
     return text
 
 
-def result_rows(
-    result: QueryResult, *, base: str = DEFAULT_BASE
-) -> tuple[list[str], list[list[Value]]]:
+def result_rows(result: QueryResult, *, base: str = DEFAULT_BASE
+                ) -> tuple[list[str], list[list[Value]]]:
     """The columns and readable rows of a SPARQL SELECT result; list columns as lists."""
     from kgload.stores.base import split_list
 
     lists = [column in result.lists for column in result.variables]
     rows: list[list[Value]] = [
-        [
-            split_list(term) if is_list else term_value(term, base=base)
-            for term, is_list in zip(row, lists, strict=True)
-        ]
+        [split_list(term) if is_list else term_value(term, base=base)
+         for term, is_list in zip(row, lists, strict=True)]
         for row in result.rows
     ]
     return list(result.variables), rows
 
 
-def choose_columns(
-    columns: Sequence[str], rows: Sequence[Sequence[Value]], chosen: str | None
-) -> tuple[list[str], list[list[Value]]]:
+def choose_columns(columns: Sequence[str], rows: Sequence[Sequence[Value]], chosen: str | None
+                   ) -> tuple[list[str], list[list[Value]]]:
     """Keep the columns named in `chosen` ("a,b,c", in that order); None keeps them all.
 
     An unknown name is a UsageError listing the columns there are.
@@ -191,11 +175,8 @@ def query_help(query: SavedQuery) -> str:
         lines.append(f"  {spec.ljust(pad)}{wrapped[0]}")
         lines += [" " * (pad + 2) + more for more in wrapped[1:]]
     if query.lists:
-        lines += [
-            "",
-            f'List columns (arrays in json/ndjson, joined with "; " elsewhere): '
-            f"{', '.join(query.lists)}",
-        ]
+        lines += ["", f"List columns (arrays in json/ndjson, joined with \"; \" elsewhere): "
+                      f"{', '.join(query.lists)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -273,9 +254,8 @@ def _text(value: Value) -> str:
     return str(value)
 
 
-def _render_records(
-    columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO
-) -> None:
+def _render_records(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO
+                    ) -> None:
     """One block per row, `key: value` lines with the keys aligned, a blank line between; a
     long value wraps at spaces to the table width, under its first line (never mid-word)."""
     import textwrap
@@ -342,9 +322,8 @@ LONG_WORD = 16
 """A one-word cell longer than this (an IRI, a URL) may be shortened with "…" to fit."""
 
 
-def _widths(
-    columns: Sequence[str], cells: Sequence[Sequence[str]]
-) -> tuple[list[int], list[int], list[bool]]:
+def _widths(columns: Sequence[str], cells: Sequence[Sequence[str]]
+            ) -> tuple[list[int], list[int], list[bool]]:
     """Each column's narrowest width that breaks no word of the header or of a short one-word
     cell (dates, statuses, numbers), its natural width, and whether its cells are one word
     (shortened with "…", never wrapped)."""
@@ -361,15 +340,12 @@ def _widths(
     return least, natural, one_words
 
 
-def _render_table(
-    columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO, title: str | None
-) -> list[str]:
+def _render_table(columns: Sequence[str], rows: Iterable[Sequence[Value]], *, out: TextIO,
+                  title: str | None) -> list[str]:
     # Text, not str: a quote holding "[b]" must print as is, not as rich markup. A table is
     # for eyes: long cells (quotes, URLs) are cut; json/csv/ndjson keep them whole.
-    cells = [
-        [_cut("" if value is None else " ".join(_text(value).split())) for value in row]
-        for row in rows
-    ]
+    cells = [[_cut("" if value is None else " ".join(_text(value).split())) for value in row]
+             for row in rows]
     if not cells:  # an empty frame tells nothing; the command's row count on stderr does
         return []
     width = table_width(out)

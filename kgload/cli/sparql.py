@@ -88,11 +88,8 @@ def _sparql(args: argparse.Namespace) -> int:
     if form not in ("SELECT", "ASK"):
         raise UsageError(
             f"kgload sparql runs SELECT and ASK queries, not {form}"
-            + (
-                " (use kgload export for the whole graph)"
-                if form in ("CONSTRUCT", "DESCRIBE")
-                else " (it never changes the store)"
-            )
+            + (" (use kgload export for the whole graph)" if form in ("CONSTRUCT", "DESCRIBE")
+               else " (it never changes the store)")
         )
     settings = settings_from(args)
     with KG.open(settings=settings, read_only=True) as kg:

@@ -320,7 +320,9 @@ class _Resolver:
         if possessive:
             # "Durante su estancia en Brasil, …": the subject of its clause, else the person
             # the sentence before was about
-            keys = self._possessor_subject(token) or (self._topic_person() if not neuter else [])
+            keys = self._possessor_subject(token) or (
+                self._topic_person() if not neuter else []
+            )
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)
@@ -1208,7 +1210,9 @@ def _date_for(
         # "condena las acciones … para bloquear … el 5 de enero": a date of a clause below a
         # statement dates what is condemned or backed, not the statement
         others |= {
-            t.i for t in frame.token.subtree if t.pos_ in ("VERB", "AUX") and t.i not in mine
+            t.i
+            for t in frame.token.subtree
+            if t.pos_ in ("VERB", "AUX") and t.i not in mine
         }
     free: list[DateMention] = []
     # the trigger's own clauses: those above it and those below it
@@ -1719,7 +1723,10 @@ def _embedded(frame: Frame, frames: Sequence[Frame], grammar: Grammar) -> bool:
     return any(
         other is not frame
         and (other.type in _STATEMENTS or reason)
-        and (other.token.i in above or (other.governor is not None and other.governor.i in above))
+        and (
+            other.token.i in above
+            or (other.governor is not None and other.governor.i in above)
+        )
         for other in frames
     )
 

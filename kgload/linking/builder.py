@@ -106,12 +106,8 @@ class BuildReport:
 
     def counts(self) -> dict[str, int]:
         """Entities by kind, then aliases, offices and holders (as `kgload kb stats` shows)."""
-        return {
-            **self.entities,
-            "aliases": self.aliases,
-            "offices": self.offices,
-            "holders": self.holders,
-        }
+        return {**self.entities, "aliases": self.aliases, "offices": self.offices,
+                "holders": self.holders}
 
 
 def load_query(name: str) -> str:
@@ -119,17 +115,15 @@ def load_query(name: str) -> str:
     if name not in QUERY_NAMES:
         raise KeyError(name)
     return (resources.files("kgload.linking") / "queries" / f"{name}.rq").read_text(
-        encoding="utf-8"
-    )
+        encoding="utf-8")
 
 
 # -- SPARQL rows → facts --------------------------------------------------------------------------
 
-
 def _qid(value: str | None) -> str | None:
     if not value or not value.startswith(WD):
         return None
-    qid = value[len(WD) :]
+    qid = value[len(WD):]
     return qid if _QID.match(qid) else None
 
 
@@ -178,12 +172,8 @@ def _facts(results: Mapping[str, list[dict[str, str]]], problems: list[Problem])
         if org and org not in facts.states:
             alliance = row.get("alliance", "").lower() in ("true", "1")
             facts.organisations[org] = facts.organisations.get(org, False) or alliance
-    role_rank = {
-        "head_of_state": 0,
-        "head_of_government": 1,
-        "foreign_minister": 2,
-        "defence_minister": 3,
-    }
+    role_rank = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2,
+                 "defence_minister": 3}
     for name in ("heads", "ministers"):
         for row in results[name]:
             state, office, role = _qid(row.get("state")), _qid(row.get("office")), row.get("role")
@@ -191,26 +181,17 @@ def _facts(results: Mapping[str, list[dict[str, str]]], problems: list[Problem])
                 continue
             known = facts.offices.get(office)
             if known is not None and known[0] != state:
-                problems.append(
-                    Problem(
-                        "shared-office",
-                        f"office {office} belongs to {known[0]} and {state}; kept {known[0]}",
-                        f"query {name}",
-                    )
-                )
+                problems.append(Problem("shared-office", f"office {office} belongs to "
+                                        f"{known[0]} and {state}; kept {known[0]}",
+                                        f"query {name}"))
                 continue
             if known is None or role_rank[role] < role_rank[known[1]]:
                 facts.offices[office] = (state, role)
             person = _qid(row.get("person"))
             if person:
-                facts.tenures.add(
-                    (
-                        office,
-                        person,
-                        _date(row.get("start"), row.get("startPrecision")),
-                        _date(row.get("end"), row.get("endPrecision")),
-                    )
-                )
+                facts.tenures.add((office, person,
+                                   _date(row.get("start"), row.get("startPrecision")),
+                                   _date(row.get("end"), row.get("endPrecision"))))
     for row in results["capitals"]:
         state, capital = _qid(row.get("state")), _qid(row.get("capital"))
         if state in facts.states and capital and capital not in facts.states:
@@ -223,16 +204,12 @@ def _facts(results: Mapping[str, list[dict[str, str]]], problems: list[Problem])
 
 # -- wbgetentities → compact records --------------------------------------------------------------
 
-
 def _compact(qid: str, doc: Mapping[str, Any] | None) -> dict[str, Any]:
     """What the builder keeps of one entity: labels, aliases, demonyms, sitelink count."""
     if doc is None or "missing" in doc:
         return {"missing": True}
-    labels = {
-        lang: _clean(value.get("value", ""))
-        for lang, value in (doc.get("labels") or {}).items()
-        if lang in _LANGS
-    }
+    labels = {lang: _clean(value.get("value", "")) for lang, value in
+              (doc.get("labels") or {}).items() if lang in _LANGS}
     aliases: dict[str, list[str]] = {}
     for lang, values in (doc.get("aliases") or {}).items():
         if lang in _LANGS:
@@ -249,12 +226,8 @@ def _compact(qid: str, doc: Mapping[str, Any] | None) -> dict[str, Any]:
         text = _clean(str(value.get("text", "")))
         if lang in _LANGS and text and text not in demonyms[lang]:
             demonyms[lang].append(text)
-    return {
-        "labels": {k: v for k, v in labels.items() if v},
-        "aliases": aliases,
-        "demonyms": dict(demonyms),
-        "sitelinks": len(doc.get("sitelinks") or {}),
-    }
+    return {"labels": {k: v for k, v in labels.items() if v}, "aliases": aliases,
+            "demonyms": dict(demonyms), "sitelinks": len(doc.get("sitelinks") or {})}
 
 
 def _clean(text: str) -> str:
@@ -268,7 +241,6 @@ def _prominence(sitelinks: int) -> int:
 
 # -- resumable state ------------------------------------------------------------------------------
 
-
 class _State:
     """`.build-state.json` and the finished pieces under `.build/`."""
 
@@ -281,25 +253,16 @@ class _State:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 data = {}
-            if (
-                isinstance(data, dict)
-                and data.get("version") == _STATE_VERSION
-                and data.get("fingerprint") == fingerprint
-            ):
+            if (isinstance(data, dict) and data.get("version") == _STATE_VERSION
+                    and data.get("fingerprint") == fingerprint):
                 self.data = data
                 log.info("resuming the knowledge-base build of %s", data.get("date"))
             else:
                 log.info("previous build state does not match these queries; starting over")
         if not self.data:
             self.discard()
-            self.data = {
-                "version": _STATE_VERSION,
-                "fingerprint": fingerprint,
-                "date": today.isoformat(),
-                "steps": [],
-                "qids": None,
-                "batches": [],
-            }
+            self.data = {"version": _STATE_VERSION, "fingerprint": fingerprint,
+                         "date": today.isoformat(), "steps": [], "qids": None, "batches": []}
 
     @property
     def date(self) -> dt.date:
@@ -335,9 +298,8 @@ class _State:
         return number in self.data["batches"] and piece.is_file()
 
     def save_batch(self, number: int, records: dict[str, Any]) -> None:
-        _write_text(
-            self.work / f"entities-{number:05d}.json", json.dumps(records, ensure_ascii=False)
-        )
+        _write_text(self.work / f"entities-{number:05d}.json",
+                    json.dumps(records, ensure_ascii=False))
         self.data["batches"].append(number)
         self._save()
 
@@ -353,7 +315,6 @@ def _fingerprint(queries: Mapping[str, str], batch_size: int) -> str:
 
 
 # -- build ----------------------------------------------------------------------------------------
-
 
 def build_kb(
     client: WikidataClient,
@@ -387,11 +348,8 @@ def build_kb(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     queries = {name: load_query(name) for name in QUERY_NAMES}
-    run = _Run(
-        client,
-        _State(out_dir, _fingerprint(queries, batch_size), today or dt.date.today(), resume),
-        progress or (lambda done, total, message: None),
-    )
+    run = _Run(client, _State(out_dir, _fingerprint(queries, batch_size), today or dt.date.today(),
+                              resume), progress or (lambda done, total, message: None))
     requests_before = client.stats.requests_made
     cached_before = client.stats.served_from_cache
 
@@ -408,16 +366,12 @@ def build_kb(
         log.warning("%s", problem)
     counts = table_counts(tables)
     return BuildReport(
-        out_dir=out_dir,
-        date=run.state.date,
+        out_dir=out_dir, date=run.state.date,
         entities={kind: counts[kind] for kind in KIND_ORDER if kind in counts},
-        aliases=counts["aliases"],
-        offices=counts["offices"],
-        holders=counts["holders"],
+        aliases=counts["aliases"], offices=counts["offices"], holders=counts["holders"],
         requests=client.stats.requests_made - requests_before,
         served_from_cache=client.stats.served_from_cache - cached_before,
-        resumed=run.resumed,
-        problems=tuple(run.problems),
+        resumed=run.resumed, problems=tuple(run.problems),
     )
 
 
@@ -451,12 +405,11 @@ class _Run:
             self.step(None, f"query {name}: {len(results[name])} rows")
         return results
 
-    def fetch_entities(
-        self, qids: list[str], batch_size: int, steps: int
-    ) -> dict[str, dict[str, Any]]:
+    def fetch_entities(self, qids: list[str], batch_size: int,
+                       steps: int) -> dict[str, dict[str, Any]]:
         """The compact record of every id, `batch_size` a request, each batch saved for a resume."""
         self.state.plan_batches(qids)
-        batches = [qids[i : i + batch_size] for i in range(0, len(qids), batch_size)]
+        batches = [qids[i:i + batch_size] for i in range(0, len(qids), batch_size)]
         self.total = steps + len(batches)
         records: dict[str, dict[str, Any]] = {}
         for number, batch in enumerate(batches):
@@ -477,13 +430,8 @@ class _Run:
             moved = doc.get("redirects")
             if isinstance(moved, dict) and moved.get("from") not in found:
                 found[str(moved.get("from"))] = doc
-                self.problems.append(
-                    Problem(
-                        "redirected-entity",
-                        f"{moved.get('from')} now redirects to {moved.get('to')}",
-                        "wbgetentities",
-                    )
-                )
+                self.problems.append(Problem("redirected-entity", f"{moved.get('from')} now "
+                                             f"redirects to {moved.get('to')}", "wbgetentities"))
         return {qid: _compact(qid, found.get(qid)) for qid in batch}
 
 
@@ -506,15 +454,8 @@ def update_kb(
         raise ValueError("max_age_days must not be negative")
     removed = client.clear_cache(older_than=dt.timedelta(days=max_age_days))
     log.info("kb update: %d cached answers older than %d days forgotten", removed, max_age_days)
-    return build_kb(
-        client,
-        out_dir,
-        progress=progress,
-        resume=False,
-        batch_size=batch_size,
-        keep_curated=keep_curated,
-        today=today,
-    )
+    return build_kb(client, out_dir, progress=progress, resume=False, batch_size=batch_size,
+                    keep_curated=keep_curated, today=today)
 
 
 def _curated() -> KnowledgeBase | None:
@@ -546,11 +487,8 @@ class _Records:
         if record is None or record.get("missing"):
             if qid not in self.absent:
                 self.absent.add(qid)
-                self.problems.append(
-                    Problem(
-                        "missing-entity", f"{what} {qid} not found on Wikidata", "wbgetentities"
-                    )
-                )
+                self.problems.append(Problem("missing-entity", f"{what} {qid} not found on "
+                                             "Wikidata", "wbgetentities"))
             return False
         return True
 
@@ -560,13 +498,8 @@ class _Records:
         return {lang: found.get(lang) or fallback for lang in _LANGS}
 
 
-def _tables(
-    facts: _Facts,
-    records: Mapping[str, dict[str, Any]],
-    date: dt.date,
-    curated: KnowledgeBase | None,
-    problems: list[Problem],
-) -> dict[str, list[list[str]]]:
+def _tables(facts: _Facts, records: Mapping[str, dict[str, Any]], date: dt.date,
+            curated: KnowledgeBase | None, problems: list[Problem]) -> dict[str, list[list[str]]]:
     found = _Records(records, problems)
     chosen = _choose_entities(facts, found)
     offices = _office_rows(facts, chosen, found)
@@ -574,17 +507,14 @@ def _tables(
     if curated is not None:
         _apply_curated(chosen, offices, curated)
     _mark_leaders(offices, curated)
-    entity_rows, aliases = _entity_and_alias_rows(
-        chosen, found, f"wikidata:{date.isoformat()}", curated
-    )
-    return sort_tables(
-        {
-            "entities.tsv": entity_rows,
-            "aliases.tsv": [[q, lang, text, kind] for (q, lang, text), kind in aliases.items()],
-            "offices.tsv": list(offices.values()),
-            "holders.tsv": holders,
-        }
-    )
+    entity_rows, aliases = _entity_and_alias_rows(chosen, found, f"wikidata:{date.isoformat()}",
+                                                  curated)
+    return sort_tables({
+        "entities.tsv": entity_rows,
+        "aliases.tsv": [[q, lang, text, kind] for (q, lang, text), kind in aliases.items()],
+        "offices.tsv": list(offices.values()),
+        "holders.tsv": holders,
+    })
 
 
 def _choose_entities(facts: _Facts, found: _Records) -> dict[str, _Entity]:
@@ -599,15 +529,13 @@ def _choose_entities(facts: _Facts, found: _Records) -> dict[str, _Entity]:
     for state, capitals in facts.capitals.items():
         for capital in capitals:
             if state in chosen and capital not in chosen and found.present(capital, "capital"):
-                chosen[capital] = _Entity(
-                    "Place", "capital", state, state if len(capitals) == 1 else ""
-                )
+                chosen[capital] = _Entity("Place", "capital", state,
+                                          state if len(capitals) == 1 else "")
     return chosen
 
 
-def _office_rows(
-    facts: _Facts, chosen: Mapping[str, _Entity], found: _Records
-) -> dict[str, list[str]]:
+def _office_rows(facts: _Facts, chosen: Mapping[str, _Entity],
+                 found: _Records) -> dict[str, list[str]]:
     offices: dict[str, list[str]] = {}
     for office, (state, role) in facts.offices.items():
         if state not in chosen or not found.present(office, "office"):
@@ -616,20 +544,15 @@ def _office_rows(
         title = office_title(role, names["en"])
         if title is None:
             title = "president"
-            found.problems.append(
-                Problem(
-                    "unclassified-office",
-                    f"office {office} ({names['en']}): title not recognised, 'president' assumed",
-                    "offices",
-                )
-            )
+            found.problems.append(Problem("unclassified-office", f"office {office} "
+                                          f"({names['en']}): title not recognised, 'president' "
+                                          "assumed", "offices"))
         offices[office] = [office, state, role, title, "0", names["en"], names["pt"]]
     return offices
 
 
-def _holder_rows(
-    facts: _Facts, offices: Mapping[str, list[str]], chosen: dict[str, _Entity], found: _Records
-) -> list[list[str]]:
+def _holder_rows(facts: _Facts, offices: Mapping[str, list[str]], chosen: dict[str, _Entity],
+                 found: _Records) -> list[list[str]]:
     """Tenures of the offices kept; a holder not yet chosen is a person of their latest state."""
     tenures = sorted(t for t in facts.tenures if t[0] in offices)
     latest: dict[str, tuple[str, str]] = {}
@@ -648,10 +571,7 @@ def _holder_rows(
 
 
 def _entity_and_alias_rows(
-    chosen: Mapping[str, _Entity],
-    found: _Records,
-    check: str,
-    curated: KnowledgeBase | None,
+    chosen: Mapping[str, _Entity], found: _Records, check: str, curated: KnowledgeBase | None,
 ) -> tuple[list[list[str]], dict[tuple[str, str, str], str]]:
     entity_rows: list[list[str]] = []
     aliases: dict[tuple[str, str, str], str] = {}
@@ -667,18 +587,9 @@ def _entity_and_alias_rows(
         prominence = _prominence(int(record.get("sitelinks") or 0))
         if curated is not None and qid in curated.entities:
             prominence = curated.entities[qid].prominence
-        entity_rows.append(
-            [
-                qid,
-                entity.kind,
-                entity.category,
-                entity.country,
-                *(names[lang] for lang in _LANGS),
-                entity.stands_for,
-                str(prominence),
-                check,
-            ]
-        )
+        entity_rows.append([qid, entity.kind, entity.category, entity.country,
+                            *(names[lang] for lang in _LANGS), entity.stands_for,
+                            str(prominence), check])
         for lang in _LANGS:
             alias(qid, lang, names[lang], "name")
         for lang, texts in (record.get("aliases") or {}).items():
@@ -695,9 +606,8 @@ def _entity_and_alias_rows(
     return entity_rows, aliases
 
 
-def _apply_curated(
-    chosen: dict[str, _Entity], offices: dict[str, list[str]], curated: KnowledgeBase
-) -> None:
+def _apply_curated(chosen: dict[str, _Entity], offices: dict[str, list[str]],
+                   curated: KnowledgeBase) -> None:
     for qid, entity in chosen.items():
         old = curated.entities.get(qid)
         if old is not None and old.kind.value == entity.kind:
@@ -737,9 +647,7 @@ def _leader_by_rule(rows: Sequence[list[str]]) -> list[str] | None:
     supreme = first(lambda r: r[3] == "supreme_leader")
     if supreme is not None:
         return supreme
-    if government and (
-        any(r[3] == "chancellor" for r in government)
-        or (heads and all(r[3] in _MONARCH_TITLES for r in heads))
-    ):
+    if government and (any(r[3] == "chancellor" for r in government)
+                       or (heads and all(r[3] in _MONARCH_TITLES for r in heads))):
         return government[0]
     return heads[0] if heads else (government[0] if government else None)

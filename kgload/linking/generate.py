@@ -39,27 +39,12 @@ _LABELS = tuple(f"label_{lang}" for lang in LANGS)
 
 CURATED_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "states.tsv": ("qid", "category", *_LABELS, "prominence", "check"),
-    "organisations.tsv": (
-        "qid",
-        "category",
-        "country",
-        *_LABELS,
-        "stands_for",
-        "prominence",
-        "check",
-    ),
+    "organisations.tsv": ("qid", "category", "country", *_LABELS, "stands_for", "prominence",
+                          "check"),
     "places.tsv": ("qid", "category", "country", *_LABELS, "stands_for", "prominence", "check"),
     "people.tsv": ("qid", "country", *_LABELS, "prominence", "check"),
-    "offices.tsv": (
-        "office_qid",
-        "state",
-        "role",
-        "title",
-        "is_leader",
-        "label_en",
-        "label_pt",
-        "check",
-    ),
+    "offices.tsv": ("office_qid", "state", "role", "title", "is_leader", "label_en", "label_pt",
+                    "check"),
     "tenures.tsv": ("office_qid", "person_qid", "start", "end", "check"),
     "aliases.tsv": ("qid", "lang", "alias", "type", "check"),
     "demonyms.tsv": ("qid", "lang", "demonym", "inflect", "check"),
@@ -69,9 +54,7 @@ CURATED_COLUMNS: Mapping[str, tuple[str, ...]] = {
 """The curated tables (`kgload/linking/curated/<name>`) and their columns, in order."""
 
 ENTITY_FILES: Mapping[str, str] = {
-    "states.tsv": "State",
-    "organisations.tsv": "Organization",
-    "places.tsv": "Place",
+    "states.tsv": "State", "organisations.tsv": "Organization", "places.tsv": "Place",
     "people.tsv": "Person",
 }
 """The curated tables that list entities, and the `kind` each gives its rows."""
@@ -80,7 +63,6 @@ Table = list[list[str]]
 
 
 # -- demonyms -------------------------------------------------------------------------------------
-
 
 def inflect_demonym(lang: str, base: str) -> list[str]:
     """The regular forms of a demonym: gender and number in pt/es/fr, the plural in English.
@@ -165,23 +147,15 @@ def _inflect_fr(w: str) -> list[str]:
 # -- office titles --------------------------------------------------------------------------------
 
 _HEAD_OF_STATE_WORDS = (
-    ("supreme leader", "supreme_leader"),
-    ("captains? regent", "captain_regent"),
-    ("co-prince", "co_prince"),
-    ("president", "president"),
+    ("supreme leader", "supreme_leader"), ("captains? regent", "captain_regent"),
+    ("co-prince", "co_prince"), ("president", "president"),
     ("chairman|state administration council", "chairman"),
-    ("emperor|empress", "emperor"),
-    ("emir|amir", "emir"),
-    ("sultan", "sultan"),
-    ("king", "king"),
-    ("pope", "pope"),
-    ("prince", "prince"),
+    ("emperor|empress", "emperor"), ("emir|amir", "emir"), ("sultan", "sultan"),
+    ("king", "king"), ("pope", "pope"), ("prince", "prince"),
     ("monarch|queen|grand duke|sovereign|yang di-pertuan|o le ao|ngwenyama", "monarch"),
 )
 _HEAD_OF_GOVERNMENT_WORDS = (
-    ("chancellor", "chancellor"),
-    ("premier", "premier"),
-    ("state counsellor", "state_counsellor"),
+    ("chancellor", "chancellor"), ("premier", "premier"), ("state counsellor", "state_counsellor"),
 )
 
 
@@ -203,10 +177,8 @@ def office_title(role: str, label: str) -> str | None:
     if role == "head_of_state":
         return next((title for words, title in _HEAD_OF_STATE_WORDS if _has(words, low)), None)
     if role == "head_of_government":
-        return next(
-            (title for words, title in _HEAD_OF_GOVERNMENT_WORDS if _has(words, low)),
-            "prime_minister",
-        )
+        return next((title for words, title in _HEAD_OF_GOVERNMENT_WORDS if _has(words, low)),
+                    "prime_minister")
     if role == "foreign_minister":
         if _has("foreign secretary", low) or "secretary of state for foreign" in low:
             return "foreign_secretary"
@@ -223,7 +195,6 @@ def office_title(role: str, label: str) -> str | None:
 
 
 # -- table order and writing ----------------------------------------------------------------------
-
 
 def _qnum(qid: str) -> int:
     return int(qid[1:])
@@ -306,10 +277,8 @@ def _read_table(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != len(columns):
-            raise KnowledgeBaseError(
-                f"{path}:{number}: {len(cells)} cells, expected "
-                f"{len(columns)} ({' '.join(columns)})"
-            )
+            raise KnowledgeBaseError(f"{path}:{number}: {len(cells)} cells, expected "
+                                     f"{len(columns)} ({' '.join(columns)})")
         rows.append(dict(zip(columns, cells, strict=True)))
     return rows
 
@@ -325,14 +294,8 @@ def curated_tables(curated: Curated) -> dict[str, Table]:
     offices = _office_rows(curated["offices.tsv"], entities)
     holders = _holder_rows(curated["tenures.tsv"], entities, offices)
     aliases = _alias_rows(curated, entities)
-    return sort_tables(
-        {
-            "entities.tsv": list(entities.values()),
-            "aliases.tsv": aliases,
-            "offices.tsv": list(offices.values()),
-            "holders.tsv": holders,
-        }
-    )
+    return sort_tables({"entities.tsv": list(entities.values()), "aliases.tsv": aliases,
+                        "offices.tsv": list(offices.values()), "holders.tsv": holders})
 
 
 def _entity_rows(curated: Curated) -> dict[str, list[str]]:
@@ -342,47 +305,29 @@ def _entity_rows(curated: Curated) -> dict[str, list[str]]:
             if row["qid"] in entities:
                 raise KnowledgeBaseError(f"{name}: {row['qid']} is listed twice")
             entities[row["qid"]] = [
-                row["qid"],
-                kind,
-                row.get("category", "person"),
-                row.get("country", ""),
-                *(row[label] for label in _LABELS),
-                row.get("stands_for", ""),
-                row["prominence"],
-                row["check"],
+                row["qid"], kind, row.get("category", "person"), row.get("country", ""),
+                *(row[label] for label in _LABELS), row.get("stands_for", ""),
+                row["prominence"], row["check"],
             ]
     return entities
 
 
-def _office_rows(
-    rows: Iterable[dict[str, str]], entities: Mapping[str, list[str]]
-) -> dict[str, list[str]]:
+def _office_rows(rows: Iterable[dict[str, str]],
+                 entities: Mapping[str, list[str]]) -> dict[str, list[str]]:
     offices: dict[str, list[str]] = {}
     for row in rows:
         _require(row["state"], entities, "offices.tsv", row["office_qid"])
         title = row["title"] or office_title(row["role"], row["label_en"])
         if title is None:
-            raise KnowledgeBaseError(
-                f"curated offices.tsv: {row['office_qid']} "
-                f"({row['label_en']}): no title; fill the title column"
-            )
-        offices[row["office_qid"]] = [
-            row["office_qid"],
-            row["state"],
-            row["role"],
-            title,
-            row["is_leader"],
-            row["label_en"],
-            row["label_pt"],
-        ]
+            raise KnowledgeBaseError(f"curated offices.tsv: {row['office_qid']} "
+                                     f"({row['label_en']}): no title; fill the title column")
+        offices[row["office_qid"]] = [row["office_qid"], row["state"], row["role"], title,
+                                      row["is_leader"], row["label_en"], row["label_pt"]]
     return offices
 
 
-def _holder_rows(
-    rows: Iterable[dict[str, str]],
-    entities: Mapping[str, list[str]],
-    offices: Mapping[str, list[str]],
-) -> Table:
+def _holder_rows(rows: Iterable[dict[str, str]], entities: Mapping[str, list[str]],
+                 offices: Mapping[str, list[str]]) -> Table:
     holders = []
     for row in rows:
         _require(row["office_qid"], offices, "tenures.tsv", row["person_qid"])
@@ -394,34 +339,25 @@ def _holder_rows(
 def _alias_rows(curated: Curated, entities: Mapping[str, list[str]]) -> Table:
     found: set[tuple[str, str, str, str]] = set()
     for qid, entity in entities.items():
-        found.update(
-            (qid, lang, label, "name") for lang, label in zip(LANGS, entity[4:8], strict=True)
-        )
-    for name, column, kind in (
-        ("aliases.tsv", "alias", ""),
-        ("surnames.tsv", "surname", "surname"),
-        ("metonyms.tsv", "metonym", "metonym"),
-    ):
+        found.update((qid, lang, label, "name") for lang, label in zip(LANGS, entity[4:8],
+                                                                           strict=True))
+    for name, column, kind in (("aliases.tsv", "alias", ""), ("surnames.tsv", "surname",
+                               "surname"), ("metonyms.tsv", "metonym", "metonym")):
         for row in curated[name]:
             _require(row["qid"], entities, name, row[column])
             found.add((row["qid"], row["lang"], row[column], kind or row["type"]))
     for row in curated["demonyms.tsv"]:
         _require(row["qid"], entities, "demonyms.tsv", row["demonym"])
-        forms = (
-            inflect_demonym(row["lang"], row["demonym"])
-            if row["inflect"] == "1"
-            else [row["demonym"]]
-        )
+        forms = (inflect_demonym(row["lang"], row["demonym"]) if row["inflect"] == "1"
+                 else [row["demonym"]])
         found.update((row["qid"], row["lang"], form, "demonym") for form in forms)
     return [list(alias) for alias in found]
 
 
 def _require(qid: str, known: Mapping[str, list[str]], table: str, what: str) -> None:
     if qid not in known:
-        raise KnowledgeBaseError(
-            f"curated {table}: {qid} (with {what}) is not in the curated "
-            "entity or office tables; add it there first"
-        )
+        raise KnowledgeBaseError(f"curated {table}: {qid} (with {what}) is not in the curated "
+                                 "entity or office tables; add it there first")
 
 
 def build_from_curated(out_dir: Path, *, curated_dir: Path | None = None) -> dict[str, int]:

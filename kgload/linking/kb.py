@@ -31,31 +31,15 @@ ALIAS_TYPES = ("name", "short", "abbr", "demonym", "surname", "metonym")
 # The on-disk layout: the columns of each table and the row order every writer (`kgload kb
 # build --from wikidata|curated`, `kgload.linking.generate`) keeps, so rebuilt tables diff cleanly.
 TABLE_COLUMNS: Mapping[str, tuple[str, ...]] = {
-    "entities.tsv": (
-        "qid",
-        "kind",
-        "category",
-        "country",
-        "label_en",
-        "label_pt",
-        "label_es",
-        "label_fr",
-        "stands_for",
-        "prominence",
-        "check",
-    ),
+    "entities.tsv": ("qid", "kind", "category", "country", "label_en", "label_pt", "label_es",
+                     "label_fr", "stands_for", "prominence", "check"),
     "aliases.tsv": ("qid", "lang", "alias", "type"),
     "offices.tsv": ("office_qid", "state", "role", "title", "is_leader", "label_en", "label_pt"),
     "holders.tsv": ("office_qid", "person_qid", "start", "end"),
 }
 KIND_ORDER: Mapping[str, int] = {"State": 0, "Organization": 1, "Place": 2, "Person": 3}
 ALIAS_TYPE_ORDER: Mapping[str, int] = {
-    "name": 0,
-    "short": 1,
-    "abbr": 2,
-    "demonym": 3,
-    "surname": 4,
-    "metonym": 9,
+    "name": 0, "short": 1, "abbr": 2, "demonym": 3, "surname": 4, "metonym": 9,
 }
 
 

@@ -117,30 +117,18 @@ class WikidataClient:
             raise ValueError("max_attempts must be at least 1")
         self.settings = settings
         self.stats = ClientStats()
-        policy = RetryPolicy(
-            attempts=max_attempts,
-            backoff=backoff,
-            statuses=_RETRY_STATUS,
-            retry_unreachable=True,
-            max_delay=max_wait,
-            max_wait=max_wait,
-        )
+        policy = RetryPolicy(attempts=max_attempts, backoff=backoff, statuses=_RETRY_STATUS,
+                             retry_unreachable=True, max_delay=max_wait, max_wait=max_wait)
         self._http = _WikidataConnector(
-            policy=policy,
-            timeout=timeout,
-            session=session,
-            sleep=sleep,
-            headers={"User-Agent": settings.user_agent},
-        )
+            policy=policy, timeout=timeout, session=session, sleep=sleep,
+            headers={"User-Agent": settings.user_agent})
         self._cache_dir = Path(settings.cache_dir) / "wikidata" if cache else None
         self._clock = clock
         if is_placeholder_user_agent(settings.user_agent):
             log.warning(
                 "Wikidata User-Agent %r is a placeholder: set wikidata.user_agent in kgload.toml "
                 "(or KGLOAD_USER_AGENT) to your tool's name and a contact address, as Wikimedia's "
-                "User-Agent policy asks",
-                settings.user_agent,
-            )
+                "User-Agent policy asks", settings.user_agent)
 
     def __enter__(self) -> WikidataClient:
         return self
@@ -184,7 +172,7 @@ class WikidataClient:
         unique = list(dict.fromkeys(qids))
         result: dict[str, dict[str, Any]] = {}
         for start in range(0, len(unique), MAX_IDS_PER_REQUEST):
-            batch = unique[start : start + MAX_IDS_PER_REQUEST]
+            batch = unique[start:start + MAX_IDS_PER_REQUEST]
             params = {
                 "action": "wbgetentities",
                 "ids": "|".join(batch),
@@ -195,8 +183,7 @@ class WikidataClient:
                 "maxlag": str(MAXLAG),
             }
             url = self._http.session.prepare_request(
-                requests.Request("GET", self.settings.wikidata_api_url, params=params)
-            ).url
+                requests.Request("GET", self.settings.wikidata_api_url, params=params)).url
             assert url is not None
             document = self._cached("GET", url, "", functools.partial(self._get_api, url))
             entities = document.get("entities")
@@ -232,9 +219,8 @@ class WikidataClient:
         key = hashlib.sha256(f"{method}\n{url}\n{body}".encode()).hexdigest()
         return self._cache_dir / f"{key}.json"
 
-    def _cached(
-        self, method: str, url: str, body: str, fetch: Callable[[], dict[str, Any]]
-    ) -> dict[str, Any]:
+    def _cached(self, method: str, url: str, body: str,
+                fetch: Callable[[], dict[str, Any]]) -> dict[str, Any]:
         path = self._cache_path(method, url, body)
         if path is not None and path.is_file():
             try:
@@ -247,14 +233,8 @@ class WikidataClient:
                 return response
         response = fetch()
         if path is not None:
-            entry = {
-                "version": _CACHE_VERSION,
-                "fetched": self._clock(),
-                "method": method,
-                "url": url,
-                "body": body,
-                "response": response,
-            }
+            entry = {"version": _CACHE_VERSION, "fetched": self._clock(), "method": method,
+                     "url": url, "body": body, "response": response}
             _write_atomically(path, json.dumps(entry, ensure_ascii=False))
         return response
 
@@ -287,9 +267,8 @@ class WikidataClient:
 
         def once() -> dict[str, Any]:
             self.stats.requests_made += 1
-            with self._http.attempt(
-                "POST", url, data={"query": query}, headers={"Accept": _RESULTS_JSON}
-            ) as answer:
+            with self._http.attempt("POST", url, data={"query": query},
+                                    headers={"Accept": _RESULTS_JSON}) as answer:
                 return _json_object(what, answer)
 
         return self._http.retry(what, once, on_retry=self._count_retry)
@@ -313,12 +292,10 @@ class _WikidataConnector(HttpConnector):
         if reason.wait is not None:
             return WikidataError(
                 f"{reason.what}: {reason.error.message}; the server asks to wait "
-                f"{reason.wait:.0f} s, try again after that"
-            )
+                f"{reason.wait:.0f} s, try again after that")
         return WikidataError(
             f"{reason.what}: gave up after {reason.attempts} attempts ({reason.error.message}); "
-            "Wikidata is busy or unreachable, try again later"
-        )
+            "Wikidata is busy or unreachable, try again later")
 
 
 def _json_object(what: str, response: requests.Response) -> dict[str, Any]:
@@ -334,3 +311,4 @@ def _json_object(what: str, response: requests.Response) -> dict[str, Any]:
 def _write_atomically(path: Path, text: str) -> None:
     """Write through `atomic_write`, so a killed run never leaves half a cache file."""
     atomic_write_text(path, text)
+

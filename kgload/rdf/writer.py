@@ -257,16 +257,11 @@ def _event_quads(event: Event, article: Article, doc: NamedNode, base: str) -> l
         bucket = date_bucket(event.date)
         if bucket is not None:
             quads.append(Quad(node, KG.dateBucket, Literal(bucket), g))
-            quads.append(
-                Quad(node, KG.typeDateBucket, Literal(type_date_bucket(event.type, bucket)), g)
-            )
+            quads.append(Quad(node, KG.typeDateBucket,
+                              Literal(type_date_bucket(event.type, bucket)), g))
             quads.extend(
-                Quad(
-                    node,
-                    KG.participantDateBucket,
-                    Literal(participant_date_bucket(entity_iri(k, base), bucket)),
-                    g,
-                )
+                Quad(node, KG.participantDateBucket,
+                     Literal(participant_date_bucket(entity_iri(k, base), bucket)), g)
                 for k in event.participants
             )
     if event.place:

@@ -415,15 +415,12 @@ def _csv_download(name: str, columns: list[str], rows: list[list[Value]]) -> Res
     )
 
 
-_EXAMPLE_QUERY = (
-    f"""PREFIX kg: <{KG_NS}>
+_EXAMPLE_QUERY = f"""PREFIX kg: <{KG_NS}>
 PREFIX rdfs: <{RDFS_NS}>
-"""
-    + """SELECT ?event ?type ?date WHERE {
+""" + """SELECT ?event ?type ?date WHERE {
   ?event a ?type ; kg:date ?date .
   FILTER(?type != kg:Event)
 } ORDER BY DESC(?date) LIMIT 20"""
-)
 
 
 async def _read_body(request: Request) -> bytes:

@@ -197,7 +197,9 @@ def timeline(
     return Actor(iri, names.get(iri, short_id(iri)), len(events)), out, cut
 
 
-def _event_details(store: Store, events: list[str], *, base: str) -> dict[str, dict[str, set[str]]]:
+def _event_details(
+    store: Store, events: list[str], *, base: str
+) -> dict[str, dict[str, set[str]]]:
     """Each event's objects by predicate, and under "source" its quotes keyed by date and URL."""
     details: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for start in range(0, len(events), 200):
@@ -265,7 +267,9 @@ def _date_filter(since: dt.date | None, until: dt.date | None) -> str:
     if since is not None:
         parts.append(f'FILTER(BOUND(?date) && STR(?date) >= "{since.isoformat()}")')
     if until is not None:
-        parts.append(f'FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, 10) <= "{until.isoformat()}")')
+        parts.append(
+            f'FILTER(BOUND(?date) && SUBSTR(STR(?date), 1, 10) <= "{until.isoformat()}")'
+        )
     return "\n  ".join(parts)
 
 

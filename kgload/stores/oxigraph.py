@@ -208,9 +208,8 @@ class OxigraphStore:
             and (g.value.startswith(STAGING_PREFIX) or g.value.endswith(_OLD_STAGING_SUFFIX))
         ]
         if leftovers:
-            log.warning(
-                "%s: dropping %d staging graphs of an interrupted write", self.url, len(leftovers)
-            )
+            log.warning("%s: dropping %d staging graphs of an interrupted write", self.url,
+                        len(leftovers))
             self.drop_graphs(leftovers)
         return len(leftovers)
 
@@ -452,20 +451,13 @@ def open_oxigraph(
             # This process already writes here: share that store (a reader sees its commits).
             shared.refs += 1
             return OxigraphStore(
-                shared.store,
-                url,
-                max_update_quads=max_update_quads,
-                read_only=read_only,
-                folder=key,
-                shared=True,
+                shared.store, url, max_update_quads=max_update_quads, read_only=read_only,
+                folder=key, shared=True,
             )
         if read_only:
             return OxigraphStore(
-                _open_read_only(folder),
-                url,
-                max_update_quads=max_update_quads,
-                read_only=True,
-                folder=key,
+                _open_read_only(folder), url, max_update_quads=max_update_quads,
+                read_only=True, folder=key,
             )
         try:
             store = Store(str(folder))

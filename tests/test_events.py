@@ -348,6 +348,60 @@ def test_an_attribution_after_a_comma_cites_what_follows_the_verb() -> None:
     assert deployment.reported_by and "Q159" not in deployment.reported_by
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        (
+            "en",
+            "The Russian foreign minister, Sergey Lavrov, said Russia would send troops to Syria.",
+            "Q58217",
+        ),
+        (
+            "pt",
+            "O presidente Lula, em Brasília, afirmou que a Rússia enviou tropas à Síria.",
+            "Q37181",
+        ),
+        (
+            "es",
+            "El canciller ruso, Sergey Lavrov, dijo que Rusia enviará tropas a Siria.",
+            "Q58217",
+        ),
+    ],
+)
+def test_a_speech_verb_after_a_subject_set_off_by_commas_is_the_main_verb(
+    lang: str, text: str, source: str
+) -> None:
+    # issue 9, seventh pass: ", Sergey Lavrov, said …" or ", afirmou que …" was cut off as a
+    # trailing attribution with everything it said: no event at all
+    deployment = _one(_events(text, lang), EventType.TROOP_DEPLOYMENT)
+    assert (deployment.agent, deployment.recipient) == ("Q159", "Q858")
+    assert source in deployment.reported_by
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "After a call with Zelenskyy, Joe Biden announced new military aid to Ukraine."),
+        ("pt", "Na reunião de Bruxelas, Joe Biden anunciou nova ajuda militar à Ucrânia."),
+    ],
+)
+def test_a_speech_verb_after_a_fronted_phrase_is_the_main_verb(lang: str, text: str) -> None:
+    # issue 9, seventh pass: the clause after a short fronted phrase was cut off as a
+    # trailing attribution ("…, Biden announced new aid")
+    aid = _one(_events(text, lang), EventType.MILITARY_AID)
+    assert (aid.agent, aid.recipient) == ("Q6279", "Q212")
+
+
+def test_a_tail_after_a_clause_is_still_an_attribution() -> None:
+    deployment = _one(
+        _events(
+            "A Rússia enviou tropas à Síria em fevereiro, disse o chanceler, Sergey Lavrov.", "pt"
+        ),
+        EventType.TROOP_DEPLOYMENT,
+    )
+    assert (deployment.agent, deployment.recipient) == ("Q159", "Q858")
+
+
 def test_an_attack_on_a_region_hits_the_regions_state() -> None:
     attack = _one(
         _events("A Rússia lançou mais de 100 drones contra a região de Kharkiv.", "pt"),

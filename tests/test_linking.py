@@ -294,3 +294,51 @@ def test_an_official_of_the_eu_stands_for_the_eu() -> None:
     sanctions = [e for e in extraction.events if e.type.value == "Sanction"]
     country = {e.key: e.country for e in extraction.entities}
     assert [(country.get(e.agent or ""), e.recipient) for e in sanctions] == [("Q458", "Q159")]
+
+
+# -- issue 9, seventh pass: a state's name as a person's first name ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El presidente argentino, Mauricio Fulánez, habló con Donald Trump.",
+        "El presidente Mauricio Fulánez habló con Donald Trump.",
+    ],
+)
+def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
+    text: str,
+) -> None:
+    # "Mauricio" is Mauritius (Q1027) in Spanish
+    keys = {m.key for m in _links(text, "es")}
+    assert "Q1027" not in keys
+    assert any(k.startswith("local:mauricio") for k in keys)
+
+
+def test_a_state_name_in_a_list_stays_the_state() -> None:
+    keys = {m.key for m in _links("Rusia, Ucrania y Mauricio firmaron un acuerdo.", "es")}
+    assert "Q1027" in keys
+
+
+def test_mexicos_official_name_is_mexico_not_the_united_states() -> None:
+    keys = {m.key for m in _links("El gobierno de los Estados Unidos Mexicanos firmó.", "es")}
+    assert "Q96" in keys and "Q30" not in keys
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O chefe de Estado italiano chegou a Brasília."),
+        ("es", "El jefe de Estado italiano llegó a Brasilia."),
+        ("en", "The Italian head of state arrived in Brasília."),
+    ],
+)
+def test_a_head_of_state_is_the_head_of_state_not_the_leader(lang: str, text: str) -> None:
+    # issue 9, seventh pass: it named Italy's prime minister (the paramount leader)
+    keys = {m.key for m in _links(text, lang, published=dt.date(2024, 7, 15))}
+    assert "Q3956186" in keys and "Q451791" not in keys
+
+
+def test_a_head_of_state_in_a_presidential_state_is_its_president() -> None:
+    keys = {m.key for m in _links("El jefe de Estado estadounidense llegó a Lima.", "es")}
+    assert "Q22686" in keys

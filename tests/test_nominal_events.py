@@ -182,3 +182,25 @@ def test_no_occurred_event(lang: str, text: str) -> None:
     assert not [e for e in events if e.status is Status.OCCURRED], [
         (e.type, e.participants, e.status) for e in events
     ]
+
+
+# -- seventh pass: the "of" phrase of a patient noun that happens in another state ---------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "México condenó la invasión militar de Rusia en Ucrania."),
+        ("pt", "A invasão da Rússia na Ucrânia completou um ano."),
+    ],
+)
+def test_an_invasion_of_a_state_in_another_was_done_by_the_first(lang: str, text: str) -> None:
+    # one does not invade a country in another: "de Rusia" is the invader
+    kinds = {(e.type, e.agent, e.recipient) for e in _events(text, lang)}
+    assert (EventType.ATTACK, "Q159", "Q212") in kinds
+    assert all(e.recipient != "Q159" for e in _events(text, lang) if e.type is EventType.ATTACK)
+
+
+def test_an_invasion_of_a_state_in_a_month_is_still_suffered_by_it() -> None:
+    events = _events("Rusia condenó la invasión de Ucrania en febrero por sus enemigos.", "es")
+    assert all(e.agent != "Q212" for e in events if e.type is EventType.ATTACK)

@@ -14,7 +14,10 @@ from kgload.nlp.parse import (
     _repair_case_on_possessor,
     _repair_infinitive_subject,
     _repair_main_verb_read_as_relative,
+    _repair_nominal_clause,
+    _repair_noun_root_with_subject,
     _repair_object_read_as_apposition,
+    _repair_phrase_on_a_named_object,
 )
 
 
@@ -180,3 +183,83 @@ def test_a_leader_titled_before_the_verb_travels() -> None:
         ("Q414", "2019-06-09")
     ]
 
+
+
+def test_a_name_labelled_a_clause_after_a_verb_is_its_object() -> None:
+    # issue 9, seventh pass: "Russia attacked Ukraine with drones" with "Ukraine" as `xcomp`
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("attacked", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "xcomp", ""), ("with", "ADP", 4, "case", ""),
+        ("drones", "NOUN", 1, "obl", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (1, "obj")
+
+
+def test_a_name_with_a_subordinator_stays_a_clause() -> None:
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("said", "VERB", 1, "ROOT", ""),
+        ("that", "SCONJ", 3, "mark", ""), ("Ukraine", "PROPN", 1, "ccomp", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert doc[3].dep_ == "ccomp"
+
+
+def test_a_phrase_hung_on_a_named_object_is_the_verbs() -> None:
+    # issue 9, seventh pass: "providing Ukraine with patrol boats" with "with…" under "Ukraine"
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("provided", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "obj", ""), ("with", "ADP", 4, "case", ""),
+        ("boats", "NOUN", 2, "obl", ""),
+    ])
+    _repair_phrase_on_a_named_object(doc)
+    assert (doc[4].head.i, doc[4].dep_) == (1, "obl")
+
+
+def test_a_phrase_on_a_common_noun_object_stays() -> None:
+    doc = _morph_doc([
+        ("US", "PROPN", 1, "nsubj", ""), ("imposed", "VERB", 1, "ROOT", ""),
+        ("sanctions", "NOUN", 1, "obj", ""), ("on", "ADP", 4, "case", ""),
+        ("Iran", "PROPN", 2, "nmod", ""),
+    ])
+    _repair_phrase_on_a_named_object(doc)
+    assert (doc[4].head.i, doc[4].dep_) == (2, "nmod")
+
+
+def test_a_noun_root_with_a_subject_and_no_copula_is_a_verb() -> None:
+    # issue 9, seventh pass: "La UE aprobó este lunes…" with "aprobó" tagged a noun
+    doc = _morph_doc(
+        [
+            ("UE", "PROPN", 1, "nsubj", ""),
+            ("aprobó", "NOUN", 1, "ROOT", ""),
+            ("sanciones", "NOUN", 1, "obj", ""),
+        ]
+    )
+    _repair_noun_root_with_subject(doc)
+    assert doc[1].pos_ == "VERB"
+
+
+def test_a_noun_root_with_a_copula_stays_a_noun() -> None:
+    doc = _morph_doc(
+        [
+            ("Lula", "PROPN", 2, "nsubj", ""),
+            ("es", "AUX", 2, "cop", ""),
+            ("presidente", "NOUN", 2, "ROOT", ""),
+        ]
+    )
+    _repair_noun_root_with_subject(doc)
+    assert doc[2].pos_ == "NOUN"
+
+
+def test_a_noun_root_with_a_possessor_stays_a_noun() -> None:
+    # "… following Russia's deployment of forces", with the subject before hung on the noun
+    doc = _morph_doc(
+        [
+            ("US", "PROPN", 3, "nsubj", ""),
+            ("Russia", "PROPN", 3, "nmod:poss", ""),
+            ("'s", "PART", 1, "case", ""),
+            ("deployment", "NOUN", 3, "ROOT", ""),
+        ]
+    )
+    _repair_noun_root_with_subject(doc)
+    assert doc[3].pos_ == "NOUN"

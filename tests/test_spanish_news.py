@@ -242,3 +242,35 @@ def test_a_subject_after_its_verb_is_the_traveller(text: str) -> None:
 def test_expressing_support_names_both_sides() -> None:
     (event,) = _events("México expresó su apoyo a Cuba.")
     assert (event.type, event.agent, event.recipient) == (EventType.SUPPORT, "Q96", "Q241")
+
+
+# -- issue 9, seventh pass: nouns of talks and calls ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Nicolás Maduro tuvo un intercambio telefónico con Donald Trump.", EventType.PHONE_CALL),
+        ("Nicolás Maduro tuvo una breve charla con Donald Trump en Caracas.", EventType.MEETING),
+        ("Nicolás Maduro tuvo una cita con Donald Trump en Caracas.", EventType.MEETING),
+    ],
+)
+def test_a_call_or_a_talk_named_by_a_noun_of_everyday_speech(text: str, kind: EventType) -> None:
+    parties = {p for e in _events(text) if e.type is kind for p in e.participants}
+    assert {"Q58132", "Q22686"} <= parties
+
+
+def test_an_exchange_of_prisoners_is_no_call() -> None:
+    text = "Nicolás Maduro y Donald Trump acordaron un intercambio de prisioneros."
+    assert all(e.type is not EventType.PHONE_CALL for e in _events(text))
+
+
+def test_a_package_hung_on_the_date_read_as_object_is_what_is_approved() -> None:
+    # issue 9, seventh pass: "aprobó" tagged a noun, "lunes" its object, "paquete" hung on it
+    # as an apposition; the sanctions name no target but the doer of what they answer
+    text = (
+        "La Unión Europea (UE) aprobó este lunes su primer paquete de sanciones por las "
+        "acciones realizadas por Irán contra sus vecinos."
+    )
+    kinds = _kinds(text)
+    assert any(k is EventType.SANCTION and (a, r) == ("Q458", "Q794") for k, a, r, _ in kinds)

@@ -57,3 +57,19 @@ def test_a_leader_received_at_home_came_on_a_visit() -> None:
 def test_a_meeting_without_a_place_or_not_hosted_is_no_visit() -> None:
     assert _visits("Lula recebeu Macron.", "pt") == []
     assert _visits("Lula reuniu-se com Macron em Paris.", "pt") == []
+
+
+def test_a_guest_received_for_a_visit_visits_the_hosts_state() -> None:
+    # issue 9, seventh pass: no place is named, but the guest came "for a visit"
+    for lang, text in (
+        ("pt", "Lula recebeu Emmanuel Macron para uma visita de Estado."),
+        ("en", "Joe Biden welcomed Emmanuel Macron for a state visit."),
+    ):
+        visits = _visits(text, lang)
+        assert [(v.agent, v.recipient) for v in visits] == [
+            ("Q3052772", "Q155" if lang == "pt" else "Q30")
+        ], text
+
+
+def test_a_guest_received_for_a_meeting_makes_no_visit() -> None:
+    assert not _visits("Lula recebeu Emmanuel Macron para uma reunião.", "pt")

@@ -55,7 +55,11 @@ _MAX_ATTRIBUTION = 16  # words: a longer lead or tail is a clause of its own
 
 
 def _attributions(
-    lowers: list[str], lo: int, hi: int, grammar: Grammar
+    lowers: list[str],
+    lo: int,
+    hi: int,
+    grammar: Grammar,
+    names: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[int, int, list[tuple[int, int]]]:
     """Cut a fronted ("Segundo a KCNA, …") or trailing (", disse o Kremlin.") attribution off a
     sentence before parsing: small parsers often hang the clause it cites on the source. Returns
@@ -73,10 +77,43 @@ def _attributions(
     last = max((i for i in range(lo, hi) if lowers[i] == ","), default=None)
     if last is not None and hi - last <= _MAX_ATTRIBUTION and last - lo >= 4:
         after = lowers[last + 1 : last + 4]
-        if any(word in grammar.tail_forms for word in after[:3]):
+        form = next((k for k, word in enumerate(after[:3]) if word in grammar.tail_forms), None)
+        if form is not None and not _main_speech_verb(lowers, lo, last, form, grammar, names):
             cut.append((last, hi))
             hi = last
     return lo, hi, cut
+
+
+def _main_speech_verb(
+    lowers: list[str],
+    lo: int,
+    last: int,
+    form: int,
+    grammar: Grammar,
+    names: frozenset[tuple[int, int]],
+) -> bool:
+    """Whether the speech verb after the sentence's last comma is its main verb, not a cut-off
+    attribution: it opens a complement (", disse que…", ", said that…"), or the comma closes
+    a name set off by commas after the subject ("O chanceler, Mauro Vieira, disse…", "The
+    minister, Sergey Lavrov, said Russia would…")."""
+    after = last + 1 + form + 1
+    if after < len(lowers) and lowers[after] in grammar.complementizers:
+        return True
+    before = max((i for i in range(lo, last) if lowers[i] == ","), default=None)
+    if before is None:
+        # "After a call with Zelensky, Biden announced new aid", "In a statement, the Kremlin
+        # said…": a short phrase opened by a case word before the only comma is fronted, and
+        # the clause after it the sentence's own
+        return last - lo <= _MAX_FRONTED and lowers[lo] in _case_words(grammar)
+    return (before + 1, last) in names
+
+
+_MAX_FRONTED = 8  # words: a fronted phrase ("Após a reunião com Xi,") is short
+
+
+def _case_words(grammar: Grammar) -> frozenset[str]:
+    """The first word of every case marker of the grammar ("after", "em", "según"…)."""
+    return frozenset(phrase.split()[0] for words in grammar.markers.values() for phrase in words)
 
 
 # how a mention may be resolved for its words to be replaced: a role ("o presidente russo") or a
@@ -168,6 +205,7 @@ def candidate_sentences(
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
     names = _names_to_replace(linked, grammar)
+    person_names = _person_tokens(doc, linked)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())
     text = doc.text
@@ -194,7 +232,7 @@ def candidate_sentences(
         has_actor = inside or bool(numbers & set(words))
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
-            body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar)
+            body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar, person_names)
             words_, spaces, spans = _parse_words(doc[body_lo:body_hi], names)
             attributions = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in cut)
             result.append(
@@ -209,6 +247,20 @@ def candidate_sentences(
             )
         number += 1
     return result, number
+
+
+def _person_tokens(doc: Doc, linked: LinkResult) -> frozenset[tuple[int, int]]:
+    """The token range [first, end) of each person's name the linker found."""
+    found: set[tuple[int, int]] = set()
+    starts = [t.idx for t in doc]
+    for mention in linked.mentions:
+        if mention.kind is not EntityKind.PERSON or mention.method in _KEPT_METHODS:
+            continue
+        first = bisect_left(starts, mention.start)
+        end = bisect_left(starts, mention.end)
+        if first < end:
+            found.add((first, end))
+    return frozenset(found)
 
 
 # tokens: no sentence of news is this long (the longest in the data sets has 101); a longer

@@ -244,6 +244,10 @@ class _Resolver:
         pair = self._last_talk(wanted, count)
         if pair:
             return pair
+        if wanted is EntityKind.PERSON:
+            titled = self._recent_titled(start, count, lemma)
+            if titled:
+                return titled
         recent = self._recent(start, count, wanted)
         if wanted is EntityKind.STATE and len(recent) < count:
             people = self._recent(start, count, EntityKind.PERSON)
@@ -267,6 +271,23 @@ class _Resolver:
             if len(keys) == count:
                 return list(keys)
         return []
+
+    def _recent_titled(self, before: int, count: int, title: str) -> list[str]:
+        """ "ambos os presidentes", "los dos cancilleres": the last `count` people the text
+        titled so, among the people named lately (not the prime minister named last)."""
+        people: list[str] = []
+        titled: list[str] = []
+        for m in self.index.before(before):
+            if not is_actor(m) or m.kind is not EntityKind.PERSON:
+                continue
+            if m.key not in people:
+                people.append(m.key)
+            if m.method == "role" and title in m.text.lower().split() and m.key not in titled:
+                titled.append(m.key)
+            if len(people) > 2 * count + 2:
+                break
+        found = [k for k in titled if k in people][:count]
+        return list(reversed(found)) if len(found) == count else []
 
     def _recent(self, before: int, count: int, wanted: EntityKind | None) -> list[str]:
         keys: list[str] = []
@@ -327,6 +348,9 @@ class _Resolver:
     def _possessor_subject(self, token: Token) -> list[str]:
         """ "Putin relatou sobre sua próxima reunião": the subject of the clause a possessive
         pronoun is in."""
+        target = self._target_beside_reason(token)
+        if target:
+            return target
         node = token
         for _ in range(6):
             if node.head.i == node.i:
@@ -339,6 +363,41 @@ class _Resolver:
                         if keys:
                             return keys[:1]
                 break
+        return []
+
+    def _target_beside_reason(self, token: Token) -> list[str]:
+        """ "sanciones contra Rusia por su invasión de Ucrania", "pressure on Russia following
+        its invasion": a possessive in a phrase that gives the reason for, or the time after,
+        an act aimed at someone is that target's, not the doer's."""
+        grammar = self.grammar
+        noun = token.head
+        phrase = case_phrase(noun)
+        if noun.i == token.i or not phrase:
+            return []
+        if phrase not in grammar.markers["reason"] and phrase not in grammar.markers["after"]:
+            return []
+        holder = noun.head
+        # the act's own phrases, and those of its object ("prorrogó las sanciones contra Rusia
+        # por su invasión", with "por su invasión" on the verb)
+        around = [
+            *holder.children,
+            *(c for o in children(holder, "obj", "nsubj:pass") for c in o.children),
+        ]
+        for child in around:
+            if child.i == noun.i or child.i > noun.i:
+                continue
+            relation = base_dep(child)
+            aimed = relation in ("obl", "nmod") and (
+                grammar.marker_role(case_phrase(child)) == "recipient"
+            )
+            # "condemned Russia for its invasion": the one acted on, given a reason
+            acted_on = relation == "iobj" or (
+                relation == "obj" and phrase in grammar.markers["reason"]
+            )
+            if aimed or acted_on:
+                keys = _keys(self.reader.actors(child))
+                if keys:
+                    return keys[:1]
         return []
 
     def _last_named(self, token: Token, *, possessive: bool, neuter: bool) -> list[str]:
@@ -788,6 +847,21 @@ def _directed_roles(
                 # "um novo ataque russo a um prédio residencial, esta terça-feira, em Kiev":
                 # the state of the place where it struck
                 recipients = [state]
+    if kind is EventType.SANCTION and not recipients:
+        # "sanctions over Russia's invasion", "sanciones por las acciones realizadas por Rusia":
+        # with no target named, the one whose act is the reason is sanctioned
+        for phrase in _reason_phrases(frame, context.grammar):
+            act = next((f for f in frames if f.token.i == phrase.i), None)
+            if act is None:
+                recipients += resolver.actors([phrase], through=True)
+            else:  # "over Russia's invasion": the doer of the act
+                recipients += resolver.actors(act.agents) or resolver.actors(
+                    _doer_owners(act, resolver.reader)
+                )
+    if kind is EventType.SUPPORT and not recipients and found.partners:
+        # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
+        # one stands with is who is supported
+        recipients = list(found.partners)
     if kind in _STATEMENTS and not recipients and frame.objects:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(
@@ -805,11 +879,27 @@ def _directed_roles(
     return participants, agent, recipient, place
 
 
+def _reason_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
+    """The phrases that give the reason for an act ("for/over/por …"), on its trigger, the
+    counting head the trigger hangs on ("um pacote de sanções por …") or its light verb."""
+    holders = [frame.token]
+    if base_dep(frame.token) == "nmod" and frame.token.head.i != frame.token.i:
+        holders.append(frame.token.head)
+    if frame.governor is not None and grammar.verb_words(frame.governor) & grammar.light:
+        holders.append(frame.governor)  # not "thanked … for", whose reason is the thanks'
+    return [
+        child
+        for holder in holders
+        for child in holder.children
+        if base_dep(child) in ("obl", "nmod") and case_phrase(child) in grammar.markers["reason"]
+    ]
+
+
 def _owner_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
     """An event noun's owners did it ("Russia's invasion"), or suffer it when the noun names
     what is done to its owner ("a invasão da Ucrânia"); what a verb acts on is acted on."""
     if frame.rule.patient_of:
-        doer_tokens = _doer_owners(frame)
+        doer_tokens = _doer_owners(frame, resolver.reader)
         patient_tokens = [t for t in found.owners if t not in doer_tokens]
         found.recipients = found.recipients + resolver.actors(patient_tokens, owners=False)
         found.agents = found.agents + resolver.actors(doer_tokens)
@@ -882,6 +972,26 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
         state = reader.state(child)
         if state is not None and state.method == "metonym":
             return state.key
+    return _host_of_a_visit(verb, reader, context)
+
+
+def _host_of_a_visit(verb: Token, reader: ActorReader, context: _Context) -> str | None:
+    """ "Lula recebeu o presidente de Portugal para uma visita de Estado", "hosted Wang Yi for
+    an official visit": a guest received for a visit, with no place named, came to the host's
+    state (the phrase may hang on the verb or on the guest)."""
+    nouns = context.grammar.nouns
+    phrases = children(verb, "obl", "nmod") + [
+        c for guest in children(verb, "obj") for c in children(guest, "nmod")
+    ]
+    if not any(
+        any(rule.type is EventType.VISIT for rule in nouns.get(c.lemma_.lower(), ()))
+        for c in phrases
+    ):
+        return None
+    for subject in subjects(verb):
+        mention = reader.mention(subject)
+        if mention is not None:
+            return context.state_of(mention.key)
     return None
 
 
@@ -1020,10 +1130,16 @@ def _goods_below(frame: Frame, grammar: Grammar) -> list[Token]:
     return found[:1]
 
 
-def _doer_owners(frame: Frame) -> list[Token]:
+def _doer_owners(frame: Frame, reader: ActorReader) -> list[Token]:
     """The owners of an event noun that did it. "A invasão da Ucrânia": the "de" phrase of a
-    patient noun suffers it, unless a target is named too ("a invasão dos EUA à Venezuela")."""
+    patient noun suffers it, unless a target is named too ("a invasão dos EUA à Venezuela"),
+    or the state or place where it happens ("la invasión militar de Rusia en Ucrania": one
+    does not invade a country in another)."""
     if not frame.rule.patient_of or frame.recipients:
+        return list(frame.owners)
+    if frame.owners and any(
+        reader.mention(t) is not None or reader.place(t) is not None for t in frame.places
+    ):
         return list(frame.owners)
     return [t for t in frame.owners if t.dep_.lower() != "nmod"]
 
@@ -1055,7 +1171,9 @@ def _condemned(
     for other in frames:
         if other is frame or other.token.i not in named:
             continue
-        doers = resolver.actors(other.agents) or resolver.actors(_doer_owners(other))
+        doers = resolver.actors(other.agents) or resolver.actors(
+            _doer_owners(other, resolver.reader)
+        )
         if doers:
             return doers
         kind = other.type
@@ -1156,14 +1274,34 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             if sentence.spans[t.i][0] < date.end and sentence.spans[t.i][1] > date.start
         ]
         heads = [t for t in inside if t.head not in inside or t.head.i == t.i]
+        if len(heads) > 1:
+            # "on Friday" with "on" hung on the verb as its subordinator: the date's own word
+            heads = [t for t in heads if base_dep(t) not in ("case", "mark")]
         if len(heads) != 1:
             continue
         head = heads[0]
         verb = head.head
         if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
             continue
+        _phrases_hung_on_a_date(head, inside, verb)
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
+            _object_hung_on_a_date(head, inside, verb)
+        elif head.dep_ in ("nsubj", "nsubj:pass"):
+            _date_read_as_subject(head, verb)
+            continue
+        for clause in children(head, "acl"):
+            if (
+                clause.dep_.lower() == "acl"
+                and clause.i > head.i
+                and clause.pos_ == "VERB"
+                and "Fin" not in clause.morph.get("VerbForm", [])
+                and "Part" not in clause.morph.get("VerbForm", [])
+            ):
+                # "agreed on Friday to impose sanctions" with "to impose" hung on "Friday": a
+                # date is no one's to do anything; the infinitive is the verb's complement
+                clause.head = verb
+                clause.dep_ = "xcomp"
         if children(verb, "ccomp"):
             continue
         for clause in children(head, "acl:relcl"):
@@ -1177,6 +1315,57 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
+    """ "aprobó este lunes su primer paquete de sanciones" with "lunes" as the object and
+    "paquete" as its apposition: a noun right after the date, with no punctuation between, is
+    what the verb acts on."""
+    end = max(t.i for t in inside)
+    for child in children(date, "appos"):
+        between = child.doc[end + 1 : child.i]
+        if child.pos_ == "NOUN" and child.i > end and not any(t.is_punct for t in between):
+            child.head = verb
+            child.dep_ = "obj"
+            return
+
+
+def _phrases_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
+    """ "Blinken met on Wednesday with Russian Foreign Minister Sergey Lavrov" parsed with "with
+    … Lavrov" under "Wednesday": a day has no partner, target or agent, so a phrase with a case
+    word after the date, hung on it, is the verb's."""
+    end = max(t.i for t in inside)
+    for child in list(date.children):
+        if (
+            child.i > end
+            and base_dep(child) == "nmod"
+            and any(base_dep(c) == "case" and c.i < child.i for c in child.children)
+        ):
+            child.head = verb
+            child.dep_ = "obl"
+
+
+def _date_read_as_subject(date: Token, verb: Token) -> None:
+    """ "NATO leaders agreed on Friday to deploy troops" parsed with "Friday" as the subject of
+    "deploy" and "on" as its subordinator: a date does nothing, so it is an oblique, of the verb
+    above when it stands before the clause's own subordinator (the time of "agreed"), and the
+    case word before it is its own; the clause then shares the subject of the verb above."""
+    date.dep_ = "obl"
+    above = verb.head
+    marks = [m for m in children(verb, "mark") if m.i < date.i]
+    later = [m for m in children(verb, "mark") if m.i > date.i]
+    for mark in marks:
+        mark.head = date
+        mark.dep_ = "case"
+    if (
+        later
+        and date.i < verb.i
+        and above.i != verb.i
+        and above.pos_ in ("VERB", "AUX")
+        and base_dep(verb) in ("advcl", "xcomp")
+        and "Fin" not in verb.morph.get("VerbForm", [])
+    ):
+        date.head = above
 
 
 def _attach_dates(
@@ -1480,7 +1669,11 @@ def _draft_events(
             date_mention = said_on  # ", disse o Itamaraty nesta terça-feira"
         attached = next((a for d, a in sentence_dates if d is date_mention), None)
         date, status = _dated_status(
-            date_mention, event.status, article.published, past=_told_in_past(frame, attached)
+            date_mention,
+            event.status,
+            article.published,
+            past=_told_in_past(frame, attached),
+            decided=_decided_on(frame, attached),
         )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
@@ -1598,16 +1791,33 @@ def _told_in_past(frame: Frame, attached: Token | None = None) -> bool:
     return any("Past" in t.morph.get("Tense", []) for t in words)
 
 
+def _decided_on(frame: Frame, attached: Token | None) -> bool:
+    """Whether the date hangs from a verb in a past tense above the event's own clause ("a UE
+    decidiu nesta terça-feira renovar as sanções", "agreed on Friday to deploy troops"): the
+    day the act was decided, which is no day to come however planned the act is."""
+    clause = frame.governor if frame.governor is not None else frame.token
+    if attached is None or attached.i == clause.i or attached.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(a.i == attached.i for a in clause.ancestors):
+        return False
+    return _told_in_past(frame, attached)
+
+
 def _dated_status(
     mention: DateMention | None,
     status: Status,
     published: dt.date | None,
     *,
     past: bool = True,
+    decided: bool = False,
 ) -> tuple[PartialDate | None, Status]:
     """The event's date, moved to the side of publication its tense points to, and its status:
     a day after publication makes what was told as done planned. `past` says the clause is
-    told in a past tense."""
+    told in a past tense, `decided` that the date is the one a planned act was decided on
+    (`_decided_on`): it stays where it is."""
+    if decided and mention is not None:
+        # read as a day in the past, as the verb it hangs from tells it
+        return _tense_fix(mention, Status.OCCURRED, published, past=True), status
     date = _tense_fix(mention, status, published, past=past) if mention else None
     if (
         date is not None

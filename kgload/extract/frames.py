@@ -164,6 +164,10 @@ def _verb_above(noun: Token) -> Token | None:
     return None
 
 
+# the talks whose people are those of the clause they precede ("tras la reunión, X y Y…")
+_TALKS = frozenset({EventType.MEETING, EventType.PHONE_CALL})
+
+
 def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | None, str]:
     """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
     subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
@@ -184,6 +188,10 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "obl" and head.pos_ in ("VERB", "AUX"):
         phrase = case_phrase(noun)
         if phrase and phrase in grammar.markers["during"]:
+            return head, SETTING
+        if phrase in grammar.markers["after"] and kind in _TALKS:
+            # "Luego de una reunión privada, Abinader y Rubio ofrecieron declaraciones", "after
+            # a call with Zelensky, Biden announced…": who acts next took part in the talk
             return head, SETTING
     if (
         above is not None
@@ -252,11 +260,20 @@ def _counting_head(noun: Token, grammar: Grammar) -> Token:
 
 
 def _given_as(noun: Token, above: Token | None, grammar: Grammar) -> bool:
-    """An event noun that names by its kind what a light verb gives ("em ajuda militar")."""
-    return (
-        above is not None
-        and case_phrase(noun) in grammar.markers["as"]
-        and bool(grammar.lemmas(above.lemma_, above.text) & grammar.light)
+    """An event noun that names by its kind what a light verb gives ("em ajuda militar"), or
+    that a light verb gives its object ("provide Kyiv with a new military package")."""
+    if above is None or not grammar.lemmas(above.lemma_, above.text) & grammar.light:
+        return False
+    if case_phrase(noun) in grammar.markers["as"]:
+        return True
+    return _given_with(noun, above, grammar)
+
+
+def _given_with(noun: Token, verb: Token, grammar: Grammar) -> bool:
+    """ "provide Kyiv with a package", "supply Russia with munitions": goods in a "with"
+    phrase of a verb that has an object, the one they are given to."""
+    return case_phrase(noun) in grammar.markers["partner"] and any(
+        o.i != noun.i for o in children(verb, "obj")
     )
 
 
@@ -742,6 +759,8 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
             frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
     for obj in children(governor, "iobj"):
         frame.recipients.append(obj)
+    if frame.type in _GOODS and _given_with(frame.token, governor, grammar):
+        frame.recipients.extend(children(governor, "obj"))  # "provide Kyiv with a package"
     _read_obliques(frame, governor, grammar, passive=passive)
     if passive and not frame.agents:
         _hung_agents(frame, governor, grammar)

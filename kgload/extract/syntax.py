@@ -315,6 +315,16 @@ class ActorReader:
                 other = self.mention(part)
                 if other is not None and other.key != m.key and other.start != m.start:
                     found.append(other)
+            # "U.S. Secretary of State Rex Tillerson and Chinese Foreign Minister Wang Yi" with
+            # the second hung as `conj` on a word inside the first name: coordinated with it
+            for word in token.subtree:
+                if word.i == token.i or self.index.at(word) is not m:
+                    continue
+                for conj in children(word, "conj"):
+                    if self.index.at(conj) is not m and conj.i not in self.event_tokens:
+                        found.extend(
+                            self.actors(conj, owners=owners, through=through, depth=depth + 1)
+                        )
         return list({id(m): m for m in found}.values())
 
     def _participle_actors(self, participle: Token, *, owners: bool, depth: int) -> list[Mention]:

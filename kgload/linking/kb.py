@@ -115,6 +115,12 @@ def _last_day(value: PartialDate) -> dt.date:
     return dt.date(value.year, 12, 31)
 
 
+# titles a lexicon may give a role phrase that name an office by its role in offices.tsv
+# ("head of state": a president in one state, a monarch in another), and the paramount leader
+_ROLE_TITLES = frozenset({"head_of_state", "head_of_government"})
+_LEADER = "leader"
+
+
 @dataclass(eq=False)
 class KnowledgeBase:
     """Entities, aliases, offices and tenures, indexed for the linker.
@@ -236,7 +242,18 @@ class KnowledgeBase:
             ]
         else:
             for title in titles:
-                candidates = self._by_state_title.get((state, title), [])
+                if title in _ROLE_TITLES:
+                    # "chefe de Estado italiano": the office of that role, whatever its title
+                    candidates = self._by_state_role.get((state, title), [])
+                elif title == _LEADER:
+                    candidates = [
+                        o
+                        for offices in self._by_state_role.values()
+                        for o in offices
+                        if o.state == state and o.is_leader
+                    ]
+                else:
+                    candidates = self._by_state_title.get((state, title), [])
                 if candidates:
                     break
         people: list[str] = []

@@ -124,6 +124,9 @@ class Grammar:
     # holds no event, and is not parsed
     prefixes: frozenset[str] = field(default_factory=frozenset)
     forms: frozenset[str] = field(default_factory=frozenset)
+    # words that open a speech verb's complement ("disse que", "said that"): a tail so opened
+    # says something of its own and is no cut-off attribution
+    complementizers: frozenset[str] = field(default_factory=frozenset)
     prefix_length: int = 4
     # the stems themselves, longest first, as one pattern (matched at a word's start)
     trigger_start: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -322,6 +325,10 @@ def load_grammar(lang: str) -> Grammar:
         invite=_words(frames.get("invite", []), f"{where} [frames] invite"),
         prefixes=frozenset(p for p in triggers.prefixes if p),
         forms=frozenset(triggers.forms),
+        complementizers=_words(
+            data["attribution"].get("complementizers", []),
+            f"{where} [attribution] complementizers",
+        ),
         prefix_length=length,
         trigger_start=re.compile(
             "|".join(re.escape(stem) for stem in sorted(triggers.stems, key=len, reverse=True))

@@ -102,6 +102,7 @@ def parse_sentences(
     ]
     parsed = list(parser.pipe(docs, batch_size=batch_size))
     for doc in parsed:
+        _repair_noun_root_with_subject(doc)
         _repair_unmarked_agents(doc)
         _repair_case_on_possessor(doc)
         _repair_second_subject(doc)
@@ -111,6 +112,7 @@ def parse_sentences(
         _repair_infinitive_subject(doc)
         _repair_object_read_as_apposition(doc)
         _repair_main_verb_read_as_relative(doc)
+        _repair_phrase_on_a_named_object(doc)
     return parsed
 
 
@@ -139,14 +141,15 @@ def _repair_second_subject(doc: Doc) -> None:
 
 
 def _repair_nominal_clause(doc: Doc) -> None:
-    """ "La OTAN aprobó medidas punitivas contra Irán" with "medidas" labelled `advcl`: a bare
-    noun after a verb, with nothing that makes it a clause (no copula, subordinator, auxiliary
-    or subject) and no case word, is the object of a verb that has none."""
+    """ "La OTAN aprobó medidas punitivas contra Irán" with "medidas" labelled `advcl`, "Russia
+    attacked Ukraine with drones" with "Ukraine" labelled `xcomp`: a bare noun or name after a
+    verb, with nothing that makes it a clause (no copula, subordinator, auxiliary or subject)
+    and no case word, is the object of a verb that has none."""
     for token in doc:
         head = token.head
         if (
             token.dep_ in ("advcl", "xcomp", "ccomp")
-            and token.pos_ == "NOUN"
+            and token.pos_ in ("NOUN", "PROPN")
             and head.pos_ == "VERB"
             and head.i < token.i
             and not any(
@@ -350,3 +353,34 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
             noun.dep_ = "nsubj"
             return
 
+
+def _repair_phrase_on_a_named_object(doc: Doc) -> None:
+    """ "The US is providing Ukraine with patrol boats" with "with patrol boats" hung on
+    "Ukraine": a name or a pronoun is complete as it stands, so a phrase with a case word hung
+    on one that is a verb's object, after it, is the verb's."""
+    for token in doc:
+        verb = token.head
+        if token.dep_ != "obj" or token.pos_ not in ("PROPN", "PRON") or verb.pos_ != "VERB":
+            continue
+        for child in list(token.children):
+            if (
+                child.i > token.i
+                and child.dep_ in ("nmod", "obl")
+                and any(c.dep_ == "case" and c.i < child.i for c in child.children)
+            ):
+                child.head = verb
+                child.dep_ = "obl"
+
+
+def _repair_noun_root_with_subject(doc: Doc) -> None:
+    """ "La UE aprobó este lunes su primer paquete de sanciones" with "aprobó" tagged a noun: a
+    noun has no subject without a copula, so the root with a subject before it and no copula
+    or auxiliary is a verb the tagger did not recognise (unseen or ambiguous finite forms)."""
+    for token in doc:
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "ADJ"):
+            continue
+        children = list(token.children)
+        if any(c.dep_ in ("aux", "aux:pass", *_NOMINAL) for c in children):
+            continue  # a copula, or a noun's own words ("following Russia's deployment")
+        if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
+            token.pos_ = "VERB"

@@ -205,6 +205,10 @@ def _dying_task(wires: Sequence[tuple[object, ...]]) -> list[object]:
     return _REAL_TASK(wires)  # type: ignore[arg-type]
 
 
+_PT_CALL = "O presidente Lula conversou por telefone com Emmanuel Macron nesta terça-feira."
+_EN_MEETING = "President Biden met Chancellor Scholz in Berlin on Friday."
+
+
 def _article(folder: Path, name: str, lang: str, body: str) -> None:
     (folder / name).write_text(f"url: https://example.org/{name}\nlang: {lang}\n---\n{body}\n",
                                encoding="utf-8")
@@ -215,8 +219,7 @@ def test_a_dead_worker_is_retried_then_its_articles_are_problems(
 ) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
-    pt = "O presidente Lula conversou por telefone com Emmanuel Macron nesta terça-feira."
-    en = "President Biden met Chancellor Scholz in Berlin on Friday."
+    pt, en = _PT_CALL, _EN_MEETING
     # Language runs make chunks: [a b] [c] [d e] [f] [g h]; c dies always, f only once.
     _article(folder, "a.txt", "pt", pt)
     _article(folder, "b.txt", "pt", pt + " Segundo.")
@@ -433,11 +436,9 @@ def test_a_worker_killed_while_writing_its_result_does_not_hang_the_ingest(
     it from seeing the end of the pipe) and so never noticed the dead worker."""
     folder = tmp_path / "articles"
     folder.mkdir()
-    pt = "O presidente Lula conversou por telefone com Emmanuel Macron nesta terça-feira."
-    en = "President Biden met Chancellor Scholz in Berlin on Friday."
-    _article(folder, "a.txt", "pt", pt)
-    _article(folder, "b.txt", "en", en + " HALF-WRITTEN")
-    _article(folder, "c.txt", "pt", pt + " Segundo.")
+    _article(folder, "a.txt", "pt", _PT_CALL)
+    _article(folder, "b.txt", "en", _EN_MEETING + " HALF-WRITTEN")
+    _article(folder, "c.txt", "pt", _PT_CALL + " Segundo.")
     code = ("import sys; sys.path.insert(0, sys.argv[1]); import tests.test_workers as t; "
             "t._ingest_with_half_written_results(sys.argv[2])")
     command = [sys.executable, "-c", code, str(ROOT), str(folder)]

@@ -171,3 +171,21 @@ def test_a_weekday_of_this_week_told_in_the_past_is_the_one_before(
 ) -> None:
     visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
     assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # "acabar de" over an infinitive: the act has just taken place
+        ("Francia acaba de enviar armas a Polonia.", "es", Status.OCCURRED),
+        ("A França acabou de enviar armas à Polônia.", "pt", Status.OCCURRED),
+        # the verb's own meaning, or another ending verb, still stops the act
+        ("Francia dejó de enviar armas a Polonia.", "es", Status.DENIED),
+        ("A França deixou de enviar armas à Polônia.", "pt", Status.DENIED),
+    ],
+)
+def test_a_verb_of_just_having_done_says_the_act_happened(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    aid = [e for e in _events(text, lang, kb) if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient, e.status) for e in aid] == [("Q142", "Q36", status)]

@@ -230,6 +230,8 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
     # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
     light = frame.governor is not None and token.i == frame.governor.i
     own = words - grammar.light - grammar.statement if light else words
+    if _tells_it_done(token, frame.token, status):
+        own = own - status["recent"]
     negated = any(
         base_dep(c) in ("advmod", "neg") and _words(c) & status["negation"] for c in token.children
     )
@@ -243,6 +245,21 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
         found.add("plan")
     if words & status["speculative_aux"] and not _done_modal(token):
         found.add("consider")
+
+
+def _tells_it_done(token: Token, trigger: Token, status: Mapping[str, frozenset[str]]) -> bool:
+    """ "acaba de aprobar", "acabou de assinar": a verb of the `recent` list over an infinitive
+    opened by a subordinator says the act it holds has just taken place (its own meaning,
+    "acabar con la guerra", "terminaron la reunión sin…", still ends one)."""
+    if not _words(token) & status["recent"]:
+        return False
+    return any(
+        c.pos_ in ("VERB", "AUX")
+        and (children(c, "mark") or children(c, "case"))
+        and c.left_edge.i <= trigger.i <= c.right_edge.i
+        for c in token.children
+        if base_dep(c) == "xcomp"
+    )
 
 
 def _done_modal(token: Token) -> bool:

@@ -66,6 +66,7 @@ STATUS_KEYS = (
     "speculative_aux",
     "reported_future_aux",
     "topic",
+    "recent",
 )
 
 

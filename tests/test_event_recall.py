@@ -452,3 +452,19 @@ def test_both_presidents_are_the_presidents_not_the_prime_minister_named_last() 
     )
     deals = [e for e in _events(text, "pt") if e.type is EventType.AGREEMENT]
     assert [set(e.participants) for e in deals] == [{"Q37181", "Q3052772"}]
+
+
+# -- eighth pass: a stressed stem with an accent and a clitic ("reúne-se") ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula reúne-se nesta sexta-feira com Xi Jinping em Pequim.",
+        "Lula e Xi Jinping reúnem-se em Pequim.",
+    ],
+)
+def test_a_meeting_verb_with_an_accented_stem_and_a_clitic_is_found(text: str) -> None:
+    meetings = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"Q37181", "Q15031"}]
+

@@ -132,7 +132,7 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
         lemma not in grammar.verbs
         and lemma not in grammar.nouns
         and lower not in grammar.forms
-        and grammar.trigger_start.match(lower) is None
+        and not grammar.starts_like_trigger(lower)
         and grammar.trigger_start.match(lemma) is None
     ):
         return None  # most words: nothing in the grammar starts like them

@@ -468,3 +468,15 @@ def test_a_meeting_verb_with_an_accented_stem_and_a_clitic_is_found(text: str) -
     meetings = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
     assert [set(e.participants) for e in meetings] == [{"Q37181", "Q15031"}]
 
+
+# -- eighth pass: an ordinal after a comma opens no attribution ---------------------------------
+
+
+def test_an_ordinal_after_a_comma_is_no_source() -> None:
+    text = "Lula reuniu-se com Xi Jinping em Pequim, no segundo dia da visita à China."
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ()
+    # a source word right after the comma still is one
+    text = "Lula reuniu-se com Xi Jinping em Pequim, segundo o Kremlin."
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ("Q159",)

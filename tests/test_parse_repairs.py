@@ -11,6 +11,7 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
 from kgload.nlp.parse import (
+    _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
     _repair_infinitive_subject,
     _repair_main_verb_read_as_relative,
@@ -263,3 +264,30 @@ def test_a_noun_root_with_a_possessor_stays_a_noun() -> None:
     )
     _repair_noun_root_with_subject(doc)
     assert doc[3].pos_ == "NOUN"
+
+
+def _amount_doc(last: str, number: str) -> Doc:
+    # "enviará 300 millones en ayuda militar / adicionales", with the adjective hung on the amount
+    return _morph_doc(
+        [
+            ("enviará", "VERB", 0, "ROOT", "VerbForm=Fin"),
+            ("300", "NUM", 2, "nummod", ""),
+            ("millones", "NOUN", 0, "obj", "Number=Plur"),
+            ("en", "ADP", 4, "case", ""),
+            ("ayuda", "NOUN", 2, "nmod", "Gender=Fem|Number=Sing"),
+            (last, "ADJ", 2, "amod", f"Number={number}"),
+        ]
+    )
+
+
+def test_an_adjective_that_disagrees_with_its_head_goes_to_the_noun_it_follows() -> None:
+    # issue 9, eighth pass
+    doc = _amount_doc("militar", "Sing")
+    _repair_adjective_on_a_far_noun(doc)
+    assert doc[5].head.i == 4
+
+
+def test_an_adjective_that_agrees_with_its_head_stays() -> None:
+    doc = _amount_doc("adicionales", "Plur")
+    _repair_adjective_on_a_far_noun(doc)
+    assert doc[5].head.i == 2

@@ -113,6 +113,7 @@ def parse_sentences(
         _repair_object_read_as_apposition(doc)
         _repair_main_verb_read_as_relative(doc)
         _repair_phrase_on_a_named_object(doc)
+        _repair_adjective_on_a_far_noun(doc)
     return parsed
 
 
@@ -384,3 +385,28 @@ def _repair_noun_root_with_subject(doc: Doc) -> None:
             continue  # a copula, or a noun's own words ("following Russia's deployment")
         if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
             token.pos_ = "VERB"
+
+
+def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
+    """ "proporcionará 400 millones de dólares en apoyo militar a Ucrania" with "militar" hung
+    on "millones": an adjective that disagrees in number with the noun it hangs from, right
+    after a noun of that noun's phrase that it agrees with (across other adjectives), belongs
+    to that nearer noun."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "amod" or token.pos_ != "ADJ" or not head.i < token.i:
+            continue
+        number = token.morph.get("Number")
+        if not number or head.morph.get("Number") in ([], number):
+            continue
+        j = token.i - 1
+        while j > head.i and doc[j].pos_ == "ADJ" and doc[j].dep_ in ("amod", "conj"):
+            j -= 1
+        near = doc[j]
+        if near.i == head.i or near.pos_ != "NOUN" or near.morph.get("Number") != number:
+            continue
+        gender = token.morph.get("Gender")
+        if gender and near.morph.get("Gender") not in ([], gender):
+            continue
+        if head in near.ancestors:
+            token.head = near

@@ -480,3 +480,29 @@ def test_an_ordinal_after_a_comma_is_no_source() -> None:
     text = "Lula reuniu-se com Xi Jinping em Pequim, segundo o Kremlin."
     [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
     assert meeting.reported_by == ("Q159",)
+
+
+# -- eighth pass: the receiver of aid hung on the amount or on the kind of aid ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El gobierno de Alemania proporcionará 400 millones de dólares en apoyo militar "
+         "adicional a Ucrania.", "es"),
+        ("El gobierno de Alemania proporcionará 300 millones de euros en apoyo militar a "
+         "Ucrania.", "es"),
+        ("Alemania anunció el lunes un paquete de asistencia en seguridad para Ucrania por 200 "
+         "millones de euros.", "es"),
+        ("A Alemanha anunciou nesta quinta-feira um novo pacote de assistência em segurança para "
+         "a Ucrânia de 500 milhões de euros.", "pt"),
+    ],
+)
+def test_the_receiver_of_aid_hung_below_what_is_given_is_found(text: str, lang: str) -> None:
+    aid = [e for e in _events(text, lang) if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient) for e in aid] == [("Q183", Q_UA)]
+
+
+def test_aid_to_no_one_named_is_no_event() -> None:
+    text = "Alemania proporcionará 300 millones de euros en apoyo militar a la región."
+    assert not [e for e in _events(text, "es") if e.type is EventType.MILITARY_AID]

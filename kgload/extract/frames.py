@@ -48,6 +48,8 @@ _OBLIQUE = ("obl", "nmod", "advmod", "obl:tmod", "obl:npmod")
 _STATEMENTS = (EventType.SUPPORT, EventType.CONDEMNATION)
 # events whose object is carried somewhere: where the troops, weapons or missiles go is the target
 _GOODS = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID, EventType.ATTACK)
+# what one side gives another
+_GIVEN = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID)
 
 
 @dataclass
@@ -575,6 +577,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_agent_under_owner(frame, grammar, reader)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
+    if frame.type in _GIVEN and not frame.recipients:
+        # "un paquete de asistencia en seguridad para Ucrania": the receiver hung on a word of
+        # what is given, not on the noun
+        _read_attached(frame, [c for c in children(noun, "nmod") if not reader.actors(c)], grammar)
     if not frame.type.is_directed and not frame.partners:
         _read_pair_under_of(frame, noun, grammar)
     if frame.type is EventType.VISIT and not frame.recipients:
@@ -766,6 +772,10 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
         _hung_agents(frame, governor, grammar)
     if frame.type.is_directed and not frame.recipients:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+    if frame.type in _GIVEN and not frame.recipients:
+        # "proporcionará 400 millones de dólares en apoyo militar a Ucrania", with "a Ucrania"
+        # hung on the amount given: where the amount goes
+        _read_attached(frame, children(governor, "obj"), grammar)
 
 
 def parties_of_its_own(frame: Frame, governor: Token, grammar: Grammar) -> bool:

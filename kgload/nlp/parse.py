@@ -396,17 +396,17 @@ def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
         head = token.head
         if token.dep_ != "amod" or token.pos_ != "ADJ" or not head.i < token.i:
             continue
-        number = token.morph.get("Number")
-        if not number or head.morph.get("Number") in ([], number):
+        number = token.morph.get("Number", [])
+        if not number or head.morph.get("Number", []) in ([], number):
             continue
         j = token.i - 1
         while j > head.i and doc[j].pos_ == "ADJ" and doc[j].dep_ in ("amod", "conj"):
             j -= 1
         near = doc[j]
-        if near.i == head.i or near.pos_ != "NOUN" or near.morph.get("Number") != number:
+        if near.i == head.i or near.pos_ != "NOUN" or near.morph.get("Number", []) != number:
             continue
-        gender = token.morph.get("Gender")
-        if gender and near.morph.get("Gender") not in ([], gender):
+        gender = token.morph.get("Gender", [])
+        if gender and near.morph.get("Gender", []) not in ([], gender):
             continue
         if head in near.ancestors:
             token.head = near

@@ -632,7 +632,9 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
                 and _dashed(*sorted((child, other), key=lambda t: t.i))
                 and reader.actors(other)
             )
-        elif base == "nmod":
+        elif base == "nmod" or (base == "obl" and case_phrase(child) and _read_as_clause(noun)):
+            # "que la llamada del lunes entre los presidentes … se produjo", with the noun
+            # labelled a clause and its phrase an oblique: still the noun's phrase
             _read_modifier(frame, child, grammar)
         elif base == "conj" and "Part" in child.morph.get("VerbForm", []):
             # "a invasão brutal e não provocada do governo russo contra a Ucrânia": a
@@ -641,6 +643,12 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
             for grand in child.children:
                 if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
                     _read_modifier(frame, grand, grammar)
+
+
+def _read_as_clause(noun: Token) -> bool:
+    """An event noun the parser labelled a clause of the verb above ("que la llamada … se
+    produjo", "llamada" an `advcl`), so that its own phrases became obliques."""
+    return base_dep(noun) in ("advcl", "ccomp", "csubj", "xcomp")
 
 
 def _read_agent_under_owner(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:

@@ -17,6 +17,7 @@ from kgload.nlp.parse import (
     _repair_main_verb_read_as_relative,
     _repair_nominal_clause,
     _repair_noun_root_with_subject,
+    _repair_object_of_a_case_phrase,
     _repair_object_read_as_apposition,
     _repair_phrase_on_a_named_object,
 )
@@ -291,3 +292,27 @@ def test_an_adjective_that_agrees_with_its_head_stays() -> None:
     doc = _amount_doc("adicionales", "Plur")
     _repair_adjective_on_a_far_noun(doc)
     assert doc[5].head.i == 2
+
+
+def _unanimity_doc(extra: tuple[str, str, int, str, str] | None = None) -> Doc:
+    # "acordaron por unanimidad sanciones", with "unanimidad" labelled a clause
+    rows = [
+        ("acordaron", "VERB", 0, "ROOT", "VerbForm=Fin"),
+        ("por", "ADP", 2, "case", ""),
+        ("unanimidad", "NOUN", 0, "xcomp", ""),
+        ("sanciones", "NOUN", 2, "obj", ""),
+    ]
+    return _morph_doc(rows + ([extra] if extra else []))
+
+
+def test_the_object_of_a_phrase_labelled_a_clause_is_the_verbs() -> None:
+    # issue 9, eighth pass
+    doc = _unanimity_doc()
+    _repair_object_of_a_case_phrase(doc)
+    assert (doc[2].dep_, doc[3].head.i) == ("obl", 0)
+
+
+def test_the_object_of_a_phrase_with_a_subject_stays() -> None:
+    doc = _unanimity_doc(("ellos", "PRON", 2, "nsubj", ""))
+    _repair_object_of_a_case_phrase(doc)
+    assert (doc[2].dep_, doc[3].head.i) == ("xcomp", 2)

@@ -287,3 +287,15 @@ def test_the_phrases_of_an_event_noun_labelled_a_clause_are_still_its_own() -> N
     assert [({"Q3052772", "Q37181"} <= set(e.participants), e.date) for e in calls] == [
         (True, PartialDate(2025, 8, 11))
     ]
+
+
+def test_a_measure_agreed_after_an_adverbial_phrase_is_found() -> None:
+    # issue 9, eighth pass: "por unanimidad" parsed as a clause that took the object
+    text = (
+        "Los países de la Unión Europea han acordado por unanimidad un paquete de sanciones "
+        "contra Irán."
+    )
+    sanctions = [e for e in _events(text) if e.type is EventType.SANCTION]
+    assert [(e.agent, e.recipient, e.status) for e in sanctions] == [
+        ("Q458", "Q794", Status.OCCURRED)
+    ]

@@ -114,6 +114,7 @@ def parse_sentences(
         _repair_main_verb_read_as_relative(doc)
         _repair_phrase_on_a_named_object(doc)
         _repair_adjective_on_a_far_noun(doc)
+        _repair_object_of_a_case_phrase(doc)
     return parsed
 
 
@@ -410,3 +411,25 @@ def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
             continue
         if head in near.ancestors:
             token.head = near
+
+
+def _repair_object_of_a_case_phrase(doc: Doc) -> None:
+    """ "han acordado por unanimidad un paquete de sanciones" with "unanimidad" labelled a
+    clause (`xcomp`) and "paquete" its object: a noun opened by a case word is a phrase, not a
+    clause, and has no object, so the object is the verb's, and the phrase its oblique."""
+    for token in doc:
+        verb = token.head
+        if (
+            token.pos_ != "NOUN"
+            or token.dep_ not in ("xcomp", "advcl", "ccomp")
+            or verb.pos_ not in ("VERB", "AUX")
+            or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
+            or any(c.dep_ in ("cop", "mark", "nsubj", "aux") for c in token.children)
+        ):
+            continue
+        objects = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
+        if not objects or any(c.dep_ == "obj" for c in verb.children):
+            continue
+        token.dep_ = "obl"
+        for obj in objects:
+            obj.head = verb

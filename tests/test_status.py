@@ -189,3 +189,21 @@ def test_a_verb_of_just_having_done_says_the_act_happened(
 ) -> None:
     aid = [e for e in _events(text, lang, kb) if e.type is EventType.MILITARY_AID]
     assert [(e.agent, e.recipient, e.status) for e in aid] == [("Q142", "Q36", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "expected"),
+    [
+        # agreeing on a measure or a deal makes it (and "el lunes" is the Monday before)
+        ("Francia y Alemania acordaron el lunes un paquete de sanciones contra Irán.", "es",
+         EventType.SANCTION, ("2025-03-10", Status.OCCURRED)),
+        # agreeing on a visit only plans it
+        ("Lula and Xi agreed a visit by Xi to Brazil.", "en", EventType.VISIT,
+         (None, Status.PLANNED)),
+    ],
+)
+def test_agreeing_on_a_measure_makes_it_and_on_a_visit_plans_it(
+    text: str, lang: str, kind: EventType, expected: tuple[str | None, Status], kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]

@@ -67,6 +67,7 @@ STATUS_KEYS = (
     "reported_future_aux",
     "topic",
     "recent",
+    "adopt",
 )
 
 

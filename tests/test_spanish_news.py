@@ -299,3 +299,19 @@ def test_a_measure_agreed_after_an_adverbial_phrase_is_found() -> None:
     assert [(e.agent, e.recipient, e.status) for e in sanctions] == [
         ("Q458", "Q794", Status.OCCURRED)
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El presidente de Francia, Emmanuel Macron, ha mantenido este domingo un encuentro con el "
+        "presidente de Brasil, Lula.",
+        "El presidente francés, Emmanuel Macron, mantuvo este domingo un encuentro con Lula.",
+    ],
+)
+def test_an_event_noun_hung_on_the_date_before_it_is_the_verbs_object(text: str) -> None:
+    # issue 9, eighth pass: "encuentro" parsed as a bare modifier of "domingo"
+    meetings = [e for e in _events(text) if e.type is EventType.MEETING]
+    assert [(set(e.participants), e.date) for e in meetings] == [
+        ({"Q3052772", "Q37181"}, PartialDate(2025, 8, 10))
+    ]

@@ -1287,6 +1287,9 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
             _object_hung_on_a_date(head, inside, verb)
+        elif base_dep(head) == "obl" and not children(verb, "obj"):
+            # "ha mantenido este domingo un encuentro", "encuentro" under "domingo"
+            _object_hung_on_a_date(head, inside, verb)
         elif head.dep_ in ("nsubj", "nsubj:pass"):
             _date_read_as_subject(head, verb)
             continue
@@ -1319,11 +1322,14 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
     """ "aprobó este lunes su primer paquete de sanciones" with "lunes" as the object and
-    "paquete" as its apposition: a noun right after the date, with no punctuation between, is
-    what the verb acts on."""
+    "paquete" as its apposition (or a bare modifier: "ha mantenido este domingo un encuentro"):
+    a noun right after the date, with no punctuation or case word between, is what the verb
+    acts on."""
     end = max(t.i for t in inside)
-    for child in children(date, "appos"):
+    for child in children(date, "appos", "nmod"):
         between = child.doc[end + 1 : child.i]
+        if base_dep(child) == "nmod" and children(child, "case"):
+            continue  # "la noche del domingo", "el lunes por la mañana": the date's own phrase
         if child.pos_ == "NOUN" and child.i > end and not any(t.is_punct for t in between):
             child.head = verb
             child.dep_ = "obj"

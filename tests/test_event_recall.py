@@ -506,3 +506,9 @@ def test_the_receiver_of_aid_hung_below_what_is_given_is_found(text: str, lang: 
 def test_aid_to_no_one_named_is_no_event() -> None:
     text = "Alemania proporcionará 300 millones de euros en apoyo militar a la región."
     assert not [e for e in _events(text, "es") if e.type is EventType.MILITARY_AID]
+
+
+def test_a_source_word_after_a_closing_quote_still_opens_the_attribution() -> None:
+    text = 'Lula reuniu-se com Xi Jinping para tratar de "temas comerciais," segundo o Kremlin.'
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ("Q159",)

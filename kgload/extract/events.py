@@ -988,11 +988,20 @@ def _host_of_a_visit(verb: Token, reader: ActorReader, context: _Context) -> str
         for c in phrases
     ):
         return None
-    for subject in subjects(verb):
-        mention = reader.mention(subject)
+    # "Lula foi recebido por Marcelo na visita": a passive's agent receives
+    hosts = _passive_agents(verb, context.grammar) if is_passive(verb) else subjects(verb)
+    for host in hosts:
+        mention = reader.mention(host)
         if mention is not None:
             return context.state_of(mention.key)
     return None
+
+
+def _passive_agents(verb: Token, grammar: Grammar) -> list[Token]:
+    """The agent phrases of a passive verb ("por Marcelo", "by the President")."""
+    return children(verb, "obl:agent") or [
+        c for c in children(verb, "obl") if case_phrase(c) in grammar.markers["agent"]
+    ]
 
 
 def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:

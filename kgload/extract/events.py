@@ -823,11 +823,9 @@ def _directed_roles(
     kind = frame.type
     context = resolver.context
     _owner_roles(frame, found, resolver)
-    if kind is EventType.CONDEMNATION:
-        # "condemned the Russian attack on Kyiv": whoever did the act condemned
-        doers = _condemned(frame, frames, resolver, context)
-        if doers:
-            found.recipients = doers
+    unknown_doer = kind is EventType.CONDEMNATION and _condemnation_roles(
+        frame, found, resolver, frames
+    )
     if kind in (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID) and not found.agents:
         # "tropas norte-coreanas foram enviadas": whose troops or weapons they are
         goods = [*frame.objects, *children(frame.token, "nsubj")]
@@ -862,7 +860,7 @@ def _directed_roles(
         # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
         # one stands with is who is supported
         recipients = list(found.partners)
-    if kind in _STATEMENTS and not recipients and frame.objects:
+    if kind in _STATEMENTS and not recipients and frame.objects and not unknown_doer:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(
             [m for t in frame.objects for m in resolver.reader.actors(t, owners=True, through=True)]
@@ -1151,6 +1149,32 @@ def _doer_owners(frame: Frame, reader: ActorReader) -> list[Token]:
     ):
         return list(frame.owners)
     return [t for t in frame.owners if t.dep_.lower() != "nmod"]
+
+
+def _condemnation_roles(
+    frame: Frame, found: _RoleActors, resolver: _Resolver, frames: list[Frame]
+) -> bool:
+    """ "condemned the Russian attack on Kyiv": whoever did the act is condemned. Returns True
+    when the act's doer is named nowhere ("condenou o ataque à Embaixada dos EUA"): whoever
+    the act struck, or anyone else the clause names, is not the one condemned."""
+    doers = _condemned(frame, frames, resolver, resolver.context)
+    if doers:
+        found.recipients = doers
+        return False
+    if _condemns_an_act(frame, frames):
+        found.recipients = []
+        return True
+    return False
+
+
+def _condemns_an_act(frame: Frame, frames: list[Frame]) -> bool:
+    """Whether a condemnation's object is a directed act told by an event noun ("condenou o
+    ataque à Embaixada dos EUA")."""
+    objects = {t.i for t in frame.objects}
+    return any(
+        other is not frame and other.token.i in objects and other.type.is_directed
+        for other in frames
+    )
 
 
 def _condemned(

@@ -512,3 +512,18 @@ def test_a_source_word_after_a_closing_quote_still_opens_the_attribution() -> No
     text = 'Lula reuniu-se com Xi Jinping para tratar de "temas comerciais," segundo o Kremlin.'
     [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
     assert meeting.reported_by == ("Q159",)
+
+
+# -- eighth pass: "deslocar-se a" with its clitic after the verb -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Lula deslocou-se à China na semana passada.", "Lula desloca-se hoje a Pequim."]
+)
+def test_going_to_a_state_with_an_enclitic_is_a_visit(text: str) -> None:
+    assert (EventType.VISIT, "Q37181", Q_CN) in _kinds(text, "pt")
+
+
+def test_moving_troops_is_still_no_visit() -> None:
+    kinds = _kinds("A Rússia deslocou tropas para a fronteira da Ucrânia.", "pt")
+    assert not [k for k in kinds if k[0] is EventType.VISIT]

@@ -207,3 +207,21 @@ def test_agreeing_on_a_measure_makes_it_and_on_a_visit_plans_it(
 ) -> None:
     found = [e for e in _events(text, lang, kb) if e.type is kind]
     assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # published on Wednesday 2025-03-12: a stretch after publication, told in the present
+        ("Lula viaja aos Estados Unidos no próximo mês.", "pt", ("2025-04", Status.PLANNED)),
+        ("Lula visita a China na próxima semana.", "pt", ("2025-03", Status.PLANNED)),
+        ("Lula viaja a China el próximo mes.", "es", ("2025-04", Status.PLANNED)),
+        # one before it, or a past tense, is as before
+        ("Lula visitou a China na semana passada.", "pt", ("2025-03", Status.OCCURRED)),
+    ],
+)
+def test_a_relative_date_after_publication_told_in_the_present_is_planned(
+    text: str, lang: str, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]

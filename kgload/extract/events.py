@@ -1858,6 +1858,9 @@ def _dated_status(
         # read as a day in the past, as the verb it hangs from tells it
         return _tense_fix(mention, Status.OCCURRED, published, past=True), status
     date = _tense_fix(mention, status, published, past=past) if mention else None
+    if mention is not None and mention.ahead and status is Status.OCCURRED and not past:
+        # "Lula viaja aos EUA na próxima semana": told in the present, still to come
+        status = Status.PLANNED
     if (
         date is not None
         and published is not None

@@ -225,3 +225,19 @@ def test_a_relative_date_after_publication_told_in_the_present_is_planned(
 ) -> None:
     visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
     assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published in March: April told in the present is the coming one
+        ("Lula viaja a Pequim em abril.", ("2025-04", Status.PLANNED)),
+        # told in a past tense it is the last one, as before
+        ("Lula viajou a Pequim em abril.", ("2024-04", Status.OCCURRED)),
+    ],
+)
+def test_the_month_after_publication_told_in_the_present_is_the_coming_one(
+    text: str, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, "pt", kb) if e.type is EventType.VISIT]
+    assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]

@@ -1492,10 +1492,19 @@ def _tense_fix(
     if (
         status is Status.OCCURRED
         and iso > today[: len(iso)]
-        and (past or not _days_ahead(value, published))
+        and (past or not (_days_ahead(value, published) or _month_ahead(value, published)))
     ):
         return _shift_year(value, -1)
     return value
+
+
+def _month_ahead(value: PartialDate, published: dt.date) -> bool:
+    """The month after publication's, told in the present tense ("viaja a Pequim em abril",
+    published in March): that coming month, not the one eleven months before."""
+    if value.day is not None or value.month is None:
+        return False
+    months = (value.year - published.year) * 12 + value.month - published.month
+    return months == 1
 
 
 _DAYS_AHEAD = 7
@@ -1858,7 +1867,15 @@ def _dated_status(
         # read as a day in the past, as the verb it hangs from tells it
         return _tense_fix(mention, Status.OCCURRED, published, past=True), status
     date = _tense_fix(mention, status, published, past=past) if mention else None
-    if mention is not None and mention.ahead and status is Status.OCCURRED and not past:
+    if (
+        mention is not None
+        and status is Status.OCCURRED
+        and not past
+        and (
+            mention.ahead
+            or (date is not None and published is not None and _month_ahead(date, published))
+        )
+    ):
         # "Lula viaja aos EUA na próxima semana": told in the present, still to come
         status = Status.PLANNED
     if (

@@ -241,3 +241,21 @@ def test_the_month_after_publication_told_in_the_present_is_the_coming_one(
 ) -> None:
     visits = [e for e in _events(text, "pt", kb) if e.type is EventType.VISIT]
     assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "date"),
+    [
+        # no date anywhere, the main verb in the present: news of the publication day
+        ("La OTAN prolonga las sanciones contra Irán.", "es", EventType.SANCTION, "2025-03-12"),
+        ("Lula viaja a Portugal.", "pt", EventType.VISIT, "2025-03-12"),
+        # a past tense, or a present under a verb of saying, gives no day
+        ("Lula viajou a Portugal.", "pt", EventType.VISIT, None),
+        ("O Itamaraty informou que Lula viaja a Portugal.", "pt", EventType.VISIT, None),
+    ],
+)
+def test_an_undated_act_told_by_the_main_verb_in_the_present_is_of_the_day(
+    text: str, lang: str, kind: EventType, date: str | None, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [e.date.iso() if e.date else None for e in found] == [date]

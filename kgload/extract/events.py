@@ -98,6 +98,9 @@ class _Draft:
     hosted_in: str | None = None
     # told by a verb in a past tense ("visitó", "has met"), not by a noun
     told_past: bool = False
+    # told by the main verb of its sentence in the present of the indicative ("La UE prolonga
+    # las sanciones"): news of the day
+    told_present: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -1646,6 +1649,7 @@ def extract_events(
     _date_from_story(drafts, context)
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
+    _date_of_present_news(drafts, article.published)
     return [_finish(d) for d in _merge(drafts, context, article.published)]
 
 
@@ -1756,8 +1760,24 @@ def _draft_events(
                 dated_here=date is not None,
                 embedded=_embedded(frame, live, grammar),
                 told_past=not frame.rule.nominal and _told_in_past(frame),
+                told_present=_told_in_present(frame),
             )
         )
+
+
+def _told_in_present(frame: Frame) -> bool:
+    """Whether the trigger verb, or the verb that governs the event noun, is its sentence's
+    main verb, finite, in the present of the indicative, with no auxiliary ("A UE prolonga as
+    sanções", "Lula recebe Macron")."""
+    verb = frame.governor if frame.governor is not None else frame.token
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.head.i == verb.i
+        and verb.morph.get("Tense", []) == ["Pres"]
+        # a main clause is not subjunctive: a tagger that says so ("prolonga") is wrong
+        and verb.morph.get("Mood", []) in (["Ind"], ["Sub"])
+        and not children(verb, "aux", "aux:pass", "cop")
+    )
 
 
 def _embedded(frame: Frame, frames: Sequence[Frame], grammar: Grammar) -> bool:
@@ -2138,6 +2158,22 @@ def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None
         return
     for draft in drafts:
         if draft.date is None and draft.status is Status.OCCURRED and draft.type in _STATEMENTS:
+            draft.date = PartialDate.from_date(published)
+
+
+def _date_of_present_news(drafts: list[_Draft], published: dt.date | None) -> None:
+    """A meeting, call, visit, agreement, statement, sanction or aid that the main verb of its
+    sentence tells in the present, with no date anywhere ("La UE prolonga las sanciones contra
+    Rusia"), happens on the publication day."""
+    if published is None:
+        return
+    for draft in drafts:
+        if (
+            draft.date is None
+            and draft.told_present
+            and draft.status is Status.OCCURRED
+            and draft.type in _DATELINE_TYPES
+        ):
             draft.date = PartialDate.from_date(published)
 
 

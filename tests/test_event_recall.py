@@ -452,3 +452,78 @@ def test_both_presidents_are_the_presidents_not_the_prime_minister_named_last() 
     )
     deals = [e for e in _events(text, "pt") if e.type is EventType.AGREEMENT]
     assert [set(e.participants) for e in deals] == [{"Q37181", "Q3052772"}]
+
+
+# -- eighth pass: a stressed stem with an accent and a clitic ("reúne-se") ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lula reúne-se nesta sexta-feira com Xi Jinping em Pequim.",
+        "Lula e Xi Jinping reúnem-se em Pequim.",
+    ],
+)
+def test_a_meeting_verb_with_an_accented_stem_and_a_clitic_is_found(text: str) -> None:
+    meetings = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"Q37181", "Q15031"}]
+
+
+# -- eighth pass: an ordinal after a comma opens no attribution ---------------------------------
+
+
+def test_an_ordinal_after_a_comma_is_no_source() -> None:
+    text = "Lula reuniu-se com Xi Jinping em Pequim, no segundo dia da visita à China."
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ()
+    # a source word right after the comma still is one
+    text = "Lula reuniu-se com Xi Jinping em Pequim, segundo o Kremlin."
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ("Q159",)
+
+
+# -- eighth pass: the receiver of aid hung on the amount or on the kind of aid ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El gobierno de Alemania proporcionará 400 millones de dólares en apoyo militar "
+         "adicional a Ucrania.", "es"),
+        ("El gobierno de Alemania proporcionará 300 millones de euros en apoyo militar a "
+         "Ucrania.", "es"),
+        ("Alemania anunció el lunes un paquete de asistencia en seguridad para Ucrania por 200 "
+         "millones de euros.", "es"),
+        ("A Alemanha anunciou nesta quinta-feira um novo pacote de assistência em segurança para "
+         "a Ucrânia de 500 milhões de euros.", "pt"),
+    ],
+)
+def test_the_receiver_of_aid_hung_below_what_is_given_is_found(text: str, lang: str) -> None:
+    aid = [e for e in _events(text, lang) if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient) for e in aid] == [("Q183", Q_UA)]
+
+
+def test_aid_to_no_one_named_is_no_event() -> None:
+    text = "Alemania proporcionará 300 millones de euros en apoyo militar a la región."
+    assert not [e for e in _events(text, "es") if e.type is EventType.MILITARY_AID]
+
+
+def test_a_source_word_after_a_closing_quote_still_opens_the_attribution() -> None:
+    text = 'Lula reuniu-se com Xi Jinping para tratar de "temas comerciais," segundo o Kremlin.'
+    [meeting] = [e for e in _events(text, "pt") if e.type is EventType.MEETING]
+    assert meeting.reported_by == ("Q159",)
+
+
+# -- eighth pass: "deslocar-se a" with its clitic after the verb -------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["Lula deslocou-se à China na semana passada.", "Lula desloca-se hoje a Pequim."]
+)
+def test_going_to_a_state_with_an_enclitic_is_a_visit(text: str) -> None:
+    assert (EventType.VISIT, "Q37181", Q_CN) in _kinds(text, "pt")
+
+
+def test_moving_troops_is_still_no_visit() -> None:
+    kinds = _kinds("A Rússia deslocou tropas para a fronteira da Ucrânia.", "pt")
+    assert not [k for k in kinds if k[0] is EventType.VISIT]

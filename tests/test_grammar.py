@@ -169,3 +169,12 @@ def test_a_stressed_stem_written_with_an_accent_is_still_the_trigger_verb(
 ) -> None:
     # the lemmatizer's guess ("reúner") is kept; the stem finds the trigger verb too
     assert lemma in load_grammar(lang).lemmas(form + "r", form)
+
+
+@pytest.mark.parametrize(
+    ("lang", "form"), [("pt", "reúne-se"), ("pt", "reúnem-se"), ("es", "reúnen")]
+)
+def test_an_accented_stem_passes_the_prefilter(lang: str, form: str) -> None:
+    grammar = load_grammar(lang)
+    assert grammar.starts_like_trigger(form)
+    assert grammar.may_hold_event([form])

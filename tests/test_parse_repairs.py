@@ -11,11 +11,13 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
 from kgload.nlp.parse import (
+    _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
     _repair_infinitive_subject,
     _repair_main_verb_read_as_relative,
     _repair_nominal_clause,
     _repair_noun_root_with_subject,
+    _repair_object_of_a_case_phrase,
     _repair_object_read_as_apposition,
     _repair_phrase_on_a_named_object,
 )
@@ -263,3 +265,54 @@ def test_a_noun_root_with_a_possessor_stays_a_noun() -> None:
     )
     _repair_noun_root_with_subject(doc)
     assert doc[3].pos_ == "NOUN"
+
+
+def _amount_doc(last: str, number: str) -> Doc:
+    # "enviará 300 millones en ayuda militar / adicionales", with the adjective hung on the amount
+    return _morph_doc(
+        [
+            ("enviará", "VERB", 0, "ROOT", "VerbForm=Fin"),
+            ("300", "NUM", 2, "nummod", ""),
+            ("millones", "NOUN", 0, "obj", "Number=Plur"),
+            ("en", "ADP", 4, "case", ""),
+            ("ayuda", "NOUN", 2, "nmod", "Gender=Fem|Number=Sing"),
+            (last, "ADJ", 2, "amod", f"Number={number}"),
+        ]
+    )
+
+
+def test_an_adjective_that_disagrees_with_its_head_goes_to_the_noun_it_follows() -> None:
+    # issue 9, eighth pass
+    doc = _amount_doc("militar", "Sing")
+    _repair_adjective_on_a_far_noun(doc)
+    assert doc[5].head.i == 4
+
+
+def test_an_adjective_that_agrees_with_its_head_stays() -> None:
+    doc = _amount_doc("adicionales", "Plur")
+    _repair_adjective_on_a_far_noun(doc)
+    assert doc[5].head.i == 2
+
+
+def _unanimity_doc(extra: tuple[str, str, int, str, str] | None = None) -> Doc:
+    # "acordaron por unanimidad sanciones", with "unanimidad" labelled a clause
+    rows = [
+        ("acordaron", "VERB", 0, "ROOT", "VerbForm=Fin"),
+        ("por", "ADP", 2, "case", ""),
+        ("unanimidad", "NOUN", 0, "xcomp", ""),
+        ("sanciones", "NOUN", 2, "obj", ""),
+    ]
+    return _morph_doc(rows + ([extra] if extra else []))
+
+
+def test_the_object_of_a_phrase_labelled_a_clause_is_the_verbs() -> None:
+    # issue 9, eighth pass
+    doc = _unanimity_doc()
+    _repair_object_of_a_case_phrase(doc)
+    assert (doc[2].dep_, doc[3].head.i) == ("obl", 0)
+
+
+def test_the_object_of_a_phrase_with_a_subject_stays() -> None:
+    doc = _unanimity_doc(("ellos", "PRON", 2, "nsubj", ""))
+    _repair_object_of_a_case_phrase(doc)
+    assert (doc[2].dep_, doc[3].head.i) == ("xcomp", 2)

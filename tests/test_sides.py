@@ -556,3 +556,24 @@ def test_a_clause_hung_on_a_date_is_the_complement_of_the_verb_above(lang: str, 
 )
 def test_a_prolonged_or_renewed_sanction_is_a_sanction(lang: str, text: str) -> None:
     assert _sides(text, lang, EventType.SANCTION) == [("Q458", "Q159")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O governo brasileiro condenou o ataque à Embaixada da França na Tunísia."),
+        ("es", "El Gobierno de Chile condenó el ataque contra la embajada de Francia en Túnez."),
+    ],
+)
+def test_condemning_an_act_whose_doer_is_unnamed_condemns_no_victim(lang: str, text: str) -> None:
+    # issue 9, eighth pass: the embassy's state was taken for the one condemned
+    found = _events(text, lang, dt.date(2025, 6, 13))
+    assert not [e for e in found if e.type is EventType.CONDEMNATION]
+
+
+def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer() -> None:
+    found = _events("O governo brasileiro condenou o ataque russo à Ucrânia.", "pt",
+                    dt.date(2025, 6, 13))
+    assert [(e.agent, e.recipient) for e in found if e.type is EventType.CONDEMNATION] == [
+        ("Q155", "Q159")
+    ]

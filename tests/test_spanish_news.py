@@ -274,3 +274,44 @@ def test_a_package_hung_on_the_date_read_as_object_is_what_is_approved() -> None
     )
     kinds = _kinds(text)
     assert any(k is EventType.SANCTION and (a, r) == ("Q458", "Q794") for k, a, r, _ in kinds)
+
+
+def test_the_phrases_of_an_event_noun_labelled_a_clause_are_still_its_own() -> None:
+    # issue 9, eighth pass: "llamada" parsed as an adverbial clause of "se produjo", its
+    # "entre …" phrase an oblique
+    text = (
+        "El Gobierno francés aseguró este martes que la llamada del lunes entre los presidentes "
+        "francés y brasileño, Emmanuel Macron y Lula, se produjo a iniciativa de Brasil."
+    )
+    calls = [e for e in _events(text) if e.type is EventType.PHONE_CALL]
+    assert [({"Q3052772", "Q37181"} <= set(e.participants), e.date) for e in calls] == [
+        (True, PartialDate(2025, 8, 11))
+    ]
+
+
+def test_a_measure_agreed_after_an_adverbial_phrase_is_found() -> None:
+    # issue 9, eighth pass: "por unanimidad" parsed as a clause that took the object
+    text = (
+        "Los países de la Unión Europea han acordado por unanimidad un paquete de sanciones "
+        "contra Irán."
+    )
+    sanctions = [e for e in _events(text) if e.type is EventType.SANCTION]
+    assert [(e.agent, e.recipient, e.status) for e in sanctions] == [
+        ("Q458", "Q794", Status.OCCURRED)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El presidente de Francia, Emmanuel Macron, ha mantenido este domingo un encuentro con el "
+        "presidente de Brasil, Lula.",
+        "El presidente francés, Emmanuel Macron, mantuvo este domingo un encuentro con Lula.",
+    ],
+)
+def test_an_event_noun_hung_on_the_date_before_it_is_the_verbs_object(text: str) -> None:
+    # issue 9, eighth pass: "encuentro" parsed as a bare modifier of "domingo"
+    meetings = [e for e in _events(text) if e.type is EventType.MEETING]
+    assert [(set(e.participants), e.date) for e in meetings] == [
+        ({"Q3052772", "Q37181"}, PartialDate(2025, 8, 10))
+    ]

@@ -171,3 +171,91 @@ def test_a_weekday_of_this_week_told_in_the_past_is_the_one_before(
 ) -> None:
     visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
     assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # "acabar de" over an infinitive: the act has just taken place
+        ("Francia acaba de enviar armas a Polonia.", "es", Status.OCCURRED),
+        ("A França acabou de enviar armas à Polônia.", "pt", Status.OCCURRED),
+        # the verb's own meaning, or another ending verb, still stops the act
+        ("Francia dejó de enviar armas a Polonia.", "es", Status.DENIED),
+        ("A França deixou de enviar armas à Polônia.", "pt", Status.DENIED),
+    ],
+)
+def test_a_verb_of_just_having_done_says_the_act_happened(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    aid = [e for e in _events(text, lang, kb) if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient, e.status) for e in aid] == [("Q142", "Q36", status)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "expected"),
+    [
+        # agreeing on a measure or a deal makes it (and "el lunes" is the Monday before)
+        ("Francia y Alemania acordaron el lunes un paquete de sanciones contra Irán.", "es",
+         EventType.SANCTION, ("2025-03-10", Status.OCCURRED)),
+        # agreeing on a visit only plans it
+        ("Lula and Xi agreed a visit by Xi to Brazil.", "en", EventType.VISIT,
+         (None, Status.PLANNED)),
+    ],
+)
+def test_agreeing_on_a_measure_makes_it_and_on_a_visit_plans_it(
+    text: str, lang: str, kind: EventType, expected: tuple[str | None, Status], kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # published on Wednesday 2025-03-12: a stretch after publication, told in the present
+        ("Lula viaja aos Estados Unidos no próximo mês.", "pt", ("2025-04", Status.PLANNED)),
+        ("Lula visita a China na próxima semana.", "pt", ("2025-03", Status.PLANNED)),
+        ("Lula viaja a China el próximo mes.", "es", ("2025-04", Status.PLANNED)),
+        # one before it, or a past tense, is as before
+        ("Lula visitou a China na semana passada.", "pt", ("2025-03", Status.OCCURRED)),
+    ],
+)
+def test_a_relative_date_after_publication_told_in_the_present_is_planned(
+    text: str, lang: str, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published in March: April told in the present is the coming one
+        ("Lula viaja a Pequim em abril.", ("2025-04", Status.PLANNED)),
+        # told in a past tense it is the last one, as before
+        ("Lula viajou a Pequim em abril.", ("2024-04", Status.OCCURRED)),
+    ],
+)
+def test_the_month_after_publication_told_in_the_present_is_the_coming_one(
+    text: str, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, "pt", kb) if e.type is EventType.VISIT]
+    assert [(e.date.iso() if e.date else None, e.status) for e in visits] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "date"),
+    [
+        # no date anywhere, the main verb in the present: news of the publication day
+        ("La OTAN prolonga las sanciones contra Irán.", "es", EventType.SANCTION, "2025-03-12"),
+        ("Lula viaja a Portugal.", "pt", EventType.VISIT, "2025-03-12"),
+        # a past tense, or a present under a verb of saying, gives no day
+        ("Lula viajou a Portugal.", "pt", EventType.VISIT, None),
+        ("O Itamaraty informou que Lula viaja a Portugal.", "pt", EventType.VISIT, None),
+    ],
+)
+def test_an_undated_act_told_by_the_main_verb_in_the_present_is_of_the_day(
+    text: str, lang: str, kind: EventType, date: str | None, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [e.date.iso() if e.date else None for e in found] == [date]

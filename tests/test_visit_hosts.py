@@ -73,3 +73,16 @@ def test_a_guest_received_for_a_visit_visits_the_hosts_state() -> None:
 
 def test_a_guest_received_for_a_meeting_makes_no_visit() -> None:
     assert not _visits("Lula recebeu Emmanuel Macron para uma reunião.", "pt")
+
+
+def test_a_guest_received_in_the_passive_for_a_visit_travels_to_the_host() -> None:
+    # issue 9, eighth pass: the passive's subject is the guest, its agent the host (it was
+    # read the other way: Xi visiting Brazil)
+    text = (
+        "Na sua primeira visita oficial, Lula foi recebido com honras de Estado no palácio por "
+        "Xi Jinping."
+    )
+    assert [(v.agent, v.recipient) for v in _visits(text, "pt")] == [("Q37181", "Q148")]
+    # the active voice, as before
+    text = "Xi Jinping recebeu Lula para uma visita de Estado."
+    assert [(v.agent, v.recipient) for v in _visits(text, "pt")] == [("Q37181", "Q148")]

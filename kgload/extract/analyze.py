@@ -77,7 +77,19 @@ def _attributions(
     last = max((i for i in range(lo, hi) if lowers[i] == ","), default=None)
     if last is not None and hi - last <= _MAX_ATTRIBUTION and last - lo >= 4:
         after = lowers[last + 1 : last + 4]
-        form = next((k for k, word in enumerate(after[:3]) if word in grammar.tail_forms), None)
+        # a source word opens the tail right after the comma (", segundo o Kremlin.", or after
+        # a closing quote: ',” according to…'); after a word it is another word (", no segundo
+        # dia da visita": an ordinal)
+        openers = {p.split()[0] for p in grammar.markers["source"]}
+        form = next(
+            (
+                k
+                for k, word in enumerate(after[:3])
+                if word in grammar.tail_forms
+                and (word not in openers or not any(w.isalnum() for w in after[:k]))
+            ),
+            None,
+        )
         if form is not None and not _main_speech_verb(lowers, lo, last, form, grammar, names):
             cut.append((last, hi))
             hi = last

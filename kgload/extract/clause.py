@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kgload.extract.frames import Frame
 from kgload.extract.syntax import base_dep, case_phrase, children, is_passive, subjects
-from kgload.model import Status
+from kgload.model import EventType, Status
 from kgload.nlp.grammar import Grammar, with_particles
 
 __all__ = [
@@ -204,6 +204,9 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
 
 # the status lists a verb's own meaning is looked up in, in this order
 _MEANINGS = ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
+# what agreeing on makes so: "acordaron un paquete de sanciones", "agreed a truce" (not a visit
+# or a meeting, which are still to come)
+_ADOPTED = (EventType.SANCTION, EventType.AGREEMENT)
 # a negated one of these leaves the act possible ("não descartou enviar armas")
 _DENIALS = ("deny", "refuse", "fail")
 # what an auxiliary says, and a modifier of the trigger: the first status list that holds it
@@ -230,6 +233,8 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
     # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
     light = frame.governor is not None and token.i == frame.governor.i
     own = words - grammar.light - grammar.statement if light else words
+    if _tells_it_done(token, frame.token, status):
+        own = own - status["recent"]
     negated = any(
         base_dep(c) in ("advmod", "neg") and _words(c) & status["negation"] for c in token.children
     )
@@ -239,10 +244,27 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
             found.add("consider" if negated and key in _DENIALS else key)
             if negated and key in _DENIALS:
                 found.add("double")
+    if light and words & status["adopt"] and frame.type not in _ADOPTED:
+        found.add("plan")  # "acordaron una visita", "agreed a visit": one still to come
     if words & status["planned_aux"]:
         found.add("plan")
     if words & status["speculative_aux"] and not _done_modal(token):
         found.add("consider")
+
+
+def _tells_it_done(token: Token, trigger: Token, status: Mapping[str, frozenset[str]]) -> bool:
+    """ "acaba de aprobar", "acabou de assinar": a verb of the `recent` list over an infinitive
+    opened by a subordinator says the act it holds has just taken place (its own meaning,
+    "acabar con la guerra", "terminaron la reunión sin…", still ends one)."""
+    if not _words(token) & status["recent"]:
+        return False
+    return any(
+        c.pos_ in ("VERB", "AUX")
+        and (children(c, "mark") or children(c, "case"))
+        and c.left_edge.i <= trigger.i <= c.right_edge.i
+        for c in token.children
+        if base_dep(c) == "xcomp"
+    )
 
 
 def _done_modal(token: Token) -> bool:

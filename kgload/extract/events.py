@@ -98,6 +98,9 @@ class _Draft:
     hosted_in: str | None = None
     # told by a verb in a past tense ("visitó", "has met"), not by a noun
     told_past: bool = False
+    # told by the main verb of its sentence in the present of the indicative ("La UE prolonga
+    # las sanciones"): news of the day
+    told_present: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -823,11 +826,9 @@ def _directed_roles(
     kind = frame.type
     context = resolver.context
     _owner_roles(frame, found, resolver)
-    if kind is EventType.CONDEMNATION:
-        # "condemned the Russian attack on Kyiv": whoever did the act condemned
-        doers = _condemned(frame, frames, resolver, context)
-        if doers:
-            found.recipients = doers
+    unknown_doer = kind is EventType.CONDEMNATION and _condemnation_roles(
+        frame, found, resolver, frames
+    )
     if kind in (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID) and not found.agents:
         # "tropas norte-coreanas foram enviadas": whose troops or weapons they are
         goods = [*frame.objects, *children(frame.token, "nsubj")]
@@ -862,7 +863,7 @@ def _directed_roles(
         # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
         # one stands with is who is supported
         recipients = list(found.partners)
-    if kind in _STATEMENTS and not recipients and frame.objects:
+    if kind in _STATEMENTS and not recipients and frame.objects and not unknown_doer:
         # "condenou a aproximação entre Moscou e Pyongyang", "apoia a proposta do Brasil"
         recipients = _keys(
             [m for t in frame.objects for m in resolver.reader.actors(t, owners=True, through=True)]
@@ -988,11 +989,20 @@ def _host_of_a_visit(verb: Token, reader: ActorReader, context: _Context) -> str
         for c in phrases
     ):
         return None
-    for subject in subjects(verb):
-        mention = reader.mention(subject)
+    # "Lula foi recebido por Marcelo na visita": a passive's agent receives
+    hosts = _passive_agents(verb, context.grammar) if is_passive(verb) else subjects(verb)
+    for host in hosts:
+        mention = reader.mention(host)
         if mention is not None:
             return context.state_of(mention.key)
     return None
+
+
+def _passive_agents(verb: Token, grammar: Grammar) -> list[Token]:
+    """The agent phrases of a passive verb ("por Marcelo", "by the President")."""
+    return children(verb, "obl:agent") or [
+        c for c in children(verb, "obl") if case_phrase(c) in grammar.markers["agent"]
+    ]
 
 
 def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:
@@ -1144,6 +1154,32 @@ def _doer_owners(frame: Frame, reader: ActorReader) -> list[Token]:
     return [t for t in frame.owners if t.dep_.lower() != "nmod"]
 
 
+def _condemnation_roles(
+    frame: Frame, found: _RoleActors, resolver: _Resolver, frames: list[Frame]
+) -> bool:
+    """ "condemned the Russian attack on Kyiv": whoever did the act is condemned. Returns True
+    when the act's doer is named nowhere ("condenou o ataque à Embaixada dos EUA"): whoever
+    the act struck, or anyone else the clause names, is not the one condemned."""
+    doers = _condemned(frame, frames, resolver, resolver.context)
+    if doers:
+        found.recipients = doers
+        return False
+    if _condemns_an_act(frame, frames):
+        found.recipients = []
+        return True
+    return False
+
+
+def _condemns_an_act(frame: Frame, frames: list[Frame]) -> bool:
+    """Whether a condemnation's object is a directed act told by an event noun ("condenou o
+    ataque à Embaixada dos EUA")."""
+    objects = {t.i for t in frame.objects}
+    return any(
+        other is not frame and other.token.i in objects and other.type.is_directed
+        for other in frames
+    )
+
+
 def _condemned(
     frame: Frame, frames: list[Frame], resolver: _Resolver, context: _Context
 ) -> list[str]:
@@ -1287,6 +1323,9 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         if head.dep_ == "obj":
             head.dep_ = "obl"  # "arribó la noche del domingo": a time, not what is done
             _object_hung_on_a_date(head, inside, verb)
+        elif base_dep(head) == "obl" and not children(verb, "obj"):
+            # "ha mantenido este domingo un encuentro", "encuentro" under "domingo"
+            _object_hung_on_a_date(head, inside, verb)
         elif head.dep_ in ("nsubj", "nsubj:pass"):
             _date_read_as_subject(head, verb)
             continue
@@ -1319,11 +1358,14 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
     """ "aprobó este lunes su primer paquete de sanciones" with "lunes" as the object and
-    "paquete" as its apposition: a noun right after the date, with no punctuation between, is
-    what the verb acts on."""
+    "paquete" as its apposition (or a bare modifier: "ha mantenido este domingo un encuentro"):
+    a noun right after the date, with no punctuation or case word between, is what the verb
+    acts on."""
     end = max(t.i for t in inside)
-    for child in children(date, "appos"):
+    for child in children(date, "appos", "nmod"):
         between = child.doc[end + 1 : child.i]
+        if base_dep(child) == "nmod" and children(child, "case"):
+            continue  # "la noche del domingo", "el lunes por la mañana": the date's own phrase
         if child.pos_ == "NOUN" and child.i > end and not any(t.is_punct for t in between):
             child.head = verb
             child.dep_ = "obj"
@@ -1453,10 +1495,19 @@ def _tense_fix(
     if (
         status is Status.OCCURRED
         and iso > today[: len(iso)]
-        and (past or not _days_ahead(value, published))
+        and (past or not (_days_ahead(value, published) or _month_ahead(value, published)))
     ):
         return _shift_year(value, -1)
     return value
+
+
+def _month_ahead(value: PartialDate, published: dt.date) -> bool:
+    """The month after publication's, told in the present tense ("viaja a Pequim em abril",
+    published in March): that coming month, not the one eleven months before."""
+    if value.day is not None or value.month is None:
+        return False
+    months = (value.year - published.year) * 12 + value.month - published.month
+    return months == 1
 
 
 _DAYS_AHEAD = 7
@@ -1598,6 +1649,7 @@ def extract_events(
     _date_from_story(drafts, context)
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
+    _date_of_present_news(drafts, article.published)
     return [_finish(d) for d in _merge(drafts, context, article.published)]
 
 
@@ -1708,8 +1760,24 @@ def _draft_events(
                 dated_here=date is not None,
                 embedded=_embedded(frame, live, grammar),
                 told_past=not frame.rule.nominal and _told_in_past(frame),
+                told_present=_told_in_present(frame),
             )
         )
+
+
+def _told_in_present(frame: Frame) -> bool:
+    """Whether the trigger verb, or the verb that governs the event noun, is its sentence's
+    main verb, finite, in the present of the indicative, with no auxiliary ("A UE prolonga as
+    sanções", "Lula recebe Macron")."""
+    verb = frame.governor if frame.governor is not None else frame.token
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.head.i == verb.i
+        and verb.morph.get("Tense", []) == ["Pres"]
+        # a main clause is not subjunctive: a tagger that says so ("prolonga") is wrong
+        and verb.morph.get("Mood", []) in (["Ind"], ["Sub"])
+        and not children(verb, "aux", "aux:pass", "cop")
+    )
 
 
 def _embedded(frame: Frame, frames: Sequence[Frame], grammar: Grammar) -> bool:
@@ -1819,6 +1887,17 @@ def _dated_status(
         # read as a day in the past, as the verb it hangs from tells it
         return _tense_fix(mention, Status.OCCURRED, published, past=True), status
     date = _tense_fix(mention, status, published, past=past) if mention else None
+    if (
+        mention is not None
+        and status is Status.OCCURRED
+        and not past
+        and (
+            mention.ahead
+            or (date is not None and published is not None and _month_ahead(date, published))
+        )
+    ):
+        # "Lula viaja aos EUA na próxima semana": told in the present, still to come
+        status = Status.PLANNED
     if (
         date is not None
         and published is not None
@@ -2079,6 +2158,22 @@ def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None
         return
     for draft in drafts:
         if draft.date is None and draft.status is Status.OCCURRED and draft.type in _STATEMENTS:
+            draft.date = PartialDate.from_date(published)
+
+
+def _date_of_present_news(drafts: list[_Draft], published: dt.date | None) -> None:
+    """A meeting, call, visit, agreement, statement, sanction or aid that the main verb of its
+    sentence tells in the present, with no date anywhere ("La UE prolonga las sanciones contra
+    Rusia"), happens on the publication day."""
+    if published is None:
+        return
+    for draft in drafts:
+        if (
+            draft.date is None
+            and draft.told_present
+            and draft.status is Status.OCCURRED
+            and draft.type in _DATELINE_TYPES
+        ):
             draft.date = PartialDate.from_date(published)
 
 

@@ -48,6 +48,8 @@ _OBLIQUE = ("obl", "nmod", "advmod", "obl:tmod", "obl:npmod")
 _STATEMENTS = (EventType.SUPPORT, EventType.CONDEMNATION)
 # events whose object is carried somewhere: where the troops, weapons or missiles go is the target
 _GOODS = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID, EventType.ATTACK)
+# what one side gives another
+_GIVEN = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID)
 
 
 @dataclass
@@ -132,7 +134,7 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
         lemma not in grammar.verbs
         and lemma not in grammar.nouns
         and lower not in grammar.forms
-        and grammar.trigger_start.match(lower) is None
+        and not grammar.starts_like_trigger(lower)
         and grammar.trigger_start.match(lemma) is None
     ):
         return None  # most words: nothing in the grammar starts like them
@@ -575,6 +577,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_agent_under_owner(frame, grammar, reader)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
+    if frame.type in _GIVEN and not frame.recipients:
+        # "un paquete de asistencia en seguridad para Ucrania": the receiver hung on a word of
+        # what is given, not on the noun
+        _read_attached(frame, [c for c in children(noun, "nmod") if not reader.actors(c)], grammar)
     if not frame.type.is_directed and not frame.partners:
         _read_pair_under_of(frame, noun, grammar)
     if frame.type is EventType.VISIT and not frame.recipients:
@@ -626,7 +632,9 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
                 and _dashed(*sorted((child, other), key=lambda t: t.i))
                 and reader.actors(other)
             )
-        elif base == "nmod":
+        elif base == "nmod" or (base == "obl" and case_phrase(child) and _read_as_clause(noun)):
+            # "que la llamada del lunes entre los presidentes … se produjo", with the noun
+            # labelled a clause and its phrase an oblique: still the noun's phrase
             _read_modifier(frame, child, grammar)
         elif base == "conj" and "Part" in child.morph.get("VerbForm", []):
             # "a invasão brutal e não provocada do governo russo contra a Ucrânia": a
@@ -635,6 +643,12 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
             for grand in child.children:
                 if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
                     _read_modifier(frame, grand, grammar)
+
+
+def _read_as_clause(noun: Token) -> bool:
+    """An event noun the parser labelled a clause of the verb above ("que la llamada … se
+    produjo", "llamada" an `advcl`), so that its own phrases became obliques."""
+    return base_dep(noun) in ("advcl", "ccomp", "csubj", "xcomp")
 
 
 def _read_agent_under_owner(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
@@ -766,6 +780,10 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
         _hung_agents(frame, governor, grammar)
     if frame.type.is_directed and not frame.recipients:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+    if frame.type in _GIVEN and not frame.recipients:
+        # "proporcionará 400 millones de dólares en apoyo militar a Ucrania", with "a Ucrania"
+        # hung on the amount given: where the amount goes
+        _read_attached(frame, children(governor, "obj"), grammar)
 
 
 def parties_of_its_own(frame: Frame, governor: Token, grammar: Grammar) -> bool:

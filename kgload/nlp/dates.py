@@ -31,7 +31,8 @@ A mention covers the words that carry the date, including those that change its 
 date ("em julho", "in 2010") stays outside it. `kind` says which rule produced the value:
 ``absolute`` (month names, years, "dia 15"), ``numeric`` (digits, also a weekday's "(12/08)"),
 ``weekday`` (the weekday rule alone: a caller that knows the event is planned may re-resolve it
-with `resolve_weekday(..., "future")`) or ``relative``.
+with `resolve_weekday(..., "future")`) or ``relative``; `ahead` marks a relative date after
+the publication ("next week", "no próximo mês", "mañana").
 
 The keys of ``dates_<lang>.toml``: `numeric_order` (``dmy``/``mdy``), `capitalized_names` (month
 and weekday names must start with a capital: en "may", "march"), `ordinal_suffixes`,
@@ -90,7 +91,7 @@ class DateMention:
     """A date the text states; `text` is ``text[start:end]`` of the input.
 
     `relative` is True when the value needed the published date (a year, a month or the whole
-    date came from it).
+    date came from it); `ahead` when it is a relative date after publication ("next week").
     """
 
     start: int
@@ -99,6 +100,7 @@ class DateMention:
     value: PartialDate
     relative: bool
     kind: str
+    ahead: bool = False
 
 
 def resolve_weekday(
@@ -161,7 +163,9 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
         if value.precision is Precision.DAY:
             day = value
         mentions.append(
-            DateMention(c.start, c.end, text[c.start : c.end], value, c.relative, c.kind)
+            DateMention(
+                c.start, c.end, text[c.start : c.end], value, c.relative, c.kind, ahead=c.ahead
+            )
         )
     return _merge_month_and_year(mentions, text)
 
@@ -206,6 +210,7 @@ class _Candidate:
     kind: str
     names_weekday: bool = False
     same_day: bool = False  # "on the same day": the day of the date stated before it
+    ahead: bool = False  # "next week": a relative date after publication
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,7 +408,8 @@ def _resolve_relative(
         value = _shift(published, unit, offset)
     except (OverflowError, ValueError):
         return None  # "yesterday" of 0001-01-01 is not a date we can write
-    return _Candidate(start, end, value, True, "relative")
+    # "next week", "no próximo mês", "mañana": a stretch after publication
+    return _Candidate(start, end, value, True, "relative", ahead=offset > 0)
 
 
 def _resolve_ago(

@@ -66,6 +66,8 @@ STATUS_KEYS = (
     "speculative_aux",
     "reported_future_aux",
     "topic",
+    "recent",
+    "adopt",
 )
 
 
@@ -205,14 +207,29 @@ class Grammar:
                 return role
         return None
 
+    def starts_like_trigger(self, word: str) -> bool:
+        """True when the lowered `word` starts like a trigger's stem, also with the accent of a
+        stressed stem vowel dropped ("reúne-se", "reúnen"), as `lemmas` reads it."""
+        match = self.trigger_start.match
+        return match(word) is not None or (
+            not word.isascii() and match(_without_accents(word)) is not None
+        )
+
     def may_hold_event(self, lowered_words: list[str]) -> bool:
         """True when a sentence has a word that may be a trigger: one that starts like a
         trigger's stem ("reun" for "reunir", "sanç" for "sanção"), or an irregular form. A
         cheap prefilter: the parse and the grammar decide."""
         n = self.prefix_length
         prefixes, forms, starts = self.prefixes, self.forms, self.trigger_start.match
+
+        def may_start(w: str) -> bool:
+            return w[:n] in prefixes and starts(w) is not None
+
+        # a stressed stem vowel written with an accent ("reúne-se", "reúnen") is found by its
+        # stem, as `lemmas` finds it
         return any(
-            w in forms or (w[:n] in prefixes and starts(w) is not None) for w in lowered_words
+            w in forms or may_start(w) or (not w.isascii() and may_start(_without_accents(w)))
+            for w in lowered_words
         )
 
 

@@ -113,6 +113,8 @@ def parse_sentences(
         _repair_object_read_as_apposition(doc)
         _repair_main_verb_read_as_relative(doc)
         _repair_phrase_on_a_named_object(doc)
+        _repair_adjective_on_a_far_noun(doc)
+        _repair_object_of_a_case_phrase(doc)
     return parsed
 
 
@@ -384,3 +386,50 @@ def _repair_noun_root_with_subject(doc: Doc) -> None:
             continue  # a copula, or a noun's own words ("following Russia's deployment")
         if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
             token.pos_ = "VERB"
+
+
+def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
+    """ "proporcionará 400 millones de dólares en apoyo militar a Ucrania" with "militar" hung
+    on "millones": an adjective that disagrees in number with the noun it hangs from, right
+    after a noun of that noun's phrase that it agrees with (across other adjectives), belongs
+    to that nearer noun."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "amod" or token.pos_ != "ADJ" or not head.i < token.i:
+            continue
+        number = token.morph.get("Number", [])
+        if not number or head.morph.get("Number", []) in ([], number):
+            continue
+        j = token.i - 1
+        while j > head.i and doc[j].pos_ == "ADJ" and doc[j].dep_ in ("amod", "conj"):
+            j -= 1
+        near = doc[j]
+        if near.i == head.i or near.pos_ != "NOUN" or near.morph.get("Number", []) != number:
+            continue
+        gender = token.morph.get("Gender", [])
+        if gender and near.morph.get("Gender", []) not in ([], gender):
+            continue
+        if head in near.ancestors:
+            token.head = near
+
+
+def _repair_object_of_a_case_phrase(doc: Doc) -> None:
+    """ "han acordado por unanimidad un paquete de sanciones" with "unanimidad" labelled a
+    clause (`xcomp`) and "paquete" its object: a noun opened by a case word is a phrase, not a
+    clause, and has no object, so the object is the verb's, and the phrase its oblique."""
+    for token in doc:
+        verb = token.head
+        if (
+            token.pos_ != "NOUN"
+            or token.dep_ not in ("xcomp", "advcl", "ccomp")
+            or verb.pos_ not in ("VERB", "AUX")
+            or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
+            or any(c.dep_ in ("cop", "mark", "nsubj", "aux") for c in token.children)
+        ):
+            continue
+        objects = [c for c in token.children if c.dep_ == "obj" and c.i > token.i]
+        if not objects or any(c.dep_ == "obj" for c in verb.children):
+            continue
+        token.dep_ = "obl"
+        for obj in objects:
+            obj.head = verb

@@ -133,3 +133,30 @@ def test_a_date_in_a_since_clause_does_not_date_the_event() -> None:
     ):
         visit = _only(_events(text, lang, dt.date(2023, 1, 31)), EventType.VISIT)
         assert visit.date is None, text
+
+
+def test_a_day_after_dates_the_clause_it_opens_en() -> None:
+    events = _events(
+        "Joe Biden met Xi Jinping on Tuesday, two days after Russia attacked Kyiv.",
+        "en",
+        dt.date(2024, 3, 15),
+    )
+    assert _only(events, EventType.MEETING).date == PartialDate(2024, 3, 12)
+    assert _only(events, EventType.ATTACK).date == PartialDate(2024, 3, 10)
+
+
+def test_a_day_after_dates_the_clause_it_opens_pt_es() -> None:
+    pt = _events(
+        "Lula se reuniu com Xi Jinping na terça-feira, um dia depois de a Rússia bombardear Kiev.",
+        "pt",
+        dt.date(2024, 3, 15),
+    )
+    assert _only(pt, EventType.MEETING).date == PartialDate(2024, 3, 12)
+    assert _only(pt, EventType.ATTACK).date == PartialDate(2024, 3, 11)
+    es = _events(
+        "Putin se reunió con Xi Jinping el martes, un día después de que Rusia bombardeó Kiev.",
+        "es",
+        dt.date(2024, 3, 15),
+    )
+    assert _only(es, EventType.MEETING).date == PartialDate(2024, 3, 12)
+    assert _only(es, EventType.ATTACK).date == PartialDate(2024, 3, 11)

@@ -473,3 +473,29 @@ def test_the_same_day_is_the_day_stated_before_it(
 ) -> None:
     found = find_dates(text, lang=lang, published=PUBLISHED)
     assert [(m.text, m.value.iso()) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Peru signed the accord on Friday, a day after Chile voted.",
+         [("on Friday", "2025-08-08"), ("a day after", "2025-08-07")]),
+        ("en", "Peru signed the accord on Friday, the day before Chile voted.",
+         [("on Friday", "2025-08-08"), ("the day before", "2025-08-09")]),
+        ("pt", "O Peru assinou o acordo em 8 de agosto, dois dias depois de o Chile votar.",
+         [("8 de agosto", "2025-08-08"), ("dois dias depois de", "2025-08-06")]),
+        ("es", "Perú firmó el acuerdo el 8 de agosto, un día después de que Chile votara.",
+         [("8 de agosto", "2025-08-08"), ("un día después de", "2025-08-07")]),
+        # counted from an event, not a date: it dates nothing
+        ("en", "A day after the vote, Peru signed the accord on Friday.",
+         [("on Friday", "2025-08-08")]),
+        ("en", "They will meet the day after tomorrow.", [("the day after tomorrow", "2025-08-14")]),
+    ],
+)
+def test_a_day_after_counts_back_from_the_day_set_just_before_it(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, lang=lang, published=PUBLISHED)
+    assert [(m.text, m.value.iso()) for m in found] == expected
+    assert [m.opens for m in found] == [m.text.lower().startswith(("a day", "the day b", "dois",
+                                                                   "un día")) for m in found]

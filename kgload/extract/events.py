@@ -1231,10 +1231,10 @@ def _date_for(
     """The date of the trigger's own clause: a date attached (through its phrase) to the
     trigger, its governing verb, or — for a statement — the speech verb; else the only date of
     the sentence that no other event's clause holds."""
-    mine = {frame.token.i} | {t.i for t in frame.clauses}
-    mine |= {t.i for t in governing_chain(frame, grammar)}
+    own = {frame.token.i} | {t.i for t in frame.clauses}
     if frame.governor is not None:
-        mine.add(frame.governor.i)
+        own.add(frame.governor.i)
+    mine = own | {t.i for t in governing_chain(frame, grammar)}
     if frame.type in _STATEMENTS:
         speech = speech_verb(frame, grammar)
         if speech is not None:
@@ -1253,6 +1253,10 @@ def _date_for(
     free: list[DateMention] = []
     # the trigger's own clauses: those above it and those below it
     related = {t.i for t in frame.token.ancestors} | {t.i for t in frame.token.subtree}
+    for date, attach in sentence_dates:
+        if date.opens and attach.i in own:
+            # "on Thursday, a day after Russia launched an attack": the clause it opens
+            return date
     for date, attach in sentence_dates:
         if attach.i in mine:
             return date
@@ -1434,6 +1438,10 @@ def _attach_dates(
         if not inside:
             continue
         head = next((t for t in inside if t.head not in inside or t.head.i == t.i), inside[0])
+        opened = _clause_opened(head, inside, triggers) if date.opens else None
+        if opened is not None:
+            result.append((date, opened))
+            continue
         if head.dep_.lower() == "nmod:poss" and head.head.i not in triggers:
             # "in response to Sunday's referendum": the date of the thing it owns
             result.append((date, head.head))
@@ -1450,6 +1458,21 @@ def _attach_dates(
         if not since:
             result.append((date, node))
     return result
+
+
+def _clause_opened(head: Token, inside: list[Token], triggers: set[int]) -> Token | None:
+    """The verb of the clause a relative date opens ("un día después de que Rusia atacara",
+    "um dia depois de a Rússia atacar": the first verb or trigger below the date's noun, after
+    it)."""
+    last = inside[-1].i
+    return next(
+        (
+            t
+            for t in head.subtree
+            if t.i > last and (t.pos_ in ("VERB", "AUX") or t.i in triggers)
+        ),
+        None,
+    )
 
 
 def _opens_a_span(token: Token, grammar: Grammar) -> bool:

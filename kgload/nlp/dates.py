@@ -91,7 +91,9 @@ class DateMention:
     """A date the text states; `text` is ``text[start:end]`` of the input.
 
     `relative` is True when the value needed the published date (a year, a month or the whole
-    date came from it); `ahead` when it is a relative date after publication ("next week").
+    date came from it); `ahead` when it is a relative date after publication ("next week");
+    `opens` when it dates the clause it opens ("on Thursday, a day after Russia attacked"),
+    not the one it sits in.
     """
 
     start: int
@@ -101,6 +103,7 @@ class DateMention:
     relative: bool
     kind: str
     ahead: bool = False
+    opens: bool = False
 
 
 def resolve_weekday(
@@ -158,19 +161,44 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
     day: PartialDate | None = None
     for c in _merge_weekday_dates(chosen, text):
         value = day if c.same_day else c.value
+        if c.back:
+            value = _days_from(mentions[-1] if mentions else None, c, text)
         if value is None:
             continue
         if value.precision is Precision.DAY:
             day = value
         mentions.append(
             DateMention(
-                c.start, c.end, text[c.start : c.end], value, c.relative, c.kind, ahead=c.ahead
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                value,
+                c.relative,
+                c.kind,
+                ahead=c.ahead,
+                opens=bool(c.back),
             )
         )
     return _merge_month_and_year(mentions, text)
 
 
 _JOINERS = {"", "of", "de", "do", "da", "del"}
+
+
+def _days_from(before: DateMention | None, c: _Candidate, text: str) -> PartialDate | None:
+    """ "on Thursday, a day after Russia attacked": the clause it opens is `c.back` days from
+    the day set just before it, a comma apart; anywhere else ("A day after the attack, …") it
+    counts from an event, not a date, and dates nothing."""
+    if before is None or before.value.precision is not Precision.DAY:
+        return None
+    if text[before.end : c.start].strip() != ",":
+        return None
+    v = before.value
+    assert v.month is not None and v.day is not None
+    try:
+        return PartialDate.from_date(dt.date(v.year, v.month, v.day) + dt.timedelta(days=c.back))
+    except (OverflowError, ValueError):
+        return None
 
 
 def _merge_month_and_year(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -211,6 +239,8 @@ class _Candidate:
     names_weekday: bool = False
     same_day: bool = False  # "on the same day": the day of the date stated before it
     ahead: bool = False  # "next week": a relative date after publication
+    # "on Thursday, a day after …": days from the date set right before it, to what it opens
+    back: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,7 +431,7 @@ def _resolve_relative(
         return _Candidate(start, end, None, True, "relative")
     if unit == "same":
         # its value is the day stated last before it, set once every mention is known
-        return _Candidate(start, end, None, True, "relative", same_day=True)
+        return _Candidate(start, end, None, True, "relative", same_day=True, back=offset)
     if published is None:
         return None
     try:

@@ -489,7 +489,8 @@ def test_the_same_day_is_the_day_stated_before_it(
         # counted from an event, not a date: it dates nothing
         ("en", "A day after the vote, Peru signed the accord on Friday.",
          [("on Friday", "2025-08-08")]),
-        ("en", "They will meet the day after tomorrow.", [("the day after tomorrow", "2025-08-14")]),
+        ("en", "They will meet the day after tomorrow.",
+         [("the day after tomorrow", "2025-08-14")]),
     ],
 )
 def test_a_day_after_counts_back_from_the_day_set_just_before_it(

@@ -1231,14 +1231,7 @@ def _date_for(
     """The date of the trigger's own clause: a date attached (through its phrase) to the
     trigger, its governing verb, or — for a statement — the speech verb; else the only date of
     the sentence that no other event's clause holds."""
-    own = {frame.token.i} | {t.i for t in frame.clauses}
-    if frame.governor is not None:
-        own.add(frame.governor.i)
-    mine = own | {t.i for t in governing_chain(frame, grammar)}
-    if frame.type in _STATEMENTS:
-        speech = speech_verb(frame, grammar)
-        if speech is not None:
-            mine.add(speech.i)
+    own, mine = _clause_words(frame, grammar)
     others = {f.token.i for f in frames if f is not frame}
     others |= {f.governor.i for f in frames if f is not frame and f.governor is not None}
     others -= mine
@@ -1253,10 +1246,10 @@ def _date_for(
     free: list[DateMention] = []
     # the trigger's own clauses: those above it and those below it
     related = {t.i for t in frame.token.ancestors} | {t.i for t in frame.token.subtree}
-    for date, attach in sentence_dates:
-        if date.opens and attach.i in own:
-            # "on Thursday, a day after Russia launched an attack": the clause it opens
-            return date
+    # "on Thursday, a day after Russia launched an attack": the clause it opens, first
+    opened = [d for d, a in sentence_dates if d.opens and a.i in own]
+    if opened:
+        return opened[0]
     for date, attach in sentence_dates:
         if attach.i in mine:
             return date
@@ -1284,6 +1277,20 @@ def _date_for(
         if not any(lo < f.token.i < hi for f in frames if f is not frame):
             return best
     return None
+
+
+def _clause_words(frame: Frame, grammar: Grammar) -> tuple[set[int], set[int]]:
+    """The trigger's own clause (trigger, its clauses, its governor), and that with the verbs
+    governing it and, for a statement, its speech verb."""
+    own = {frame.token.i} | {t.i for t in frame.clauses}
+    if frame.governor is not None:
+        own.add(frame.governor.i)
+    mine = own | {t.i for t in governing_chain(frame, grammar)}
+    if frame.type in _STATEMENTS:
+        speech = speech_verb(frame, grammar)
+        if speech is not None:
+            mine.add(speech.i)
+    return own, mine
 
 
 def _own_clause(token: Token) -> bool:

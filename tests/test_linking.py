@@ -342,3 +342,20 @@ def test_a_head_of_state_is_the_head_of_state_not_the_leader(lang: str, text: st
 def test_a_head_of_state_in_a_presidential_state_is_its_president() -> None:
     keys = {m.key for m in _links("El jefe de Estado estadounidense llegó a Lima.", "es")}
     assert "Q22686" in keys
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("President Obama called President Fulanez of the Philippines on Tuesday.", "Q928"),
+        ("Foreign Minister Beltranez of Turkey met Secretary Kerry today.", "Q43"),
+        # no state after the name: a government's own readout names one of its own people
+        ("President Obama called President Fulanez on Tuesday.", "Q30"),
+    ],
+)
+def test_an_unknown_titled_name_takes_the_state_of_the_of_phrase_after_it(
+    text: str, country: str
+) -> None:
+    article = _article(text, "en", url="https://www.whitehouse.gov/briefing-room/x")
+    [person] = [e for e in analyze(article, load_kb()).entities if e.key.startswith("local:")]
+    assert person.country == country

@@ -462,6 +462,9 @@ class _Linker:
             # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
             # of that state; a title without one in a government's own text ("el secretario
             # de Estado Mike Pompeo" on usembassy.gov) is that government's
+            if state is None:
+                # "President Aquino of the Philippines": the state named right after the name
+                state = self._state_after_name(next_tok, state_at)
             self.titled_names[next_tok] = state.key if state else home_state(self.article, self.kb)
             if self.titled_names[next_tok] is None:
                 self.titled_by[next_tok] = span.label_
@@ -480,6 +483,20 @@ class _Linker:
                 self.unresolved_roles.append((span.label_, state.key, start, end))
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
+
+    def _state_after_name(self, first: int, state_at: Mapping[int, Mention]) -> Mention | None:
+        """The state in an "of" phrase right after an unknown titled name ("President Aquino
+        of the Philippines", "Foreign Minister Hakan Fidan of Turkey"), as readouts write it."""
+        doc = self.doc
+        k = first
+        while k < len(doc) and _UPPER_WORD.match(doc[k].text) and k - first < 4:
+            k += 1
+        if k == first or k >= len(doc) or doc[k].lower_ not in self.lexicon.of_words:
+            return None
+        found = state_at.get(k + 1)
+        if found is None and k + 2 < len(doc) and doc[k + 1].lower_ in self.lexicon.determiners:
+            found = state_at.get(k + 2)
+        return found if found is not None and found.kind is EntityKind.STATE else None
 
     def _name_after_of_phrase(
         self, end: int, by_start: Mapping[int, Mention]

@@ -10,7 +10,7 @@ import pytest
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
-from kgload.model import Article, Event, EventType
+from kgload.model import Article, Event, EventType, Status
 
 Q_PT, Q_UA, Q_US, Q_IR, Q_RU, Q_CU, Q_VE, Q_CN, Q_IL = (
     "Q45",
@@ -527,3 +527,29 @@ def test_going_to_a_state_with_an_enclitic_is_a_visit(text: str) -> None:
 def test_moving_troops_is_still_no_visit() -> None:
     kinds = _kinds("A Rússia deslocou tropas para a fronteira da Ucrânia.", "pt")
     assert not [k for k in kinds if k[0] is EventType.VISIT]
+
+
+# -- discussions held as a meeting (cameo:046 CONFER) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emmanuel Macron held lengthy discussions with Olaf Scholz in Paris.",
+        "Formal discussions between Emmanuel Macron and Olaf Scholz were held in Paris.",
+    ],
+)
+def test_discussions_held_with_or_between_leaders_are_a_meeting(text: str) -> None:
+    [event] = _events(text, "en")
+    assert event.type is EventType.MEETING
+    assert set(event.participants) >= {"Q3052772", "Q61053"}
+
+
+def test_discussions_with_unnamed_counterparts_are_no_meeting() -> None:
+    text = "Emmanuel Macron told Olaf Scholz about his discussions with European counterparts."
+    assert not [e for e in _events(text, "en") if e.type is EventType.MEETING]
+
+
+def test_refused_discussions_never_occurred() -> None:
+    text = "Emmanuel Macron refused to hold discussions with Olaf Scholz."
+    assert all(e.status is not Status.OCCURRED for e in _events(text, "en"))

@@ -14,6 +14,7 @@ from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
     _repair_infinitive_subject,
+    _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
     _repair_nominal_clause,
     _repair_noun_root_with_subject,
@@ -316,3 +317,46 @@ def test_the_object_of_a_phrase_with_a_subject_stays() -> None:
     doc = _unanimity_doc(("ellos", "PRON", 2, "nsubj", ""))
     _repair_object_of_a_case_phrase(doc)
     assert (doc[2].dep_, doc[3].head.i) == ("xcomp", 2)
+
+
+def _relative_then_verb(dep: str, head: int, subject: bool = False) -> Doc:
+    # "Olaf Scholz , who was in Rome , called Lula ." misparsed with "called" hung on the name
+    rows = [
+        ("Olaf", 1, "compound", "PROPN", "Number=Sing"),
+        ("Scholz", 1, "ROOT", "PROPN", "Number=Sing"),
+        (",", 6, "punct", "PUNCT", ""), ("who", 6, "nsubj", "PRON", "PronType=Rel"),
+        ("was", 6, "cop", "AUX", "VerbForm=Fin"), ("in", 6, "case", "ADP", ""),
+        ("Rome", 1, "acl:relcl", "PROPN", "Number=Sing"), (",", 8, "punct", "PUNCT", ""),
+        ("called", head, dep, "VERB", "Tense=Past|VerbForm=Fin"),
+        ("Lula", 8, "obj", "PROPN", "Number=Sing"),
+    ]
+    if subject:
+        rows[9] = ("Lula", 8, "nsubj", "PROPN", "Number=Sing")
+    return _tagged(rows)
+
+
+def test_a_verb_after_a_subjects_relative_clause_is_the_main_verb() -> None:
+    for dep, head in (("parataxis", 1), ("ROOT", 8), ("advcl", 6)):
+        doc = _relative_then_verb(dep, head)
+        _repair_main_verb_after_a_relative(doc)
+        assert (doc[8].dep_, doc[1].dep_, doc[1].head.i) == ("ROOT", "nsubj", 8), dep
+
+
+def test_a_verb_with_its_own_subject_after_a_relative_clause_stays() -> None:
+    doc = _relative_then_verb("parataxis", 1, subject=True)
+    _repair_main_verb_after_a_relative(doc)
+    assert (doc[8].dep_, doc[1].dep_) == ("parataxis", "ROOT")
+
+
+def test_a_leader_with_a_relative_clause_before_the_verb_meets() -> None:
+    text = "Macron, who is in Germany, met Scholz."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2023, 6, 10))
+    meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert [set(e.participants) for e in meetings] == [{"Q3052772", "Q61053"}]
+
+
+def test_the_date_of_a_subjects_relative_clause_does_not_date_the_main_verb() -> None:
+    text = "The French president, who arrived on Sunday, signed an agreement with Olaf Scholz."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2023, 6, 10))
+    [deal] = [e for e in analyze(article, load_kb()).events if e.type is EventType.AGREEMENT]
+    assert deal.date is None

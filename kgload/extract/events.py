@@ -1257,6 +1257,8 @@ def _date_for(
             continue
         if attach.pos_ in ("NOUN", "PROPN"):
             continue  # a date owned by another noun ("Sunday's referendum")
+        if attach.dep_ == "acl:relcl" and _own_clause(attach):
+            continue  # "Macron, who arrived on Sunday, signed…": the relative clause's date
         if attach.i not in related and _own_clause(attach):
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's

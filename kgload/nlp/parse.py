@@ -112,6 +112,7 @@ def parse_sentences(
         _repair_infinitive_subject(doc)
         _repair_object_read_as_apposition(doc)
         _repair_main_verb_read_as_relative(doc)
+        _repair_main_verb_after_a_relative(doc)
         _repair_phrase_on_a_named_object(doc)
         _repair_adjective_on_a_far_noun(doc)
         _repair_object_of_a_case_phrase(doc)
@@ -354,6 +355,40 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
             noun.head = verb
             noun.dep_ = "nsubj"
             return
+
+
+def _repair_main_verb_after_a_relative(doc: Doc) -> None:
+    """ "Emmanuel Macron, who is in China, met Xi Jinping" parsed with the name as root and
+    "met" as a `parataxis` of it (or a second root, or a clause of the relative's verb): a
+    subject's relative clause set off by commas ends at the second comma, so the finite verb
+    right after it, with no subject of its own, is the main verb and the name its subject."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        relative = next((c for c in noun.children if c.dep_ == "acl:relcl" and c.i > noun.i), None)
+        if relative is None or noun.i + 1 >= len(doc) or doc[noun.i + 1].text != ",":
+            continue
+        closing = next((t.i for t in doc[relative.i + 1 :] if t.text == ","), None)
+        if closing is None:
+            continue
+        verb = next((t for t in doc[closing + 1 : closing + 4] if t.pos_ == "VERB"), None)
+        if (
+            verb is None
+            or not (
+                verb.dep_ == "ROOT"
+                or (verb.dep_ == "parataxis" and verb.head.i == noun.i)
+                or (verb.dep_ in ("advcl", "conj", "parataxis") and verb.head.i == relative.i)
+            )
+            or not any("Rel" in t.morph.get("PronType", []) for t in relative.subtree)
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children)
+        ):
+            continue
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        noun.head = verb
+        noun.dep_ = "nsubj"
+        return
 
 
 def _repair_phrase_on_a_named_object(doc: Doc) -> None:

@@ -1257,8 +1257,12 @@ def _date_for(
             continue
         if attach.pos_ in ("NOUN", "PROPN"):
             continue  # a date owned by another noun ("Sunday's referendum")
-        if attach.dep_ == "acl:relcl" and _own_clause(attach):
-            continue  # "Macron, who arrived on Sunday, signed…": the relative clause's date
+        if (
+            attach.dep_ == "acl:relcl"
+            and attach.head.dep_.startswith("nsubj")
+            and _own_clause(attach)
+        ):
+            continue  # "Macron, who arrived on Sunday, signed…": the subject's relative clause
         if attach.i not in related and _own_clause(attach):
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's

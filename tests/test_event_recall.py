@@ -560,3 +560,23 @@ def test_a_courtesy_call_paid_on_a_leader_is_a_meeting_not_a_phone_call() -> Non
     assert [(e.type, set(e.participants)) for e in events] == [
         (EventType.MEETING, {"Q3052772", "Q61053"})
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Iran sent dozens of drones toward Israel overnight."),
+        ("es", "Irán envió decenas de drones hacia Israel durante la noche."),
+    ],
+)
+def test_weapons_sent_toward_a_state_are_no_aid_to_it(lang: str, text: str) -> None:
+    assert not [e for e in _events(text, lang) if e.type is EventType.MILITARY_AID]
+
+
+def test_weapons_sent_to_a_state_are_still_aid() -> None:
+    [aid] = [
+        e
+        for e in _events("Iran sent dozens of drones to Russia.", "en")
+        if e.type is EventType.MILITARY_AID
+    ]
+    assert (aid.agent, aid.recipient) == ("Q794", "Q159")

@@ -1720,6 +1720,10 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
         reading = read_status(frame, context.grammar)
         if reading.status is None:
             continue
+        if frame.type is EventType.MILITARY_AID and any(
+            case_phrase(t) in context.grammar.markers["aimed"] for t in frame.recipients
+        ):
+            continue  # "Iran sent drones toward Israel": weapons aimed, not given
         participants, agent, recipient, place = _roles(frame, resolver, frames)
         if frame.type.is_directed and (agent is None or recipient is None):
             # "O Kremlin negou ter enviado os equipamentos": the same act told before

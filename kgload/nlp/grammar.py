@@ -51,6 +51,7 @@ MARKER_ROLES = (
     "as",
     "after",
     "between",
+    "aimed",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

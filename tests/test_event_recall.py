@@ -555,13 +555,6 @@ def test_refused_discussions_never_occurred() -> None:
     assert all(e.status is not Status.OCCURRED for e in _events(text, "en"))
 
 
-def test_a_courtesy_call_paid_on_a_leader_is_a_meeting_not_a_phone_call() -> None:
-    events = _events("Emmanuel Macron paid a courtesy call on Olaf Scholz in Berlin.", "en")
-    assert [(e.type, set(e.participants)) for e in events] == [
-        (EventType.MEETING, {"Q3052772", "Q61053"})
-    ]
-
-
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

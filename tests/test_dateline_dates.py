@@ -160,3 +160,12 @@ def test_a_day_after_dates_the_clause_it_opens_pt_es() -> None:
     )
     assert _only(es, EventType.MEETING).date == PartialDate(2024, 3, 12)
     assert _only(es, EventType.ATTACK).date == PartialDate(2024, 3, 11)
+
+
+def test_an_act_planned_for_the_weekday_of_publication_is_that_day() -> None:
+    # published on a Friday: "on Friday will meet" is later that day, not a week on
+    events = _events(
+        "Joe Biden on Friday will meet Xi Jinping in San Francisco.", "en", dt.date(2023, 11, 17)
+    )
+    meeting = _only(events, EventType.MEETING)
+    assert meeting.date == PartialDate(2023, 11, 17)

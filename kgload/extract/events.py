@@ -1520,7 +1520,7 @@ def _tense_fix(
     future = status is Status.PLANNED
     if date.kind == "weekday" and value.day is not None and value.month is not None:
         day = dt.date(value.year, value.month, value.day)
-        if future and day <= published and day < dt.date.max - dt.timedelta(days=7):
+        if future and day < published and day < dt.date.max - dt.timedelta(days=7):
             return PartialDate.from_date(day + dt.timedelta(days=7))
         if status is Status.OCCURRED and past and day > published:
             # "viajó este domingo", told on a Monday in a past tense: the Sunday before

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kgload.errors import UsageError
 
@@ -350,11 +350,16 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
             number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
             if number and own and number != own:
                 continue
-            verb.head = verb
-            verb.dep_ = "ROOT"
-            noun.head = verb
-            noun.dep_ = "nsubj"
+            _make_main_verb(verb, noun)
             return
+
+
+def _make_main_verb(verb: Token, subject: Token) -> None:
+    """`verb` becomes the sentence's root and `subject` its subject."""
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    subject.head = verb
+    subject.dep_ = "nsubj"
 
 
 def _repair_main_verb_after_a_relative(doc: Doc) -> None:
@@ -384,10 +389,7 @@ def _repair_main_verb_after_a_relative(doc: Doc) -> None:
             or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children)
         ):
             continue
-        verb.head = verb
-        verb.dep_ = "ROOT"
-        noun.head = verb
-        noun.dep_ = "nsubj"
+        _make_main_verb(verb, noun)
         return
 
 

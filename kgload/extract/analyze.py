@@ -80,7 +80,7 @@ def _attributions(
         # a source word opens the tail right after the comma (", segundo o Kremlin.", or after
         # a closing quote: ',” according to…'); after a word it is another word (", no segundo
         # dia da visita": an ordinal)
-        openers = {p.split()[0] for p in grammar.markers["source"]}
+        openers = grammar.source_openers
         form = next(
             (
                 k
@@ -116,16 +116,11 @@ def _main_speech_verb(
         # "After a call with Zelensky, Biden announced new aid", "In a statement, the Kremlin
         # said…": a short phrase opened by a case word before the only comma is fronted, and
         # the clause after it the sentence's own
-        return last - lo <= _MAX_FRONTED and lowers[lo] in _case_words(grammar)
+        return last - lo <= _MAX_FRONTED and lowers[lo] in grammar.case_openers
     return (before + 1, last) in names
 
 
 _MAX_FRONTED = 8  # words: a fronted phrase ("Após a reunião com Xi,") is short
-
-
-def _case_words(grammar: Grammar) -> frozenset[str]:
-    """The first word of every case marker of the grammar ("after", "em", "según"…)."""
-    return frozenset(phrase.split()[0] for words in grammar.markers.values() for phrase in words)
 
 
 # how a mention may be resolved for its words to be replaced: a role ("o presidente russo") or a

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -130,6 +130,10 @@ class Grammar:
     # words that open a speech verb's complement ("disse que", "said that"): a tail so opened
     # says something of its own and is no cut-off attribution
     complementizers: frozenset[str] = field(default_factory=frozenset)
+    # the first word of every case marker ("after", "em", "según"…), and of every source
+    # marker ("segundo", "according"): read per sentence when cutting attributions off
+    case_openers: frozenset[str] = field(default_factory=frozenset)
+    source_openers: frozenset[str] = field(default_factory=frozenset)
     prefix_length: int = 4
     # the stems themselves, longest first, as one pattern (matched at a word's start)
     trigger_start: re.Pattern[str] = re.compile(r"(?!x)x")
@@ -301,6 +305,10 @@ def _trigger_stem(lemma: str, *, verb: bool, endings: list[str]) -> str:
     return word[:-1] if len(word) > 4 else word
 
 
+def _first_words(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in phrases)
+
+
 @functools.lru_cache(maxsize=8)
 def load_grammar(lang: str) -> Grammar:
     """Read `lexicons/events_<lang>.toml`; cached per process."""
@@ -347,6 +355,8 @@ def load_grammar(lang: str) -> Grammar:
             data["attribution"].get("complementizers", []),
             f"{where} [attribution] complementizers",
         ),
+        case_openers=_first_words(w for words in markers.values() for w in words),
+        source_openers=_first_words(markers["source"]),
         prefix_length=length,
         trigger_start=re.compile(
             "|".join(re.escape(stem) for stem in sorted(triggers.stems, key=len, reverse=True))

@@ -281,14 +281,20 @@ def few_rows_query(text: str, window: Window, cap: int) -> str | None:
     constants = list(_CONSTANT.finditer(block))
     if len(constants) != 1:
         return None
-    prefixes = "\n".join(match.group(0).strip() for match in _PREFIX.finditer(text))
-    predicate = _PREDICATE_BEFORE.search(block[: constants[0].start()])
-    pattern = (
-        f"GRAPH ?kgload_g {{ ?kgload_s {predicate.group(1)} {constants[0].group(0)} }}"
-        if predicate is not None
-        else block
-    )
-    return _count_query(prefixes, pattern, cap)
+    return _count_query(_prefixes(text), _own_pattern(block, constants[0]) or block, cap)
+
+
+def _own_pattern(block: str, constant: re.Match[str]) -> str | None:
+    """The triple pattern of a constant that follows its predicate, in any graph; None when
+    it follows none."""
+    predicate = _PREDICATE_BEFORE.search(block[: constant.start()])
+    if predicate is None:
+        return None
+    return f"GRAPH ?kgload_g {{ ?kgload_s {predicate.group(1)} {constant.group(0)} }}"
+
+
+def _prefixes(text: str) -> str:
+    return "\n".join(match.group(0).strip() for match in _PREFIX.finditer(text))
 
 
 def _count_query(prefixes: str, pattern: str, cap: int) -> str:
@@ -311,14 +317,8 @@ def few_rows_queries(text: str, window: Window, cap: int) -> list[str]:
     if len(constants) == 1:
         single = few_rows_query(text, window, cap)
         return [] if single is None else [single]
-    prefixes = "\n".join(match.group(0).strip() for match in _PREFIX.finditer(text))
-    probes = []
-    for constant in constants:
-        predicate = _PREDICATE_BEFORE.search(block[: constant.start()])
-        if predicate is not None:
-            pattern = f"GRAPH ?kgload_g {{ ?kgload_s {predicate.group(1)} {constant.group(0)} }}"
-            probes.append(_count_query(prefixes, pattern, cap))
-    return probes
+    patterns = (_own_pattern(block, constant) for constant in constants)
+    return [_count_query(_prefixes(text), pattern, cap) for pattern in patterns if pattern]
 
 
 def run_windowed(

@@ -94,10 +94,18 @@ def read_sentences(path: Path) -> list[str]:
     return [block.strip("\n") + "\n" for block in blocks if block.strip()]
 
 
-def write_conllu(parts: tuple[Part, ...], ud_dir: Path, out: Path) -> int:
+def write_conllu(
+    parts: tuple[Part, ...], ud_dir: Path, out: Path, first_person: float = 0.0
+) -> int:
     sentences: list[str] = []
     for part in parts:
         sentences.extend(read_sentences(ud_dir / part.path)[part.start : part.stop])
+    if first_person:
+        from first_person import first_person_copies  # beside this script
+
+        copies = first_person_copies(sentences, share=first_person, seed=0)
+        print(f"{out.name}: {len(copies)} first-person copies", flush=True)
+        sentences.extend(copies)
     out.write_text("\n".join(sentences) + "\n", encoding="utf-8")
     return len(sentences)
 
@@ -122,14 +130,17 @@ def convert(conllu: Path, out_dir: Path) -> Path:
     return out_dir / (conllu.stem + ".spacy")
 
 
-def prepare(lang: str, split: Split, ud_dir: Path, work: Path) -> dict[str, Path]:
+def prepare(
+    lang: str, split: Split, ud_dir: Path, work: Path, first_person: float = 0.0
+) -> dict[str, Path]:
     work.mkdir(parents=True, exist_ok=True)
     files: dict[str, Path] = {}
     named = [("train", split.train), ("dev", split.dev), ("test", split.test)]
     named += [(name, (part,)) for name, part in split.extra_tests]
     for name, parts in named:
         conllu = work / f"{lang}-{name}.conllu"
-        count = write_conllu(parts, ud_dir, conllu)
+        share = first_person if name == "train" else 0.0
+        count = write_conllu(parts, ud_dir, conllu, share)
         print(f"{lang} {name}: {count} sentences", flush=True)
         files[name] = convert(conllu, work)
     return files
@@ -142,7 +153,13 @@ def evaluate(model: Path, data: Path, out: Path) -> dict[str, float]:
     return {key: scores[key] for key in keys if key in scores}
 
 
-def package(lang: str, split: Split, model: Path, scores: dict[str, dict[str, float]]) -> Path:
+def package(
+    lang: str,
+    split: Split,
+    model: Path,
+    scores: dict[str, dict[str, float]],
+    first_person: float = 0.0,
+) -> Path:
     target = MODELS / lang
     if target.exists():
         shutil.rmtree(target)
@@ -163,12 +180,13 @@ def package(lang: str, split: Split, model: Path, scores: dict[str, dict[str, fl
     )
     meta.pop("performance", None)
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (target / "ATTRIBUTION.md").write_text(attribution(lang, split), encoding="utf-8")
+    text = attribution(lang, split, first_person)
+    (target / "ATTRIBUTION.md").write_text(text, encoding="utf-8")
     shutil.copyfile(ROOT / "training" / "LICENSE-CC-BY-SA-4.0.txt", target / "LICENSE")
     return target
 
 
-def attribution(lang: str, split: Split) -> str:
+def attribution(lang: str, split: Split, first_person: float = 0.0) -> str:
     lines = [
         f"# kgload {lang} pipeline: attribution and licence",
         "",
@@ -183,6 +201,15 @@ def attribution(lang: str, split: Split) -> str:
         "scripts/train_pipelines.py with training/pipeline.cfg (fixed seed); changes: the",
         "treebanks were converted to spaCy's format with multi-word tokens merged and used to",
         "train statistical models; no treebank text is included here.",
+        *(
+            [
+                "For this language, first-person copies of the training sentences (a clause's",
+                "subject dropped or made a first-person pronoun, its verb inflected to agree;",
+                "scripts/first_person.py) were added to the training data.",
+            ]
+            if first_person
+            else []
+        ),
         "",
     ]
     return "\n".join(lines)
@@ -194,13 +221,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ud-dir", type=Path, default=ROOT.parent / "shared" / "ud")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "training")
     parser.add_argument("--skip-train", action="store_true", help="score and package only")
+    parser.add_argument(
+        "--first-person",
+        type=float,
+        default=0.0,
+        metavar="SHARE",
+        help="add first-person copies of this share of the training sentences (0 to 1; "
+        "scripts/first_person.py); the shipped pipelines use 0",
+    )
     args = parser.parse_args(argv)
     if not args.ud_dir.is_dir():
         parser.error(f"--ud-dir {args.ud_dir}: no such folder (the UD treebanks, see training/)")
     for lang in args.langs:
         split = SPLITS[lang]
         work = args.work / lang
-        files = prepare(lang, split, args.ud_dir, work / "corpus")
+        files = prepare(lang, split, args.ud_dir, work / "corpus", args.first_person)
         output = work / "output"
         if not args.skip_train:
             spacy_cli(
@@ -219,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         scores = {"test": evaluate(best, files["test"], work / "scores-test.json")}
         for name, _part in split.extra_tests:
             scores[name] = evaluate(best, files[name], work / f"scores-{name}.json")
-        target = package(lang, split, best, scores)
+        target = package(lang, split, best, scores, args.first_person)
         print(f"{lang}: {json.dumps(scores)} -> {target}", flush=True)
     return 0
 

@@ -20,6 +20,7 @@ from kgload.nlp.parse import (
     _repair_noun_root_with_subject,
     _repair_object_of_a_case_phrase,
     _repair_object_read_as_apposition,
+    _repair_oblique_on_a_noun,
     _repair_phrase_on_a_named_object,
 )
 
@@ -360,3 +361,45 @@ def test_the_date_of_a_subjects_relative_clause_does_not_date_the_main_verb() ->
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2023, 6, 10))
     [deal] = [e for e in analyze(article, load_kb()).events if e.type is EventType.AGREEMENT]
     assert deal.date is None
+
+
+
+def test_an_oblique_hung_on_an_object_noun_is_the_nouns_phrase() -> None:
+    doc = _tagged([
+        ("Francia", 1, "nsubj", "PROPN", ""), ("aplicó", 1, "ROOT", "VERB", ""),
+        ("sanciones", 1, "obj", "NOUN", ""), ("contra", 4, "case", "ADP", ""),
+        ("Siria", 2, "obl", "PROPN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert (doc[4].dep_, doc[4].head.i) == ("nmod", 2)
+
+
+def test_an_oblique_of_a_predicate_noun_or_without_a_case_word_stays() -> None:
+    # "Esto es una sanción contra Irán": the noun has a copula, it is the predicate
+    doc = _tagged([
+        ("Esto", 3, "nsubj", "PRON", ""), ("es", 3, "cop", "AUX", ""),
+        ("una", 3, "det", "DET", ""), ("sanción", 3, "ROOT", "NOUN", ""),
+        ("contra", 5, "case", "ADP", ""), ("Irán", 3, "obl", "PROPN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert doc[5].dep_ == "obl"
+    doc = _tagged([
+        ("aplicó", 0, "ROOT", "VERB", ""), ("sanciones", 0, "obj", "NOUN", ""),
+        ("ayer", 1, "obl", "NOUN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert doc[2].dep_ == "obl"
+
+
+def test_sanctions_applied_against_a_state_are_aimed_at_it() -> None:
+    kb = load_kb()
+    expected = {
+        "Francia aplicó sanciones contra Siria.": ("Q142", "Q858"),
+        "Australia aplicó sanciones contra Rusia.": ("Q408", "Q159"),
+        "El Reino Unido aplicó sanciones contra 20 funcionarios de Irán.": ("Q145", "Q794"),
+    }
+    for text, sides in expected.items():
+        article = Article(id="t", text=text, lang="es", source="test",
+                          published=dt.date(2024, 3, 5))
+        (sanction,) = [e for e in analyze(article, kb).events if e.type is EventType.SANCTION]
+        assert (sanction.agent, sanction.recipient) == sides, text

@@ -116,6 +116,7 @@ def parse_sentences(
         _repair_phrase_on_a_named_object(doc)
         _repair_adjective_on_a_far_noun(doc)
         _repair_object_of_a_case_phrase(doc)
+        _repair_oblique_on_a_noun(doc)
     return parsed
 
 
@@ -470,3 +471,22 @@ def _repair_object_of_a_case_phrase(doc: Doc) -> None:
         token.dep_ = "obl"
         for obj in objects:
             obj.head = verb
+
+
+def _repair_oblique_on_a_noun(doc: Doc) -> None:
+    """ "Estados Unidos aplicó sanciones contra Rusia" with "contra Rusia" an `obl` hung on
+    "sanciones": an oblique is a predicate's, and a noun that is a verb's argument or another
+    noun's modifier, with no copula or subject of its own, is no predicate, so a phrase with a
+    case word hung on it is the noun's own modifier (`nmod`)."""
+    for token in doc:
+        noun = token.head
+        if (
+            token.dep_ != "obl"
+            or noun.i == token.i
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.dep_ not in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod")
+            or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
+            or any(c.dep_ in ("cop", "nsubj", "aux") for c in noun.children)
+        ):
+            continue
+        token.dep_ = "nmod"

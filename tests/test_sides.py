@@ -282,6 +282,12 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
         ("Bruselas (EuroEFE).- El Consejo aprobó.", "Bruselas (EuroEFE).- "),
         # a parenthesis in lower case is an aside, not an agency
         ("Em 2024 (ano passado) — o Brasil assinou.", None),
+        # a place in capitals and a colon, at the start of the text
+        ("TOKYO: Japan acted.", "TOKYO: "),
+        ("NEW DELHI: India acted.", "NEW DELHI: "),
+        # further down it is a speaker; words in lower case are a sentence
+        ("Remarks\n\nMODERATOR: Thank you.", None),
+        ("US officials said: The UK will act.", None),
     ],
 )
 def test_a_dateline_may_carry_a_day(text: str, dateline: str | None) -> None:
@@ -577,3 +583,11 @@ def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer() -> None
     assert [(e.agent, e.recipient) for e in found if e.type is EventType.CONDEMNATION] == [
         ("Q155", "Q159")
     ]
+
+
+def test_a_place_and_a_colon_opening_the_text_is_no_side() -> None:
+    text = "TOKYO: Japan on Friday announced new sanctions against Russia."
+    (sanction,) = [e for e in _events(text, "en", dt.date(2024, 3, 5))
+                   if e.type is EventType.SANCTION]
+    assert set(sanction.participants) == {"Q17", "Q159"}
+    assert sanction.date is not None and sanction.date.iso() == "2024-03-01"

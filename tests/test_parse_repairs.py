@@ -13,6 +13,7 @@ from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
+    _repair_conjunct_of_a_case_phrase,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -403,3 +404,37 @@ def test_sanctions_applied_against_a_state_are_aimed_at_it() -> None:
                           published=dt.date(2024, 3, 5))
         (sanction,) = [e for e in analyze(article, kb).events if e.type is EventType.SANCTION]
         assert (sanction.agent, sanction.recipient) == sides, text
+
+
+def test_a_conjunct_with_the_case_word_of_the_phrase_before_is_coordinated_with_it() -> None:
+    # the misparse: "al pueblo" a conjunct of "apoyo", beside "al Gobierno"
+    rows = [
+        ("apoyo", 0, "ROOT", "NOUN", ""), ("a", 2, "case", "ADP", ""),
+        ("Gobierno", 0, "nmod", "NOUN", ""), ("y", 5, "cc", "CCONJ", ""),
+        ("a", 5, "case", "ADP", ""), ("pueblo", 0, "conj", "NOUN", ""),
+    ]
+    doc = _tagged(rows)
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 2
+    # another case word ("a Chile y contra Perú"), or none, is another phrase: it stays
+    doc = _tagged([*rows[:4], ("contra", 5, "case", "ADP", ""), rows[5]])
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 0
+    doc = _tagged([*rows[:4], ("el", 5, "det", "DET", ""), rows[5]])
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 0
+
+
+def test_support_for_a_government_and_a_people_goes_to_their_state() -> None:
+    kb = load_kb()
+    expected = {
+        ("es", "Argentina desea expresar su solidaridad y su apoyo al Gobierno y al pueblo de "
+         "Chile."): ("Q414", "Q298"),
+        ("en", "Canada reaffirmed its support for the government and for the people of "
+         "Ukraine."): ("Q16", "Q212"),
+    }
+    for (lang, text), sides in expected.items():
+        article = Article(id="t", text=text, lang=lang, source="test",
+                          published=dt.date(2024, 3, 5))
+        (support,) = [e for e in analyze(article, kb).events if e.type is EventType.SUPPORT]
+        assert (support.agent, support.recipient) == sides, text

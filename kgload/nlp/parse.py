@@ -117,6 +117,7 @@ def parse_sentences(
         _repair_adjective_on_a_far_noun(doc)
         _repair_object_of_a_case_phrase(doc)
         _repair_oblique_on_a_noun(doc)
+        _repair_conjunct_of_a_case_phrase(doc)
     return parsed
 
 
@@ -490,3 +491,28 @@ def _repair_oblique_on_a_noun(doc: Doc) -> None:
         ):
             continue
         token.dep_ = "nmod"
+
+
+def _repair_conjunct_of_a_case_phrase(doc: Doc) -> None:
+    """ "reiteró su apoyo al Gobierno y al pueblo de Somalia" with "al pueblo" a conjunct of
+    "apoyo": a conjunct opened by the same case word as the phrase right before it, hung on the
+    word that phrase depends on (which has no case word of its own), is coordinated with that
+    phrase."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "conj" or head.i == token.i or head.i > token.i:
+            continue
+        case = [c.text.lower() for c in token.children if c.dep_ == "case" and c.i < token.i]
+        if not case or any(c.dep_ == "case" for c in head.children):
+            continue
+        phrases = [
+            c
+            for c in head.children
+            if head.i < c.i < token.i and c.dep_ in ("nmod", "obl", "obj", "iobj")
+        ]
+        if not phrases:
+            continue
+        last = phrases[-1]
+        own = [c.text.lower() for c in last.children if c.dep_ == "case" and c.i < last.i]
+        if own == case:
+            token.head = last

@@ -259,3 +259,18 @@ def test_an_undated_act_told_by_the_main_verb_in_the_present_is_of_the_day(
 ) -> None:
     found = [e for e in _events(text, lang, kb) if e.type is kind]
     assert [e.date.iso() if e.date else None for e in found] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "previsto" hung by the parser as an auxiliary of "enviar": still a plan
+        ("Italia tiene previsto enviar tropas a Líbano.", Status.PLANNED),
+        ("Italia envió tropas a Líbano.", Status.OCCURRED),
+    ],
+)
+def test_a_participle_of_plan_labelled_an_auxiliary_plans_the_act(
+    text: str, status: Status, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, "es", kb) if e.type is EventType.TROOP_DEPLOYMENT]
+    assert [e.status for e in found] == [status]

@@ -295,6 +295,10 @@ def _read_dependent(
         clue = _clue(words, status, _AUX_CLUES)
         if clue == "consider" and _done_modal(child):
             clue = None
+        if clue is None and child.pos_ != "AUX":
+            # "Francia tiene previsto enviar ayuda" with "previsto" hung as an auxiliary of
+            # "enviar": a participle of plan or doubt, whatever its label
+            clue = _clue(words, status, _MODIFIER_CLUES)
     elif relation == "mark" and words & markers["condition"]:
         clue = "condition"
     elif relation == "mark" and words & markers["without"]:

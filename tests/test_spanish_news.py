@@ -14,6 +14,7 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, PartialDate, Status
 from kgload.nlp.parse import (
+    _repair_adjective_read_as_a_clause,
     _repair_nominal_clause,
     _repair_participle_root,
     _repair_second_subject,
@@ -315,3 +316,34 @@ def test_an_event_noun_hung_on_the_date_before_it_is_the_verbs_object(text: str)
     assert [(set(e.participants), e.date) for e in meetings] == [
         ({"Q3052772", "Q37181"}, PartialDate(2025, 8, 10))
     ]
+
+
+def test_an_adjective_labelled_a_clause_of_the_noun_before_it_is_its_modifier() -> None:
+    doc = _doc([
+        ("Francia", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"),
+        ("ayuda", "NOUN", 1, "obj"), ("militar", "ADJ", 2, "xcomp"),
+        ("a", "ADP", 5, "case"), ("Ucrania", "PROPN", 3, "obl"),
+    ])
+    _repair_adjective_read_as_a_clause(doc)
+    assert doc[3].dep_ == "amod"
+    # said of a subject ("Chile consideró la ayuda necesaria"), apart from the noun: a clause
+    apart = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("consideró", "VERB", 1, "ROOT"),
+        ("la", "DET", 3, "det"), ("ayuda", "NOUN", 1, "obj"),
+        ("muy", "ADV", 5, "advmod"), ("necesaria", "ADJ", 3, "xcomp"),
+    ])
+    _repair_adjective_read_as_a_clause(apart)
+    assert apart[5].dep_ == "xcomp"
+
+
+@pytest.mark.parametrize("text", [
+    "Francia envió ayuda militar a Ucrania.",
+    "Alemania envió ayuda militar a Ucrania.",
+])
+def test_military_aid_sent_is_no_troop_deployment(text: str) -> None:
+    assert {kind for kind, _, _, _ in _kinds(text)} == {EventType.MILITARY_AID}
+
+
+def test_troops_sent_are_still_a_deployment() -> None:
+    kinds = {kind for kind, _, _, _ in _kinds("Francia envió tropas a Ucrania.")}
+    assert kinds == {EventType.TROOP_DEPLOYMENT}

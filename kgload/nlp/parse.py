@@ -118,6 +118,7 @@ def parse_sentences(
         _repair_object_of_a_case_phrase(doc)
         _repair_oblique_on_a_noun(doc)
         _repair_conjunct_of_a_case_phrase(doc)
+        _repair_adjective_read_as_a_clause(doc)
     return parsed
 
 
@@ -516,3 +517,22 @@ def _repair_conjunct_of_a_case_phrase(doc: Doc) -> None:
         own = [c.text.lower() for c in last.children if c.dep_ == "case" and c.i < last.i]
         if own == case:
             token.head = last
+
+
+def _repair_adjective_read_as_a_clause(doc: Doc) -> None:
+    """ "España entregó ayuda militar a Ucrania" with "militar" labelled a clause (`xcomp`) of
+    "ayuda": a noun that is no predicate (no copula, no subject) has no clause of that kind,
+    so an adjective right after it, with no copula, subject or subordinator of its own, is its
+    modifier (`amod`)."""
+    for token in doc:
+        noun = token.head
+        if (
+            token.dep_ != "xcomp"
+            or token.pos_ != "ADJ"
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or token.i != noun.i + 1
+            or any(c.dep_ in ("cop", "nsubj", "aux") for c in noun.children)
+            or any(c.dep_ in ("cop", "nsubj", "mark", "aux") for c in token.children)
+        ):
+            continue
+        token.dep_ = "amod"

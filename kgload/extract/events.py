@@ -1499,8 +1499,12 @@ def _opens_a_span(token: Token, grammar: Grammar) -> bool:
 
 
 def _since(date: DateMention, text: str, grammar: Grammar) -> bool:
+    """A date right after a word that opens or closes a span ("desde outubro", "até 2027"):
+    where a period began or ends, not when the event was."""
     before = text[max(0, date.start - 12) : date.start].lower().split()
-    return bool(before) and before[-1] in grammar.markers["since"]
+    return bool(before) and (
+        before[-1] in grammar.markers["since"] or before[-1] in grammar.markers["until"]
+    )
 
 
 def _tense_fix(
@@ -1668,7 +1672,7 @@ def extract_events(
         article,
         indexed,
         dates_at,
-        # "desde outubro" starts a span; it never dates an event
+        # "desde outubro" starts a span, "até 2027" ends one; they never date an event
         _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)]),
         _ByStart(quantities),
     )

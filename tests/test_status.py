@@ -274,3 +274,21 @@ def test_a_participle_of_plan_labelled_an_auxiliary_plans_the_act(
 ) -> None:
     found = [e for e in _events(text, "es", kb) if e.type is EventType.TROOP_DEPLOYMENT]
     assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a month after the event's word, hung on the verb above: the month of the visit
+        ("Finally, Macron and Lula looked forward to Lula's visit to France in July.",
+         EventType.VISIT, ("2025-07", Status.PLANNED)),
+        # a month before it is the one the act was decided in, and stays in the past
+        ("The EU agreed in January to impose sanctions on Iran.",
+         EventType.SANCTION, ("2025-01", Status.PLANNED)),
+    ],
+)
+def test_a_month_after_a_planned_act_is_its_own_not_the_decisions(
+    text: str, kind: EventType, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, "en", kb) if e.type is kind]
+    assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]

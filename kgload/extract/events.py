@@ -1769,7 +1769,8 @@ def _draft_events(
             event.status,
             article.published,
             past=_told_in_past(frame, attached),
-            decided=_decided_on(frame, attached),
+            decided=_decided_on(frame, attached)
+            and not _month_of_the_act(date_mention, frame, sentence),
         )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
@@ -1913,6 +1914,19 @@ def _decided_on(frame: Frame, attached: Token | None) -> bool:
     if not any(a.i == attached.i for a in clause.ancestors):
         return False
     return _told_in_past(frame, attached)
+
+
+def _month_of_the_act(
+    mention: DateMention | None, frame: Frame, sentence: ParsedSentence
+) -> bool:
+    """A month or a year told after the event's own word ("looked forward to the President's
+    visit to the UK in July"), even when the parser hung it on the verb above: when the act
+    is, not the day it was decided (a decision is told by its day, before the act)."""
+    return (
+        mention is not None
+        and mention.value.day is None
+        and mention.start > sentence.spans[frame.token.i][0]
+    )
 
 
 def _dated_status(

@@ -569,6 +569,10 @@ def test_a_prolonged_or_renewed_sanction_is_a_sanction(lang: str, text: str) -> 
     [
         ("pt", "O governo brasileiro condenou o ataque à Embaixada da França na Tunísia."),
         ("es", "El Gobierno de Chile condenó el ataque contra la embajada de Francia en Túnez."),
+        # tenth pass: a noun of the acts class, not an event of its own ("atentado")
+        ("pt", "O governo brasileiro condenou o atentado contra a embaixada do Egito."),
+        ("pt", "O Brasil condenou o atentado do grupo rebelde contra a Colômbia."),
+        ("es", "El Gobierno de Chile condenó el atentado contra la embajada de Egipto."),
     ],
 )
 def test_condemning_an_act_whose_doer_is_unnamed_condemns_no_victim(lang: str, text: str) -> None:
@@ -577,9 +581,15 @@ def test_condemning_an_act_whose_doer_is_unnamed_condemns_no_victim(lang: str, t
     assert not [e for e in found if e.type is EventType.CONDEMNATION]
 
 
-def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer() -> None:
-    found = _events("O governo brasileiro condenou o ataque russo à Ucrânia.", "pt",
-                    dt.date(2025, 6, 13))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O governo brasileiro condenou o ataque russo à Ucrânia.",
+        "O governo brasileiro condenou o atentado russo contra a Ucrânia.",
+    ],
+)
+def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer(text: str) -> None:
+    found = _events(text, "pt", dt.date(2025, 6, 13))
     assert [(e.agent, e.recipient) for e in found if e.type is EventType.CONDEMNATION] == [
         ("Q155", "Q159")
     ]

@@ -1164,20 +1164,22 @@ def _condemnation_roles(
     if doers:
         found.recipients = doers
         return False
-    if _condemns_an_act(frame, frames):
+    acts = resolver.context.grammar.classes.get("acts", frozenset())
+    if _condemns_an_act(frame, frames, acts):
         found.recipients = []
         return True
     return False
 
 
-def _condemns_an_act(frame: Frame, frames: list[Frame]) -> bool:
+def _condemns_an_act(frame: Frame, frames: list[Frame], acts: frozenset[str]) -> bool:
     """Whether a condemnation's object is a directed act told by an event noun ("condenou o
-    ataque à Embaixada dos EUA")."""
+    ataque à Embaixada dos EUA") or a noun of the `acts` class ("condenou o atentado contra
+    o escritório da ONU")."""
     objects = {t.i for t in frame.objects}
     return any(
         other is not frame and other.token.i in objects and other.type.is_directed
         for other in frames
-    )
+    ) or any(word_forms(t) & acts for t in frame.objects)
 
 
 def _condemned(

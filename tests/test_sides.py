@@ -573,6 +573,8 @@ def test_a_prolonged_or_renewed_sanction_is_a_sanction(lang: str, text: str) -> 
         ("pt", "O governo brasileiro condenou o atentado contra a embaixada do Egito."),
         ("pt", "O Brasil condenou o atentado do grupo rebelde contra a Colômbia."),
         ("es", "El Gobierno de Chile condenó el atentado contra la embajada de Egipto."),
+        # the target hung on a participle of the act is no doer either
+        ("pt", "O Brasil condena o ato terrorista perpetrado hoje contra a embaixada do Egito."),
     ],
 )
 def test_condemning_an_act_whose_doer_is_unnamed_condemns_no_victim(lang: str, text: str) -> None:
@@ -586,6 +588,7 @@ def test_condemning_an_act_whose_doer_is_unnamed_condemns_no_victim(lang: str, t
     [
         "O governo brasileiro condenou o ataque russo à Ucrânia.",
         "O governo brasileiro condenou o atentado russo contra a Ucrânia.",
+        "O governo brasileiro condenou as ações da Rússia contra a Ucrânia.",
     ],
 )
 def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer(text: str) -> None:

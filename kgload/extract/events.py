@@ -1196,7 +1196,7 @@ def _condemned(
         if word_forms(token) & acts:
             # "condena las acciones realizadas por el régimen", "the actions of Russia": the
             # doer the phrase names
-            doers = resolver.actors([token])
+            doers = _act_doers(token, resolver, context.grammar)
             if doers:
                 return doers
             # "condenou as medidas": the last directed act told, by someone else
@@ -1222,6 +1222,24 @@ def _condemned(
                 return [draft.agent]
         return []
     return []
+
+
+def _act_doers(act: Token, resolver: _Resolver, grammar: Grammar) -> list[str]:
+    """The actors an act noun's phrase names as its doers: not those of a phrase that names
+    its target ("o ato terrorista perpetrado contra a embaixada do Egito": Egypt was struck,
+    not condemned)."""
+    targets = {
+        word.i
+        for t in act.subtree
+        if t.i != act.i
+        and base_dep(t) in ("obl", "nmod")
+        and grammar.marker_role(case_phrase(t)) in ("recipient", "aimed")
+        for word in t.subtree
+    }
+    if not targets:
+        return resolver.actors([act])
+    struck = {id(resolver.reader.index.at(t)) for t in act.doc if t.i in targets}
+    return _keys([m for m in resolver.reader.actors(act) if id(m) not in struck])
 
 
 def _date_for(

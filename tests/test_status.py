@@ -292,3 +292,20 @@ def test_a_month_after_a_planned_act_is_its_own_not_the_decisions(
 ) -> None:
     found = [e for e in _events(text, "en", kb) if e.type is kind]
     assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # a clause completing a noun of intent, even hung on the verb by the parser
+        ("Lula expressed his intention to visit China.", "en", Status.PLANNED),
+        ("Lula demonstrou interesse em visitar a China.", "pt", Status.PLANNED),
+        # the noun is no intent of the act that has it in a clause of its own
+        ("Lula visitou a China para demonstrar interesse.", "pt", Status.OCCURRED),
+    ],
+)
+def test_an_act_completing_a_noun_of_intent_is_planned(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert [e.status for e in visits] == [status]

@@ -72,6 +72,12 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
             break
         relation = base_dep(top)
         status_head = bool(grammar.lemmas(head.lemma_, head.text) & grammar.status_verbs)
+        intent = _intent_noun(top, head, grammar)
+        if intent is not None:
+            # "su intención de visitar Brasil", "demonstrou interesse em visitar o Brasil":
+            # a noun of plan or doubt that the clause completes
+            chain.append(intent)
+            break
         # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
         # above one governs it
         if relation not in _UP and not (relation == "advcl" and status_head):
@@ -79,6 +85,31 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
         chain.append(head)
         top = head
     return chain
+
+
+def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:
+    """The noun of the status lists a non-finite clause completes: the clause's head ("su
+    intención de visitar"), or the object of the verb the clause hangs on, right before it,
+    when the parser hung the clause on the verb ("demonstrou interesse em visitar",
+    "expressed his intention to visit")."""
+    relation = base_dep(clause)
+    if (
+        relation not in ("acl", "xcomp", "advcl")
+        or clause.dep_.lower() == "acl:relcl"
+        or "Fin" in clause.morph.get("VerbForm", [])
+    ):
+        return None
+    nouns = [head] if head.pos_ == "NOUN" else []
+    if relation == "advcl" and head.pos_ in ("VERB", "AUX"):
+        nouns = [o for o in children(head, "obj") if o.pos_ == "NOUN" and o.i < clause.i]
+    return next(
+        (
+            n
+            for n in nouns
+            if grammar.lemmas(n.lemma_, n.text, verb=False) & grammar.status_verbs
+        ),
+        None,
+    )
 
 
 def speech_verbs(frame: Frame, grammar: Grammar) -> list[Token]:

@@ -309,3 +309,20 @@ def test_an_act_completing_a_noun_of_intent_is_planned(
 ) -> None:
     visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
     assert [e.status for e in visits] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # the purpose of a planned trip is as planned as the trip
+        ("Lula viajará a Washington para reunirse con Biden.", "es", Status.PLANNED),
+        ("Lula deve viajar a Washington para se reunir com Biden.", "pt", Status.PLANNED),
+        # of a trip made, it took place
+        ("Lula viajou a Washington para se reunir com Biden.", "pt", Status.OCCURRED),
+    ],
+)
+def test_a_meeting_that_a_trip_is_made_for_has_the_trips_status(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    meetings = [e for e in _events(text, lang, kb) if e.type is EventType.MEETING]
+    assert [e.status for e in meetings] == [status]

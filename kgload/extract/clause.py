@@ -79,12 +79,21 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
             chain.append(intent)
             break
         # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
-        # above one governs it
-        if relation not in _UP and not (relation == "advcl" and status_head):
+        # above one governs it, or any verb above a non-finite one it opens with a
+        # subordinator, when that clause's verb is the trigger ("viajará a Washington para
+        # reunirse con Biden": the talk is as planned as the trip)
+        if relation not in _UP and not (
+            relation == "advcl"
+            and (status_head or (top.i == frame.token.i and _non_finite_with_mark(top)))
+        ):
             break
         chain.append(head)
         top = head
     return chain
+
+
+def _non_finite_with_mark(clause: Token) -> bool:
+    return "Fin" not in clause.morph.get("VerbForm", []) and bool(children(clause, "mark"))
 
 
 def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:

@@ -17,6 +17,7 @@ from kgload.nlp.parse import (
     _repair_adjective_read_as_a_clause,
     _repair_nominal_clause,
     _repair_participle_root,
+    _repair_participle_with_a_determiner,
     _repair_second_subject,
     _repair_verbless_predicate,
 )
@@ -347,3 +348,35 @@ def test_military_aid_sent_is_no_troop_deployment(text: str) -> None:
 def test_troops_sent_are_still_a_deployment() -> None:
     kinds = {kind for kind, _, _, _ in _kinds("Francia envió tropas a Ucrania.")}
     assert kinds == {EventType.TROOP_DEPLOYMENT}
+
+
+def _tagged(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
+    )
+
+
+def test_a_participle_with_a_determiner_is_a_noun() -> None:
+    doc = _tagged([
+        ("Lula", "PROPN", 1, "nsubj", ""), ("mantuvo", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("un", "DET", 3, "det", ""), ("llamado", "VERB", 1, "obj", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[3].pos_ == "NOUN"
+    # with an auxiliary it is a verb ("ha llamado"), and without a determiner too
+    doc = _tagged([
+        ("Lula", "PROPN", 2, "nsubj", ""), ("ha", "AUX", 2, "aux", ""),
+        ("llamado", "VERB", 2, "ROOT", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[2].pos_ == "VERB"
+    doc = _tagged([
+        ("tropas", "NOUN", 0, "ROOT", ""), ("enviadas", "VERB", 0, "nmod", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[1].pos_ == "VERB"

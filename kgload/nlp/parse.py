@@ -119,6 +119,7 @@ def parse_sentences(
         _repair_oblique_on_a_noun(doc)
         _repair_conjunct_of_a_case_phrase(doc)
         _repair_adjective_read_as_a_clause(doc)
+        _repair_participle_with_a_determiner(doc)
     return parsed
 
 
@@ -536,3 +537,21 @@ def _repair_adjective_read_as_a_clause(doc: Doc) -> None:
         ):
             continue
         token.dep_ = "amod"
+
+
+def _repair_participle_with_a_determiner(doc: Doc) -> None:
+    """ "Lula mantuvo un llamado telefónico con Biden" with "llamado" tagged a participle: a
+    participle that is a verb's argument or a noun's modifier and has a determiner of its own
+    before it is a noun (an article does not open a verb)."""
+    for token in doc:
+        if (
+            token.pos_ != "VERB"
+            or "Part" not in token.morph.get("VerbForm", [])
+            or token.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj")
+            or not any(
+                c.dep_ == "det" and c.i < token.i and c.pos_ == "DET" for c in token.children
+            )
+            or any(c.dep_ in ("aux", "aux:pass", "cop", "obj") for c in token.children)
+        ):
+            continue
+        token.pos_ = "NOUN"

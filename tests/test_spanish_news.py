@@ -255,11 +255,20 @@ def test_expressing_support_names_both_sides() -> None:
         ("Nicolás Maduro tuvo un intercambio telefónico con Donald Trump.", EventType.PHONE_CALL),
         ("Nicolás Maduro tuvo una breve charla con Donald Trump en Caracas.", EventType.MEETING),
         ("Nicolás Maduro tuvo una cita con Donald Trump en Caracas.", EventType.MEETING),
+        # the Southern Cone's "llamado telefónico"
+        ("Nicolás Maduro mantuvo un llamado telefónico con Donald Trump.", EventType.PHONE_CALL),
+        ("Nicolás Maduro recibió un llamado telefónico de Donald Trump.", EventType.PHONE_CALL),
     ],
 )
 def test_a_call_or_a_talk_named_by_a_noun_of_everyday_speech(text: str, kind: EventType) -> None:
     parties = {p for e in _events(text) if e.type is kind for p in e.participants}
     assert {"Q58132", "Q22686"} <= parties
+
+
+def test_an_appeal_is_no_call() -> None:
+    # "llamado" alone is an appeal
+    text = "Nicolás Maduro hizo un llamado a Donald Trump para negociar."
+    assert all(e.type is not EventType.PHONE_CALL for e in _events(text))
 
 
 def test_an_exchange_of_prisoners_is_no_call() -> None:

@@ -326,3 +326,23 @@ def test_a_meeting_that_a_trip_is_made_for_has_the_trips_status(
 ) -> None:
     meetings = [e for e in _events(text, lang, kb) if e.type is EventType.MEETING]
     assert [e.status for e in meetings] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "status"),
+    [
+        # the call a meeting was agreed in took place; the meeting is planned
+        ("Durante o telefonema, Lula e Trump acertaram um encontro presencial.", "pt",
+         EventType.PHONE_CALL, Status.OCCURRED),
+        ("Durante o telefonema, Lula e Trump acertaram um encontro presencial.", "pt",
+         EventType.MEETING, Status.PLANNED),
+        # a setting of a clause in the future is still to come
+        ("Durante la visita a Pekín, Lula firmará acuerdos con Xi Jinping.", "es",
+         EventType.VISIT, Status.PLANNED),
+    ],
+)
+def test_an_event_set_before_the_clause_as_its_span_has_its_tense_not_its_plan(
+    text: str, lang: str, kind: EventType, status: Status, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [e.status for e in found] == [status]

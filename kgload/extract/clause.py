@@ -226,6 +226,13 @@ def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
 def read_status(frame: Frame, grammar: Grammar) -> Reading:
     """The status the clauses around the trigger give the event."""
     found: set[str] = set()  # the clues read so far ("negation", "plan", "double", …)
+    if _told_as_a_setting(frame, grammar):
+        # "Durante o telefonema, Lula e Trump acertaram um encontro": the call in which a
+        # meeting was agreed took place; it is as past or future as the clause, no more
+        for child in frame.token.children:
+            _read_dependent(child, grammar, found, first=True, on_trigger=True)
+        _read_tense_over_noun(frame, grammar, found)
+        return _reading(found)
     for position, token in enumerate(governing_chain(frame, grammar)):
         if position > 0:  # a verb above the trigger, or an event noun's governing verb
             _read_governing_verb(frame, token, grammar, found)
@@ -384,6 +391,36 @@ def _told_as_a_time(frame: Frame, grammar: Grammar) -> bool:
     """ "alertaram a China … após a invasão da Ucrânia": an event noun that gives the time of
     the clause above has taken place, whatever that clause says of its own act."""
     return case_phrase(frame.token) in grammar.markers["after"]
+
+
+def _told_as_a_setting(frame: Frame, grammar: Grammar) -> bool:
+    """An event noun in a "during" phrase set before the verb it hangs on ("Durante o
+    telefonema, …", "In a call with Xi, Biden agreed…"): the span the clause happens in."""
+    token = frame.token
+    above = token.head
+    return (
+        frame.rule.nominal
+        and base_dep(token) == "obl"
+        and above.pos_ in ("VERB", "AUX")
+        and token.i < above.i
+        and case_phrase(token) in grammar.markers["during"]
+    )
+
+
+def _read_tense_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:
+    """The tense and auxiliaries of the verb a setting hangs on ("during the visit, Lula will
+    sign…": the visit is planned), not what that verb means."""
+    above = frame.token.head
+    status = grammar.status
+    for aux in children(above, "aux"):
+        clue = _clue(_words(aux), status, _AUX_CLUES)
+        if clue is not None and not (clue == "consider" and _done_modal(aux)):
+            found.add(clue)
+    mood, tense = above.morph.get("Mood", []), above.morph.get("Tense", [])
+    if "Cnd" in mood:
+        found.add("conditional")
+    elif "Fut" in tense:
+        found.add("plan")
 
 
 def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:

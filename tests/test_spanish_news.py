@@ -18,6 +18,7 @@ from kgload.nlp.parse import (
     _repair_nominal_clause,
     _repair_participle_root,
     _repair_participle_with_a_determiner,
+    _repair_relative_clause_read_as_adverbial,
     _repair_second_subject,
     _repair_verbless_predicate,
 )
@@ -389,3 +390,43 @@ def test_a_participle_with_a_determiner_is_a_noun() -> None:
     ])
     _repair_participle_with_a_determiner(doc)
     assert doc[1].pos_ == "VERB"
+
+
+def _received(pronoun_case: bool, verb_number: str) -> Doc:
+    # "recibió a su homóloga, Castro, [a] quien llegó…" with "llegó" a ccomp of "recibió"
+    rows = [
+        ("Sheinbaum", "PROPN", 1, "nsubj", ""), ("recibió", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("a", "ADP", 3, "case", ""), ("Castro", "PROPN", 1, "obj", ""),
+        (",", "PUNCT", 6, "punct", ""),
+    ]
+    if pronoun_case:
+        rows.append(("a", "ADP", 6, "case", ""))
+    at = len(rows)
+    rows += [
+        ("quien", "PRON", at + 1, "obj", "PronType=Rel"),
+        ("llegó", "VERB", 1, "ccomp", f"Number={verb_number}|VerbForm=Fin"),
+    ]
+    rows[4] = (",", "PUNCT", at, "punct", "")
+    return _tagged(rows)
+
+
+def test_a_clause_opened_by_a_relative_pronoun_is_a_relative_clause_of_the_name() -> None:
+    doc = _received(False, "Sing")
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert (doc[6].dep_, doc[6].head.i, doc[5].dep_) == ("acl:relcl", 3, "nsubj")
+
+
+def test_a_relative_pronoun_with_a_case_word_or_a_plural_verb_stays() -> None:
+    doc = _received(True, "Sing")  # "a quien": an object
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert doc[7].dep_ == "ccomp"
+    doc = _received(False, "Plur")  # a plural verb is not the name's
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert doc[6].dep_ == "ccomp"
+
+
+def test_a_guest_who_arrived_told_in_a_relative_clause_visits() -> None:
+    text = ("Claudia Sheinbaum recibió este martes en Palacio Nacional a su homóloga de Honduras, "
+            "Xiomara Castro, quien desde ayer llegó a México.")
+    visits = [(e.agent, e.recipient) for e in _events(text) if e.type is EventType.VISIT]
+    assert visits == [("Q8044708", "Q96")]

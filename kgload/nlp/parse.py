@@ -120,6 +120,7 @@ def parse_sentences(
         _repair_conjunct_of_a_case_phrase(doc)
         _repair_adjective_read_as_a_clause(doc)
         _repair_participle_with_a_determiner(doc)
+        _repair_relative_clause_read_as_adverbial(doc)
     return parsed
 
 
@@ -555,3 +556,43 @@ def _repair_participle_with_a_determiner(doc: Doc) -> None:
         ):
             continue
         token.pos_ = "NOUN"
+
+
+
+
+def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
+    """ "a su homólogo de Colombia, Iván Duque, quien desde ayer llegó a México" with "llegó"
+    a clause (`advcl`, `ccomp`) of "recibió" and "quien" its object: a finite clause opened by
+    a relative pronoun with no case word is a relative clause of the name or noun right before
+    the pronoun (across a comma), and a pronoun labelled its object, in a clause with no
+    subject that agrees with a name before it, is its subject."""
+    for pronoun in doc:
+        verb = pronoun.head
+        if (
+            pronoun.dep_ not in ("nsubj", "obj")
+            or "Rel" not in pronoun.morph.get("PronType", [])
+            or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != pronoun.i
+            or pronoun.i < 2
+            or any(c.dep_ == "case" for c in pronoun.children)
+        ):
+            continue
+        antecedent = doc[pronoun.i - 1]
+        if antecedent.pos_ == "PUNCT":
+            antecedent = doc[pronoun.i - 2]
+        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
+            antecedent = antecedent.head
+        if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
+            continue
+        if pronoun.dep_ == "obj":
+            number = verb.morph.get("Number", [])
+            if (
+                antecedent.pos_ != "PROPN"
+                or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+                or number not in ([], ["Sing"])
+            ):
+                continue
+            pronoun.dep_ = "nsubj"
+        verb.head = antecedent
+        verb.dep_ = "acl:relcl"

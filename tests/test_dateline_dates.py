@@ -135,6 +135,20 @@ def test_a_date_in_a_since_clause_does_not_date_the_event() -> None:
         assert visit.date is None, text
 
 
+def test_a_date_that_ends_a_span_does_not_date_the_event() -> None:
+    for lang, text in (
+        ("pt", "A União Europeia prorrogou as sanções contra a Rússia até julho de 2026."),
+        ("es", "La Unión Europea prorrogó las sanciones contra Rusia hasta 2026."),
+        ("en", "The EU extended its sanctions on Russia until July 2026."),
+    ):
+        sanction = _only(_events(text, lang, dt.date(2025, 3, 12)), EventType.SANCTION)
+        assert sanction.date is None, text
+    # the date of the act itself still dates it
+    text = "A União Europeia prorrogou em janeiro as sanções contra a Rússia até 2026."
+    sanction = _only(_events(text, "pt", dt.date(2025, 3, 12)), EventType.SANCTION)
+    assert sanction.date == PartialDate(2025, 1)
+
+
 def test_a_day_after_dates_the_clause_it_opens_en() -> None:
     events = _events(
         "Joe Biden met Xi Jinping on Tuesday, two days after Russia attacked Kyiv.",

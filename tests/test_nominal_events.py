@@ -127,6 +127,11 @@ FOUND = [
      V, LULA, CHINA, {LULA, CHINA}, Status.PLANNED),
     ("es", "La visita prevista de Lula a China fue anunciada ayer.",
      V, LULA, CHINA, {LULA, CHINA}, Status.PLANNED),
+    # tenth pass: more heads that only count the event noun after them
+    ("en", "Canada on Monday announced a new slew of sanctions on Iranian officials.",
+     S, CANADA, IRAN, {CANADA, IRAN}, Status.OCCURRED),
+    ("en", "Australia unveiled a fresh flurry of sanctions against Russia.",
+     S, "Q408", RUSSIA, {"Q408", RUSSIA}, Status.OCCURRED),
 ]  # fmt: skip
 
 # sentences that tell no event that occurred
@@ -150,6 +155,8 @@ NOT_OCCURRED = [
     # a group naming one state and something else is no meeting of two
     ("pt", "Representantes do Brasil e de empresas privadas reuniram-se em São Paulo."),
     ("es", "Los representantes de México y de varias empresas se reunieron en Monterrey."),
+    # a counting head over no event noun counts nothing
+    ("en", "Canada announced a slew of new tax rules for Iranian students."),
 ]
 
 

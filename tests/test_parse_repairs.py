@@ -13,6 +13,7 @@ from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
+    _repair_conjunct_of_a_case_phrase,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -20,6 +21,7 @@ from kgload.nlp.parse import (
     _repair_noun_root_with_subject,
     _repair_object_of_a_case_phrase,
     _repair_object_read_as_apposition,
+    _repair_oblique_on_a_noun,
     _repair_phrase_on_a_named_object,
 )
 
@@ -360,3 +362,79 @@ def test_the_date_of_a_subjects_relative_clause_does_not_date_the_main_verb() ->
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2023, 6, 10))
     [deal] = [e for e in analyze(article, load_kb()).events if e.type is EventType.AGREEMENT]
     assert deal.date is None
+
+
+
+def test_an_oblique_hung_on_an_object_noun_is_the_nouns_phrase() -> None:
+    doc = _tagged([
+        ("Francia", 1, "nsubj", "PROPN", ""), ("aplicó", 1, "ROOT", "VERB", ""),
+        ("sanciones", 1, "obj", "NOUN", ""), ("contra", 4, "case", "ADP", ""),
+        ("Siria", 2, "obl", "PROPN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert (doc[4].dep_, doc[4].head.i) == ("nmod", 2)
+
+
+def test_an_oblique_of_a_predicate_noun_or_without_a_case_word_stays() -> None:
+    # "Esto es una sanción contra Irán": the noun has a copula, it is the predicate
+    doc = _tagged([
+        ("Esto", 3, "nsubj", "PRON", ""), ("es", 3, "cop", "AUX", ""),
+        ("una", 3, "det", "DET", ""), ("sanción", 3, "ROOT", "NOUN", ""),
+        ("contra", 5, "case", "ADP", ""), ("Irán", 3, "obl", "PROPN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert doc[5].dep_ == "obl"
+    doc = _tagged([
+        ("aplicó", 0, "ROOT", "VERB", ""), ("sanciones", 0, "obj", "NOUN", ""),
+        ("ayer", 1, "obl", "NOUN", ""),
+    ])
+    _repair_oblique_on_a_noun(doc)
+    assert doc[2].dep_ == "obl"
+
+
+def test_sanctions_applied_against_a_state_are_aimed_at_it() -> None:
+    kb = load_kb()
+    expected = {
+        "Francia aplicó sanciones contra Siria.": ("Q142", "Q858"),
+        "Australia aplicó sanciones contra Rusia.": ("Q408", "Q159"),
+        "El Reino Unido aplicó sanciones contra 20 funcionarios de Irán.": ("Q145", "Q794"),
+    }
+    for text, sides in expected.items():
+        article = Article(id="t", text=text, lang="es", source="test",
+                          published=dt.date(2024, 3, 5))
+        (sanction,) = [e for e in analyze(article, kb).events if e.type is EventType.SANCTION]
+        assert (sanction.agent, sanction.recipient) == sides, text
+
+
+def test_a_conjunct_with_the_case_word_of_the_phrase_before_is_coordinated_with_it() -> None:
+    # the misparse: "al pueblo" a conjunct of "apoyo", beside "al Gobierno"
+    rows = [
+        ("apoyo", 0, "ROOT", "NOUN", ""), ("a", 2, "case", "ADP", ""),
+        ("Gobierno", 0, "nmod", "NOUN", ""), ("y", 5, "cc", "CCONJ", ""),
+        ("a", 5, "case", "ADP", ""), ("pueblo", 0, "conj", "NOUN", ""),
+    ]
+    doc = _tagged(rows)
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 2
+    # another case word ("a Chile y contra Perú"), or none, is another phrase: it stays
+    doc = _tagged([*rows[:4], ("contra", 5, "case", "ADP", ""), rows[5]])
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 0
+    doc = _tagged([*rows[:4], ("el", 5, "det", "DET", ""), rows[5]])
+    _repair_conjunct_of_a_case_phrase(doc)
+    assert doc[5].head.i == 0
+
+
+def test_support_for_a_government_and_a_people_goes_to_their_state() -> None:
+    kb = load_kb()
+    expected = {
+        ("es", "Argentina desea expresar su solidaridad y su apoyo al Gobierno y al pueblo de "
+         "Chile."): ("Q414", "Q298"),
+        ("en", "Canada reaffirmed its support for the government and for the people of "
+         "Ukraine."): ("Q16", "Q212"),
+    }
+    for (lang, text), sides in expected.items():
+        article = Article(id="t", text=text, lang=lang, source="test",
+                          published=dt.date(2024, 3, 5))
+        (support,) = [e for e in analyze(article, kb).events if e.type is EventType.SUPPORT]
+        assert (support.agent, support.recipient) == sides, text

@@ -14,8 +14,11 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, PartialDate, Status
 from kgload.nlp.parse import (
+    _repair_adjective_read_as_a_clause,
     _repair_nominal_clause,
     _repair_participle_root,
+    _repair_participle_with_a_determiner,
+    _repair_relative_clause_read_as_adverbial,
     _repair_second_subject,
     _repair_verbless_predicate,
 )
@@ -253,11 +256,20 @@ def test_expressing_support_names_both_sides() -> None:
         ("Nicolás Maduro tuvo un intercambio telefónico con Donald Trump.", EventType.PHONE_CALL),
         ("Nicolás Maduro tuvo una breve charla con Donald Trump en Caracas.", EventType.MEETING),
         ("Nicolás Maduro tuvo una cita con Donald Trump en Caracas.", EventType.MEETING),
+        # the Southern Cone's "llamado telefónico"
+        ("Nicolás Maduro mantuvo un llamado telefónico con Donald Trump.", EventType.PHONE_CALL),
+        ("Nicolás Maduro recibió un llamado telefónico de Donald Trump.", EventType.PHONE_CALL),
     ],
 )
 def test_a_call_or_a_talk_named_by_a_noun_of_everyday_speech(text: str, kind: EventType) -> None:
     parties = {p for e in _events(text) if e.type is kind for p in e.participants}
     assert {"Q58132", "Q22686"} <= parties
+
+
+def test_an_appeal_is_no_call() -> None:
+    # "llamado" alone is an appeal
+    text = "Nicolás Maduro hizo un llamado a Donald Trump para negociar."
+    assert all(e.type is not EventType.PHONE_CALL for e in _events(text))
 
 
 def test_an_exchange_of_prisoners_is_no_call() -> None:
@@ -315,3 +327,106 @@ def test_an_event_noun_hung_on_the_date_before_it_is_the_verbs_object(text: str)
     assert [(set(e.participants), e.date) for e in meetings] == [
         ({"Q3052772", "Q37181"}, PartialDate(2025, 8, 10))
     ]
+
+
+def test_an_adjective_labelled_a_clause_of_the_noun_before_it_is_its_modifier() -> None:
+    doc = _doc([
+        ("Francia", "PROPN", 1, "nsubj"), ("envió", "VERB", 1, "ROOT"),
+        ("ayuda", "NOUN", 1, "obj"), ("militar", "ADJ", 2, "xcomp"),
+        ("a", "ADP", 5, "case"), ("Ucrania", "PROPN", 3, "obl"),
+    ])
+    _repair_adjective_read_as_a_clause(doc)
+    assert doc[3].dep_ == "amod"
+    # said of a subject ("Chile consideró la ayuda necesaria"), apart from the noun: a clause
+    apart = _doc([
+        ("Chile", "PROPN", 1, "nsubj"), ("consideró", "VERB", 1, "ROOT"),
+        ("la", "DET", 3, "det"), ("ayuda", "NOUN", 1, "obj"),
+        ("muy", "ADV", 5, "advmod"), ("necesaria", "ADJ", 3, "xcomp"),
+    ])
+    _repair_adjective_read_as_a_clause(apart)
+    assert apart[5].dep_ == "xcomp"
+
+
+@pytest.mark.parametrize("text", [
+    "Francia envió ayuda militar a Ucrania.",
+    "Alemania envió ayuda militar a Ucrania.",
+])
+def test_military_aid_sent_is_no_troop_deployment(text: str) -> None:
+    assert {kind for kind, _, _, _ in _kinds(text)} == {EventType.MILITARY_AID}
+
+
+def test_troops_sent_are_still_a_deployment() -> None:
+    kinds = {kind for kind, _, _, _ in _kinds("Francia envió tropas a Ucrania.")}
+    assert kinds == {EventType.TROOP_DEPLOYMENT}
+
+
+def _tagged(rows: list[tuple[str, str, int, str, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        pos=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
+    )
+
+
+def test_a_participle_with_a_determiner_is_a_noun() -> None:
+    doc = _tagged([
+        ("Lula", "PROPN", 1, "nsubj", ""), ("mantuvo", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("un", "DET", 3, "det", ""), ("llamado", "VERB", 1, "obj", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[3].pos_ == "NOUN"
+    # with an auxiliary it is a verb ("ha llamado"), and without a determiner too
+    doc = _tagged([
+        ("Lula", "PROPN", 2, "nsubj", ""), ("ha", "AUX", 2, "aux", ""),
+        ("llamado", "VERB", 2, "ROOT", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[2].pos_ == "VERB"
+    doc = _tagged([
+        ("tropas", "NOUN", 0, "ROOT", ""), ("enviadas", "VERB", 0, "nmod", "VerbForm=Part"),
+    ])
+    _repair_participle_with_a_determiner(doc)
+    assert doc[1].pos_ == "VERB"
+
+
+def _received(pronoun_case: bool, verb_number: str) -> Doc:
+    # "recibió a su homóloga, Castro, [a] quien llegó…" with "llegó" a ccomp of "recibió"
+    rows = [
+        ("Sheinbaum", "PROPN", 1, "nsubj", ""), ("recibió", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("a", "ADP", 3, "case", ""), ("Castro", "PROPN", 1, "obj", ""),
+        (",", "PUNCT", 6, "punct", ""),
+    ]
+    if pronoun_case:
+        rows.append(("a", "ADP", 6, "case", ""))
+    at = len(rows)
+    rows += [
+        ("quien", "PRON", at + 1, "obj", "PronType=Rel"),
+        ("llegó", "VERB", 1, "ccomp", f"Number={verb_number}|VerbForm=Fin"),
+    ]
+    rows[4] = (",", "PUNCT", at, "punct", "")
+    return _tagged(rows)
+
+
+def test_a_clause_opened_by_a_relative_pronoun_is_a_relative_clause_of_the_name() -> None:
+    doc = _received(False, "Sing")
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert (doc[6].dep_, doc[6].head.i, doc[5].dep_) == ("acl:relcl", 3, "nsubj")
+
+
+def test_a_relative_pronoun_with_a_case_word_or_a_plural_verb_stays() -> None:
+    doc = _received(True, "Sing")  # "a quien": an object
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert doc[7].dep_ == "ccomp"
+    doc = _received(False, "Plur")  # a plural verb is not the name's
+    _repair_relative_clause_read_as_adverbial(doc)
+    assert doc[6].dep_ == "ccomp"
+
+
+def test_a_guest_who_arrived_told_in_a_relative_clause_visits() -> None:
+    text = ("Claudia Sheinbaum recibió este martes en Palacio Nacional a su homóloga de Honduras, "
+            "Xiomara Castro, quien desde ayer llegó a México.")
+    visits = [(e.agent, e.recipient) for e in _events(text) if e.type is EventType.VISIT]
+    assert visits == [("Q8044708", "Q96")]

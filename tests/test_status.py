@@ -37,6 +37,9 @@ NOT_OCCURRED = [
     ("China denied that it had supplied weapons to Russia.", "en"),
     ("Lula hopes to meet Xi Jinping in Beijing next month.", "en"),
     ("France may send troops to Ukraine.", "en"),
+    ("It is unlikely that Canada will send troops to Haiti.", "en"),
+    ("É improvável o Canadá enviar tropas ao Haiti.", "pt"),
+    ("Es improbable que Canadá envíe tropas a Haití.", "es"),
     ("Germany has not imposed sanctions on China.", "en"),
     ("The talks between Russia and Ukraine were called off.", "en"),
     ("There was no deal between Russia and Ukraine.", "en"),
@@ -259,3 +262,90 @@ def test_an_undated_act_told_by_the_main_verb_in_the_present_is_of_the_day(
 ) -> None:
     found = [e for e in _events(text, lang, kb) if e.type is kind]
     assert [e.date.iso() if e.date else None for e in found] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # "previsto" hung by the parser as an auxiliary of "enviar": still a plan
+        ("Italia tiene previsto enviar tropas a Líbano.", Status.PLANNED),
+        ("Italia envió tropas a Líbano.", Status.OCCURRED),
+    ],
+)
+def test_a_participle_of_plan_labelled_an_auxiliary_plans_the_act(
+    text: str, status: Status, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, "es", kb) if e.type is EventType.TROOP_DEPLOYMENT]
+    assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a month after the event's word, hung on the verb above: the month of the visit
+        ("Finally, Macron and Lula looked forward to Lula's visit to France in July.",
+         EventType.VISIT, ("2025-07", Status.PLANNED)),
+        # a month before it is the one the act was decided in, and stays in the past
+        ("The EU agreed in January to impose sanctions on Iran.",
+         EventType.SANCTION, ("2025-01", Status.PLANNED)),
+    ],
+)
+def test_a_month_after_a_planned_act_is_its_own_not_the_decisions(
+    text: str, kind: EventType, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, "en", kb) if e.type is kind]
+    assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # a clause completing a noun of intent, even hung on the verb by the parser
+        ("Lula expressed his intention to visit China.", "en", Status.PLANNED),
+        ("Lula demonstrou interesse em visitar a China.", "pt", Status.PLANNED),
+        # the noun is no intent of the act that has it in a clause of its own
+        ("Lula visitou a China para demonstrar interesse.", "pt", Status.OCCURRED),
+    ],
+)
+def test_an_act_completing_a_noun_of_intent_is_planned(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert [e.status for e in visits] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # the purpose of a planned trip is as planned as the trip
+        ("Lula viajará a Washington para reunirse con Biden.", "es", Status.PLANNED),
+        ("Lula deve viajar a Washington para se reunir com Biden.", "pt", Status.PLANNED),
+        # of a trip made, it took place
+        ("Lula viajou a Washington para se reunir com Biden.", "pt", Status.OCCURRED),
+    ],
+)
+def test_a_meeting_that_a_trip_is_made_for_has_the_trips_status(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    meetings = [e for e in _events(text, lang, kb) if e.type is EventType.MEETING]
+    assert [e.status for e in meetings] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "status"),
+    [
+        # the call a meeting was agreed in took place; the meeting is planned
+        ("Durante o telefonema, Lula e Trump acertaram um encontro presencial.", "pt",
+         EventType.PHONE_CALL, Status.OCCURRED),
+        ("Durante o telefonema, Lula e Trump acertaram um encontro presencial.", "pt",
+         EventType.MEETING, Status.PLANNED),
+        # a setting of a clause in the future is still to come
+        ("Durante la visita a Pekín, Lula firmará acuerdos con Xi Jinping.", "es",
+         EventType.VISIT, Status.PLANNED),
+    ],
+)
+def test_an_event_set_before_the_clause_as_its_span_has_its_tense_not_its_plan(
+    text: str, lang: str, kind: EventType, status: Status, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [e.status for e in found] == [status]

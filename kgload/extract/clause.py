@@ -72,13 +72,53 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
             break
         relation = base_dep(top)
         status_head = bool(grammar.lemmas(head.lemma_, head.text) & grammar.status_verbs)
+        intent = _intent_noun(top, head, grammar)
+        if intent is not None:
+            # "su intención de visitar Brasil", "demonstrou interesse em visitar o Brasil":
+            # a noun of plan or doubt that the clause completes
+            chain.append(intent)
+            break
         # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
-        # above one governs it
-        if relation not in _UP and not (relation == "advcl" and status_head):
+        # above one governs it, or any verb above a non-finite one it opens with a
+        # subordinator, when that clause's verb is the trigger ("viajará a Washington para
+        # reunirse con Biden": the talk is as planned as the trip)
+        if relation not in _UP and not (
+            relation == "advcl"
+            and (status_head or (top.i == frame.token.i and _non_finite_with_mark(top)))
+        ):
             break
         chain.append(head)
         top = head
     return chain
+
+
+def _non_finite_with_mark(clause: Token) -> bool:
+    return "Fin" not in clause.morph.get("VerbForm", []) and bool(children(clause, "mark"))
+
+
+def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:
+    """The noun of the status lists a non-finite clause completes: the clause's head ("su
+    intención de visitar"), or the object of the verb the clause hangs on, right before it,
+    when the parser hung the clause on the verb ("demonstrou interesse em visitar",
+    "expressed his intention to visit")."""
+    relation = base_dep(clause)
+    if (
+        relation not in ("acl", "xcomp", "advcl")
+        or clause.dep_.lower() == "acl:relcl"
+        or "Fin" in clause.morph.get("VerbForm", [])
+    ):
+        return None
+    nouns = [head] if head.pos_ == "NOUN" else []
+    if relation == "advcl" and head.pos_ in ("VERB", "AUX"):
+        nouns = [o for o in children(head, "obj") if o.pos_ == "NOUN" and o.i < clause.i]
+    return next(
+        (
+            n
+            for n in nouns
+            if grammar.lemmas(n.lemma_, n.text, verb=False) & grammar.status_verbs
+        ),
+        None,
+    )
 
 
 def speech_verbs(frame: Frame, grammar: Grammar) -> list[Token]:
@@ -186,6 +226,13 @@ def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
 def read_status(frame: Frame, grammar: Grammar) -> Reading:
     """The status the clauses around the trigger give the event."""
     found: set[str] = set()  # the clues read so far ("negation", "plan", "double", …)
+    if _told_as_a_setting(frame, grammar):
+        # "Durante o telefonema, Lula e Trump acertaram um encontro": the call in which a
+        # meeting was agreed took place; it is as past or future as the clause, no more
+        for child in frame.token.children:
+            _read_dependent(child, grammar, found, first=True, on_trigger=True)
+        _read_tense_over_noun(frame, grammar, found)
+        return _reading(found)
     for position, token in enumerate(governing_chain(frame, grammar)):
         if position > 0:  # a verb above the trigger, or an event noun's governing verb
             _read_governing_verb(frame, token, grammar, found)
@@ -295,6 +342,10 @@ def _read_dependent(
         clue = _clue(words, status, _AUX_CLUES)
         if clue == "consider" and _done_modal(child):
             clue = None
+        if clue is None and child.pos_ != "AUX":
+            # "Francia tiene previsto enviar ayuda" with "previsto" hung as an auxiliary of
+            # "enviar": a participle of plan or doubt, whatever its label
+            clue = _clue(words, status, _MODIFIER_CLUES)
     elif relation == "mark" and words & markers["condition"]:
         clue = "condition"
     elif relation == "mark" and words & markers["without"]:
@@ -340,6 +391,36 @@ def _told_as_a_time(frame: Frame, grammar: Grammar) -> bool:
     """ "alertaram a China … após a invasão da Ucrânia": an event noun that gives the time of
     the clause above has taken place, whatever that clause says of its own act."""
     return case_phrase(frame.token) in grammar.markers["after"]
+
+
+def _told_as_a_setting(frame: Frame, grammar: Grammar) -> bool:
+    """An event noun in a "during" phrase set before the verb it hangs on ("Durante o
+    telefonema, …", "In a call with Xi, Biden agreed…"): the span the clause happens in."""
+    token = frame.token
+    above = token.head
+    return (
+        frame.rule.nominal
+        and base_dep(token) == "obl"
+        and above.pos_ in ("VERB", "AUX")
+        and token.i < above.i
+        and case_phrase(token) in grammar.markers["during"]
+    )
+
+
+def _read_tense_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:
+    """The tense and auxiliaries of the verb a setting hangs on ("during the visit, Lula will
+    sign…": the visit is planned), not what that verb means."""
+    above = frame.token.head
+    status = grammar.status
+    for aux in children(above, "aux"):
+        clue = _clue(_words(aux), status, _AUX_CLUES)
+        if clue is not None and not (clue == "consider" and _done_modal(aux)):
+            found.add(clue)
+    mood, tense = above.morph.get("Mood", []), above.morph.get("Tense", [])
+    if "Cnd" in mood:
+        found.add("conditional")
+    elif "Fut" in tense:
+        found.add("plan")
 
 
 def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:

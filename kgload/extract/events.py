@@ -1164,20 +1164,22 @@ def _condemnation_roles(
     if doers:
         found.recipients = doers
         return False
-    if _condemns_an_act(frame, frames):
+    acts = resolver.context.grammar.classes.get("acts", frozenset())
+    if _condemns_an_act(frame, frames, acts):
         found.recipients = []
         return True
     return False
 
 
-def _condemns_an_act(frame: Frame, frames: list[Frame]) -> bool:
+def _condemns_an_act(frame: Frame, frames: list[Frame], acts: frozenset[str]) -> bool:
     """Whether a condemnation's object is a directed act told by an event noun ("condenou o
-    ataque à Embaixada dos EUA")."""
+    ataque à Embaixada dos EUA") or a noun of the `acts` class ("condenou o atentado contra
+    o escritório da ONU")."""
     objects = {t.i for t in frame.objects}
     return any(
         other is not frame and other.token.i in objects and other.type.is_directed
         for other in frames
-    )
+    ) or any(word_forms(t) & acts for t in frame.objects)
 
 
 def _condemned(
@@ -1194,7 +1196,7 @@ def _condemned(
         if word_forms(token) & acts:
             # "condena las acciones realizadas por el régimen", "the actions of Russia": the
             # doer the phrase names
-            doers = resolver.actors([token])
+            doers = _act_doers(token, resolver, context.grammar)
             if doers:
                 return doers
             # "condenou as medidas": the last directed act told, by someone else
@@ -1220,6 +1222,24 @@ def _condemned(
                 return [draft.agent]
         return []
     return []
+
+
+def _act_doers(act: Token, resolver: _Resolver, grammar: Grammar) -> list[str]:
+    """The actors an act noun's phrase names as its doers: not those of a phrase that names
+    its target ("o ato terrorista perpetrado contra a embaixada do Egito": Egypt was struck,
+    not condemned)."""
+    targets = {
+        word.i
+        for t in act.subtree
+        if t.i != act.i
+        and base_dep(t) in ("obl", "nmod")
+        and grammar.marker_role(case_phrase(t)) in ("recipient", "aimed")
+        for word in t.subtree
+    }
+    if not targets:
+        return resolver.actors([act])
+    struck = {id(resolver.reader.index.at(t)) for t in act.doc if t.i in targets}
+    return _keys([m for m in resolver.reader.actors(act) if id(m) not in struck])
 
 
 def _date_for(
@@ -1499,8 +1519,12 @@ def _opens_a_span(token: Token, grammar: Grammar) -> bool:
 
 
 def _since(date: DateMention, text: str, grammar: Grammar) -> bool:
+    """A date right after a word that opens or closes a span ("desde outubro", "até 2027"):
+    where a period began or ends, not when the event was."""
     before = text[max(0, date.start - 12) : date.start].lower().split()
-    return bool(before) and before[-1] in grammar.markers["since"]
+    return bool(before) and (
+        before[-1] in grammar.markers["since"] or before[-1] in grammar.markers["until"]
+    )
 
 
 def _tense_fix(
@@ -1668,7 +1692,7 @@ def extract_events(
         article,
         indexed,
         dates_at,
-        # "desde outubro" starts a span; it never dates an event
+        # "desde outubro" starts a span, "até 2027" ends one; they never date an event
         _ByStart([d for d in dates_at.items if not _since(d, article.text, grammar)]),
         _ByStart(quantities),
     )
@@ -1765,7 +1789,8 @@ def _draft_events(
             event.status,
             article.published,
             past=_told_in_past(frame, attached),
-            decided=_decided_on(frame, attached),
+            decided=_decided_on(frame, attached)
+            and not _month_of_the_act(date_mention, frame, sentence),
         )
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
@@ -1909,6 +1934,19 @@ def _decided_on(frame: Frame, attached: Token | None) -> bool:
     if not any(a.i == attached.i for a in clause.ancestors):
         return False
     return _told_in_past(frame, attached)
+
+
+def _month_of_the_act(
+    mention: DateMention | None, frame: Frame, sentence: ParsedSentence
+) -> bool:
+    """A month or a year told after the event's own word ("looked forward to the President's
+    visit to the UK in July"), even when the parser hung it on the verb above: when the act
+    is, not the day it was decided (a decision is told by its day, before the act)."""
+    return (
+        mention is not None
+        and mention.value.day is None
+        and mention.start > sentence.spans[frame.token.i][0]
+    )
 
 
 def _dated_status(

@@ -123,6 +123,15 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         objects = children(head, "obj", "iobj")
         return objects or subjects(head, depth=depth + 1)
     if (
+        relation in ("obj", "xcomp")
+        and verb.pos_ == "ADJ"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and head.pos_ in ("VERB", "AUX")
+    ):
+        # "Washington tiene previsto anunciar un paquete": a participle said of the subject
+        # of the verb above (its predicative complement, even when labelled its object)
+        return subjects(head, depth=depth + 1)
+    if (
         relation == "conj"
         or (relation == "advcl" and "Fin" not in verb.morph.get("VerbForm", []))
         or relation == "ccomp"

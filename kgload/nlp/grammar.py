@@ -47,6 +47,7 @@ MARKER_ROLES = (
     "condition",
     "without",
     "since",
+    "until",
     "during",
     "as",
     "after",

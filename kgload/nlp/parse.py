@@ -116,6 +116,11 @@ def parse_sentences(
         _repair_phrase_on_a_named_object(doc)
         _repair_adjective_on_a_far_noun(doc)
         _repair_object_of_a_case_phrase(doc)
+        _repair_oblique_on_a_noun(doc)
+        _repair_conjunct_of_a_case_phrase(doc)
+        _repair_adjective_read_as_a_clause(doc)
+        _repair_participle_with_a_determiner(doc)
+        _repair_relative_clause_read_as_adverbial(doc)
     return parsed
 
 
@@ -470,3 +475,124 @@ def _repair_object_of_a_case_phrase(doc: Doc) -> None:
         token.dep_ = "obl"
         for obj in objects:
             obj.head = verb
+
+
+def _repair_oblique_on_a_noun(doc: Doc) -> None:
+    """ "Estados Unidos aplicó sanciones contra Rusia" with "contra Rusia" an `obl` hung on
+    "sanciones": an oblique is a predicate's, and a noun that is a verb's argument or another
+    noun's modifier, with no copula or subject of its own, is no predicate, so a phrase with a
+    case word hung on it is the noun's own modifier (`nmod`)."""
+    for token in doc:
+        noun = token.head
+        if (
+            token.dep_ != "obl"
+            or noun.i == token.i
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.dep_ not in ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod")
+            or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
+            or any(c.dep_ in ("cop", "nsubj", "aux") for c in noun.children)
+        ):
+            continue
+        token.dep_ = "nmod"
+
+
+def _repair_conjunct_of_a_case_phrase(doc: Doc) -> None:
+    """ "reiteró su apoyo al Gobierno y al pueblo de Somalia" with "al pueblo" a conjunct of
+    "apoyo": a conjunct opened by the same case word as the phrase right before it, hung on the
+    word that phrase depends on (which has no case word of its own), is coordinated with that
+    phrase."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "conj" or head.i == token.i or head.i > token.i:
+            continue
+        case = [c.text.lower() for c in token.children if c.dep_ == "case" and c.i < token.i]
+        if not case or any(c.dep_ == "case" for c in head.children):
+            continue
+        phrases = [
+            c
+            for c in head.children
+            if head.i < c.i < token.i and c.dep_ in ("nmod", "obl", "obj", "iobj")
+        ]
+        if not phrases:
+            continue
+        last = phrases[-1]
+        own = [c.text.lower() for c in last.children if c.dep_ == "case" and c.i < last.i]
+        if own == case:
+            token.head = last
+
+
+def _repair_adjective_read_as_a_clause(doc: Doc) -> None:
+    """ "España entregó ayuda militar a Ucrania" with "militar" labelled a clause (`xcomp`) of
+    "ayuda": a noun that is no predicate (no copula, no subject) has no clause of that kind,
+    so an adjective right after it, with no copula, subject or subordinator of its own, is its
+    modifier (`amod`)."""
+    for token in doc:
+        noun = token.head
+        if (
+            token.dep_ != "xcomp"
+            or token.pos_ != "ADJ"
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or token.i != noun.i + 1
+            or any(c.dep_ in ("cop", "nsubj", "aux") for c in noun.children)
+            or any(c.dep_ in ("cop", "nsubj", "mark", "aux") for c in token.children)
+        ):
+            continue
+        token.dep_ = "amod"
+
+
+def _repair_participle_with_a_determiner(doc: Doc) -> None:
+    """ "Lula mantuvo un llamado telefónico con Biden" with "llamado" tagged a participle: a
+    participle that is a verb's argument or a noun's modifier and has a determiner of its own
+    before it is a noun (an article does not open a verb)."""
+    for token in doc:
+        if (
+            token.pos_ != "VERB"
+            or "Part" not in token.morph.get("VerbForm", [])
+            or token.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj")
+            or not any(
+                c.dep_ == "det" and c.i < token.i and c.pos_ == "DET" for c in token.children
+            )
+            or any(c.dep_ in ("aux", "aux:pass", "cop", "obj") for c in token.children)
+        ):
+            continue
+        token.pos_ = "NOUN"
+
+
+
+
+def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
+    """ "a su homólogo de Colombia, Iván Duque, quien desde ayer llegó a México" with "llegó"
+    a clause (`advcl`, `ccomp`) of "recibió" and "quien" its object: a finite clause opened by
+    a relative pronoun with no case word is a relative clause of the name or noun right before
+    the pronoun (across a comma), and a pronoun labelled its object, in a clause with no
+    subject that agrees with a name before it, is its subject."""
+    for pronoun in doc:
+        verb = pronoun.head
+        if (
+            pronoun.dep_ not in ("nsubj", "obj")
+            or "Rel" not in pronoun.morph.get("PronType", [])
+            or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != pronoun.i
+            or pronoun.i < 2
+            or any(c.dep_ == "case" for c in pronoun.children)
+        ):
+            continue
+        antecedent = doc[pronoun.i - 1]
+        if antecedent.pos_ == "PUNCT":
+            antecedent = doc[pronoun.i - 2]
+        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
+            antecedent = antecedent.head
+        if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
+            continue
+        if pronoun.dep_ == "obj":
+            number = verb.morph.get("Number", [])
+            if (
+                antecedent.pos_ != "PROPN"
+                or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+                or number not in ([], ["Sing"])
+            ):
+                continue
+            pronoun.dep_ = "nsubj"
+        verb.head = antecedent
+        verb.dep_ = "acl:relcl"

@@ -73,6 +73,10 @@ _DATELINE = re.compile(
     r"[ \t]*\.?[ \t]*[-–—]+"
     r"|[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þa-zà-ÿ][\w'’.-]*){0,3}"
     r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*[-–—]+"
+    # "LONDON: The UK…": a place in capitals, every word of it, and a colon before a sentence,
+    # at the very start of the text only (further down, "MODERATOR:" names a speaker)
+    r"|(?<![\s\S])[A-ZÀ-Þ]{3}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,2}:"
+    r"(?=[ \t]+[A-ZÀ-Þ])"
     r")[ \t]*",
     re.MULTILINE,
 )

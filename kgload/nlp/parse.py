@@ -558,8 +558,6 @@ def _repair_participle_with_a_determiner(doc: Doc) -> None:
         token.pos_ = "NOUN"
 
 
-
-
 def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
     """ "a su homólogo de Colombia, Iván Duque, quien desde ayer llegó a México" with "llegó"
     a clause (`advcl`, `ccomp`) of "recibió" and "quien" its object: a finite clause opened by

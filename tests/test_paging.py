@@ -282,7 +282,7 @@ def test_paged_rows_equal_the_plain_query_on_a_written_archive(
 
     store = open_memory()
     store.load(archive_nquads(300, seed=5, directory=tmp_path), format=RdfFormat.N_QUADS)
-    _assert_paged_rows_are_the_plain_rows(store)
+    _assert_paged_rows_are_the_plain_rows(store, _ARCHIVE_CASES + _WINDOWED_LATER)
 
 
 _ARCHIVE_CASES: list[tuple[str, dict[str, ParamValue]]] = [
@@ -299,9 +299,21 @@ _ARCHIVE_CASES: list[tuple[str, dict[str, ParamValue]]] = [
     ("sources_of_event", {"actor": "Q159", "other": "Q212"}),
 ]
 
+# Read by windows since issue 11's tenth pass: `events` (an offset reads the pages before it
+# too), `visits`, `condemnations`. Not in the Virtuoso comparison with the plain text: Virtuoso
+# 7.2 refuses `events` as one query on this archive (estimated above Debian's 400 s), while its
+# windows are answered (`test_virtuoso_answers_events_by_windows`).
+_WINDOWED_LATER: list[tuple[str, dict[str, ParamValue]]] = [
+    ("events", {}), ("events", {"limit": 7, "offset": 5}), ("events", {"actor": "Q159"}),
+    ("events", {"status": "planned", "limit": 9}), ("visits", {}),
+    ("condemnations", {"status": "occurred", "limit": 7}),
+]
 
-def _assert_paged_rows_are_the_plain_rows(store: Store) -> None:
-    for name, params in _ARCHIVE_CASES:
+
+def _assert_paged_rows_are_the_plain_rows(
+    store: Store, cases: list[tuple[str, dict[str, ParamValue]]] = _ARCHIVE_CASES
+) -> None:
+    for name, params in cases:
         text = get_saved_query(name).bind(params).replace("#~window", "# window")
         plain = store.select(text)
         plain = QueryResult(plain.variables, tuple(
@@ -343,6 +355,39 @@ def test_virtuoso_read_by_windows_gives_the_plain_rows(
         run_saved_query(remote, "sources_of_event", {"actor": "Q1011"}, trace=requests.append)
         assert any("STR(?kgload_bucket)" in r.pattern for r in requests)  # the rest, as text
         _assert_paged_rows_are_the_plain_rows(remote)
+        remote.close()
+    finally:
+        server.close()
+
+
+@pytest.mark.virtuoso
+def test_virtuoso_answers_events_by_windows(tmp_path: Path) -> None:
+    """`events`, `visits` and `condemnations` on a real Virtuoso holding a 300-article archive:
+    answered, with the rows the in-memory store gives. As one query (before their page was
+    found by windows) Virtuoso 7.2 refused `events` on this archive, its estimate (568 to 893 s)
+    above Debian's MaxQueryCostEstimationTime of 400 s."""
+    import shutil
+
+    from pyoxigraph import RdfFormat
+    from virtuoso import VirtuosoServer
+
+    from bench.synth import archive_nquads
+    from kgload.stores.sparql import open_sparql
+
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None:
+        pytest.skip("virtuoso-t not installed (Debian package virtuoso-opensource)")
+    archive = archive_nquads(300, seed=5, directory=tmp_path)
+    local = open_memory()
+    local.load(archive, format=RdfFormat.N_QUADS)
+    server = VirtuosoServer(binary=binary, isql_binary=isql)
+    try:
+        server.start()
+        remote = open_sparql(server.url, user=server.user, password=server.password)
+        remote.load(archive, format=RdfFormat.N_QUADS)
+        for name, params in _WINDOWED_LATER:
+            expected = run_saved_query(local, name, params)
+            assert _plain(run_saved_query(remote, name, params)) == _plain(expected), name
         remote.close()
     finally:
         server.close()

@@ -94,6 +94,13 @@ CASES = (
     Case("sources_of_event, frequent actor", "sources_of_event", {"actor": FREQUENT},
          filtered=True),
     Case("sources_of_event, rare actor", "sources_of_event", {"actor": RARE}, filtered=True),
+    Case("visits", "visits", {}),
+    Case("visits, frequent agent", "visits", {"agent": FREQUENT}, filtered=True),
+    Case("condemnations", "condemnations", {}),
+    Case("condemnations, status occurred", "condemnations", {"status": "occurred"}),
+    Case("events", "events", {}),
+    Case("events, frequent actor", "events", {"actor": FREQUENT}, filtered=True),
+    Case("events, type visit", "events", {"type": "visit"}, filtered=True),
     Case("documents", "documents", {}),
     Case("entities", "entities", {}),
 )

@@ -40,6 +40,14 @@ def test_names_demonyms_and_roles_in_portuguese() -> None:
     assert found["Kim Jong Un"] == "Q56226"
 
 
+def test_plural_demonym_links_its_state() -> None:
+    # "israelense" was curated as a form alone: its plural linked to nothing
+    found = _keys(_links("Forças israelenses e militares estadunidenses chegaram ontem.", "pt"))
+    assert found["israelenses"] == "Q801"
+    assert found["estadunidenses"] == "Q30"
+    assert "Forças" not in found
+
+
 @pytest.mark.parametrize(
     ("published", "holder"),
     [

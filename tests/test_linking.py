@@ -312,6 +312,8 @@ def test_an_official_of_the_eu_stands_for_the_eu() -> None:
     [
         "El presidente argentino, Mauricio Fulánez, habló con Donald Trump.",
         "El presidente Mauricio Fulánez habló con Donald Trump.",
+        # eleventh pass: right after a demonym, with no comma
+        "Donald Trump habló con su homólogo argentino Mauricio Fulánez.",
     ],
 )
 def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
@@ -326,6 +328,11 @@ def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
 def test_a_state_name_in_a_list_stays_the_state() -> None:
     keys = {m.key for m in _links("Rusia, Ucrania y Mauricio firmaron un acuerdo.", "es")}
     assert "Q1027" in keys
+
+
+def test_a_state_name_after_a_demonym_with_no_name_glued_stays_the_state() -> None:
+    keys = {m.key for m in _links("La ministra argentina visitó Mauricio en marzo.", "es")}
+    assert "Q1027" in keys and "Q414" in keys
 
 
 def test_mexicos_official_name_is_mexico_not_the_united_states() -> None:

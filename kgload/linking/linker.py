@@ -289,6 +289,7 @@ class _Linker:
 
     def add_gazetteer_mentions(self, chosen: Sequence[tuple[Span, Alias]]) -> None:
         linked_starts = {span.start for span, _ in chosen}
+        demonym_ends = {span.end for span, alias in chosen if alias.type == "demonym"}
         for span, alias in chosen:
             entity = self._entity(alias.qid)
             if entity is None:
@@ -296,7 +297,7 @@ class _Linker:
             if (
                 entity.kind is EntityKind.STATE
                 and alias.type == "name"
-                and self._first_name_of_a_person(span, linked_starts)
+                and self._first_name_of_a_person(span, linked_starts, demonym_ends)
             ):
                 continue
             if alias.type == "surname" and (
@@ -355,16 +356,23 @@ class _Linker:
         # capitalised word (a seat like "Pentagon Press Secretary" keeps its title after it)
         return glued_after and self._glued_to_next_name(span)
 
-    def _first_name_of_a_person(self, span: Span, linked_starts: set[int]) -> bool:
+    def _first_name_of_a_person(
+        self, span: Span, linked_starts: set[int], demonym_ends: set[int]
+    ) -> bool:
         """ "El presidente argentino, Mauricio Macri": a one-word state name ("Mauricio" is
-        Mauritius in Spanish) after a title or the comma that sets a name off, glued to a
-        capitalised word nothing links, is a person's first name."""
+        Mauritius in Spanish) after a title, the comma that sets a name off or a demonym ("su
+        homólogo argentino Mauricio Macri"), glued to a capitalised word nothing links, is a
+        person's first name."""
         if len(span) != 1 or span.start == 0 or not self._glued_to_next_name(span):
             return False
         if span.end in linked_starts:
             return False  # "Rusia Unida", a name the gazetteer knows
         before = self.doc[span.start - 1]
-        return before.text == "," or before.lower_ in self.lexicon.person_cues
+        return (
+            before.text == ","
+            or before.lower_ in self.lexicon.person_cues
+            or span.start in demonym_ends
+        )
 
     def _glued_to_next_name(self, span: Span) -> bool:
         """The word right after the span, in the same sentence and line, is capitalised."""

@@ -374,3 +374,36 @@ def test_an_unknown_titled_name_takes_the_state_of_the_of_phrase_after_it(
     article = _article(text, "en", url="https://www.whitehouse.gov/briefing-room/x")
     [person] = [e for e in analyze(article, load_kb()).entities if e.key.startswith("local:")]
     assert person.country == country
+
+
+# -- issue 9, eleventh pass: a government body with its state after its name ----------------------
+
+
+def _org_states(text: str, lang: str) -> dict[str, str | None]:
+    extraction = analyze(_article(text, lang), load_kb())  # type: ignore[arg-type]
+    return {e.label: e.country for e in extraction.entities if e.kind is EntityKind.ORGANIZATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "state"),
+    [
+        ("O Ministério da Defesa russo anunciou novos exercícios.", "pt", "Ministério da Defesa",
+         "Q159"),
+        ("El Departamento de Comercio de Estados Unidos publicó una lista.", "es",
+         "Departamento de Comercio", "Q30"),
+        ("The Ministry of Finance of the United Kingdom published a list.", "en",
+         "Ministry of Finance", "Q145"),
+    ],
+)
+def test_a_body_followed_by_its_state_belongs_to_it(
+    text: str, lang: str, body: str, state: str
+) -> None:
+    assert _org_states(text, lang)[body] == state
+
+
+def test_a_body_followed_by_no_state_keeps_none() -> None:
+    # an of-phrase naming an organisation, or nothing after the name: no state
+    assert _org_states("El Departamento de Comercio de la OTAN publicó una lista.", "es")[
+        "Departamento de Comercio"
+    ] is None
+    assert _org_states("The Foreign Office published a list.", "en")["Foreign Office"] is None

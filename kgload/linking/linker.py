@@ -160,6 +160,7 @@ class _Linker:
         self.people_by_word: dict[str, list[Mention]] = {}  # a word of a person's name
         self.roles_by_end: dict[int, list[Mention]] = {}  # role mentions by end offset
         self.states_by_end: dict[int, Mention] = {}  # state names and demonyms by end offset
+        self.states_by_start: dict[int, Mention] = {}  # ... and by start offset
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = calendar_words(article.lang)
@@ -224,6 +225,7 @@ class _Linker:
             self.roles_by_end.setdefault(end, []).append(mention)
         if kind is EntityKind.STATE or method == "demonym":
             self.states_by_end[end] = mention
+            self.states_by_start[start] = mention
         return mention
 
     def _entity(self, qid: str) -> KBEntity | None:
@@ -768,8 +770,12 @@ class _Linker:
                 self.unplaced.setdefault(self.titled_by[span.start], []).append(
                     (self.offsets[span.start], key)
                 )
-        elif kind is EntityKind.ORGANIZATION and (state := self._state_before(span.start)):
-            # "the U.S. Treasury Department", "the Russian Defence Ministry": that state's body
+        elif kind is EntityKind.ORGANIZATION and (
+            state := self._state_before(span.start) or self._state_after(span.end)
+        ):
+            # "the U.S. Treasury Department", "the Russian Defence Ministry", "o Ministério dos
+            # Negócios Estrangeiros russo", "el Departamento de Defensa de Estados Unidos": that
+            # state's body
             country = state
         elif kind is EntityKind.ORGANIZATION and {t.lower_ for t in span} & self.lexicon.org_cues:
             # "el Departamento del Tesoro" in a government's own text: that government's body
@@ -791,6 +797,28 @@ class _Linker:
         before = token_index - 1
         mention = self.states_by_end.get(self.offsets[before] + len(self.texts[before]))
         return mention.key if mention is not None else None
+
+    def _state_after(self, token_index: int) -> str | None:
+        """The state a name is followed by: a demonym right after it ("Ministério russo") or
+        an of-phrase naming the state ("Ministry of Defence of Ukraine", "of the United
+        States"), if any."""
+        size = len(self.texts)
+        if token_index >= size:
+            return None
+        mention = self.states_by_start.get(self.offsets[token_index])
+        if mention is not None:
+            return mention.key if mention.method == "demonym" else None
+        if self.texts[token_index].lower() not in self.lexicon.of_words:
+            return None
+        following = token_index + 1
+        if following < size and self.texts[following].lower() in self.lexicon.determiners:
+            following += 1
+        if following >= size:
+            return None
+        mention = self.states_by_start.get(self.offsets[following])
+        if mention is None or mention.kind is not EntityKind.STATE or mention.method == "demonym":
+            return None
+        return mention.key
 
     def place_titled_people(self) -> None:
         """ "La canciller, Alicia Bárcena, … la canciller mexicana": an unknown person first

@@ -315,6 +315,36 @@ def test_an_act_completing_a_noun_of_intent_is_planned(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada has announced plans to impose new sanctions on Iran.", "en"),
+        ("O Canadá anunciou planos de impor novas sanções ao Irã.", "pt"),
+        ("Canadá anunció planes para imponer nuevas sanciones a Irán.", "es"),
+    ],
+)
+def test_an_act_completing_a_plan_noun_is_done_by_the_subject_of_the_verb_of_the_plan(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    # issue 9, eleventh pass: the infinitive had no subject, so the sanction no side
+    found = [(e.type, e.agent, e.recipient, e.status) for e in _events(text, lang, kb)]
+    assert found == [(EventType.SANCTION, "Q16", "Q794", Status.PLANNED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a noun that is no intent: the one who welcomes a chance does not take it
+        ("Lula welcomed the opportunity to meet Xi Jinping.", "en"),
+        ("Lula agradeceu a oportunidade de visitar a China.", "pt"),
+    ],
+)
+def test_an_act_completing_another_noun_has_no_subject_from_above(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    assert _events(text, lang, kb) == []
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "status"),
     [
         # the purpose of a planned trip is as planned as the trip

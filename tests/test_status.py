@@ -303,6 +303,11 @@ def test_a_month_after_a_planned_act_is_its_own_not_the_decisions(
         # a clause completing a noun of intent, even hung on the verb by the parser
         ("Lula expressed his intention to visit China.", "en", Status.PLANNED),
         ("Lula demonstrou interesse em visitar a China.", "pt", Status.PLANNED),
+        # eleventh pass: the noun as the object of a speech verb the clause was hung on
+        ("Lula announced his intention to visit China.", "en", Status.PLANNED),
+        ("Lula anunciou a intenção de visitar a China.", "pt", Status.PLANNED),
+        # a complement clause of the speech verb keeps its own tense
+        ("Lula announced that he had visited China.", "en", Status.OCCURRED),
         # the noun is no intent of the act that has it in a clause of its own
         ("Lula visitou a China para demonstrar interesse.", "pt", Status.OCCURRED),
     ],

@@ -319,3 +319,26 @@ def test_role_word_is_the_person_named_before_es() -> None:
         "Vladimir Putin."
     )
     assert _sides(text, "es", EventType.MEETING) == [{LULA, PUTIN}]
+
+
+# -- issue 9, eleventh pass: a possessive owned by a plural subject that names no actor ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("China hizo una demostración de fuerza mientras los aliados se reúnen en Roma para"
+         " reiterar su apoyo militar a Taiwán.", "es"),
+        ("A Rússia fez uma demonstração de força enquanto os aliados se reúnem em Roma para"
+         " reafirmar o seu apoio militar à Ucrânia.", "pt"),
+    ],
+)
+def test_a_possessive_of_an_unnamed_group_names_no_giver(text: str, lang: str) -> None:
+    # the support was Italy's (the place) or Russia's (the last state named)
+    assert [e for e in _events(text, lang) if e.type is EventType.MILITARY_AID] == []
+
+
+def test_a_possessive_of_a_group_of_a_state_is_that_states() -> None:
+    text = "Os ministros franceses reafirmaram o seu apoio militar à Ucrânia."
+    sides = _sides(text, "pt", EventType.MILITARY_AID)
+    assert sides == [{"Q142", "Q212"}]

@@ -95,6 +95,31 @@ def test_something_else_imposed_again_is_no_sanction() -> None:
     assert all(kind is not EventType.SANCTION for kind, _, _ in kinds)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "target"),
+    [
+        # issue 9, eleventh pass: measures once lifted and brought back
+        ("en", "The United States reintroduced sanctions against Iran.", Q_IR),
+        ("en", "The United States reinstated sanctions on Venezuela.", Q_VE),
+        ("pt", "Os Estados Unidos restabeleceram as sanções contra Cuba.", Q_CU),
+        ("es", "Estados Unidos reintrodujo sanciones contra Irán.", Q_IR),
+    ],
+)
+def test_sanctions_brought_back_are_sanctions(lang: str, text: str, target: str) -> None:
+    assert (EventType.SANCTION, Q_US, target) in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The United States reinstated its ambassador to Cuba."),
+        ("pt", "Os Estados Unidos restabeleceram relações com Cuba."),
+    ],
+)
+def test_other_things_brought_back_are_no_sanction(lang: str, text: str) -> None:
+    assert all(kind is not EventType.SANCTION for kind, _, _ in _kinds(text, lang))
+
+
 # -- strikes "across" a country --------------------------------------------------------------
 
 

@@ -259,6 +259,21 @@ def test_portuguese_and_spanish_demonyms_keep_their_irregular_plurals() -> None:
             assert not re.search(r"(án|én|ín|ón|és|ís)es$|[lnrzs]s$", alias), alias
 
 
+# Regular demonyms the curated table once kept to their base form alone, so that "forças
+# israelenses" or "militares estadunidenses" linked to no state (issue 9, eleventh pass).
+REGULAR_ROMANCE_FORMS = [
+    ("Q801", "pt", "israelenses"), ("Q30", "pt", "estadunidenses"), ("Q1045", "pt", "somalianos"),
+    ("Q846", "pt", "catariana"), ("Q836", "pt", "birmaneses"), ("Q55", "es", "neerlandeses"),
+]
+
+
+def test_regular_portuguese_and_spanish_demonyms_have_their_plurals() -> None:
+    forms = set(shipped_demonyms())
+    for qid, lang, alias in REGULAR_ROMANCE_FORMS:
+        assert (qid, lang, alias) in forms, alias
+    assert not any(alias == "alemãos" for _, _, alias in forms)  # irregular ones stay listed
+
+
 @pytest.mark.parametrize(("lang", "base", "forms"), [
     ("en", "British", ["British"]),
     ("en", "French", ["French"]),

@@ -40,6 +40,14 @@ def test_names_demonyms_and_roles_in_portuguese() -> None:
     assert found["Kim Jong Un"] == "Q56226"
 
 
+def test_plural_demonym_links_its_state() -> None:
+    # "israelense" was curated as a form alone: its plural linked to nothing
+    found = _keys(_links("Forças israelenses e militares estadunidenses chegaram ontem.", "pt"))
+    assert found["israelenses"] == "Q801"
+    assert found["estadunidenses"] == "Q30"
+    assert "Forças" not in found
+
+
 @pytest.mark.parametrize(
     ("published", "holder"),
     [
@@ -304,6 +312,8 @@ def test_an_official_of_the_eu_stands_for_the_eu() -> None:
     [
         "El presidente argentino, Mauricio Fulánez, habló con Donald Trump.",
         "El presidente Mauricio Fulánez habló con Donald Trump.",
+        # eleventh pass: right after a demonym, with no comma
+        "Donald Trump habló con su homólogo argentino Mauricio Fulánez.",
     ],
 )
 def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
@@ -318,6 +328,11 @@ def test_a_state_name_glued_to_an_unknown_surname_after_a_title_is_a_first_name(
 def test_a_state_name_in_a_list_stays_the_state() -> None:
     keys = {m.key for m in _links("Rusia, Ucrania y Mauricio firmaron un acuerdo.", "es")}
     assert "Q1027" in keys
+
+
+def test_a_state_name_after_a_demonym_with_no_name_glued_stays_the_state() -> None:
+    keys = {m.key for m in _links("La ministra argentina visitó Mauricio en marzo.", "es")}
+    assert "Q1027" in keys and "Q414" in keys
 
 
 def test_mexicos_official_name_is_mexico_not_the_united_states() -> None:
@@ -359,3 +374,36 @@ def test_an_unknown_titled_name_takes_the_state_of_the_of_phrase_after_it(
     article = _article(text, "en", url="https://www.whitehouse.gov/briefing-room/x")
     [person] = [e for e in analyze(article, load_kb()).entities if e.key.startswith("local:")]
     assert person.country == country
+
+
+# -- issue 9, eleventh pass: a government body with its state after its name ----------------------
+
+
+def _org_states(text: str, lang: str) -> dict[str, str | None]:
+    extraction = analyze(_article(text, lang), load_kb())  # type: ignore[arg-type]
+    return {e.label: e.country for e in extraction.entities if e.kind is EntityKind.ORGANIZATION}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "state"),
+    [
+        ("O Ministério da Defesa russo anunciou novos exercícios.", "pt", "Ministério da Defesa",
+         "Q159"),
+        ("El Departamento de Comercio de Estados Unidos publicó una lista.", "es",
+         "Departamento de Comercio", "Q30"),
+        ("The Ministry of Finance of the United Kingdom published a list.", "en",
+         "Ministry of Finance", "Q145"),
+    ],
+)
+def test_a_body_followed_by_its_state_belongs_to_it(
+    text: str, lang: str, body: str, state: str
+) -> None:
+    assert _org_states(text, lang)[body] == state
+
+
+def test_a_body_followed_by_no_state_keeps_none() -> None:
+    # an of-phrase naming an organisation, or nothing after the name: no state
+    assert _org_states("El Departamento de Comercio de la OTAN publicó una lista.", "es")[
+        "Departamento de Comercio"
+    ] is None
+    assert _org_states("The Foreign Office published a list.", "en")["Foreign Office"] is None

@@ -12,6 +12,7 @@ from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
+    _repair_case_on_a_quantifier,
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
     _repair_infinitive_subject,
@@ -438,3 +439,46 @@ def test_support_for_a_government_and_a_people_goes_to_their_state() -> None:
                           published=dt.date(2024, 3, 5))
         (support,) = [e for e in analyze(article, kb).events if e.type is EventType.SUPPORT]
         assert (support.agent, support.recipient) == sides, text
+
+
+# -- issue 9, eleventh pass: a case word hung on the adverb of a quantifier --------------------
+
+
+def _with_tags(rows: list[tuple[str, str, int, str]]) -> Doc:
+    return Doc(
+        Vocab(), words=[r[0] for r in rows], pos=[r[1] for r in rows],
+        heads=[r[2] for r in rows], deps=[r[3] for r in rows],
+    )
+
+
+def test_a_case_word_on_the_adverb_of_a_quantifier_goes_to_its_noun() -> None:
+    # the misparse: "contra" on "más", "de" the case word of "funcionarios"
+    doc = _with_tags([
+        ("sanciones", "NOUN", 0, "ROOT"), ("contra", "ADP", 2, "case"),
+        ("más", "ADV", 5, "advmod"), ("de", "ADP", 5, "case"), ("20", "NUM", 5, "nummod"),
+        ("funcionarios", "NOUN", 0, "nmod"),
+    ])
+    _repair_case_on_a_quantifier(doc)
+    assert doc[1].head.i == 5 and doc[1].dep_ == "case"
+    assert doc[3].head.i == 2 and doc[3].dep_ == "fixed"
+
+
+def test_a_noun_with_a_case_word_before_the_adverb_keeps_it() -> None:
+    # "a casi todos": the noun's own case word comes first; nothing moves
+    doc = _with_tags([
+        ("habló", "VERB", 0, "ROOT"), ("con", "ADP", 4, "case"), ("casi", "ADV", 4, "advmod"),
+        ("todos", "DET", 4, "det"), ("ministros", "NOUN", 0, "obl"),
+    ])
+    _repair_case_on_a_quantifier(doc)
+    assert [t.head.i for t in doc] == [0, 4, 4, 4, 0]
+
+
+def test_sanctions_against_more_than_some_officials_are_aimed_at_their_state() -> None:
+    text = (
+        "Canadá anunció el lunes nuevas sanciones individuales contra más de 20 funcionarios"
+        " venezolanos."
+    )
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 3, 5))
+    found = [(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events]
+    assert found == [(EventType.SANCTION, "Q16", "Q717")]
+

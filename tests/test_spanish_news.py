@@ -430,3 +430,28 @@ def test_a_guest_who_arrived_told_in_a_relative_clause_visits() -> None:
             "Xiomara Castro, quien desde ayer llegó a México.")
     visits = [(e.agent, e.recipient) for e in _events(text) if e.type is EventType.VISIT]
     assert visits == [("Q8044708", "Q96")]
+
+
+# -- issue 9, eleventh pass: a government body named with its state after it --------------------
+
+
+def test_a_body_with_its_state_after_it_gives_aid_for_that_state() -> None:
+    text = (
+        "El Departamento de Defensa de Estados Unidos anunció un nuevo paquete de ayuda militar"
+        " a Ucrania."
+    )
+    extraction = analyze(
+        Article(id="t", text=text, lang="es", source="t", published=dt.date(2024, 5, 5)), load_kb()
+    )
+    states = {e.key: e.country for e in extraction.entities}
+    aid = [e for e in extraction.events if e.type is EventType.MILITARY_AID]
+    assert len(aid) == 1 and aid[0].recipient == "Q212"
+    assert states.get(aid[0].agent or "") == "Q30"
+
+
+def test_a_body_with_no_state_gives_no_aid() -> None:
+    text = "El Departamento de Defensa anunció un nuevo paquete de ayuda militar a Ucrania."
+    extraction = analyze(
+        Article(id="t", text=text, lang="es", source="t", published=dt.date(2024, 5, 5)), load_kb()
+    )
+    assert not [e for e in extraction.events if e.type is EventType.MILITARY_AID]

@@ -303,6 +303,11 @@ def test_a_month_after_a_planned_act_is_its_own_not_the_decisions(
         # a clause completing a noun of intent, even hung on the verb by the parser
         ("Lula expressed his intention to visit China.", "en", Status.PLANNED),
         ("Lula demonstrou interesse em visitar a China.", "pt", Status.PLANNED),
+        # eleventh pass: the noun as the object of a speech verb the clause was hung on
+        ("Lula announced his intention to visit China.", "en", Status.PLANNED),
+        ("Lula anunciou a intenção de visitar a China.", "pt", Status.PLANNED),
+        # a complement clause of the speech verb keeps its own tense
+        ("Lula announced that he had visited China.", "en", Status.OCCURRED),
         # the noun is no intent of the act that has it in a clause of its own
         ("Lula visitou a China para demonstrar interesse.", "pt", Status.OCCURRED),
     ],
@@ -312,6 +317,36 @@ def test_an_act_completing_a_noun_of_intent_is_planned(
 ) -> None:
     visits = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
     assert [e.status for e in visits] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Canada has announced plans to impose new sanctions on Iran.", "en"),
+        ("O Canadá anunciou planos de impor novas sanções ao Irã.", "pt"),
+        ("Canadá anunció planes para imponer nuevas sanciones a Irán.", "es"),
+    ],
+)
+def test_an_act_completing_a_plan_noun_is_done_by_the_subject_of_the_verb_of_the_plan(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    # issue 9, eleventh pass: the infinitive had no subject, so the sanction no side
+    found = [(e.type, e.agent, e.recipient, e.status) for e in _events(text, lang, kb)]
+    assert found == [(EventType.SANCTION, "Q16", "Q794", Status.PLANNED)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a noun that is no intent: the one who welcomes a chance does not take it
+        ("Lula welcomed the opportunity to meet Xi Jinping.", "en"),
+        ("Lula agradeceu a oportunidade de visitar a China.", "pt"),
+    ],
+)
+def test_an_act_completing_another_noun_has_no_subject_from_above(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    assert _events(text, lang, kb) == []
 
 
 @pytest.mark.parametrize(

@@ -68,16 +68,17 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
     # none of its own; climb through control and complement clauses
     while top.head.i != top.i:
         head = top.head
+        intent = _intent_noun(top, head, grammar)
+        if intent is not None:
+            # "su intención de visitar Brasil", "demonstrou interesse em visitar o Brasil":
+            # a noun of plan or doubt that the clause completes, even as the object of a
+            # speech verb the parser hung the clause on ("announced his intention to visit")
+            chain.append(intent)
+            break
         if is_speech(head, grammar):
             break
         relation = base_dep(top)
         status_head = bool(grammar.lemmas(head.lemma_, head.text) & grammar.status_verbs)
-        intent = _intent_noun(top, head, grammar)
-        if intent is not None:
-            # "su intención de visitar Brasil", "demonstrou interesse em visitar o Brasil":
-            # a noun of plan or doubt that the clause completes
-            chain.append(intent)
-            break
         # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
         # above one governs it, or any verb above a non-finite one it opens with a
         # subordinator, when that clause's verb is the trigger ("viajará a Washington para

@@ -321,6 +321,10 @@ class _Resolver:
         if plural and not possessive:
             return []
         if possessive:
+            if self._owned_by_a_group(token):
+                # "los mandatarios occidentales se reúnen para ratificar su apoyo a Ucrania":
+                # the plural subject of its clause, who name no actor, not the last state named
+                return []
             # "Durante su estancia en Brasil, …": the subject of its clause, else the person
             # the sentence before was about
             keys = self._possessor_subject(token) or (
@@ -367,6 +371,26 @@ class _Resolver:
                             return keys[:1]
                 break
         return []
+
+    def _owned_by_a_group(self, token: Token) -> bool:
+        """Whether the subject of the clause a possessive is in is a plural common noun that
+        names no actor ("os aliados", "los mandatarios occidentales"): the possessive is theirs."""
+        if self._target_beside_reason(token):
+            return False
+        node = token
+        for _ in range(6):
+            if node.head.i == node.i:
+                return False
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                found = [s for s in subjects(node) if s.i != token.i]
+                return bool(found) and all(
+                    s.pos_ == "NOUN"
+                    and "Plur" in s.morph.get("Number", [])
+                    and not _keys(self.reader.actors(s))
+                    for s in found
+                )
+        return False
 
     def _target_beside_reason(self, token: Token) -> list[str]:
         """ "sanciones contra Rusia por su invasión de Ucrania", "pressure on Russia following

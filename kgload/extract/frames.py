@@ -486,9 +486,31 @@ def _participle_of(verb: Token) -> bool:
     )
 
 
+def _intent_completed(verb: Token, grammar: Grammar) -> Token | None:
+    """ "The UK announced plans to impose sanctions", "anunciou planos de impor sanções": the
+    verb whose object is the noun of intent a subjectless infinitive completes, if any (its
+    subject is the infinitive's). Only nouns of intent: "welcomed the opportunity to meet" is
+    no meeting of the one who welcomed it."""
+    noun = verb.head
+    if (
+        base_dep(verb) not in ("acl", "xcomp")  # "planes para imponer", xcomp of the noun
+        or verb.dep_.lower() == "acl:relcl"
+        or "Inf" not in verb.morph.get("VerbForm", [])
+        or noun.i == verb.i
+        or noun.pos_ in ("VERB", "AUX")  # a noun, or one a tagger took for an adjective
+        or base_dep(noun) != "obj"
+        or noun.head.pos_ not in ("VERB", "AUX")
+        or not grammar.lemmas(noun.lemma_, noun.text) & grammar.status["plan"]
+    ):
+        return None
+    return noun.head
+
+
 def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
     passive = is_passive(verb) or _participle_of(verb)
     found = subjects(verb)
+    if not passive and (above := _intent_completed(verb, grammar)) is not None:
+        found = [s for s in found if s.i != verb.head.i] or subjects(above)
     relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
     if relative and len(found) > 1:
         # "the attack, which the Prime Minister condemned": the relative pronoun is the object

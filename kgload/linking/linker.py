@@ -160,6 +160,7 @@ class _Linker:
         self.people_by_word: dict[str, list[Mention]] = {}  # a word of a person's name
         self.roles_by_end: dict[int, list[Mention]] = {}  # role mentions by end offset
         self.states_by_end: dict[int, Mention] = {}  # state names and demonyms by end offset
+        self.states_by_start: dict[int, Mention] = {}  # ... and by start offset
         self.entities: dict[str, Entity] = {}
         self.covered: set[int] = set()  # token indices inside a linked mention
         self.calendar = calendar_words(article.lang)
@@ -224,6 +225,7 @@ class _Linker:
             self.roles_by_end.setdefault(end, []).append(mention)
         if kind is EntityKind.STATE or method == "demonym":
             self.states_by_end[end] = mention
+            self.states_by_start[start] = mention
         return mention
 
     def _entity(self, qid: str) -> KBEntity | None:
@@ -289,6 +291,7 @@ class _Linker:
 
     def add_gazetteer_mentions(self, chosen: Sequence[tuple[Span, Alias]]) -> None:
         linked_starts = {span.start for span, _ in chosen}
+        demonym_ends = {span.end for span, alias in chosen if alias.type == "demonym"}
         for span, alias in chosen:
             entity = self._entity(alias.qid)
             if entity is None:
@@ -296,7 +299,7 @@ class _Linker:
             if (
                 entity.kind is EntityKind.STATE
                 and alias.type == "name"
-                and self._first_name_of_a_person(span, linked_starts)
+                and self._first_name_of_a_person(span, linked_starts, demonym_ends)
             ):
                 continue
             if alias.type == "surname" and (
@@ -355,16 +358,23 @@ class _Linker:
         # capitalised word (a seat like "Pentagon Press Secretary" keeps its title after it)
         return glued_after and self._glued_to_next_name(span)
 
-    def _first_name_of_a_person(self, span: Span, linked_starts: set[int]) -> bool:
+    def _first_name_of_a_person(
+        self, span: Span, linked_starts: set[int], demonym_ends: set[int]
+    ) -> bool:
         """ "El presidente argentino, Mauricio Macri": a one-word state name ("Mauricio" is
-        Mauritius in Spanish) after a title or the comma that sets a name off, glued to a
-        capitalised word nothing links, is a person's first name."""
+        Mauritius in Spanish) after a title, the comma that sets a name off or a demonym ("su
+        homólogo argentino Mauricio Macri"), glued to a capitalised word nothing links, is a
+        person's first name."""
         if len(span) != 1 or span.start == 0 or not self._glued_to_next_name(span):
             return False
         if span.end in linked_starts:
             return False  # "Rusia Unida", a name the gazetteer knows
         before = self.doc[span.start - 1]
-        return before.text == "," or before.lower_ in self.lexicon.person_cues
+        return (
+            before.text == ","
+            or before.lower_ in self.lexicon.person_cues
+            or span.start in demonym_ends
+        )
 
     def _glued_to_next_name(self, span: Span) -> bool:
         """The word right after the span, in the same sentence and line, is capitalised."""
@@ -760,8 +770,12 @@ class _Linker:
                 self.unplaced.setdefault(self.titled_by[span.start], []).append(
                     (self.offsets[span.start], key)
                 )
-        elif kind is EntityKind.ORGANIZATION and (state := self._state_before(span.start)):
-            # "the U.S. Treasury Department", "the Russian Defence Ministry": that state's body
+        elif kind is EntityKind.ORGANIZATION and (
+            state := self._state_before(span.start) or self._state_after(span.end)
+        ):
+            # "the U.S. Treasury Department", "the Russian Defence Ministry", "o Ministério dos
+            # Negócios Estrangeiros russo", "el Departamento de Defensa de Estados Unidos": that
+            # state's body
             country = state
         elif kind is EntityKind.ORGANIZATION and {t.lower_ for t in span} & self.lexicon.org_cues:
             # "el Departamento del Tesoro" in a government's own text: that government's body
@@ -783,6 +797,28 @@ class _Linker:
         before = token_index - 1
         mention = self.states_by_end.get(self.offsets[before] + len(self.texts[before]))
         return mention.key if mention is not None else None
+
+    def _state_after(self, token_index: int) -> str | None:
+        """The state a name is followed by: a demonym right after it ("Ministério russo") or
+        an of-phrase naming the state ("Ministry of Defence of Ukraine", "of the United
+        States"), if any."""
+        size = len(self.texts)
+        if token_index >= size:
+            return None
+        mention = self.states_by_start.get(self.offsets[token_index])
+        if mention is not None:
+            return mention.key if mention.method == "demonym" else None
+        if self.texts[token_index].lower() not in self.lexicon.of_words:
+            return None
+        following = token_index + 1
+        if following < size and self.texts[following].lower() in self.lexicon.determiners:
+            following += 1
+        if following >= size:
+            return None
+        mention = self.states_by_start.get(self.offsets[following])
+        if mention is None or mention.kind is not EntityKind.STATE or mention.method == "demonym":
+            return None
+        return mention.key
 
     def place_titled_people(self) -> None:
         """ "La canciller, Alicia Bárcena, … la canciller mexicana": an unknown person first

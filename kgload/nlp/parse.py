@@ -121,6 +121,7 @@ def parse_sentences(
         _repair_adjective_read_as_a_clause(doc)
         _repair_participle_with_a_determiner(doc)
         _repair_relative_clause_read_as_adverbial(doc)
+        _repair_case_on_a_quantifier(doc)
     return parsed
 
 
@@ -594,3 +595,28 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
             pronoun.dep_ = "nsubj"
         verb.head = antecedent
         verb.dep_ = "acl:relcl"
+
+
+def _repair_case_on_a_quantifier(doc: Doc) -> None:
+    """ "sanciones contra más de 20 funcionarios" with "contra" hung on the adverb "más" and
+    "de" read as the noun's case word: the phrase is the noun's, opened by the first case word;
+    the second is part of the quantifier ("más de", as `fixed`), as the parser reads "mais de"
+    and "more than" elsewhere."""
+    for token in doc:
+        adverb = token.head
+        noun = adverb.head
+        if (
+            token.dep_ != "case"
+            or adverb.dep_ != "advmod"
+            or adverb.pos_ not in ("ADV", "ADJ")
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or not token.i < adverb.i < noun.i
+            or any(c.dep_ == "case" and c.i < adverb.i for c in noun.children)
+        ):
+            continue
+        inner = [c for c in noun.children if c.dep_ == "case" and adverb.i < c.i < noun.i]
+        token.head = noun
+        for word in inner:
+            word.head = adverb
+            word.dep_ = "fixed"
+

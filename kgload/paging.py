@@ -438,9 +438,12 @@ class Request:
 
 
 def _of_participant(window: Window, term: str | None) -> Window | None:
-    """The window of one participant, keyed by its IRI; None (the plain query) when the
-    parameter is unset or not an IRI."""
-    if term is None or not (term.startswith("<") and term.endswith(">")):
+    """The window of one participant, keyed by its IRI; with the parameter unset, the window
+    of every event (`kg:dateBucket`: `events` without an actor); None (the plain query) when
+    it is bound to anything but an IRI."""
+    if term is None:
+        return replace(window, by_param="")
+    if not (term.startswith("<") and term.endswith(">")):
         return None
     return replace(window, participant=term[1:-1])
 

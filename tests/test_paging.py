@@ -720,7 +720,9 @@ def test_the_marker_may_name_the_parameter_of_a_participant() -> None:
     assert keyed is not None
     assert keyed.keys("2025-08") == ("http://www.wikidata.org/entity/Q159 2025-08",)
     assert keyed.predicate == "https://w3id.org/kgload/ontology#participantDateBucket"
-    assert paging._of_participant(window, None) is None
+    every = paging._of_participant(window, None)  # unset (`events` of no actor): every event
+    assert every is not None and every.keys("2025-08") == ("2025-08",)
+    assert every.predicate == "https://w3id.org/kgload/ontology#dateBucket"
     assert paging._of_participant(window, '"Putin"') is None
 
 

@@ -62,6 +62,7 @@ from kgload.model import (
 )
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
 
 __all__ = ["extract_events"]
@@ -2169,6 +2170,8 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
 _DATELINE_WORDS = 8
 # the heading is over at the first line of this many words
 _BODY_WORDS = 15
+# a wire dateline is read in the text's first characters only
+_WIRE_HEAD = 200
 
 
 def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None:
@@ -2180,6 +2183,13 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     >>> dateline_date(text, find_dates(text, lang="en", published=dt.date(2024, 5, 9)))
     PartialDate(year=2024, month=5, day=9)
     """
+    # a wire dateline opening the text ("Santiago, 20 de abril de 2015 (Xinhua).- Los…")
+    spans = find_datelines(text[:_WIRE_HEAD])
+    if spans and not text[: spans[0][0]].strip():
+        first, last = spans[0]
+        for date in dates:
+            if first <= date.start and date.end <= last and date.value.precision.value == "day":
+                return date.value
     for start, line in _head_lines(text):
         words = line.split()
         if not words:

@@ -77,6 +77,14 @@ _DATELINE = re.compile(
     # at the very start of the text only (further down, "MODERATOR:" names a speaker)
     r"|(?<![\s\S])[A-ZÀ-Þ]{3}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,2}:"
     r"(?=[ \t]+[A-ZÀ-Þ])"
+    # "EN SANTO DOMINGO, Viernes, 29 Abril, 2022: El…": that place, then a day with its number
+    r"|(?<![\s\S])[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:[ ]+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,3}(?=[^:\n]*\d)"
+    r"(?:,[ \t]*\w+(?:[ \t]+\w+){0,3}){1,4}:(?=[ \t]+[A-ZÀ-Þ])"
+    # "CDMX, 26 de enero.-El…", "México, D.F., a 26 de agosto de 2016.- ", "30/12/16.-": a
+    # place and a comma, then a few words, or one word or a numeric date; a full stop and a dash
+    r"|(?:[A-ZÀ-Þ][\w'’.]*(?:[ \t]+[A-ZÀ-Þ][\w'’.]*){0,2},(?:[ \t,]+\w[\w'’./]*){1,7}"
+    r"|[A-ZÀ-Þ][\w'’]*|[0-9]+(?:/[0-9]+){2})(?:[ \t]+\([A-ZÀ-Þ][^()\n]{0,39}\))?\.[-–—]"
+    r"(?=[ \t]*[A-ZÀ-Þ])"
     r")[ \t]*",
     re.MULTILINE,
 )

@@ -430,3 +430,14 @@ def test_a_guest_who_arrived_told_in_a_relative_clause_visits() -> None:
             "Xiomara Castro, quien desde ayer llegó a México.")
     visits = [(e.agent, e.recipient) for e in _events(text) if e.type is EventType.VISIT]
     assert visits == [("Q8044708", "Q96")]
+
+
+def test_talks_struck_up_are_held() -> None:
+    found = _events("Lula entabló ayer conversaciones con el presidente de Francia, Emmanuel "
+                    "Macron.")
+    assert [(e.type, set(e.participants)) for e in found] == [
+        (EventType.MEETING, {"Q37181", "Q3052772"})
+    ]
+    # a relation or a lawsuit struck up is no event
+    assert _events("Lula entabló una relación de amistad con Emmanuel Macron.") == []
+    assert _events("Lula entabló una demanda contra Emmanuel Macron.") == []

@@ -14,6 +14,7 @@ from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
+    _repair_conjunct_read_as_a_modifier,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -492,3 +493,38 @@ def test_two_titled_names_coordinated_meet() -> None:
     article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 3, 5))
     (meeting,) = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert set(meeting.participants) == {"Q6279", "Q3052772"}
+
+
+def test_a_modifier_without_a_case_word_opened_by_a_coordinator_is_a_conjunct() -> None:
+    def doc(opener: tuple[str, str, str]) -> Doc:
+        # the misparse: the second title a modifier (`nmod`) of the first
+        return _tagged([
+            ("El", 1, "det", "DET", ""), ("presidente", 8, "nsubj", "NOUN", ""),
+            (",", 3, "punct", "PUNCT", ""), ("Ana", 1, "appos", "PROPN", ""),
+            (",", 7, "punct", "PUNCT", ""), (opener[0], 7, opener[1], opener[2], ""),
+            ("el", 7, "det", "DET", ""), ("ministro", 1, "nmod", "NOUN", ""),
+            ("firmaron", 8, "ROOT", "VERB", ""),
+        ])
+
+    found = doc(("y", "cc", "CCONJ"))
+    _repair_conjunct_read_as_a_modifier(found)
+    assert (found[7].dep_, found[7].head.i) == ("conj", 1)
+    # a case word makes it a modifier ("el presidente … de el ministro"), and so it stays
+    kept = doc(("de", "case", "ADP"))
+    _repair_conjunct_read_as_a_modifier(kept)
+    assert kept[7].dep_ == "nmod"
+
+
+def test_titled_names_coordinated_sign_and_meet() -> None:
+    kb = load_kb()
+    expected = {
+        "El presidente francés, Emmanuel Macron, y el presidente estadounidense, Joe Biden, "
+        "firmaron un acuerdo este lunes.": (EventType.AGREEMENT, {"Q3052772", "Q6279"}),
+        "El presidente de Francia, Emmanuel Macron, y el primer ministro de Japón, Fumio "
+        "Kishida, se reunieron este lunes en París.": (EventType.MEETING, {"Q3052772", "Q359480"}),
+    }
+    for text, (kind, sides) in expected.items():
+        article = Article(id="t", text=text, lang="es", source="test",
+                          published=dt.date(2024, 3, 5))
+        (event,) = [e for e in analyze(article, kb).events if e.type is kind]
+        assert set(event.participants) == sides, text

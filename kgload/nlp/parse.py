@@ -122,6 +122,7 @@ def parse_sentences(
         _repair_adjective_read_as_a_clause(doc)
         _repair_participle_with_a_determiner(doc)
         _repair_relative_clause_read_as_adverbial(doc)
+        _repair_conjunct_read_as_a_modifier(doc)
     return parsed
 
 
@@ -655,3 +656,22 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
             pronoun.dep_ = "nsubj"
         verb.head = antecedent
         verb.dep_ = "acl:relcl"
+
+def _repair_conjunct_read_as_a_modifier(doc: Doc) -> None:
+    """ "El presidente francés, Fulano, y el presidente chileno, Mengano, firmaron" with the
+    second "presidente" a modifier (`nmod`) of the first: a noun's modifier has a case word,
+    so a noun labelled one with no case word and with a coordinator opening its phrase is a
+    conjunct of its head."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ != "nmod"
+            or token.pos_ not in ("NOUN", "PROPN")
+            or head.i == token.i
+            or head.i > token.i
+            or any(c.dep_ == "case" for c in token.children)
+        ):
+            continue
+        first = next(t for t in token.subtree if t.pos_ != "PUNCT")
+        if first.dep_ == "cc" and first.head.i == token.i:
+            token.dep_ = "conj"

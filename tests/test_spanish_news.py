@@ -441,3 +441,20 @@ def test_talks_struck_up_are_held() -> None:
     # a relation or a lawsuit struck up is no event
     assert _events("Lula entabló una relación de amistad con Emmanuel Macron.") == []
     assert _events("Lula entabló una demanda contra Emmanuel Macron.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the day it was said is not the day of a visit still to come
+        ("El lunes el canciller informó que Lula visitará México.", None),
+        ("El lunes el canciller informó que Lula visitó México.", "2025-08-11"),
+        ("El lunes el canciller informó que Lula visitará México en septiembre.", "2025-09"),
+        ("Lula visitará México el próximo lunes.", "2025-08-18"),
+    ],
+)
+def test_the_day_a_future_visit_was_announced_does_not_date_it(
+    text: str, date: str | None
+) -> None:
+    [visit] = [e for e in _events(text) if e.type is EventType.VISIT]
+    assert (visit.date.iso() if visit.date else None) == date

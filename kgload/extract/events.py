@@ -1288,6 +1288,15 @@ def _date_for(
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's
             continue
+        if (
+            attach.i not in own
+            and is_speech(attach, grammar)
+            and _complement_of(frame.token, attach)
+            and _told_in_future(frame, own)
+        ):
+            # "informó el lunes que Sánchez visitará México": the day it was said, not the
+            # visit's, which is to come
+            continue
         free.append(date)
     if len(free) == 1 and len(frames) == 1:
         return free[0]
@@ -1318,6 +1327,24 @@ def _clause_words(frame: Frame, grammar: Grammar) -> tuple[set[int], set[int]]:
         if speech is not None:
             mine.add(speech.i)
     return own, mine
+
+
+def _complement_of(token: Token, verb: Token) -> bool:
+    """Whether `token` lies in a complement clause (`ccomp`) of `verb`."""
+    node = token
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return base_dep(node) == "ccomp"
+        node = node.head
+    return False
+
+
+def _told_in_future(frame: Frame, own: set[int]) -> bool:
+    """Whether the trigger's own clause is in the future tense (by its morphology)."""
+    doc = frame.token.doc
+    words = [doc[i] for i in own]
+    words += [c for w in words for c in w.children if c.dep_.startswith("aux")]
+    return any("Fut" in w.morph.get("Tense", []) for w in words)
 
 
 def _own_clause(token: Token) -> bool:

@@ -296,6 +296,8 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
          "Caracas, 2 de junio de 2020 (Xinhua).- "),
         ("15/03/19.-La Armada zarpó.", "15/03/19.-"),
         ("LIMA.- El Perú firmó.", "LIMA.- "),
+        ("Ciudad de Panamá.- El Perú firmó.", "Ciudad de Panamá.- "),
+        ("Lo dijo Ana Pérez.- Luego firmó.", None),
         # a place in capitals and a day with its number, then a colon, at the start of the text
         ("EN LIMA, Lunes, 3 Mayo, 2021: El Perú firmó.", "EN LIMA, Lunes, 3 Mayo, 2021: "),
         # a sentence that happens to end so is no dateline

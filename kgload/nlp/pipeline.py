@@ -83,8 +83,9 @@ _DATELINE = re.compile(
     # "CDMX, 26 de enero.-El…", "México, D.F., a 26 de agosto de 2016.- ", "30/12/16.-": a
     # place and a comma, then a few words, or one word or a numeric date; a full stop and a dash
     r"|(?:[A-ZÀ-Þ][\w'’.]*(?:[ \t]+[A-ZÀ-Þ][\w'’.]*){0,2},(?:[ \t,]+\w[\w'’./]*){1,7}"
-    r"|[A-ZÀ-Þ][\w'’]*|[0-9]+(?:/[0-9]+){2})(?:[ \t]+\([A-ZÀ-Þ][^()\n]{0,39}\))?\.[-–—]"
-    r"(?=[ \t]*[A-ZÀ-Þ])"
+    # a place of one to three capitalised words ("Santiago de Chile.- ")
+    r"|[A-ZÀ-Þ][\w'’]*(?:[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?[A-ZÀ-Þ][\w'’]*){0,2}"
+    r"|[0-9]+(?:/[0-9]+){2})(?:[ \t]+\([A-ZÀ-Þ][^()\n]{0,39}\))?\.[-–—](?=[ \t]*[A-ZÀ-Þ])"
     r")[ \t]*",
     re.MULTILINE,
 )

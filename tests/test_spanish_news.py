@@ -458,3 +458,13 @@ def test_the_day_a_future_visit_was_announced_does_not_date_it(
 ) -> None:
     [visit] = [e for e in _events(text) if e.type is EventType.VISIT]
     assert (visit.date.iso() if visit.date else None) == date
+
+
+def test_the_imposition_of_sanctions_stands_for_them() -> None:
+    found = _events("Los ministros de la Unión Europea acordaron la imposición de sanciones "
+                    "contra Rusia.")
+    assert [(e.type, e.agent, e.recipient) for e in found] == [
+        (EventType.SANCTION, "Q458", "Q159")
+    ]
+    # the imposition of what is no event is none
+    assert _events("La imposición de aranceles de Estados Unidos preocupa a Brasil.") == []

@@ -468,3 +468,13 @@ def test_the_imposition_of_sanctions_stands_for_them() -> None:
     ]
     # the imposition of what is no event is none
     assert _events("La imposición de aranceles de Estados Unidos preocupa a Brasil.") == []
+
+
+def test_the_eve_is_the_day_before_and_no_subject() -> None:
+    found = _events("Lula recorre la región. La víspera se reunió con Gustavo Petro.")
+    assert [(e.type, set(e.participants), e.date) for e in found] == [
+        (EventType.MEETING, {"Q37181", "Q704022"}, PartialDate(2025, 8, 11))
+    ]
+    # the eve of a named event is no day of its own
+    [meeting] = _events("Lula se reunió con Gustavo Petro la víspera de la cumbre.")
+    assert meeting.date is None

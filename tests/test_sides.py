@@ -11,7 +11,7 @@ import pytest
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
-from kgload.nlp.pipeline import find_datelines
+from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 
 
 def _events(text: str, lang: str, published: dt.date = dt.date(2025, 8, 12)) -> list[Event]:
@@ -622,6 +622,22 @@ def test_a_bulletin_dateline_with_a_day_is_no_side_and_no_date() -> None:
               if e.type is EventType.PHONE_CALL]
     assert set(call.participants) == {"Q6279", "Q3052772"}
     assert call.date is not None and call.date.iso() == "2021-04-28"
+
+
+def test_a_dateline_glued_to_the_first_word_ends_a_token() -> None:
+    text = (
+        "Lima, 3 de mayo.-El pasado lunes 28 de abril, el presidente Joe Biden sostuvo una "
+        "llamada telefónica con el presidente de Francia, Emmanuel Macron."
+    )
+    [call] = [e for e in _events(text, "es", dt.date(2021, 5, 3))
+              if e.type is EventType.PHONE_CALL]
+    assert set(call.participants) == {"Q6279", "Q3052772"}
+    assert call.date is not None and call.date.iso() == "2021-04-28"
+    nlp = get_nlp("es", load_kb())
+    assert "El" in [t.text for t in tokenize(nlp, text)]
+    # no dateline, the tokenizer's own tokens
+    plain = "Dijo que sí.-El resto calló."
+    assert [t.text for t in tokenize(nlp, plain)] == [t.text for t in nlp.make_doc(plain)]
 
 
 def test_a_place_and_a_colon_opening_the_text_is_no_side() -> None:

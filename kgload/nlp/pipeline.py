@@ -121,9 +121,15 @@ def tokenize(nlp: Language, text: str, *, check: Callable[[], None] | None = Non
     `check` is called between pieces (the article's time limit).
     """
     runs = [m.span() for m in _LONG_RUNS.finditer(text)]
-    if not runs and len(text) <= nlp.max_length:
+    # a dateline glued to the first word ("CDMX, 26 de enero.-El…") ends a token of its own
+    glued = [
+        end
+        for _, end in find_datelines(text)
+        if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
+    ]
+    if not runs and not glued and len(text) <= nlp.max_length:
         return nlp.make_doc(text)
-    cuts = set(_paragraph_cuts(text))
+    cuts = set(_paragraph_cuts(text)) | set(glued)
     for start, end in runs:
         cuts.update(range(start + _RUN_PIECE, end, _RUN_PIECE))
     docs = []

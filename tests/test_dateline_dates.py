@@ -183,3 +183,24 @@ def test_an_act_planned_for_the_weekday_of_publication_is_that_day() -> None:
     )
     meeting = _only(events, EventType.MEETING)
     assert meeting.date == PartialDate(2023, 11, 17)
+
+
+def test_a_wire_dateline_with_a_day_dates_what_the_story_tells_undated() -> None:
+    text = (
+        "Lima, 3 de mayo de 2021 (Xinhua).- Los cancilleres de Perú y de Chile firmaron un "
+        "acuerdo de cooperación."
+    )
+    agreement = _only(_events(text, "es", dt.date(2021, 5, 4)), EventType.AGREEMENT)
+    assert agreement.date == PartialDate(2021, 5, 3)
+
+
+def test_a_wire_dateline_gives_no_day_to_an_event_dated_in_the_story() -> None:
+    text = (
+        "Lima, 3 de mayo de 2021 (Xinhua).- Perú y Chile firmaron el 28 de abril un acuerdo de "
+        "cooperación."
+    )
+    agreement = _only(_events(text, "es", dt.date(2021, 5, 4)), EventType.AGREEMENT)
+    assert agreement.date == PartialDate(2021, 4, 28)
+    # a date further down the first line is no dateline's
+    dates = find_dates("Ayer, 3 de mayo, Perú firmó.", lang="es", published=dt.date(2021, 5, 4))
+    assert dateline_date("Ayer, 3 de mayo, Perú firmó.", dates) is None

@@ -15,6 +15,7 @@ from kgload.nlp.parse import (
     _repair_case_on_a_quantifier,
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
+    _repair_conjunct_read_as_a_modifier,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -23,6 +24,7 @@ from kgload.nlp.parse import (
     _repair_object_of_a_case_phrase,
     _repair_object_read_as_apposition,
     _repair_oblique_on_a_noun,
+    _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
 )
 
@@ -482,3 +484,90 @@ def test_sanctions_against_more_than_some_officials_are_aimed_at_their_state() -
     found = [(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events]
     assert found == [(EventType.SANCTION, "Q16", "Q717")]
 
+
+def test_the_subject_of_a_pronominal_verb_is_active() -> None:
+    def doc(reflexive: str, aux: bool) -> Doc:
+        rows = [
+            ("Ana", 3 if aux else 2, "nsubj:pass", "PROPN", ""),
+            ("se", 3 if aux else 2, reflexive, "PRON", ""),
+        ]
+        if aux:
+            rows.append(("fue", 3, "aux:pass", "AUX", ""))
+        rows.append(("reunió", 3 if aux else 2, "ROOT", "VERB", ""))
+        return _tagged(rows)
+
+    found = doc("expl:pv", False)
+    _repair_passive_subject_of_a_pronominal_verb(found)
+    assert found[0].dep_ == "nsubj"
+    # a passive "se" ("se firmaron los acuerdos") or a passive auxiliary keeps it passive
+    for kept in (doc("expl:pass", False), doc("expl:pv", True)):
+        _repair_passive_subject_of_a_pronominal_verb(kept)
+        assert kept[0].dep_ == "nsubj:pass"
+
+
+def _coordinated(number: str, coordinator: tuple[str, str]) -> Doc:
+    # the misparse: "presidente" the root, "reunieron" its relative clause, with the second
+    # title, opened by "y", as the verb's only subject
+    verb = f"Mood=Ind|Number={number}|Person=3|Tense=Past|VerbForm=Fin"
+    return _tagged([
+        ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
+        (",", 3, "punct", "PUNCT", ""), ("Ana", 1, "appos", "PROPN", ""),
+        (",", 9, "punct", "PUNCT", ""), (coordinator[0], 9, coordinator[1], "CCONJ", ""),
+        ("el", 7, "det", "DET", ""), ("ministro", 9, "nsubj", "NOUN", "Number=Sing"),
+        ("se", 9, "expl:pv", "PRON", ""), ("reunieron", 1, "acl:relcl", "VERB", verb),
+    ])
+
+
+def test_a_coordinated_subject_read_as_a_relative_clause_is_the_main_verb_s() -> None:
+    doc = _coordinated("Plur", ("y", "cc"))
+    _repair_main_verb_read_as_relative(doc)
+    assert [(t.dep_, t.head.i) for t in (doc[9], doc[1], doc[7], doc[5])] == [
+        ("ROOT", 9), ("nsubj", 9), ("conj", 1), ("cc", 7)
+    ]
+    # a singular verb, or no coordinator before the second noun, is no such subject
+    for kept in (_coordinated("Sing", ("y", "cc")), _coordinated("Plur", (",", "punct"))):
+        _repair_main_verb_read_as_relative(kept)
+        assert (kept[9].dep_, kept[7].dep_) == ("acl:relcl", "nsubj")
+
+
+def test_two_titled_names_coordinated_meet() -> None:
+    text = ("El presidente estadounidense, Joe Biden, y el presidente francés, Emmanuel Macron, "
+            "se reunieron este lunes.")
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 3, 5))
+    (meeting,) = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert set(meeting.participants) == {"Q6279", "Q3052772"}
+
+
+def test_a_modifier_without_a_case_word_opened_by_a_coordinator_is_a_conjunct() -> None:
+    def doc(opener: tuple[str, str, str]) -> Doc:
+        # the misparse: the second title a modifier (`nmod`) of the first
+        return _tagged([
+            ("El", 1, "det", "DET", ""), ("presidente", 8, "nsubj", "NOUN", ""),
+            (",", 3, "punct", "PUNCT", ""), ("Ana", 1, "appos", "PROPN", ""),
+            (",", 7, "punct", "PUNCT", ""), (opener[0], 7, opener[1], opener[2], ""),
+            ("el", 7, "det", "DET", ""), ("ministro", 1, "nmod", "NOUN", ""),
+            ("firmaron", 8, "ROOT", "VERB", ""),
+        ])
+
+    found = doc(("y", "cc", "CCONJ"))
+    _repair_conjunct_read_as_a_modifier(found)
+    assert (found[7].dep_, found[7].head.i) == ("conj", 1)
+    # a case word makes it a modifier ("el presidente … de el ministro"), and so it stays
+    kept = doc(("de", "case", "ADP"))
+    _repair_conjunct_read_as_a_modifier(kept)
+    assert kept[7].dep_ == "nmod"
+
+
+def test_titled_names_coordinated_sign_and_meet() -> None:
+    kb = load_kb()
+    expected = {
+        "El presidente francés, Emmanuel Macron, y el presidente estadounidense, Joe Biden, "
+        "firmaron un acuerdo este lunes.": (EventType.AGREEMENT, {"Q3052772", "Q6279"}),
+        "El presidente de Francia, Emmanuel Macron, y el primer ministro de Japón, Fumio "
+        "Kishida, se reunieron este lunes en París.": (EventType.MEETING, {"Q3052772", "Q359480"}),
+    }
+    for text, (kind, sides) in expected.items():
+        article = Article(id="t", text=text, lang="es", source="test",
+                          published=dt.date(2024, 3, 5))
+        (event,) = [e for e in analyze(article, kb).events if e.type is kind]
+        assert set(event.participants) == sides, text

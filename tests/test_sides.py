@@ -11,7 +11,7 @@ import pytest
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
-from kgload.nlp.pipeline import find_datelines
+from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 
 
 def _events(text: str, lang: str, published: dt.date = dt.date(2025, 8, 12)) -> list[Event]:
@@ -288,6 +288,21 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
         # further down it is a speaker; words in lower case are a sentence
         ("Remarks\n\nMODERATOR: Thank you.", None),
         ("US officials said: The UK will act.", None),
+        # a place and a day, a full stop and a dash (Mexican and Chilean bulletins)
+        ("Lima, 3 de mayo.- El Perú firmó.", "Lima, 3 de mayo.- "),
+        ("Quito, D.M., a 9 de julio de 2019.- Ecuador firmó.",
+         "Quito, D.M., a 9 de julio de 2019.- "),
+        ("Caracas, 2 de junio de 2020 (Xinhua).- Hablaron.",
+         "Caracas, 2 de junio de 2020 (Xinhua).- "),
+        ("15/03/19.-La Armada zarpó.", "15/03/19.-"),
+        ("LIMA.- El Perú firmó.", "LIMA.- "),
+        ("Ciudad de Panamá.- El Perú firmó.", "Ciudad de Panamá.- "),
+        ("Lo dijo Ana Pérez.- Luego firmó.", None),
+        # a place in capitals and a day with its number, then a colon, at the start of the text
+        ("EN LIMA, Lunes, 3 Mayo, 2021: El Perú firmó.", "EN LIMA, Lunes, 3 Mayo, 2021: "),
+        # a sentence that happens to end so is no dateline
+        ("El pacto se firmó en 2016.- Luego habló.", None),
+        ("Nota\n\nMODERADOR, 2: Gracias.", None),
     ],
 )
 def test_a_dateline_may_carry_a_day(text: str, dateline: str | None) -> None:
@@ -596,6 +611,33 @@ def test_condemning_an_act_whose_doer_is_named_still_condemns_the_doer(text: str
     assert [(e.agent, e.recipient) for e in found if e.type is EventType.CONDEMNATION] == [
         ("Q155", "Q159")
     ]
+
+
+def test_a_bulletin_dateline_with_a_day_is_no_side_and_no_date() -> None:
+    text = (
+        "Lima, 3 de mayo.- El pasado lunes 28 de abril, el presidente Joe Biden sostuvo una "
+        "llamada telefónica con el presidente de Francia, Emmanuel Macron."
+    )
+    [call] = [e for e in _events(text, "es", dt.date(2021, 5, 3))
+              if e.type is EventType.PHONE_CALL]
+    assert set(call.participants) == {"Q6279", "Q3052772"}
+    assert call.date is not None and call.date.iso() == "2021-04-28"
+
+
+def test_a_dateline_glued_to_the_first_word_ends_a_token() -> None:
+    text = (
+        "Lima, 3 de mayo.-El pasado lunes 28 de abril, el presidente Joe Biden sostuvo una "
+        "llamada telefónica con el presidente de Francia, Emmanuel Macron."
+    )
+    [call] = [e for e in _events(text, "es", dt.date(2021, 5, 3))
+              if e.type is EventType.PHONE_CALL]
+    assert set(call.participants) == {"Q6279", "Q3052772"}
+    assert call.date is not None and call.date.iso() == "2021-04-28"
+    nlp = get_nlp("es", load_kb())
+    assert "El" in [t.text for t in tokenize(nlp, text)]
+    # no dateline, the tokenizer's own tokens
+    plain = "Dijo que sí.-El resto calló."
+    assert [t.text for t in tokenize(nlp, plain)] == [t.text for t in nlp.make_doc(plain)]
 
 
 def test_a_place_and_a_colon_opening_the_text_is_no_side() -> None:

@@ -455,3 +455,51 @@ def test_a_body_with_no_state_gives_no_aid() -> None:
         Article(id="t", text=text, lang="es", source="t", published=dt.date(2024, 5, 5)), load_kb()
     )
     assert not [e for e in extraction.events if e.type is EventType.MILITARY_AID]
+
+
+def test_talks_struck_up_are_held() -> None:
+    found = _events("Lula entabló ayer conversaciones con el presidente de Francia, Emmanuel "
+                    "Macron.")
+    assert [(e.type, set(e.participants)) for e in found] == [
+        (EventType.MEETING, {"Q37181", "Q3052772"})
+    ]
+    # a relation or a lawsuit struck up is no event
+    assert _events("Lula entabló una relación de amistad con Emmanuel Macron.") == []
+    assert _events("Lula entabló una demanda contra Emmanuel Macron.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the day it was said is not the day of a visit still to come
+        ("El lunes el canciller informó que Lula visitará México.", None),
+        ("El lunes el canciller informó que Lula visitó México.", "2025-08-11"),
+        ("El lunes el canciller informó que Lula visitará México en septiembre.", "2025-09"),
+        ("Lula visitará México el próximo lunes.", "2025-08-18"),
+    ],
+)
+def test_the_day_a_future_visit_was_announced_does_not_date_it(
+    text: str, date: str | None
+) -> None:
+    [visit] = [e for e in _events(text) if e.type is EventType.VISIT]
+    assert (visit.date.iso() if visit.date else None) == date
+
+
+def test_the_imposition_of_sanctions_stands_for_them() -> None:
+    found = _events("Los ministros de la Unión Europea acordaron la imposición de sanciones "
+                    "contra Rusia.")
+    assert [(e.type, e.agent, e.recipient) for e in found] == [
+        (EventType.SANCTION, "Q458", "Q159")
+    ]
+    # the imposition of what is no event is none
+    assert _events("La imposición de aranceles de Estados Unidos preocupa a Brasil.") == []
+
+
+def test_the_eve_is_the_day_before_and_no_subject() -> None:
+    found = _events("Lula recorre la región. La víspera se reunió con Gustavo Petro.")
+    assert [(e.type, set(e.participants), e.date) for e in found] == [
+        (EventType.MEETING, {"Q37181", "Q704022"}, PartialDate(2025, 8, 11))
+    ]
+    # the eve of a named event is no day of its own
+    [meeting] = _events("Lula se reunió con Gustavo Petro la víspera de la cumbre.")
+    assert meeting.date is None

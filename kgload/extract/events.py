@@ -62,6 +62,7 @@ from kgload.model import (
 )
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
 
 __all__ = ["extract_events"]
@@ -1311,6 +1312,15 @@ def _date_for(
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's
             continue
+        if (
+            attach.i not in own
+            and is_speech(attach, grammar)
+            and _complement_of(frame.token, attach)
+            and _told_in_future(frame, own)
+        ):
+            # "informó el lunes que Sánchez visitará México": the day it was said, not the
+            # visit's, which is to come
+            continue
         free.append(date)
     if len(free) == 1 and len(frames) == 1:
         return free[0]
@@ -1341,6 +1351,24 @@ def _clause_words(frame: Frame, grammar: Grammar) -> tuple[set[int], set[int]]:
         if speech is not None:
             mine.add(speech.i)
     return own, mine
+
+
+def _complement_of(token: Token, verb: Token) -> bool:
+    """Whether `token` lies in a complement clause (`ccomp`) of `verb`."""
+    node = token
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return base_dep(node) == "ccomp"
+        node = node.head
+    return False
+
+
+def _told_in_future(frame: Frame, own: set[int]) -> bool:
+    """Whether the trigger's own clause is in the future tense (by its morphology)."""
+    doc = frame.token.doc
+    words = [doc[i] for i in own]
+    words += [c for w in words for c in w.children if c.dep_.startswith("aux")]
+    return any("Fut" in w.morph.get("Tense", []) for w in words)
 
 
 def _own_clause(token: Token) -> bool:
@@ -2193,6 +2221,8 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
 _DATELINE_WORDS = 8
 # the heading is over at the first line of this many words
 _BODY_WORDS = 15
+# a wire dateline is read in the text's first characters only
+_WIRE_HEAD = 200
 
 
 def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None:
@@ -2204,6 +2234,13 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     >>> dateline_date(text, find_dates(text, lang="en", published=dt.date(2024, 5, 9)))
     PartialDate(year=2024, month=5, day=9)
     """
+    # a wire dateline opening the text ("Santiago, 20 de abril de 2015 (Xinhua).- Los…")
+    spans = find_datelines(text[:_WIRE_HEAD])
+    if spans and not text[: spans[0][0]].strip():
+        first, last = spans[0]
+        for date in dates:
+            if first <= date.start and date.end <= last and date.value.precision.value == "day":
+                return date.value
     for start, line in _head_lines(text):
         words = line.split()
         if not words:

@@ -111,6 +111,7 @@ def parse_sentences(
         _repair_verbless_predicate(doc)
         _repair_infinitive_subject(doc)
         _repair_object_read_as_apposition(doc)
+        _repair_passive_subject_of_a_pronominal_verb(doc)
         _repair_main_verb_read_as_relative(doc)
         _repair_main_verb_after_a_relative(doc)
         _repair_phrase_on_a_named_object(doc)
@@ -122,6 +123,7 @@ def parse_sentences(
         _repair_participle_with_a_determiner(doc)
         _repair_relative_clause_read_as_adverbial(doc)
         _repair_case_on_a_quantifier(doc)
+        _repair_conjunct_read_as_a_modifier(doc)
     return parsed
 
 
@@ -358,6 +360,64 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
                 continue
             _make_main_verb(verb, noun)
             return
+        for verb in noun.children:
+            if _coordinated_subject_read_as_relative(noun, verb):
+                return
+
+
+def _coordinated_subject_read_as_relative(noun: Token, verb: Token) -> bool:
+    """ "El presidente francés, Fulano, y el presidente chileno, Mengano, se reunieron" parsed
+    with the first noun as root, the plural verb as its relative clause and the second noun as
+    the verb's only subject, opened by a coordinator: a relative clause has a relative word and
+    no coordinator before its subject, so the verb is the main verb and its subject the two
+    nouns coordinated."""
+    if (
+        verb.dep_ != "acl:relcl"
+        or verb.pos_ != "VERB"
+        or verb.i < noun.i
+        or "Fin" not in verb.morph.get("VerbForm", [])
+        or verb.morph.get("Number", []) != ["Plur"]
+        or noun.morph.get("Number", []) == ["Plur"]
+        or any(c.dep_ in ("csubj", "mark", "nsubj:pass") for c in verb.children)
+        or any("Rel" in t.morph.get("PronType", []) for t in verb.subtree)
+    ):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].pos_ not in ("NOUN", "PROPN"):
+        return False
+    second = subjects[0]
+    own = {t.i for t in second.subtree}
+    coordinators = [
+        c
+        for c in (*verb.children, *second.children)
+        if c.dep_ == "cc"
+        and noun.i < c.i < second.i
+        and all(i in own for i in range(c.i + 1, second.i))
+    ]
+    if not coordinators or any(t.dep_ == "cc" for t in noun.children):
+        return False
+    _make_main_verb(verb, noun)
+    second.head = noun
+    second.dep_ = "conj"
+    coordinators[0].head = second
+    return True
+
+
+def _repair_passive_subject_of_a_pronominal_verb(doc: Doc) -> None:
+    """ "El presidente francés, Fulano, y el presidente chileno, Mengano, se reunieron" with
+    "presidente" labelled a passive subject (`nsubj:pass`): a verb whose reflexive pronoun is
+    pronominal (`expl:pv`, not the passive `expl:pass`) and that has no passive auxiliary is
+    active, so its subject is `nsubj`."""
+    for token in doc:
+        verb = token.head
+        if (
+            token.dep_ != "nsubj:pass"
+            or verb.i == token.i
+            or not any(c.dep_ == "expl:pv" for c in verb.children)
+            or any(c.dep_ in ("expl:pass", "aux:pass") for c in verb.children)
+        ):
+            continue
+        token.dep_ = "nsubj"
 
 
 def _make_main_verb(verb: Token, subject: Token) -> None:
@@ -620,3 +680,22 @@ def _repair_case_on_a_quantifier(doc: Doc) -> None:
             word.head = adverb
             word.dep_ = "fixed"
 
+
+def _repair_conjunct_read_as_a_modifier(doc: Doc) -> None:
+    """ "El presidente francés, Fulano, y el presidente chileno, Mengano, firmaron" with the
+    second "presidente" a modifier (`nmod`) of the first: a noun's modifier has a case word,
+    so a noun labelled one with no case word and with a coordinator opening its phrase is a
+    conjunct of its head."""
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ != "nmod"
+            or token.pos_ not in ("NOUN", "PROPN")
+            or head.i == token.i
+            or head.i > token.i
+            or any(c.dep_ == "case" for c in token.children)
+        ):
+            continue
+        first = next(t for t in token.subtree if t.pos_ != "PUNCT")
+        if first.dep_ == "cc" and first.head.i == token.i:
+            token.dep_ = "conj"

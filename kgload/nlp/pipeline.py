@@ -77,6 +77,15 @@ _DATELINE = re.compile(
     # at the very start of the text only (further down, "MODERATOR:" names a speaker)
     r"|(?<![\s\S])[A-ZÀ-Þ]{3}[A-ZÀ-Þ'’.-]*(?:[ ,]+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,2}:"
     r"(?=[ \t]+[A-ZÀ-Þ])"
+    # "EN SANTO DOMINGO, Viernes, 29 Abril, 2022: El…": that place, then a day with its number
+    r"|(?<![\s\S])[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*(?:[ ]+[A-ZÀ-Þ]{2}[A-ZÀ-Þ'’.-]*){0,3}(?=[^:\n]*\d)"
+    r"(?:,[ \t]*\w+(?:[ \t]+\w+){0,3}){1,4}:(?=[ \t]+[A-ZÀ-Þ])"
+    # "CDMX, 26 de enero.-El…", "México, D.F., a 26 de agosto de 2016.- ", "30/12/16.-": a
+    # place and a comma, then a few words, or one word or a numeric date; a full stop and a dash
+    r"|(?:[A-ZÀ-Þ][\w'’.]*(?:[ \t]+[A-ZÀ-Þ][\w'’.]*){0,2},(?:[ \t,]+\w[\w'’./]*){1,7}"
+    # a place of one to three capitalised words ("Santiago de Chile.- ")
+    r"|[A-ZÀ-Þ][\w'’]*(?:[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?[A-ZÀ-Þ][\w'’]*){0,2}"
+    r"|[0-9]+(?:/[0-9]+){2})(?:[ \t]+\([A-ZÀ-Þ][^()\n]{0,39}\))?\.[-–—](?=[ \t]*[A-ZÀ-Þ])"
     r")[ \t]*",
     re.MULTILINE,
 )
@@ -112,9 +121,15 @@ def tokenize(nlp: Language, text: str, *, check: Callable[[], None] | None = Non
     `check` is called between pieces (the article's time limit).
     """
     runs = [m.span() for m in _LONG_RUNS.finditer(text)]
-    if not runs and len(text) <= nlp.max_length:
+    # a dateline glued to the first word ("CDMX, 26 de enero.-El…") ends a token of its own
+    glued = [
+        end
+        for _, end in find_datelines(text)
+        if 0 < end < len(text) and not text[end - 1].isspace() and not text[end].isspace()
+    ]
+    if not runs and not glued and len(text) <= nlp.max_length:
         return nlp.make_doc(text)
-    cuts = set(_paragraph_cuts(text))
+    cuts = set(_paragraph_cuts(text)) | set(glued)
     for start, end in runs:
         cuts.update(range(start + _RUN_PIECE, end, _RUN_PIECE))
     docs = []

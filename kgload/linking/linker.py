@@ -474,7 +474,7 @@ class _Linker:
             # de Estado Mike Pompeo" on usembassy.gov) is that government's
             if state is None:
                 # "President Aquino of the Philippines": the state named right after the name
-                state = self._state_after_name(next_tok, state_at)
+                state = self._state_after_name(next_tok)
             self.titled_names[next_tok] = state.key if state else home_state(self.article, self.kb)
             if self.titled_names[next_tok] is None:
                 self.titled_by[next_tok] = span.label_
@@ -494,19 +494,14 @@ class _Linker:
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
 
-    def _state_after_name(self, first: int, state_at: Mapping[int, Mention]) -> Mention | None:
+    def _state_after_name(self, first: int) -> Mention | None:
         """The state in an "of" phrase right after an unknown titled name ("President Aquino
         of the Philippines", "Foreign Minister Hakan Fidan of Turkey"), as readouts write it."""
         doc = self.doc
         k = first
         while k < len(doc) and _UPPER_WORD.match(doc[k].text) and k - first < 4:
             k += 1
-        if k == first or k >= len(doc) or doc[k].lower_ not in self.lexicon.of_words:
-            return None
-        found = state_at.get(k + 1)
-        if found is None and k + 2 < len(doc) and doc[k + 1].lower_ in self.lexicon.determiners:
-            found = state_at.get(k + 2)
-        return found if found is not None and found.kind is EntityKind.STATE else None
+        return self._state_in_of_phrase(k) if k > first else None
 
     def _name_after_of_phrase(
         self, end: int, by_start: Mapping[int, Mention]
@@ -808,7 +803,14 @@ class _Linker:
         mention = self.states_by_start.get(self.offsets[token_index])
         if mention is not None:
             return mention.key if mention.method == "demonym" else None
-        if self.texts[token_index].lower() not in self.lexicon.of_words:
+        named = self._state_in_of_phrase(token_index)
+        return named.key if named is not None else None
+
+    def _state_in_of_phrase(self, token_index: int) -> Mention | None:
+        """The state an of-phrase opening at the token names ("of Ukraine", "of the United
+        States"); None when the token opens no such phrase."""
+        size = len(self.texts)
+        if token_index >= size or self.texts[token_index].lower() not in self.lexicon.of_words:
             return None
         following = token_index + 1
         if following < size and self.texts[following].lower() in self.lexicon.determiners:
@@ -818,7 +820,7 @@ class _Linker:
         mention = self.states_by_start.get(self.offsets[following])
         if mention is None or mention.kind is not EntityKind.STATE or mention.method == "demonym":
             return None
-        return mention.key
+        return mention
 
     def place_titled_people(self) -> None:
         """ "La canciller, Alicia Bárcena, … la canciller mexicana": an unknown person first

@@ -301,7 +301,8 @@ def plan(
     kids = sentence.children(verb.id)
     if any(k.deprel in SKIP_RELATIONS for k in kids):
         return None
-    if any(_agrees_otherwise(w, number) for w in [verb, *kids] if w is verb or w.deprel == "xcomp"):
+    predicates = [verb, *(k for k in kids if k.deprel == "xcomp")]
+    if any(_agrees_otherwise(w, number) for w in predicates):
         return None
     subjects = [k for k in kids if k.deprel == "nsubj"]
     if len(subjects) != 1 or subjects[0].upos not in ("NOUN", "PROPN"):

@@ -230,6 +230,8 @@ def main(argv: list[str] | None = None) -> int:
         "scripts/first_person.py); the shipped pipelines use 0",
     )
     args = parser.parse_args(argv)
+    if not 0.0 <= args.first_person <= 1.0:
+        parser.error(f"--first-person {args.first_person}: a share from 0 to 1")
     if not args.ud_dir.is_dir():
         parser.error(f"--ud-dir {args.ud_dir}: no such folder (the UD treebanks, see training/)")
     for lang in args.langs:

@@ -214,3 +214,19 @@ def test_copies_are_new_sentences_with_their_own_ids() -> None:
     assert all("-1p" in c.split("\n", 1)[0] for c in copies)
     again = fp.first_person_copies([*TEACHERS, VISIT], share=1.0, seed=0)
     assert copies == again  # the same seed, the same training data
+
+
+def test_a_share_outside_0_to_1_is_refused_with_its_option(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "_kgload_script_train_pipelines_fp", ROOT / "scripts" / "train_pipelines.py"
+    )
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = train  # its dataclasses look their module up
+    spec.loader.exec_module(train)
+    with pytest.raises(SystemExit) as exited:
+        train.main(["es", "--first-person", "1.5", "--ud-dir", str(tmp_path)])
+    assert exited.value.code == 2
+    assert "--first-person 1.5: a share from 0 to 1" in capsys.readouterr().err

@@ -598,3 +598,16 @@ def test_weapons_sent_to_a_state_are_still_aid() -> None:
         if e.type is EventType.MILITARY_AID
     ]
     assert (aid.agent, aid.recipient) == ("Q794", "Q159")
+
+
+# -- "X spoke by phone with Y" with "with Y" hung on "phone" (twelfth pass) ---------------------
+
+
+def test_a_call_whose_partner_hangs_on_the_word_phone_has_both_sides() -> None:
+    # long titled names make the parser hang "with ..." on "phone", not on "spoke"
+    text = (
+        "Turkish President Recep Tayyip Erdoğan spoke by phone with Spanish Prime Minister "
+        "Pedro Sánchez on Monday."
+    )
+    calls = [e for e in _events(text, "en") if e.type is EventType.PHONE_CALL]
+    assert [set(e.participants) for e in calls] == [{"Q39259", "Q6070218"}]

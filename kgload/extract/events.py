@@ -805,6 +805,8 @@ def _undirected_roles(
         and frame.governor is None
     ):
         _add_carrier_parties(frame, participants, resolver)
+    if len(participants) < 2 and not frame.rule.nominal:
+        _add_instrument_partners(frame, participants, resolver, frames)
     caller = (
         found.agents[0]
         if frame.type is EventType.PHONE_CALL
@@ -824,6 +826,22 @@ def _undirected_roles(
         if not (k.startswith("local:") and context.state_of(k) in present - {k})
     ]
     return participants, caller, None, place
+
+
+def _add_instrument_partners(
+    frame: Frame, participants: list[str], resolver: _Resolver, frames: list[Frame]
+) -> None:
+    """ "X spoke by phone with Y" parsed with "with Y" on "phone": the sides a trigger of the
+    same event hung on the verb names with it are the verb's too."""
+    for other in frames:
+        if (
+            other is not frame
+            and other.type is frame.type
+            and other.token.head.i == frame.token.i
+        ):
+            for key in resolver.actors(other.partners):
+                if key not in participants:
+                    participants.append(key)
 
 
 def _add_carrier_parties(frame: Frame, participants: list[str], resolver: _Resolver) -> None:

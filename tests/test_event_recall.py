@@ -611,3 +611,23 @@ def test_a_call_whose_partner_hangs_on_the_word_phone_has_both_sides() -> None:
     )
     calls = [e for e in _events(text, "en") if e.type is EventType.PHONE_CALL]
     assert [set(e.participants) for e in calls] == [{"Q39259", "Q6070218"}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Paris confirmed the phone discussion between Emmanuel Macron and Joe Biden."),
+        ("en", "Emmanuel Macron and Joe Biden held telephone talks on Monday."),
+        ("es", "Gustavo Petro y Lula da Silva se entrevistaron por teléfono el lunes."),
+    ],
+)
+def test_talks_or_a_discussion_by_phone_are_a_call_not_a_meeting(lang: str, text: str) -> None:
+    kinds = {e.type for e in _events(text, lang)}
+    assert EventType.PHONE_CALL in kinds
+    assert EventType.MEETING not in kinds
+
+
+def test_talks_face_to_face_stay_a_meeting() -> None:
+    text = "Gustavo Petro y Lula da Silva se entrevistaron en Bogotá."
+    kinds = {e.type for e in _events(text, "es")}
+    assert kinds == {EventType.MEETING}

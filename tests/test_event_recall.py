@@ -631,3 +631,22 @@ def test_talks_face_to_face_stay_a_meeting() -> None:
     text = "Gustavo Petro y Lula da Silva se entrevistaron en Bogotá."
     kinds = {e.type for e in _events(text, "es")}
     assert kinds == {EventType.MEETING}
+
+
+# -- "X's Minister announced on Monday new sanctions" (twelfth pass) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada's Foreign Minister announced on Monday fresh sanctions against Russia.",
+        "Canada's Foreign Minister imposed on Monday new sanctions on Russia.",
+    ],
+)
+def test_a_day_read_as_a_compound_of_the_object_leaves_the_titled_subject_its_act(
+    text: str,
+) -> None:
+    # the parser made "Monday" a compound of "sanctions", "sanctions" an oblique, "Minister"
+    # the root and the verb its participle
+    assert (EventType.SANCTION, "Q16", Q_RU) in _kinds(text, "en")
+

@@ -62,6 +62,7 @@ from kgload.model import (
 )
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.parse import repair_main_verb_read_as_participle
 from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
 
@@ -1423,6 +1424,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         if len(heads) != 1:
             continue
         head = heads[0]
+        _date_read_as_a_compound(head, inside)
         verb = head.head
         if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -1461,6 +1463,33 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _date_read_as_a_compound(date: Token, inside: list[Token]) -> None:
+    """ "announced on Friday new sanctions" parsed with "Friday" as a compound of "sanctions"
+    and "on" as the case of the whole: a day names no kind of thing, so the date, with its case
+    word, is the verb's oblique, and the noun, left with no case word, its object."""
+    noun = date.head
+    verb = noun.head
+    end = max(t.i for t in inside)
+    if (
+        date.dep_ != "compound"
+        or noun.i <= end
+        or noun.pos_ != "NOUN"
+        or base_dep(noun) != "obl"
+        or verb.pos_ not in ("VERB", "AUX")
+        or children(verb, "obj")
+        or any(base_dep(c) == "case" and c not in inside for c in noun.children)
+    ):
+        return
+    date.head = verb
+    date.dep_ = "obl"
+    for word in inside:
+        if word.head.i == noun.i and base_dep(word) == "case":
+            word.head = date
+    noun.dep_ = "obj"
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i:
+        repair_main_verb_read_as_participle(verb.doc)
 
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:

@@ -598,3 +598,55 @@ def test_weapons_sent_to_a_state_are_still_aid() -> None:
         if e.type is EventType.MILITARY_AID
     ]
     assert (aid.agent, aid.recipient) == ("Q794", "Q159")
+
+
+# -- "X spoke by phone with Y" with "with Y" hung on "phone" (twelfth pass) ---------------------
+
+
+def test_a_call_whose_partner_hangs_on_the_word_phone_has_both_sides() -> None:
+    # long titled names make the parser hang "with ..." on "phone", not on "spoke"
+    text = (
+        "Turkish President Recep Tayyip Erdoğan spoke by phone with Spanish Prime Minister "
+        "Pedro Sánchez on Monday."
+    )
+    calls = [e for e in _events(text, "en") if e.type is EventType.PHONE_CALL]
+    assert [set(e.participants) for e in calls] == [{"Q39259", "Q6070218"}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Paris confirmed the phone discussion between Emmanuel Macron and Joe Biden."),
+        ("en", "Emmanuel Macron and Joe Biden held telephone talks on Monday."),
+        ("es", "Gustavo Petro y Lula da Silva se entrevistaron por teléfono el lunes."),
+    ],
+)
+def test_talks_or_a_discussion_by_phone_are_a_call_not_a_meeting(lang: str, text: str) -> None:
+    kinds = {e.type for e in _events(text, lang)}
+    assert EventType.PHONE_CALL in kinds
+    assert EventType.MEETING not in kinds
+
+
+def test_talks_face_to_face_stay_a_meeting() -> None:
+    text = "Gustavo Petro y Lula da Silva se entrevistaron en Bogotá."
+    kinds = {e.type for e in _events(text, "es")}
+    assert kinds == {EventType.MEETING}
+
+
+# -- "X's Minister announced on Monday new sanctions" (twelfth pass) -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada's Foreign Minister announced on Monday fresh sanctions against Russia.",
+        "Canada's Foreign Minister imposed on Monday new sanctions on Russia.",
+    ],
+)
+def test_a_day_read_as_a_compound_of_the_object_leaves_the_titled_subject_its_act(
+    text: str,
+) -> None:
+    # the parser made "Monday" a compound of "sanctions", "sanctions" an oblique, "Minister"
+    # the root and the verb its participle
+    assert (EventType.SANCTION, "Q16", Q_RU) in _kinds(text, "en")
+

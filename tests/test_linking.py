@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kgload.extract.analyze import analyze
-from kgload.linking.kb import load_kb
+from kgload.linking.kb import Alias, KBEntity, KnowledgeBase, fold_accents, load_kb
 from kgload.linking.linker import home_state
 from kgload.model import Article, EntityKind, Mention
 
@@ -407,3 +407,45 @@ def test_a_body_followed_by_no_state_keeps_none() -> None:
         "Departamento de Comercio"
     ] is None
     assert _org_states("The Foreign Office published a list.", "en")["Foreign Office"] is None
+
+
+# -- names written without their accents (issue 9, twelfth pass) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "qid"),
+    [
+        ("Cuban President Miguel Diaz-Canel arrived in Caracas.", "Miguel Diaz-Canel", "Q1932603"),
+        ("Pedro Sanchez arrived in Lisbon on Monday.", "Pedro Sanchez", "Q6070218"),
+    ],
+)
+def test_a_persons_name_without_its_accents_links_the_person(
+    text: str, name: str, qid: str
+) -> None:
+    assert _keys(_links(text, "en"))[name] == qid
+
+
+def test_a_surname_without_its_accents_repeats_the_person_named_before() -> None:
+    mentions = _links("Pedro Sanchez arrived in Lisbon. Sanchez said the trip was useful.", "en")
+    assert [m.key for m in mentions if m.text == "Sanchez"] == ["Q6070218"]
+
+
+def _person(qid: str) -> KBEntity:
+    return KBEntity(
+        qid=qid, kind=EntityKind.PERSON, category="", country=None, labels={"en": qid},
+        stands_for=None, prominence=50,
+    )
+
+
+def test_a_folded_name_that_is_anothers_name_or_shared_is_left_out() -> None:
+    names = {"Q1": "Ána Pérez", "Q2": "Ana Perez", "Q3": "Jósé Lúz", "Q4": "José Luz"}
+    kb = KnowledgeBase(
+        entities={qid: _person(qid) for qid in names},
+        aliases=[Alias(qid=q, lang="en", text=t, type="name") for q, t in names.items()],
+        offices={},
+        tenures=[],
+    )
+    table = kb.alias_table("en")
+    assert [a.qid for a in table["ana perez"]] == ["Q2"]  # the other's own name stays its own
+    assert "jose luz" not in table  # two people fold to it: neither gets it
+    assert fold_accents("Erdoğan") == "Erdogan"

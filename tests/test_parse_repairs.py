@@ -26,6 +26,7 @@ from kgload.nlp.parse import (
     _repair_oblique_on_a_noun,
     _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
+    repair_main_verb_read_as_participle,
 )
 
 
@@ -571,3 +572,27 @@ def test_titled_names_coordinated_sign_and_meet() -> None:
                           published=dt.date(2024, 3, 5))
         (event,) = [e for e in analyze(article, kb).events if e.type is kind]
         assert set(event.participants) == sides, text
+
+
+def test_a_participle_clause_with_an_object_of_its_own_is_the_main_verb() -> None:
+    # the misparse (twelfth pass): "Minister" the root, "imposed" a participle describing it,
+    # though a participle describing a noun takes no object
+    doc = _tagged([
+        ("Chile", 2, "nmod:poss", "PROPN", ""), ("'s", 0, "case", "PART", ""),
+        ("Minister", 2, "ROOT", "PROPN", "Number=Sing"),
+        ("imposed", 2, "acl", "VERB", "Tense=Past|VerbForm=Part"),
+        ("tariffs", 3, "obj", "NOUN", "Number=Plur"),
+    ])
+    repair_main_verb_read_as_participle(doc)
+    assert (doc[3].dep_, doc[3].head.i, doc[2].dep_, doc[2].head.i) == ("ROOT", 3, "nsubj", 3)
+
+
+def test_a_participle_describing_its_noun_stays() -> None:
+    # "the tariffs imposed on Monday": done to the noun, no object of its own
+    doc = _tagged([
+        ("tariffs", 0, "ROOT", "NOUN", "Number=Plur"),
+        ("imposed", 0, "acl", "VERB", "Tense=Past|VerbForm=Part"),
+        ("on", 3, "case", "ADP", ""), ("Monday", 1, "obl", "PROPN", ""),
+    ])
+    repair_main_verb_read_as_participle(doc)
+    assert (doc[1].dep_, doc[0].dep_) == ("acl", "ROOT")

@@ -62,6 +62,7 @@ from kgload.model import (
 )
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.parse import repair_main_verb_read_as_participle
 from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
 
@@ -805,6 +806,8 @@ def _undirected_roles(
         and frame.governor is None
     ):
         _add_carrier_parties(frame, participants, resolver)
+    if len(participants) < 2 and not frame.rule.nominal:
+        _add_instrument_partners(frame, participants, resolver, frames)
     caller = (
         found.agents[0]
         if frame.type is EventType.PHONE_CALL
@@ -824,6 +827,22 @@ def _undirected_roles(
         if not (k.startswith("local:") and context.state_of(k) in present - {k})
     ]
     return participants, caller, None, place
+
+
+def _add_instrument_partners(
+    frame: Frame, participants: list[str], resolver: _Resolver, frames: list[Frame]
+) -> None:
+    """ "X spoke by phone with Y" parsed with "with Y" on "phone": the sides a trigger of the
+    same event hung on the verb names with it are the verb's too."""
+    for other in frames:
+        if (
+            other is not frame
+            and other.type is frame.type
+            and other.token.head.i == frame.token.i
+        ):
+            for key in resolver.actors(other.partners):
+                if key not in participants:
+                    participants.append(key)
 
 
 def _add_carrier_parties(frame: Frame, participants: list[str], resolver: _Resolver) -> None:
@@ -1405,6 +1424,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         if len(heads) != 1:
             continue
         head = heads[0]
+        _date_read_as_a_compound(head, inside)
         verb = head.head
         if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -1443,6 +1463,33 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 found[0].dep_ = "mark"
                 clause.head = verb
                 clause.dep_ = "ccomp"
+
+
+def _date_read_as_a_compound(date: Token, inside: list[Token]) -> None:
+    """ "announced on Friday new sanctions" parsed with "Friday" as a compound of "sanctions"
+    and "on" as the case of the whole: a day names no kind of thing, so the date, with its case
+    word, is the verb's oblique, and the noun, left with no case word, its object."""
+    noun = date.head
+    verb = noun.head
+    end = max(t.i for t in inside)
+    if (
+        date.dep_ != "compound"
+        or noun.i <= end
+        or noun.pos_ != "NOUN"
+        or base_dep(noun) != "obl"
+        or verb.pos_ not in ("VERB", "AUX")
+        or children(verb, "obj")
+        or any(base_dep(c) == "case" and c not in inside for c in noun.children)
+    ):
+        return
+    date.head = verb
+    date.dep_ = "obl"
+    for word in inside:
+        if word.head.i == noun.i and base_dep(word) == "case":
+            word.head = date
+    noun.dep_ = "obj"
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i:
+        repair_main_verb_read_as_participle(verb.doc)
 
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:

@@ -13,14 +13,18 @@ import datetime as dt
 import functools
 import logging
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from kgload.errors import KnowledgeBaseError
+import spacy.util
+
+from kgload.errors import KgloadError, KnowledgeBaseError
 from kgload.model import Entity, EntityKind, PartialDate
+from kgload.nlp.lexicon import load_lexicon
 
 __all__ = ["Alias", "KBEntity", "KnowledgeBase", "Office", "Tenure", "load_kb"]
 
@@ -121,6 +125,38 @@ _ROLE_TITLES = frozenset({"head_of_state", "head_of_government"})
 _LEADER = "leader"
 
 
+def fold_accents(text: str) -> str:
+    """`text` without its combining accents: "díaz-canel" → "diaz-canel", "erdoğan" → "erdogan".
+
+    >>> fold_accents("lópez obrador")
+    'lopez obrador'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=8)
+def _reserved_words(lang: str) -> frozenset[str]:
+    """Words a folded name must not be: the language's stop words (spaCy's list) and the
+    lexicon's role phrases and cue words."""
+    try:
+        stop = frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
+    except ImportError:
+        stop = frozenset()
+    try:
+        lexicon = load_lexicon(lang)
+    except KgloadError:
+        return stop
+    return (
+        stop
+        | frozenset(lexicon.roles)
+        | lexicon.person_cues
+        | lexicon.org_cues
+        | lexicon.government_cues
+        | lexicon.determiners
+    )
+
+
 @dataclass(eq=False)
 class KnowledgeBase:
     """Entities, aliases, offices and tenures, indexed for the linker.
@@ -194,8 +230,33 @@ class KnowledgeBase:
             table = {}
             for alias in self.aliases_for(lang):
                 table.setdefault(alias.text.lower(), []).append(alias)
+            table.update(self._folded_names(table, _reserved_words(lang)))
             self._alias_tables[lang] = table
         return table
+
+    def _folded_names(
+        self, table: Mapping[str, list[Alias]], reserved: frozenset[str]
+    ) -> dict[str, list[Alias]]:
+        """People's names and surnames written without their accents ("Miguel Diaz-Canel",
+        "Erdogan", "Sanchez", as English wires spell them), each standing for the person the
+        accented form names. A folded form that is already an alias of anyone, that two people's
+        names fold to, or that is a word of the language's lexicon is left out."""
+        folded: dict[str, list[Alias]] = {}
+        for key, found in table.items():
+            people = [
+                a
+                for a in found
+                if a.type in ("name", "surname")
+                and (entity := self.entities.get(a.qid)) is not None
+                and entity.kind is EntityKind.PERSON
+            ]
+            bare = fold_accents(key)
+            if not people or bare == key or bare in table or bare in reserved:
+                continue
+            folded.setdefault(bare, []).extend(people)
+        return {
+            bare: found for bare, found in folded.items() if len({a.qid for a in found}) == 1
+        }
 
     def state_named_in(self, text: str) -> str | None:
         """The one state whose name, short name or metonym (a seat of government: "Planalto",

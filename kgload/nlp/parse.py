@@ -26,7 +26,13 @@ from spacy.tokens import Doc, Token
 
 from kgload.errors import UsageError
 
-__all__ = ["BLANK", "load_parser", "parse_sentences", "shipped_model_path"]
+__all__ = [
+    "BLANK",
+    "load_parser",
+    "parse_sentences",
+    "repair_main_verb_read_as_participle",
+    "shipped_model_path",
+]
 
 log = logging.getLogger("kgload")
 
@@ -113,6 +119,7 @@ def parse_sentences(
         _repair_object_read_as_apposition(doc)
         _repair_passive_subject_of_a_pronominal_verb(doc)
         _repair_main_verb_read_as_relative(doc)
+        repair_main_verb_read_as_participle(doc)
         _repair_main_verb_after_a_relative(doc)
         _repair_phrase_on_a_named_object(doc)
         _repair_adjective_on_a_far_noun(doc)
@@ -362,6 +369,29 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
             return
         for verb in noun.children:
             if _coordinated_subject_read_as_relative(noun, verb):
+                return
+
+
+def repair_main_verb_read_as_participle(doc: Doc) -> None:
+    """ "Britain's Foreign Secretary announced on Thursday new sanctions" parsed with the noun
+    as root and "announced" as its participle clause: a participle describing a noun is done to
+    it and takes no object, so a verb labelled `acl` with an object of its own and no subject
+    or subordinator, after a root noun, is the main verb and the noun its subject."""
+    for noun in doc:
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for verb in noun.children:
+            if (
+                verb.dep_ == "acl"
+                and verb.pos_ == "VERB"
+                and verb.i > noun.i
+                and any(c.dep_ == "obj" for c in verb.children)
+                and not any(
+                    c.dep_ in ("nsubj", "nsubj:pass", "csubj", "mark", "aux", "aux:pass")
+                    for c in verb.children
+                )
+            ):
+                _make_main_verb(verb, noun)
                 return
 
 

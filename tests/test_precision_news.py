@@ -13,6 +13,7 @@ from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType
 
 Q_PT, Q_RO, Q_ES, Q_LV, Q_FR, Q_EE = "Q45", "Q218", "Q29", "Q211", "Q142", "Q191"
+Q_DE, Q_RU, Q_MX, Q_BR, Q_VE, Q_CO = "Q183", "Q159", "Q96", "Q155", "Q717", "Q739"
 
 
 def _events(text: str, lang: str) -> list[Event]:
@@ -60,3 +61,33 @@ def test_a_minister_travelling_abroad_still_visits(
     kinds = _kinds(text, lang)
     assert (EventType.VISIT, visitor, host) in kinds
     assert not any(kind is EventType.TROOP_DEPLOYMENT for kind, _, _ in kinds)
+
+
+# -- a criticism is a condemnation only of an attack ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Germany criticised the remarks of the Russian foreign minister."),
+        ("pt", "O Brasil criticou a decisão do governo argentino."),
+        ("es", "México criticó los comentarios del presidente de Francia."),
+    ],
+)
+def test_criticising_remarks_or_decisions_is_no_condemnation(lang: str, text: str) -> None:
+    assert not any(e.type is EventType.CONDEMNATION for e in _events(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agent"),
+    [
+        ("en", "Germany criticised the Russian invasion of Ukraine.", Q_DE),
+        ("es", "México criticó el ataque de Rusia contra Ucrania.", Q_MX),
+        ("pt", "O Brasil criticou o ataque da Rússia contra a Ucrânia.", Q_BR),
+        ("pt", "O Brasil condenou as declarações do governo russo.", Q_BR),
+    ],
+)
+def test_criticising_an_attack_and_condemning_still_condemn(
+    lang: str, text: str, agent: str
+) -> None:
+    assert (EventType.CONDEMNATION, agent, Q_RU) in _kinds(text, lang)

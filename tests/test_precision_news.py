@@ -91,3 +91,15 @@ def test_criticising_an_attack_and_condemning_still_condemn(
     lang: str, text: str, agent: str
 ) -> None:
     assert (EventType.CONDEMNATION, agent, Q_RU) in _kinds(text, lang)
+
+
+# -- "arremeter contra" is a verbal attack in news --------------------------------------------
+
+
+def test_lashing_out_at_a_government_is_no_attack() -> None:
+    text = "El presidente de Venezuela arremetió contra el gobierno de Colombia."
+    assert not any(e.type is EventType.ATTACK for e in _events(text, "es"))
+
+
+def test_attacking_a_country_is_still_an_attack() -> None:
+    assert (EventType.ATTACK, Q_VE, Q_CO) in _kinds("Venezuela atacó Colombia el lunes.", "es")

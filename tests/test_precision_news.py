@@ -103,3 +103,19 @@ def test_lashing_out_at_a_government_is_no_attack() -> None:
 
 def test_attacking_a_country_is_still_an_attack() -> None:
     assert (EventType.ATTACK, Q_VE, Q_CO) in _kinds("Venezuela atacó Colombia el lunes.", "es")
+
+
+# -- a surname spelled like a determiner opening a sentence is the determiner ----------------------
+
+Q_SU_TSENG_CHANG = "Q551904"
+
+
+def test_a_sentence_opening_possessive_is_no_surname() -> None:
+    # "Su" is the surname of Su Tseng-chang, a prominent person the KB lets a surname name alone
+    events = _events("El canciller chino llegó a Madrid. Su visita a Francia terminó ayer.", "es")
+    assert not any(Q_SU_TSENG_CHANG in e.participants for e in events)
+
+
+def test_the_full_name_opening_a_sentence_is_still_the_person() -> None:
+    kinds = _kinds("Su Tseng-chang visitó Francia el lunes.", "es")
+    assert (EventType.VISIT, Q_SU_TSENG_CHANG, Q_FR) in kinds

@@ -408,7 +408,9 @@ class _Linker:
         """ "Su visita a Francia…": a one-word surname spelled like a determiner of the
         article's language, opening a sentence, is the determiner (the "Su" of Su Tseng-chang)."""
         return (
-            len(span) == 1 and span[0].is_sent_start and span[0].lower_ in self.lexicon.determiners
+            len(span) == 1
+            and bool(span[0].is_sent_start)
+            and span[0].lower_ in self.lexicon.determiners
         )
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:

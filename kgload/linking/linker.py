@@ -303,7 +303,9 @@ class _Linker:
             ):
                 continue
             if alias.type == "surname" and (
-                not self._surname_ok(alias.qid, span.start) or self._inside_longer_name(span)
+                not self._surname_ok(alias.qid, span.start)
+                or self._inside_longer_name(span)
+                or self._capitalised_determiner(span)
             ):
                 continue
             if (
@@ -400,6 +402,15 @@ class _Linker:
             and not span[0].is_sent_start
             and before.lower_ not in self.lexicon.person_cues
             and before.lower_ not in self.lexicon.roles
+        )
+
+    def _capitalised_determiner(self, span: Span) -> bool:
+        """ "Su visita a Francia…": a one-word surname spelled like a determiner of the
+        article's language, opening a sentence, is the determiner (the "Su" of Su Tseng-chang)."""
+        return (
+            len(span) == 1
+            and bool(span[0].is_sent_start)
+            and span[0].lower_ in self.lexicon.determiners
         )
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:

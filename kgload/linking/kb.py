@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import spacy.util
-
 from kgload.errors import KgloadError, KnowledgeBaseError
 from kgload.model import Entity, EntityKind, PartialDate
 from kgload.nlp.lexicon import load_lexicon
@@ -139,6 +137,9 @@ def fold_accents(text: str) -> str:
 def _reserved_words(lang: str) -> frozenset[str]:
     """Words a folded name must not be: the language's stop words (spaCy's list) and the
     lexicon's role phrases and cue words."""
+    # imported here: reading commands load the KB and must not pay for importing spaCy
+    import spacy.util
+
     try:
         stop = frozenset(spacy.util.get_lang_class(lang).Defaults.stop_words)
     except ImportError:

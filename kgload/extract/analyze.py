@@ -10,11 +10,12 @@ and each article's metadata rides along, so 100,000 articles never sit in memory
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import time
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -33,7 +34,7 @@ from kgload.nlp.parse import load_parser, parse_sentences
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
 
-__all__ = ["analyze", "analyze_articles", "candidate_sentences"]
+__all__ = ["STAGES", "analyze", "analyze_articles", "candidate_sentences"]
 
 log = logging.getLogger("kgload")
 
@@ -383,6 +384,29 @@ def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) ->
     raise KgloadError("no result")  # pragma: no cover - analyze_articles yields one per article
 
 
+# the stages `analyze_articles(stage_seconds=...)` times, in the order an article meets them
+STAGES = ("rules", "prepare", "parse", "repairs", "events")
+
+
+class _StageTimer:
+    """Adds the CPU seconds spent inside `with timer(stage):` to `seconds[stage]` (nothing
+    when no mapping is given); an exception still counts the time spent before it."""
+
+    def __init__(self, seconds: MutableMapping[str, float] | None) -> None:
+        self.seconds = seconds
+
+    @contextlib.contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        if self.seconds is None:
+            yield
+            return
+        started = time.process_time()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.process_time() - started
+
+
 def analyze_articles(
     articles: Iterable[Article],
     kb: KnowledgeBase,
@@ -391,6 +415,7 @@ def analyze_articles(
     batch_size: int = 32,
     timeout: float | None = None,
     clock: Callable[[], float] = time.monotonic,
+    stage_seconds: MutableMapping[str, float] | None = None,
 ) -> Iterator[Extraction | Problem]:
     """Analyse a stream of articles, batching those of one language through spaCy.
 
@@ -398,18 +423,22 @@ def analyze_articles(
     bad input) becomes a Problem with the code `internal-error`, and one that takes more than
     `timeout` seconds of analysis (time read from `clock`) an `article-timeout` Problem, so one
     odd article never stops a large load.
+
+    `stage_seconds`, when given, adds up the CPU seconds of each stage (`STAGES`), so a slow
+    run can be told apart: the rules and links, the choice of sentences, dates and numbers,
+    the statistical parse, its repairs, and the events read from the trees.
     """
     batch: list[Article] = []
     for article in articles:
         if batch and batch[-1].lang != article.lang:
-            yield from _run(batch, kb, model, batch_size, timeout, clock)
+            yield from _run(batch, kb, model, batch_size, timeout, clock, stage_seconds)
             batch = []
         batch.append(article)
         if len(batch) >= batch_size:
-            yield from _run(batch, kb, model, batch_size, timeout, clock)
+            yield from _run(batch, kb, model, batch_size, timeout, clock, stage_seconds)
             batch = []
     if batch:
-        yield from _run(batch, kb, model, batch_size, timeout, clock)
+        yield from _run(batch, kb, model, batch_size, timeout, clock, stage_seconds)
 
 
 @dataclass(slots=True)
@@ -437,8 +466,10 @@ def _run(
     batch_size: int,
     timeout: float | None,
     clock: Callable[[], float],
+    stage_seconds: MutableMapping[str, float] | None = None,
 ) -> Iterator[Extraction | Problem]:
     lang = batch[0].lang
+    timed = _StageTimer(stage_seconds)
     nlp = get_nlp(lang, kb, model=model)
     parser = load_parser(lang, model)
     grammar = load_grammar(lang)
@@ -446,26 +477,29 @@ def _run(
     for job in jobs:
         job.deadline.start()
         try:
-            doc = tokenize(nlp, job.article.text, check=job.deadline.check)
-            doc._.kg_article = job.article
-            for _name, component in nlp.pipeline:
-                doc = component(doc)
-                job.deadline.check()
-            job.prepared = _prepare(doc, job.article, kb, grammar, job.deadline)
+            with timed("rules"):
+                doc = tokenize(nlp, job.article.text, check=job.deadline.check)
+                doc._.kg_article = job.article
+                for _name, component in nlp.pipeline:
+                    doc = component(doc)
+                    job.deadline.check()
+            with timed("prepare"):
+                job.prepared = _prepare(doc, job.article, kb, grammar, job.deadline)
         except KgloadError:
             raise
         except Exception as exc:  # one article's bug or time limit must not stop the others
             job.fail(exc)
         job.deadline.stop()
     if parser is not None:
-        _parse(jobs, parser, clock)
+        _parse(jobs, parser, clock, stage_seconds)
     for job in jobs:
         result: Extraction | Problem | None = job.problem
         if result is None and job.prepared is not None:
             prepared = job.prepared if parser is not None else replace(job.prepared, candidates=[])
             job.deadline.start()
             try:
-                result = _extract(prepared, job.parsed or [], grammar, job.deadline.check)
+                with timed("events"):
+                    result = _extract(prepared, job.parsed or [], grammar, job.deadline.check)
             except KgloadError:
                 raise
             except Exception as exc:  # one article's bug or time limit must not stop the others
@@ -479,7 +513,12 @@ def _run(
 _PARSE_BATCH = 64
 
 
-def _parse(jobs: list[_Job], parser: Language, clock: Callable[[], float]) -> None:
+def _parse(
+    jobs: list[_Job],
+    parser: Language,
+    clock: Callable[[], float],
+    stage_seconds: MutableMapping[str, float] | None = None,
+) -> None:
     """Parse the candidate sentences of every article of the batch together, 64 at a time
     (spaCy's minibatch size, so the groups are those of one call); each article is charged
     its share of a group's time, and one past its limit has the rest of its sentences
@@ -498,7 +537,12 @@ def _parse(jobs: list[_Job], parser: Language, clock: Callable[[], float]) -> No
     pending = queue()
     while group := list(itertools.islice(pending, _PARSE_BATCH)):
         before = clock()
-        docs = parse_sentences(parser, [(c.words, c.spaces) for _, c in group], batch_size=64)
+        docs = parse_sentences(
+            parser,
+            [(c.words, c.spaces) for _, c in group],
+            batch_size=64,
+            stage_seconds=stage_seconds,
+        )
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

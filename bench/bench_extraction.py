@@ -149,7 +149,7 @@ def _blank_rate(kb: KnowledgeBase, count: int) -> float:
 
 _STAGE_NAMES = {
     "rules": "tokenizer, rules and linking",
-    "prepare": "sentences, dates and numbers",
+    "candidates": "sentences, dates and numbers",
     "parse": "statistical parse",
     "repairs": "parse repairs",
     "events": "events from the trees",

@@ -63,7 +63,7 @@ def test_blank_pipeline_times_no_parse(kb: KnowledgeBase) -> None:
     seconds: dict[str, float] = {}
     list(analyze_articles(_articles(), kb, model=BLANK, stage_seconds=seconds))
     assert "parse" not in seconds and "repairs" not in seconds
-    assert {"rules", "prepare", "events"} <= set(seconds)
+    assert {"rules", "candidates", "events"} <= set(seconds)
 
 
 def test_times_add_up_over_calls(kb: KnowledgeBase) -> None:

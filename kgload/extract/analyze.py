@@ -386,7 +386,7 @@ def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) ->
 
 
 # the stages `analyze_articles(stage_seconds=...)` times, in the order an article meets them
-STAGES = ("rules", "prepare", "parse", "repairs", "events")
+STAGES = ("rules", "candidates", "parse", "repairs", "events")
 
 
 class _StageTimer:
@@ -484,7 +484,7 @@ def _run(
                 for _name, component in nlp.pipeline:
                     doc = component(doc)
                     job.deadline.check()
-            with timed("prepare"):
+            with timed("candidates"):
                 job.prepared = _prepare(doc, job.article, kb, grammar, job.deadline)
         except KgloadError:
             raise

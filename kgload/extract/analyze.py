@@ -30,6 +30,7 @@ from kgload.linking.linker import LinkResult, home_state
 from kgload.model import Article, EntityKind, Event, Extraction, Problem
 from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
+from kgload.nlp.morphology import read_future_forms
 from kgload.nlp.parse import load_parser, parse_sentences
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
@@ -491,7 +492,7 @@ def _run(
             job.fail(exc)
         job.deadline.stop()
     if parser is not None:
-        _parse(jobs, parser, clock, stage_seconds)
+        _parse(jobs, parser, grammar, clock, stage_seconds)
     for job in jobs:
         result: Extraction | Problem | None = job.problem
         if result is None and job.prepared is not None:
@@ -516,6 +517,7 @@ _PARSE_BATCH = 64
 def _parse(
     jobs: list[_Job],
     parser: Language,
+    grammar: Grammar,
     clock: Callable[[], float],
     stage_seconds: MutableMapping[str, float] | None = None,
 ) -> None:
@@ -543,6 +545,9 @@ def _parse(
             batch_size=64,
             stage_seconds=stage_seconds,
         )
+        with _StageTimer(stage_seconds)("repairs"):
+            for doc in docs:
+                read_future_forms(doc, grammar)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

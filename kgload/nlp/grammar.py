@@ -162,6 +162,13 @@ class Grammar:
     plural_ending: str = ""
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
+    # the future and conditional written as the infinitive and an ending ("firmarán",
+    # "visitaria"), with the irregular stems that stand in for an infinitive's end ("tendr":
+    # "tener"), for the verbs the grammar knows (`known_verbs`): see kgload.nlp.morphology
+    future_endings: tuple[str, ...] = ()
+    conditional_endings: tuple[str, ...] = ()
+    future_stems: tuple[tuple[str, str], ...] = ()
+    known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
         """The lemmas a word may have: the lemmatizer's, its form, the form without an
@@ -383,6 +390,41 @@ def load_grammar(lang: str) -> Grammar:
         plural_placeholder=str(parsing.get("plural_placeholder", "")),
         plural_ending=str(parsing.get("plural_ending", "")),
         pro_drop=parsing.get("pro_drop", False) is True,
+        future_endings=_longest_first(morphology.get("future_endings", [])),
+        conditional_endings=_longest_first(morphology.get("conditional_endings", [])),
+        future_stems=_future_stems(morphology.get("future_stems", {})),
+        known_verbs=_known_verbs(data, triggers.verbs, status),
+    )
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted({w.lower() for w in words}, key=len, reverse=True))
+
+
+def _future_stems(stems: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(irregular stem, the infinitive's end it stands in for), longest stem first."""
+    pairs = {(str(k).lower(), str(v).lower()) for k, v in stems.items()}
+    return tuple(sorted(pairs, key=lambda item: (-len(item[0]), item[0])))
+
+
+def _known_verbs(
+    data: Mapping[str, Any],
+    verbs: Mapping[str, list[TriggerRule]],
+    status: Mapping[str, frozenset[str]],
+) -> frozenset[str]:
+    """The one-word verbs the grammar names (triggers, the verbs of frames and speech, the
+    status verbs), by their infinitive: the verbs whose future and conditional forms
+    `kgload.nlp.morphology` may read when the tagger does not."""
+    endings = tuple(data.get("morphology", {}).get("verb_endings", []))
+    frames = data.get("frames", {})
+    words: list[str] = [*verbs]
+    for table in ("light", "statement", "thanks", "invite"):
+        words += frames.get(table, [])
+    words += data["attribution"]["speech"]
+    for key in (*_STATUS_VERB_KEYS, "planned_aux"):
+        words += status.get(key, ())
+    return frozenset(
+        w.lower() for w in words if " " not in w and endings and w.lower().endswith(endings)
     )
 
 

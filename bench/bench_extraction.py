@@ -86,7 +86,6 @@ def run(quick: bool = False) -> list[Row]:
     blank_rate = _blank_rate(kb, sample)
     parsed, sentences = _parsed_share(kb, min(total, 300))
     stages = _stage_seconds(kb, min(total, 300))
-    staged = sum(stages.values())
     rate = done / cpu
     growth = rss_end - rss_checkpoint
     note = (f"{done:,} articles, {words / done:.0f} words each, {events:,} events, "
@@ -104,14 +103,7 @@ def run(quick: bool = False) -> list[Row]:
                      note=f"{sample:,} of the same articles; the parse and the events read "
                      f"from it cost {1 - rate / blank_rate:.0%} of the default pipeline's time"
                      if blank_rate else None),
-        Row.measured("extraction: statistical parse, share of the time", round(
-                     100 * stages["parse"] / staged, 1), "%",
-                     note=f"{min(total, 300)} of the same articles, CPU time by stage: "
-                     + ", ".join(f"{_STAGE_NAMES[k]} {stages[k] / staged:.0%}" for k in STAGES)),
-        Row.measured("extraction: ceiling with a free parse, articles/s", round(
-                     min(total, 300) / (staged - stages["parse"]), 1), "articles/s",
-                     note="the same articles if the statistical parse cost nothing: every "
-                     "other stage's time (the rules, the repairs and the events stay)"),
+        *_stage_rows(stages, min(total, 300)),
         Row.measured("extraction: sentences parsed", round(100 * parsed / sentences, 1), "%",
                      note=f"{parsed:,} of {sentences:,} sentences in {min(total, 300)} articles "
                      "may hold an event and are parsed"),
@@ -122,6 +114,21 @@ def run(quick: bool = False) -> list[Row]:
         Row.measured("extraction: RSS growth after warm-up → end", round(rss_end - rss_start, 1),
                      "MB", note=f"VmRSS {rss_start:.0f} MB after warm-up; peak "
                      f"{peak_rss_mb():.0f} MB"),
+    ]
+
+
+def _stage_rows(stages: dict[str, float], count: int) -> list[Row]:
+    """The statistical parse's share of the CPU time, and the rate a free parse would allow."""
+    staged = sum(stages.values())
+    return [
+        Row.measured("extraction: statistical parse, share of the time",
+                     round(100 * stages["parse"] / staged, 1), "%",
+                     note=f"{count} of the same articles, CPU time by stage: "
+                     + ", ".join(f"{_STAGE_NAMES[k]} {stages[k] / staged:.0%}" for k in STAGES)),
+        Row.measured("extraction: ceiling with a free parse, articles/s",
+                     round(count / (staged - stages["parse"]), 1), "articles/s",
+                     note="the same articles if the statistical parse cost nothing: every "
+                     "other stage's time (the rules, the repairs and the events stay)"),
     ]
 
 

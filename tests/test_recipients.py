@@ -65,3 +65,55 @@ def test_the_condemned_act_comes_before_an_act_modifying_it() -> None:
 def test_an_act_modifying_the_condemned_one_gives_no_doer_of_its_own() -> None:
     text = "Turkey condemned the occupation attack on Israeli soldiers."
     assert _sides(text, "en", EventType.CONDEMNATION) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O Exército russo organizou um grande ataque em solo ucraniano."),
+        ("en", "Russian forces launched an attack on Ukrainian territory."),
+        ("es", "Las tropas rusas lanzaron un ataque en territorio ucraniano."),
+        ("pt", "A Rússia coordenou um ataque massivo contra várias cidades da Ucrânia."),
+    ],
+)
+def test_a_struck_place_named_by_a_demonym_gives_the_target(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == [("Q159", "Q212")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a place of the attacker's own state is no attack on another state
+        ("pt", "O Exército russo organizou um grande ataque em solo russo."),
+        ("en", "Ukrainian forces launched an attack on Ukrainian territory."),
+    ],
+)
+def test_a_place_of_the_attackers_own_state_is_no_target(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Mísseis russos atingiram o Oblast de Kharkiv."),
+        ("pt", "Drones russos atingiram o Oblast de Kharkiv."),
+        ("es", "Misiles rusos alcanzaron el Óblast de Járkov."),
+        ("es", "Misiles rusos impactaron en el Óblast de Járkov."),
+    ],
+)
+def test_weapons_that_hit_a_place_attack_its_state(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == [("Q159", "Q212")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Mísseis russos atingiram o Oblast de Belgorod."),
+        ("es", "Drones rusos alcanzaron el Óblast de Bélgorod."),
+        # reaching a deal is no attack
+        ("pt", "O Brasil e a Argentina atingiram um acordo."),
+        ("es", "Chile y Perú alcanzaron un acuerdo."),
+    ],
+)
+def test_hitting_ones_own_place_or_reaching_a_deal_is_no_attack(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.ATTACK) == []

@@ -700,6 +700,11 @@ def _place_and_state(
                         context.grammar.markers["of"] | context.grammar.markers["place"]
                     ):
                         return None, whole.key
+                # "em solo ucraniano", "the Ukrainian region of Kharkiv": a demonym places it
+                for part in children(token, "amod"):
+                    whole = reader.state(part)
+                    if whole is not None:
+                        return None, whole.key
             continue
         if m.literal_key:
             return m.literal_key, m.key

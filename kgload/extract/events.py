@@ -700,6 +700,11 @@ def _place_and_state(
                         context.grammar.markers["of"] | context.grammar.markers["place"]
                     ):
                         return None, whole.key
+                # "em solo ucraniano", "the Ukrainian region of Kharkiv": a demonym places it
+                for part in children(token, "amod"):
+                    whole = reader.state(part)
+                    if whole is not None:
+                        return None, whole.key
             continue
         if m.literal_key:
             return m.literal_key, m.key
@@ -1231,7 +1236,8 @@ def _condemned(
 ) -> list[str]:
     """A condemnation of an act ("condenou o ataque russo") targets whoever did it; when the act
     was told before ("condenou o ataque" after the attack's sentence), the doer told there."""
-    named = {t.i for t in [*frame.objects, *frame.recipients]}
+    called = _named_acts(frame, context.grammar)
+    named = {t.i for t in [*frame.objects, *frame.recipients, *called]}
     named |= {c.i for t in frame.objects for c in t.children}
     acts = context.grammar.classes.get("acts", frozenset())
     for token in frame.objects:
@@ -1250,7 +1256,11 @@ def _condemned(
                 if draft.type.is_directed and draft.agent and draft.type is not frame.type:
                     return [draft.agent]
             return []
-    for other in frames:
+    # the act named itself before an act modifying it ("the Israeli occupation aggression":
+    # the aggression's doer, not the compound's)
+    heads = {t.i for t in [*frame.objects, *frame.recipients, *called]}
+    ordered = sorted(frames, key=lambda f: f.token.i not in heads)
+    for other in ordered:
         if other is frame or other.token.i not in named:
             continue
         doers = resolver.actors(other.agents) or resolver.actors(
@@ -1266,6 +1276,27 @@ def _condemned(
                 return [draft.agent]
         return []
     return []
+
+
+def _named_acts(frame: Frame, grammar: Grammar) -> list[Token]:
+    """The act a free relative under a condemnation names: "condemned what it called Israeli
+    aggression", "condenou o que chamou de agressão israelense", "condenó lo que calificó de
+    agresión israelí". The naming verb is the trigger's complement or a relative clause of its
+    object, and opens with a pronoun (the free relative's)."""
+    naming = grammar.classes.get("naming", frozenset())
+    verbs = children(frame.token, "ccomp", "xcomp")
+    # the free relative's pronoun, as the object or hung on the verb otherwise after a date
+    # ("condemned on Saturday what it called…")
+    pronouns = [t for t in frame.token.children if t.pos_ == "PRON" and base_dep(t) != "nsubj"]
+    verbs += [c for t in [*frame.objects, *pronouns] for c in children(t, "acl")]
+    return [
+        named
+        for verb in verbs
+        if word_forms(verb) & naming
+        and any(c.pos_ == "PRON" for c in verb.children)
+        for named in children(verb, "obj", "obl", "xcomp")
+        if named.pos_ in ("NOUN", "PROPN")
+    ]
 
 
 def _act_doers(act: Token, resolver: _Resolver, grammar: Grammar) -> list[str]:

@@ -4,25 +4,14 @@ sentences of our own, with a twin of the same family that must still give its ev
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from extracted import events as _events
+from extracted import kinds as _kinds
 
-from kgload.extract.analyze import analyze
-from kgload.linking.kb import load_kb
-from kgload.model import Article, Event, EventType
+from kgload.model import EventType
 
 Q_PT, Q_RO, Q_ES, Q_LV, Q_FR, Q_EE = "Q45", "Q218", "Q29", "Q211", "Q142", "Q191"
 Q_DE, Q_RU, Q_MX, Q_BR, Q_VE, Q_CO = "Q183", "Q159", "Q96", "Q155", "Q717", "Q739"
-
-
-def _events(text: str, lang: str) -> list[Event]:
-    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2025, 3, 4))
-    return list(analyze(article, load_kb()).events)
-
-
-def _kinds(text: str, lang: str) -> set[tuple[EventType, str | None, str | None]]:
-    return {(e.type, e.agent, e.recipient) for e in _events(text, lang)}
 
 
 # -- troops that travel are sent, not visitors ----------------------------------------------------

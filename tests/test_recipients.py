@@ -7,19 +7,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extracted import events, sides
 
-from kgload.extract.analyze import analyze
-from kgload.linking.kb import load_kb
-from kgload.model import Article, Event, EventType
+from kgload.model import Event, EventType
+
+PUBLISHED = dt.date(2024, 5, 10)
 
 
-def _events(text: str, lang: str, published: dt.date = dt.date(2024, 5, 10)) -> list[Event]:
-    article = Article(id="t", text=text, lang=lang, source="test", published=published)
-    return list(analyze(article, load_kb()).events)
+def _events(text: str, lang: str, published: dt.date = PUBLISHED) -> list[Event]:
+    return events(text, lang, published)
 
 
 def _sides(text: str, lang: str, kind: EventType) -> list[tuple[str | None, str | None]]:
-    return [(e.agent, e.recipient) for e in _events(text, lang) if e.type is kind]
+    return sides(text, lang, kind, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extracted import sides
+from extracted import events, sides
 
-from kgload.model import EventType
+from kgload.model import EventType, Status
 
 PUBLISHED = dt.date(2025, 3, 4)
 
@@ -41,3 +41,21 @@ def test_the_visitor_named_after_the_place(text: str, agent: str, place: str) ->
 )
 def test_a_place_under_the_visited_name_is_no_visitor(text: str) -> None:
     assert sides(text, "pt", EventType.VISIT, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the future of the passive auxiliary: still to happen
+        ("O presidente francês será recebido pelo presidente Lula no Palácio do Planalto.",
+         Status.PLANNED),
+        ("Emmanuel Macron será recebido pelo presidente Lula na terça-feira.", Status.PLANNED),
+        # negative twins: the past passive, and the hedging perfect of "ter"
+        ("O presidente francês foi recebido pelo presidente Lula no Palácio do Planalto.",
+         Status.OCCURRED),
+        ("O presidente francês terá sido recebido pelo presidente Lula.", Status.OCCURRED),
+    ],
+)
+def test_a_future_passive_is_planned(text: str, status: Status) -> None:
+    found = [e for e in events(text, "pt", PUBLISHED) if e.type is EventType.MEETING]
+    assert [e.status for e in found] == [status]

@@ -378,7 +378,10 @@ def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:
         found.add("condition")
     mood = token.morph.get("Mood", [])
     tense = token.morph.get("Tense", [])
-    for cop in children(token, "cop"):  # "os EUA serão o país visitado": the copula's tense
+    # "os EUA serão o país visitado": the copula's tense; "Macron será recebido por Lula": the
+    # passive auxiliary's (not "terá sido recebido", a perfect the tense of "ter" only hedges)
+    passive = [a for a in token.children if a.dep_.lower() == "aux:pass"]
+    for cop in [*children(token, "cop"), *passive]:
         mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
     if "Cnd" in mood:
         found.add("conditional")

@@ -626,6 +626,21 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         # Russia on Ukraine": the target hung on the agent
         _read_attached(frame, frame.agents, grammar)
     _read_governor(frame, noun, grammar, reader)
+    if frame.type is EventType.VISIT and not frame.agents and not frame.owners:
+        _read_visitor_under_place(frame, grammar, reader)
+
+
+def _read_visitor_under_place(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """ "a visita ao Brasil do presidente chinês", "a visita à Casa Branca do chanceler
+    alemão": the visitor's "de" phrase, set after the place, hung by the parser on the place's
+    name, which takes no owner of its own."""
+    for place in frame.recipients:
+        if place.pos_ != "PROPN":
+            continue
+        for child in children(place, "nmod"):
+            phrase = case_phrase(child)
+            if phrase and _role_of(phrase, grammar) == "of" and reader.actors(child):
+                frame.owners.append(child)
 
 
 def _is_owner(child: Token, reader: ActorReader) -> bool:

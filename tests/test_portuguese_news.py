@@ -1,0 +1,61 @@
+"""Events missed in Brazilian and Portuguese news (issue 9, Portuguese news pass): the shapes
+that recurred in Agência Brasil, Lusa and public-broadcaster copy. The sentences are ours, each
+rule with a negative twin."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extracted import events, sides
+
+from kgload.model import EventType, Status
+
+PUBLISHED = dt.date(2025, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "place"),
+    [
+        # the visitor's "de" phrase after the place, hung on the place's name
+        ("Os acordos foram assinados durante a visita ao Brasil do presidente chinês.", "Q15031",
+         "Q155"),
+        ("O anúncio coincide com a visita à Casa Branca do chanceler alemão.", "Q61053",
+         "Q30"),
+        # the usual order was already read
+        ("A visita do presidente chinês ao Brasil terminou.", "Q15031", "Q155"),
+    ],
+)
+def test_the_visitor_named_after_the_place(text: str, agent: str, place: str) -> None:
+    assert sides(text, "pt", EventType.VISIT, PUBLISHED) == [(agent, place)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place inside a name is no visitor
+        "A visita à Assembleia da República de Portugal foi adiada.",
+        # no visitor named at all
+        "Os acordos foram assinados durante a visita ao Brasil.",
+    ],
+)
+def test_a_place_under_the_visited_name_is_no_visitor(text: str) -> None:
+    assert sides(text, "pt", EventType.VISIT, PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # the future of the passive auxiliary: still to happen
+        ("O presidente francês será recebido pelo presidente Lula no Palácio do Planalto.",
+         Status.PLANNED),
+        ("Emmanuel Macron será recebido pelo presidente Lula na terça-feira.", Status.PLANNED),
+        # negative twins: the past passive, and the hedging perfect of "ter"
+        ("O presidente francês foi recebido pelo presidente Lula no Palácio do Planalto.",
+         Status.OCCURRED),
+        ("O presidente francês terá sido recebido pelo presidente Lula.", Status.OCCURRED),
+    ],
+)
+def test_a_future_passive_is_planned(text: str, status: Status) -> None:
+    found = [e for e in events(text, "pt", PUBLISHED) if e.type is EventType.MEETING]
+    assert [e.status for e in found] == [status]

@@ -27,3 +27,21 @@ def test_speaking_with_nobody_named_is_no_call() -> None:
         _talks("El presidente de Francia, Emmanuel Macron, habló este lunes con los periodistas.")
         == []
     )
+
+
+def test_a_meeting_hung_on_the_object_is_the_subjects_meeting() -> None:
+    # "tras una reunión con X" parsed under the object ("las declaraciones"): who spoke after it
+    # took part in it
+    (talk,) = _talks(
+        "Pedro Sánchez hizo unas declaraciones tras una breve reunión con el presidente de "
+        "Francia, Emmanuel Macron."
+    )
+    assert talk == (EventType.MEETING, frozenset({"Q6070218", "Q3052772"}))
+
+
+def test_a_meeting_named_as_a_topic_keeps_its_own_people() -> None:
+    # "sobre" is no time: the subject only wrote about the talks of others
+    talks = _talks(
+        "Pedro Sánchez publicó un artículo sobre la reunión de Emmanuel Macron con Vladímir Putin."
+    )
+    assert all("Q6070218" not in people for _, people in talks)

@@ -170,6 +170,23 @@ def _verb_above(noun: Token) -> Token | None:
 _TALKS = frozenset({EventType.MEETING, EventType.PHONE_CALL})
 
 
+def _talk_before(
+    noun: Token, above: Token | None, grammar: Grammar, kind: EventType
+) -> Token | None:
+    """The verb whose clause a talk is told as the time of: "Luego de una reunión privada,
+    Abinader y Rubio ofrecieron declaraciones", "after a call with Zelensky, Biden announced…":
+    who acts next took part in the talk. The parser may hang the adjunct on the clause's object
+    ("hizo unas declaraciones tras una reunión con Macron"): the verb above it still tells it."""
+    if kind not in _TALKS or case_phrase(noun) not in grammar.markers["after"]:
+        return None
+    head = noun.head
+    if base_dep(noun) == "obl" and head.pos_ in ("VERB", "AUX"):
+        return head
+    if base_dep(noun) == "nmod" and head.pos_ in ("NOUN", "PROPN"):
+        return above
+    return None
+
+
 def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | None, str]:
     """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
     subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
@@ -191,10 +208,9 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
         phrase = case_phrase(noun)
         if phrase and phrase in grammar.markers["during"]:
             return head, SETTING
-        if phrase in grammar.markers["after"] and kind in _TALKS:
-            # "Luego de una reunión privada, Abinader y Rubio ofrecieron declaraciones", "after
-            # a call with Zelensky, Biden announced…": who acts next took part in the talk
-            return head, SETTING
+    talked = _talk_before(noun, above, grammar, kind)
+    if talked is not None:
+        return talked, SETTING
     if (
         above is not None
         and grammar.lemmas(above.lemma_, above.text) & grammar.thanks

@@ -15,13 +15,6 @@ def _talks(text: str) -> list[tuple[EventType, frozenset[str]]]:
     ]
 
 
-def test_a_minister_who_spoke_with_a_named_counterpart_had_a_call() -> None:
-    # readout usage, as "spoke with" in English: two people named, no telephone said
-    assert _talks(
-        "El presidente de Francia, Emmanuel Macron, habló este lunes con Vladímir Putin."
-    ) == [(EventType.PHONE_CALL, frozenset({"Q3052772", "Q7747"}))]
-
-
 def test_speaking_with_nobody_named_is_no_call() -> None:
     assert (
         _talks("El presidente de Francia, Emmanuel Macron, habló este lunes con los periodistas.")

@@ -10,7 +10,6 @@ and each article's metadata rides along, so 100,000 articles never sit in memory
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import time
@@ -34,6 +33,7 @@ from kgload.nlp.morphology import read_future_forms
 from kgload.nlp.parse import load_parser, parse_sentences
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
+from kgload.timing import StageTimer
 
 __all__ = ["STAGES", "analyze", "analyze_articles", "candidate_sentences"]
 
@@ -389,25 +389,6 @@ def analyze(article: Article, kb: KnowledgeBase, *, model: str | None = None) ->
 STAGES = ("rules", "candidates", "parse", "repairs", "events")
 
 
-class _StageTimer:
-    """Adds the CPU seconds spent inside `with timer(stage):` to `seconds[stage]` (nothing
-    when no mapping is given); an exception still counts the time spent before it."""
-
-    def __init__(self, seconds: MutableMapping[str, float] | None) -> None:
-        self.seconds = seconds
-
-    @contextlib.contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        if self.seconds is None:
-            yield
-            return
-        started = time.process_time()
-        try:
-            yield
-        finally:
-            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.process_time() - started
-
-
 def analyze_articles(
     articles: Iterable[Article],
     kb: KnowledgeBase,
@@ -470,7 +451,7 @@ def _run(
     stage_seconds: MutableMapping[str, float] | None = None,
 ) -> Iterator[Extraction | Problem]:
     lang = batch[0].lang
-    timed = _StageTimer(stage_seconds)
+    timed = StageTimer(stage_seconds)
     nlp = get_nlp(lang, kb, model=model)
     parser = load_parser(lang, model)
     grammar = load_grammar(lang)
@@ -536,6 +517,7 @@ def _parse(
                     break
                 yield job, candidate
 
+    timed = StageTimer(stage_seconds)
     pending = queue()
     while group := list(itertools.islice(pending, _PARSE_BATCH)):
         before = clock()
@@ -545,7 +527,7 @@ def _parse(
             batch_size=64,
             stage_seconds=stage_seconds,
         )
-        with _StageTimer(stage_seconds)("repairs"):
+        with timed("repairs"):
             for doc in docs:
                 read_future_forms(doc, grammar)
         share = (clock() - before) / len(group)

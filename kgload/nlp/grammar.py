@@ -416,11 +416,7 @@ def _known_verbs(
     status verbs), by their infinitive: the verbs whose future and conditional forms
     `kgload.nlp.morphology` may read when the tagger does not."""
     endings = tuple(data.get("morphology", {}).get("verb_endings", []))
-    frames = data.get("frames", {})
-    words: list[str] = [*verbs]
-    for table in ("light", "statement", "thanks", "invite"):
-        words += frames.get(table, [])
-    words += data["attribution"]["speech"]
+    words: list[str] = [*verbs, *_governing_verbs(data)]
     for key in (*_STATUS_VERB_KEYS, "planned_aux"):
         words += status.get(key, ())
     return frozenset(
@@ -489,6 +485,15 @@ def _rules_in_order(
     )
 
 
+def _governing_verbs(data: Mapping[str, Any]) -> list[str]:
+    """The verbs of the file's frames (light, statement, thanks, invite) and of speech: the
+    verbs that govern an event noun or report an event."""
+    frames = data.get("frames", {})
+    tables = ("light", "statement", "thanks", "invite")
+    words = [w for table in tables for w in frames.get(table, [])]
+    return [*words, *data["attribution"]["speech"]]
+
+
 def _verb_stems(
     data: Mapping[str, Any], verbs: Mapping[str, list[TriggerRule]]
 ) -> tuple[tuple[str, str], ...]:
@@ -496,11 +501,7 @@ def _verb_stems(
     ("aprobó sanciones" with an unseen "aprobó") or date them (`anniversary`), which never take
     a trigger's stem from it; longest stem first."""
     endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
-    frames = data.get("frames", {})
-    governing = [
-        w for table in ("light", "statement", "thanks", "invite") for w in frames.get(table, [])
-    ]
-    governing += data["attribution"]["speech"]
+    governing = _governing_verbs(data)
     # "a invasão completa dois anos" with "completa" lemmatised as the adjective "completo"
     governing += data.get("classes", {}).get("anniversary", [])
     by_stem: dict[str, str] = {}

@@ -3,8 +3,9 @@ sentences of our own, each with a negative twin where the rule could overreach."
 
 from __future__ import annotations
 
+from extracted import events
+
 from kgload.model import EventType
-from tests.extracted import events
 
 
 def _talks(text: str) -> list[tuple[EventType, frozenset[str]]]:

@@ -126,11 +126,22 @@ DefaultHost         = localhost:{http_port}
 
 [SPARQL]
 ResultSetMaxRows    = 100000
-MaxQueryCostEstimationTime = 400
+MaxQueryCostEstimationTime = {cost_limit}
 MaxQueryExecutionTime = 120
 MaxSortedTopRows    = 10000
 DeferInferenceRulesInit = 0
 """
+
+
+# seconds: the MaxQueryCostEstimationTime of Debian's virtuoso.ini, which the test servers keep
+# unless a test says why not
+DEBIAN_COST_LIMIT = 400
+# Virtuoso's estimate of one query on the same data varies from server to server: `events` read
+# by windows on 300 freshly loaded articles stayed under 400 s in every run on a quiet machine,
+# and was refused at 415 to 587 s in three of four full test runs made while five other suites
+# shared the two cores. A test about rows, not about the estimate, gives its server this much
+# room; tests/test_query_cost.py is the test about the estimate.
+ROOMY_COST_LIMIT = 100_000
 
 
 def free_port() -> int:
@@ -144,7 +155,14 @@ def free_port() -> int:
 class VirtuosoServer:
     """One `virtuoso-t` process over a private database in a temporary directory."""
 
-    def __init__(self, *, binary: str, isql_binary: str, ready_timeout: float = 60.0) -> None:
+    def __init__(
+        self,
+        *,
+        binary: str,
+        isql_binary: str,
+        ready_timeout: float = 60.0,
+        cost_limit: int = DEBIAN_COST_LIMIT,
+    ) -> None:
         self.binary = binary
         self.isql_binary = isql_binary
         self.ready_timeout = ready_timeout
@@ -156,7 +174,12 @@ class VirtuosoServer:
         self._isql_password = "dba"  # a fresh database's default, until start() changes it
         self._process: subprocess.Popen[bytes] | None = None
         (self.dir / "virtuoso.ini").write_text(
-            _INI.format(db=self.dir, sql_port=self.sql_port, http_port=self.http_port),
+            _INI.format(
+                db=self.dir,
+                sql_port=self.sql_port,
+                http_port=self.http_port,
+                cost_limit=cost_limit,
+            ),
             encoding="utf-8",
         )
 

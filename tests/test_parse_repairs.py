@@ -205,6 +205,27 @@ def test_a_name_labelled_a_clause_after_a_verb_is_its_object() -> None:
     assert (doc[2].head.i, doc[2].dep_) == (1, "obj")
 
 
+def test_a_name_labelled_a_complement_clause_after_a_verb_is_its_object() -> None:
+    # the check that the verb has no object of its own compared tokens by identity, and spaCy
+    # makes a new token at each access: a noun labelled `ccomp` counted as that object itself
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("attacked", "VERB", 1, "ROOT", ""),
+        ("Ukraine", "PROPN", 1, "ccomp", ""), ("with", "ADP", 4, "case", ""),
+        ("drones", "NOUN", 1, "obl", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert (doc[2].head.i, doc[2].dep_) == (1, "obj")
+
+
+def test_a_noun_labelled_a_clause_beside_the_verbs_own_object_stays() -> None:
+    doc = _morph_doc([
+        ("Russia", "PROPN", 1, "nsubj", ""), ("attacked", "VERB", 1, "ROOT", ""),
+        ("Kharkiv", "PROPN", 1, "obj", ""), ("Ukraine", "PROPN", 1, "ccomp", ""),
+    ])
+    _repair_nominal_clause(doc)
+    assert doc[3].dep_ == "ccomp"
+
+
 def test_a_name_with_a_subordinator_stays_a_clause() -> None:
     doc = _morph_doc([
         ("Russia", "PROPN", 1, "nsubj", ""), ("said", "VERB", 1, "ROOT", ""),

@@ -191,7 +191,7 @@ def _repair_nominal_clause(doc: Doc) -> None:
                 c.dep_ in ("cop", "mark", "aux", "aux:pass", "nsubj", "nsubj:pass", "case")
                 for c in token.children
             )
-            and not any(c.dep_ in ("obj", "ccomp") and c is not token for c in head.children)
+            and not any(c.dep_ in ("obj", "ccomp") and c.i != token.i for c in head.children)
         ):
             token.dep_ = "obj"
 

@@ -500,3 +500,74 @@ def test_a_day_after_counts_back_from_the_day_set_just_before_it(
     assert [(m.text, m.value.iso()) for m in found] == expected
     assert [m.opens for m in found] == [m.text.lower().startswith(("a day", "the day b", "dois",
                                                                    "un día")) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "expected"),
+    [
+        # a count of years or months back beside "today": that very day, an anniversary
+        ("es", "Hace un año hoy, Chile firmó el acuerdo.", PUBLISHED,
+         [("Hace un año hoy", "2024-08-12")]),
+        ("es", "Hoy hace dos años que Perú votó la ley.", PUBLISHED,
+         [("Hoy hace dos años", "2023-08-12")]),
+        ("pt", "Há um ano, hoje, o Chile assinou o acordo.", PUBLISHED,
+         [("Há um ano, hoje", "2024-08-12")]),
+        ("en", "Three months ago today, Peru signed the accord.", PUBLISHED,
+         [("Three months ago today", "2025-05-12")]),
+        # without "today" the count keeps its own precision ("un"/"um" count as one here)
+        ("es", "Hace un año, Chile firmó el acuerdo.", PUBLISHED, [("Hace un año", "2024")]),
+        ("pt", "Há um mês o Peru votou a lei.", PUBLISHED, [("Há um mês", "2025-07")]),
+        # "today" apart from it, or beside a relative year that counts nothing back, stays
+        ("es", "Hace un año Chile firmó y hoy Perú vota.", PUBLISHED,
+         [("Hace un año", "2024"), ("hoy", "2025-08-12")]),
+        ("es", "El año pasado, hoy era feriado.", PUBLISHED,
+         [("El año pasado", "2024"), ("hoy", "2025-08-12")]),
+        # no such day a year on: the two stay apart
+        ("en", "A year ago today, Peru signed the accord.", dt.date(2024, 2, 29),
+         [("A year ago", "2023"), ("today", "2024-02-29")]),
+    ],
+)
+def test_a_count_back_beside_today_is_that_day_an_anniversary(
+    lang: str, text: str, published: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, lang=lang, published=published)
+    assert [(m.text, m.value.iso()) for m in found] == expected
+    assert_well_formed(text, found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # published on Tuesday 2025-08-12: "next" before a day is the first such day after it
+        ("pt", "O ministro viaja no próximo dia 20.", ("no próximo dia 20", "2025-08-20", True)),
+        ("pt", "O ministro viaja no próximo dia 3.", ("no próximo dia 3", "2025-09-03", True)),
+        ("es", "El ministro viajará el próximo 5 de agosto.",
+         ("el próximo 5 de agosto", "2026-08-05", True)),
+        ("en", "The minister travels next August 20.", ("next August 20", "2025-08-20", True)),
+        # without it, the nearest day and the year window as before, and not ahead
+        ("pt", "O ministro viajou no dia 3.", ("dia 3", "2025-08-03", False)),
+        ("es", "El ministro viajó el pasado 5 de agosto.", ("5 de agosto", "2025-08-05", False)),
+        ("es", "El ministro llegó el 20 de agosto.", ("20 de agosto", "2025-08-20", False)),
+    ],
+)
+def test_a_day_after_a_word_for_next_lies_after_publication(
+    lang: str, text: str, expected: tuple[str, str, bool]
+) -> None:
+    [found] = find_dates(text, lang=lang, published=PUBLISHED)
+    assert (found.text, found.value.iso(), found.ahead) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Los cancilleres se reunieron anoche.", [("anoche", "2025-08-11")]),
+        ("Los cancilleres se reunieron antier.", [("antier", "2025-08-10")]),
+        # "noche" alone is no day
+        ("Los cancilleres se reunieron de noche.", []),
+    ],
+)
+def test_spanish_last_night_and_the_day_before_yesterday(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, lang="es", published=PUBLISHED)
+    assert [(m.text, m.value.iso()) for m in found] == expected

@@ -384,3 +384,28 @@ def test_an_event_set_before_the_clause_as_its_span_has_its_tense_not_its_plan(
 ) -> None:
     found = [e for e in _events(text, lang, kb) if e.type is kind]
     assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "expected"),
+    [
+        # published on Wednesday 2025-03-12: "next" before a day puts it after publication,
+        # and the act told in the present is still to come
+        ("Lula desloca-se a Angola no próximo dia 20.", "pt", EventType.VISIT,
+         ("2025-03-20", Status.PLANNED)),
+        ("Lula viaja a Angola el próximo 2 de marzo.", "es", EventType.VISIT,
+         ("2026-03-02", Status.PLANNED)),
+        # without it, a day told in a past tense is as before
+        ("Lula deslocou-se a Angola no dia 10.", "pt", EventType.VISIT,
+         ("2025-03-10", Status.OCCURRED)),
+        # a count back beside "today": the same day, that many years before
+        ("Hace un año hoy, Rusia atacó Ucrania.", "es", EventType.ATTACK,
+         ("2024-03-12", Status.OCCURRED)),
+        ("Hace un año, Rusia atacó Ucrania.", "es", EventType.ATTACK, ("2024", Status.OCCURRED)),
+    ],
+)
+def test_next_before_a_day_and_a_count_back_beside_today(
+    text: str, lang: str, kind: EventType, expected: tuple[str, Status], kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.type is kind]
+    assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]

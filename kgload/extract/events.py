@@ -1667,6 +1667,7 @@ def _tense_fix(
     if (
         published is None
         or not date.relative
+        or date.ahead  # "no próximo dia 17": after publication by its own words
         or date.kind not in ("absolute", "weekday", "numeric")
     ):
         return value

@@ -159,7 +159,7 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
     chosen = [c for c in _longest_first(candidates) if c.value is not None or c.same_day]
     mentions: list[DateMention] = []
     day: PartialDate | None = None
-    for c in _merge_weekday_dates(chosen, text):
+    for c in _anniversaries(_merge_weekday_dates(chosen, text), text, published):
         value = day if c.same_day else c.value
         if c.back:
             value = _days_from(mentions[-1] if mentions else None, c, text)
@@ -239,6 +239,7 @@ class _Candidate:
     names_weekday: bool = False
     same_day: bool = False  # "on the same day": the day of the date stated before it
     ahead: bool = False  # "next week": a relative date after publication
+    ago: bool = False  # "two years ago": publication moved back by a count of units
     # "on Thursday, a day after …": days from the date set right before it, to what it opens
     back: int = 0
 
@@ -311,7 +312,51 @@ def _resolve_template(
         return _Candidate(start, end, None, False, "absolute")  # "31 de junho": no date at all
     if resolved is None:
         return None
+    opened = _future_word_before(text, start, grammar) if resolved[1] else None
+    if opened is not None and published is not None:
+        # "no próximo dia 17", "el próximo 17 de marzo": the first such day after publication
+        later = _first_after(month, day, published)
+        if later is not None:
+            return _Candidate(opened, end, later, True, "absolute", ahead=True)
     return _Candidate(start, end, resolved[0], resolved[1], "absolute")
+
+
+def _future_word_before(text: str, start: int, grammar: _Grammar) -> int | None:
+    """Where a word that points after publication ("next", "no próximo": a weekday determiner
+    of the `future` way), one to three words long, starts when it ends right before `start`;
+    else None."""
+    before = text[max(0, start - 40) : start]
+    if before[-1:] != " ":
+        return None
+    words = list(_WORD.finditer(before))
+    for count in (3, 2, 1):
+        if len(words) < count:
+            continue
+        phrase = " ".join(w.group() for w in words[-count:])
+        if grammar.determiners.get(_norm(phrase)) == "future":
+            return start - len(before) + words[-count].start()
+    return None
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _first_after(month: int | None, day: int | None, published: dt.date) -> PartialDate | None:
+    """The first date after `published` with the given day (and month): "dia 17" the next 17th,
+    "17 de março" the next 17 March, "março" alone the next March."""
+    for months in range(1 if day is None else 0, 25):
+        year, index = divmod(published.year * 12 + published.month - 1 + months, 12)
+        if month is not None and index + 1 != month:
+            continue
+        if day is None:
+            return PartialDate(year, index + 1)
+        try:
+            candidate = dt.date(year, index + 1, day)
+        except ValueError:
+            continue
+        if candidate > published:
+            return PartialDate.from_date(candidate)
+    return None
 
 
 def _resolve_numeric(
@@ -457,7 +502,7 @@ def _resolve_ago(
         value = _shift(published, unit, -count)
     except (OverflowError, ValueError):
         return None  # "há 100 mil anos" is not a date we can write
-    return _Candidate(start, end, value, True, "relative")
+    return _Candidate(start, end, value, True, "relative", ago=True)
 
 
 _RESOLVERS: Mapping[str, _Resolver] = {
@@ -687,6 +732,46 @@ def _merge_weekday_dates(chosen: list[_Candidate], text: str) -> list[_Candidate
         else:
             merged.append(candidate)
     return merged
+
+
+_BETWEEN_AGO_AND_TODAY = re.compile(r"\s*,?\s*")
+
+
+def _anniversaries(
+    chosen: list[_Candidate], text: str, published: dt.date | None
+) -> list[_Candidate]:
+    """ "Hace un año hoy", "a year ago today", "há um ano, hoje": a count of years or months
+    ago beside "today" is that very day, that many years or months before publication (an
+    anniversary), one mention with the day's precision."""
+    if published is None:
+        return chosen
+    today = PartialDate.from_date(published)
+    merged: list[_Candidate] = []
+    for candidate in chosen:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.ago != candidate.ago
+            and _BETWEEN_AGO_AND_TODAY.fullmatch(text, previous.end, candidate.start)
+        ):
+            ago, now = (previous, candidate) if previous.ago else (candidate, previous)
+            day = _same_day_back(ago.value, published)
+            if day is not None and now.kind == "relative" and now.value == today:
+                merged[-1] = replace(ago, start=previous.start, end=candidate.end, value=day)
+                continue
+        merged.append(candidate)
+    return merged
+
+
+def _same_day_back(value: PartialDate | None, published: dt.date) -> PartialDate | None:
+    """Publication's day of the month (and month) in the month or year `value` names."""
+    if value is None or value.precision is Precision.DAY:
+        return None
+    month = published.month if value.month is None else value.month
+    try:
+        return PartialDate.from_date(dt.date(value.year, month, published.day))
+    except ValueError:
+        return None  # 29 February a year on, 31 March a month on: no such day
 
 
 # --- compiling a lexicon ---------------------------------------------------------------------

@@ -449,3 +449,24 @@ def test_a_folded_name_that_is_anothers_name_or_shared_is_left_out() -> None:
     assert [a.qid for a in table["ana perez"]] == ["Q2"]  # the other's own name stays its own
     assert "jose luz" not in table  # two people fold to it: neither gets it
     assert fold_accents("Erdoğan") == "Erdogan"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nunca antes un presidente estadounidense había visitado la isla.", "es"),
+        ("Nunca antes um presidente americano tinha visitado a ilha.", "pt"),
+        ("Never before had an American president visited the island.", "en"),
+    ],
+)
+def test_a_role_after_an_indefinite_article_names_no_office_holder(text: str, lang: str) -> None:
+    mentions = _links(text, lang, published=dt.date(2023, 5, 5))
+    assert not [m for m in mentions if m.kind is EntityKind.PERSON]
+
+
+def test_a_role_after_a_definite_article_still_names_the_holder() -> None:
+    mentions = _links(
+        "El presidente estadounidense visitó la isla.", "es", published=dt.date(2023, 5, 5)
+    )
+    assert [m.key for m in mentions if m.kind is EntityKind.PERSON] == ["Q6279"]
+

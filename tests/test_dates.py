@@ -234,6 +234,8 @@ ES_CASES = [
     case("el martes (12/08)", ("el martes (12/08)", "2025-08-12", "numeric")),
     case("hace dos años", ("hace dos años", "2023", "relative")),
     case("ayer", ("ayer", "2025-08-11", "relative")),
+    case("anoche", ("anoche", "2025-08-11", "relative")),
+    case("antenoche", ("antenoche", "2025-08-10", "relative")),
     case("el año pasado", ("el año pasado", "2024", "relative")),
     case("esta mañana", ("esta mañana", "2025-08-12", "relative")),
     case("por la mañana"),

@@ -449,3 +449,54 @@ def test_a_folded_name_that_is_anothers_name_or_shared_is_left_out() -> None:
     assert [a.qid for a in table["ana perez"]] == ["Q2"]  # the other's own name stays its own
     assert "jose luz" not in table  # two people fold to it: neither gets it
     assert fold_accents("Erdoğan") == "Erdogan"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Nunca antes un presidente estadounidense había visitado la isla.", "es"),
+        ("Nunca antes um presidente americano tinha visitado a ilha.", "pt"),
+        ("Never before had an American president visited the island.", "en"),
+    ],
+)
+def test_a_role_after_an_indefinite_article_names_no_office_holder(text: str, lang: str) -> None:
+    mentions = _links(text, lang, published=dt.date(2023, 5, 5))
+    assert not [m for m in mentions if m.kind is EntityKind.PERSON]
+
+
+def test_a_role_after_a_definite_article_still_names_the_holder() -> None:
+    mentions = _links(
+        "El presidente estadounidense visitó la isla.", "es", published=dt.date(2023, 5, 5)
+    )
+    assert [m.key for m in mentions if m.kind is EntityKind.PERSON] == ["Q6279"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "qid"),
+    [
+        # the everyday name of a Spanish-speaking leader: given name and paternal surname
+        ("El presidente Santiago Peña llegó a Madrid.", "Santiago Peña", "Q22695687"),
+        ("El presidente Bernardo Arévalo llegó a Madrid.", "Bernardo Arévalo", "Q107254030"),
+        ("El rey Felipe VI llegó a Lima.", "Felipe VI", "Q191045"),
+        # the paternal surname, not the maternal one, repeats the person after a title
+        ("El presidente Peña llegó a Madrid.", "Peña", "Q22695687"),
+    ],
+)
+def test_a_hispanic_leader_by_given_name_and_paternal_surname(
+    text: str, name: str, qid: str
+) -> None:
+    assert _keys(_links(text, "es", published=dt.date(2024, 5, 10)))[name] == qid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a maternal surname is someone else's surname: Iván Duque Márquez is not "Márquez"
+        "La vicepresidenta Márquez llegó a Madrid.",
+        "El senador Cruz llegó a Madrid.",
+    ],
+)
+def test_a_maternal_surname_alone_names_nobody(text: str) -> None:
+    mentions = _links(text, "es", published=dt.date(2023, 3, 10))
+    assert not [m for m in mentions if m.kind is EntityKind.PERSON and m.key.startswith("Q")]
+

@@ -211,3 +211,24 @@ def test_an_invasion_of_a_state_in_another_was_done_by_the_first(lang: str, text
 def test_an_invasion_of_a_state_in_a_month_is_still_suffered_by_it() -> None:
     events = _events("Rusia condenó la invasión de Ucrania en febrero por sus enemigos.", "es")
     assert all(e.agent != "Q212" for e in events if e.type is EventType.ATTACK)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sides"),
+    [
+        # a headline written as a sentence of the body: its first word is capitalised by
+        # spelling, and the tagger reads it as a name
+        ("Visita del presidente Lula a China", V, {LULA, CHINA}),
+        ("Reunión del presidente Lula con el presidente Joe Biden", M, {LULA, BIDEN}),
+    ],
+)
+def test_a_headline_opening_with_its_event_noun(
+    text: str, kind: EventType, sides: set[str]
+) -> None:
+    found = [e for e in _events(text, "es") if e.type is kind]
+    assert [set(e.participants) for e in found] == [sides]
+
+
+def test_an_event_word_inside_a_name_is_no_event() -> None:
+    # "Reunión" here is the island, a name inside the sentence, not its first word
+    assert not _events("Lula y Joe Biden viajaron a la isla de Reunión.", "es")

@@ -127,6 +127,10 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
 def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
     """The first rule of the grammar that holds for `token` (conditions first), if any."""
     pos = token.pos_
+    if pos == "PROPN" and token.i == 0 and not token.is_upper:
+        # "Reunión del secretario X con Y", a headline as a sentence: the first word is
+        # capitalised by spelling, and a tagger reads it as a name
+        pos = "NOUN"
     if pos in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X"):
         return None
     lemma, lower = token.lemma_.lower(), token.lower_

@@ -496,6 +496,8 @@ class _Linker:
                 return
         titles = self.lexicon.roles.get(span.label_, ())
         person = self._resolve_role(titles, state.key if state else None, span)
+        if person is not None and self._indefinite(start):
+            person = None  # "un presidente estadounidense": whoever held it, not the holder
         if person is not None:
             self._remember(person)
             self._add(start, end, person, EntityKind.PERSON, "role")
@@ -504,6 +506,13 @@ class _Linker:
                 self.unresolved_roles.append((span.label_, state.key, start, end))
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
+
+    def _indefinite(self, start: int) -> bool:
+        """A role (with its state) starting at token `start` right after an indefinite article
+        ("un homólogo ruso", "an American president") is said of anyone who held it, so it
+        names no office holder; a definite one ("el presidente ruso") names the holder on the
+        article's day."""
+        return start > 0 and self.doc[start - 1].lower_ in self.lexicon.indefinites
 
     def _state_after_name(self, first: int) -> Mention | None:
         """The state in an "of" phrase right after an unknown titled name ("President Aquino

@@ -28,6 +28,9 @@ class Lexicon:
     of_words: frozenset[str]  # "de/da/do" — "presidente da Rússia"
     possessive: frozenset[str]  # "'s"
     determiners: frozenset[str]
+    # "un homólogo estadounidense", "a Russian president": a role after one of these names
+    # nobody in particular, so no office holder
+    indefinites: frozenset[str] = frozenset()
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -61,4 +64,5 @@ def load_lexicon(lang: str) -> Lexicon:
         of_words=_words(markers, "of"),
         possessive=_words(markers, "possessive"),
         determiners=_words(markers, "determiners"),
+        indefinites=_words(markers, "indefinites"),
     )

@@ -342,3 +342,24 @@ def test_a_possessive_of_a_group_of_a_state_is_that_states() -> None:
     text = "Os ministros franceses reafirmaram o seu apoio militar à Ucrânia."
     sides = _sides(text, "pt", EventType.MILITARY_AID)
     assert sides == [{"Q142", "Q212"}]
+
+
+STARMER = "Q6383803"
+
+
+@pytest.mark.parametrize(
+    ("middle", "source"),
+    [
+        # a person named only as a possessor in the sentence before is not who "he" is
+        ("He said this was clear proof of Vladimir Putin’s desperation.", STARMER),
+        # one named outright still is the last person named
+        ("He said this was clear proof of desperation according to Vladimir Putin.", PUTIN),
+    ],
+)
+def test_he_is_not_a_possessor_named_in_the_sentence_before_en(middle: str, source: str) -> None:
+    text = (
+        "Keir Starmer spoke to reporters in Brussels on Thursday. "
+        f"{middle} He said the United Kingdom would send more air defence systems to Ukraine."
+    )
+    aid = [e for e in _events(text, "en") if e.type is EventType.MILITARY_AID]
+    assert [list(e.reported_by) for e in aid] == [[source]]

@@ -110,6 +110,15 @@ def test_unknown_name_never_gets_a_wrong_qid_from_a_partial_match() -> None:
     assert "Q7747" not in {m.key for m in mentions}
 
 
+def test_a_name_with_its_particle_in_lower_case_is_the_kb_name() -> None:
+    # the KB writes "Haider Al-Abadi"; English news writes the particle in lower case
+    keys = _keys(_links("Joe Biden spoke by phone with Haider al-Abadi on Monday.", "en"))
+    assert keys.get("Haider al-Abadi") == "Q5639013"
+    # the name after the particle must still be capitalised
+    keys = _keys(_links("Joe Biden spoke by phone with haider al-abadi on Monday.", "en"))
+    assert "Q5639013" not in keys.values()
+
+
 def test_acronyms_must_match_case() -> None:
     mentions = _links(
         "The UN Security Council met. The un-named official said nato was late.", "en"

@@ -409,3 +409,21 @@ def test_next_before_a_day_and_a_count_back_beside_today(
 ) -> None:
     found = [e for e in _events(text, lang, kb) if e.type is kind]
     assert [(e.date.iso() if e.date else None, e.status) for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "month"),
+    [
+        # readouts' "looked forward to": the noun hangs on the adverb, and the visit is to come
+        ("Keir Starmer and Donald Trump looked forward to the President’s visit to the United "
+         "Kingdom in September.", Status.PLANNED, "2025-09"),
+        # the same shape with another adverb tells a visit that took place
+        ("Keir Starmer and Donald Trump looked back to the President’s visit to the United "
+         "Kingdom in February.", Status.OCCURRED, "2025-02"),
+    ],
+)
+def test_looking_forward_to_an_event_plans_it_en(
+    text: str, status: Status, month: str, kb: KnowledgeBase
+) -> None:
+    visits = [e for e in _events(text, "en", kb) if e.type is EventType.VISIT]
+    assert [(e.status, e.date.iso() if e.date else None) for e in visits] == [(status, month)]

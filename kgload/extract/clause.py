@@ -186,14 +186,21 @@ def _says_its_own(verb: Token) -> bool:
     return bool(children(verb, "ccomp"))
 
 
-def _verb_over(token: Token) -> Token | None:
-    node = token
+def _verb_over(token: Token) -> tuple[Token, Token | None] | None:
+    """The verb a noun hangs on through its phrases, with the adverb it hangs on in between, if
+    any ("looked forward to the visit": "visit" under "forward", an adverb of "looked")."""
+    node, adverb = token, None
     for _ in range(3):
-        if node.head.i == node.i or base_dep(node) not in ("nmod", "obl", "obj", "conj"):
+        through = node.pos_ == "ADV" and base_dep(node) == "advmod" and adverb is None
+        if node.head.i == node.i or (
+            base_dep(node) not in ("nmod", "obl", "obj", "conj") and not through
+        ):
             return None
+        if through:
+            adverb = node
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return node
+            return node, adverb
     return None
 
 
@@ -430,10 +437,14 @@ def _read_tense_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> No
 def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> None:
     """ "Turkey has offered to host peace talks" misparsed with "talks" under "offered": the
     meaning of the verb above an ungoverned event noun (not its auxiliaries) still counts."""
-    above = _verb_over(frame.token)
-    if above is None:
+    found_over = _verb_over(frame.token)
+    if found_over is None:
         return
+    above, adverb = found_over
     words = _words(above, grammar)
+    if adverb is not None:
+        # read with its adverb only: "looked forward to the visit", not "looked back at it"
+        words = {f"{word} {adverb.lower_}" for word in words}
     # the verb read with the case word of the noun: "called for a peace deal"
     case = case_phrase(frame.token)
     if case:

@@ -62,6 +62,7 @@ from kgload.model import (
 )
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.parse import repair_main_verb_read_as_participle
 from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
@@ -140,6 +141,7 @@ class _Context:
         # of a transcript ("SECRETARY BLINKEN: …"), for "I", "we" and 1st-person verbs
         self.quotes: list[_Voice] = []
         self.turns: list[_Voice] = []
+        self.text = ""  # the article's text, for the words right after a mention
 
     def kind(self, key: str) -> EntityKind | None:
         entity = self.entities.get(key)
@@ -433,6 +435,7 @@ class _Resolver:
         """The last actor named before the pronoun that it can stand for: a person for "he",
         no person for "it", anyone for a possessive."""
         start = self.sentence.char_span(token)[0]
+        opening = self.sentence.char_span(self.sentence.doc[0])[0]
         for m in self.index.before(start):
             if not is_actor(m):
                 continue
@@ -440,8 +443,18 @@ class _Resolver:
                 continue
             if not possessive and not neuter and m.kind is not EntityKind.PERSON:
                 continue
+            if not possessive and not neuter and m.end <= opening and self._named_as_possessor(m):
+                continue
             return [m.key]
         return []
+
+    def _named_as_possessor(self, m: Mention) -> bool:
+        """ "He said this was proof of Putin's desperation. He said the UK…": a person named as
+        a possessor (by a possessive clitic of the language's lexicon) in an earlier sentence is
+        not whom "he" goes on about; an earlier one named outright is ("After Putin's speech,
+        he left": in its own sentence, still the possessor)."""
+        after = self.context.text[m.end : m.end + 3]
+        return any(after.startswith(p) for p in load_lexicon(self.grammar.lang).possessive)
 
     def first_person(self, token: Token) -> list[str]:
         """ "I", "we", "reunimo-nos": inside a quote or a transcript turn, its speaker ("we" is
@@ -1816,6 +1829,7 @@ def extract_events(
     whose government publishes the article (its "we"). `check` is called for each sentence
     (the article's time limit)."""
     context = _Context(entities, grammar, home)
+    context.text = article.text
     indexed = ArticleMentions(mentions, excluded)
     # each sentence looks only at the dates and numbers inside it, found by their offsets
     dates_at = _ByStart(dates)

@@ -123,7 +123,22 @@ def _case_ok(alias: Alias, text: str) -> bool:
         return text[:1].isupper() or not alias.text[:1].isupper()
     if text.isupper() and len(text) > 4:
         return False  # ALL-CAPS transcripts: too noisy to trust for names
-    return all(not w[:1].isupper() or s[:1].isupper() for s, w in zip(written, wanted, strict=True))
+    return all(
+        not w[:1].isupper() or s[:1].isupper() or _particle_case(s, w)
+        for s, w in zip(written, wanted, strict=True)
+    )
+
+
+def _particle_case(written: str, wanted: str) -> bool:
+    """A name word led by a short particle and a hyphen is written with the particle in either
+    case, the name after it capitalised ("al-Abadi" for "Al-Abadi", "el-Sisi" for "El-Sisi"):
+    the case of the name decides."""
+    head, _, rest = written.partition("-")
+    return (
+        0 < len(head) <= 3
+        and rest[:1].isupper()
+        and wanted.partition("-")[2][:1].isupper()
+    )
 
 
 def _outermost(role_spans: Sequence[Span]) -> list[Span]:

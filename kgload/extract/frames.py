@@ -360,6 +360,29 @@ def _read_target_hung_on_verb(frame: Frame, noun: Token, grammar: Grammar) -> No
             frame.recipients.append(sibling)
 
 
+def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "sanctions targeting 19 Russian individuals", "sanções que visam empresas iranianas": a
+    clause of a verb of aiming (`aim`) that describes a measure names its target as its object,
+    not with a case phrase the other readings look for."""
+    aim = grammar.classes.get("aim", frozenset())
+    clauses = children(noun, "acl")
+    verb = noun.head
+    if verb.i != noun.i:
+        # "announced new sanctions targeting Russian banks" with "targeting" hung on the verb:
+        # a clause with no mark of its own right after the noun still describes it
+        end = max(t.i for t in noun.subtree)
+        clauses += [
+            c
+            for c in verb.children
+            if base_dep(c) in ("xcomp", "advcl")
+            and min(t.i for t in c.subtree) == end + 1
+            and not children(c, "mark")
+        ]
+    for clause in clauses:
+        if grammar.verb_words(clause) & aim:
+            frame.recipients.extend(children(clause, "obj"))
+
+
 def _participles(noun: Token, grammar: Grammar) -> list[Token]:
     """Participles that describe an event noun ("o acordo assinado em 2010"): its own `acl`
     children, or one hung on a noun of its phrase by the parser."""
@@ -626,6 +649,8 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_attached(frame, [noun], grammar)
     if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
         _read_target_hung_on_verb(frame, noun, grammar)
+    if frame.type is EventType.SANCTION and not frame.recipients:
+        _read_aimed_objects(frame, noun, grammar)
     counting = _counting_head(noun, grammar)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head

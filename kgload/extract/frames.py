@@ -383,6 +383,30 @@ def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
             frame.recipients.extend(children(clause, "obj"))
 
 
+def _read_helped(frame: Frame, grammar: Grammar) -> None:
+    """ "two security assistance packages to help Ukraine defend itself", "um pacote de ajuda
+    militar para ajudar a Ucrânia": aid that names no receiver goes to whom the purpose clause
+    of the aid (or of the noun it qualifies, or of the verb that gives it) helps (`help`)."""
+    helping = grammar.classes.get("help", frozenset())
+    token = frame.token
+    holders = [token, _counting_head(token, grammar)]
+    if base_dep(token) == "compound":
+        holders.append(token.head)  # "security assistance packages to help"
+    if frame.governor is not None:
+        holders.append(frame.governor)
+    holders += frame.objects  # "envió armas para ayudar a Ucrania", hung on the weapons
+    for holder in dict.fromkeys(holders):
+        for clause in children(holder, "acl", "advcl", "xcomp"):
+            if clause.i != token.i and grammar.verb_words(clause) & helping:
+                frame.recipients.extend(children(clause, "obj", "iobj"))
+                # "para ayudar a Ucrania", parsed with "a Ucrania" as an oblique
+                frame.recipients.extend(
+                    c
+                    for c in children(clause, "obl")
+                    if grammar.marker_role(case_phrase(c)) == "recipient"
+                )
+
+
 def _participles(noun: Token, grammar: Grammar) -> list[Token]:
     """Participles that describe an event noun ("o acordo assinado em 2010"): its own `acl`
     children, or one hung on a noun of its phrase by the parser."""
@@ -1108,6 +1132,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
         _expand_groups(frame, grammar, reader)
+        if frame.type is EventType.MILITARY_AID and not frame.recipients:
+            _read_helped(frame, grammar)
         clause = frame.governor
         if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
             # (the subject of a verb of receiving a visit is no doer, even by word order)

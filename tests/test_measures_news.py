@@ -140,7 +140,7 @@ def test_blocking_anything_but_the_property_itself_is_no_sanction(lang: str, tex
 @pytest.mark.parametrize(
     ("lang", "text", "giver"),
     [
-        ("en", "Washington announced two security assistance packages to help Ukraine.", Q_US),
+        ("en", "Germany announced a new military aid package to help Ukraine.", Q_DE),
         ("pt", "Os EUA anunciaram um pacote de ajuda militar para ajudar a Ucrânia.", Q_US),
         ("es", "Alemania envió armas para ayudar a Ucrania.", Q_DE),
         ("pt", "A Alemanha enviou armas para fortalecer as forças ucranianas.", Q_DE),

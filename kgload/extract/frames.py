@@ -361,7 +361,7 @@ def _read_target_hung_on_verb(frame: Frame, noun: Token, grammar: Grammar) -> No
 
 
 def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
-    """ "sanctions targeting 19 Russian individuals", "sanções que visam empresas iranianas": a
+    """ "sanctions targeting Russian banks", "sanções que visam empresas iranianas": a
     clause of a verb of aiming (`aim`) that describes a measure names its target as its object,
     not with a case phrase the other readings look for."""
     aim = grammar.classes.get("aim", frozenset())
@@ -384,7 +384,7 @@ def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
 
 
 def _read_helped(frame: Frame, grammar: Grammar) -> None:
-    """ "two security assistance packages to help Ukraine defend itself", "um pacote de ajuda
+    """ "a new military aid package to help Ukraine", "um pacote de ajuda
     militar para ajudar a Ucrânia": aid that names no receiver goes to whom the purpose clause
     of the aid (or of the noun it qualifies, or of the verb that gives it) helps (`help`)."""
     helping = grammar.classes.get("help", frozenset())

@@ -364,6 +364,53 @@ def _read_target_hung_on_verb(frame: Frame, noun: Token, grammar: Grammar) -> No
             frame.recipients.append(sibling)
 
 
+def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "sanctions targeting Russian banks", "sanções que visam empresas iranianas": a
+    clause of a verb of aiming (`aim`) that describes a measure names its target as its object,
+    not with a case phrase the other readings look for."""
+    aim = grammar.classes.get("aim", frozenset())
+    clauses = children(noun, "acl")
+    verb = noun.head
+    if verb.i != noun.i:
+        # "announced new sanctions targeting Russian banks" with "targeting" hung on the verb:
+        # a clause with no mark of its own right after the noun still describes it
+        end = max(t.i for t in noun.subtree)
+        clauses += [
+            c
+            for c in verb.children
+            if base_dep(c) in ("xcomp", "advcl")
+            and min(t.i for t in c.subtree) == end + 1
+            and not children(c, "mark")
+        ]
+    for clause in clauses:
+        if grammar.verb_words(clause) & aim:
+            frame.recipients.extend(children(clause, "obj"))
+
+
+def _read_helped(frame: Frame, grammar: Grammar) -> None:
+    """ "a new military aid package to help Ukraine", "um pacote de ajuda
+    militar para ajudar a Ucrânia": aid that names no receiver goes to whom the purpose clause
+    of the aid (or of the noun it qualifies, or of the verb that gives it) helps (`help`)."""
+    helping = grammar.classes.get("help", frozenset())
+    token = frame.token
+    holders = [token, _counting_head(token, grammar)]
+    if base_dep(token) == "compound":
+        holders.append(token.head)  # "security assistance packages to help"
+    if frame.governor is not None:
+        holders.append(frame.governor)
+    holders += frame.objects  # "envió armas para ayudar a Ucrania", hung on the weapons
+    for holder in dict.fromkeys(holders):
+        for clause in children(holder, "acl", "advcl", "xcomp"):
+            if clause.i != token.i and grammar.verb_words(clause) & helping:
+                frame.recipients.extend(children(clause, "obj", "iobj"))
+                # "para ayudar a Ucrania", parsed with "a Ucrania" as an oblique
+                frame.recipients.extend(
+                    c
+                    for c in children(clause, "obl")
+                    if grammar.marker_role(case_phrase(c)) == "recipient"
+                )
+
+
 def _participles(noun: Token, grammar: Grammar) -> list[Token]:
     """Participles that describe an event noun ("o acordo assinado em 2010"): its own `acl`
     children, or one hung on a noun of its phrase by the parser."""
@@ -630,6 +677,8 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_attached(frame, [noun], grammar)
     if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
         _read_target_hung_on_verb(frame, noun, grammar)
+    if frame.type is EventType.SANCTION and not frame.recipients:
+        _read_aimed_objects(frame, noun, grammar)
     counting = _counting_head(noun, grammar)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head
@@ -1087,6 +1136,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
         _expand_groups(frame, grammar, reader)
+        if frame.type is EventType.MILITARY_AID and not frame.recipients:
+            _read_helped(frame, grammar)
         clause = frame.governor
         if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
             # (the subject of a verb of receiving a visit is no doer, even by word order)

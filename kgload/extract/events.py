@@ -1247,7 +1247,12 @@ def _accused(frame: Frame, frames: list[Frame], resolver: _Resolver) -> list[str
     if frame.rule.nominal:
         return []
     acts = {f.token.i for f in frames if f is not frame}
-    return resolver.actors([t for t in children(frame.token, "obj") if t.i not in acts])
+    named = [
+        t
+        for t in children(frame.token, "obj")
+        if t.i not in acts and resolver.reader.mention(t) is not None
+    ]
+    return resolver.actors(named)
 
 
 def _condemns_an_act(frame: Frame, frames: list[Frame], acts: frozenset[str]) -> bool:

@@ -105,3 +105,13 @@ def test_a_condemnation_in_the_firmest_terms_names_the_doer() -> None:
 def test_the_doer_of_raids_carried_out_by_a_state_is_condemned() -> None:
     text = "Niger denounced the raids carried out by Chad on its border posts."
     assert _sides(text, "en", EventType.CONDEMNATION) == [("Q1032", "Q657")]
+
+
+def test_an_act_noun_beside_the_condemned_event_is_that_event() -> None:
+    text = "O Chile condenou o bombardeio de Israel contra Beirute, ação que matou dez civis."
+    assert _sides(text, "pt", EventType.CONDEMNATION) == [("Q298", "Q801")]
+
+
+def test_an_act_noun_alone_with_no_act_told_condemns_no_one() -> None:
+    text = "O Chile condenou a ação, que matou dez civis em Beirute."
+    assert _sides(text, "pt", EventType.CONDEMNATION) == []

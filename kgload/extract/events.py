@@ -1275,8 +1275,12 @@ def _condemned(
     named = {t.i for t in [*frame.objects, *frame.recipients, *called]}
     named |= {c.i for t in frame.objects for c in t.children}
     acts = context.grammar.classes.get("acts", frozenset())
+    triggers = {f.token.i for f in frames}
+    # "condenou o bombardeio de Israel contra Beirute, ação que…": an act noun set beside the
+    # event noun the verb takes is that event, told again, whose doer the event names
+    told = any(t.i in triggers for t in frame.objects)
     for token in frame.objects:
-        if token.i in {f.token.i for f in frames}:
+        if token.i in triggers or told:
             continue
         if word_forms(token) & acts:
             # "condena las acciones realizadas por el régimen", "the actions of Russia": the

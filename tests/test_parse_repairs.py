@@ -27,6 +27,7 @@ from kgload.nlp.parse import (
     _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
     _repair_reduced_relative,
+    _repair_subject_set_off_before_its_verb,
     _repair_verb_read_as_a_named_noun,
     repair_main_verb_read_as_participle,
 )
@@ -649,3 +650,27 @@ def test_a_passive_clause_with_its_auxiliary_keeps_its_subject() -> None:
     ])
     _repair_reduced_relative(doc)
     assert (doc[3].head.i, doc[5].dep_) == (5, "ccomp")
+
+
+def test_a_name_set_off_by_commas_before_its_verb_is_its_subject() -> None:
+    # issue 9, attacks pass: "Turquía, por su parte, lanzó ataques sobre Siria" with the name
+    # the root and the verb its conjunct
+    doc = _morph_doc([
+        ("Turquía", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 4, "punct", ""),
+        ("por", "ADP", 4, "case", ""), ("su", "DET", 4, "det", ""),
+        ("parte", "NOUN", 6, "obl", ""), (",", "PUNCT", 4, "punct", ""),
+        ("lanzó", "VERB", 0, "conj", ""), ("ataques", "NOUN", 6, "obj", ""),
+    ])
+    _repair_subject_set_off_before_its_verb(doc)
+    assert (doc[6].dep_, doc[6].head.i, doc[0].dep_, doc[0].head.i) == ("ROOT", 6, "nsubj", 6)
+
+
+def test_a_verb_coordinated_with_a_name_by_a_conjunction_stays() -> None:
+    # "Turquía, al final, y luego lanzó…": a coordinator makes it a true conjunct
+    doc = _morph_doc([
+        ("Turquía", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 0, "punct", ""),
+        ("y", "CCONJ", 3, "cc", ""), ("lanzó", "VERB", 0, "conj", ""),
+        ("ataques", "NOUN", 3, "obj", ""),
+    ])
+    _repair_subject_set_off_before_its_verb(doc)
+    assert (doc[3].dep_, doc[0].dep_) == ("conj", "ROOT")

@@ -128,6 +128,7 @@ def _repair(doc: Doc) -> None:
     """Every repair below, in the order they build on one another."""
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
+    _repair_subject_set_off_before_its_verb(doc)
     _repair_unmarked_agents(doc)
     _repair_reduced_relative(doc)
     _repair_case_on_possessor(doc)
@@ -568,7 +569,7 @@ def _repair_verb_read_as_a_named_noun(doc: Doc) -> None:
         ]
         if len(names) != 1 or not obliques or any(c.dep_ in ("cop", "aux") for c in children):
             continue
-        if any(c.dep_ == "nsubj" and c is not names[0] for c in children):
+        if any(c.dep_ == "nsubj" and c.i != names[0].i for c in children):
             continue
         subject = names[0]
         verb.pos_ = "VERB"
@@ -586,6 +587,37 @@ def _repair_verb_read_as_a_named_noun(doc: Doc) -> None:
             ):
                 child.dep_ = "obj"
                 break
+
+
+def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
+    """ "Israel, en respuesta, llevó a cabo bombardeos sobre Yemen" with "Israel" the root and
+    "llevó" its conjunct: a conjunct has a coordinator or sits in a list, so a verb hung as the
+    only conjunct of a name at the root, with no coordinator or subject of its own and a phrase
+    set off by commas between them, is the main verb and the name its subject."""
+    for verb in doc:
+        name = verb.head
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ != "VERB"
+            or name.dep_ != "ROOT"
+            or name.pos_ not in ("PROPN", "NOUN")
+            or name.i > verb.i
+        ):
+            continue
+        if any(c.dep_ in ("cc", "nsubj", "nsubj:pass") for c in verb.children):
+            continue
+        if any(c.dep_ == "conj" and c.i != verb.i for c in name.children):
+            continue
+        if not any(t.pos_ == "PUNCT" for t in doc[name.i + 1 : verb.i]):
+            continue
+        movers = [c for c in name.children if c.i > name.i and c.i != verb.i]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        name.head = verb
+        name.dep_ = "nsubj"
+        for child in movers:
+            child.head = verb
+        return
 
 
 def _repair_reduced_relative(doc: Doc) -> None:

@@ -115,3 +115,13 @@ def test_an_act_noun_beside_the_condemned_event_is_that_event() -> None:
 def test_an_act_noun_alone_with_no_act_told_condemns_no_one() -> None:
     text = "O Chile condenou a ação, que matou dez civis em Beirute."
     assert _sides(text, "pt", EventType.CONDEMNATION) == []
+
+
+def test_who_is_condemned_for_an_attack_did_it() -> None:
+    text = "Canada condemned Iran for launching a barrage of missile strikes on Iraq."
+    assert _sides(text, "en", EventType.ATTACK) == [("Q794", "Q796")]
+
+
+def test_a_clause_of_time_keeps_the_subject_as_the_doer() -> None:
+    text = "Iran struck Iraq after warning Baghdad for weeks."
+    assert _sides(text, "en", EventType.ATTACK) == [("Q794", "Q796")]

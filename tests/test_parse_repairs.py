@@ -26,6 +26,9 @@ from kgload.nlp.parse import (
     _repair_oblique_on_a_noun,
     _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
+    _repair_reduced_relative,
+    _repair_subject_set_off_before_its_verb,
+    _repair_verb_read_as_a_named_noun,
     repair_main_verb_read_as_participle,
 )
 
@@ -617,3 +620,78 @@ def test_a_participle_describing_its_noun_stays() -> None:
     ])
     repair_main_verb_read_as_participle(doc)
     assert (doc[1].dep_, doc[0].dep_) == ("acl", "ROOT")
+
+
+def test_a_noun_with_a_name_before_it_and_an_oblique_after_it_is_the_verb() -> None:
+    # issue 9, attacks pass: "The Council condemns in the firmest terms the raids" with
+    # "condemns" tagged a plural noun, the name its compound, the object a conjunct
+    doc = _morph_doc([
+        ("The", "DET", 2, "det", ""), ("Council", "PROPN", 2, "compound", ""),
+        ("condemns", "NOUN", 2, "ROOT", "Number=Plur"), ("in", "ADP", 6, "case", ""),
+        ("the", "DET", 6, "det", ""), ("firmest", "ADJ", 6, "amod", ""),
+        ("terms", "NOUN", 2, "obl", ""), ("the", "DET", 8, "det", ""),
+        ("raids", "NOUN", 2, "conj", ""),
+    ])
+    _repair_verb_read_as_a_named_noun(doc)
+    assert (doc[2].pos_, doc[1].dep_, doc[0].head.i, doc[8].dep_) == ("VERB", "nsubj", 1, "obj")
+
+
+def test_a_named_noun_phrase_with_a_modifier_stays_a_noun() -> None:
+    # "The Council sanctions on Iran": a case phrase hung on the noun is its modifier
+    doc = _morph_doc([
+        ("The", "DET", 2, "det", ""), ("Council", "PROPN", 2, "compound", ""),
+        ("sanctions", "NOUN", 2, "ROOT", "Number=Plur"), ("on", "ADP", 4, "case", ""),
+        ("Iran", "PROPN", 2, "nmod", ""),
+    ])
+    _repair_verb_read_as_a_named_noun(doc)
+    assert (doc[2].pos_, doc[1].dep_) == ("NOUN", "compound")
+
+
+def test_a_participle_with_an_agent_read_as_a_clause_modifies_its_noun() -> None:
+    # issue 9, attacks pass: "denounced the raids carried out by Chad" with "raids" the
+    # subject of "carried", hung on the verb as another clause
+    doc = _morph_doc([
+        ("Niger", "PROPN", 1, "nsubj", ""), ("denounced", "VERB", 1, "ROOT", ""),
+        ("the", "DET", 3, "det", ""), ("raids", "NOUN", 4, "nsubj", ""),
+        ("carried", "VERB", 1, "parataxis", ""), ("out", "ADP", 4, "compound:prt", ""),
+        ("by", "ADP", 7, "case", ""), ("Chad", "PROPN", 4, "obl:agent", ""),
+    ])
+    _repair_reduced_relative(doc)
+    assert (doc[3].head.i, doc[3].dep_, doc[4].head.i, doc[4].dep_) == (1, "obj", 3, "acl")
+
+
+def test_a_passive_clause_with_its_auxiliary_keeps_its_subject() -> None:
+    # "said the raids were carried out by Chad": a passive auxiliary makes it a clause
+    doc = _morph_doc([
+        ("Niger", "PROPN", 1, "nsubj", ""), ("said", "VERB", 1, "ROOT", ""),
+        ("the", "DET", 3, "det", ""), ("raids", "NOUN", 5, "nsubj:pass", ""),
+        ("were", "AUX", 5, "aux:pass", ""), ("carried", "VERB", 1, "ccomp", ""),
+        ("out", "ADP", 5, "compound:prt", ""), ("by", "ADP", 8, "case", ""),
+        ("Chad", "PROPN", 5, "obl:agent", ""),
+    ])
+    _repair_reduced_relative(doc)
+    assert (doc[3].head.i, doc[5].dep_) == (5, "ccomp")
+
+
+def test_a_name_set_off_by_commas_before_its_verb_is_its_subject() -> None:
+    # issue 9, attacks pass: "Turquía, por su parte, lanzó ataques sobre Siria" with the name
+    # the root and the verb its conjunct
+    doc = _morph_doc([
+        ("Turquía", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 4, "punct", ""),
+        ("por", "ADP", 4, "case", ""), ("su", "DET", 4, "det", ""),
+        ("parte", "NOUN", 6, "obl", ""), (",", "PUNCT", 4, "punct", ""),
+        ("lanzó", "VERB", 0, "conj", ""), ("ataques", "NOUN", 6, "obj", ""),
+    ])
+    _repair_subject_set_off_before_its_verb(doc)
+    assert (doc[6].dep_, doc[6].head.i, doc[0].dep_, doc[0].head.i) == ("ROOT", 6, "nsubj", 6)
+
+
+def test_a_verb_coordinated_with_a_name_by_a_conjunction_stays() -> None:
+    # "Turquía, al final, y luego lanzó…": a coordinator makes it a true conjunct
+    doc = _morph_doc([
+        ("Turquía", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 0, "punct", ""),
+        ("y", "CCONJ", 3, "cc", ""), ("lanzó", "VERB", 0, "conj", ""),
+        ("ataques", "NOUN", 3, "obj", ""),
+    ])
+    _repair_subject_set_off_before_its_verb(doc)
+    assert (doc[3].dep_, doc[0].dep_) == ("conj", "ROOT")

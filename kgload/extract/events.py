@@ -888,6 +888,8 @@ def _directed_roles(
     kind = frame.type
     context = resolver.context
     _owner_roles(frame, found, resolver)
+    if kind is EventType.ATTACK and not found.agents and frame.rule.nominal:
+        found.agents = resolver.actors(_weapons_used(frame, context.grammar))
     unknown_doer = kind is EventType.CONDEMNATION and _condemnation_roles(
         frame, found, resolver, frames
     )
@@ -956,6 +958,23 @@ def _reason_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
         for child in holder.children
         if base_dep(child) in ("obl", "nmod") and case_phrase(child) in grammar.markers["reason"]
     ]
+
+
+def _weapons_used(frame: Frame, grammar: Grammar) -> list[Token]:
+    """ "los ataques con misiles rusos", "an attack with Iranian drones": the weapons an attack
+    noun was made with, whose owner did it when the noun names no doer. The parser may hang
+    the "with" phrase on the verb whose object the noun is ("condenó los ataques con misiles
+    rusos"): a condemnation is made with no weapon, so there it is the noun's too."""
+    weapons = grammar.classes.get("weapons", frozenset())
+    phrases = list(frame.partners)
+    noun = frame.token
+    if base_dep(noun) == "obj" and noun.head.i != noun.i:
+        phrases += [
+            c
+            for c in noun.head.children
+            if base_dep(c) == "obl" and grammar.marker_role(case_phrase(c)) == "partner"
+        ]
+    return [t for t in phrases if word_forms(t) & weapons]
 
 
 def _owner_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
@@ -1228,9 +1247,25 @@ def _condemnation_roles(
         return False
     acts = resolver.context.grammar.classes.get("acts", frozenset())
     if _condemns_an_act(frame, frames, acts):
-        found.recipients = []
-        return True
+        # "accused Russia of the strikes", "acusou os EUA de uma agressão": the act names no
+        # doer, but the verb's own object is the one it blames
+        found.recipients = _accused(frame, frames, resolver)
+        return not found.recipients
     return False
+
+
+def _accused(frame: Frame, frames: list[Frame], resolver: _Resolver) -> list[str]:
+    """The actors a condemnation verb takes as its object beside the act it names ("accused
+    Kyiv of a large-scale attack"): who is blamed for an act whose own phrase names no doer."""
+    if frame.rule.nominal:
+        return []
+    acts = {f.token.i for f in frames if f is not frame}
+    named = [
+        t
+        for t in children(frame.token, "obj")
+        if t.i not in acts and resolver.reader.mention(t) is not None
+    ]
+    return resolver.actors(named)
 
 
 def _condemns_an_act(frame: Frame, frames: list[Frame], acts: frozenset[str]) -> bool:
@@ -1253,8 +1288,12 @@ def _condemned(
     named = {t.i for t in [*frame.objects, *frame.recipients, *called]}
     named |= {c.i for t in frame.objects for c in t.children}
     acts = context.grammar.classes.get("acts", frozenset())
+    triggers = {f.token.i for f in frames}
+    # "condenou o bombardeio de Israel contra Beirute, ação que…": an act noun set beside the
+    # event noun the verb takes is that event, told again, whose doer the event names
+    told = any(t.i in triggers for t in frame.objects)
     for token in frame.objects:
-        if token.i in {f.token.i for f in frames}:
+        if token.i in triggers or told:
             continue
         if word_forms(token) & acts:
             # "condena las acciones realizadas por el régimen", "the actions of Russia": the
@@ -1276,8 +1315,10 @@ def _condemned(
     for other in ordered:
         if other is frame or other.token.i not in named:
             continue
-        doers = resolver.actors(other.agents) or resolver.actors(
-            _doer_owners(other, resolver.reader)
+        doers = (
+            resolver.actors(other.agents)
+            or resolver.actors(_doer_owners(other, resolver.reader))
+            or resolver.actors(_weapons_used(other, context.grammar))
         )
         if doers:
             return doers

@@ -573,9 +573,27 @@ def _intent_completed(verb: Token, grammar: Grammar) -> Token | None:
     return noun.head
 
 
+def _blamed_for(verb: Token, grammar: Grammar) -> list[Token]:
+    """ "condemned Russia for launching a barrage", "condenó a Rusia por lanzar misiles": a
+    clause of reason with no subject of its own, under a verb with an object, tells what the
+    object did, not the subject."""
+    if base_dep(verb) != "advcl" or children(verb, "nsubj") or verb.head.i == verb.i:
+        return []
+    marks = {
+        " ".join(t.lower_ for t in (c, *children(c, "fixed")))
+        for c in verb.children
+        if c.dep_ in ("mark", "case")
+    }
+    if not marks & grammar.markers["reason"]:
+        return []
+    return children(verb.head, "obj", "iobj")
+
+
 def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
     passive = is_passive(verb) or _participle_of(verb)
     found = subjects(verb)
+    if not passive and (blamed := _blamed_for(verb, grammar)):
+        found = blamed
     if not passive and (above := _intent_completed(verb, grammar)) is not None:
         found = [s for s in found if s.i != verb.head.i] or subjects(above)
     relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
@@ -874,7 +892,7 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
         # "Lula recebeu a visita do presidente francês": the subject is visited
         frame.recipients.extend(subjects(governor))
     elif not passive and not parties_of_its_own(frame, governor, grammar):
-        frame.agents.extend(subjects(governor))
+        frame.agents.extend(_blamed_for(governor, grammar) or subjects(governor))
         if not frame.agents and governor.morph.get("Person", []) == ["1"]:
             frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
     for obj in children(governor, "iobj"):

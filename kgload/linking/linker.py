@@ -821,10 +821,13 @@ class _Linker:
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
 
     def _state_before(self, token_index: int) -> str | None:
-        """The state named or implied right before a token ("U.S.", "Russian"), if any."""
+        """The state named or implied right before a token ("U.S.", "Russian"), or owning it
+        ("Jordan's Foreign Ministry": the possessive marker between), if any."""
         if token_index == 0:
             return None
         before = token_index - 1
+        if self.texts[before].lower() in self.lexicon.possessive and before > 0:
+            before -= 1
         mention = self.states_by_end.get(self.offsets[before] + len(self.texts[before]))
         return mention.key if mention is not None else None
 

@@ -127,7 +127,10 @@ def parse_sentences(
 def _repair(doc: Doc) -> None:
     """Every repair below, in the order they build on one another."""
     _repair_noun_root_with_subject(doc)
+    _repair_verb_read_as_a_named_noun(doc)
+    _repair_subject_set_off_before_its_verb(doc)
     _repair_unmarked_agents(doc)
+    _repair_reduced_relative(doc)
     _repair_case_on_possessor(doc)
     _repair_second_subject(doc)
     _repair_nominal_clause(doc)
@@ -536,6 +539,117 @@ def _repair_noun_root_with_subject(doc: Doc) -> None:
             continue  # a copula, or a noun's own words ("following Russia's deployment")
         if any(c.dep_ == "nsubj" and c.i < token.i for c in children):
             token.pos_ = "VERB"
+
+
+# the phrases a root misread as a noun may have hung its object on ("The UK condemns in the
+# strongest terms the attacks": "the attacks" labelled a conjunct or an unmarked oblique)
+_MISREAD_OBJECT = ("conj", "appos", "obl", "obl:unmarked", "nmod:unmarked")
+
+
+def _repair_verb_read_as_a_named_noun(doc: Doc) -> None:
+    """ "The United Kingdom condemns in the strongest terms the attacks" with "condemns" tagged a
+    plural noun, "Kingdom" its compound or its subject: a noun takes no oblique (a case phrase
+    on a noun is its modifier), so a noun heading a clause (the root or a reported clause) with
+    a name before it as compound or subject and an oblique with a case word after it is the
+    verb, the name its subject (with the determiner before it), and the first bare noun phrase
+    after the oblique its object."""
+    for verb in doc:
+        if verb.dep_ not in ("ROOT", "ccomp") or verb.pos_ != "NOUN":
+            continue
+        children = list(verb.children)
+        names = [
+            c
+            for c in children
+            if c.dep_ in ("compound", "nsubj") and c.pos_ == "PROPN" and c.i < verb.i
+        ]
+        obliques = [
+            c
+            for c in children
+            if c.dep_ == "obl" and c.i > verb.i and any(g.dep_ == "case" for g in c.children)
+        ]
+        if len(names) != 1 or not obliques or any(c.dep_ in ("cop", "aux") for c in children):
+            continue
+        if any(c.dep_ == "nsubj" and c.i != names[0].i for c in children):
+            continue
+        subject = names[0]
+        verb.pos_ = "VERB"
+        subject.dep_ = "nsubj"
+        for det in children:
+            if det.dep_ == "det" and det.i < subject.i:
+                det.head = subject
+        after = obliques[0].i
+        for child in children:
+            if (
+                child.i > after
+                and child.dep_ in _MISREAD_OBJECT
+                and child.pos_ in ("NOUN", "PROPN")
+                and not any(g.dep_ in ("case", "cc") for g in child.children)
+            ):
+                child.dep_ = "obj"
+                break
+
+
+def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
+    """ "Israel, en respuesta, llevó a cabo bombardeos sobre Yemen" with "Israel" the root and
+    "llevó" its conjunct: a conjunct has a coordinator or sits in a list, so a verb hung as the
+    only conjunct of a name at the root, with no coordinator or subject of its own and a phrase
+    set off by commas between them, is the main verb and the name its subject."""
+    for verb in doc:
+        name = verb.head
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ != "VERB"
+            or name.dep_ != "ROOT"
+            or name.pos_ not in ("PROPN", "NOUN")
+            or name.i > verb.i
+        ):
+            continue
+        if any(c.dep_ in ("cc", "nsubj", "nsubj:pass") for c in verb.children):
+            continue
+        if any(c.dep_ == "conj" and c.i != verb.i for c in name.children):
+            continue
+        if not any(t.pos_ == "PUNCT" for t in doc[name.i + 1 : verb.i]):
+            continue
+        movers = [c for c in name.children if c.i > name.i and c.i != verb.i]
+        verb.head = verb
+        verb.dep_ = "ROOT"
+        name.head = verb
+        name.dep_ = "nsubj"
+        for child in movers:
+            child.head = verb
+        return
+
+
+def _repair_reduced_relative(doc: Doc) -> None:
+    """ "condemned the attacks carried out by Israel on Gaza" read as a clause "the attacks
+    carried out …" hung on the verb: a verb with a passive agent (a case phrase labelled
+    `obl:agent`) but no passive auxiliary or passive subject is a participle, the noun phrase
+    right before it labelled its subject is the noun it modifies, and that noun is the object
+    of the verb above when that verb has none."""
+    for verb in doc:
+        head = verb.head
+        if verb.pos_ != "VERB" or head.i == verb.i or head.pos_ != "VERB" or head.i > verb.i:
+            continue
+        children = list(verb.children)
+        if any(c.dep_ in ("aux", "aux:pass", "nsubj:pass", "cop", "mark") for c in children):
+            continue
+        if not any(
+            c.dep_ == "obl:agent" and any(g.dep_ == "case" for g in c.children) for c in children
+        ):
+            continue
+        subjects = [c for c in children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if (
+            len(subjects) != 1
+            or max(t.i for t in subjects[0].subtree) != verb.i - 1
+            or subjects[0].i < head.i
+            or any(c.dep_ == "obj" for c in head.children)
+        ):
+            continue
+        noun = subjects[0]
+        noun.head = head
+        noun.dep_ = "obj"
+        verb.head = noun
+        verb.dep_ = "acl"
 
 
 def _repair_adjective_on_a_far_noun(doc: Doc) -> None:

@@ -163,3 +163,42 @@ def test_a_purpose_clause_naming_the_giver_or_no_one_gives_no_receiver(
 ) -> None:
     # its own troops are no receiver; humanitarian aid is no military aid; a war is no actor
     assert not any(k is EventType.MILITARY_AID for k, _, _ in _kinds(text, lang))
+
+
+# -- aid for food, energy or people is no military aid ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The United States announced a food security assistance package for Haiti."),
+        ("en", "Germany pledged energy security assistance to Moldova."),
+        ("pt", "O Brasil enviou um pacote de ajuda humanitária ao Haiti."),
+        ("pt", "Os Estados Unidos anunciaram assistência de segurança alimentar para o Haiti."),
+        ("es", "EE. UU. anunció un paquete de asistencia de seguridad alimentaria para Haití."),
+        ("es", "España aprobó un paquete de ayuda humanitaria para Haití."),
+    ],
+)
+def test_aid_qualified_as_food_energy_or_humanitarian_is_no_military_aid(
+    lang: str, text: str
+) -> None:
+    # "security" is military only when nothing makes it another kind: food or energy security
+    # is not, nor is an aid package said to be humanitarian (precision found at the merge)
+    assert not [k for k in _kinds(text, lang) if k[0] is EventType.MILITARY_AID]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "giver", "receiver"),
+    [
+        ("en", "The United States announced a security assistance package for Ukraine.",
+         Q_US, Q_UA),
+        ("en", "Canada sent military and humanitarian aid to Ukraine.", Q_CA, Q_UA),
+        ("pt", "O Brasil entregou ajuda militar e humanitária ao Haiti.", Q_BR, Q_HT),
+        ("es", "Estados Unidos anunció un paquete de asistencia de seguridad para Ucrania.",
+         Q_US, Q_UA),
+    ],
+)
+def test_security_or_military_aid_beside_humanitarian_aid_stays_military(
+    lang: str, text: str, giver: str, receiver: str
+) -> None:
+    assert (EventType.MILITARY_AID, giver, receiver) in _kinds(text, lang)

@@ -152,9 +152,60 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
     for nominal in tables:
         for word in words:
             for rule in grammar.rules_for(word, nominal=nominal):
-                if all(_holds(r, token, reader) for r in rule.requires):
+                if all(_holds(r, token, reader) for r in rule.requires) and not (
+                    rule.type is EventType.MILITARY_AID and _civilian_aid(token, grammar)
+                ):
                     return rule
     return None
+
+
+# how far below an aid noun its kind is told: "food security assistance package" (package →
+# assistance → security → food), "pacote de ajuda humanitária" (pacote → ajuda → humanitária)
+_KIND_DEPTH = 3
+_KIND_RELATIONS = ("amod", "compound", "nmod", "flat", "conj")
+
+
+def _civilian_aid(token: Token, grammar: Grammar) -> bool:
+    """Aid the text calls food, energy or humanitarian aid (the `civilian` class), with no
+    military word of its own left: "food security assistance" (the security is the food's),
+    "um pacote de ajuda humanitária"; "military and humanitarian aid" stays military."""
+    civilian = grammar.classes.get("civilian", frozenset())
+    if not civilian:
+        return False
+    military = grammar.classes.get("military", frozenset()) | grammar.classes.get(
+        "weapons", frozenset()
+    )
+    found_civilian = False
+    military_left = False
+    frontier = [token]
+    for _ in range(_KIND_DEPTH):
+        below = [c for t in frontier for c in t.children if base_dep(c) in _KIND_RELATIONS]
+        for word in below:
+            if word_forms(word) & civilian:
+                found_civilian = True
+            elif word_forms(word) & military and not _qualified(word, civilian):
+                military_left = True
+        frontier = below
+    return found_civilian and not military_left
+
+
+def _qualified(word: Token, kinds: frozenset[str]) -> bool:
+    """A word a word of `kinds` qualifies: as its modifier ("seguridad alimentaria"), or as the
+    compound right before it on the same head, the way English stacks nouns ("food security
+    assistance", both hung on "assistance")."""
+    if any(
+        base_dep(c) in ("amod", "compound", "nmod") and word_forms(c) & kinds
+        for c in word.children
+    ):
+        return True
+    if word.i == 0:
+        return False
+    before = word.doc[word.i - 1]
+    return (
+        base_dep(before) == "compound"
+        and before.head.i == word.head.i
+        and bool(word_forms(before) & kinds)
+    )
 
 
 def _verb_above(noun: Token) -> Token | None:

@@ -265,7 +265,9 @@ class Event:
         """The normalised key of the real-world event: type, sorted participants, date.
 
         Speculative and denied claims carry their status: "a possible second group of troops"
-        is a different assertion from the deployment that happened.
+        is a different assertion from the deployment that happened. A directed event with its
+        agent carries it too: Israel's strikes on Iran and Iran's drones on Israel the same day
+        are two attacks, not one.
         """
         parts = [
             self.type.value,
@@ -274,6 +276,8 @@ class Event:
         ]
         if self.status in (Status.SPECULATIVE, Status.DENIED):
             parts.append(self.status.value)
+        if self.type.is_directed and self.agent:
+            parts.append(f"by {self.agent}")
         return "|".join(parts)
 
     def __post_init__(self) -> None:

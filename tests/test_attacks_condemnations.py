@@ -125,3 +125,25 @@ def test_who_is_condemned_for_an_attack_did_it() -> None:
 def test_a_clause_of_time_keeps_the_subject_as_the_doer() -> None:
     text = "Iran struck Iraq after warning Baghdad for weeks."
     assert _sides(text, "en", EventType.ATTACK) == [("Q794", "Q796")]
+
+
+# -- an attack and the answer to it the same day ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Israel struck Iran on Monday. Iran fired missiles at Israel on Monday."),
+        ("pt", "Israel atacou o Irã na segunda-feira. O Irã atacou Israel na segunda-feira."),
+        ("es", "Israel atacó Irán el lunes. Irán atacó Israel el lunes."),
+    ],
+)
+def test_an_attack_and_the_answer_the_same_day_are_two_attacks(lang: str, text: str) -> None:
+    # one identity (type, sorted sides, date) made them one event, the answer's evidence pooled
+    # into the first attack: the identity of a directed event now names its agent
+    assert sorted(_sides(text, lang, EventType.ATTACK)) == [("Q794", "Q801"), ("Q801", "Q794")]
+
+
+def test_one_attack_told_twice_stays_one() -> None:
+    text = "Israel struck Iran on Monday. The Israeli strikes on Iran on Monday hit Natanz."
+    assert _sides(text, "en", EventType.ATTACK) == [("Q801", "Q794")]

@@ -2,7 +2,8 @@
 
 Quads are built as pyoxigraph terms directly: building rdflib terms would cap the hot path (see
 research/perf-anchors.md). The same input always gives the same quads; the same event from two
-articles gets one IRI, minted from its type, sorted participants and date.
+articles gets one IRI, minted from its type, sorted participants and date (and the agent of a
+directed event, see `Event.identity`).
 """
 
 from __future__ import annotations

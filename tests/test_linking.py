@@ -439,6 +439,24 @@ def test_a_surname_without_its_accents_repeats_the_person_named_before() -> None
     assert [m.key for m in mentions if m.text == "Sanchez"] == ["Q6070218"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("O presidente do Conselho Europeu, Antônio Costa, chegou a Brasília.", "Antônio Costa"),
+        ("O presidente do Conselho Europeu, António Costa, chegou a Brasília.", "António Costa"),
+    ],
+)
+def test_a_name_in_the_other_countrys_spelling_links_the_person(text: str, name: str) -> None:
+    # Brazilian copy writes "Antônio" where Portugal (and the KB) writes "António"
+    assert _keys(_links(text, "pt"))[name] == "Q610788"
+
+
+def test_a_spelling_variant_is_read_only_in_the_language_that_has_it() -> None:
+    # the other accent is Portuguese spelling: an English text keeps the KB's forms and the
+    # names folded without accents, nothing else
+    assert "antônio costa" not in load_kb().alias_table("en")
+
+
 def _person(qid: str) -> KBEntity:
     return KBEntity(
         qid=qid, kind=EntityKind.PERSON, category="", country=None, labels={"en": qid},

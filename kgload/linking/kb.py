@@ -134,6 +134,15 @@ def fold_accents(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=8)
+def _spellings(lang: str) -> tuple[tuple[str, str], ...]:
+    """The language's other spellings of accented letters in names (`spelling_variants`)."""
+    try:
+        return load_lexicon(lang).spelling_variants
+    except KgloadError:
+        return ()
+
+
+@functools.lru_cache(maxsize=8)
 def _reserved_words(lang: str) -> frozenset[str]:
     """Words a folded name must not be: the language's stop words (spaCy's list) and the
     lexicon's role phrases and cue words."""
@@ -231,17 +240,21 @@ class KnowledgeBase:
             table = {}
             for alias in self.aliases_for(lang):
                 table.setdefault(alias.text.lower(), []).append(alias)
-            table.update(self._folded_names(table, _reserved_words(lang)))
+            table.update(self._folded_names(table, _reserved_words(lang), _spellings(lang)))
             self._alias_tables[lang] = table
         return table
 
     def _folded_names(
-        self, table: Mapping[str, list[Alias]], reserved: frozenset[str]
+        self,
+        table: Mapping[str, list[Alias]],
+        reserved: frozenset[str],
+        spellings: tuple[tuple[str, str], ...] = (),
     ) -> dict[str, list[Alias]]:
         """People's names and surnames written without their accents ("Miguel Diaz-Canel",
-        "Erdogan", "Sanchez", as English wires spell them), each standing for the person the
-        accented form names. A folded form that is already an alias of anyone, that two people's
-        names fold to, or that is a word of the language's lexicon is left out."""
+        "Erdogan", "Sanchez", as English wires spell them), or with the other accent the
+        language's spelling allows (`spelling_variants` of its lexicon: "Antônio Costa"), each
+        standing for the person the KB's form names. A form that is already an alias of anyone,
+        that two people's names give, or that is a word of the language's lexicon is left out."""
         folded: dict[str, list[Alias]] = {}
         for key, found in table.items():
             people = [
@@ -251,10 +264,12 @@ class KnowledgeBase:
                 and (entity := self.entities.get(a.qid)) is not None
                 and entity.kind is EntityKind.PERSON
             ]
-            bare = fold_accents(key)
-            if not people or bare == key or bare in table or bare in reserved:
+            if not people:
                 continue
-            folded.setdefault(bare, []).extend(people)
+            forms = {fold_accents(key)} | {key.replace(a, b) for a, b in spellings if a in key}
+            for form in forms:
+                if form != key and form not in table and form not in reserved:
+                    folded.setdefault(form, []).extend(people)
         return {
             bare: found for bare, found in folded.items() if len({a.qid for a in found}) == 1
         }

@@ -31,6 +31,8 @@ class Lexicon:
     # "un homólogo estadounidense", "a Russian president": a role after one of these names
     # nobody in particular, so no office holder
     indefinites: frozenset[str] = frozenset()
+    # pairs of letters a name may be spelt with instead of the KB's ("ó" written "ô")
+    spelling_variants: tuple[tuple[str, str], ...] = ()
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -65,4 +67,7 @@ def load_lexicon(lang: str) -> Lexicon:
         possessive=_words(markers, "possessive"),
         determiners=_words(markers, "determiners"),
         indefinites=_words(markers, "indefinites"),
+        spelling_variants=tuple(
+            (str(a), str(b)) for a, b in data["names"].get("spelling_variants", [])
+        ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -16,6 +17,7 @@ from kgload.nlp.parse import (
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
     _repair_conjunct_read_as_a_modifier,
+    _repair_finite_verb_as_object,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -695,3 +697,50 @@ def test_a_verb_coordinated_with_a_name_by_a_conjunction_stays() -> None:
     ])
     _repair_subject_set_off_before_its_verb(doc)
     assert (doc[3].dep_, doc[0].dep_) == ("conj", "ROOT")
+
+
+# -- a finite verb where a noun must be (found at the merge of the five afternoon passes) ---------
+
+
+@pytest.mark.parametrize("relation", ["obj", "xcomp"])
+def test_a_finite_verb_as_a_verbs_object_is_a_noun(relation: str) -> None:
+    # "Os EUA enviaram ajuda militar à Ucrânia" with "ajuda" tagged the verb "ajudar"
+    doc = _morph_doc([
+        ("EUA", "PROPN", 1, "nsubj", ""), ("enviaram", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("ajuda", "VERB", 1, relation, "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"),
+        ("militar", "ADJ", 2, "amod", ""),
+    ])
+    _repair_finite_verb_as_object(doc)
+    assert (doc[2].pos_, doc[2].lemma_, doc[2].dep_) == ("NOUN", "ajuda", "obj")
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # an infinitive complement is a clause: "decidiu enviar tropas"
+        [("decidiu", "VERB", 0, "ROOT", "VerbForm=Fin"), ("enviar", "VERB", 0, "xcomp",
+                                                          "VerbForm=Inf")],
+        # a finite verb with its own subject is a clause
+        [("disse", "VERB", 0, "ROOT", "VerbForm=Fin"), ("Lula", "PROPN", 2, "nsubj", ""),
+         ("ajuda", "VERB", 0, "xcomp", "VerbForm=Fin")],
+    ],
+)
+def test_an_infinitive_or_a_verb_with_a_subject_stays_a_verb(
+    rows: list[tuple[str, str, int, str, str]],
+) -> None:
+    doc = _morph_doc(rows)
+    _repair_finite_verb_as_object(doc)
+    assert doc[len(rows) - 1].pos_ == "VERB"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Os Estados Unidos enviaram ajuda militar à Ucrânia.",
+        "O Brasil enviou ajuda militar ao Haiti.",
+    ],
+)
+def test_military_aid_sent_is_aid_not_troops(text: str) -> None:
+    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2024, 3, 5))
+    kinds = {e.type for e in analyze(article, load_kb()).events}
+    assert kinds == {EventType.MILITARY_AID}

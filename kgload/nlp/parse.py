@@ -22,7 +22,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, MorphAnalysis, Token
 
 from kgload.errors import UsageError
 from kgload.timing import StageTimer
@@ -126,6 +126,7 @@ def parse_sentences(
 
 def _repair(doc: Doc) -> None:
     """Every repair below, in the order they build on one another."""
+    _repair_finite_verb_as_object(doc)
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
     _repair_subject_set_off_before_its_verb(doc)
@@ -525,6 +526,31 @@ def _repair_phrase_on_a_named_object(doc: Doc) -> None:
             ):
                 child.head = verb
                 child.dep_ = "obl"
+
+
+def _repair_finite_verb_as_object(doc: Doc) -> None:
+    """ "Os EUA enviaram ajuda militar à Ucrânia" with "ajuda" tagged the verb "ajudar": a finite
+    verb is never a verb's object (`obj`) nor its open complement (`xcomp`, which has no subject
+    and no tense of its own), so a finite form in that place, with no subject, auxiliary or
+    subordinator of its own, is a noun the tagger took for a verb of the same spelling."""
+    for token in doc:
+        head = token.head
+        if (
+            token.pos_ != "VERB"
+            or token.dep_ not in ("obj", "xcomp")
+            or head.pos_ not in ("VERB", "AUX")
+            or head.i >= token.i
+            or token.morph.get("VerbForm", []) != ["Fin"]
+            or any(
+                c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop", "expl:pv")
+                for c in token.children
+            )
+        ):
+            continue
+        token.pos_ = "NOUN"
+        token.lemma_ = token.text.lower()
+        token.morph = MorphAnalysis(token.vocab, {})
+        token.dep_ = "obj"
 
 
 def _repair_noun_root_with_subject(doc: Doc) -> None:

@@ -630,12 +630,7 @@ def _blamed_for(verb: Token, grammar: Grammar) -> list[Token]:
     object did, not the subject."""
     if base_dep(verb) != "advcl" or children(verb, "nsubj") or verb.head.i == verb.i:
         return []
-    marks = {
-        " ".join(t.lower_ for t in (c, *children(c, "fixed")))
-        for c in verb.children
-        if c.dep_ in ("mark", "case")
-    }
-    if not marks & grammar.markers["reason"]:
+    if case_phrase(verb) not in grammar.markers["reason"]:
         return []
     return children(verb.head, "obj", "iobj")
 

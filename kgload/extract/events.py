@@ -129,7 +129,11 @@ class _Context:
     """What the article has told so far, for references back ("os dois líderes", "ele")."""
 
     def __init__(
-        self, entities: Mapping[str, Entity], grammar: Grammar, home: str | None = None
+        self,
+        entities: Mapping[str, Entity],
+        grammar: Grammar,
+        home: str | None = None,
+        text: str = "",
     ) -> None:
         self.entities = entities
         self.grammar = grammar
@@ -141,7 +145,7 @@ class _Context:
         # of a transcript ("SECRETARY BLINKEN: …"), for "I", "we" and 1st-person verbs
         self.quotes: list[_Voice] = []
         self.turns: list[_Voice] = []
-        self.text = ""  # the article's text, for the words right after a mention
+        self.text = text  # the article's text, for the words right after a mention
 
     def kind(self, key: str) -> EntityKind | None:
         entity = self.entities.get(key)
@@ -1869,8 +1873,7 @@ def extract_events(
     """Every event the parsed sentences state, one per real-world event. `home` is the state
     whose government publishes the article (its "we"). `check` is called for each sentence
     (the article's time limit)."""
-    context = _Context(entities, grammar, home)
-    context.text = article.text
+    context = _Context(entities, grammar, home, article.text)
     indexed = ArticleMentions(mentions, excluded)
     # each sentence looks only at the dates and numbers inside it, found by their offsets
     dates_at = _ByStart(dates)

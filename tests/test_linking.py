@@ -64,6 +64,23 @@ def test_role_resolves_to_the_holder_on_the_article_date(published: dt.date, hol
     assert role.key == holder
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "key"),
+    [
+        ("El presidente Bush viajó ayer a Brasil.", "es", dt.date(2007, 3, 9), "Q207"),
+        ("O presidente Bush chegou ontem ao Brasil.", "pt", dt.date(2005, 11, 6), "Q207"),
+        # no president named Bush held office that year in the KB: a local name, not Q207
+        ("President Bush arrived in Panama yesterday.", "en", dt.date(1991, 6, 1), "local:bush"),
+    ],
+)
+def test_a_title_and_a_surname_the_kb_does_not_know_alone_name_that_years_holder(
+    text: str, lang: str, published: dt.date, key: str
+) -> None:
+    # "Bush" alone names two presidents; the title and the day leave one
+    found = {m.text.split()[-1]: m.key for m in _links(text, lang, published=published)}
+    assert found["Bush"] == key
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

@@ -190,6 +190,8 @@ class KnowledgeBase:
     _state_names: tuple[re.Pattern[str], dict[str, str]] | None = field(
         default=None, init=False, repr=False
     )
+    # people by the last word of their names, accents folded (built on first use)
+    _last_words: dict[str, list[str]] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_title: dict[tuple[str, str], list[Office]] = defaultdict(list)
@@ -299,6 +301,7 @@ class KnowledgeBase:
         state = dict(self.__dict__)
         state["_alias_tables"] = {}
         state["_state_names"] = None
+        state["_last_words"] = None
         return state
 
     def holders(
@@ -342,6 +345,37 @@ class KnowledgeBase:
                 elif tenure.covers(on) and tenure.person not in people:
                     people.append(tenure.person)
         return people
+
+    def holders_named(
+        self,
+        surname: str,
+        *,
+        titles: Iterable[str] = (),
+        leader: bool = False,
+        on: dt.date | None,
+        state: str | None = None,
+    ) -> list[str]:
+        """People holding such an office on a day (of `state`, else of any state) whose name
+        ends with `surname`, accents aside: "el presidente Bush" in 2007 is George W. Bush, the
+        one president of that year so named, though "Bush" alone names two people."""
+        if self._last_words is None:
+            index: dict[str, list[str]] = {}
+            for qid, entity in self.entities.items():
+                if entity.kind is EntityKind.PERSON:
+                    for label in entity.labels.values():
+                        word = fold_accents(label).lower().rsplit(" ", 1)[-1]
+                        if qid not in index.setdefault(word, []):
+                            index[word].append(qid)
+            self._last_words = index
+        found: list[str] = []
+        for person in self._last_words.get(fold_accents(surname).lower(), []):
+            states = {o.state for o in self.offices_of(person)} if state is None else {state}
+            if any(
+                person in self.holders(each, titles=titles, leader=leader, on=on)
+                for each in sorted(states)
+            ):
+                found.append(person)
+        return found
 
     def offices_of(self, person: str) -> list[Office]:
         return self._offices_by_person.get(person, [])

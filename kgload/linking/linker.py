@@ -488,12 +488,8 @@ class _Linker:
             found = self._name_after_of_phrase(end, by_start)
             if found is not None:
                 named, next_tok = found
-        if named is not None and named.kind is EntityKind.PERSON:
-            named_tokens = self._tokens(named.start, named.end)
-            if named_tokens is not None and named_tokens.start == next_tok:
-                # "o primeiro-ministro, Luís Montenegro": the title and its name, one actor
-                self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
-                return
+        if self._link_named_holder(span, state, start, next_tok, named):
+            return
         if next_tok < len(doc) and _UPPER_WORD.match(doc[next_tok].text):
             # "o chanceler brasileiro, Mauro Vieira": if the name is unknown, it is a person
             # of that state; a title without one in a government's own text ("el secretario
@@ -521,6 +517,48 @@ class _Linker:
                 self.unresolved_roles.append((span.label_, state.key, start, end))
             # "ministra das Relações Exteriores" is a title, not an unknown name.
             self.covered.update(range(span.start, span.end))
+
+    def _link_named_holder(
+        self, span: Span, state: Mention | None, start: int, next_tok: int, named: Mention | None
+    ) -> bool:
+        """Link a role and the name right after it as one person, if the name is a person
+        ("o primeiro-ministro, Luís Montenegro") or one holder of the office is so named
+        ("el presidente Bush" in 2007); False when neither."""
+        if named is not None and named.kind is EntityKind.PERSON:
+            named_tokens = self._tokens(named.start, named.end)
+            if named_tokens is not None and named_tokens.start == next_tok:
+                self._add(start, named_tokens.end, named.key, EntityKind.PERSON, "role")
+                return True
+            return False
+        if named is not None or next_tok >= len(self.doc):
+            return False
+        person = self._holder_named(span, state, next_tok)
+        if person is None:
+            return False
+        self._remember(person)
+        self._add(start, next_tok + 1, person, EntityKind.PERSON, "role")
+        return True
+
+    def _holder_named(self, span: Span, state: Mention | None, name_tok: int) -> str | None:
+        """The one person holding the role's office on the article's day (in the state it
+        names, else anywhere) whose name ends with the single capitalised word at `name_tok`,
+        which the KB does not know alone ("Bush" names two presidents)."""
+        doc = self.doc
+        if not _UPPER_WORD.match(doc[name_tok].text) or (
+            name_tok + 1 < len(doc) and _UPPER_WORD.match(doc[name_tok + 1].text)
+        ):
+            return None
+        titles = tuple(self.lexicon.roles.get(span.label_, ()))
+        if not titles or titles == ("counterpart",) or self._indefinite(span.start):
+            return None
+        people = self.kb.holders_named(
+            doc[name_tok].text,
+            titles=titles,
+            leader=titles == ("leader",),
+            on=self.day,
+            state=state.key if state is not None else None,
+        )
+        return people[0] if len(people) == 1 else None
 
     def _indefinite(self, start: int) -> bool:
         """A role (with its state) starting at token `start` right after an indefinite article

@@ -81,6 +81,16 @@ def test_a_title_and_a_surname_the_kb_does_not_know_alone_name_that_years_holder
     assert found["Bush"] == key
 
 
+def test_a_place_written_without_its_accents_links_but_short_names_never_fold() -> None:
+    # wires write "Sao Paulo", "Bogota"; "Pará" and "Malé" would fold into words
+    found = _keys(_links("El mandatario llegó a Sao Paulo y después a Bogota.", "es"))
+    assert found["Sao Paulo"] == "Q174"
+    assert found["Bogota"] in ("Q2841", "Q739")  # the capital, or its state as a metonym
+    found = _keys(_links("Para o governo, a visita a Male foi um sucesso.", "pt"))
+    assert "Para" not in found
+    assert found.get("Male", "").startswith("local:") or "Male" not in found
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

@@ -255,16 +255,22 @@ class KnowledgeBase:
         """People's names and surnames written without their accents ("Miguel Diaz-Canel",
         "Erdogan", "Sanchez", as English wires spell them), or with the other accent the
         language's spelling allows (`spelling_variants` of its lexicon: "Antônio Costa"), each
-        standing for the person the KB's form names. A form that is already an alias of anyone,
-        that two people's names give, or that is a word of the language's lexicon is left out."""
+        standing for the person the KB's form names; and places' names of six letters or more
+        without their accents ("Sao Paulo", "Bogota", "Brasilia"), never short ones, which
+        fold into words ("Pará", "Malé"). A form that is already an alias of anyone, that two
+        people's or places' names give, or that is a word of the language's lexicon is left
+        out."""
         folded: dict[str, list[Alias]] = {}
+        sources: dict[str, set[str]] = {}
         for key, found in table.items():
             people = [
                 a
                 for a in found
-                if a.type in ("name", "surname")
-                and (entity := self.entities.get(a.qid)) is not None
-                and entity.kind is EntityKind.PERSON
+                if (entity := self.entities.get(a.qid)) is not None
+                and (
+                    (entity.kind is EntityKind.PERSON and a.type in ("name", "surname"))
+                    or (entity.kind is EntityKind.PLACE and a.type == "name" and len(key) >= 6)
+                )
             ]
             if not people:
                 continue
@@ -272,8 +278,17 @@ class KnowledgeBase:
             for form in forms:
                 if form != key and form not in table and form not in reserved:
                     folded.setdefault(form, []).extend(people)
+                    sources.setdefault(form, set()).add(key)
+        # a place's name keeps the choice its accented form has ("São Paulo": the city or the
+        # state, decided as for the accented name); two names folding alike are left out
         return {
-            bare: found for bare, found in folded.items() if len({a.qid for a in found}) == 1
+            bare: found
+            for bare, found in folded.items()
+            if len({a.qid for a in found}) == 1
+            or (
+                len(sources[bare]) == 1
+                and all(self.entities[a.qid].kind is EntityKind.PLACE for a in found)
+            )
         }
 
     def state_named_in(self, text: str) -> str | None:

@@ -17,6 +17,7 @@ from kgload.nlp.parse import (
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
     _repair_conjunct_read_as_a_modifier,
+    _repair_coordinated_modifiers_read_as_a_verb,
     _repair_finite_verb_as_object,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
@@ -744,3 +745,46 @@ def test_military_aid_sent_is_aid_not_troops(text: str) -> None:
     article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2024, 3, 5))
     kinds = {e.type for e in analyze(article, load_kb()).events}
     assert kinds == {EventType.MILITARY_AID}
+
+
+# -- two coordinated modifiers read as a verb's object and a second verb (session 10) -----------
+
+
+def test_two_coordinated_modifiers_of_a_noun_are_not_a_second_verb() -> None:
+    # "The navy fired a heavy rocket and artillery barrage on the port": "artillery" read as a
+    # conjunct of the verb with "barrage" its object
+    doc = _morph_doc([
+        ("navy", "NOUN", 1, "nsubj", ""), ("fired", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("a", "DET", 4, "det", ""), ("heavy", "ADJ", 4, "amod", ""),
+        ("rocket", "NOUN", 1, "obj", ""), ("and", "CCONJ", 6, "cc", ""),
+        ("artillery", "NOUN", 1, "conj", ""), ("barrage", "NOUN", 6, "obj", ""),
+        ("on", "ADP", 10, "case", ""), ("the", "DET", 10, "det", ""),
+        ("port", "NOUN", 6, "obl", ""),
+    ])
+    _repair_coordinated_modifiers_read_as_a_verb(doc)
+    assert (doc[7].head.i, doc[7].dep_) == (1, "obj")
+    assert (doc[4].head.i, doc[4].dep_) == (7, "compound")
+    assert doc[6].head.i == 4
+    assert doc[2].head.i == 7 and doc[3].head.i == 7
+    assert (doc[10].head.i, doc[10].dep_) == (7, "nmod")
+
+
+def test_a_verb_coordinated_after_its_object_stays_a_verb() -> None:
+    # "Kyiv bought rockets and built shelters": a verb conjunct with its own object
+    doc = _morph_doc([
+        ("Kyiv", "PROPN", 1, "nsubj", ""), ("bought", "VERB", 1, "ROOT", "VerbForm=Fin"),
+        ("rockets", "NOUN", 1, "obj", ""), ("and", "CCONJ", 4, "cc", ""),
+        ("built", "VERB", 1, "conj", "VerbForm=Fin"), ("shelters", "NOUN", 4, "obj", ""),
+    ])
+    _repair_coordinated_modifiers_read_as_a_verb(doc)
+    assert (doc[5].head.i, doc[2].head.i) == (4, 1)
+
+
+def test_a_missile_and_drone_attack_on_a_region_is_an_attack_on_its_state() -> None:
+    text = (
+        "Russia launched a massive missile and drone attack on energy facilities in western"
+        " Ukraine."
+    )
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 1, 16))
+    attacks = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
+    assert [(e.agent, e.recipient) for e in attacks] == [("Q159", "Q212")]

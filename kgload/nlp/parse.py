@@ -153,6 +153,7 @@ def _repair(doc: Doc) -> None:
     _repair_relative_clause_read_as_adverbial(doc)
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
+    _repair_coordinated_modifiers_read_as_a_verb(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -886,3 +887,44 @@ def _repair_conjunct_read_as_a_modifier(doc: Doc) -> None:
         first = next(t for t in token.subtree if t.pos_ != "PUNCT")
         if first.dep_ == "cc" and first.head.i == token.i:
             token.dep_ = "conj"
+
+
+def _repair_coordinated_modifiers_read_as_a_verb(doc: Doc) -> None:
+    """ "Russia launched a massive missile and drone attack on energy facilities" with "missile"
+    the verb's object, "drone" a conjunct of the verb and "attack" the object of "drone": a noun
+    takes no object, so a noun conjoined to a verb whose first conjunct is that verb's bare
+    object, with a bare noun right after it as its object, coordinates two modifiers of that
+    noun, which is the verb's object and takes the phrase's determiner, adjectives and
+    obliques."""
+    for second in doc:
+        verb = second.head
+        if second.dep_ != "conj" or second.pos_ != "NOUN" or verb.pos_ != "VERB":
+            continue
+        after = second.i + 1
+        if after >= len(doc):
+            continue
+        noun = doc[after]
+        firsts = [
+            c
+            for c in verb.children
+            if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < second.i
+        ]
+        if (
+            noun.head.i != second.i
+            or noun.dep_ != "obj"
+            or noun.pos_ != "NOUN"
+            or len(firsts) != 1
+            or not any(c.dep_ == "cc" for c in second.children)
+            or any(c.dep_ == "case" for c in (*firsts[0].children, *noun.children))
+        ):
+            continue
+        first = firsts[0]
+        noun.head, noun.dep_ = verb, "obj"
+        for child in list(first.children):
+            if child.i < first.i and child.dep_ in ("det", "amod", "nummod", "nmod:poss"):
+                child.head = noun
+        for child in list(second.children):
+            if child.dep_ in ("obl", "nmod") and child.i > noun.i:
+                child.head, child.dep_ = noun, "nmod"
+        first.head, first.dep_ = noun, "compound"
+        second.head = first

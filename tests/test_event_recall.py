@@ -650,3 +650,62 @@ def test_a_day_read_as_a_compound_of_the_object_leaves_the_titled_subject_its_ac
     # the root and the verb its participle
     assert (EventType.SANCTION, "Q16", Q_RU) in _kinds(text, "en")
 
+
+
+# -- a call's partner hung on the telephone word; a clause beside a speech verb (session 10) ------
+
+
+def test_a_partner_hung_on_the_telephone_word_is_the_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The small parser sometimes hangs "by phone" on the object and "with X" on "phone" in
+    "discussed the issue by phone with X" (forced here): the call is still with X."""
+    from spacy.tokens import Doc
+
+    from kgload.extract import analyze as analyze_module
+
+    real = analyze_module.parse_sentences
+
+    def misparse(parser, sentences, **kwargs):  # type: ignore[no-untyped-def]
+        out = []
+        for doc in real(parser, sentences, **kwargs):
+            words = [t.text for t in doc]
+            heads = [t.head.i for t in doc]
+            deps = [t.dep_ for t in doc]
+            if "phone" in words and "with" in words:
+                partner = doc[words.index("with")].head.i
+                heads[partner], deps[partner] = words.index("phone"), "nmod"
+                heads[words.index("phone")] = words.index("drought")
+                deps[words.index("phone")] = "nmod"
+            out.append(
+                Doc(
+                    doc.vocab,
+                    words=words,
+                    spaces=[bool(t.whitespace_) for t in doc],
+                    heads=heads,
+                    deps=deps,
+                    pos=[t.pos_ for t in doc],
+                    lemmas=[t.lemma_ for t in doc],
+                    morphs=[str(t.morph) for t in doc],
+                )
+            )
+        return out
+
+    monkeypatch.setattr(analyze_module, "parse_sentences", misparse)
+    events = _events("Lula discussed the drought by phone with Emmanuel Macron on Friday.", "en")
+    assert [(e.type, set(e.participants)) for e in events] == [
+        (EventType.PHONE_CALL, {"Q37181", "Q3052772"})
+    ]
+
+
+def test_a_clause_of_its_own_beside_a_speech_verb_is_not_reported_by_its_subject() -> None:
+    # "briefed" is a speech verb; the call is told beside it, not by it
+    (call,) = _events(
+        "On Friday, a Brazilian delegation briefed the UN Security Council in New York on the "
+        "crisis, and Lula discussed the matter by phone with Emmanuel Macron on Saturday.",
+        "en",
+    )
+    assert call.type is EventType.PHONE_CALL and call.reported_by == ()
+    # a clause the speech verb introduces is still reported by it
+    (meeting,) = _events("The Kremlin said that Putin met Xi Jinping in Moscow.", "en")
+    assert meeting.reported_by == ("Q159",)

@@ -143,6 +143,11 @@ def speech_verbs(frame: Frame, grammar: Grammar) -> list[Token]:
         head = node.head
         if relation not in ("conj", "ccomp", "xcomp", "advcl", "parataxis", "acl", "obj"):
             break
+        own_subject = bool(children(node, "nsubj", "nsubj:pass"))
+        if relation == "conj" and own_subject and is_speech(head, grammar):
+            # "a delegation briefed the Council, and Yoon discussed it by phone": a clause of
+            # its own beside the speech, not said by it
+            break
         if is_speech(head, grammar) and relation != "obj":
             found.append(head)
         node = head

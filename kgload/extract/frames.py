@@ -657,6 +657,8 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
     for obj in children(verb, "obj", "iobj", "dobj"):
         frame.objects.append(obj)
     _read_obliques(frame, verb, grammar, passive=passive)
+    if frame.type is EventType.PHONE_CALL and not frame.partners:
+        _read_partners_on_the_line(frame, verb, grammar)
     if passive and not frame.agents:
         _hung_agents(frame, verb, grammar)
     if frame.type in _GOODS:
@@ -672,6 +674,22 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
             _read_obliques(frame, head, grammar, passive=False)
     if frame.type.is_directed and not frame.recipients:
         _read_attached(frame, frame.agents, grammar)  # "impuestas por la UE a Rusia"
+
+
+def _read_partners_on_the_line(frame: Frame, verb: Token, grammar: Grammar) -> None:
+    """ "Yoon discussed the issue by phone with NATO's Secretary General", with "with…" hung on
+    "phone": a partner phrase on the telephone word of a call told by a verb is the verb's (a
+    call is with someone, never the phone's)."""
+    line = frozenset(grammar.classes.get("telephone", ()))
+    for word in (g for c in verb.children for g in (c, *c.children)):
+        if word.i == verb.i or not word_forms(word) & line:
+            continue
+        for child in word.children:
+            phrase = case_phrase(child)
+            if not phrase or base_dep(child) not in ("nmod", "obl"):
+                continue
+            if _role_of(phrase, grammar) == "partner":
+                frame.partners.append(child)
 
 
 def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:

@@ -68,3 +68,49 @@ def test_each_word_keeps_the_span_it_stands_for(kb: KnowledgeBase) -> None:
     (candidate,) = _candidates(kb, "es", text)
     start, end = candidate.spans[1]
     assert text[start:end] == "Reino Unido"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # a short quoted name for something: the parser does not see its marks
+        ("en", "Spain condemned what it called \u201cbrutal Russian aggression\u201d.", False),
+        (
+            "pt",
+            "A Rússia lançou o que chama de \u00aboperação militar especial\u00bb na Ucrânia.",
+            False,
+        ),
+        # a quoted sentence (a stop inside) or a long quotation keeps them
+        (
+            "en",
+            "Spain condemned the attack, saying \u201cthis is unacceptable, and must stop\u201d.",
+            True,
+        ),
+        (
+            "en",
+            "Spain condemned the attack and said \u201cwe stand with Ukraine and with its brave"
+            " people today\u201d.",
+            True,
+        ),
+    ],
+)
+def test_marks_around_a_short_quoted_phrase_are_not_parsed(
+    kb: KnowledgeBase, lang: str, text: str, kept: bool
+) -> None:
+    (words,) = _parsed_words(kb, lang, text)
+    assert any(w in ("\u201c", "\u201d", "\u00ab", "\u00bb") for w in words) is kept
+
+
+def test_a_condemnation_of_a_scare_quoted_act_names_its_doer(kb: KnowledgeBase) -> None:
+    # with the marks, "blatant" was read as a verb whose object was "aggression": no event
+    import datetime as dt
+
+    from kgload.extract.analyze import analyze
+    from kgload.model import EventType
+
+    text = "Egypt condemned what it called \u201cblatant Israeli aggression\u201d."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 6, 13))
+    events = analyze(article, kb).events
+    assert [(e.type, e.agent, e.recipient) for e in events] == [
+        (EventType.CONDEMNATION, "Q79", "Q801")
+    ]

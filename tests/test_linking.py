@@ -91,6 +91,30 @@ def test_a_place_written_without_its_accents_links_but_short_names_never_fold() 
     assert found.get("Male", "").startswith("local:") or "Male" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "url"),
+    [
+        (
+            "Lula viajou ao Chile. O presidente da Petrobras viajou ao Peru.",
+            "pt",
+            "https://agenciabrasil.ebc.com.br/x",
+        ),
+        (
+            "The President traveled to Chile. The President of the Senate traveled to Peru.",
+            "en",
+            "https://www.state.gov/x",
+        ),
+    ],
+)
+def test_a_bare_role_heading_an_of_phrase_of_no_state_names_nobody(
+    text: str, lang: str, url: str
+) -> None:
+    # the company's or the chamber's president is not the country's, named before
+    mentions = _links(text, lang, published=dt.date(2024, 12, 28), url=url)
+    second = text.index(". ") + 2
+    assert [m for m in mentions if m.method == "role" and m.start >= second] == []
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

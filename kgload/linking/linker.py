@@ -646,9 +646,13 @@ class _Linker:
                 return None
             people = self.kb.holders(state, titles=titles, leader=leader, on=self.day)
             return people[0] if len(people) == 1 else None
-        # Bare role: an earlier person holding such an office, else the outlet's home state.
+        # Bare role: an earlier person holding such an office, else the outlet's home state;
+        # never one whose "of" phrase names something other than a state ("o presidente da
+        # Petrobras", "the President of the Senate")
         preceded = span.start > 0 and self.doc[span.start - 1].lower_ in self.lexicon.determiners
         if not (preceded or span.text[:1].isupper()) or span.text.isupper():
+            return None
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in self.lexicon.of_words:
             return None
         for mention in reversed(self.mentions):
             if mention.start >= span.start_char or mention.kind is not EntityKind.PERSON:

@@ -14,7 +14,11 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import KnowledgeBase, load_kb
 from kgload.model import Article, Status
 from kgload.nlp.grammar import load_grammar
-from kgload.nlp.morphology import infinitive_and_mood, read_future_forms
+from kgload.nlp.morphology import infinitive_and_mood, read_future_forms, read_present_forms
+from kgload.nlp.parse import (
+    modifier_of_a_verbless_root,
+    repair_verb_read_as_a_modifier_of_the_root,
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +100,58 @@ def test_an_agreement_told_in_the_future_is_planned(
                       published=dt.date(2024, 3, 1))
     events = analyze(article, kb).events
     assert events and {e.status for e in events} == {Status.PLANNED}
+
+
+# -- a present form read as an adjective of a verbless sentence's root (session 10) ------------
+
+
+def _tree(words: list[str], rows: list[tuple[str, str, int, str]]) -> Doc:
+    return Doc(
+        spacy.blank("es").vocab,
+        words=words,
+        pos=[p for p, _, _, _ in rows],
+        lemmas=[lemma for _, lemma, _, _ in rows],
+        heads=[h for _, _, h, _ in rows],
+        deps=[d for _, _, _, d in rows],
+    )
+
+
+def test_a_present_form_read_as_the_roots_adjective_is_the_verb() -> None:
+    # "Chile respalda a Argentina" with "Chile" the root and "respalda" its adjective
+    doc = _tree(
+        ["Chile", "respalda", "a", "Argentina", "."],
+        [("PROPN", "chile", 0, "ROOT"), ("ADJ", "respaldo", 0, "amod"), ("ADP", "a", 3, "case"),
+         ("PROPN", "argentina", 0, "nmod"), ("PUNCT", ".", 0, "punct")],
+    )
+    (verb,) = read_present_forms(doc, load_grammar("es"), modifier_of_a_verbless_root)
+    repair_verb_read_as_a_modifier_of_the_root(verb)
+    assert (verb.pos_, verb.lemma_, verb.dep_) == ("VERB", "respaldar", "ROOT")
+    assert verb.morph.get("Tense") == ["Pres"]
+    assert (doc[0].head.i, doc[0].dep_) == (1, "nsubj")
+    assert (doc[3].head.i, doc[3].dep_) == (1, "obl")
+
+
+def test_an_adjective_that_is_also_a_present_form_stays_where_a_verb_is() -> None:
+    # "El Gobierno mantiene una política fija": "fija" is an adjective here, a verb has its place
+    doc = _tree(
+        ["El", "Gobierno", "mantiene", "una", "política", "fija"],
+        [("DET", "el", 1, "det"), ("PROPN", "gobierno", 2, "nsubj"),
+         ("VERB", "mantener", 2, "ROOT"), ("DET", "uno", 4, "det"), ("NOUN", "política", 2, "obj"),
+         ("ADJ", "fijo", 4, "amod")],
+    )
+    assert read_present_forms(doc, load_grammar("es"), modifier_of_a_verbless_root) == []
+    assert doc[5].pos_ == "ADJ"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pair"),
+    [
+        ("es", "Francia apoya a Ucrania.", ("Q142", "Q212")),
+        ("es", "Chile respalda a Argentina.", ("Q298", "Q414")),
+    ],
+)
+def test_support_told_in_a_short_present_sentence(
+    lang: str, text: str, pair: tuple[str, str]
+) -> None:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2024, 3, 5))
+    assert [(e.agent, e.recipient) for e in analyze(article, load_kb()).events] == [pair]

@@ -29,8 +29,13 @@ from kgload.linking.linker import LinkResult, home_state
 from kgload.model import Article, EntityKind, Event, Extraction, Problem
 from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
-from kgload.nlp.morphology import read_future_forms
-from kgload.nlp.parse import load_parser, parse_sentences
+from kgload.nlp.morphology import read_future_forms, read_present_forms
+from kgload.nlp.parse import (
+    load_parser,
+    modifier_of_a_verbless_root,
+    parse_sentences,
+    repair_verb_read_as_a_modifier_of_the_root,
+)
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
 from kgload.nlp.quantities import Quantity, find_quantities
 from kgload.timing import StageTimer
@@ -571,6 +576,8 @@ def _parse(
         with timed("repairs"):
             for doc in docs:
                 read_future_forms(doc, grammar)
+                for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
+                    repair_verb_read_as_a_modifier_of_the_root(verb)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

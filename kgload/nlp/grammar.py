@@ -168,6 +168,9 @@ class Grammar:
     future_endings: tuple[str, ...] = ()
     conditional_endings: tuple[str, ...] = ()
     future_stems: tuple[tuple[str, str], ...] = ()
+    # the third persons of the present written as the infinitive's stem and an ending
+    # ("apoya": "apoyar"), as (infinitive end, present ending) pairs; see kgload.nlp.morphology
+    present_endings: tuple[tuple[str, str], ...] = ()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -393,6 +396,7 @@ def load_grammar(lang: str) -> Grammar:
         future_endings=_longest_first(morphology.get("future_endings", [])),
         conditional_endings=_longest_first(morphology.get("conditional_endings", [])),
         future_stems=_future_stems(morphology.get("future_stems", {})),
+        present_endings=_present_endings(morphology.get("present_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
 
@@ -405,6 +409,12 @@ def _future_stems(stems: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """(irregular stem, the infinitive's end it stands in for), longest stem first."""
     pairs = {(str(k).lower(), str(v).lower()) for k, v in stems.items()}
     return tuple(sorted(pairs, key=lambda item: (-len(item[0]), item[0])))
+
+
+def _present_endings(table: Mapping[str, list[str]]) -> tuple[tuple[str, str], ...]:
+    """(infinitive end, present ending) pairs, the longest ending first ("an" before "a")."""
+    pairs = {(str(end).lower(), str(e).lower()) for end, endings in table.items() for e in endings}
+    return tuple(sorted(pairs, key=lambda item: (-len(item[1]), item)))
 
 
 def _known_verbs(

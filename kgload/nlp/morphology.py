@@ -13,11 +13,13 @@ the grammar names (`Grammar.known_verbs`), so "cancillería" or "Irán" stay wha
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from kgload.nlp.grammar import Grammar
 
-__all__ = ["infinitive_and_mood", "read_future_forms"]
+__all__ = ["infinitive_and_mood", "read_future_forms", "read_present_forms"]
 
 # what the tagger may have called a future or conditional verb it did not know
 _RETAGGED = ("VERB", "AUX", "NOUN", "ADJ")
@@ -78,3 +80,45 @@ def _has(token: Token, mood: str) -> bool:
     if mood == "Fut":
         return "Fut" in token.morph.get("Tense", [])
     return "Cnd" in token.morph.get("Mood", [])
+
+
+def present_infinitive(form: str, grammar: Grammar) -> str | None:
+    """The known verb a lowercased form is a third person of the present of, else None:
+    "apoya" → "apoyar", "condenam" → "condenar"."""
+    for infinitive_end, ending in grammar.present_endings:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            verb = form[: -len(ending)] + infinitive_end
+            if verb in grammar.known_verbs:
+                return verb
+    return None
+
+
+def read_present_forms(
+    doc: Doc, grammar: Grammar, where: Callable[[Token], bool]
+) -> list[Token]:
+    """Give each present form of a known verb that the tagger read as an adjective, in a place
+    `where` says a verb belongs ("Francia apoya a Ucrania" with "apoya" an adjective of the
+    root "Francia" and no verb in the sentence), its lemma, the part of speech VERB and the
+    present tense, and return those tokens. Only adjectives, and only there: the same forms
+    are nouns ("la visita", "su apoyo") and, a few, adjectives of their own ("una política
+    fija", "amplia cooperación"); a capitalised word inside the sentence is a name."""
+    found: list[Token] = []
+    if not grammar.present_endings:
+        return found
+    for token in doc:
+        if token.pos_ != "ADJ" or (token.i > 0 and token.text[:1].isupper()):
+            continue
+        verb = present_infinitive(token.lower_, grammar)
+        if verb is None or not where(token):
+            continue
+        token.lemma_ = verb
+        token.pos_ = "VERB"
+        features = {
+            key: value
+            for key, value in token.morph.to_dict().items()
+            if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
+        }
+        features.update(Mood="Ind", Tense="Pres", VerbForm="Fin", Person="3")
+        token.morph = MorphAnalysis(token.vocab, features)
+        found.append(token)
+    return found

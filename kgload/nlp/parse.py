@@ -30,8 +30,10 @@ from kgload.timing import StageTimer
 __all__ = [
     "BLANK",
     "load_parser",
+    "modifier_of_a_verbless_root",
     "parse_sentences",
     "repair_main_verb_read_as_participle",
+    "repair_verb_read_as_a_modifier_of_the_root",
     "shipped_model_path",
 ]
 
@@ -928,3 +930,37 @@ def _repair_coordinated_modifiers_read_as_a_verb(doc: Doc) -> None:
                 child.head, child.dep_ = noun, "nmod"
         first.head, first.dep_ = noun, "compound"
         second.head = first
+
+
+def modifier_of_a_verbless_root(word: Token) -> bool:
+    """ "Francia apoya a Ucrania" parsed with "Francia" the root and "apoya" its adjective
+    (`amod`): a word labelled a modifier of the nominal root before it, in a sentence with no
+    verb, is where that sentence's verb would be, if the word can be one."""
+    root = word.head
+    return (
+        word.dep_.split(":")[0] == "amod"
+        and root.dep_ == "ROOT"
+        and root.pos_ in ("NOUN", "PROPN")
+        and root.i < word.i
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != word.i for t in root.sent)
+    )
+
+
+def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
+    """A verb that `modifier_of_a_verbless_root` found, once known to be one: the sentence is
+    its clause, the noun before it its subject, and the phrases the noun held after it the
+    verb's (a case phrase an oblique, a bare noun its object)."""
+    if not modifier_of_a_verbless_root(verb):
+        return
+    root = verb.head
+    verb.head, verb.dep_ = verb, "ROOT"
+    root.head, root.dep_ = verb, "nsubj"
+    for child in list(root.children):
+        if child.i <= verb.i:
+            continue
+        if child.dep_ == "punct":
+            child.head = verb
+        elif child.dep_.split(":")[0] in ("nmod", "obl", "amod", "appos"):
+            has_case = any(c.dep_ == "case" for c in child.children)
+            child.head = verb
+            child.dep_ = "obl" if has_case else "obj"

@@ -115,6 +115,16 @@ def test_a_bare_role_heading_an_of_phrase_of_no_state_names_nobody(
     assert [m for m in mentions if m.method == "role" and m.start >= second] == []
 
 
+@pytest.mark.parametrize(
+    ("published", "linked"),
+    [(dt.date(2024, 3, 5), True), (dt.date(2010, 3, 5), False)],
+)
+def test_a_leader_in_office_is_named_by_surname_alone(published: dt.date, linked: bool) -> None:
+    # Chile's president from 2022: "Boric" alone names him while he leads, not before
+    found = _keys(_links("Boric llegó ayer a Lima.", "es", published=published))
+    assert (found.get("Boric") == "Q16297876") is linked
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

@@ -430,7 +430,8 @@ class _Linker:
 
     def _surname_ok(self, qid: str, token_index: int) -> bool:
         """A surname alone names its owner after the full name was told, for a very prominent
-        person, or right after a title ("el secretario Blinken", "President Biden")."""
+        person or a leader in office, or right after a title ("el secretario Blinken",
+        "President Biden")."""
         entity = self._entity(qid)
         first = self.first_start.get(qid)
         earlier = first is not None and first < self.doc[token_index].idx
@@ -441,6 +442,16 @@ class _Linker:
             or titled
             or self._beside_a_government(token_index)
             or (entity is not None and entity.prominence >= _SURNAME_PROMINENCE)
+            or self._leading_on_the_day(qid)
+        )
+
+    def _leading_on_the_day(self, qid: str) -> bool:
+        """A head of state or government in office on the article's day is named by surname
+        alone ("Milei dijo", "Boric viajó"), however little known abroad."""
+        return any(
+            office.is_leader
+            and qid in self.kb.holders(office.state, leader=True, on=self.day)
+            for office in self.kb.offices_of(qid)
         )
 
     def _beside_a_government(self, token_index: int) -> bool:

@@ -709,3 +709,24 @@ def test_a_clause_of_its_own_beside_a_speech_verb_is_not_reported_by_its_subject
     # a clause the speech verb introduces is still reported by it
     (meeting,) = _events("The Kremlin said that Putin met Xi Jinping in Moscow.", "en")
     assert meeting.reported_by == ("Q159",)
+
+
+# -- what is thanked for as the object of a verb of thanks (session 10) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El presidente ucraniano agradeció a España su apoyo."),
+        ("pt", "Zelensky agradeceu à Espanha o apoio."),
+        ("pt", "Zelensky agradeceu o apoio da Espanha."),
+        ("es", "Zelenski agradeció el apoyo de España."),
+    ],
+)
+def test_support_thanked_for_as_the_object_was_given_by_the_thanked(lang: str, text: str) -> None:
+    # the thanked gave it; the one who thanks received it
+    assert _kinds(text, lang) == {(EventType.SUPPORT, "Q29", "Q3874799")}
+
+
+def test_support_thanked_for_with_no_giver_names_no_event() -> None:
+    assert _kinds("Zelensky agradeceu o apoio.", "pt") == set()

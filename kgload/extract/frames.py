@@ -266,12 +266,9 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     talked = _talk_before(noun, above, grammar, kind)
     if talked is not None:
         return talked, SETTING
-    if (
-        above is not None
-        and grammar.lemmas(above.lemma_, above.text) & grammar.thanks
-        and case_phrase(noun) in grammar.markers["reason"]
-    ):
-        return above, THANKS
+    thanking = _thanking_verb(noun, head, above, grammar)
+    if thanking is not None:
+        return thanking, THANKS
     inviter = _verb_above(noun) if base_dep(noun) in ("obl", "nmod", "obj") else None
     if (
         inviter is not None
@@ -937,6 +934,30 @@ def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
     if not frame.rule.type.is_directed:
         frame.partners.extend(subjects(governor))
         frame.linear_partners.extend(linear_subject(governor, grammar, reader))
+
+
+def _thanking_verb(
+    noun: Token, head: Token, above: Token | None, grammar: Grammar
+) -> Token | None:
+    """The verb of thanks an event noun is what is thanked for: in a phrase of reason ("Putin
+    agradeceu a Kim pelo apoio"), or as its object beside whom it thanks, an indirect object
+    or a recipient phrase ("agradeció a España su apoyo", "agradeceu à Espanha o apoio")."""
+    if (
+        above is not None
+        and grammar.lemmas(above.lemma_, above.text) & grammar.thanks
+        and case_phrase(noun) in grammar.markers["reason"]
+    ):
+        return above
+    if base_dep(noun) != "obj" or head.pos_ != "VERB":
+        return None
+    if not grammar.lemmas(head.lemma_, head.text) & grammar.thanks:
+        return None
+    thanked = bool(children(head, "iobj")) or any(
+        grammar.marker_role(case_phrase(c)) == "recipient" for c in children(head, "obl")
+    )
+    # "agradeceu o apoio da Espanha": the giver named as the noun's own
+    given_by = any(base_dep(c) == "nmod" for c in noun.children)
+    return head if thanked or given_by else None
 
 
 def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:

@@ -730,3 +730,24 @@ def test_support_thanked_for_as_the_object_was_given_by_the_thanked(lang: str, t
 
 def test_support_thanked_for_with_no_giver_names_no_event() -> None:
     assert _kinds("Zelensky agradeceu o apoio.", "pt") == set()
+
+
+# -- a journey with a purpose: "chegou a Pequim para uma visita" (session 10) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "pt",
+            "Lula chegou a Quito para uma visita de Estado.",
+            {(EventType.VISIT, "Q37181", "Q736")},
+        ),
+        # an outcome reached, with no destination, is still no journey
+        ("pt", "Lula e Noboa chegaram a um acordo.", {(EventType.AGREEMENT, None, None)}),
+    ],
+)
+def test_a_verb_of_reaching_with_a_destination_and_a_purpose_is_a_journey(
+    lang: str, text: str, expected: set[tuple[EventType, str | None, str | None]]
+) -> None:
+    assert _kinds(text, lang) == expected

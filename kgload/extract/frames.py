@@ -1209,11 +1209,15 @@ def _join_nouns(frames: list[Frame]) -> None:
 
 
 def _reaches_an_event(frame: Frame, frames: list[Frame], grammar: Grammar) -> bool:
-    """A verb frame whose verb reaches an event noun of another frame ("llegaron a un acuerdo"
-    is no visit)."""
-    return not frame.rule.nominal and any(
-        other.rule.nominal and _reached(other.token, frame.token, grammar) for other in frames
-    )
+    """A verb frame whose verb reaches an event noun of another frame and goes nowhere else
+    ("llegaron a un acuerdo" is no visit; "chegou a Pequim para uma visita" is one)."""
+    if frame.rule.nominal:
+        return False
+    for other in frames:
+        if other.rule.nominal and _reached(other.token, frame.token, grammar):
+            elsewhere = [*frame.objects, *frame.recipients, *frame.places]
+            return not any(t.i != other.token.i for t in elsewhere)
+    return False
 
 
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:

@@ -13,6 +13,7 @@ from kgload.linking.kb import load_kb
 from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
+    _repair_adverb_read_as_the_verb,
     _repair_case_on_a_quantifier,
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
@@ -788,3 +789,40 @@ def test_a_missile_and_drone_attack_on_a_region_is_an_attack_on_its_state() -> N
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 1, 16))
     attacks = [e for e in analyze(article, load_kb()).events if e.type is EventType.ATTACK]
     assert [(e.agent, e.recipient) for e in attacks] == [("Q159", "Q212")]
+
+
+# -- an adverb read as the verb, the verb as its object (session 10) -----------------------------
+
+
+def test_an_adverb_read_as_the_verb_gives_the_clause_back_to_the_verb() -> None:
+    # "Peru firmly rejected the plan": "firmly" the root verb with no features, "rejected" a
+    # noun with a participle's features as its first object
+    doc = _morph_doc([
+        ("Peru", "PROPN", 1, "nsubj", ""), ("firmly", "VERB", 1, "ROOT", ""),
+        ("rejected", "NOUN", 1, "obj", "Tense=Past|VerbForm=Part"),
+        ("the", "DET", 4, "det", ""), ("plan", "NOUN", 1, "obj", ""),
+    ])
+    _repair_adverb_read_as_the_verb(doc)
+    verb = doc[2]
+    assert (verb.pos_, verb.dep_, verb.head.i) == ("VERB", "ROOT", 2)
+    assert verb.morph.get("VerbForm") == ["Fin"] and verb.morph.get("Tense") == ["Past"]
+    assert (doc[1].pos_, doc[1].dep_, doc[1].head.i) == ("ADV", "advmod", 2)
+    assert doc[0].head.i == 2 and (doc[4].head.i, doc[4].dep_) == (2, "obj")
+
+
+def test_a_verb_with_its_own_tense_keeps_its_object() -> None:
+    # "Peru approved amended rules": a participle as an adjective-like object stays
+    doc = _morph_doc([
+        ("Peru", "PROPN", 1, "nsubj", ""),
+        ("approved", "VERB", 1, "ROOT", "Tense=Past|VerbForm=Fin"),
+        ("amended", "NOUN", 1, "obj", "Tense=Past|VerbForm=Part"), ("rules", "NOUN", 1, "obj", ""),
+    ])
+    _repair_adverb_read_as_the_verb(doc)
+    assert (doc[1].dep_, doc[2].head.i) == ("ROOT", 1)
+
+
+def test_a_condemnation_told_with_an_adverb_names_its_target() -> None:
+    text = "Canada strongly condemned Russia's strikes on Ukrainian energy infrastructure."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 1, 16))
+    found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
+    assert (EventType.CONDEMNATION, "Q16", "Q159") in found

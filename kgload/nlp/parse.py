@@ -156,6 +156,7 @@ def _repair(doc: Doc) -> None:
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
     _repair_coordinated_modifiers_read_as_a_verb(doc)
+    _repair_adverb_read_as_the_verb(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -964,3 +965,36 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             has_case = any(c.dep_ == "case" for c in child.children)
             child.head = verb
             child.dep_ = "obl" if has_case else "obj"
+
+
+def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
+    """ "Canada strongly condemned Russia's strikes" with "strongly" the verb (no tense, no
+    verb form) and "condemned" a noun with a participle's features as its object: a word with
+    a verb's form right after a "verb" that has none, and that "verb" holding another object
+    after it, is the verb, and the word before it its adverb; the clause's phrases go to it."""
+    for word in doc:
+        adverb = word.head
+        if (
+            word.pos_ != "NOUN"
+            or not word.morph.get("VerbForm")
+            or word.dep_ != "obj"
+            or adverb.pos_ != "VERB"
+            or adverb.i != word.i - 1
+            or any(adverb.morph.get(f) for f in ("VerbForm", "Tense", "Mood"))
+            or not any(c.dep_ == "obj" and c.i > word.i for c in adverb.children)
+        ):
+            continue
+        word.pos_ = "VERB"
+        features = word.morph.to_dict()
+        if features.get("VerbForm") == "Part" and features.get("Tense") == "Past":
+            features.update(VerbForm="Fin", Mood="Ind")
+        word.morph = MorphAnalysis(word.vocab, features)
+        if adverb.head.i == adverb.i:
+            word.head = word
+        else:
+            word.head = adverb.head
+        word.dep_ = adverb.dep_
+        for child in list(adverb.children):
+            if child.i != word.i:
+                child.head = word
+        adverb.head, adverb.dep_, adverb.pos_ = word, "advmod", "ADV"

@@ -751,3 +751,18 @@ def test_a_verb_of_reaching_with_a_destination_and_a_purpose_is_a_journey(
     lang: str, text: str, expected: set[tuple[EventType, str | None, str | None]]
 ) -> None:
     assert _kinds(text, lang) == expected
+
+
+# -- a counting head between a verb and what it needs: "fired hundreds of missiles at" -----------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Iran fired hundreds of missiles at Israel."),
+        ("en", "Iran fired dozens of drones at Israel overnight."),
+        ("pt", "O Irã disparou centenas de mísseis contra Israel."),
+    ],
+)
+def test_a_counting_head_stands_aside_for_the_triggers_words(lang: str, text: str) -> None:
+    assert (EventType.ATTACK, Q_IR, Q_IL) in _kinds(text, lang)

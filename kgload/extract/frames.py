@@ -103,9 +103,19 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
     else:
         # a grandchild only as a word of its own, not as an adjective of another word:
         # "enviou 126 milhões em ajuda militar" sends aid, not "militares" (troops)
+        # a counting head stands aside: "fired hundreds of missiles at Israel", with "at
+        # Israel" on "missiles", holds "at" as "fired missiles at Israel" does
+        quantity = reader.grammar.classes.get("quantity", frozenset())
+        near_children = [
+            counted
+            for child in token.children
+            for counted in (
+                (child, *children(child, "nmod")) if word_forms(child) & quantity else (child,)
+            )
+        ]
         candidates = [
             grand
-            for child in token.children
+            for child in near_children
             for grand in (child, *(g for g in child.children if base_dep(g) != "amod"))
         ]
         # "reuniram-se": the clitic is part of the trigger's own token

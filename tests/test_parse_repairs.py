@@ -33,6 +33,7 @@ from kgload.nlp.parse import (
     _repair_reduced_relative,
     _repair_subject_set_off_before_its_verb,
     _repair_verb_read_as_a_named_noun,
+    _repair_verb_read_as_its_objects_adjective,
     repair_main_verb_read_as_participle,
 )
 
@@ -826,3 +827,41 @@ def test_a_condemnation_told_with_an_adverb_names_its_target() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 1, 16))
     found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
     assert (EventType.CONDEMNATION, "Q16", "Q159") in found
+
+
+# -- a sentence's only verb read as the adjective of its object (session 10) --------------------
+
+
+def test_a_verb_read_as_its_objects_adjective_is_the_sentences_verb() -> None:
+    # "Turkish jets hit positions in northern Iraq": "jets" the root, "hit" an adjective of
+    # "positions", "positions" beside "jets"
+    doc = _morph_doc([
+        ("Turkish", "ADJ", 1, "amod", ""), ("jets", "NOUN", 1, "ROOT", ""),
+        ("hit", "VERB", 3, "amod", "Tense=Past|VerbForm=Part"),
+        ("positions", "NOUN", 1, "appos", ""),
+        ("in", "ADP", 6, "case", ""), ("northern", "ADJ", 6, "amod", ""),
+        ("Iraq", "PROPN", 3, "nmod", ""),
+    ])
+    _repair_verb_read_as_its_objects_adjective(doc)
+    assert (doc[2].dep_, doc[2].head.i) == ("ROOT", 2)
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)
+    assert (doc[3].dep_, doc[3].head.i) == ("obj", 2)
+    assert doc[2].morph.get("VerbForm") == ["Fin"]
+
+
+def test_a_participle_describing_a_noun_in_a_clause_with_a_verb_stays() -> None:
+    # "Jets hit the abandoned positions": "abandoned" describes "positions"
+    doc = _morph_doc([
+        ("Jets", "NOUN", 1, "nsubj", ""), ("hit", "VERB", 1, "ROOT", "Tense=Past|VerbForm=Fin"),
+        ("the", "DET", 4, "det", ""), ("abandoned", "VERB", 4, "amod", "VerbForm=Part"),
+        ("positions", "NOUN", 1, "obj", ""),
+    ])
+    _repair_verb_read_as_its_objects_adjective(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("amod", 4)
+
+
+def test_an_attack_told_with_its_verb_read_as_an_adjective() -> None:
+    text = "Israeli forces struck targets in southern Lebanon."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 9, 20))
+    found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
+    assert found == {(EventType.ATTACK, "Q801", "Q822")}

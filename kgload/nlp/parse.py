@@ -157,6 +157,7 @@ def _repair(doc: Doc) -> None:
     _repair_conjunct_read_as_a_modifier(doc)
     _repair_coordinated_modifiers_read_as_a_verb(doc)
     _repair_adverb_read_as_the_verb(doc)
+    _repair_verb_read_as_its_objects_adjective(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -998,3 +999,38 @@ def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
             if child.i != word.i:
                 child.head = word
         adverb.head, adverb.dep_, adverb.pos_ = word, "advmod", "ADV"
+
+
+def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
+    """ "Israeli forces struck targets in southern Lebanon" with "forces" the root, "struck" an
+    adjective (`amod`) of "targets" and "targets" set beside "forces": a sentence has a verb,
+    so in one whose only verb describes the noun right after it, the noun that roots the
+    sentence before that verb is its subject and the noun after it its object."""
+    for verb in doc:
+        noun = verb.head
+        root = noun.head
+        if (
+            verb.pos_ != "VERB"
+            or verb.dep_ != "amod"
+            or noun.i != verb.i + 1
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or root.dep_ != "ROOT"
+            or root.pos_ not in ("NOUN", "PROPN")
+            or root.i >= verb.i
+            or noun.i == root.i
+            or any(
+                t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("amod", "acl")
+                for t in root.sent
+            )
+        ):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        if verb.morph.get("VerbForm") == ["Part"]:
+            features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
+            features.update(VerbForm="Fin", Mood="Ind")
+            verb.morph = MorphAnalysis(verb.vocab, features)
+        for child in list(root.children):
+            if child.i > verb.i and child.i != noun.i:
+                child.head = verb
+        root.head, root.dep_ = verb, "nsubj"
+        noun.head, noun.dep_ = verb, "obj"

@@ -977,11 +977,11 @@ def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
         adverb = word.head
         if (
             word.pos_ != "NOUN"
-            or not word.morph.get("VerbForm")
+            or not word.morph.get("VerbForm", [])
             or word.dep_ != "obj"
             or adverb.pos_ != "VERB"
             or adverb.i != word.i - 1
-            or any(adverb.morph.get(f) for f in ("VerbForm", "Tense", "Mood"))
+            or any(adverb.morph.get(f, []) for f in ("VerbForm", "Tense", "Mood"))
             or not any(c.dep_ == "obj" and c.i > word.i for c in adverb.children)
         ):
             continue
@@ -1025,7 +1025,7 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
-        if verb.morph.get("VerbForm") == ["Part"]:
+        if verb.morph.get("VerbForm", []) == ["Part"]:
             features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
             features.update(VerbForm="Fin", Mood="Ind")
             verb.morph = MorphAnalysis(verb.vocab, features)

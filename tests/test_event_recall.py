@@ -766,3 +766,15 @@ def test_a_verb_of_reaching_with_a_destination_and_a_purpose_is_a_journey(
 )
 def test_a_counting_head_stands_aside_for_the_triggers_words(lang: str, text: str) -> None:
     assert (EventType.ATTACK, Q_IR, Q_IL) in _kinds(text, lang)
+
+
+# -- an event noun under a nominal predicate belongs to that clause (session 10) -----------------
+
+
+def test_support_in_a_copular_clause_of_reason_is_not_the_main_subjects() -> None:
+    # the sanctioned are complicit in the support; the sanctioning state gives none
+    text = (
+        "Hoje, os Estados Unidos estão impondo sanções contra Pedro Luis Martínez Soto por serem "
+        "cúmplices no apoio aos planos de Maduro."
+    )
+    assert not {k for k in _kinds(text, "pt") if k[0] is EventType.SUPPORT}

@@ -125,6 +125,16 @@ def test_a_leader_in_office_is_named_by_surname_alone(published: dt.date, linked
     assert (found.get("Boric") == "Q16297876") is linked
 
 
+def test_venezuelas_president_is_a_leader_of_the_kb() -> None:
+    # the leaders export pairs Q11942698 with Maduro from 2013; the office was left out
+    found = _keys(
+        _links("El mandatario venezolano habló ayer. Maduro acusó a Colombia.", "es",
+               published=dt.date(2025, 3, 5))
+    )
+    assert found["mandatario venezolano"] == "Q58132"
+    assert found["Maduro"] == "Q58132"
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

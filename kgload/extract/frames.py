@@ -220,7 +220,9 @@ def _qualified(word: Token, kinds: frozenset[str]) -> bool:
 
 def _verb_above(noun: Token) -> Token | None:
     """The verb an oblique or nominal modifier hangs from, across the nouns a parser may have
-    attached it to ("agradeceu a Kim Jong Un pelo apoio": "pelo apoio" under "Un")."""
+    attached it to ("agradeceu a Kim Jong Un pelo apoio": "pelo apoio" under "Un"); never
+    across a noun with a copula, a clause of its own ("impõe sanções a X por serem cúmplices no
+    apoio a Maduro": the support is theirs, not the sanctioning state's)."""
     node = noun
     for _ in range(4):
         if node.head.i == node.i or base_dep(node) not in ("nmod", "obl", "appos", "flat", "obj"):
@@ -228,6 +230,8 @@ def _verb_above(noun: Token) -> Token | None:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node
+        if children(node, "cop"):
+            return None
     return None
 
 

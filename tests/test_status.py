@@ -265,6 +265,23 @@ def test_an_undated_act_told_by_the_main_verb_in_the_present_is_of_the_day(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        # an agreement reported as signed, no date anywhere: the day of the news, as a statement
+        ("Chile y Perú firmaron un acuerdo de cooperación.", "es", "2025-03-12"),
+        ("Chile and Peru signed a cooperation agreement.", "en", "2025-03-12"),
+        # a visit in a past tense still gives no day
+        ("Lula viajou a Portugal.", "pt", None),
+    ],
+)
+def test_an_undated_agreement_that_happened_is_of_the_publication_day(
+    text: str, lang: str, date: str | None, kb: KnowledgeBase
+) -> None:
+    found = [e for e in _events(text, lang, kb) if e.status is Status.OCCURRED]
+    assert [e.date.iso() if e.date else None for e in found] == [date]
+
+
+@pytest.mark.parametrize(
     ("text", "status"),
     [
         # "previsto" hung by the parser as an auxiliary of "enviar": still a plan

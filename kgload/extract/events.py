@@ -2427,13 +2427,22 @@ def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
             draft.date = day
 
 
+# what news reports on the day it is done: a statement, and an agreement signed
+_NEWS_OF_THE_DAY = (*_STATEMENTS, EventType.AGREEMENT)
+
+
 def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:
-    """A statement (support, condemnation) the article reports without any date was made when
-    the news was: on the publication day."""
+    """A statement (support, condemnation) or an agreement the article reports as done without
+    any date was made when the news was: on the publication day ("Estados Unidos y Brasil
+    firmaron un acuerdo para expandir la producción de etanol")."""
     if published is None:
         return
     for draft in drafts:
-        if draft.date is None and draft.status is Status.OCCURRED and draft.type in _STATEMENTS:
+        if (
+            draft.date is None
+            and draft.status is Status.OCCURRED
+            and draft.type in _NEWS_OF_THE_DAY
+        ):
             draft.date = PartialDate.from_date(published)
 
 

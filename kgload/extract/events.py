@@ -96,6 +96,7 @@ class _Draft:
     # told as what another event of its sentence is about ("condemned North Korea's
     # deployment", "agradeceu pelo apoio"): it happened before, not when that one did
     embedded: bool = False
+    thanked: bool = False  # told as what someone is thanked for
     agents: list[str] = field(default_factory=list)
     # the state a meeting told by a verb of hosting took place in ("welcomed X to Downing Street")
     hosted_in: str | None = None
@@ -806,8 +807,12 @@ def _swap_thanked(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None
         EventType.MILITARY_AID,
         EventType.TROOP_DEPLOYMENT,
     ):
-        givers = resolver.actors(frame.thanked) or resolver.actors(found.owners)
-        takers = resolver.actors(frame.thanked_by)
+        thanked, owners = resolver.actors(frame.thanked), resolver.actors(found.owners)
+        # "agradeceu a Lula o apoio do Brasil": the event's own "de" phrase names the giver
+        givers = (owners or thanked) if frame.thanked_object else (thanked or owners)
+        takers = (found.recipients if frame.thanked_object else []) or resolver.actors(
+            frame.thanked_by
+        )
         found.agents, found.recipients, found.owners, found.objects = givers, takers, [], []
 
 
@@ -2013,6 +2018,7 @@ def _draft_events(
                 token_start=sentence.char_span(frame.token)[0],
                 dated_here=date is not None,
                 embedded=_embedded(frame, live, grammar),
+                thanked=bool(frame.thanked_by),
                 told_past=not frame.rule.nominal and _told_in_past(frame),
                 told_present=_told_in_present(frame),
             )
@@ -2429,11 +2435,17 @@ def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
 
 def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:
     """A statement (support, condemnation) the article reports without any date was made when
-    the news was: on the publication day."""
+    the news was: on the publication day. Not one told as what someone is thanked for ("Modi
+    agradeceu o apoio do Brasil"): the thanks are today's, the support came before."""
     if published is None:
         return
     for draft in drafts:
-        if draft.date is None and draft.status is Status.OCCURRED and draft.type in _STATEMENTS:
+        if (
+            draft.date is None
+            and draft.status is Status.OCCURRED
+            and draft.type in _STATEMENTS
+            and not draft.thanked
+        ):
             draft.date = PartialDate.from_date(published)
 
 

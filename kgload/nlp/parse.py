@@ -134,6 +134,7 @@ def _repair(doc: Doc) -> None:
     _repair_reduced_relative(doc)
     _repair_case_on_possessor(doc)
     _repair_second_subject(doc)
+    _repair_second_object(doc)
     _repair_nominal_clause(doc)
     _repair_participle_root(doc)
     _repair_verbless_predicate(doc)
@@ -177,6 +178,22 @@ def _repair_second_subject(doc: Doc) -> None:
         before, after = subjects
         if before.i < verb.i < after.i and after.pos_ == "NOUN":
             after.dep_ = "obj"
+
+
+def _repair_second_object(doc: Doc) -> None:
+    """ "Lula manifestou solidariedade a Cuba" with both "solidariedade" and "a Cuba" labelled
+    `obj`: a clause has one direct object, so of two, when one has no case word and the other
+    opens with one, the one with the case word is an oblique (Spanish marks a lone object of a
+    person with "a", which stays an object: "respaldó a Cuba")."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        if len(objects) != 2:
+            continue
+        marked = [o for o in objects if any(c.dep_ == "case" for c in o.children)]
+        if len(marked) == 1:
+            marked[0].dep_ = "obl"
 
 
 def _repair_nominal_clause(doc: Doc) -> None:

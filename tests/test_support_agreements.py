@@ -173,3 +173,28 @@ def test_a_sanction_on_a_state_still_targets_it() -> None:
 def test_a_partner_of_a_talk_still_takes_part() -> None:
     found = _participants("Lula reuniu-se com Biden sobre a Venezuela.", "pt", EventType.MEETING)
     assert found == [{Q_LULA, "Q6279"}]
+
+
+# -- a subject left out by the light verb of an event noun ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "giver"),
+    [
+        ("pt", "Lula chegou a Pequim. Também reafirmou o apoio à Venezuela.", Q_LULA),
+        (
+            "es",
+            "Mike Pompeo llegó a Buenos Aires. También reafirmó el apoyo a Venezuela.",
+            "Q473239",
+        ),
+    ],
+)
+def test_the_dropped_subject_of_a_light_verb_gives_the_support(
+    lang: str, text: str, giver: str
+) -> None:
+    assert (EventType.SUPPORT, giver, Q_VE) in _kinds(text, lang)
+
+
+def test_a_dropped_subject_that_is_no_actor_gives_no_support() -> None:
+    text = "A comitiva chegou a Pequim. Reafirmou o apoio à Venezuela."
+    assert not any(k is EventType.SUPPORT for k, _, _ in _kinds(text, "pt"))

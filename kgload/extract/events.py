@@ -477,9 +477,16 @@ class _Resolver:
         """The subject a finite 3rd-person verb leaves out ("Depois, reuniu-se com Xi"): the
         subject of the main clause above it in the sentence, else of the main clause just
         before in the paragraph, when the verbs agree in number. Only in a pro-drop grammar;
-        never for an impersonal verb ("há", "se" impersonal) or a passive."""
+        never for an impersonal verb ("há", "se" impersonal) or a passive. An event noun takes
+        it through the light verb that hands it its subject ("Também reafirmou o apoio à
+        Venezuela"), unless the noun names its own doer."""
         verb = frame.token
-        if not self.grammar.pro_drop or frame.rule.nominal or is_passive(verb):
+        if frame.rule.nominal:
+            governor = frame.governor
+            if frame.owners or governor is None or not _hands_its_subject(frame, self.grammar):
+                return []
+            verb = governor
+        if not self.grammar.pro_drop or is_passive(verb):
             return []
         top = _main_verb(verb)
         if top is None:
@@ -529,6 +536,17 @@ class _Resolver:
                 return []
             node = node.head
         return []
+
+
+def _hands_its_subject(frame: Frame, grammar: Grammar) -> bool:
+    """Whether an event noun's governor is a light or statement verb it is the object of ("reafirmou
+    o apoio", "lançou um ataque"): that verb's subject is the event's doer."""
+    governor = frame.governor
+    if governor is None or governor.i == frame.token.i or frame.token.head.i != governor.i:
+        return False
+    return base_dep(frame.token) == "obj" and bool(
+        grammar.verb_words(governor) & (grammar.light | grammar.statement)
+    )
 
 
 def _main_verb(verb: Token) -> Token | None:

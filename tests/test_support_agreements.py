@@ -198,3 +198,20 @@ def test_the_dropped_subject_of_a_light_verb_gives_the_support(
 def test_a_dropped_subject_that_is_no_actor_gives_no_support() -> None:
     text = "A comitiva chegou a Pequim. Reafirmou o apoio à Venezuela."
     assert not any(k is EventType.SUPPORT for k, _, _ in _kinds(text, "pt"))
+
+
+# -- a date set before another noun is that noun's -----------------------------------------------
+
+
+def test_a_date_before_another_noun_dates_that_noun_not_the_support() -> None:
+    text = "The United States reaffirms its support for Ukraine ahead of the December 9 summit."
+    support = [e for e in _events(text, "en", dt.date(2019, 11, 27)) if e.type is EventType.SUPPORT]
+    # the summit's day is no support's; the statement is the publication day's, not a past
+    # December's
+    assert support and support[0].date is not None and support[0].date.iso() == "2019-11-27"
+
+
+def test_a_date_of_the_event_itself_still_dates_it() -> None:
+    text = "The United States reaffirmed its support for Ukraine on November 25."
+    support = [e for e in _events(text, "en", dt.date(2019, 11, 27)) if e.type is EventType.SUPPORT]
+    assert support and support[0].date is not None and support[0].date.iso() == "2019-11-25"

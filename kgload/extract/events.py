@@ -1690,6 +1690,17 @@ def _attach_dates(
             # "in response to Sunday's referendum": the date of the thing it owns
             result.append((date, head.head))
             continue
+        if (
+            head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.i not in triggers
+            and head.head.i > inside[-1].i
+            and head.pos_ in ("NUM", "PROPN")
+            and base_dep(head) in _PREMODIFIERS
+        ):
+            # "ahead of the December 9 summit": a date set before a noun is that noun's (not
+            # "este año 1.000 millones", a phrase of its own the parser hung on the amount)
+            result.append((date, head.head))
+            continue
         node = head
         since = _opens_a_span(head, grammar)
         for _ in range(8):
@@ -1702,6 +1713,10 @@ def _attach_dates(
         if not since:
             result.append((date, node))
     return result
+
+
+# the relations of a date set before the noun it qualifies ("the December 9 summit")
+_PREMODIFIERS = ("nummod", "compound", "nmod", "amod", "flat")
 
 
 def _clause_opened(head: Token, inside: list[Token], triggers: set[int]) -> Token | None:

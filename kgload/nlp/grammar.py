@@ -192,6 +192,9 @@ class Grammar:
         found = {lemma, form}
         base = form.split("-")[0] if "-" in form[1:] else form
         found.add(base)
+        if verb and " " in lemma:
+            # "recusou-se", lemmatised "recusar se": the verb, and the verb with its clitic
+            found |= {lemma.split()[0], lemma.replace(" ", "-")}
         for ending in self.inflections:
             if base.endswith(ending) and len(base) - len(ending) >= 3:
                 found.add(base[: -len(ending)])

@@ -215,3 +215,26 @@ def test_a_date_of_the_event_itself_still_dates_it() -> None:
     text = "The United States reaffirmed its support for Ukraine on November 25."
     support = [e for e in _events(text, "en", dt.date(2019, 11, 27)) if e.type is EventType.SUPPORT]
     assert support and support[0].date is not None and support[0].date.iso() == "2019-11-25"
+
+
+# -- refused, withdrawn: never occurred ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the clitic verb lemmatised "recusar se": still a verb of refusing
+        ("pt", "O Brasil recusou-se a assinar o acordo com a Argentina."),
+        ("en", "Germany withdrew its support for Ukraine."),
+        ("en", "Hungary revoked its support for Ukraine."),
+        ("es", "Hungría retiró su respaldo a Ucrania."),
+        ("pt", "A Hungria retirou o seu apoio à Ucrânia."),
+    ],
+)
+def test_refused_or_withdrawn_acts_never_occurred(lang: str, text: str) -> None:
+    assert not [e for e in _events(text, lang) if e.status is Status.OCCURRED]
+
+
+def test_support_reaffirmed_still_occurred() -> None:
+    found = _events("A Hungria reafirmou o seu apoio à Ucrânia.", "pt")
+    assert [e.status for e in found if e.type is EventType.SUPPORT] == [Status.OCCURRED]

@@ -54,6 +54,8 @@ def test_a_lone_object_marked_by_a_stays_an_object() -> None:
         ("pt", "Putin agradeceu a Lula o apoio do Brasil.", Q_BR, Q_PUTIN),
         ("pt", "Lula agradeceu o apoio da Venezuela à candidatura brasileira.", Q_VE, Q_BR),
         ("es", "Nicolás Maduro agradeció a Lula el apoyo de Brasil.", Q_BR, "Q58132"),
+        # a possessive word is the thanked one's support
+        ("es", "Zelenski agradeció a España su apoyo.", Q_ES, "Q3874799"),
     ],
 )
 def test_support_thanked_as_the_object_goes_from_its_owner(

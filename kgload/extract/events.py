@@ -826,8 +826,10 @@ def _swap_thanked(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None
         EventType.TROOP_DEPLOYMENT,
     ):
         thanked, owners = resolver.actors(frame.thanked), resolver.actors(found.owners)
-        # "agradeceu a Lula o apoio do Brasil": the event's own "de" phrase names the giver
-        givers = (owners or thanked) if frame.thanked_object else (thanked or owners)
+        # "agradeceu a Lula o apoio do Brasil": the event's own "de" phrase names the giver;
+        # a possessive word ("agradeció a España su apoyo") is the thanked one's
+        named = resolver.actors([t for t in found.owners if t.pos_ not in ("PRON", "DET")])
+        givers = (named or thanked or owners) if frame.thanked_object else (thanked or owners)
         takers = (found.recipients if frame.thanked_object else []) or resolver.actors(
             frame.thanked_by
         )

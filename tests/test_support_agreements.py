@@ -240,3 +240,24 @@ def test_refused_or_withdrawn_acts_never_occurred(lang: str, text: str) -> None:
 def test_support_reaffirmed_still_occurred() -> None:
     found = _events("A Hungria reafirmou o seu apoio à Ucrânia.", "pt")
     assert [e.status for e in found if e.type is EventType.SUPPORT] == [Status.OCCURRED]
+
+
+# -- a cause backed is its owner's, not the body it leads to -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "giver"),
+    [
+        # the possessor, not the "of" phrase of what is joined
+        ("en", "Poland backs Ukraine's membership of NATO.", "Q36"),
+        # "a la OTAN" hung on the verb: where the accession leads
+        ("es", "Alemania defendió la adhesión de Ucrania a la OTAN.", Q_DE),
+    ],
+)
+def test_membership_backed_is_the_members(lang: str, text: str, giver: str) -> None:
+    assert (EventType.SUPPORT, giver, Q_UA) in _kinds(text, lang)
+
+
+def test_a_state_backed_before_a_body_is_still_backed() -> None:
+    # no cause noun: "a Cuba" is the one backed
+    assert (EventType.SUPPORT, "Q96", Q_CU) in _kinds("México respaldó a Cuba ante la ONU.", "es")

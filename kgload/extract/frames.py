@@ -599,6 +599,18 @@ def _expand_groups(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
         listed[:] = list(dict.fromkeys(expanded))
 
 
+def _backed_cause(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """ "Alemania defendió la adhesión de Ucrania a la OTAN", with "a la OTAN" hung on the
+    verb: a cause backed (`[classes] cause`) that names whose it is is backed for them; the
+    phrase of where it leads is no one backed."""
+    if frame.type is not EventType.SUPPORT:
+        return
+    causes = grammar.classes.get("cause", frozenset())
+    if not any(word_forms(o) & causes and reader.actors(o) for o in frame.objects):
+        return
+    frame.recipients[:] = [r for r in frame.recipients if r.head.i != frame.token.i]
+
+
 def _drop_topics(frame: Frame, grammar: Grammar) -> None:
     """ "Putin e Trump assinaram um acordo sobre a Síria", "hablaron por teléfono sobre
     Venezuela": what a talk, call or deal is about (a `topic` case word) takes no part in it."""
@@ -1243,6 +1255,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         else:
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
+            _backed_cause(frame, grammar, reader)
         _expand_groups(frame, grammar, reader)
         if frame.type is EventType.MILITARY_AID and not frame.recipients:
             _read_helped(frame, grammar)

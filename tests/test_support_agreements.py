@@ -261,3 +261,14 @@ def test_membership_backed_is_the_members(lang: str, text: str, giver: str) -> N
 def test_a_state_backed_before_a_body_is_still_backed() -> None:
     # no cause noun: "a Cuba" is the one backed
     assert (EventType.SUPPORT, "Q96", Q_CU) in _kinds("México respaldó a Cuba ante la ONU.", "es")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O Brasil solidarizou-se com o povo turco.",
+        "O Brasil se solidarizou com a Turquia.",
+    ],
+)
+def test_solidarity_told_by_the_verb_is_support(text: str) -> None:
+    assert (EventType.SUPPORT, Q_BR, Q_TR) in _kinds(text, "pt")

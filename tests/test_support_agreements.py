@@ -10,8 +10,14 @@ import datetime as dt
 import pytest
 from extracted import events as _events
 from extracted import kinds as _kinds
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kgload.model import EventType, Status
+from kgload.nlp.parse import (
+    _repair_modifier_read_as_the_object,
+    _repair_noun_read_as_a_modifier_of_its_adjective,
+)
 
 Q_BR, Q_DE, Q_UA, Q_VE, Q_RU, Q_CU = "Q155", "Q183", "Q212", "Q717", "Q159", "Q241"
 Q_FR, Q_IN, Q_US, Q_JP, Q_SY, Q_TR = "Q142", "Q668", "Q30", "Q17", "Q858", "Q43"
@@ -272,3 +278,63 @@ def test_a_state_backed_before_a_body_is_still_backed() -> None:
 )
 def test_solidarity_told_by_the_verb_is_support(text: str) -> None:
     assert (EventType.SUPPORT, Q_BR, Q_TR) in _kinds(text, "pt")
+
+
+# -- an adjective around the support noun misread as its head ------------------------------------
+
+
+def _tagged(rows: list[tuple[str, str, int, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w for w, _, _, _ in rows],
+        pos=[p for _, p, _, _ in rows],
+        heads=[h for _, _, h, _ in rows],
+        deps=[d for _, _, _, d in rows],
+    )
+
+
+def test_a_noun_read_as_a_modifier_of_its_adjective_heads_the_phrase() -> None:
+    doc = _tagged([
+        ("Cuba", "PROPN", 1, "nsubj"), ("ratificó", "VERB", 1, "ROOT"), ("su", "DET", 4, "det"),
+        ("respaldo", "NOUN", 4, "amod"), ("incondicional", "ADJ", 1, "obj"),
+        ("a", "ADP", 6, "case"), ("Venezuela", "PROPN", 4, "nmod"),
+    ])  # fmt: skip
+    _repair_noun_read_as_a_modifier_of_its_adjective(doc)
+    assert (doc[3].dep_, doc[3].head.i) == ("obj", 1)
+    assert (doc[4].dep_, doc[4].head.i) == ("amod", 3)
+    assert doc[2].head.i == 3 and doc[6].head.i == 3
+
+
+def test_a_bare_modifier_read_as_the_object_modifies_the_noun_after_it() -> None:
+    doc = _tagged([
+        ("Rusia", "PROPN", 1, "nsubj"), ("expresó", "VERB", 1, "ROOT"), ("su", "DET", 3, "det"),
+        ("firme", "NOUN", 1, "obj"), ("respaldo", "ADJ", 1, "advcl"), ("a", "ADP", 6, "case"),
+        ("Venezuela", "PROPN", 4, "obl"),
+    ])  # fmt: skip
+    _repair_modifier_read_as_the_object(doc)
+    assert (doc[4].dep_, doc[4].head.i) == ("obj", 1)
+    assert (doc[3].dep_, doc[3].head.i) == ("amod", 4)
+    assert doc[2].head.i == 4
+
+
+def test_an_object_with_a_predicate_clause_of_its_own_is_left_alone() -> None:
+    # "consideró la propuesta, presentada ayer": the clause has words of its own
+    doc = _tagged([
+        ("consideró", "VERB", 0, "ROOT"), ("la", "DET", 2, "det"), ("propuesta", "NOUN", 0, "obj"),
+        ("presentada", "VERB", 0, "advcl"), ("ayer", "ADV", 3, "advmod"), ("por", "ADP", 6, "case"),
+        ("Chile", "PROPN", 3, "obl"), ("que", "SCONJ", 3, "mark"),
+    ])  # fmt: skip
+    _repair_modifier_read_as_the_object(doc)
+    assert doc[2].dep_ == "obj" and doc[3].dep_ == "advcl"
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "taker"),
+    [
+        ("Cuba ratificó su respaldo incondicional a Venezuela.", Q_CU, Q_VE),
+        ("Rusia expresó su firme respaldo a Venezuela.", Q_RU, Q_VE),
+        ("México expresó su firme apoyo a Cuba.", "Q96", Q_CU),
+    ],
+)
+def test_support_with_an_adjective_around_it_is_read(text: str, giver: str, taker: str) -> None:
+    assert (EventType.SUPPORT, giver, taker) in _kinds(text, "es")

@@ -178,3 +178,10 @@ def test_an_accented_stem_passes_the_prefilter(lang: str, form: str) -> None:
     grammar = load_grammar(lang)
     assert grammar.starts_like_trigger(form)
     assert grammar.may_hold_event([form])
+
+
+def test_a_space_tokens_lemma_has_no_verb() -> None:
+    # a lemma of spaces alone (a space token's) crashed the clitic reading ("recusar se")
+    grammar = load_grammar("pt")
+    assert grammar.lemmas(" ", " ") == frozenset({" "})
+    assert "recusar" in grammar.lemmas("recusar se", "recusou-se")

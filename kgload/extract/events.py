@@ -96,6 +96,7 @@ class _Draft:
     # told as what another event of its sentence is about ("condemned North Korea's
     # deployment", "agradeceu pelo apoio"): it happened before, not when that one did
     embedded: bool = False
+    thanked: bool = False  # told as what someone is thanked for
     agents: list[str] = field(default_factory=list)
     # the state a meeting told by a verb of hosting took place in ("welcomed X to Downing Street")
     hosted_in: str | None = None
@@ -476,9 +477,16 @@ class _Resolver:
         """The subject a finite 3rd-person verb leaves out ("Depois, reuniu-se com Xi"): the
         subject of the main clause above it in the sentence, else of the main clause just
         before in the paragraph, when the verbs agree in number. Only in a pro-drop grammar;
-        never for an impersonal verb ("há", "se" impersonal) or a passive."""
+        never for an impersonal verb ("há", "se" impersonal) or a passive. An event noun takes
+        it through the light verb that hands it its subject ("Também reafirmou o apoio à
+        Venezuela"), unless the noun names its own doer."""
         verb = frame.token
-        if not self.grammar.pro_drop or frame.rule.nominal or is_passive(verb):
+        if frame.rule.nominal:
+            governor = frame.governor
+            if frame.owners or governor is None or not _hands_its_subject(frame, self.grammar):
+                return []
+            verb = governor
+        if not self.grammar.pro_drop or is_passive(verb):
             return []
         top = _main_verb(verb)
         if top is None:
@@ -528,6 +536,17 @@ class _Resolver:
                 return []
             node = node.head
         return []
+
+
+def _hands_its_subject(frame: Frame, grammar: Grammar) -> bool:
+    """Whether an event noun's governor is a light or statement verb it is the object of ("reafirmou
+    o apoio", "lançou um ataque"): that verb's subject is the event's doer."""
+    governor = frame.governor
+    if governor is None or governor.i == frame.token.i or frame.token.head.i != governor.i:
+        return False
+    return base_dep(frame.token) == "obj" and bool(
+        grammar.verb_words(governor) & (grammar.light | grammar.statement)
+    )
 
 
 def _main_verb(verb: Token) -> Token | None:
@@ -806,8 +825,14 @@ def _swap_thanked(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None
         EventType.MILITARY_AID,
         EventType.TROOP_DEPLOYMENT,
     ):
-        givers = resolver.actors(frame.thanked) or resolver.actors(found.owners)
-        takers = resolver.actors(frame.thanked_by)
+        thanked, owners = resolver.actors(frame.thanked), resolver.actors(found.owners)
+        # "agradeceu a Lula o apoio do Brasil": the event's own "de" phrase names the giver;
+        # a possessive word ("agradeció a España su apoyo") is the thanked one's
+        named = resolver.actors([t for t in found.owners if t.pos_ not in ("PRON", "DET")])
+        givers = (named or thanked or owners) if frame.thanked_object else (thanked or owners)
+        takers = (found.recipients if frame.thanked_object else []) or resolver.actors(
+            frame.thanked_by
+        )
         found.agents, found.recipients, found.owners, found.objects = givers, takers, [], []
 
 
@@ -1667,6 +1692,17 @@ def _attach_dates(
             # "in response to Sunday's referendum": the date of the thing it owns
             result.append((date, head.head))
             continue
+        if (
+            head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.i not in triggers
+            and head.head.i > inside[-1].i
+            and head.pos_ in ("NUM", "PROPN")
+            and base_dep(head) in _PREMODIFIERS
+        ):
+            # "ahead of the December 9 summit": a date set before a noun is that noun's (not
+            # "este año 1.000 millones", a phrase of its own the parser hung on the amount)
+            result.append((date, head.head))
+            continue
         node = head
         since = _opens_a_span(head, grammar)
         for _ in range(8):
@@ -1679,6 +1715,10 @@ def _attach_dates(
         if not since:
             result.append((date, node))
     return result
+
+
+# the relations of a date set before the noun it qualifies ("the December 9 summit")
+_PREMODIFIERS = ("nummod", "compound", "nmod", "amod", "flat")
 
 
 def _clause_opened(head: Token, inside: list[Token], triggers: set[int]) -> Token | None:
@@ -1899,7 +1939,10 @@ def extract_events(
     _date_of_dateline(drafts, dateline_date(article.text, dates))
     _date_of_statements(drafts, article.published)
     _date_of_present_news(drafts, article.published)
-    return [_finish(d) for d in _merge(drafts, context, article.published)]
+    merged = _merge(drafts, context, article.published)
+    # an agreement's mention with no date of its own is merged into one that has it first
+    _date_of_statements(merged, article.published, (EventType.AGREEMENT,))
+    return [_finish(d) for d in merged]
 
 
 def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> None:
@@ -2013,6 +2056,7 @@ def _draft_events(
                 token_start=sentence.char_span(frame.token)[0],
                 dated_here=date is not None,
                 embedded=_embedded(frame, live, grammar),
+                thanked=bool(frame.thanked_by),
                 told_past=not frame.rule.nominal and _told_in_past(frame),
                 told_present=_told_in_present(frame),
             )
@@ -2427,21 +2471,22 @@ def _date_of_dateline(drafts: list[_Draft], day: PartialDate | None) -> None:
             draft.date = day
 
 
-# what news reports on the day it is done: a statement, and an agreement signed
-_NEWS_OF_THE_DAY = (*_STATEMENTS, EventType.AGREEMENT)
-
-
-def _date_of_statements(drafts: list[_Draft], published: dt.date | None) -> None:
-    """A statement (support, condemnation) or an agreement the article reports as done without
-    any date was made when the news was: on the publication day ("Estados Unidos y Brasil
-    firmaron un acuerdo para expandir la producción de etanol")."""
+def _date_of_statements(
+    drafts: list[_Draft], published: dt.date | None, kinds: tuple[EventType, ...] = _STATEMENTS
+) -> None:
+    """A statement (support, condemnation) the article reports without any date was made when
+    the news was: on the publication day; and so was an agreement reported as done, once the
+    mentions of one agreement are merged ("Estados Unidos y Brasil firmaron un acuerdo para
+    expandir la producción de etanol"). Not one told as what someone is thanked for ("Modi
+    agradeceu o apoio do Brasil"): the thanks are today's, the support came before."""
     if published is None:
         return
     for draft in drafts:
         if (
             draft.date is None
             and draft.status is Status.OCCURRED
-            and draft.type in _NEWS_OF_THE_DAY
+            and draft.type in kinds
+            and not draft.thanked
         ):
             draft.date = PartialDate.from_date(published)
 

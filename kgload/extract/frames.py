@@ -50,6 +50,8 @@ _STATEMENTS = (EventType.SUPPORT, EventType.CONDEMNATION)
 _GOODS = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID, EventType.ATTACK)
 # what one side gives another
 _GIVEN = (EventType.TROOP_DEPLOYMENT, EventType.MILITARY_AID)
+# what one side gives another and may be thanked for
+_THANKED = (EventType.SUPPORT, EventType.MILITARY_AID, EventType.TROOP_DEPLOYMENT)
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Frame:
     objects: list[Token] = field(default_factory=list)  # what a verb acts on (maybe not an actor)
     thanked_by: list[Token] = field(default_factory=list)  # "X agradeceu a Y pelo apoio": X
     thanked: list[Token] = field(default_factory=list)  # ... Y
+    thanked_object: bool = False  # "X agradeceu o apoio de Y": the event is what is thanked
     clauses: list[Token] = field(default_factory=list)  # participles describing an event noun
     # by word order, for when the tree's phrases name no actor (see _linear_roles)
     linear_agents: list[Token] = field(default_factory=list)
@@ -95,7 +98,10 @@ def word_forms(token: Token) -> set[str]:
 
 
 def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
-    if requirement.dep is not None:
+    if requirement.head:
+        # the word the trigger hangs from: "reached a trade deal"
+        candidates = [token.head] if token.head.i != token.i else []
+    elif requirement.dep is not None:
         # a phrase the parser hung on an adverb of the trigger ("recibió hoy al Ministro", with
         # "al Ministro" under "hoy") is still the trigger's
         near = [*token.children, *(g for c in children(token, "advmod") for g in c.children)]
@@ -280,7 +286,7 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     talked = _talk_before(noun, above, grammar, kind)
     if talked is not None:
         return talked, SETTING
-    thanking = _thanking_verb(noun, head, above, grammar)
+    thanking = _thanking(noun, above, grammar, kind)
     if thanking is not None:
         return thanking, THANKS
     inviter = _verb_above(noun) if base_dep(noun) in ("obl", "nmod", "obj") else None
@@ -316,6 +322,27 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "nsubj":
         return head, TELLS
     return None, ""
+
+
+def _thanking(noun: Token, above: Token | None, grammar: Grammar, kind: EventType) -> Token | None:
+    """The verb of thanks an event is told under: what someone is thanked for ("agradeceu a Kim
+    pelo apoio"), or what is thanked, given by one side to another ("Zelensky agradeceu o apoio
+    da Alemanha à Ucrânia")."""
+    if (
+        above is not None
+        and grammar.lemmas(above.lemma_, above.text) & grammar.thanks
+        and case_phrase(noun) in grammar.markers["reason"]
+    ):
+        return above
+    head = noun.head
+    if (
+        base_dep(noun) == "obj"
+        and kind in _THANKED
+        and head.pos_ in ("VERB", "AUX")
+        and grammar.lemmas(head.lemma_, head.text) & grammar.thanks
+    ):
+        return head
+    return None
 
 
 def _reached(noun: Token, verb: Token, grammar: Grammar) -> bool:
@@ -540,6 +567,12 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
         ):
             found.append(child)
             found.extend(_listed_after(child, grammar, reader))
+            if reader.mention(child) is None:
+                # "os ministros da Defesa do Brasil e da França": the states follow the portfolio
+                for grand in children(child, "nmod"):
+                    if case_phrase(grand) in grammar.markers["of"]:
+                        found.append(grand)
+                        found.extend(_listed_after(grand, grammar, reader))
         elif base in ("amod", "compound") and reader.mention(child) is not None:
             found.append(child)
     # "a delegação do Quênia e a do Haiti": a coordinated group counts too
@@ -578,6 +611,28 @@ def _expand_groups(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
     for listed in lists:
         expanded = [member for token in listed for member in _members(token, grammar, reader)]
         listed[:] = list(dict.fromkeys(expanded))
+
+
+def _backed_cause(frame: Frame, grammar: Grammar, reader: ActorReader) -> None:
+    """ "Alemania defendió la adhesión de Ucrania a la OTAN", with "a la OTAN" hung on the
+    verb: a cause backed (`[classes] cause`) that names whose it is is backed for them; the
+    phrase of where it leads is no one backed."""
+    if frame.type is not EventType.SUPPORT:
+        return
+    causes = grammar.classes.get("cause", frozenset())
+    if not any(word_forms(o) & causes and reader.actors(o) for o in frame.objects):
+        return
+    frame.recipients[:] = [r for r in frame.recipients if r.head.i != frame.token.i]
+
+
+def _drop_topics(frame: Frame, grammar: Grammar) -> None:
+    """ "Putin e Trump assinaram um acordo sobre a Síria", "hablaron por teléfono sobre
+    Venezuela": what a talk, call or deal is about (a `topic` case word) takes no part in it."""
+    if frame.type.is_directed:
+        return
+    topic = grammar.markers["topic"]
+    for listed in (frame.recipients, frame.objects, frame.linear_objects, frame.linear_recipients):
+        listed[:] = [t for t in listed if case_phrase(t) not in topic]
 
 
 def _hung_agents(frame: Frame, head: Token, grammar: Grammar) -> None:
@@ -950,37 +1005,17 @@ def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
         frame.linear_partners.extend(linear_subject(governor, grammar, reader))
 
 
-def _thanking_verb(
-    noun: Token, head: Token, above: Token | None, grammar: Grammar
-) -> Token | None:
-    """The verb of thanks an event noun is what is thanked for: in a phrase of reason ("Putin
-    agradeceu a Kim pelo apoio"), or as its object beside whom it thanks, an indirect object
-    or a recipient phrase ("agradeció a España su apoyo", "agradeceu à Espanha o apoio")."""
-    if (
-        above is not None
-        and grammar.lemmas(above.lemma_, above.text) & grammar.thanks
-        and case_phrase(noun) in grammar.markers["reason"]
-    ):
-        return above
-    if base_dep(noun) != "obj" or head.pos_ != "VERB":
-        return None
-    if not grammar.lemmas(head.lemma_, head.text) & grammar.thanks:
-        return None
-    thanked = bool(children(head, "iobj")) or any(
-        grammar.marker_role(case_phrase(c)) == "recipient" for c in children(head, "obl")
-    )
-    # "agradeceu o apoio da Espanha": the giver named as the noun's own
-    given_by = any(base_dep(c) == "nmod" for c in noun.children)
-    return head if thanked or given_by else None
-
-
 def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
-    """ "Putin agradeceu a Kim pelo apoio": who thanks and who is thanked."""
+    """ "Putin agradeceu a Kim pelo apoio": who thanks and who is thanked. With the event as
+    the object ("Putin agradeceu a Lula o apoio do Brasil", "Zelensky agradeceu o apoio da
+    Alemanha à Ucrânia"), a recipient phrase after the event says where it went."""
     frame.thanked_by.extend(subjects(governor))
-    frame.thanked.extend(children(governor, "obj", "iobj"))
+    frame.thanked_object = frame.token.head.i == governor.i and base_dep(frame.token) == "obj"
+    frame.thanked.extend(c for c in children(governor, "obj", "iobj") if c.i != frame.token.i)
     for child in children(governor, "obl", "nmod"):
         if grammar.marker_role(case_phrase(child)) == "recipient":
-            frame.thanked.append(child)
+            after = frame.thanked_object and child.i > frame.token.i
+            (frame.recipients if after else frame.thanked).append(child)
 
 
 def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
@@ -1256,6 +1291,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         else:
             frame.governor = frame.token
             _read_verb(frame, frame.token, grammar)
+            _backed_cause(frame, grammar, reader)
         _expand_groups(frame, grammar, reader)
         if frame.type is EventType.MILITARY_AID and not frame.recipients:
             _read_helped(frame, grammar)
@@ -1263,6 +1299,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):
             # (the subject of a verb of receiving a visit is no doer, even by word order)
             _linear_roles(frame, clause, grammar, reader)
+        _drop_topics(frame, grammar)
     # "llegaron a un acuerdo": an outcome reached, no journey
     frames = [f for f in frames if not _reaches_an_event(f, frames, grammar)]
     _join_verb_and_noun(frames)

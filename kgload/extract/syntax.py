@@ -358,6 +358,19 @@ class ActorReader:
                     found.extend(self.actors(hung, owners=owners, depth=depth + 1))
         return found
 
+    def _possessor_first(self, token: Token, found: list[Mention]) -> list[Mention]:
+        """ "Ukraine's membership of NATO": with a possessor named, whose the thing is, an "of"
+        phrase names what it is of (the body joined), not a stand-in for the head."""
+        named = [self.mention(c) for c in token.children if c.dep_.lower() == "nmod:poss"]
+        if not any(m is not None for m in named):
+            return found
+        of = {
+            m.start
+            for c in children(token, "nmod")
+            if case_phrase(c) in self.grammar.markers["of"] and (m := self.mention(c)) is not None
+        }
+        return [m for m in found if m.start not in of]
+
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
         if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
             # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
@@ -399,6 +412,7 @@ class ActorReader:
                         result.insert(0, named)
             elif relation in ("appos", "flat", "nmod", "compound"):
                 result.extend(self.actors(child, owners=owners, through=through, depth=depth + 1))
+        result = self._possessor_first(token, result)
         if through:
             return result
         # a person stands for a state: prefer the person, then an organisation, then a state

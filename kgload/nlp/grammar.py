@@ -6,7 +6,8 @@ language means adding a file.
 A trigger is written ``lemma`` or ``lemma+REQ+REQ…``; each REQ must hold for a dependent of the
 trigger (a child or a grandchild): ``word`` (lemma or form), ``a|b`` (either), ``@class`` (a word
 of ``[classes]``), ``@actor`` (a linked actor), ``@place`` (a linked place or state),
-``dep:REQ`` (only a child with that relation; ``amod/compound:REQ`` either).
+``dep:REQ`` (only a child with that relation; ``amod/compound:REQ`` either), ``head:REQ`` (the
+word the trigger hangs from, not a dependent: ``deal+head:reach``).
 
 >>> rule = parse_trigger("call+obj:@actor", {}, where="example")
 >>> rule[0], rule[1][0].dep, rule[1][0].actor
@@ -35,6 +36,8 @@ __all__ = [
     "with_particles",
 ]
 
+# the pseudo-relation of a requirement on the word a trigger hangs from ("deal+head:reach")
+_HEAD = "head"
 # [markers] keys: the role a case phrase gives the oblique or nominal modifier it introduces.
 MARKER_ROLES = (
     "recipient",
@@ -53,6 +56,7 @@ MARKER_ROLES = (
     "after",
     "between",
     "aimed",
+    "topic",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (
@@ -81,6 +85,7 @@ class Requirement:
     dep: tuple[str, ...] | None = None  # relations (prefixes) a child must have, if any
     actor: bool = False
     place: bool = False  # "@place": a linked place, or a state named as a place
+    head: bool = False  # "head:": the word the trigger hangs from, not a dependent
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,11 @@ class Grammar:
         found = {lemma, form}
         base = form.split("-")[0] if "-" in form[1:] else form
         found.add(base)
+        words = lemma.split()
+        if verb and len(words) > 1:
+            # "recusou-se", lemmatised "recusar se": the verb, and the verb with its clitic (a
+            # lemma of spaces alone, a space token's, has no verb)
+            found |= {words[0], "-".join(words)}
         for ending in self.inflections:
             if base.endswith(ending) and len(base) - len(ending) >= 3:
                 found.add(base[: -len(ending)])
@@ -283,6 +293,9 @@ def parse_trigger(
                 words.add(alternative)
             else:
                 raise KnowledgeBaseError(f"{where}: empty requirement in {text!r}")
+        if dep == _HEAD:
+            requirements.append(Requirement(frozenset(words), None, actor, place, head=True))
+            continue
         deps = tuple(dep.split("/")) if dep else None
         requirements.append(Requirement(frozenset(words), deps, actor, place))
     return lemma, tuple(requirements)

@@ -136,6 +136,7 @@ def _repair(doc: Doc) -> None:
     _repair_reduced_relative(doc)
     _repair_case_on_possessor(doc)
     _repair_second_subject(doc)
+    _repair_second_object(doc)
     _repair_nominal_clause(doc)
     _repair_participle_root(doc)
     _repair_verbless_predicate(doc)
@@ -148,6 +149,8 @@ def _repair(doc: Doc) -> None:
     _repair_phrase_on_a_named_object(doc)
     _repair_adjective_on_a_far_noun(doc)
     _repair_object_of_a_case_phrase(doc)
+    _repair_noun_read_as_a_modifier_of_its_adjective(doc)
+    _repair_modifier_read_as_the_object(doc)
     _repair_oblique_on_a_noun(doc)
     _repair_conjunct_of_a_case_phrase(doc)
     _repair_adjective_read_as_a_clause(doc)
@@ -182,6 +185,22 @@ def _repair_second_subject(doc: Doc) -> None:
         before, after = subjects
         if before.i < verb.i < after.i and after.pos_ == "NOUN":
             after.dep_ = "obj"
+
+
+def _repair_second_object(doc: Doc) -> None:
+    """ "Lula manifestou solidariedade a Cuba" with both "solidariedade" and "a Cuba" labelled
+    `obj`: a clause has one direct object, so of two, when one has no case word and the other
+    opens with one, the one with the case word is an oblique (Spanish marks a lone object of a
+    person with "a", which stays an object: "respaldó a Cuba")."""
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        if len(objects) != 2:
+            continue
+        marked = [o for o in objects if any(c.dep_ == "case" for c in o.children)]
+        if len(marked) == 1:
+            marked[0].dep_ = "obl"
 
 
 def _repair_nominal_clause(doc: Doc) -> None:
@@ -791,6 +810,61 @@ def _repair_adjective_read_as_a_clause(doc: Doc) -> None:
         ):
             continue
         token.dep_ = "amod"
+
+
+# the relations of a nominal argument or modifier: a phrase whose head may be misread
+_NOMINAL_ARGUMENTS = ("obj", "nsubj", "obl", "nmod", "iobj")
+
+
+def _repair_noun_read_as_a_modifier_of_its_adjective(doc: Doc) -> None:
+    """ "Cuba ratificó su respaldo incondicional a Venezuela" with "respaldo" labelled a
+    modifier (`amod`) of the adjective after it, which heads the object: a noun modifies no
+    adjective, so the noun heads the phrase, with the adjective's words, and the adjective
+    modifies it."""
+    for noun in doc:
+        adjective = noun.head
+        if (
+            noun.dep_ != "amod"
+            or noun.pos_ != "NOUN"
+            or adjective.pos_ != "ADJ"
+            or adjective.i != noun.i + 1
+            or adjective.dep_ not in _NOMINAL_ARGUMENTS
+            or adjective.head.i == adjective.i
+        ):
+            continue
+        noun.head, noun.dep_ = adjective.head, adjective.dep_
+        for child in list(adjective.children):
+            if child.i != noun.i:
+                child.head = noun
+        adjective.head, adjective.dep_ = noun, "amod"
+
+
+def _repair_modifier_read_as_the_object(doc: Doc) -> None:
+    """ "Rusia expresó su firme respaldo a Venezuela" with "firme" read as the object and
+    "respaldo" as a clause (`xcomp`/`advcl`) of the verb: a bare modifier with only a
+    determiner, right before a noun the parser made a clause with no subject, subordinator,
+    auxiliary or copula of its own, is that noun's modifier, and the noun the object."""
+    for word in doc:
+        verb = word.head
+        if (
+            word.dep_ != "obj"
+            or word.pos_ not in ("NOUN", "ADJ")
+            or word.i + 1 >= len(doc)
+            or any(c.dep_ != "det" for c in word.children)
+        ):
+            continue
+        noun = doc[word.i + 1]
+        if (
+            noun.head.i != verb.i
+            or noun.dep_ not in ("xcomp", "advcl")
+            or noun.pos_ not in ("NOUN", "ADJ")
+            or any(c.dep_ in ("nsubj", "mark", "aux", "cop", "obj") for c in noun.children)
+        ):
+            continue
+        noun.dep_, noun.pos_ = "obj", "NOUN"
+        for child in list(word.children):
+            child.head = noun
+        word.head, word.dep_ = noun, "amod"
 
 
 def _repair_participle_with_a_determiner(doc: Doc) -> None:

@@ -1527,18 +1527,20 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         elif head.dep_ in ("nsubj", "nsubj:pass"):
             _date_read_as_subject(head, verb)
             continue
-        for clause in children(head, "acl"):
+        for clause in children(head, "acl", "xcomp", "advcl"):
             if (
-                clause.dep_.lower() == "acl"
+                clause.dep_.lower() in ("acl", "xcomp", "advcl")
                 and clause.i > head.i
                 and clause.pos_ == "VERB"
                 and "Fin" not in clause.morph.get("VerbForm", [])
                 and "Part" not in clause.morph.get("VerbForm", [])
             ):
                 # "agreed on Friday to impose sanctions" with "to impose" hung on "Friday": a
-                # date is no one's to do anything; the infinitive is the verb's complement
+                # date is no one's to do anything; the infinitive is the verb's complement, or
+                # its purpose when a subordinator opens it ("viajará el viernes para reunirse
+                # con Peña Nieto", "para reunirse" under "viernes")
                 clause.head = verb
-                clause.dep_ = "xcomp"
+                clause.dep_ = "advcl" if children(clause, "mark") else "xcomp"
         if children(verb, "ccomp"):
             continue
         for clause in children(head, "acl:relcl"):

@@ -361,8 +361,29 @@ def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool
         ):
             # the case word wins over the label: "contra instalações" is never an agent
             frame.agents.append(child)
-        elif role != "agent":
+        elif role != "agent" and not _talked_about(frame, phrase, grammar):
             _file(frame, child, role)
+        elif role != "agent":
+            _read_partners_under_topic(frame, child, grammar)
+
+
+def _talked_about(frame: Frame, phrase: str, grammar: Grammar) -> bool:
+    """ "talks with the US on Iran and Syria", "reunión con Lula sobre Venezuela": what a talk
+    is about (a `topic` case word) is no side of it, nor is the summit on whose margins it took
+    place."""
+    return (
+        frame.type in _TALKS
+        and bool(phrase)
+        and (phrase in grammar.markers["topic"] or phrase.split()[0] in grammar.markers["topic"])
+    )
+
+
+def _read_partners_under_topic(frame: Frame, topic: Token, grammar: Grammar) -> None:
+    """ "teve uma reunião sobre a Venezuela com Lula" parsed with "com Lula" under "Venezuela":
+    a partner phrase hung on what a talk is about is the talk's."""
+    for child in children(topic, "nmod"):
+        if grammar.marker_role(case_phrase(child)) == "partner":
+            frame.partners.append(child)
 
 
 def _role_of(phrase: str, grammar: Grammar) -> str | None:
@@ -681,8 +702,10 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
     role = _role_of(phrase, grammar) if phrase else "of"
     if role == "of":
         frame.owners.append(child)
-    else:
+    elif not _talked_about(frame, phrase, grammar):
         _file(frame, child, role)
+    else:
+        _read_partners_under_topic(frame, child, grammar)
 
 
 def _agrees(first: Token, second: Token) -> bool:
@@ -1177,6 +1200,26 @@ def _reaches_an_event(frame: Frame, frames: list[Frame], grammar: Grammar) -> bo
     )
 
 
+def _setting_of_its_verb(frame: Frame, frames: list[Frame], grammar: Grammar) -> bool:
+    """ "The Prime Minister met President Macron at the G20 summit", "se reunió con Lula en la
+    cumbre": an event noun in a `during` phrase of a verb of its own type is where that verb's
+    event took place, not a second event with the verb's subject and the noun's modifiers (the
+    summit is no meeting of the Prime Minister with the G20)."""
+    return (
+        frame.rule.nominal
+        and frame.governor is not None
+        and base_dep(frame.token) == "obl"
+        and frame.token.head.i == frame.governor.i
+        and case_phrase(frame.token) in grammar.markers["during"]
+        and any(
+            not other.rule.nominal
+            and other.type is frame.type
+            and other.token.i == frame.governor.i
+            for other in frames
+        )
+    )
+
+
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
     """Every trigger of the sentence with its role phrases, in text order."""
     frames: list[Frame] = []
@@ -1208,6 +1251,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             _linear_roles(frame, clause, grammar, reader)
     # "llegaron a un acuerdo": an outcome reached, no journey
     frames = [f for f in frames if not _reaches_an_event(f, frames, grammar)]
+    frames = [f for f in frames if not _setting_of_its_verb(f, frames, grammar)]
     _join_verb_and_noun(frames)
     _join_nouns(frames)
     by_token = {f.token.i: f for f in frames}

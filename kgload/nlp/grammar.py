@@ -53,6 +53,7 @@ MARKER_ROLES = (
     "after",
     "between",
     "aimed",
+    "topic",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

@@ -129,6 +129,7 @@ def _repair(doc: Doc) -> None:
     _repair_finite_verb_as_object(doc)
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
+    _repair_present_verb_read_as_a_plural_noun(doc)
     _repair_subject_set_off_before_its_verb(doc)
     _repair_unmarked_agents(doc)
     _repair_reduced_relative(doc)
@@ -613,6 +614,49 @@ def _repair_verb_read_as_a_named_noun(doc: Doc) -> None:
             ):
                 child.dep_ = "obj"
                 break
+
+
+def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
+    """ "Obama meets with Kikwete in the Oval Office" (a caption, a headline) with "meets"
+    tagged a plural noun and "Obama" its compound: a plural noun right after a singular name
+    with no determiner, with no word of a noun phrase of its own (determiner, numeral,
+    possessor, case word, copula) and phrases with a case word after it, is the name's verb in
+    the present; the name is its subject and those phrases its obliques ("The Council sanctions
+    on Iran", a name with its determiner, stays a noun phrase)."""
+    for verb in doc:
+        if (
+            verb.dep_ != "ROOT"
+            or verb.pos_ != "NOUN"
+            or verb.morph.get("Number", []) != ["Plur"]
+            or verb.i == 0
+        ):
+            continue
+        name = doc[verb.i - 1]
+        children = list(verb.children)
+        if (
+            name.head.i != verb.i
+            or name.dep_ != "compound"
+            or name.is_lower
+            or name.morph.get("Number", []) != ["Sing"]
+            or any(c.dep_ == "det" for c in name.children)  # "The Council sanctions on Iran"
+            or any(c.dep_ in (*_NOMINAL, "aux", "nsubj") for c in children)
+        ):
+            continue
+        phrases = [
+            c
+            for c in children
+            if c.dep_ == "nmod" and c.i > verb.i and any(g.dep_ == "case" for g in c.children)
+        ]
+        if not phrases:
+            continue
+        verb.pos_ = "VERB"
+        verb.morph = MorphAnalysis(
+            verb.vocab,
+            {"Mood": "Ind", "Number": "Sing", "Person": "3", "Tense": "Pres", "VerbForm": "Fin"},
+        )
+        name.dep_ = "nsubj"
+        for phrase in phrases:
+            phrase.dep_ = "obl"
 
 
 def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:

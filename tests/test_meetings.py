@@ -1,0 +1,168 @@
+"""Meetings and visits as news tells them (issue 9, meetings pass): what a talk is about and
+the summit it took place at are no sides of it, a purpose clause the parser hung on a date
+still tells a planned meeting, and a caption's "X meets with Y" is a verb. The sentences are
+ours, each rule with a twin it must leave alone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType, Status
+from kgload.nlp.parse import _repair_present_verb_read_as_a_plural_noun
+
+BIDEN, LULA, MACRON, JOHNSON = "Q6279", "Q37181", "Q3052772", "Q180589"
+BLINKEN, LAVROV, OBAMA, BRAZIL = "Q7821917", "Q58217", "Q76", "Q155"
+
+
+def _events(text: str, lang: str, published: dt.date) -> list[Event]:
+    article = Article(id="t", text=text, lang=lang, source="test", published=published)
+    return list(analyze(article, load_kb()).events)
+
+
+def _sides(text: str, lang: str, kind: EventType, published: dt.date) -> list[set[str]]:
+    return [set(e.participants) for e in _events(text, lang, published) if e.type is kind]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        ("en", "Biden held talks with the Brazilian government on Venezuela.", {BIDEN, BRAZIL}),
+        ("es", "Biden mantuvo una reunión sobre Venezuela con Lula.", {BIDEN, LULA}),
+        # the partner hung by the parser on the topic is still the talk's
+        ("pt", "Biden teve uma reunião sobre a Venezuela com Lula.", {BIDEN, LULA}),
+        # the meeting whose margins it took place on is no side either
+        (
+            "en",
+            "Antony Blinken met with Sergey Lavrov on the margins of the Arctic Council "
+            "Ministerial.",
+            {BLINKEN, LAVROV},
+        ),
+    ],
+)
+def test_what_a_talk_is_about_is_no_side_of_it(lang: str, text: str, sides: set[str]) -> None:
+    assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [sides]
+
+
+def test_a_partner_named_beside_the_topic_still_takes_part() -> None:
+    text = "President Biden held talks with President Lula and President Macron on trade."
+    assert _sides(text, "en", EventType.MEETING, dt.date(2023, 6, 1)) == [{BIDEN, LULA, MACRON}]
+
+
+def test_a_directed_act_still_takes_its_target_after_the_same_word() -> None:
+    # "sobre" opens a talk's topic, but the target of an attack
+    events = _events("Israel lançou ataques sobre o Líbano.", "pt", dt.date(2024, 9, 25))
+    assert [(e.agent, e.recipient) for e in events if e.type is EventType.ATTACK] == [
+        ("Q801", "Q822")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "sides"),
+    [
+        (
+            "en",
+            "Boris Johnson met President Macron at the G20 Summit in Rome.",
+            dt.date(2021, 10, 31),
+            {JOHNSON, MACRON},
+        ),
+        (
+            "pt",
+            "Lula se reuniu com o presidente Macron na cúpula do G20 em Roma.",
+            dt.date(2023, 6, 1),
+            {LULA, MACRON},
+        ),
+        (
+            "pt",
+            "Lula reuniu-se com Macron durante a cúpula do G20.",
+            dt.date(2023, 6, 1),
+            {LULA, MACRON},
+        ),
+    ],
+)
+def test_the_summit_a_meeting_took_place_at_is_no_second_meeting(
+    lang: str, text: str, published: dt.date, sides: set[str]
+) -> None:
+    assert _sides(text, lang, EventType.MEETING, published) == [sides]
+
+
+def test_a_summit_set_before_a_clause_of_another_verb_is_still_a_meeting() -> None:
+    text = "Na cúpula do G20, Lula e Macron discutiram o clima."
+    meetings = _sides(text, "pt", EventType.MEETING, dt.date(2023, 6, 1))
+    assert len(meetings) == 1 and {LULA, MACRON} <= meetings[0]
+
+
+def test_a_purpose_clause_hung_on_a_date_still_tells_a_planned_meeting() -> None:
+    text = "El presidente Biden viajará a Brasilia el viernes para reunirse con el presidente Lula."
+    events = _events(text, "es", dt.date(2023, 6, 1))
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    assert [(set(e.participants), e.status) for e in meetings] == [({BIDEN, LULA}, Status.PLANNED)]
+    assert [e.recipient for e in events if e.type is EventType.VISIT] == ["Q155"]
+
+
+def test_a_caption_s_present_verb_read_as_a_plural_noun_tells_a_meeting() -> None:
+    text = "President Obama meets with Brazilian President Lula in the Oval Office."
+    assert _sides(text, "en", EventType.MEETING, dt.date(2009, 5, 21)) == [{OBAMA, LULA}]
+
+
+def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
+    )
+
+
+def test_a_plural_noun_after_a_bare_name_with_a_case_phrase_is_the_name_s_verb() -> None:
+    doc = _tagged(
+        [
+            ("Obama", 1, "compound", "PROPN", "Number=Sing"),
+            ("meets", 1, "ROOT", "NOUN", "Number=Plur"),
+            ("with", 3, "case", "ADP", ""),
+            ("Lula", 1, "nmod", "PROPN", "Number=Sing"),
+        ]
+    )
+    _repair_present_verb_read_as_a_plural_noun(doc)
+    assert (doc[1].pos_, doc[0].dep_, doc[3].dep_) == ("VERB", "nsubj", "obl")
+    assert doc[1].morph.get("Tense") == ["Pres"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a name with its determiner heads a noun phrase: "The Council sanctions on Iran"
+        [
+            ("The", 1, "det", "DET", ""),
+            ("Council", 2, "compound", "PROPN", "Number=Sing"),
+            ("sanctions", 2, "ROOT", "NOUN", "Number=Plur"),
+            ("on", 4, "case", "ADP", ""),
+            ("Iran", 2, "nmod", "PROPN", "Number=Sing"),
+        ],
+        # a noun with a determiner of its own: "the Biden talks with Lula"
+        [
+            ("the", 2, "det", "DET", ""),
+            ("Biden", 2, "compound", "PROPN", "Number=Sing"),
+            ("talks", 2, "ROOT", "NOUN", "Number=Plur"),
+            ("with", 4, "case", "ADP", ""),
+            ("Lula", 2, "nmod", "PROPN", "Number=Sing"),
+        ],
+        # no case phrase after it: "Brazil exports"
+        [
+            ("Brazil", 1, "compound", "PROPN", "Number=Sing"),
+            ("exports", 1, "ROOT", "NOUN", "Number=Plur"),
+        ],
+    ],
+)
+def test_a_noun_phrase_stays_a_noun_phrase(rows: list[tuple[str, int, str, str, str]]) -> None:
+    doc = _tagged(rows)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    _repair_present_verb_read_as_a_plural_noun(doc)
+    assert root.pos_ == "NOUN"

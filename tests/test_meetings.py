@@ -14,7 +14,10 @@ from spacy.vocab import Vocab
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
-from kgload.nlp.parse import _repair_present_verb_read_as_a_plural_noun
+from kgload.nlp.parse import (
+    _repair_present_verb_read_as_a_plural_noun,
+    _repair_relative_clause_with_a_case_word_read_as_adverbial,
+)
 
 BIDEN, LULA, MACRON, JOHNSON = "Q6279", "Q37181", "Q3052772", "Q180589"
 BLINKEN, LAVROV, OBAMA, BRAZIL = "Q7821917", "Q58217", "Q76", "Q155"
@@ -166,3 +169,64 @@ def test_a_noun_phrase_stays_a_noun_phrase(rows: list[tuple[str, int, str, str, 
     root = next(t for t in doc if t.dep_ == "ROOT")
     _repair_present_verb_read_as_a_plural_noun(doc)
     assert root.pos_ == "NOUN"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lula thanked Macron, with whom he met in Paris last week."),
+        ("pt", "Lula agradeceu a Macron, com quem se reuniu em Paris na semana passada."),
+        ("es", "Lula agradeció a Macron, con quien se reunió en París la semana pasada."),
+    ],
+)
+def test_a_relative_clause_opened_by_with_whom_meets_the_subject_above(
+    lang: str, text: str
+) -> None:
+    assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [{LULA, MACRON}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the relative word is the clause's subject: the antecedent meets
+        ("pt", "Lula elogiou Macron, que se reuniu com Biden em Paris."),
+        # the clause names its own subject
+        ("en", "Lula thanked Macron, with whom Biden met in Paris."),
+    ],
+)
+def test_a_relative_clause_with_a_subject_of_its_own_keeps_it(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [{MACRON, BIDEN}]
+
+
+def test_a_clause_opened_by_a_case_word_and_a_relative_pronoun_is_a_relative_clause() -> None:
+    # the misparse: "reuniu" an adverbial clause of "agradeceu", "com" its subordinator
+    doc = _tagged(
+        [
+            ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
+            ("agradeceu", 1, "ROOT", "VERB", "Number=Sing|VerbForm=Fin"),
+            ("Macron", 1, "obj", "PROPN", "Number=Sing"),
+            (",", 7, "punct", "PUNCT", ""),
+            ("com", 7, "mark", "SCONJ", ""),
+            ("quem", 7, "nsubj", "PRON", "PronType=Rel"),
+            ("se", 7, "expl", "PRON", "Person=3|PronType=Prs"),
+            ("reuniu", 1, "advcl", "VERB", "Number=Sing|VerbForm=Fin"),
+        ]
+    )
+    _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
+    assert (doc[7].dep_, doc[7].head.i, doc[5].dep_, doc[4].head.i) == ("acl:relcl", 2, "obl", 5)
+
+
+def test_a_clause_opened_by_a_case_word_and_no_relative_pronoun_stays() -> None:
+    doc = _tagged(
+        [
+            ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
+            ("agradeceu", 1, "ROOT", "VERB", "Number=Sing|VerbForm=Fin"),
+            ("Macron", 1, "obj", "PROPN", "Number=Sing"),
+            (",", 6, "punct", "PUNCT", ""),
+            ("porque", 6, "mark", "SCONJ", ""),
+            ("ele", 6, "nsubj", "PRON", "PronType=Prs"),
+            ("veio", 1, "advcl", "VERB", "Number=Sing|VerbForm=Fin"),
+        ]
+    )
+    _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
+    assert (doc[6].dep_, doc[6].head.i) == ("advcl", 1)

@@ -321,7 +321,11 @@ class _Resolver:
         if token.morph.get("Person", []) == ["1"]:
             return self.first_person(token)
         person = token.morph.get("Person", [])
-        if "Yes" in token.morph.get("Reflex", []) or person not in ([], ["3"]):
+        if (
+            "Yes" in token.morph.get("Reflex", [])
+            or person not in ([], ["3"])
+            or base_dep(token) == "expl"  # "com quem se reuniu": the clitic names no one
+        ):
             return []
         possessive = "Yes" in token.morph.get("Poss", []) or base_dep(token) in ("det", "nmod")
         neuter = "Neut" in token.morph.get("Gender", [])
@@ -341,6 +345,10 @@ class _Resolver:
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)
+            above = _clause_above_relative(token.head) if base_dep(token) == "nsubj" else None
+            if not keys and not neuter and above is not None:
+                # "thanked Macron, with whom he met": the subject of the verb above
+                keys = self.actors(subjects(above))
             if not keys and not neuter and base_dep(token) == "nsubj":
                 keys = self._topic_person()
         return keys or self._last_named(token, possessive=possessive, neuter=neuter)
@@ -540,12 +548,40 @@ def _main_verb(verb: Token) -> Token | None:
             return node
         if node.head.i == node.i:
             return node
+        above = _clause_above_relative(node)
+        if above is not None:
+            node = above
+            continue
         if base_dep(node) not in ("conj", "xcomp", "ccomp", "parataxis", "advcl"):
             return None
         if _beside_a_name(node):
             return node
         node = node.head
     return None
+
+
+def _clause_above_relative(verb: Token) -> Token | None:
+    """ "agradeceu a Macron, com quem se reuniu", "thanked Macron, with whom he met": the verb
+    whose object or oblique a relative clause describes, when its relative word is not its
+    subject; the clause's subject, left out or a pronoun, is that verb's."""
+    relatives = [
+        c
+        for c in verb.children
+        if "Rel" in c.morph.get("PronType", []) and base_dep(c) in ("obl", "obj", "iobj")
+    ]
+    if verb.dep_.lower() != "acl:relcl" or not relatives:
+        return None
+    if any(t.pos_ in ("PROPN", "NOUN") for t in verb.doc[relatives[0].i + 1 : verb.i]):
+        return None  # "con quien Biden se reunió", Biden misparsed: a subject of its own
+    antecedent = verb.head
+    above = antecedent.head
+    if (
+        above.i == antecedent.i
+        or above.pos_ not in ("VERB", "AUX")
+        or base_dep(antecedent) not in ("obj", "obl", "iobj")
+    ):
+        return None
+    return above
 
 
 def _beside_a_name(verb: Token) -> bool:

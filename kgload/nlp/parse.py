@@ -152,6 +152,7 @@ def _repair(doc: Doc) -> None:
     _repair_adjective_read_as_a_clause(doc)
     _repair_participle_with_a_determiner(doc)
     _repair_relative_clause_read_as_adverbial(doc)
+    _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
 
@@ -884,6 +885,44 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
             ):
                 continue
             pronoun.dep_ = "nsubj"
+        verb.head = antecedent
+        verb.dep_ = "acl:relcl"
+
+
+def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None:
+    """ "Lula thanked Macron, with whom he met in Paris", "agradeceu a Macron, com quem se
+    reuniu", "con quien se reunió", with the clause an `advcl` of the verb above (and "com" its
+    subordinator, "quem" its subject): a finite clause opened by a case word and a relative
+    pronoun is a relative clause of the name or noun right before them (across a comma), the
+    pronoun an oblique that its case word opens."""
+    for pronoun in doc:
+        verb = pronoun.head
+        if (
+            "Rel" not in pronoun.morph.get("PronType", [])
+            or pronoun.dep_ not in ("nsubj", "obj", "obl")
+            or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or pronoun.i < 3
+        ):
+            continue
+        case = doc[pronoun.i - 1]
+        if (
+            case.pos_ not in ("ADP", "SCONJ")
+            or case.head.i not in (pronoun.i, verb.i)
+            or case.dep_ not in ("case", "mark")
+            or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != case.i
+        ):
+            continue
+        antecedent = doc[case.i - 1]
+        if antecedent.pos_ == "PUNCT":
+            antecedent = doc[case.i - 2]
+        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
+            antecedent = antecedent.head
+        if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
+            continue
+        case.head = pronoun
+        case.dep_ = "case"
+        pronoun.dep_ = "obl"
         verb.head = antecedent
         verb.dep_ = "acl:relcl"
 

@@ -17,6 +17,7 @@ from kgload.model import Article, Event, EventType, Status
 from kgload.nlp.parse import (
     _repair_present_verb_read_as_a_plural_noun,
     _repair_relative_clause_with_a_case_word_read_as_adverbial,
+    _repair_subject_set_off_before_its_verb,
 )
 
 BIDEN, LULA, MACRON, JOHNSON = "Q6279", "Q37181", "Q3052772", "Q180589"
@@ -230,3 +231,28 @@ def test_a_clause_opened_by_a_case_word_and_no_relative_pronoun_stays() -> None:
     )
     _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
     assert (doc[6].dep_, doc[6].head.i) == ("advcl", 1)
+
+
+def test_a_clause_hung_loose_beside_a_name_set_off_by_commas_is_its_verb() -> None:
+    text = "Lula, on a state visit to China, met President Xi Jinping."
+    assert _sides(text, "en", EventType.MEETING, dt.date(2023, 6, 1)) == [{LULA, "Q15031"}]
+
+
+@pytest.mark.parametrize(
+    ("separator", "moved"),
+    [(",", True), (":", False)],  # a speaker's label keeps its clause
+)
+def test_a_loose_clause_beside_a_name_takes_it_as_subject_only_after_a_comma(
+    separator: str, moved: bool
+) -> None:
+    doc = _tagged(
+        [
+            ("Lula", 0, "ROOT", "PROPN", "Number=Sing"),
+            (separator, 3, "punct", "PUNCT", ""),
+            ("then", 3, "advmod", "ADV", ""),
+            ("met", 0, "parataxis", "VERB", "VerbForm=Fin"),
+            ("Xi", 3, "obj", "PROPN", "Number=Sing"),
+        ]
+    )
+    _repair_subject_set_off_before_its_verb(doc)
+    assert (doc[3].dep_ == "ROOT" and doc[0].dep_ == "nsubj") is moved

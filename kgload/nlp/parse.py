@@ -664,11 +664,16 @@ def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
     """ "Israel, en respuesta, llevó a cabo bombardeos sobre Yemen" with "Israel" the root and
     "llevó" its conjunct: a conjunct has a coordinator or sits in a list, so a verb hung as the
     only conjunct of a name at the root, with no coordinator or subject of its own and a phrase
-    set off by commas between them, is the main verb and the name its subject."""
+    set off by commas between them, is the main verb and the name its subject. So is a verb
+    hung beside the name as a loose clause (`parataxis`) when a comma, not a colon, follows
+    the name ("Lula, on a state visit to China, met Xi"; a speaker's label "BLINKEN: …"
+    keeps its clause)."""
     for verb in doc:
         name = verb.head
+        if verb.dep_ == "parataxis" and (name.i + 1 >= len(doc) or doc[name.i + 1].text != ","):
+            continue
         if (
-            verb.dep_ != "conj"
+            verb.dep_ not in ("conj", "parataxis")
             or verb.pos_ != "VERB"
             or name.dep_ != "ROOT"
             or name.pos_ not in ("PROPN", "NOUN")

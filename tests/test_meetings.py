@@ -256,3 +256,20 @@ def test_a_loose_clause_beside_a_name_takes_it_as_subject_only_after_a_comma(
     )
     _repair_subject_set_off_before_its_verb(doc)
     assert (doc[3].dep_ == "ROOT" and doc[0].dep_ == "nsubj") is moved
+
+
+def test_what_a_visit_is_for_is_not_where_it_goes() -> None:
+    text = (
+        "Theresa May will fly to Paris tomorrow for three days of talks with the French "
+        "government on Libya, Iran, Syria, and other regional crises."
+    )
+    events = _events(text, "en", dt.date(2018, 5, 6))
+    assert [e.recipient for e in events if e.type is EventType.VISIT] == ["Q142"]
+    assert not [e for e in events if e.type is EventType.MEETING and "Q1016" in e.participants]
+
+
+def test_a_visit_told_by_flew_goes_where_it_flew() -> None:
+    events = _events("Biden flew to Beijing on Monday.", "en", dt.date(2023, 6, 1))
+    assert [(e.agent, e.recipient) for e in events if e.type is EventType.VISIT] == [
+        (BIDEN, "Q148")
+    ]

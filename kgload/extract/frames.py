@@ -361,20 +361,24 @@ def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool
         ):
             # the case word wins over the label: "contra instalações" is never an agent
             frame.agents.append(child)
-        elif role != "agent" and not _talked_about(frame, phrase, grammar):
+        elif role != "agent" and not _not_a_side(frame, phrase, grammar):
             _file(frame, child, role)
         elif role != "agent":
             _read_partners_under_topic(frame, child, grammar)
 
 
-def _talked_about(frame: Frame, phrase: str, grammar: Grammar) -> bool:
+def _not_a_side(frame: Frame, phrase: str, grammar: Grammar) -> bool:
     """ "talks with the US on Iran and Syria", "reunión con Lula sobre Venezuela": what a talk
     is about (a `topic` case word) is no side of it, nor is the summit on whose margins it took
-    place."""
-    return (
-        frame.type in _TALKS
-        and bool(phrase)
-        and (phrase in grammar.markers["topic"] or phrase.split()[0] in grammar.markers["topic"])
+    place; what a visit is for (a `reason` case word) is not where it goes."""
+    if not phrase:
+        return False
+    first = phrase.split()[0]
+    if frame.type is EventType.VISIT:
+        # "will travel to Washington for two days of talks": a visit's reason is no destination
+        return phrase in grammar.markers["reason"] or first in grammar.markers["reason"]
+    return frame.type in _TALKS and (
+        phrase in grammar.markers["topic"] or first in grammar.markers["topic"]
     )
 
 
@@ -702,7 +706,7 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
     role = _role_of(phrase, grammar) if phrase else "of"
     if role == "of":
         frame.owners.append(child)
-    elif not _talked_about(frame, phrase, grammar):
+    elif not _not_a_side(frame, phrase, grammar):
         _file(frame, child, role)
     else:
         _read_partners_under_topic(frame, child, grammar)

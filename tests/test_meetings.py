@@ -273,3 +273,15 @@ def test_a_visit_told_by_flew_goes_where_it_flew() -> None:
     assert [(e.agent, e.recipient) for e in events if e.type is EventType.VISIT] == [
         (BIDEN, "Q148")
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Lula regresó a Brasilia tras tres días de reuniones en Pekín con Xi Jinping."),
+        # the partner hung by the parser on the span, not on the talks
+        ("pt", "Lula voltou a Brasília após três dias de reuniões em Pequim com Xi Jinping."),
+    ],
+)
+def test_days_of_talks_stand_for_the_talks(lang: str, text: str) -> None:
+    assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [{LULA, "Q15031"}]

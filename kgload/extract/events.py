@@ -58,6 +58,7 @@ from kgload.model import (
     Evidence,
     Mention,
     PartialDate,
+    Precision,
     Status,
 )
 from kgload.nlp.dates import DateMention
@@ -2207,7 +2208,7 @@ def _dated_status(
         date is not None
         and published is not None
         and status is Status.OCCURRED
-        and date.precision.value == "day"
+        and date.precision is Precision.DAY
         and date.iso() > published.isoformat()
     ):
         status = Status.PLANNED
@@ -2366,7 +2367,7 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
             if (
                 earlier.date is not None
                 and earlier.dated_here
-                and earlier.date.precision.value == "day"
+                and earlier.date.precision is Precision.DAY
                 and earlier.status is Status.OCCURRED
                 and earlier.paragraph >= draft.paragraph - 1
                 and sides & {context.state_of(k) for k in earlier.participants}
@@ -2383,7 +2384,7 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
                 if (
                     earlier.type in _TALKS
                     and earlier.date is not None
-                    and earlier.date.precision.value == "day"
+                    and earlier.date.precision is Precision.DAY
                     and earlier.status is Status.OCCURRED
                     and len(sides & {context.state_of(k) for k in earlier.participants}) >= 2
                 ):
@@ -2414,7 +2415,7 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     if spans and not text[: spans[0][0]].strip():
         first, last = spans[0]
         for date in dates:
-            if first <= date.start and date.end <= last and date.value.precision.value == "day":
+            if first <= date.start and date.end <= last and date.value.precision is Precision.DAY:
                 return date.value
     for start, line in _head_lines(text):
         words = line.split()
@@ -2426,7 +2427,7 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
             if (
                 start <= date.start
                 and date.end <= start + len(line)
-                and date.value.precision.value == "day"
+                and date.value.precision is Precision.DAY
                 and len(words) - len(date.text.split()) <= _DATELINE_WORDS
             ):
                 return date.value

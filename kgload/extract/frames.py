@@ -774,6 +774,14 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head
         _read_attached(frame, [counting], grammar)
+    if not frame.type.is_directed and counting.i != noun.i:
+        # "após três dias de reuniões em Pequim com Xi", "com Xi" hung on "dias": the partner
+        # hung on the counting head is the talk's
+        frame.partners.extend(
+            c
+            for c in children(counting, "nmod")
+            if grammar.marker_role(case_phrase(c)) == "partner" and c not in frame.partners
+        )
     for participle in _participles(noun, grammar):
         # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"

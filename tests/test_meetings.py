@@ -15,6 +15,7 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
 from kgload.nlp.parse import (
+    _repair_list_item_read_as_apposition,
     _repair_present_verb_read_as_a_plural_noun,
     _repair_relative_clause_with_a_case_word_read_as_adverbial,
     _repair_subject_set_off_before_its_verb,
@@ -285,3 +286,50 @@ def test_a_visit_told_by_flew_goes_where_it_flew() -> None:
 )
 def test_days_of_talks_stand_for_the_talks(lang: str, text: str) -> None:
     assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [{LULA, "Q15031"}]
+
+
+def test_every_state_of_a_list_of_visits_is_visited() -> None:
+    text = "The Prime Minister noted his recent visits to France, Germany, Italy and Ireland."
+    article = Article(
+        id="t",
+        text=text,
+        lang="en",
+        source="test",
+        published=dt.date(2024, 10, 2),
+        url="https://www.gov.uk/government/news/t",
+    )
+    visits = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    assert {e.recipient for e in visits} == {"Q142", "Q183", "Q38", "Q27"}
+
+
+@pytest.mark.parametrize(
+    ("rows", "relation"),
+    [
+        # "visits to France, Germany, Italy and Ireland": a list item read as an apposition
+        (
+            [
+                ("France", 0, "ROOT", "PROPN", ""),
+                (",", 2, "punct", "PUNCT", ""),
+                ("Germany", 0, "appos", "PROPN", ""),
+                ("and", 4, "cc", "CCONJ", ""),
+                ("Italy", 0, "conj", "PROPN", ""),
+            ],
+            "conj",
+        ),
+        # "in Brasília, Brazil": a place and its state, no list after it
+        (
+            [
+                ("Brasília", 0, "ROOT", "PROPN", ""),
+                (",", 2, "punct", "PUNCT", ""),
+                ("Brazil", 0, "appos", "PROPN", ""),
+            ],
+            "appos",
+        ),
+    ],
+)
+def test_a_name_between_commas_in_a_list_is_an_item(
+    rows: list[tuple[str, int, str, str, str]], relation: str
+) -> None:
+    doc = _tagged(rows)
+    _repair_list_item_read_as_apposition(doc)
+    assert doc[2].dep_ == relation

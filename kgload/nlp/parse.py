@@ -155,6 +155,7 @@ def _repair(doc: Doc) -> None:
     _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
+    _repair_list_item_read_as_apposition(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -974,3 +975,23 @@ def _repair_conjunct_read_as_a_modifier(doc: Doc) -> None:
         first = next(t for t in token.subtree if t.pos_ != "PUNCT")
         if first.dep_ == "cc" and first.head.i == token.i:
             token.dep_ = "conj"
+
+
+def _repair_list_item_read_as_apposition(doc: Doc) -> None:
+    """ "his recent visits to France, Germany, Italy and Ireland" with "Germany" an apposition
+    of "France" and "Italy", "Ireland" its conjuncts: a bare name set between commas after a
+    name that has conjuncts after it is an item of that list, not another name for it."""
+    for item in doc:
+        head = item.head
+        if (
+            item.dep_ != "appos"
+            or item.pos_ != "PROPN"
+            or head.pos_ != "PROPN"
+            or head.i > item.i
+            or item.i == 0
+            or doc[item.i - 1].text != ","
+            or any(c.dep_ not in ("punct", "compound", "flat", "flat:name") for c in item.children)
+        ):
+            continue
+        if any(c.dep_ == "conj" and c.i > item.i for c in head.children):
+            item.dep_ = "conj"

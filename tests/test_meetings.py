@@ -18,6 +18,7 @@ from kgload.nlp.parse import (
     _repair_list_item_read_as_apposition,
     _repair_present_verb_read_as_a_plural_noun,
     _repair_relative_clause_with_a_case_word_read_as_adverbial,
+    _repair_subject_read_as_apposition_of_a_fronted_phrase,
     _repair_subject_set_off_before_its_verb,
 )
 
@@ -333,3 +334,68 @@ def test_a_name_between_commas_in_a_list_is_an_item(
     doc = _tagged(rows)
     _repair_list_item_read_as_apposition(doc)
     assert doc[2].dep_ == relation
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host"),
+    [
+        (
+            "es",
+            "En visita oficial a Japón, Lula se reunió con el primer ministro Fumio Kishida.",
+            "Q17",
+        ),
+        (
+            "pt",
+            "Em visita oficial ao Japão, Lula se reuniu com o primeiro-ministro Fumio Kishida.",
+            "Q17",
+        ),
+    ],
+)
+def test_the_subject_of_a_clause_set_in_a_visit_is_the_visitor(
+    lang: str, text: str, host: str
+) -> None:
+    events = _events(text, lang, dt.date(2023, 6, 1))
+    assert [(e.agent, e.recipient) for e in events if e.type is EventType.VISIT] == [(LULA, host)]
+    assert [set(e.participants) for e in events if e.type is EventType.MEETING] == [
+        {LULA, "Q359480"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "relation"),
+    [
+        # "En visita a Japón, Lula se reunió": the name after the comma is the verb's subject
+        (
+            [
+                ("En", 1, "case", "ADP", ""),
+                ("visita", 6, "obl", "NOUN", ""),
+                ("a", 3, "case", "ADP", ""),
+                ("Japón", 1, "nmod", "PROPN", ""),
+                (",", 5, "punct", "PUNCT", ""),
+                ("Lula", 3, "appos", "PROPN", ""),
+                ("reunió", 6, "ROOT", "VERB", "VerbForm=Fin"),
+            ],
+            "nsubj",
+        ),
+        # the verb has a subject of its own: the name stays Japón's apposition
+        (
+            [
+                ("En", 1, "case", "ADP", ""),
+                ("visita", 7, "obl", "NOUN", ""),
+                ("a", 3, "case", "ADP", ""),
+                ("Japón", 1, "nmod", "PROPN", ""),
+                (",", 5, "punct", "PUNCT", ""),
+                ("Tokio", 3, "appos", "PROPN", ""),
+                ("Biden", 7, "nsubj", "PROPN", ""),
+                ("habló", 7, "ROOT", "VERB", "VerbForm=Fin"),
+            ],
+            "appos",
+        ),
+    ],
+)
+def test_a_name_after_a_fronted_phrase_is_the_subject_of_a_verb_without_one(
+    rows: list[tuple[str, int, str, str, str]], relation: str
+) -> None:
+    doc = _tagged(rows)
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    assert doc[5].dep_ == relation

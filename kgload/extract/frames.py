@@ -950,10 +950,13 @@ def _read_inviter(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
 
 
 def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
-    """ "na reunião, Lula e Xi discutiram…": who speaks in the clause took part."""
+    """ "na reunião, Lula e Xi discutiram…": who speaks in the clause took part; "em visita
+    oficial ao Japão, Lula se reuniu com Kishida": who acts in the clause is the visitor."""
     if not frame.rule.type.is_directed:
         frame.partners.extend(subjects(governor))
         frame.linear_partners.extend(linear_subject(governor, grammar, reader))
+    elif frame.type is EventType.VISIT and not frame.agents and not frame.owners:
+        frame.agents.extend(subjects(governor))
 
 
 def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:

@@ -156,6 +156,7 @@ def _repair(doc: Doc) -> None:
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
     _repair_list_item_read_as_apposition(doc)
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -995,3 +996,30 @@ def _repair_list_item_read_as_apposition(doc: Doc) -> None:
             continue
         if any(c.dep_ == "conj" and c.i > item.i for c in head.children):
             item.dep_ = "conj"
+
+
+def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
+    """ "En visita oficial a Japón, Lula se reunió con Kishida" with "Lula" an apposition of
+    "Japón": a name right after the comma that closes a phrase set before the verb, followed
+    only by the verb's clitics, is the subject of a verb that has none."""
+    for name in doc:
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0:
+            continue
+        if doc[name.i - 1].text != ",":
+            continue
+        verb = next((t for t in doc[name.i + 1 :] if t.pos_ != "PRON"), None)
+        end = max(t.i for t in name.subtree)
+        if (
+            verb is None
+            or verb.pos_ != "VERB"
+            or verb.i != end + 1 + sum(1 for t in doc[end + 1 : verb.i] if t.pos_ == "PRON")
+            or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+        ):
+            continue
+        fronted = name.head
+        while fronted.head.i != verb.i and fronted.head.i != fronted.i:
+            fronted = fronted.head
+        if fronted.head.i != verb.i or fronted.dep_ not in ("obl", "advcl") or fronted.i > name.i:
+            continue
+        name.head = verb
+        name.dep_ = "nsubj"

@@ -955,8 +955,15 @@ def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
     if not frame.rule.type.is_directed:
         frame.partners.extend(subjects(governor))
         frame.linear_partners.extend(linear_subject(governor, grammar, reader))
-    elif frame.type is EventType.VISIT and not frame.agents and not frame.owners:
-        frame.agents.extend(subjects(governor))
+    elif (
+        frame.type is EventType.VISIT
+        and not frame.agents
+        and not frame.owners
+        and not is_passive(governor)
+    ):
+        # (a subject that names no actor, "os acordos foram assinados durante a visita ao
+        # Brasil do presidente chinês", leaves the visitor to the noun's own phrases)
+        frame.agents.extend(s for s in subjects(governor) if reader.actors(s))
 
 
 def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:

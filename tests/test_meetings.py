@@ -399,3 +399,27 @@ def test_a_name_after_a_fronted_phrase_is_the_subject_of_a_verb_without_one(
     doc = _tagged(rows)
     _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
     assert doc[5].dep_ == relation
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        (
+            "pt",
+            "Os presidentes Lula e Xi Jinping reuniram-se por mais de duas horas.",
+            {LULA, "Q15031"},
+        ),
+        ("es", "Los mandatarios Lula y Macron se reunieron en París.", {LULA, MACRON}),
+    ],
+)
+def test_a_plural_noun_with_names_beside_it_stands_for_each(
+    lang: str, text: str, sides: set[str]
+) -> None:
+    assert _sides(text, lang, EventType.MEETING, dt.date(2023, 6, 1)) == [sides]
+
+
+def test_a_clause_of_where_the_traveller_goes_has_the_traveller_as_subject() -> None:
+    text = "Lula viajará la próxima semana a Washington, donde se reunirá con Biden."
+    events = _events(text, "es", dt.date(2023, 6, 1))
+    meetings = [e for e in events if e.type is EventType.MEETING]
+    assert [(set(e.participants), e.status) for e in meetings] == [({LULA, BIDEN}, Status.PLANNED)]

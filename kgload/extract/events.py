@@ -568,7 +568,8 @@ def _clause_above_relative(verb: Token) -> Token | None:
     relatives = [
         c
         for c in verb.children
-        if "Rel" in c.morph.get("PronType", []) and base_dep(c) in ("obl", "obj", "iobj")
+        if "Rel" in c.morph.get("PronType", [])
+        and base_dep(c) in ("obl", "obj", "iobj", "advmod")  # "donde se reunirá con Biden"
     ]
     if verb.dep_.lower() != "acl:relcl" or not relatives:
         return None

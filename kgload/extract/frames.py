@@ -544,7 +544,12 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
     Argentina". A phrase that is no group, or whose modifiers name fewer than two actors, stands
     for itself (then `ActorReader.actors` picks its one actor as before)."""
     groups = grammar.classes.get("groups", frozenset())
-    if reader.mention(token) is not None or not word_forms(token) & groups:
+    if reader.mention(token) is not None:
+        return [token]
+    listed = _names_set_beside(token, reader)
+    if listed:
+        return listed
+    if not word_forms(token) & groups:
         return [token]
     found: list[Token] = []
     for child in token.children:
@@ -560,6 +565,20 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
     found.extend(c for c in children(token, "conj") if c.i not in reader.event_tokens)
     named = {m.key for t in found for m in reader.actors(t)}
     return found if len(named) >= 2 else [token]
+
+
+def _names_set_beside(token: Token, reader: ActorReader) -> list[Token]:
+    """ "Os presidentes Lula e Xi Jinping reuniram-se", "los mandatarios Lula y Boric": a
+    plural noun with names coordinated as its apposition stands for each of them."""
+    if token.morph.get("Number", []) != ["Plur"]:
+        return []
+    for name in children(token, "appos"):
+        if reader.mention(name) is None:
+            continue
+        found = [name, *(c for c in children(name, "conj") if c.i not in reader.event_tokens)]
+        if len({m.key for t in found for m in reader.actors(t)}) >= 2:
+            return found
+    return []
 
 
 def _listed_after(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:

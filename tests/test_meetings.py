@@ -423,3 +423,15 @@ def test_a_clause_of_where_the_traveller_goes_has_the_traveller_as_subject() -> 
     events = _events(text, "es", dt.date(2023, 6, 1))
     meetings = [e for e in events if e.type is EventType.MEETING]
     assert [(set(e.participants), e.status) for e in meetings] == [({LULA, BIDEN}, Status.PLANNED)]
+
+
+def test_sat_down_with_is_a_meeting() -> None:
+    text = "Lula sat down with Biden in the Oval Office."
+    assert _sides(text, "en", EventType.MEETING, dt.date(2023, 6, 1)) == [{LULA, BIDEN}]
+    # sitting beside someone is no talk
+    assert (
+        _sides(
+            "Lula sat next to Biden at the dinner.", "en", EventType.MEETING, dt.date(2023, 6, 1)
+        )
+        == []
+    )

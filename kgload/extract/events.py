@@ -58,6 +58,7 @@ from kgload.model import (
     Evidence,
     Mention,
     PartialDate,
+    Precision,
     Status,
 )
 from kgload.nlp.dates import DateMention
@@ -322,7 +323,11 @@ class _Resolver:
         if token.morph.get("Person", []) == ["1"]:
             return self.first_person(token)
         person = token.morph.get("Person", [])
-        if "Yes" in token.morph.get("Reflex", []) or person not in ([], ["3"]):
+        if (
+            "Yes" in token.morph.get("Reflex", [])
+            or person not in ([], ["3"])
+            or base_dep(token) == "expl"  # "com quem se reuniu": the clitic names no one
+        ):
             return []
         possessive = "Yes" in token.morph.get("Poss", []) or base_dep(token) in ("det", "nmod")
         neuter = "Neut" in token.morph.get("Gender", [])
@@ -342,6 +347,10 @@ class _Resolver:
         else:
             # "the United States said it would deploy…": the speaker of the clause above
             keys = self._speaker_above(token, person=not neuter)
+            above = _clause_above_relative(token.head) if base_dep(token) == "nsubj" else None
+            if not keys and not neuter and above is not None:
+                # "thanked Macron, with whom he met": the subject of the verb above
+                keys = self.actors(subjects(above))
             if not keys and not neuter and base_dep(token) == "nsubj":
                 keys = self._topic_person()
         return keys or self._last_named(token, possessive=possessive, neuter=neuter)
@@ -559,12 +568,41 @@ def _main_verb(verb: Token) -> Token | None:
             return node
         if node.head.i == node.i:
             return node
+        above = _clause_above_relative(node)
+        if above is not None:
+            node = above
+            continue
         if base_dep(node) not in ("conj", "xcomp", "ccomp", "parataxis", "advcl"):
             return None
         if _beside_a_name(node):
             return node
         node = node.head
     return None
+
+
+def _clause_above_relative(verb: Token) -> Token | None:
+    """ "agradeceu a Macron, com quem se reuniu", "thanked Macron, with whom he met": the verb
+    whose object or oblique a relative clause describes, when its relative word is not its
+    subject; the clause's subject, left out or a pronoun, is that verb's."""
+    relatives = [
+        c
+        for c in verb.children
+        if "Rel" in c.morph.get("PronType", [])
+        and base_dep(c) in ("obl", "obj", "iobj", "advmod")  # "donde se reunirá con Biden"
+    ]
+    if verb.dep_.lower() != "acl:relcl" or not relatives:
+        return None
+    if any(t.pos_ in ("PROPN", "NOUN") for t in verb.doc[relatives[0].i + 1 : verb.i]):
+        return None  # "con quien Biden se reunió", Biden misparsed: a subject of its own
+    antecedent = verb.head
+    above = antecedent.head
+    if (
+        above.i == antecedent.i
+        or above.pos_ not in ("VERB", "AUX")
+        or base_dep(antecedent) not in ("obj", "obl", "iobj")
+    ):
+        return None
+    return above
 
 
 def _beside_a_name(verb: Token) -> bool:
@@ -1552,18 +1590,20 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
         elif head.dep_ in ("nsubj", "nsubj:pass"):
             _date_read_as_subject(head, verb)
             continue
-        for clause in children(head, "acl"):
+        for clause in children(head, "acl", "xcomp", "advcl"):
             if (
-                clause.dep_.lower() == "acl"
+                clause.dep_.lower() in ("acl", "xcomp", "advcl")
                 and clause.i > head.i
                 and clause.pos_ == "VERB"
                 and "Fin" not in clause.morph.get("VerbForm", [])
                 and "Part" not in clause.morph.get("VerbForm", [])
             ):
                 # "agreed on Friday to impose sanctions" with "to impose" hung on "Friday": a
-                # date is no one's to do anything; the infinitive is the verb's complement
+                # date is no one's to do anything; the infinitive is the verb's complement, or
+                # its purpose when a subordinator opens it ("viajará el viernes para reunirse
+                # con Peña Nieto", "para reunirse" under "viernes")
                 clause.head = verb
-                clause.dep_ = "xcomp"
+                clause.dep_ = "advcl" if children(clause, "mark") else "xcomp"
         if children(verb, "ccomp"):
             continue
         for clause in children(head, "acl:relcl"):
@@ -2213,7 +2253,7 @@ def _dated_status(
         date is not None
         and published is not None
         and status is Status.OCCURRED
-        and date.precision.value == "day"
+        and date.precision is Precision.DAY
         and date.iso() > published.isoformat()
     ):
         status = Status.PLANNED
@@ -2372,7 +2412,7 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
             if (
                 earlier.date is not None
                 and earlier.dated_here
-                and earlier.date.precision.value == "day"
+                and earlier.date.precision is Precision.DAY
                 and earlier.status is Status.OCCURRED
                 and earlier.paragraph >= draft.paragraph - 1
                 and sides & {context.state_of(k) for k in earlier.participants}
@@ -2389,7 +2429,7 @@ def _date_from_story(drafts: list[_Draft], context: _Context) -> None:
                 if (
                     earlier.type in _TALKS
                     and earlier.date is not None
-                    and earlier.date.precision.value == "day"
+                    and earlier.date.precision is Precision.DAY
                     and earlier.status is Status.OCCURRED
                     and len(sides & {context.state_of(k) for k in earlier.participants}) >= 2
                 ):
@@ -2420,7 +2460,7 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
     if spans and not text[: spans[0][0]].strip():
         first, last = spans[0]
         for date in dates:
-            if first <= date.start and date.end <= last and date.value.precision.value == "day":
+            if first <= date.start and date.end <= last and date.value.precision is Precision.DAY:
                 return date.value
     for start, line in _head_lines(text):
         words = line.split()
@@ -2432,7 +2472,7 @@ def dateline_date(text: str, dates: Sequence[DateMention]) -> PartialDate | None
             if (
                 start <= date.start
                 and date.end <= start + len(line)
-                and date.value.precision.value == "day"
+                and date.value.precision is Precision.DAY
                 and len(words) - len(date.text.split()) <= _DATELINE_WORDS
             ):
                 return date.value

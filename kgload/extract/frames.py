@@ -399,8 +399,33 @@ def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool
         ):
             # the case word wins over the label: "contra instalações" is never an agent
             frame.agents.append(child)
-        elif role != "agent":
+        elif role != "agent" and not _not_a_side(frame, phrase, grammar):
             _file(frame, child, role)
+        elif role != "agent":
+            _read_partners_under_topic(frame, child, grammar)
+
+
+def _not_a_side(frame: Frame, phrase: str, grammar: Grammar) -> bool:
+    """ "talks with the US on Iran and Syria", "reunión con Lula sobre Venezuela": what a talk
+    is about (a `topic` case word) is no side of it, nor is the summit on whose margins it took
+    place; what a visit is for (a `reason` case word) is not where it goes."""
+    if not phrase:
+        return False
+    first = phrase.split()[0]
+    if frame.type is EventType.VISIT:
+        # "will travel to Washington for two days of talks": a visit's reason is no destination
+        return phrase in grammar.markers["reason"] or first in grammar.markers["reason"]
+    return frame.type in _TALKS and (
+        phrase in grammar.markers["topic"] or first in grammar.markers["topic"]
+    )
+
+
+def _read_partners_under_topic(frame: Frame, topic: Token, grammar: Grammar) -> None:
+    """ "teve uma reunião sobre a Venezuela com Lula" parsed with "com Lula" under "Venezuela":
+    a partner phrase hung on what a talk is about is the talk's."""
+    for child in children(topic, "nmod"):
+        if grammar.marker_role(case_phrase(child)) == "partner":
+            frame.partners.append(child)
 
 
 def _role_of(phrase: str, grammar: Grammar) -> str | None:
@@ -557,7 +582,12 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
     Argentina". A phrase that is no group, or whose modifiers name fewer than two actors, stands
     for itself (then `ActorReader.actors` picks its one actor as before)."""
     groups = grammar.classes.get("groups", frozenset())
-    if reader.mention(token) is not None or not word_forms(token) & groups:
+    if reader.mention(token) is not None:
+        return [token]
+    listed = _names_set_beside(token, reader)
+    if listed:
+        return listed
+    if not word_forms(token) & groups:
         return [token]
     found: list[Token] = []
     for child in token.children:
@@ -579,6 +609,20 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
     found.extend(c for c in children(token, "conj") if c.i not in reader.event_tokens)
     named = {m.key for t in found for m in reader.actors(t)}
     return found if len(named) >= 2 else [token]
+
+
+def _names_set_beside(token: Token, reader: ActorReader) -> list[Token]:
+    """ "Os presidentes Lula e Xi Jinping reuniram-se", "los mandatarios Lula y Boric": a
+    plural noun with names coordinated as its apposition stands for each of them."""
+    if token.morph.get("Number", []) != ["Plur"]:
+        return []
+    for name in children(token, "appos"):
+        if reader.mention(name) is None:
+            continue
+        found = [name, *(c for c in children(name, "conj") if c.i not in reader.event_tokens)]
+        if len({m.key for t in found for m in reader.actors(t)}) >= 2:
+            return found
+    return []
 
 
 def _listed_after(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]:
@@ -765,8 +809,10 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
     role = _role_of(phrase, grammar) if phrase else "of"
     if role == "of":
         frame.owners.append(child)
-    else:
+    elif not _not_a_side(frame, phrase, grammar):
         _file(frame, child, role)
+    else:
+        _read_partners_under_topic(frame, child, grammar)
 
 
 def _agrees(first: Token, second: Token) -> bool:
@@ -831,6 +877,14 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head
         _read_attached(frame, [counting], grammar)
+    if not frame.type.is_directed and counting.i != noun.i:
+        # "após três dias de reuniões em Pequim com Xi", "com Xi" hung on "dias": the partner
+        # hung on the counting head is the talk's
+        frame.partners.extend(
+            c
+            for c in children(counting, "nmod")
+            if grammar.marker_role(case_phrase(c)) == "partner" and c not in frame.partners
+        )
     for participle in _participles(noun, grammar):
         # "o bombardeio realizado pelos EUA contra o Irã", "the strikes carried out by Israel",
         # "o acordo de cooperação na área de defesa assinado pelo Brasil com Angola em 2010"
@@ -999,10 +1053,20 @@ def _read_inviter(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
 
 
 def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
-    """ "na reunião, Lula e Xi discutiram…": who speaks in the clause took part."""
+    """ "na reunião, Lula e Xi discutiram…": who speaks in the clause took part; "em visita
+    oficial ao Japão, Lula se reuniu com Kishida": who acts in the clause is the visitor."""
     if not frame.rule.type.is_directed:
         frame.partners.extend(subjects(governor))
         frame.linear_partners.extend(linear_subject(governor, grammar, reader))
+    elif (
+        frame.type is EventType.VISIT
+        and not frame.agents
+        and not frame.owners
+        and not is_passive(governor)
+    ):
+        # (a subject that names no actor, "os acordos foram assinados durante a visita ao
+        # Brasil do presidente chinês", leaves the visitor to the noun's own phrases)
+        frame.agents.extend(s for s in subjects(governor) if reader.actors(s))
 
 
 def _read_thanks(frame: Frame, governor: Token, grammar: Grammar, reader: ActorReader) -> None:
@@ -1269,6 +1333,26 @@ def _reaches_an_event(frame: Frame, frames: list[Frame], grammar: Grammar) -> bo
     return False
 
 
+def _setting_of_its_verb(frame: Frame, frames: list[Frame], grammar: Grammar) -> bool:
+    """ "The Prime Minister met President Macron at the G20 summit", "se reunió con Lula en la
+    cumbre": an event noun in a `during` phrase of a verb of its own type is where that verb's
+    event took place, not a second event with the verb's subject and the noun's modifiers (the
+    summit is no meeting of the Prime Minister with the G20)."""
+    return (
+        frame.rule.nominal
+        and frame.governor is not None
+        and base_dep(frame.token) == "obl"
+        and frame.token.head.i == frame.governor.i
+        and case_phrase(frame.token) in grammar.markers["during"]
+        and any(
+            not other.rule.nominal
+            and other.type is frame.type
+            and other.token.i == frame.governor.i
+            for other in frames
+        )
+    )
+
+
 def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader) -> list[Frame]:
     """Every trigger of the sentence with its role phrases, in text order."""
     frames: list[Frame] = []
@@ -1302,6 +1386,7 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
         _drop_topics(frame, grammar)
     # "llegaron a un acuerdo": an outcome reached, no journey
     frames = [f for f in frames if not _reaches_an_event(f, frames, grammar)]
+    frames = [f for f in frames if not _setting_of_its_verb(f, frames, grammar)]
     _join_verb_and_noun(frames)
     _join_nouns(frames)
     by_token = {f.token.i: f for f in frames}

@@ -131,6 +131,7 @@ def _repair(doc: Doc) -> None:
     _repair_finite_verb_as_object(doc)
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
+    _repair_present_verb_read_as_a_plural_noun(doc)
     _repair_subject_set_off_before_its_verb(doc)
     _repair_unmarked_agents(doc)
     _repair_reduced_relative(doc)
@@ -156,11 +157,14 @@ def _repair(doc: Doc) -> None:
     _repair_adjective_read_as_a_clause(doc)
     _repair_participle_with_a_determiner(doc)
     _repair_relative_clause_read_as_adverbial(doc)
+    _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
     _repair_case_on_a_quantifier(doc)
     _repair_conjunct_read_as_a_modifier(doc)
     _repair_coordinated_modifiers_read_as_a_verb(doc)
     _repair_adverb_read_as_the_verb(doc)
     _repair_verb_read_as_its_objects_adjective(doc)
+    _repair_list_item_read_as_apposition(doc)
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -639,15 +643,63 @@ def _repair_verb_read_as_a_named_noun(doc: Doc) -> None:
                 break
 
 
+def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
+    """ "Obama meets with Kikwete in the Oval Office" (a caption, a headline) with "meets"
+    tagged a plural noun and "Obama" its compound: a plural noun right after a singular name
+    with no determiner, with no word of a noun phrase of its own (determiner, numeral,
+    possessor, case word, copula) and phrases with a case word after it, is the name's verb in
+    the present; the name is its subject and those phrases its obliques ("The Council sanctions
+    on Iran", a name with its determiner, stays a noun phrase)."""
+    for verb in doc:
+        if (
+            verb.dep_ != "ROOT"
+            or verb.pos_ != "NOUN"
+            or verb.morph.get("Number", []) != ["Plur"]
+            or verb.i == 0
+        ):
+            continue
+        name = doc[verb.i - 1]
+        children = list(verb.children)
+        if (
+            name.head.i != verb.i
+            or name.dep_ != "compound"
+            or name.is_lower
+            or name.morph.get("Number", []) != ["Sing"]
+            or any(c.dep_ == "det" for c in name.children)  # "The Council sanctions on Iran"
+            or any(c.dep_ in (*_NOMINAL, "aux", "nsubj") for c in children)
+        ):
+            continue
+        phrases = [
+            c
+            for c in children
+            if c.dep_ == "nmod" and c.i > verb.i and any(g.dep_ == "case" for g in c.children)
+        ]
+        if not phrases:
+            continue
+        verb.pos_ = "VERB"
+        verb.morph = MorphAnalysis(
+            verb.vocab,
+            {"Mood": "Ind", "Number": "Sing", "Person": "3", "Tense": "Pres", "VerbForm": "Fin"},
+        )
+        name.dep_ = "nsubj"
+        for phrase in phrases:
+            phrase.dep_ = "obl"
+
+
 def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
     """ "Israel, en respuesta, llevó a cabo bombardeos sobre Yemen" with "Israel" the root and
     "llevó" its conjunct: a conjunct has a coordinator or sits in a list, so a verb hung as the
     only conjunct of a name at the root, with no coordinator or subject of its own and a phrase
-    set off by commas between them, is the main verb and the name its subject."""
+    set off by commas between them, is the main verb and the name its subject. So is a verb
+    hung beside the name as a loose clause (`parataxis`) when a comma, not a colon, follows
+    the name ("Lula, on a state visit to China, met Xi"; a speaker's label "BLINKEN: …"
+    keeps its clause)."""
     for verb in doc:
         name = verb.head
+        if verb.dep_ == "parataxis" and (name.i + 1 >= len(doc) or doc[name.i + 1].text != ","):
+            continue
         if (
-            verb.dep_ != "conj"
+            verb.dep_ not in ("conj", "parataxis")
             or verb.pos_ != "VERB"
             or name.dep_ != "ROOT"
             or name.pos_ not in ("PROPN", "NOUN")
@@ -923,6 +975,44 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
         verb.dep_ = "acl:relcl"
 
 
+def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None:
+    """ "Lula thanked Macron, with whom he met in Paris", "agradeceu a Macron, com quem se
+    reuniu", "con quien se reunió", with the clause an `advcl` of the verb above (and "com" its
+    subordinator, "quem" its subject): a finite clause opened by a case word and a relative
+    pronoun is a relative clause of the name or noun right before them (across a comma), the
+    pronoun an oblique that its case word opens."""
+    for pronoun in doc:
+        verb = pronoun.head
+        if (
+            "Rel" not in pronoun.morph.get("PronType", [])
+            or pronoun.dep_ not in ("nsubj", "obj", "obl")
+            or verb.dep_ not in ("advcl", "ccomp", "parataxis")
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or pronoun.i < 3
+        ):
+            continue
+        case = doc[pronoun.i - 1]
+        if (
+            case.pos_ not in ("ADP", "SCONJ")
+            or case.head.i not in (pronoun.i, verb.i)
+            or case.dep_ not in ("case", "mark")
+            or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != case.i
+        ):
+            continue
+        antecedent = doc[case.i - 1]
+        if antecedent.pos_ == "PUNCT":
+            antecedent = doc[case.i - 2]
+        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
+            antecedent = antecedent.head
+        if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
+            continue
+        case.head = pronoun
+        case.dep_ = "case"
+        pronoun.dep_ = "obl"
+        verb.head = antecedent
+        verb.dep_ = "acl:relcl"
+
+
 def _repair_case_on_a_quantifier(doc: Doc) -> None:
     """ "sanciones contra más de 20 funcionarios" with "contra" hung on the adverb "más" and
     "de" read as the noun's case word: the phrase is the noun's, opened by the first case word;
@@ -1108,3 +1198,50 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
                 child.head = verb
         root.head, root.dep_ = verb, "nsubj"
         noun.head, noun.dep_ = verb, "obj"
+
+
+def _repair_list_item_read_as_apposition(doc: Doc) -> None:
+    """ "his recent visits to France, Germany, Italy and Ireland" with "Germany" an apposition
+    of "France" and "Italy", "Ireland" its conjuncts: a bare name set between commas after a
+    name that has conjuncts after it is an item of that list, not another name for it."""
+    for item in doc:
+        head = item.head
+        if (
+            item.dep_ != "appos"
+            or item.pos_ != "PROPN"
+            or head.pos_ != "PROPN"
+            or head.i > item.i
+            or item.i == 0
+            or doc[item.i - 1].text != ","
+            or any(c.dep_ not in ("punct", "compound", "flat", "flat:name") for c in item.children)
+        ):
+            continue
+        if any(c.dep_ == "conj" and c.i > item.i for c in head.children):
+            item.dep_ = "conj"
+
+
+def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
+    """ "En visita oficial a Japón, Lula se reunió con Kishida" with "Lula" an apposition of
+    "Japón": a name right after the comma that closes a phrase set before the verb, followed
+    only by the verb's clitics, is the subject of a verb that has none."""
+    for name in doc:
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0:
+            continue
+        if doc[name.i - 1].text != ",":
+            continue
+        verb = next((t for t in doc[name.i + 1 :] if t.pos_ != "PRON"), None)
+        end = max(t.i for t in name.subtree)
+        if (
+            verb is None
+            or verb.pos_ != "VERB"
+            or verb.i != end + 1 + sum(1 for t in doc[end + 1 : verb.i] if t.pos_ == "PRON")
+            or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+        ):
+            continue
+        fronted = name.head
+        while fronted.head.i != verb.i and fronted.head.i != fronted.i:
+            fronted = fronted.head
+        if fronted.head.i != verb.i or fronted.dep_ not in ("obl", "advcl") or fronted.i > name.i:
+            continue
+        name.head = verb
+        name.dep_ = "nsubj"

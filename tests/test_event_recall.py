@@ -778,3 +778,17 @@ def test_support_in_a_copular_clause_of_reason_is_not_the_main_subjects() -> Non
         "cúmplices no apoio aos planos de Maduro."
     )
     assert not {k for k in _kinds(text, "pt") if k[0] is EventType.SUPPORT}
+
+
+# -- an event noun that counts its weapons names whose they are (session 10) ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel was hit by a barrage of Iranian missiles overnight.",
+        "Israel was hit by a salvo of Iranian drones.",
+    ],
+)
+def test_a_counting_event_noun_names_the_owner_of_what_it_counts(text: str) -> None:
+    assert _kinds(text, "en") == {(EventType.ATTACK, Q_IR, Q_IL)}

@@ -276,6 +276,7 @@ class ActorReader:
         self.event_tokens = event_tokens  # triggers: a phrase headed by one names an event
         self.troops = grammar.classes.get("troops", frozenset())
         self.weapons = grammar.classes.get("weapons", frozenset())
+        self.counting = grammar.classes.get("quantity", frozenset())
 
     def mention(self, token: Token) -> Mention | None:
         m = self.index.at(token)
@@ -312,7 +313,9 @@ class ActorReader:
         m = self.mention(token)
         if m is not None:
             found.append(m)
-        elif token.i not in self.event_tokens and depth < 3:
+        elif (token.i not in self.event_tokens or self._counts(token)) and depth < 3:
+            # an event noun that counts what it is made of ("hit by a barrage of Russian
+            # missiles") names whose they are, as "a wave of Russian missiles" does
             found.extend(self._stand_ins(token, owners=owners, through=through, depth=depth))
         for conj in children(token, "conj"):
             if conj.i not in self.event_tokens:
@@ -335,6 +338,12 @@ class ActorReader:
                             self.actors(conj, owners=owners, through=through, depth=depth + 1)
                         )
         return list({id(m): m for m in found}.values())
+
+    def _counts(self, token: Token) -> bool:
+        """A counting noun ("barrage", "salva") with an "of" phrase of what it counts."""
+        return token.lemma_.lower() in self.counting and any(
+            case_phrase(c) in self.grammar.markers["of"] for c in children(token, "nmod")
+        )
 
     def _participle_actors(self, participle: Token, *, owners: bool, depth: int) -> list[Mention]:
         """ "o comunicado emitido pelo Kremlin", "as medidas tomadas por Moscou"; "individuals

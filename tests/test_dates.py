@@ -573,3 +573,19 @@ def test_spanish_last_night_and_the_day_before_yesterday(
 ) -> None:
     found = find_dates(text, lang="es", published=PUBLISHED)
     assert [(m.text, m.value.iso()) for m in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "behind"),
+    [
+        ("en", "during a call last Thursday", True),
+        ("pt", "num telefonema na quinta-feira passada", True),
+        ("en", "during a call on Thursday", False),
+        ("en", "during a call next Thursday", False),
+    ],
+)
+def test_a_weekday_set_before_publication_by_its_own_words_says_so(
+    lang: str, text: str, behind: bool
+) -> None:
+    [found] = find_dates(text, lang=lang, published=PUBLISHED)
+    assert found.behind is behind

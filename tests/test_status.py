@@ -444,3 +444,14 @@ def test_looking_forward_to_an_event_plans_it_en(
 ) -> None:
     visits = [e for e in _events(text, "en", kb) if e.type is EventType.VISIT]
     assert [(e.status, e.date.iso() if e.date else None) for e in visits] == [(status, month)]
+
+
+def test_a_call_with_its_own_past_day_took_place_whatever_was_planned_in_it(
+    kb: KnowledgeBase,
+) -> None:
+    # published on Wednesday 2025-03-12: the call was on Thursday 6 March, not next week (the
+    # Portuguese parser hangs "na quinta-feira passada" on the verb, not on the call: not read)
+    text = "Lula and Xi had agreed to meet in Brasilia during a long phone call last Thursday."
+    (call,) = [e for e in _events(text, "en", kb) if e.type is EventType.PHONE_CALL]
+    assert call.status is Status.OCCURRED
+    assert call.date is not None and call.date.iso() == "2025-03-06"

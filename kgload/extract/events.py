@@ -1806,6 +1806,7 @@ def _tense_fix(
         published is None
         or not date.relative
         or date.ahead  # "no próximo dia 17": after publication by its own words
+        or date.behind  # "last Thursday": before it by its own words, whatever the tense
         or date.kind not in ("absolute", "weekday", "numeric")
     ):
         return value
@@ -2064,6 +2065,10 @@ def _draft_events(
             decided=_decided_on(frame, attached)
             and not _month_of_the_act(date_mention, frame, sentence),
         )
+        if _own_past_day(frame, attached, date, status, article.published):
+            # "agreed to meet during a phone call last Thursday": the call the plan was made
+            # in has its own day, before the news: it took place
+            status = Status.OCCURRED
         began = _anniversary(frame, grammar, article.published)
         if began is not None and status is Status.OCCURRED:
             date = began  # the clause's own date is the anniversary's
@@ -2101,6 +2106,28 @@ def _draft_events(
                 told_present=_told_in_present(frame),
             )
         )
+
+
+def _own_past_day(
+    frame: Frame,
+    attached: Token | None,
+    date: PartialDate | None,
+    status: Status,
+    published: dt.date | None,
+) -> bool:
+    """An event noun read as planned from the clauses above it, whose own date (a date phrase
+    of the noun itself) is a day before publication."""
+    if (
+        not frame.rule.nominal
+        or status is not Status.PLANNED
+        or attached is None
+        or attached.i != frame.token.i
+        or date is None
+        or date.day is None
+        or published is None
+    ):
+        return False
+    return date.iso() < published.isoformat()
 
 
 def _told_in_present(frame: Frame) -> bool:

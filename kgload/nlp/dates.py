@@ -93,7 +93,8 @@ class DateMention:
     `relative` is True when the value needed the published date (a year, a month or the whole
     date came from it); `ahead` when it is a relative date after publication ("next week");
     `opens` when it dates the clause it opens ("on Thursday, a day after Russia attacked"),
-    not the one it sits in.
+    not the one it sits in; `behind` when its own words set it before publication ("last
+    Thursday", "na quinta-feira passada").
     """
 
     start: int
@@ -104,6 +105,7 @@ class DateMention:
     kind: str
     ahead: bool = False
     opens: bool = False
+    behind: bool = False
 
 
 def resolve_weekday(
@@ -176,6 +178,7 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
                 c.relative,
                 c.kind,
                 ahead=c.ahead,
+                behind=c.behind,
                 opens=bool(c.back),
             )
         )
@@ -239,6 +242,7 @@ class _Candidate:
     names_weekday: bool = False
     same_day: bool = False  # "on the same day": the day of the date stated before it
     ahead: bool = False  # "next week": a relative date after publication
+    behind: bool = False  # "last Thursday": a weekday before publication by its own words
     ago: bool = False  # "two years ago": publication moved back by a count of units
     # "on Thursday, a day after …": days from the date set right before it, to what it opens
     back: int = 0
@@ -420,12 +424,15 @@ def _resolve_weekday_mention(
             return _Candidate(start, end, explicit[0], explicit[1], "numeric", True)
     if published is None:
         return None
-    way, inclusive = _DIRECTIONS[_weekday_direction(m, grammar)]
+    direction = _weekday_direction(m, grammar)
+    way, inclusive = _DIRECTIONS[direction]
     try:
         value = resolve_weekday(weekday, published, way, inclusive=inclusive)
     except OverflowError:
         return None  # a week past the end of the calendar (published 9999-12-31)
-    return _Candidate(start, end, PartialDate.from_date(value), True, "weekday", True)
+    return _Candidate(
+        start, end, PartialDate.from_date(value), True, "weekday", True, behind=direction == "past"
+    )
 
 
 def _names_weekday(m: _Match, grammar: _Grammar, name: str, text: str, end: int) -> bool:

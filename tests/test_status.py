@@ -455,3 +455,18 @@ def test_a_call_with_its_own_past_day_took_place_whatever_was_planned_in_it(
     (call,) = [e for e in _events(text, "en", kb) if e.type is EventType.PHONE_CALL]
     assert call.status is Status.OCCURRED
     assert call.date is not None and call.date.iso() == "2025-03-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # an open question asks whether it will happen
+        ("Officials did not say whether Lula would travel to Moscow.", Status.SPECULATIVE),
+        ("It is unclear whether Putin will meet Trump in May.", Status.SPECULATIVE),
+        ("Officials said Lula would travel to Moscow.", Status.PLANNED),
+    ],
+)
+def test_an_act_asked_about_by_whether_is_only_possible(
+    text: str, status: Status, kb: KnowledgeBase
+) -> None:
+    assert [e.status for e in _events(text, "en", kb)] == [status]

@@ -361,6 +361,8 @@ def _read_dependent(
             clue = _clue(words, status, _MODIFIER_CLUES)
     elif relation == "mark" and words & markers["condition"]:
         clue = "condition"
+    elif relation == "mark" and words & markers["question"]:
+        clue = "consider"  # "did not say whether Lula would travel": an open question
     elif relation == "mark" and words & markers["without"]:
         clue = "absent"  # "sin alcanzar un acuerdo"
     elif relation == "advmod" and words & (status["plan"] | status["consider"]):

@@ -57,6 +57,7 @@ MARKER_ROLES = (
     "between",
     "aimed",
     "topic",
+    "question",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

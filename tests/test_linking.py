@@ -135,6 +135,23 @@ def test_venezuelas_president_is_a_leader_of_the_kb() -> None:
     assert found["Maduro"] == "Q58132"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no state known for the outlet: the seat of government of the sentence tells whose
+        ("The Prime Minister welcomed President Lula to Downing Street today.", "Q6383803"),
+        # a capital is where someone goes, not whose office it is
+        ("The Prime Minister arrived in Moscow today.", None),
+    ],
+)
+def test_a_bare_role_beside_a_seat_of_government_is_that_states(
+    text: str, expected: str | None
+) -> None:
+    mentions = _links(text, "en", published=dt.date(2025, 3, 1), url="https://example.org/x")
+    roles = [m.key for m in mentions if m.method == "role" and m.text == "Prime Minister"]
+    assert roles == ([expected] if expected else [])
+
+
 def test_bare_role_uses_the_outlet_home_state() -> None:
     mentions = _links(
         "The Prime Minister spoke with President Zelenskyy this evening.",

@@ -671,7 +671,7 @@ class _Linker:
             offices = self.kb.offices_of(mention.key)
             if any(o.title in titles or (leader and o.is_leader) for o in offices):
                 return mention.key
-        home = home_state(self.article, self.kb)
+        home = home_state(self.article, self.kb) or self._seat_in_sentence(span)
         if home is None or not span.text[:1].isupper():
             return None
         people = self.kb.holders(home, titles=titles, leader=leader, on=self.day)
@@ -712,6 +712,19 @@ class _Linker:
             if end > k and end < len(self.texts) and self.texts[end] == ":" and text.isupper():
                 found.append((k, end))
         return found
+
+    def _seat_in_sentence(self, span: Span) -> str | None:
+        """The one state whose seat of government the role's sentence names ("The Prime
+        Minister welcomed President Zelenskyy to Downing Street" from an outlet of no known
+        state): a metonym that is no capital ("Moscow" names where one goes, not whose office
+        it is)."""
+        sentence = max(0, self.sentence_of[span.start] - 1) if self.sentence_of else 0
+        seats = {
+            m.key
+            for m in self.mentions
+            if m.method == "metonym" and m.literal_key is None and m.sentence == sentence
+        }
+        return seats.pop() if len(seats) == 1 else None
 
     def _speaker_by_surname(
         self, words: Sequence[str], label_start: int, home: str | None

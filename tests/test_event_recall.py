@@ -792,3 +792,20 @@ def test_support_in_a_copular_clause_of_reason_is_not_the_main_subjects() -> Non
 )
 def test_a_counting_event_noun_names_the_owner_of_what_it_counts(text: str) -> None:
     assert _kinds(text, "en") == {(EventType.ATTACK, Q_IR, Q_IL)}
+
+
+# -- a name set beside a fronted date as its apposition (session 10) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "El próximo lunes, Boric se reunirá con Milei en Santiago."),
+        ("es", "El lunes, Boric se reunió con Milei en Santiago."),
+    ],
+)
+def test_a_name_read_as_the_apposition_of_a_fronted_date_is_the_subject(
+    lang: str, text: str
+) -> None:
+    found = {(e.type, frozenset(e.participants)) for e in _events(text, lang)}
+    assert (EventType.MEETING, frozenset({"Q16297876", "Q52395487"})) in found

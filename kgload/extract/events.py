@@ -1681,7 +1681,8 @@ def _date_read_as_subject(date: Token, verb: Token) -> None:
     """ "NATO leaders agreed on Friday to deploy troops" parsed with "Friday" as the subject of
     "deploy" and "on" as its subordinator: a date does nothing, so it is an oblique, of the verb
     above when it stands before the clause's own subordinator (the time of "agreed"), and the
-    case word before it is its own; the clause then shares the subject of the verb above."""
+    case word before it is its own; the clause then shares the subject of the verb above,
+    unless a name was set beside the date as its apposition: that name is the subject."""
     date.dep_ = "obl"
     above = verb.head
     marks = [m for m in children(verb, "mark") if m.i < date.i]
@@ -1698,6 +1699,13 @@ def _date_read_as_subject(date: Token, verb: Token) -> None:
         and "Fin" not in verb.morph.get("VerbForm", [])
     ):
         date.head = above
+    # "El próximo lunes, Sánchez se reunirá con Milei" with "Sánchez" the date's apposition:
+    # the name set beside the date is who acts
+    if not any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        for name in children(date, "appos"):
+            if name.i > date.i and name.pos_ in ("PROPN", "NOUN") and name.i < verb.i:
+                name.head, name.dep_ = verb, "nsubj"
+                break
 
 
 def _attach_dates(

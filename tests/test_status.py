@@ -470,3 +470,11 @@ def test_an_act_asked_about_by_whether_is_only_possible(
     text: str, status: Status, kb: KnowledgeBase
 ) -> None:
     assert [e.status for e in _events(text, "en", kb)] == [status]
+
+
+def test_an_act_one_is_due_to_do_is_planned_even_with_due_read_as_a_subordinator(
+    kb: KnowledgeBase,
+) -> None:
+    # the small English parser labels "due" a subordinator (`mark`) of "travel"
+    (visit,) = _events("Macron is due to travel to Chile later this month.", "en", kb)
+    assert visit.status is Status.PLANNED

@@ -363,6 +363,9 @@ def _read_dependent(
         clue = "condition"
     elif relation == "mark" and words & markers["question"]:
         clue = "consider"  # "did not say whether Lula would travel": an open question
+    elif relation == "mark" and words & (status["plan"] | status["consider"]):
+        # "Macron is due to travel" with "due" read as a subordinator of "travel"
+        clue = _clue(words, status, _MODIFIER_CLUES)
     elif relation == "mark" and words & markers["without"]:
         clue = "absent"  # "sin alcanzar un acuerdo"
     elif relation == "advmod" and words & (status["plan"] | status["consider"]):

@@ -31,6 +31,7 @@ from kgload.nlp.parse import (
     _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
     _repair_reduced_relative,
+    _repair_relative_clause_on_a_verb,
     _repair_subject_set_off_before_its_verb,
     _repair_verb_read_as_a_named_noun,
     _repair_verb_read_as_its_objects_adjective,
@@ -866,3 +867,36 @@ def test_an_attack_told_with_its_verb_read_as_an_adjective() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 9, 20))
     found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
     assert found == {(EventType.ATTACK, "Q801", "Q822")}
+
+
+# -- a relative clause hung on the verb instead of the noun before it (session 10) ---------------
+
+
+def test_a_relative_clause_hung_on_the_verb_describes_the_noun_before_its_comma() -> None:
+    # "Kishida, who met Biden, will travel": "who met" hung on "travel"
+    doc = _morph_doc([
+        ("Kishida", "PROPN", 6, "nsubj", ""), (",", "PUNCT", 3, "punct", ""),
+        ("who", "PRON", 3, "nsubj", "PronType=Rel"), ("met", "VERB", 6, "acl:relcl", ""),
+        ("Biden", "PROPN", 3, "obj", ""), ("will", "AUX", 6, "aux", ""),
+        ("travel", "VERB", 6, "ROOT", ""),
+    ])
+    _repair_relative_clause_on_a_verb(doc)
+    assert doc[3].head.i == 0
+
+
+def test_a_clause_opened_by_no_relative_word_stays_on_the_verb() -> None:
+    doc = _morph_doc([
+        ("Kishida", "PROPN", 6, "nsubj", ""), (",", "PUNCT", 3, "punct", ""),
+        ("having", "AUX", 3, "aux", ""), ("met", "VERB", 6, "acl:relcl", ""),
+        ("Biden", "PROPN", 3, "obj", ""), ("will", "AUX", 6, "aux", ""),
+        ("travel", "VERB", 6, "ROOT", ""),
+    ])
+    _repair_relative_clause_on_a_verb(doc)
+    assert doc[3].head.i == 6
+
+
+def test_a_leader_who_met_another_before_travelling_met_him() -> None:
+    text = "Kishida, who met Biden last month, will travel to Manila next week."
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 3, 12))
+    found = {(e.type, frozenset(e.participants)) for e in analyze(article, load_kb()).events}
+    assert (EventType.MEETING, frozenset({"Q359480", "Q6279"})) in found

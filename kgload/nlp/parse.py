@@ -163,6 +163,7 @@ def _repair(doc: Doc) -> None:
     _repair_coordinated_modifiers_read_as_a_verb(doc)
     _repair_adverb_read_as_the_verb(doc)
     _repair_verb_read_as_its_objects_adjective(doc)
+    _repair_relative_clause_on_a_verb(doc)
     _repair_list_item_read_as_apposition(doc)
     _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
 
@@ -1245,3 +1246,21 @@ def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
             continue
         name.head = verb
         name.dep_ = "nsubj"
+
+
+def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
+    """ "Kishida, who met Biden last month, will travel to Manila" with "who met…" a relative
+    clause (`acl:relcl`) of "travel": a relative clause describes a noun, so one the parser hung
+    on a verb, opened by its relative pronoun right after a noun and a comma, describes that
+    noun."""
+    for clause in doc:
+        verb = clause.head
+        if clause.dep_ != "acl:relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i == clause.i:
+            continue
+        first = min(t.i for t in clause.subtree if not t.is_punct)
+        if first < 2 or "Rel" not in doc[first].morph.get("PronType", []):
+            continue
+        comma, noun = doc[first - 1], doc[first - 2]
+        if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:
+            continue
+        clause.head = noun

@@ -1257,7 +1257,7 @@ def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
         verb = clause.head
         if clause.dep_ != "acl:relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i == clause.i:
             continue
-        first = min(t.i for t in clause.subtree if not t.is_punct)
+        first = min(t.i for t in clause.subtree if t.pos_ != "PUNCT" and not t.is_punct)
         if first < 2 or "Rel" not in doc[first].morph.get("PronType", []):
             continue
         comma, noun = doc[first - 1], doc[first - 2]

@@ -1309,16 +1309,35 @@ def _condemnation_roles(
     when the act's doer is named nowhere ("condenou o ataque à Embaixada dos EUA"): whoever
     the act struck, or anyone else the clause names, is not the one condemned."""
     doers = _condemned(frame, frames, resolver, resolver.context)
+    acts = resolver.context.grammar.classes.get("acts", frozenset())
+    if not doers and _condemns_an_act(frame, frames, acts):
+        doers = _agent_beside(frame, resolver)
     if doers:
         found.recipients = doers
         return False
-    acts = resolver.context.grammar.classes.get("acts", frozenset())
     if _condemns_an_act(frame, frames, acts):
         # "accused Russia of the strikes", "acusou os EUA de uma agressão": the act names no
         # doer, but the verb's own object is the one it blames
         found.recipients = _accused(frame, frames, resolver)
         return not found.recipients
     return False
+
+
+def _agent_beside(frame: Frame, resolver: _Resolver) -> list[str]:
+    """The doer of a condemned act whose agent phrase the parser hung on the condemning verb
+    ("condemned the nuclear test by North Korea", "condenou o lançamento de mísseis pela
+    Coreia do Norte"): an active verb takes no agent phrase of its own, so the phrase is the
+    act's."""
+    verb = frame.token
+    if frame.rule.nominal or is_passive(verb) or not subjects(verb):
+        return []
+    grammar = resolver.context.grammar
+    named = [
+        c
+        for c in children(verb, "obl")
+        if c.i > verb.i and grammar.marker_role(case_phrase(c)) == "agent"
+    ]
+    return resolver.actors(named)
 
 
 def _accused(frame: Frame, frames: list[Frame], resolver: _Resolver) -> list[str]:
@@ -1386,6 +1405,7 @@ def _condemned(
             resolver.actors(other.agents)
             or resolver.actors(_doer_owners(other, resolver.reader))
             or resolver.actors(_weapons_used(other, context.grammar))
+            or _possessors(other, resolver)
         )
         if doers:
             return doers
@@ -1397,6 +1417,14 @@ def _condemned(
                 return [draft.agent]
         return []
     return []
+
+
+def _possessors(act: Frame, resolver: _Resolver) -> list[str]:
+    """The possessor of an act noun that a verb's rule found ("North Korea's missile launch",
+    read by "launch+@weapons"): a verb's rule reads no owners, but a possessor is the doer."""
+    if act.token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return resolver.actors(children(act.token, "nmod:poss"))
 
 
 def _named_acts(frame: Frame, grammar: Grammar) -> list[Token]:

@@ -659,7 +659,17 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
         ):
             continue
         name = doc[verb.i - 1]
-        children = list(verb.children)
+        # "Germany condemns the Russian strike": a phrase with its own determiner right after
+        # the "noun", read as its apposition, is the verb's object
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ == "appos"
+            and c.left_edge.i == verb.i + 1
+            and c.left_edge.dep_ != "punct"
+            and any(g.dep_ == "det" for g in c.children)
+        ]
+        children = [c for c in verb.children if c not in objects]
         if (
             name.head.i != verb.i
             or name.dep_ != "compound"
@@ -674,8 +684,10 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
             for c in children
             if c.dep_ == "nmod" and c.i > verb.i and any(g.dep_ == "case" for g in c.children)
         ]
-        if not phrases:
+        if not phrases and not objects:
             continue
+        for obj in objects:
+            obj.dep_ = "obj"
         verb.pos_ = "VERB"
         verb.morph = MorphAnalysis(
             verb.vocab,

@@ -129,6 +129,7 @@ def parse_sentences(
 def _repair(doc: Doc) -> None:
     """Every repair below, in the order they build on one another."""
     _repair_finite_verb_as_object(doc)
+    _repair_subject_of_an_auxiliary(doc)
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
     _repair_present_verb_read_as_a_plural_noun(doc)
@@ -171,6 +172,25 @@ def _repair(doc: Doc) -> None:
 _CLAUSAL = ("nsubj", "obj", "iobj", "obl", "advmod", "expl:pv", "expl:pass")
 # a noun's own words: a word that has one of these is a noun phrase, not a verb
 _NOMINAL = ("det", "case", "nummod", "flat", "flat:name", "appos", "nmod:poss", "cop")
+
+
+def _repair_subject_of_an_auxiliary(doc: Doc) -> None:
+    """ "The UK has imposed sanctions on Russian banks" parsed with "UK" hung on "has": an
+    auxiliary governs no argument of its own, so a subject hung on a word labelled an
+    auxiliary of a verb is that verb's subject."""
+    for subject in doc:
+        aux = subject.head
+        if (
+            subject.dep_ in ("nsubj", "nsubj:pass")
+            and aux.i != subject.i
+            and aux.dep_ in ("aux", "aux:pass")
+            and aux.head.i != aux.i
+            and aux.head.pos_ in ("VERB", "AUX")
+            and subject.i < aux.i < aux.head.i
+            # an "auxiliary" with an object or a clause of its own is the main verb misread
+            and all(c.dep_ in ("nsubj", "nsubj:pass", "advmod", "punct") for c in aux.children)
+        ):
+            subject.head = aux.head
 
 
 def _repair_second_subject(doc: Doc) -> None:

@@ -2034,6 +2034,25 @@ def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> 
     _record_topic(sentence, resolver, context)
 
 
+def _aimed(recipient: Token, grammar: Grammar) -> bool:
+    """Whether a phrase is opened by a direction words are aimed at, also one the parser split
+    into a bare oblique and the phrase after it ("enviou drones em direção a Israel", with "em
+    direção" and "a Israel" two obliques of the verb)."""
+    aimed = grammar.markers["aimed"]
+    phrase = case_phrase(recipient)
+    if phrase in aimed:
+        return True
+    start = recipient.left_edge.i
+    before = [
+        s
+        for s in recipient.head.children
+        if s.i != recipient.i and base_dep(s) == "obl" and s.right_edge.i == start - 1
+    ]
+    return any(
+        " ".join([*(w.lower_ for w in b.subtree), phrase]) in aimed for b in before if phrase
+    )
+
+
 def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resolver) -> list[_Kept]:
     """The frames that tell an event, each with its status and sides: one per host of a visit
     to several states; none for a negated act or one with a single side."""
@@ -2045,7 +2064,7 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
         if reading.status is None:
             continue
         if frame.type is EventType.MILITARY_AID and any(
-            case_phrase(t) in context.grammar.markers["aimed"] for t in frame.recipients
+            _aimed(t, context.grammar) for t in frame.recipients
         ):
             continue  # "Iran sent drones toward Israel": weapons aimed, not given
         participants, agent, recipient, place = _roles(frame, resolver, frames)

@@ -15,7 +15,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kgload.model import EventType, Status
-from kgload.nlp.parse import _repair_present_verb_read_as_a_plural_noun
+from kgload.nlp.parse import (
+    _repair_present_verb_read_as_a_plural_noun,
+    _repair_subject_of_an_auxiliary,
+)
 
 PUBLISHED = dt.date(2026, 12, 1)
 
@@ -181,4 +184,45 @@ def test_a_verb_of_speech_and_doubt_over_an_infinitive_leaves_the_act_possible()
     reported = events("Os EUA avaliaram que a Rússia atacou a Ucrânia.", "pt", PUBLISHED)
     assert [(e.status, e.reported_by) for e in reported if e.type is EventType.ATTACK] == [
         (Status.OCCURRED, ("Q30",))
+    ]
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_verb_s() -> None:
+    doc = _tagged(
+        [
+            ("The", 1, "det", "DET", ""),
+            ("UK", 2, "nsubj", "PROPN", "Number=Sing"),
+            ("has", 3, "aux", "VERB", ""),
+            ("imposed", 3, "ROOT", "VERB", "VerbForm=Part"),
+            ("sanctions", 3, "obj", "NOUN", "Number=Plur"),
+        ]
+    )
+    _repair_subject_of_an_auxiliary(doc)
+    assert doc[1].head.i == 3
+
+
+def test_an_auxiliary_with_an_object_of_its_own_keeps_its_subject() -> None:
+    # "The film had battle scenes, …" with "had" misread as an auxiliary: it is the main verb
+    doc = _tagged(
+        [
+            ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
+            ("had", 3, "aux", "VERB", ""),
+            ("talks", 1, "obj", "NOUN", "Number=Plur"),
+            ("ended", 3, "ROOT", "VERB", ""),
+        ]
+    )
+    _repair_subject_of_an_auxiliary(doc)
+    assert doc[0].head.i == 1
+
+
+def test_a_state_that_has_imposed_sanctions_sanctions() -> None:
+    text = "The UK has imposed sanctions on five Russian banks."
+    assert _occurred(text, "en", EventType.SANCTION) == [("Q145", "Q159")]
+
+
+def test_weapons_sent_toward_a_state_split_by_the_parser_are_no_aid() -> None:
+    text = "O Irã enviou drones e mísseis em direção a Israel no sábado."
+    assert _sides(text, "pt", EventType.MILITARY_AID) == []
+    assert _sides("O Irã enviou drones à Rússia no sábado.", "pt", EventType.MILITARY_AID) == [
+        ("Q794", "Q159")
     ]

@@ -75,10 +75,12 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
             # speech verb the parser hung the clause on ("announced his intention to visit")
             chain.append(intent)
             break
-        if is_speech(head, grammar):
-            break
         relation = base_dep(top)
         status_head = bool(grammar.lemmas(head.lemma_, head.text) & grammar.status_verbs)
+        # a verb both of speech and of a status ("avaliar": "avaliou que…" reports, "avalia
+        # aplicar sanções" only considers) reports a finite clause, not an infinitive it controls
+        if is_speech(head, grammar) and not (status_head and relation == "xcomp"):
+            break
         # "negó haber entregado" is often parsed as an adverbial clause: only a status verb
         # above one governs it, or any verb above a non-finite one it opens with a
         # subordinator, when that clause's verb is the trigger ("viajará a Washington para

@@ -1309,16 +1309,35 @@ def _condemnation_roles(
     when the act's doer is named nowhere ("condenou o ataque à Embaixada dos EUA"): whoever
     the act struck, or anyone else the clause names, is not the one condemned."""
     doers = _condemned(frame, frames, resolver, resolver.context)
+    acts = resolver.context.grammar.classes.get("acts", frozenset())
+    if not doers and _condemns_an_act(frame, frames, acts):
+        doers = _agent_beside(frame, resolver)
     if doers:
         found.recipients = doers
         return False
-    acts = resolver.context.grammar.classes.get("acts", frozenset())
     if _condemns_an_act(frame, frames, acts):
         # "accused Russia of the strikes", "acusou os EUA de uma agressão": the act names no
         # doer, but the verb's own object is the one it blames
         found.recipients = _accused(frame, frames, resolver)
         return not found.recipients
     return False
+
+
+def _agent_beside(frame: Frame, resolver: _Resolver) -> list[str]:
+    """The doer of a condemned act whose agent phrase the parser hung on the condemning verb
+    ("condemned the nuclear test by North Korea", "condenou o lançamento de mísseis pela
+    Coreia do Norte"): an active verb takes no agent phrase of its own, so the phrase is the
+    act's."""
+    verb = frame.token
+    if frame.rule.nominal or is_passive(verb) or not subjects(verb):
+        return []
+    grammar = resolver.context.grammar
+    named = [
+        c
+        for c in children(verb, "obl")
+        if c.i > verb.i and grammar.marker_role(case_phrase(c)) == "agent"
+    ]
+    return resolver.actors(named)
 
 
 def _accused(frame: Frame, frames: list[Frame], resolver: _Resolver) -> list[str]:
@@ -1386,6 +1405,7 @@ def _condemned(
             resolver.actors(other.agents)
             or resolver.actors(_doer_owners(other, resolver.reader))
             or resolver.actors(_weapons_used(other, context.grammar))
+            or _possessors(other, resolver)
         )
         if doers:
             return doers
@@ -1397,6 +1417,14 @@ def _condemned(
                 return [draft.agent]
         return []
     return []
+
+
+def _possessors(act: Frame, resolver: _Resolver) -> list[str]:
+    """The possessor of an act noun that a verb's rule found ("North Korea's missile launch",
+    read by "launch+@weapons"): a verb's rule reads no owners, but a possessor is the doer."""
+    if act.token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return resolver.actors(children(act.token, "nmod:poss"))
 
 
 def _named_acts(frame: Frame, grammar: Grammar) -> list[Token]:
@@ -2015,6 +2043,25 @@ def _read_sentence(sentence: ParsedSentence, told: _Told, context: _Context) -> 
     _record_topic(sentence, resolver, context)
 
 
+def _aimed(recipient: Token, grammar: Grammar) -> bool:
+    """Whether a phrase is opened by a direction words are aimed at, also one the parser split
+    into a bare oblique and the phrase after it ("enviou drones em direção a Israel", with "em
+    direção" and "a Israel" two obliques of the verb)."""
+    aimed = grammar.markers["aimed"]
+    phrase = case_phrase(recipient)
+    if phrase in aimed:
+        return True
+    start = recipient.left_edge.i
+    before = [
+        s
+        for s in recipient.head.children
+        if s.i != recipient.i and base_dep(s) == "obl" and s.right_edge.i == start - 1
+    ]
+    return any(
+        " ".join([*(w.lower_ for w in b.subtree), phrase]) in aimed for b in before if phrase
+    )
+
+
 def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resolver) -> list[_Kept]:
     """The frames that tell an event, each with its status and sides: one per host of a visit
     to several states; none for a negated act or one with a single side."""
@@ -2026,7 +2073,7 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
         if reading.status is None:
             continue
         if frame.type is EventType.MILITARY_AID and any(
-            case_phrase(t) in context.grammar.markers["aimed"] for t in frame.recipients
+            _aimed(t, context.grammar) for t in frame.recipients
         ):
             continue  # "Iran sent drones toward Israel": weapons aimed, not given
         participants, agent, recipient, place = _roles(frame, resolver, frames)

@@ -313,7 +313,7 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
         return None, ""  # "discutir a invasão": the event is what is talked about
     if _given_as(noun, above, grammar) or (above is not None and _reached(noun, above, grammar)):
         return above, GIVES_SUBJECT  # "in military aid"; "llegaron a un acuerdo": they made it
-    if relation in ("obj", "nsubj:pass", "iobj") or base_dep(noun) == "xcomp":
+    if _argument_of_its_verb(noun, relation, head):
         light = grammar.light | (grammar.statement if kind in _STATEMENTS else frozenset())
         # "a UE prepara sanções", "negou o envio de tropas": who plans, threatens or denies an
         # act is who would do it
@@ -322,6 +322,16 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     if base_dep(noun) == "nsubj":
         return head, TELLS
     return None, ""
+
+
+def _argument_of_its_verb(noun: Token, relation: str, head: Token) -> bool:
+    """Whether an event noun is an argument its verb can make (object, passive subject, open
+    complement, indirect object). Beside the verb's object, an indirect object is who or what
+    that object is for, not an act the subject did ("manifestou repúdio ao ataque contra
+    civis")."""
+    if relation == "iobj":
+        return not children(head, "obj")
+    return relation in ("obj", "nsubj:pass") or base_dep(noun) == "xcomp"
 
 
 def _thanking(noun: Token, above: Token | None, grammar: Grammar, kind: EventType) -> Token | None:

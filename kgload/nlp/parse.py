@@ -129,6 +129,7 @@ def parse_sentences(
 def _repair(doc: Doc) -> None:
     """Every repair below, in the order they build on one another."""
     _repair_finite_verb_as_object(doc)
+    _repair_subject_of_an_auxiliary(doc)
     _repair_noun_root_with_subject(doc)
     _repair_verb_read_as_a_named_noun(doc)
     _repair_present_verb_read_as_a_plural_noun(doc)
@@ -172,6 +173,25 @@ def _repair(doc: Doc) -> None:
 _CLAUSAL = ("nsubj", "obj", "iobj", "obl", "advmod", "expl:pv", "expl:pass")
 # a noun's own words: a word that has one of these is a noun phrase, not a verb
 _NOMINAL = ("det", "case", "nummod", "flat", "flat:name", "appos", "nmod:poss", "cop")
+
+
+def _repair_subject_of_an_auxiliary(doc: Doc) -> None:
+    """ "The UK has imposed sanctions on Russian banks" parsed with "UK" hung on "has": an
+    auxiliary governs no argument of its own, so a subject hung on a word labelled an
+    auxiliary of a verb is that verb's subject."""
+    for subject in doc:
+        aux = subject.head
+        if (
+            subject.dep_ in ("nsubj", "nsubj:pass")
+            and aux.i != subject.i
+            and aux.dep_ in ("aux", "aux:pass")
+            and aux.head.i != aux.i
+            and aux.head.pos_ in ("VERB", "AUX")
+            and subject.i < aux.i < aux.head.i
+            # an "auxiliary" with an object or a clause of its own is the main verb misread
+            and all(c.dep_ in ("nsubj", "nsubj:pass", "advmod", "punct") for c in aux.children)
+        ):
+            subject.head = aux.head
 
 
 def _repair_second_subject(doc: Doc) -> None:
@@ -660,7 +680,17 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
         ):
             continue
         name = doc[verb.i - 1]
-        children = list(verb.children)
+        # "Germany condemns the Russian strike": a phrase with its own determiner right after
+        # the "noun", read as its apposition, is the verb's object
+        objects = [
+            c
+            for c in verb.children
+            if c.dep_ == "appos"
+            and c.left_edge.i == verb.i + 1
+            and c.left_edge.dep_ != "punct"
+            and any(g.dep_ == "det" for g in c.children)
+        ]
+        children = [c for c in verb.children if c not in objects]
         if (
             name.head.i != verb.i
             or name.dep_ != "compound"
@@ -675,8 +705,10 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
             for c in children
             if c.dep_ == "nmod" and c.i > verb.i and any(g.dep_ == "case" for g in c.children)
         ]
-        if not phrases:
+        if not phrases and not objects:
             continue
+        for obj in objects:
+            obj.dep_ = "obj"
         verb.pos_ = "VERB"
         verb.morph = MorphAnalysis(
             verb.vocab,

@@ -1,9 +1,12 @@
 """What kgload extracts from a sentence of our own, for the event tests: the events, their
-(type, agent, recipient) and the sides of one type."""
+(type, agent, recipient) and the sides of one type; and a parse with some heads moved, to
+force a misparse the small parsers make only sometimes."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from spacy.tokens import Doc
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
@@ -30,3 +33,22 @@ def sides(
 ) -> list[tuple[str | None, str | None]]:
     """The (agent, recipient) of each event of type `kind`, in order."""
     return [(e.agent, e.recipient) for e in events(text, lang, published) if e.type is kind]
+
+
+def moved(doc: Doc, moves: dict[int, tuple[int, str]]) -> Doc:
+    """A copy of a parsed `doc` with the tokens of `moves` hung on a new head with a new
+    relation ({token index: (head index, relation)}), tags, lemmas and morphology kept."""
+    heads = [t.head.i for t in doc]
+    deps = [t.dep_ for t in doc]
+    for index, (head, relation) in moves.items():
+        heads[index], deps[index] = head, relation
+    return Doc(
+        doc.vocab,
+        words=[t.text for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc],
+        heads=heads,
+        deps=deps,
+        pos=[t.pos_ for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        morphs=[str(t.morph) for t in doc],
+    )

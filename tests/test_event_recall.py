@@ -660,9 +660,8 @@ def test_a_partner_hung_on_the_telephone_word_is_the_calls(
 ) -> None:
     """The small parser sometimes hangs "by phone" on the object and "with X" on "phone" in
     "discussed the issue by phone with X" (forced here): the call is still with X."""
-    from spacy.tokens import Doc
-
     from kgload.extract import analyze as analyze_module
+    from extracted import moved
 
     real = analyze_module.parse_sentences
 
@@ -670,25 +669,12 @@ def test_a_partner_hung_on_the_telephone_word_is_the_calls(
         out = []
         for doc in real(parser, sentences, **kwargs):
             words = [t.text for t in doc]
-            heads = [t.head.i for t in doc]
-            deps = [t.dep_ for t in doc]
-            if "phone" in words and "with" in words:
-                partner = doc[words.index("with")].head.i
-                heads[partner], deps[partner] = words.index("phone"), "nmod"
-                heads[words.index("phone")] = words.index("drought")
-                deps[words.index("phone")] = "nmod"
-            out.append(
-                Doc(
-                    doc.vocab,
-                    words=words,
-                    spaces=[bool(t.whitespace_) for t in doc],
-                    heads=heads,
-                    deps=deps,
-                    pos=[t.pos_ for t in doc],
-                    lemmas=[t.lemma_ for t in doc],
-                    morphs=[str(t.morph) for t in doc],
-                )
-            )
+            if "phone" not in words or "with" not in words:
+                out.append(doc)
+                continue
+            phone, drought = words.index("phone"), words.index("drought")
+            partner = doc[words.index("with")].head.i
+            out.append(moved(doc, {partner: (phone, "nmod"), phone: (drought, "nmod")}))
         return out
 
     monkeypatch.setattr(analyze_module, "parse_sentences", misparse)

@@ -595,36 +595,19 @@ def test_a_target_the_parser_hung_on_the_verb_above_goes_to_the_attack(
 ) -> None:
     """The small parser sometimes hangs "ao Equador" on "discutir": the attack keeps its target
     and the purpose clause lends none to the meeting (the misparse is forced here)."""
-    from spacy.tokens import Doc
-
     from kgload.extract import analyze as analyze_module
+    from extracted import moved
 
     real = analyze_module.parse_sentences
 
     def misparse(parser, sentences, **kwargs):  # type: ignore[no-untyped-def]
-        docs = real(parser, sentences, **kwargs)
         out = []
-        for doc in docs:
+        for doc in real(parser, sentences, **kwargs):
             words = [t.text for t in doc]
             if "discutir" not in words or "Equador" not in words:
                 out.append(doc)
                 continue
-            heads = [t.head.i for t in doc]
-            deps = [t.dep_ for t in doc]
-            heads[words.index("Equador")] = words.index("discutir")
-            deps[words.index("Equador")] = "obl"
-            out.append(
-                Doc(
-                    doc.vocab,
-                    words=words,
-                    spaces=[bool(t.whitespace_) for t in doc],
-                    heads=heads,
-                    deps=deps,
-                    pos=[t.pos_ for t in doc],
-                    lemmas=[t.lemma_ for t in doc],
-                    morphs=[str(t.morph) for t in doc],
-                )
-            )
+            out.append(moved(doc, {words.index("Equador"): (words.index("discutir"), "obl")}))
         return out
 
     monkeypatch.setattr(analyze_module, "parse_sentences", misparse)

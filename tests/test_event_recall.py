@@ -660,8 +660,9 @@ def test_a_partner_hung_on_the_telephone_word_is_the_calls(
 ) -> None:
     """The small parser sometimes hangs "by phone" on the object and "with X" on "phone" in
     "discussed the issue by phone with X" (forced here): the call is still with X."""
-    from kgload.extract import analyze as analyze_module
     from extracted import moved
+
+    from kgload.extract import analyze as analyze_module
 
     real = analyze_module.parse_sentences
 

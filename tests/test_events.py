@@ -595,8 +595,9 @@ def test_a_target_the_parser_hung_on_the_verb_above_goes_to_the_attack(
 ) -> None:
     """The small parser sometimes hangs "ao Equador" on "discutir": the attack keeps its target
     and the purpose clause lends none to the meeting (the misparse is forced here)."""
-    from kgload.extract import analyze as analyze_module
     from extracted import moved
+
+    from kgload.extract import analyze as analyze_module
 
     real = analyze_module.parse_sentences
 

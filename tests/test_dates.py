@@ -589,3 +589,23 @@ def test_a_weekday_set_before_publication_by_its_own_words_says_so(
 ) -> None:
     [found] = find_dates(text, lang=lang, published=PUBLISHED)
     assert found.behind is behind
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("pt", "Lula chegou a Quito no sábado (8). No dia seguinte, reuniu-se com Noboa.",
+         [("no sábado (8)", "2025-03-08"), ("No dia seguinte", "2025-03-09")]),
+        ("en", "Lula arrived in Quito on March 8. The next day, he met Noboa.",
+         [("March 8", "2025-03-08"), ("The next day", "2025-03-09")]),
+        ("es", "Lula llegó a Quito el 8 de marzo. Al día siguiente, se reunió con Noboa.",
+         [("8 de marzo", "2025-03-08"), ("Al día siguiente", "2025-03-09")]),
+        # no day stated before it: nothing
+        ("en", "The next day, he met Noboa.", []),
+    ],
+)
+def test_the_next_day_is_the_day_after_the_one_stated_before_it(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = find_dates(text, lang=lang, published=dt.date(2025, 3, 12))
+    assert [(d.text, d.value.iso()) for d in found] == expected

@@ -165,6 +165,8 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
         value = day if c.same_day else c.value
         if c.back:
             value = _days_from(mentions[-1] if mentions else None, c, text)
+        if c.later and value is not None:
+            value = _days_later(value, c.later)
         if value is None:
             continue
         if value.precision is Precision.DAY:
@@ -186,6 +188,16 @@ def find_dates(text: str, *, lang: str, published: dt.date | None) -> list[DateM
 
 
 _JOINERS = {"", "of", "de", "do", "da", "del"}
+
+
+def _days_later(day: PartialDate, days: int) -> PartialDate | None:
+    """The day `days` after a day ("no dia seguinte" after "no sábado (8)"), if any."""
+    assert day.month is not None and day.day is not None
+    try:
+        start = dt.date(day.year, day.month, day.day)
+        return PartialDate.from_date(start + dt.timedelta(days=days))
+    except (OverflowError, ValueError):
+        return None
 
 
 def _days_from(before: DateMention | None, c: _Candidate, text: str) -> PartialDate | None:
@@ -241,6 +253,7 @@ class _Candidate:
     kind: str
     names_weekday: bool = False
     same_day: bool = False  # "on the same day": the day of the date stated before it
+    later: int = 0  # "the next day": that many days after the day stated before it
     ahead: bool = False  # "next week": a relative date after publication
     behind: bool = False  # "last Thursday": a weekday before publication by its own words
     ago: bool = False  # "two years ago": publication moved back by a count of units
@@ -484,6 +497,9 @@ def _resolve_relative(
     if unit == "same":
         # its value is the day stated last before it, set once every mention is known
         return _Candidate(start, end, None, True, "relative", same_day=True, back=offset)
+    if unit == "following":
+        # "no dia seguinte", "the next day": days after the day stated last before it
+        return _Candidate(start, end, None, True, "relative", same_day=True, later=offset)
     if published is None:
         return None
     try:
@@ -887,7 +903,7 @@ def _check_lexicon(
         if direction not in _DIRECTIONS:
             raise KnowledgeBaseError(f"dates_{lang}: unknown weekday direction {direction!r}")
     for unit, _offset in relative.values():
-        if unit not in {*_UNITS, "ignore", "same"}:
+        if unit not in {*_UNITS, "ignore", "same", "following"}:
             raise KnowledgeBaseError(f"dates_{lang}: unknown unit {unit!r}")
 
 

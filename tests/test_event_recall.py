@@ -796,3 +796,35 @@ def test_a_name_read_as_the_apposition_of_a_fronted_date_is_the_subject(
 ) -> None:
     found = {(e.type, frozenset(e.participants)) for e in _events(text, lang)}
     assert (EventType.MEETING, frozenset({"Q16297876", "Q52395487"})) in found
+
+
+# -- welcoming: a guest welcomed to a seat of government, a deal between others (session 10) -----
+
+
+def test_a_guest_welcomed_to_a_seat_of_government_visits_its_state() -> None:
+    # "to Downing Street" hung by the parser on the guest: where the guest came
+    found = _kinds(
+        "The Prime Minister welcomed President Lula to Downing Street on Tuesday.", "en"
+    )
+    assert (EventType.VISIT, "Q37181", "Q145") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United Kingdom welcomed the peace agreement between Armenia and Azerbaijan.",
+            {(EventType.AGREEMENT, frozenset({"Q399", "Q227"}))},
+        ),
+        # one party the KB does not know: still no deal of the welcomer's
+        (
+            "The United Kingdom welcomed the ceasefire agreement between Israel and the armed "
+            "groups of Gaza.",
+            set(),
+        ),
+    ],
+)
+def test_welcoming_a_deal_between_others_makes_no_party_of_the_welcomer(
+    text: str, expected: set[tuple[EventType, frozenset[str]]]
+) -> None:
+    assert {(e.type, frozenset(e.participants)) for e in _events(text, "en")} == expected

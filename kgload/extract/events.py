@@ -1107,12 +1107,13 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
         or not context.grammar.lemmas(verb.lemma_, verb.text) & host_words
     ):
         return None
-    # the place phrase, or one the parser hung on the guest ("received Lula in Paris")
+    # the place phrase, or one the parser hung on the guest ("received Lula in Paris",
+    # "welcomed President Zelenskyy to Downing Street": where the guest came)
     phrases = children(verb, "obl", "nmod") + [
         c
         for guest in children(verb, "obj")
         for c in children(guest, "nmod")
-        if context.grammar.marker_role(case_phrase(c)) == "place"
+        if context.grammar.marker_role(case_phrase(c)) in ("place", "recipient")
     ]
     for child in phrases:
         place = reader.place(child)

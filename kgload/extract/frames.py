@@ -1121,12 +1121,14 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
 def parties_of_its_own(frame: Frame, governor: Token, grammar: Grammar) -> bool:
     """ "Lula tem defendido um acordo de paz entre os dois países": a talk or a deal that names
     its parties ("entre/between") under a verb that only asks for it or plans it (not a light
-    verb) is not the subject's."""
+    verb), or that welcomes it (a verb of hosting: "We welcome the ceasefire agreement between
+    Israel and Hamas"), is not the subject's."""
+    making = grammar.light - grammar.classes.get("host", frozenset())
     return (
         not frame.type.is_directed
         and bool(frame.partners)
         and any(case_phrase(p) in grammar.markers["between"] for p in frame.partners)
-        and not grammar.verb_words(governor) & grammar.light
+        and not grammar.verb_words(governor) & making
     )
 
 

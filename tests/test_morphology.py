@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import KnowledgeBase, load_kb
-from kgload.model import Article, Status
+from kgload.model import Article, EventType, Status
 from kgload.nlp.grammar import load_grammar
 from kgload.nlp.morphology import infinitive_and_mood, read_future_forms, read_present_forms
 from kgload.nlp.parse import (
@@ -155,3 +155,21 @@ def test_support_told_in_a_short_present_sentence(
 ) -> None:
     article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2024, 3, 5))
     assert [(e.agent, e.recipient) for e in analyze(article, load_kb()).events] == [pair]
+
+
+def test_a_present_form_read_as_an_adverb_rooting_a_clause_with_a_subject_is_the_verb() -> None:
+    # "Lula embarca para a Índia" with "embarca" an adverb and the root
+    doc = _tree(
+        ["Lula", "embarca", "para", "a", "Índia"],
+        [("PROPN", "lula", 1, "nsubj"), ("ADV", "embarca", 1, "ROOT"), ("ADP", "para", 4, "case"),
+         ("DET", "o", 4, "det"), ("PROPN", "índia", 1, "obl")],
+    )
+    (verb,) = read_present_forms(doc, load_grammar("pt"), modifier_of_a_verbless_root)
+    assert (verb.pos_, verb.lemma_) == ("VERB", "embarcar")
+
+
+def test_a_trip_told_with_its_verb_read_as_an_adverb_is_a_visit() -> None:
+    text = "Lula embarca nesta quarta-feira para a Índia, onde participará da cúpula do G20."
+    article = Article(id="t", text=text, lang="pt", source="test", published=dt.date(2024, 3, 12))
+    kinds = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
+    assert (EventType.VISIT, "Q37181", "Q668") in kinds

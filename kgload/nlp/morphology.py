@@ -98,18 +98,20 @@ def read_present_forms(
 ) -> list[Token]:
     """Give each present form of a known verb that the tagger read as an adjective, in a place
     `where` says a verb belongs ("Francia apoya a Ucrania" with "apoya" an adjective of the
-    root "Francia" and no verb in the sentence), its lemma, the part of speech VERB and the
-    present tense, and return those tokens. Only adjectives, and only there: the same forms
-    are nouns ("la visita", "su apoyo") and, a few, adjectives of their own ("una política
-    fija", "amplia cooperación"); a capitalised word inside the sentence is a name."""
+    root "Francia" and no verb in the sentence), or as an adjective or adverb that roots the
+    sentence with a subject of its own ("Lula embarca nesta quarta-feira para a Índia",
+    "embarca" an adverb), its lemma, the part of speech VERB and the present tense, and
+    return those tokens. Only there: the same forms are nouns ("la visita", "su apoyo") and,
+    a few, adjectives of their own ("una política fija", "amplia cooperación"); a capitalised
+    word inside the sentence is a name."""
     found: list[Token] = []
     if not grammar.present_endings:
         return found
     for token in doc:
-        if token.pos_ != "ADJ" or (token.i > 0 and token.text[:1].isupper()):
+        if token.pos_ not in ("ADJ", "ADV") or (token.i > 0 and token.text[:1].isupper()):
             continue
         verb = present_infinitive(token.lower_, grammar)
-        if verb is None or not where(token):
+        if verb is None or not (where(token) or _root_with_a_subject(token)):
             continue
         token.lemma_ = verb
         token.pos_ = "VERB"
@@ -122,3 +124,8 @@ def read_present_forms(
         token.morph = MorphAnalysis(token.vocab, features)
         found.append(token)
     return found
+
+
+def _root_with_a_subject(token: Token) -> bool:
+    """The root of its sentence with a subject of its own: only a verb has one there."""
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)

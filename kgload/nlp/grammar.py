@@ -249,7 +249,7 @@ class Grammar:
         prefixes, forms, starts = self.prefixes, self.forms, self.trigger_start.match
 
         def may_start(w: str) -> bool:
-            return w[:n] in prefixes and starts(w) is not None
+            return (w[:n] in prefixes or w[: n - 1] in prefixes) and starts(w) is not None
 
         # a stressed stem vowel written with an accent ("reúne-se", "reúnen") is found by its
         # stem, as `lemmas` finds it
@@ -492,8 +492,11 @@ def _read_triggers(
                         source=source,
                     )
                 )
-                found.prefixes.add(_stem(lemma, length))
-                found.stems.add(_trigger_stem(lemma, verb=not nominal, endings=endings))
+                stem = _trigger_stem(lemma, verb=not nominal, endings=endings)
+                # a stem shorter than the prefix ("don" of "donar") is the prefix itself, so
+                # that a form with an accented ending ("donó", "armó") still passes
+                found.prefixes.add(stem if len(stem) < length else _stem(lemma, length))
+                found.stems.add(stem)
         found.forms.update(f.lower() for f in block.get("forms", []))
     return found
 

@@ -141,6 +141,7 @@ def _repair(doc: Doc) -> None:
     _repair_nominal_clause(doc)
     _repair_participle_root(doc)
     _repair_verbless_predicate(doc)
+    _repair_fronted_infinitive_clause(doc)
     _repair_infinitive_subject(doc)
     _repair_object_read_as_apposition(doc)
     _repair_passive_subject_of_a_pronominal_verb(doc)
@@ -320,6 +321,44 @@ def _repair_unmarked_agents(doc: Doc) -> None:
             and not any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children)
         ):
             token.dep_ = "obj"
+
+
+def _repair_fronted_infinitive_clause(doc: Doc) -> None:
+    """ "Tras reunirse con Xi, Macron pidió…", "Después de reunirse con Lula, Macron viajó…":
+    an infinitive with its subordinator before the clause it opens, left unlabelled (`dep`)
+    under that clause's verb, or hung as a complement (`xcomp`) of the adverb that opens it
+    ("después", "antes", itself under the verb), is an adverbial clause of that verb, whose
+    subject is then its own."""
+    for verb in doc:
+        head = verb.head
+        if (
+            verb.pos_ != "VERB"
+            or "Inf" not in verb.morph.get("VerbForm", [])
+            or not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
+            or not _comma_between(verb, head if head.pos_ != "ADV" else head.head)
+        ):
+            continue
+        if verb.dep_ == "dep" and head.pos_ in ("VERB", "AUX") and verb.i < head.i:
+            verb.dep_ = "advcl"
+            continue
+        main = head.head
+        if (
+            verb.dep_ == "xcomp"
+            and head.pos_ == "ADV"
+            and head.dep_ == "advmod"
+            and head.i < verb.i < main.i
+            and main.pos_ in ("VERB", "AUX")
+        ):
+            verb.head, verb.dep_ = main, "advcl"
+            head.head = verb
+
+
+def _comma_between(clause: Token, verb: Token) -> bool:
+    """A comma sets a fronted clause off before the verb after it ("Tras reunirse con Xi, …";
+    not the fixed "a partir de 1974 se marchó")."""
+    return any(t.text == "," for t in clause.doc[clause.right_edge.i + 1 : verb.i]) or (
+        clause.right_edge.i < verb.i and clause.doc[clause.right_edge.i].text == ","
+    )
 
 
 def _repair_infinitive_subject(doc: Doc) -> None:
@@ -782,12 +821,14 @@ def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
 def _repair_object_of_a_case_phrase(doc: Doc) -> None:
     """ "han acordado por unanimidad un paquete de sanciones" with "unanimidad" labelled a
     clause (`xcomp`) and "paquete" its object: a noun opened by a case word is a phrase, not a
-    clause, and has no object, so the object is the verb's, and the phrase its oblique."""
+    clause, and has no object, so the object is the verb's, and the phrase its oblique. The
+    same when the phrase is labelled an oblique already ("condena con firmeza el ataque", with
+    "ataque" the object of "firmeza")."""
     for token in doc:
         verb = token.head
         if (
             token.pos_ != "NOUN"
-            or token.dep_ not in ("xcomp", "advcl", "ccomp")
+            or token.dep_ not in ("xcomp", "advcl", "ccomp", "obl")
             or verb.pos_ not in ("VERB", "AUX")
             or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
             or any(c.dep_ in ("cop", "mark", "nsubj", "aux") for c in token.children)

@@ -145,12 +145,15 @@ def _repair(doc: Doc) -> None:
     _repair_infinitive_subject(doc)
     _repair_object_read_as_apposition(doc)
     _repair_passive_subject_of_a_pronominal_verb(doc)
+    _repair_relative_word_read_as_a_subordinator(doc)
     _repair_main_verb_read_as_relative(doc)
     repair_main_verb_read_as_participle(doc)
     _repair_main_verb_after_a_relative(doc)
     _repair_phrase_on_a_named_object(doc)
     _repair_adjective_on_a_far_noun(doc)
     _repair_object_of_a_case_phrase(doc)
+    _repair_object_read_as_an_adjective_of_a_name(doc)
+    _repair_object_of_an_object(doc)
     _repair_noun_read_as_a_modifier_of_its_adjective(doc)
     _repair_modifier_read_as_the_object(doc)
     _repair_oblique_on_a_noun(doc)
@@ -546,6 +549,31 @@ def _make_main_verb(verb: Token, subject: Token) -> None:
     subject.dep_ = "nsubj"
 
 
+def _repair_relative_word_read_as_a_subordinator(doc: Doc) -> None:
+    """ "Francia, que apoya a Ucrania desde 2022, anunció…" with "que" a subordinator (`mark`)
+    of the relative clause: a relative clause has no subordinator, its first word is the
+    relative pronoun; right after a name and its comma, with no subject in the clause, that
+    pronoun is the clause's subject (the name is who supports). A copular clause ("X, que es
+    otro de…") is left as the treebank writes it, and so is a wish in the subjunctive ("o
+    Rio, que se cuide o resto")."""
+    for verb in doc:
+        name = verb.head
+        if verb.dep_ != "acl:relcl" or name.pos_ != "PROPN" or name.i + 2 >= len(doc):
+            continue
+        word = doc[name.i + 2]
+        if (
+            doc[name.i + 1].text != ","
+            or word.head.i != verb.i
+            or word.dep_ != "mark"
+            or word.i > verb.i
+            or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "cop") for c in verb.children)
+            or "Sub" in verb.morph.get("Mood", [])
+        ):
+            continue
+        word.dep_, word.pos_ = "nsubj", "PRON"
+        word.morph = MorphAnalysis(doc.vocab, {"PronType": "Rel"})
+
+
 def _repair_main_verb_after_a_relative(doc: Doc) -> None:
     """ "Emmanuel Macron, who is in China, met Xi Jinping" parsed with the name as root and
     "met" as a `parataxis` of it (or a second root, or a clause of the relative's verb): a
@@ -840,6 +868,52 @@ def _repair_object_of_a_case_phrase(doc: Doc) -> None:
         token.dep_ = "obl"
         for obj in objects:
             obj.head = verb
+
+
+def _repair_object_read_as_an_adjective_of_a_name(doc: Doc) -> None:
+    """ "le envió a Ucrania misiles de largo alcance" with "misiles" an adjective of "Ucrania":
+    a name takes few adjectives after it and none that disagrees with it in number, so a
+    plural "adjective" after a singular name in a verb's case phrase is the verb's object, when
+    the verb has none."""
+    for word in doc:
+        name = word.head
+        verb = name.head
+        if (
+            word.pos_ != "ADJ"
+            or word.dep_ != "amod"
+            or name.pos_ != "PROPN"
+            or not name.i < word.i
+            or name.dep_ != "obl"
+            or verb.pos_ not in ("VERB", "AUX")
+            or not any(c.dep_ == "case" and c.i < name.i for c in name.children)
+            or any(c.dep_ == "obj" for c in verb.children)
+        ):
+            continue
+        number, named = word.morph.get("Number", []), name.morph.get("Number", [])
+        if not number or not named or number == named:
+            continue
+        word.pos_, word.head, word.dep_ = "NOUN", verb, "obj"
+
+
+def _repair_object_of_an_object(doc: Doc) -> None:
+    """ "sostuvieron el viernes una conversación telefónica" with "conversación" the object of
+    "viernes", itself the verb's object: a noun has no object, so the second is the verb's
+    object, and the bare noun between them an adjunct of the verb (an oblique: a time)."""
+    for word in doc:
+        noun = word.head
+        verb = noun.head
+        if (
+            word.dep_ != "obj"
+            or word.pos_ not in ("NOUN", "PROPN")
+            or noun.pos_ != "NOUN"
+            or noun.dep_ != "obj"
+            or not verb.i < noun.i < word.i
+            or verb.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ == "case" for c in noun.children)
+        ):
+            continue
+        word.head = verb
+        noun.dep_ = "obl"
 
 
 def _repair_oblique_on_a_noun(doc: Doc) -> None:

@@ -15,10 +15,17 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
 from kgload.nlp.grammar import load_grammar
-from kgload.nlp.parse import _repair_fronted_infinitive_clause, _repair_object_of_a_case_phrase
+from kgload.nlp.parse import (
+    _repair_fronted_infinitive_clause,
+    _repair_object_of_a_case_phrase,
+    _repair_object_of_an_object,
+    _repair_object_read_as_an_adjective_of_a_name,
+    _repair_relative_word_read_as_a_subordinator,
+)
 
 SPAIN, UKRAINE, RUSSIA, IRAN, USA = "Q29", "Q212", "Q159", "Q794", "Q30"
 FRANCE, ROMANIA, KENYA, HAITI, MACRON, XI = "Q142", "Q218", "Q114", "Q790", "Q3052772", "Q15031"
+TRUMP, UK = "Q22686", "Q145"
 PUBLISHED = dt.date(2026, 12, 1)
 
 
@@ -152,4 +159,82 @@ def test_the_object_hung_on_an_oblique_goes_to_the_verb() -> None:
 def test_spanish_spellings_of_states_are_linked() -> None:
     assert _of("Francia movilizó tropas hacia Rumanía.", EventType.TROOP_DEPLOYMENT) == [
         (frozenset({FRANCE, ROMANIA}), Status.OCCURRED)
+    ]
+
+
+def test_a_relative_clause_set_off_after_the_subject_keeps_the_speech_verb_after_it() -> None:
+    # ", anunció más ayuda." is no tail attribution: the relative clause closes at the comma
+    text = "Francia, que apoya a Ucrania desde 2022, anunció más ayuda."
+    assert _of(text, EventType.SUPPORT) == [(frozenset({FRANCE, UKRAINE}), Status.OCCURRED)]
+
+
+def test_a_relative_word_read_as_a_subordinator_is_the_clauses_subject() -> None:
+    # "Francia, que apoya a Ucrania", with "que" a `mark` of the relative clause
+    doc = _doc([
+        ("Francia", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 3, "punct", ""),
+        ("que", "SCONJ", 3, "mark", ""), ("apoya", "VERB", 0, "acl:relcl", "Mood=Ind"),
+        ("a", "ADP", 5, "case", ""), ("Ucrania", "PROPN", 3, "obl", ""),
+    ])
+    _repair_relative_word_read_as_a_subordinator(doc)
+    assert doc[2].dep_ == "nsubj"
+
+
+def test_a_subjunctive_wish_after_a_name_keeps_its_subordinator() -> None:
+    # "Com a intervenção no Rio, que se cuide o resto do país!"
+    doc = _doc([
+        ("Rio", "PROPN", 0, "ROOT", ""), (",", "PUNCT", 3, "punct", ""),
+        ("que", "SCONJ", 3, "mark", ""), ("cuide", "VERB", 0, "acl:relcl", "Mood=Sub"),
+    ])
+    _repair_relative_word_read_as_a_subordinator(doc)
+    assert doc[2].dep_ == "mark"
+
+
+def test_a_plural_adjective_after_a_singular_name_is_the_verbs_object() -> None:
+    # "le envió a Ucrania misiles", with "misiles" an adjective of "Ucrania"
+    doc = _doc([
+        ("envió", "VERB", 0, "ROOT", "VerbForm=Fin"), ("a", "ADP", 2, "case", ""),
+        ("Ucrania", "PROPN", 0, "obl", "Number=Sing"),
+        ("misiles", "ADJ", 2, "amod", "Number=Plur"),
+    ])
+    _repair_object_read_as_an_adjective_of_a_name(doc)
+    assert (doc[3].head.i, doc[3].dep_, doc[3].pos_) == (0, "obj", "NOUN")
+    assert _of(
+        "Estados Unidos le envió a Ucrania misiles de largo alcance.", EventType.MILITARY_AID
+    ) == [(frozenset({USA, UKRAINE}), Status.OCCURRED)]
+    assert _of(
+        "El Reino Unido ha entregado a Ucrania misiles Storm Shadow.", EventType.MILITARY_AID
+    ) == [(frozenset({UK, UKRAINE}), Status.OCCURRED)]
+
+
+def test_an_adjective_that_agrees_with_the_name_stays_its_own() -> None:
+    # "viajó a Ucrania occidental": an adjective of the name
+    doc = _doc([
+        ("viajó", "VERB", 0, "ROOT", "VerbForm=Fin"), ("a", "ADP", 2, "case", ""),
+        ("Ucrania", "PROPN", 0, "obl", "Number=Sing"),
+        ("occidental", "ADJ", 2, "amod", "Number=Sing"),
+    ])
+    _repair_object_read_as_an_adjective_of_a_name(doc)
+    assert (doc[3].head.i, doc[3].dep_) == (2, "amod")
+
+
+def test_the_object_of_an_object_is_the_verbs() -> None:
+    # "sostuvieron el viernes una conversación", with "conversación" under "viernes"
+    doc = _doc([
+        ("sostuvieron", "VERB", 0, "ROOT", "VerbForm=Fin"), ("el", "DET", 2, "det", ""),
+        ("viernes", "NOUN", 0, "obj", ""), ("una", "DET", 4, "det", ""),
+        ("conversación", "NOUN", 2, "obj", ""),
+    ])
+    _repair_object_of_an_object(doc)
+    assert (doc[4].head.i, doc[4].dep_) == (0, "obj")
+    assert doc[2].dep_ == "obl"
+    text = "Xi Jinping y Donald Trump sostuvieron el viernes una conversación telefónica."
+    assert _of(text, EventType.PHONE_CALL) == [(frozenset({XI, TRUMP}), Status.OCCURRED)]
+
+
+def test_to_convey_something_to_a_leader_is_no_journey() -> None:
+    text = "Macron le trasladó a Xi Jinping su preocupación por Ucrania."
+    assert _of(text, EventType.VISIT) == []
+    # the twin: moved to a place
+    assert _of("Macron se trasladó a Ucrania.", EventType.VISIT) == [
+        (frozenset({MACRON, UKRAINE}), Status.OCCURRED)
     ]

@@ -34,6 +34,7 @@ from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
     parse_sentences,
+    repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
@@ -579,7 +580,8 @@ def _parse(
         )
         with timed("repairs"):
             for doc in docs:
-                read_future_forms(doc, grammar)
+                for verb in read_future_forms(doc, grammar):
+                    repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
         share = (clock() - before) / len(group)

@@ -33,6 +33,7 @@ __all__ = [
     "modifier_of_a_verbless_root",
     "parse_sentences",
     "repair_main_verb_read_as_participle",
+    "repair_verb_read_as_a_copula",
     "repair_verb_read_as_a_modifier_of_the_root",
     "shipped_model_path",
 ]
@@ -1245,6 +1246,25 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             has_case = any(c.dep_ == "case" for c in child.children)
             child.head = verb
             child.dep_ = "obl" if has_case else "obj"
+
+
+def repair_verb_read_as_a_copula(verb: Token) -> None:
+    """ "Colombia y Venezuela firmarán un acuerdo" with "firmarán" an adjective read as the
+    copula of "acuerdo": once the form is known to be a lexical verb (its ending read by
+    kgload.nlp.morphology), it is the clause's verb, the noun its object, and the words before
+    it that the noun held (its subject, adverbs, punctuation) the verb's. Only for such a
+    form: the parser labels real copulas tagged VERB ("sea", "será") the same way."""
+    noun = verb.head
+    if verb.dep_ != "cop" or noun.pos_ not in ("NOUN", "PROPN") or not verb.i < noun.i:
+        return
+    if noun.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, noun.dep_
+    noun.head, noun.dep_ = verb, "obj"
+    for child in list(noun.children):
+        if child.i < verb.i:
+            child.head = verb
 
 
 def _repair_adverb_read_as_the_verb(doc: Doc) -> None:

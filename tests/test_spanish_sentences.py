@@ -15,6 +15,7 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
 from kgload.nlp.grammar import load_grammar
+from kgload.nlp.morphology import read_future_forms
 from kgload.nlp.parse import (
     _repair_fronted_infinitive_clause,
     _repair_object_of_a_case_phrase,
@@ -237,4 +238,33 @@ def test_to_convey_something_to_a_leader_is_no_journey() -> None:
     # the twin: moved to a place
     assert _of("Macron se trasladó a Ucrania.", EventType.VISIT) == [
         (frozenset({MACRON, UKRAINE}), Status.OCCURRED)
+    ]
+
+
+COLOMBIA, VENEZUELA, BRAZIL = "Q739", "Q717", "Q155"
+
+
+def test_a_future_verb_read_as_a_copula_is_the_clauses_verb() -> None:
+    # "firmarán" tagged an adjective and labelled the copula of "acuerdo"
+    text = "Colombia y Venezuela firmarán un acuerdo de comercio el próximo mes."
+    assert _of(text, EventType.AGREEMENT) == [
+        (frozenset({COLOMBIA, VENEZUELA}), Status.PLANNED)
+    ]
+
+
+def test_a_copula_the_parser_tagged_a_verb_is_left_alone() -> None:
+    # "que este sea uno de los fichajes": only a form kgload read as a lexical verb moves
+    doc = _doc([
+        ("este", "PRON", 2, "nsubj", ""), ("sea", "VERB", 2, "cop", "Mood=Sub"),
+        ("uno", "NOUN", 2, "ROOT", ""),
+    ])
+    assert read_future_forms(doc, load_grammar("es")) == []
+
+
+def test_to_abstain_from_condemning_is_no_condemnation() -> None:
+    statuses = [s for _, s in _of("Brasil se abstuvo de condenar a Rusia.", EventType.CONDEMNATION)]
+    assert Status.OCCURRED not in statuses
+    # the twin
+    assert _of("Brasil condenó a Rusia.", EventType.CONDEMNATION) == [
+        (frozenset({BRAZIL, RUSSIA}), Status.OCCURRED)
     ]

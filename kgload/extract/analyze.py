@@ -34,6 +34,7 @@ from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
     parse_sentences,
+    repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
 from kgload.nlp.pipeline import find_datelines, get_nlp, tokenize
@@ -113,8 +114,9 @@ def _main_speech_verb(
 ) -> bool:
     """Whether the speech verb after the sentence's last comma is its main verb, not a cut-off
     attribution: it opens a complement (", disse que…", ", said that…"), or the comma closes
-    a name set off by commas after the subject ("O chanceler, Mauro Vieira, disse…", "The
-    minister, Sergey Lavrov, said Russia would…")."""
+    a name or a relative clause set off by commas after the subject ("O chanceler, Mauro
+    Vieira, disse…", "The minister, Sergey Lavrov, said Russia would…", "Francia, que apoya a
+    Ucrania, anunció…")."""
     after = last + 1 + form + 1
     if after < len(lowers) and lowers[after] in grammar.complementizers:
         return True
@@ -124,6 +126,9 @@ def _main_speech_verb(
         # said…": a short phrase opened by a case word before the only comma is fronted, and
         # the clause after it the sentence's own
         return last - lo <= _MAX_FRONTED and lowers[lo] in grammar.case_openers
+    if before + 1 < last and lowers[before + 1] in grammar.relatives:
+        # "Francia, que apoya a Ucrania desde 2022, anunció más ayuda": a relative clause
+        return True
     return (before + 1, last) in names
 
 
@@ -575,7 +580,8 @@ def _parse(
         )
         with timed("repairs"):
             for doc in docs:
-                read_future_forms(doc, grammar)
+                for verb in read_future_forms(doc, grammar):
+                    repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
         share = (clock() - before) / len(group)

@@ -111,7 +111,9 @@ def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:
         or "Fin" in clause.morph.get("VerbForm", [])
     ):
         return None
-    nouns = [head] if head.pos_ == "NOUN" else []
+    # "no tiene previsto reunirse": a participle of plan ("previsto") the tagger made an
+    # adjective holds the clause as a noun of plan does
+    nouns = [head] if head.pos_ in ("NOUN", "ADJ") else []
     if relation == "advcl" and head.pos_ in ("VERB", "AUX"):
         nouns = [o for o in children(head, "obj") if o.pos_ == "NOUN" and o.i < clause.i]
     return next(
@@ -241,6 +243,7 @@ def _words(token: Token, grammar: Grammar | None = None) -> set[str]:
 def read_status(frame: Frame, grammar: Grammar) -> Reading:
     """The status the clauses around the trigger give the event."""
     found: set[str] = set()  # the clues read so far ("negation", "plan", "double", …)
+    negation = grammar.status["negation"]
     if _told_as_a_setting(frame, grammar):
         # "Durante o telefonema, Lula e Trump acertaram um encontro": the call in which a
         # meeting was agreed took place; it is as past or future as the clause, no more
@@ -248,13 +251,19 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
             _read_dependent(child, grammar, found, first=True, on_trigger=True)
         _read_tense_over_noun(frame, grammar, found)
         return _reading(found)
+    described = frame.governor.i if _described_subject(frame, grammar) and frame.governor else -1
     for position, token in enumerate(governing_chain(frame, grammar)):
         if position > 0:  # a verb above the trigger, or an event noun's governing verb
             _read_governing_verb(frame, token, grammar, found)
         on_trigger = token.i == frame.token.i
         for child in token.children:
+            if token.i == described and _words(child) & negation:
+                continue
             _read_dependent(child, grammar, found, first=position == 0, on_trigger=on_trigger)
+        negated_before = "negation" in found
         _read_clause(token, grammar, found)
+        if token.i == described and not negated_before:
+            found.discard("negation")  # "no ha incluido": the auxiliary's, as well
     if frame.rule.nominal and frame.governor is None and not _told_as_a_time(frame, grammar):
         _read_verb_over_noun(frame, grammar, found)
     if "conditional" in found:
@@ -262,6 +271,22 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
         # without a speech verb above, a conditional is only possible
         found.add("plan" if speech_verbs(frame, grammar) else "consider")
     return _reading(found)
+
+
+def _described_subject(frame: Frame, grammar: Grammar) -> bool:
+    """ "El tratado firmado entre Rusia e Irán no incluye una cláusula de defensa", "the deal
+    does not cover gas": an event noun that is the subject of a verb with an object of its own
+    is described by that verb, whose negation denies the description, not the event (unlike
+    "la reunión no se celebró", with no object)."""
+    governor = frame.governor
+    return (
+        frame.rule.nominal
+        and governor is not None
+        and frame.token.head.i == governor.i
+        and frame.token.dep_.lower() == "nsubj"
+        and bool(children(governor, "obj"))
+        and not grammar.verb_words(governor) & (grammar.light | grammar.status_verbs)
+    )
 
 
 # the status lists a verb's own meaning is looked up in, in this order

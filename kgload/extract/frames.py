@@ -124,6 +124,9 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
             for child in near_children
             for grand in (child, *(g for g in child.children if base_dep(g) != "amod"))
         ]
+        if _passive_participle_of(token):
+            # "los misiles enviados por Estados Unidos": a participle's noun is its object
+            candidates.append(token.head)
         # "reuniram-se": the clitic is part of the trigger's own token
         candidates_words = set(token.lower_.split("-")[1:])
         if requirement.words & candidates_words:
@@ -138,6 +141,17 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
         ):
             return True
     return False
+
+
+def _passive_participle_of(token: Token) -> bool:
+    """A participle that modifies the noun before it (`acl`, not a relative clause): the noun
+    is what it was done to."""
+    return (
+        token.dep_.lower() == "acl"
+        and "Part" in token.morph.get("VerbForm", [])
+        and token.head.i < token.i
+        and token.head.pos_ == "NOUN"
+    )
 
 
 def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:

@@ -137,6 +137,7 @@ class Grammar:
     # words that open a speech verb's complement ("disse que", "said that"): a tail so opened
     # says something of its own and is no cut-off attribution
     complementizers: frozenset[str] = field(default_factory=frozenset)
+    relatives: frozenset[str] = field(default_factory=frozenset)
     # the first word of every case marker ("after", "em", "según"…), and of every source
     # marker ("segundo", "according"): read per sentence when cutting attributions off
     case_openers: frozenset[str] = field(default_factory=frozenset)
@@ -250,7 +251,7 @@ class Grammar:
         prefixes, forms, starts = self.prefixes, self.forms, self.trigger_start.match
 
         def may_start(w: str) -> bool:
-            return w[:n] in prefixes and starts(w) is not None
+            return (w[:n] in prefixes or w[: n - 1] in prefixes) and starts(w) is not None
 
         # a stressed stem vowel written with an accent ("reúne-se", "reúnen") is found by its
         # stem, as `lemmas` finds it
@@ -376,10 +377,8 @@ def load_grammar(lang: str) -> Grammar:
         invite=_words(frames.get("invite", []), f"{where} [frames] invite"),
         prefixes=frozenset(p for p in triggers.prefixes if p),
         forms=frozenset(triggers.forms),
-        complementizers=_words(
-            data["attribution"].get("complementizers", []),
-            f"{where} [attribution] complementizers",
-        ),
+        complementizers=_attribution_words(data, "complementizers", where),
+        relatives=_attribution_words(data, "relatives", where),
         case_openers=_first_words(w for words in markers.values() for w in words),
         source_openers=_first_words(markers["source"]),
         prefix_length=length,
@@ -413,6 +412,10 @@ def load_grammar(lang: str) -> Grammar:
         present_endings=_present_endings(morphology.get("present_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
+
+
+def _attribution_words(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    return _words(data["attribution"].get(key, []), f"{where} [attribution] {key}")
 
 
 def _longest_first(words: list[str]) -> tuple[str, ...]:
@@ -493,8 +496,11 @@ def _read_triggers(
                         source=source,
                     )
                 )
-                found.prefixes.add(_stem(lemma, length))
-                found.stems.add(_trigger_stem(lemma, verb=not nominal, endings=endings))
+                stem = _trigger_stem(lemma, verb=not nominal, endings=endings)
+                # a stem shorter than the prefix ("don" of "donar") is the prefix itself, so
+                # that a form with an accented ending ("donó", "armó") still passes
+                found.prefixes.add(stem if len(stem) < length else _stem(lemma, length))
+                found.stems.add(stem)
         found.forms.update(f.lower() for f in block.get("forms", []))
     return found
 

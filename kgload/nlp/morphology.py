@@ -43,12 +43,14 @@ def infinitive_and_mood(form: str, grammar: Grammar) -> tuple[str, str] | None:
     return None
 
 
-def read_future_forms(doc: Doc, grammar: Grammar) -> None:
+def read_future_forms(doc: Doc, grammar: Grammar) -> list[Token]:
     """Give each future or conditional form of a known verb its lemma, the part of speech
     VERB and its tense or mood, where the pipeline gave another; a capitalised word inside
-    the sentence is a name and stays as it is."""
+    the sentence is a name and stays as it is. Returns the words that were not verbs before
+    (read as nouns or adjectives)."""
+    retagged: list[Token] = []
     if not grammar.future_endings and not grammar.conditional_endings:
-        return
+        return retagged
     for token in doc:
         if token.pos_ not in _RETAGGED or (token.i > 0 and token.text[:1].isupper()):
             continue
@@ -62,6 +64,7 @@ def read_future_forms(doc: Doc, grammar: Grammar) -> None:
             continue
         if token.pos_ in ("NOUN", "ADJ"):
             token.pos_ = "VERB"
+            retagged.append(token)
         features = {
             key: value
             for key, value in token.morph.to_dict().items()
@@ -73,6 +76,7 @@ def read_future_forms(doc: Doc, grammar: Grammar) -> None:
         else:
             features["Mood"] = "Cnd"
         token.morph = MorphAnalysis(token.vocab, features)
+    return retagged
 
 
 def _has(token: Token, mood: str) -> bool:

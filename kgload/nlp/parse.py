@@ -33,6 +33,7 @@ __all__ = [
     "modifier_of_a_verbless_root",
     "parse_sentences",
     "repair_main_verb_read_as_participle",
+    "repair_verb_read_as_a_copula",
     "repair_verb_read_as_a_modifier_of_the_root",
     "shipped_model_path",
 ]
@@ -142,15 +143,19 @@ def _repair(doc: Doc) -> None:
     _repair_nominal_clause(doc)
     _repair_participle_root(doc)
     _repair_verbless_predicate(doc)
+    _repair_fronted_infinitive_clause(doc)
     _repair_infinitive_subject(doc)
     _repair_object_read_as_apposition(doc)
     _repair_passive_subject_of_a_pronominal_verb(doc)
+    _repair_relative_word_read_as_a_subordinator(doc)
     _repair_main_verb_read_as_relative(doc)
     repair_main_verb_read_as_participle(doc)
     _repair_main_verb_after_a_relative(doc)
     _repair_phrase_on_a_named_object(doc)
     _repair_adjective_on_a_far_noun(doc)
     _repair_object_of_a_case_phrase(doc)
+    _repair_object_read_as_an_adjective_of_a_name(doc)
+    _repair_object_of_an_object(doc)
     _repair_noun_read_as_a_modifier_of_its_adjective(doc)
     _repair_modifier_read_as_the_object(doc)
     _repair_oblique_on_a_noun(doc)
@@ -343,6 +348,44 @@ def _repair_unmarked_agents(doc: Doc) -> None:
             token.dep_ = "obj"
 
 
+def _repair_fronted_infinitive_clause(doc: Doc) -> None:
+    """ "Tras reunirse con Xi, Macron pidió…", "Después de reunirse con Lula, Macron viajó…":
+    an infinitive with its subordinator before the clause it opens, left unlabelled (`dep`)
+    under that clause's verb, or hung as a complement (`xcomp`) of the adverb that opens it
+    ("después", "antes", itself under the verb), is an adverbial clause of that verb, whose
+    subject is then its own."""
+    for verb in doc:
+        head = verb.head
+        if (
+            verb.pos_ != "VERB"
+            or "Inf" not in verb.morph.get("VerbForm", [])
+            or not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
+            or not _comma_between(verb, head if head.pos_ != "ADV" else head.head)
+        ):
+            continue
+        if verb.dep_ == "dep" and head.pos_ in ("VERB", "AUX") and verb.i < head.i:
+            verb.dep_ = "advcl"
+            continue
+        main = head.head
+        if (
+            verb.dep_ == "xcomp"
+            and head.pos_ == "ADV"
+            and head.dep_ == "advmod"
+            and head.i < verb.i < main.i
+            and main.pos_ in ("VERB", "AUX")
+        ):
+            verb.head, verb.dep_ = main, "advcl"
+            head.head = verb
+
+
+def _comma_between(clause: Token, verb: Token) -> bool:
+    """A comma sets a fronted clause off before the verb after it ("Tras reunirse con Xi, …";
+    not the fixed "a partir de 1974 se marchó")."""
+    return any(t.text == "," for t in clause.doc[clause.right_edge.i + 1 : verb.i]) or (
+        clause.right_edge.i < verb.i and clause.doc[clause.right_edge.i].text == ","
+    )
+
+
 def _repair_infinitive_subject(doc: Doc) -> None:
     """ "a Otan entrou em alerta após a Rússia lançar um ataque" with "após a Rússia" read as an
     oblique of "entrou" and "lançar" as its subjectless clause: a nominal that ends right
@@ -526,6 +569,31 @@ def _make_main_verb(verb: Token, subject: Token) -> None:
     verb.dep_ = "ROOT"
     subject.head = verb
     subject.dep_ = "nsubj"
+
+
+def _repair_relative_word_read_as_a_subordinator(doc: Doc) -> None:
+    """ "Francia, que apoya a Ucrania desde 2022, anunció…" with "que" a subordinator (`mark`)
+    of the relative clause: a relative clause has no subordinator, its first word is the
+    relative pronoun; right after a name and its comma, with no subject in the clause, that
+    pronoun is the clause's subject (the name is who supports). A copular clause ("X, que es
+    otro de…") is left as the treebank writes it, and so is a wish in the subjunctive ("o
+    Rio, que se cuide o resto")."""
+    for verb in doc:
+        name = verb.head
+        if verb.dep_ != "acl:relcl" or name.pos_ != "PROPN" or name.i + 2 >= len(doc):
+            continue
+        word = doc[name.i + 2]
+        if (
+            doc[name.i + 1].text != ","
+            or word.head.i != verb.i
+            or word.dep_ != "mark"
+            or word.i > verb.i
+            or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "cop") for c in verb.children)
+            or "Sub" in verb.morph.get("Mood", [])
+        ):
+            continue
+        word.dep_, word.pos_ = "nsubj", "PRON"
+        word.morph = MorphAnalysis(doc.vocab, {"PronType": "Rel"})
 
 
 def _repair_main_verb_after_a_relative(doc: Doc) -> None:
@@ -815,12 +883,14 @@ def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
 def _repair_object_of_a_case_phrase(doc: Doc) -> None:
     """ "han acordado por unanimidad un paquete de sanciones" with "unanimidad" labelled a
     clause (`xcomp`) and "paquete" its object: a noun opened by a case word is a phrase, not a
-    clause, and has no object, so the object is the verb's, and the phrase its oblique."""
+    clause, and has no object, so the object is the verb's, and the phrase its oblique. The
+    same when the phrase is labelled an oblique already ("condena con firmeza el ataque", with
+    "ataque" the object of "firmeza")."""
     for token in doc:
         verb = token.head
         if (
             token.pos_ != "NOUN"
-            or token.dep_ not in ("xcomp", "advcl", "ccomp")
+            or token.dep_ not in ("xcomp", "advcl", "ccomp", "obl")
             or verb.pos_ not in ("VERB", "AUX")
             or not any(c.dep_ == "case" and c.i < token.i for c in token.children)
             or any(c.dep_ in ("cop", "mark", "nsubj", "aux") for c in token.children)
@@ -832,6 +902,52 @@ def _repair_object_of_a_case_phrase(doc: Doc) -> None:
         token.dep_ = "obl"
         for obj in objects:
             obj.head = verb
+
+
+def _repair_object_read_as_an_adjective_of_a_name(doc: Doc) -> None:
+    """ "le envió a Ucrania misiles de largo alcance" with "misiles" an adjective of "Ucrania":
+    a name takes few adjectives after it and none that disagrees with it in number, so a
+    plural "adjective" after a singular name in a verb's case phrase is the verb's object, when
+    the verb has none."""
+    for word in doc:
+        name = word.head
+        verb = name.head
+        if (
+            word.pos_ != "ADJ"
+            or word.dep_ != "amod"
+            or name.pos_ != "PROPN"
+            or not name.i < word.i
+            or name.dep_ != "obl"
+            or verb.pos_ not in ("VERB", "AUX")
+            or not any(c.dep_ == "case" and c.i < name.i for c in name.children)
+            or any(c.dep_ == "obj" for c in verb.children)
+        ):
+            continue
+        number, named = word.morph.get("Number", []), name.morph.get("Number", [])
+        if not number or not named or number == named:
+            continue
+        word.pos_, word.head, word.dep_ = "NOUN", verb, "obj"
+
+
+def _repair_object_of_an_object(doc: Doc) -> None:
+    """ "sostuvieron el viernes una conversación telefónica" with "conversación" the object of
+    "viernes", itself the verb's object: a noun has no object, so the second is the verb's
+    object, and the bare noun between them an adjunct of the verb (an oblique: a time)."""
+    for word in doc:
+        noun = word.head
+        verb = noun.head
+        if (
+            word.dep_ != "obj"
+            or word.pos_ not in ("NOUN", "PROPN")
+            or noun.pos_ != "NOUN"
+            or noun.dep_ != "obj"
+            or not verb.i < noun.i < word.i
+            or verb.pos_ not in ("VERB", "AUX")
+            or any(c.dep_ == "case" for c in noun.children)
+        ):
+            continue
+        word.head = verb
+        noun.dep_ = "obl"
 
 
 def _repair_oblique_on_a_noun(doc: Doc) -> None:
@@ -1163,6 +1279,25 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             has_case = any(c.dep_ == "case" for c in child.children)
             child.head = verb
             child.dep_ = "obl" if has_case else "obj"
+
+
+def repair_verb_read_as_a_copula(verb: Token) -> None:
+    """ "Colombia y Venezuela firmarán un acuerdo" with "firmarán" an adjective read as the
+    copula of "acuerdo": once the form is known to be a lexical verb (its ending read by
+    kgload.nlp.morphology), it is the clause's verb, the noun its object, and the words before
+    it that the noun held (its subject, adverbs, punctuation) the verb's. Only for such a
+    form: the parser labels real copulas tagged VERB ("sea", "será") the same way."""
+    noun = verb.head
+    if verb.dep_ != "cop" or noun.pos_ not in ("NOUN", "PROPN") or not verb.i < noun.i:
+        return
+    if noun.dep_ == "ROOT":
+        verb.head, verb.dep_ = verb, "ROOT"
+    else:
+        verb.head, verb.dep_ = noun.head, noun.dep_
+    noun.head, noun.dep_ = verb, "obj"
+    for child in list(noun.children):
+        if child.i < verb.i:
+            child.head = verb
 
 
 def _repair_adverb_read_as_the_verb(doc: Doc) -> None:

@@ -439,12 +439,12 @@ def _repair_object_read_as_apposition(doc: Doc) -> None:
     an oblique with no punctuation between, hung on it as `appos`, is the object of the verb
     that has none."""
     for token in doc:
+        if token.dep_ != "appos" or token.pos_ != "NOUN":
+            continue
         holder = token.head
         verb = holder.head
         if (
-            token.dep_ != "appos"
-            or token.pos_ != "NOUN"
-            or holder.dep_ != "obl"
+            holder.dep_ != "obl"
             or verb.pos_ != "VERB"
             or holder.i > token.i
             or any(c.dep_ in ("obj", "ccomp") for c in verb.children)
@@ -796,13 +796,13 @@ def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
     the name ("Lula, on a state visit to China, met Xi"; a speaker's label "BLINKEN: …"
     keeps its clause)."""
     for verb in doc:
+        if verb.dep_ not in ("conj", "parataxis") or verb.pos_ != "VERB":
+            continue  # (the cheap tests first: this runs on every token)
         name = verb.head
         if verb.dep_ == "parataxis" and (name.i + 1 >= len(doc) or doc[name.i + 1].text != ","):
             continue
         if (
-            verb.dep_ not in ("conj", "parataxis")
-            or verb.pos_ != "VERB"
-            or name.dep_ != "ROOT"
+            name.dep_ != "ROOT"
             or name.pos_ not in ("PROPN", "NOUN")
             or name.i > verb.i
         ):
@@ -1046,7 +1046,6 @@ def _repair_modifier_read_as_the_object(doc: Doc) -> None:
     determiner, right before a noun the parser made a clause with no subject, subordinator,
     auxiliary or copula of its own, is that noun's modifier, and the noun the object."""
     for word in doc:
-        verb = word.head
         if (
             word.dep_ != "obj"
             or word.pos_ not in ("NOUN", "ADJ")
@@ -1054,6 +1053,7 @@ def _repair_modifier_read_as_the_object(doc: Doc) -> None:
             or any(c.dep_ != "det" for c in word.children)
         ):
             continue
+        verb = word.head
         noun = doc[word.i + 1]
         if (
             noun.head.i != verb.i

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
@@ -51,4 +52,17 @@ def moved(doc: Doc, moves: dict[int, tuple[int, str]]) -> Doc:
         pos=[t.pos_ for t in doc],
         lemmas=[t.lemma_ for t in doc],
         morphs=[str(t.morph) for t in doc],
+    )
+
+
+def tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """A parse written by hand, one (word, head index, relation, tag, morphology) per token,
+    for the tests of the repairs."""
+    return Doc(
+        Vocab(),
+        words=[r[0] for r in rows],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        morphs=[r[4] for r in rows],
     )

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from extracted import tagged
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
@@ -116,19 +115,10 @@ def test_a_caption_s_present_verb_read_as_a_plural_noun_tells_a_meeting() -> Non
     assert _sides(text, "en", EventType.MEETING, dt.date(2009, 5, 21)) == [{OBAMA, LULA}]
 
 
-def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    return Doc(
-        Vocab(),
-        words=[r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        morphs=[r[4] for r in rows],
-    )
 
 
 def test_a_plural_noun_after_a_bare_name_with_a_case_phrase_is_the_name_s_verb() -> None:
-    doc = _tagged(
+    doc = tagged(
         [
             ("Obama", 1, "compound", "PROPN", "Number=Sing"),
             ("meets", 1, "ROOT", "NOUN", "Number=Plur"),
@@ -168,7 +158,7 @@ def test_a_plural_noun_after_a_bare_name_with_a_case_phrase_is_the_name_s_verb()
     ],
 )
 def test_a_noun_phrase_stays_a_noun_phrase(rows: list[tuple[str, int, str, str, str]]) -> None:
-    doc = _tagged(rows)
+    doc = tagged(rows)
     root = next(t for t in doc if t.dep_ == "ROOT")
     _repair_present_verb_read_as_a_plural_noun(doc)
     assert root.pos_ == "NOUN"
@@ -203,7 +193,7 @@ def test_a_relative_clause_with_a_subject_of_its_own_keeps_it(lang: str, text: s
 
 def test_a_clause_opened_by_a_case_word_and_a_relative_pronoun_is_a_relative_clause() -> None:
     # the misparse: "reuniu" an adverbial clause of "agradeceu", "com" its subordinator
-    doc = _tagged(
+    doc = tagged(
         [
             ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
             ("agradeceu", 1, "ROOT", "VERB", "Number=Sing|VerbForm=Fin"),
@@ -220,7 +210,7 @@ def test_a_clause_opened_by_a_case_word_and_a_relative_pronoun_is_a_relative_cla
 
 
 def test_a_clause_opened_by_a_case_word_and_no_relative_pronoun_stays() -> None:
-    doc = _tagged(
+    doc = tagged(
         [
             ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
             ("agradeceu", 1, "ROOT", "VERB", "Number=Sing|VerbForm=Fin"),
@@ -247,7 +237,7 @@ def test_a_clause_hung_loose_beside_a_name_set_off_by_commas_is_its_verb() -> No
 def test_a_loose_clause_beside_a_name_takes_it_as_subject_only_after_a_comma(
     separator: str, moved: bool
 ) -> None:
-    doc = _tagged(
+    doc = tagged(
         [
             ("Lula", 0, "ROOT", "PROPN", "Number=Sing"),
             (separator, 3, "punct", "PUNCT", ""),
@@ -331,7 +321,7 @@ def test_every_state_of_a_list_of_visits_is_visited() -> None:
 def test_a_name_between_commas_in_a_list_is_an_item(
     rows: list[tuple[str, int, str, str, str]], relation: str
 ) -> None:
-    doc = _tagged(rows)
+    doc = tagged(rows)
     _repair_list_item_read_as_apposition(doc)
     assert doc[2].dep_ == relation
 
@@ -396,7 +386,7 @@ def test_the_subject_of_a_clause_set_in_a_visit_is_the_visitor(
 def test_a_name_after_a_fronted_phrase_is_the_subject_of_a_verb_without_one(
     rows: list[tuple[str, int, str, str, str]], relation: str
 ) -> None:
-    doc = _tagged(rows)
+    doc = tagged(rows)
     _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
     assert doc[5].dep_ == relation
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from extracted import tagged
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -160,20 +161,11 @@ def test_a_military_aid_package_announced_on_a_day_is_the_announcer_s() -> None:
     assert [(e.agent, e.recipient) for e in aid] == [("Q30", "Q212")]
 
 
-def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    return Doc(
-        Vocab(),
-        words=[r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        morphs=[r[4] for r in rows],
-    )
 
 
 def test_a_finite_relative_clause_without_a_relative_word_is_the_main_verb() -> None:
     # the misparse: "presidente" the root, "llegó" its relative clause with no relative word
-    doc = _tagged([
+    doc = tagged([
         ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
         ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
         ("ayer", 2, "advmod", "ADV", ""), ("a", 5, "case", "ADP", ""),
@@ -184,7 +176,7 @@ def test_a_finite_relative_clause_without_a_relative_word_is_the_main_verb() -> 
 
 
 def test_a_relative_clause_with_its_relative_word_stays() -> None:
-    doc = _tagged([
+    doc = tagged([
         ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
         ("que", 3, "nsubj", "PRON", "PronType=Rel"),
         ("llegó", 1, "acl:relcl", "VERB", "Number=Sing|Tense=Past|VerbForm=Fin"),
@@ -368,7 +360,7 @@ def _relative_then_verb(dep: str, head: int, subject: bool = False) -> Doc:
     ]
     if subject:
         rows[9] = ("Lula", 8, "nsubj", "PROPN", "Number=Sing")
-    return _tagged(rows)
+    return tagged(rows)
 
 
 def test_a_verb_after_a_subjects_relative_clause_is_the_main_verb() -> None:
@@ -401,7 +393,7 @@ def test_the_date_of_a_subjects_relative_clause_does_not_date_the_main_verb() ->
 
 
 def test_an_oblique_hung_on_an_object_noun_is_the_nouns_phrase() -> None:
-    doc = _tagged([
+    doc = tagged([
         ("Francia", 1, "nsubj", "PROPN", ""), ("aplicó", 1, "ROOT", "VERB", ""),
         ("sanciones", 1, "obj", "NOUN", ""), ("contra", 4, "case", "ADP", ""),
         ("Siria", 2, "obl", "PROPN", ""),
@@ -412,14 +404,14 @@ def test_an_oblique_hung_on_an_object_noun_is_the_nouns_phrase() -> None:
 
 def test_an_oblique_of_a_predicate_noun_or_without_a_case_word_stays() -> None:
     # "Esto es una sanción contra Irán": the noun has a copula, it is the predicate
-    doc = _tagged([
+    doc = tagged([
         ("Esto", 3, "nsubj", "PRON", ""), ("es", 3, "cop", "AUX", ""),
         ("una", 3, "det", "DET", ""), ("sanción", 3, "ROOT", "NOUN", ""),
         ("contra", 5, "case", "ADP", ""), ("Irán", 3, "obl", "PROPN", ""),
     ])
     _repair_oblique_on_a_noun(doc)
     assert doc[5].dep_ == "obl"
-    doc = _tagged([
+    doc = tagged([
         ("aplicó", 0, "ROOT", "VERB", ""), ("sanciones", 0, "obj", "NOUN", ""),
         ("ayer", 1, "obl", "NOUN", ""),
     ])
@@ -448,14 +440,14 @@ def test_a_conjunct_with_the_case_word_of_the_phrase_before_is_coordinated_with_
         ("Gobierno", 0, "nmod", "NOUN", ""), ("y", 5, "cc", "CCONJ", ""),
         ("a", 5, "case", "ADP", ""), ("pueblo", 0, "conj", "NOUN", ""),
     ]
-    doc = _tagged(rows)
+    doc = tagged(rows)
     _repair_conjunct_of_a_case_phrase(doc)
     assert doc[5].head.i == 2
     # another case word ("a Chile y contra Perú"), or none, is another phrase: it stays
-    doc = _tagged([*rows[:4], ("contra", 5, "case", "ADP", ""), rows[5]])
+    doc = tagged([*rows[:4], ("contra", 5, "case", "ADP", ""), rows[5]])
     _repair_conjunct_of_a_case_phrase(doc)
     assert doc[5].head.i == 0
-    doc = _tagged([*rows[:4], ("el", 5, "det", "DET", ""), rows[5]])
+    doc = tagged([*rows[:4], ("el", 5, "det", "DET", ""), rows[5]])
     _repair_conjunct_of_a_case_phrase(doc)
     assert doc[5].head.i == 0
 
@@ -526,7 +518,7 @@ def test_the_subject_of_a_pronominal_verb_is_active() -> None:
         if aux:
             rows.append(("fue", 3, "aux:pass", "AUX", ""))
         rows.append(("reunió", 3 if aux else 2, "ROOT", "VERB", ""))
-        return _tagged(rows)
+        return tagged(rows)
 
     found = doc("expl:pv", False)
     _repair_passive_subject_of_a_pronominal_verb(found)
@@ -541,7 +533,7 @@ def _coordinated(number: str, coordinator: tuple[str, str]) -> Doc:
     # the misparse: "presidente" the root, "reunieron" its relative clause, with the second
     # title, opened by "y", as the verb's only subject
     verb = f"Mood=Ind|Number={number}|Person=3|Tense=Past|VerbForm=Fin"
-    return _tagged([
+    return tagged([
         ("El", 1, "det", "DET", ""), ("presidente", 1, "ROOT", "NOUN", "Number=Sing"),
         (",", 3, "punct", "PUNCT", ""), ("Ana", 1, "appos", "PROPN", ""),
         (",", 9, "punct", "PUNCT", ""), (coordinator[0], 9, coordinator[1], "CCONJ", ""),
@@ -573,7 +565,7 @@ def test_two_titled_names_coordinated_meet() -> None:
 def test_a_modifier_without_a_case_word_opened_by_a_coordinator_is_a_conjunct() -> None:
     def doc(opener: tuple[str, str, str]) -> Doc:
         # the misparse: the second title a modifier (`nmod`) of the first
-        return _tagged([
+        return tagged([
             ("El", 1, "det", "DET", ""), ("presidente", 8, "nsubj", "NOUN", ""),
             (",", 3, "punct", "PUNCT", ""), ("Ana", 1, "appos", "PROPN", ""),
             (",", 7, "punct", "PUNCT", ""), (opener[0], 7, opener[1], opener[2], ""),
@@ -608,7 +600,7 @@ def test_titled_names_coordinated_sign_and_meet() -> None:
 def test_a_participle_clause_with_an_object_of_its_own_is_the_main_verb() -> None:
     # the misparse (twelfth pass): "Minister" the root, "imposed" a participle describing it,
     # though a participle describing a noun takes no object
-    doc = _tagged([
+    doc = tagged([
         ("Chile", 2, "nmod:poss", "PROPN", ""), ("'s", 0, "case", "PART", ""),
         ("Minister", 2, "ROOT", "PROPN", "Number=Sing"),
         ("imposed", 2, "acl", "VERB", "Tense=Past|VerbForm=Part"),
@@ -620,7 +612,7 @@ def test_a_participle_clause_with_an_object_of_its_own_is_the_main_verb() -> Non
 
 def test_a_participle_describing_its_noun_stays() -> None:
     # "the tariffs imposed on Monday": done to the noun, no object of its own
-    doc = _tagged([
+    doc = tagged([
         ("tariffs", 0, "ROOT", "NOUN", "Number=Plur"),
         ("imposed", 0, "acl", "VERB", "Tense=Past|VerbForm=Part"),
         ("on", 3, "case", "ADP", ""), ("Monday", 1, "obl", "PROPN", ""),

@@ -10,9 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extracted import events, sides
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from extracted import events, sides, tagged
 
 from kgload.model import EventType, Status
 from kgload.nlp.parse import (
@@ -135,19 +133,10 @@ def test_a_bare_name_s_present_condemns_read_as_a_noun_is_its_verb() -> None:
     assert _sides(text, "en", EventType.CONDEMNATION) == [("Q183", "Q159")]
 
 
-def _tagged(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    return Doc(
-        Vocab(),
-        words=[r[0] for r in rows],
-        heads=[r[1] for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        morphs=[r[4] for r in rows],
-    )
 
 
 def test_the_repaired_present_takes_the_phrase_right_after_it_as_its_object() -> None:
-    doc = _tagged(
+    doc = tagged(
         [
             ("Germany", 1, "compound", "PROPN", "Number=Sing"),
             ("condemns", 1, "ROOT", "NOUN", "Number=Plur"),
@@ -162,7 +151,7 @@ def test_the_repaired_present_takes_the_phrase_right_after_it_as_its_object() ->
 
 def test_an_apposition_set_off_by_a_comma_is_no_object() -> None:
     # "Germany exports, the main ones": a phrase after a comma names the noun again
-    doc = _tagged(
+    doc = tagged(
         [
             ("Germany", 1, "compound", "PROPN", "Number=Sing"),
             ("exports", 1, "ROOT", "NOUN", "Number=Plur"),
@@ -188,7 +177,7 @@ def test_a_verb_of_speech_and_doubt_over_an_infinitive_leaves_the_act_possible()
 
 
 def test_a_subject_hung_on_the_auxiliary_is_the_verb_s() -> None:
-    doc = _tagged(
+    doc = tagged(
         [
             ("The", 1, "det", "DET", ""),
             ("UK", 2, "nsubj", "PROPN", "Number=Sing"),
@@ -203,7 +192,7 @@ def test_a_subject_hung_on_the_auxiliary_is_the_verb_s() -> None:
 
 def test_an_auxiliary_with_an_object_of_its_own_keeps_its_subject() -> None:
     # "The film had battle scenes, …" with "had" misread as an auxiliary: it is the main verb
-    doc = _tagged(
+    doc = tagged(
         [
             ("Lula", 1, "nsubj", "PROPN", "Number=Sing"),
             ("had", 3, "aux", "VERB", ""),

@@ -1104,11 +1104,7 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
             or any(c.dep_ == "case" for c in pronoun.children)
         ):
             continue
-        antecedent = doc[pronoun.i - 1]
-        if antecedent.pos_ == "PUNCT":
-            antecedent = doc[pronoun.i - 2]
-        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
-            antecedent = antecedent.head
+        antecedent = _word_before(doc, pronoun.i)
         if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
             continue
         if pronoun.dep_ == "obj":
@@ -1122,6 +1118,17 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
             pronoun.dep_ = "nsubj"
         verb.head = antecedent
         verb.dep_ = "acl:relcl"
+
+
+def _word_before(doc: Doc, index: int) -> Token:
+    """The word a relative clause starting at `index` would describe: the one right before it,
+    across a comma, taken whole when it is the last part of a name ("Lula da Silva")."""
+    word = doc[index - 1]
+    if word.pos_ == "PUNCT":
+        word = doc[index - 2]
+    while word.dep_ in ("flat", "flat:name") and word.head.i < word.i:
+        word = word.head
+    return word
 
 
 def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None:
@@ -1148,11 +1155,7 @@ def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None
             or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != case.i
         ):
             continue
-        antecedent = doc[case.i - 1]
-        if antecedent.pos_ == "PUNCT":
-            antecedent = doc[case.i - 2]
-        while antecedent.dep_ in ("flat", "flat:name") and antecedent.head.i < antecedent.i:
-            antecedent = antecedent.head
+        antecedent = _word_before(doc, case.i)
         if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
             continue
         case.head = pronoun

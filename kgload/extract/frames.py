@@ -814,7 +814,7 @@ def _read_partners_on_the_line(frame: Frame, verb: Token, grammar: Grammar) -> N
     """ "Yoon discussed the issue by phone with NATO's Secretary General", with "with…" hung on
     "phone": a partner phrase on the telephone word of a call told by a verb is the verb's (a
     call is with someone, never the phone's)."""
-    line = frozenset(grammar.classes.get("telephone", ()))
+    line = grammar.classes.get("telephone", frozenset())
     for word in (g for c in verb.children for g in (c, *c.children)):
         if word.i == verb.i or not word_forms(word) & line:
             continue

@@ -78,3 +78,36 @@ def test_a_term_repeated_with_two_ends_keeps_the_later(importer: ModuleType) -> 
         _term(importer, "Q10", "2016-05-24", "?2022-07-23"),
     ]
     assert [t.end for t in importer._one_per_start(terms)] == ["2018-07-09"]
+
+
+def _labelled(importer: ModuleType, person: str, start: str, end: str, label: str) -> object:
+    return importer.Term("Q1", person, "Ana Lima", start, end, "code:test", label)
+
+
+def test_a_second_label_counts_only_where_it_overlaps_no_holder_of_the_offices_label(
+    importer: ModuleType,
+) -> None:
+    # the office's own label, then an older name of it (kept), then a label filed beside its
+    # holders (a foreign secretary beside the minister: dropped)
+    main, other = "Minister of External Affairs", "Minister of Foreign Affairs"
+    terms = [
+        _labelled(importer, "Q10", "2000-01-01", "2010-01-01", main),
+        _labelled(importer, "Q11", "2010-01-01", "2020-01-01", main),
+        _labelled(importer, "Q12", "2003-01-01", "2006-01-01", other),
+        _labelled(importer, "Q13", "1995-01-01", "1999-12-31", other),
+    ]
+    kept = importer._under_the_offices_label(terms, {"Q1": main})
+    assert sorted(t.person for t in kept) == ["Q10", "Q11", "Q13"]
+
+
+def test_a_term_clashing_with_a_known_holder_is_dropped_but_a_year_only_one_is_read_narrowly(
+    importer: ModuleType,
+) -> None:
+    term = _term(importer, "Q10", "2005-08-03", "2013-08-03")
+    assert importer._clashes(
+        term,
+        [{"office_qid": "Q1", "person_qid": "Q20", "start": "2010-01-01", "end": "2012-01-01"}],
+    )
+    assert not importer._clashes(
+        term, [{"office_qid": "Q1", "person_qid": "Q20", "start": "2013", "end": "2021"}]
+    )

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
-from kgload.model import Article, Event, EventType
+from kgload.model import Article, Event, EventType, Status
 
 
 def _visits(text: str, lang: str) -> list[Event]:
@@ -86,3 +88,31 @@ def test_a_guest_received_in_the_passive_for_a_visit_travels_to_the_host() -> No
     # the active voice, as before
     text = "Xi Jinping recebeu Lula para uma visita de Estado."
     assert [(v.agent, v.recipient) for v in _visits(text, "pt")] == [("Q37181", "Q148")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "status"),
+    [
+        ("pt", "A chanceler francesa, Catherine Colonna, virá ao Brasil em julho.", Status.PLANNED),
+        ("pt", "O presidente Emmanuel Macron veio ao Brasil em março.", Status.OCCURRED),
+        ("pt", "O presidente Emmanuel Macron não virá ao Brasil em julho.", Status.DENIED),
+        ("es", "Macron viene a Brasil la próxima semana.", Status.PLANNED),
+    ],
+)
+def test_coming_to_a_state_is_a_visit_as_going_there_is(
+    lang: str, text: str, status: Status
+) -> None:
+    (visit,) = _visits(text, lang)
+    assert (visit.recipient, visit.status) == ("Q155", status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O presidente Emmanuel Macron veio a público defender a França.",
+        "A proposta de Macron vem ao encontro dos interesses da França.",
+        "O presidente Macron, que vem de Paris, falou com jornalistas.",
+    ],
+)
+def test_coming_to_no_place_is_no_visit(text: str) -> None:
+    assert _visits(text, "pt") == []

@@ -656,3 +656,27 @@ def test_an_imported_term_with_no_end_stops_when_its_table_was_last_updated(
     found = _keys(_links("The South Korean foreign minister met reporters.", "en",
                          published=published))
     assert (found.get("South Korean foreign minister") == "Q16090188") is (holder is not None)
+
+
+def _countries(text: str, lang: str) -> dict[str, str | None]:
+    extraction = analyze(_article(text, lang, published=dt.date(2022, 5, 10)), load_kb())
+    return {e.label: e.country for e in extraction.entities if e.key.startswith("local:")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "state"),
+    [
+        # a title the KB holds no office for, with its state: a person of that state
+        ("U.S. Deputy Secretary of State Wendy Sherman met reporters.", "en", "Wendy Sherman",
+         "Q30"),
+        ("Russia's Deputy Foreign Minister Sergei Ryabkov spoke.", "en", "Sergei Ryabkov", "Q159"),
+        ("O vice-ministro russo, Serguei Riabkov, falou ontem.", "pt", "Serguei Riabkov", "Q159"),
+        # no person cue in the words before the name, or a person rather than a state there
+        ("Brazil and Chile Jorge Silva spoke.", "en", "Jorge Silva", None),
+        ("Putin aide Yuri Ushakov spoke.", "en", "Yuri Ushakov", None),
+    ],
+)
+def test_an_unknown_name_after_a_title_with_a_state_is_a_person_of_that_state(
+    text: str, lang: str, name: str, state: str | None
+) -> None:
+    assert _countries(text, lang).get(name) == state

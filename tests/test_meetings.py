@@ -425,3 +425,13 @@ def test_sat_down_with_is_a_meeting() -> None:
         )
         == []
     )
+
+
+def test_a_titled_official_the_kb_does_not_know_meets_for_the_state_of_the_title() -> None:
+    # "Deputy Secretary of State" is no office of the KB: the name after it is a person of
+    # the United States, and a side of the meeting
+    (sides,) = _sides(
+        "U.S. Deputy Secretary of State Wendy Sherman met with Latvian Foreign Minister Edgars "
+        "Rinkevics in Washington.", "en", EventType.MEETING, dt.date(2021, 10, 29)
+    )
+    assert "Q3047551" in sides and "local:wendy-sherman" in sides

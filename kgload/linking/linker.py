@@ -7,6 +7,7 @@ prominent owner, stays unlinked rather than getting a wrong QID.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import itertools
@@ -862,10 +863,15 @@ class _Linker:
         country = None
         if span.start in self.titled_names:
             kind, country = EntityKind.PERSON, self.titled_names[span.start]
+            country = country or self._state_of_title(span.start)
             if span.start in self.titled_by:
                 self.unplaced.setdefault(self.titled_by[span.start], []).append(
                     (self.offsets[span.start], key)
                 )
+        elif kind in (None, EntityKind.PERSON) and (state := self._state_of_title(span.start)):
+            # "U.S. Deputy Secretary of State Wendy Sherman", "o vice-ministro russo, Fulano": a
+            # title the KB holds no office for, with its state: a person of that state
+            kind, country = EntityKind.PERSON, state
         elif kind is EntityKind.ORGANIZATION and (
             state := self._state_before(span.start) or self._state_after(span.end)
         ):
@@ -885,6 +891,40 @@ class _Linker:
                 country=country,
             )
         self._add(span.start, span.end, key, self.entities[key].kind, "unknown")
+
+    def _state_of_title(self, token_index: int) -> str | None:
+        """The state in the title right before a name, when the title has a person cue: the
+        words walked back from the name (a comma right before it, capitalised words, "of"
+        words, possessive markers, cues) up to six, and a state or demonym among them."""
+        index = token_index - 1
+        if index >= 0 and self.texts[index] == ",":
+            index -= 1
+        state, cue = None, False
+        for _ in range(6):
+            if index < 0:
+                break
+            word = self.texts[index]
+            low = word.lower()
+            ending = self.states_by_end.get(self.offsets[index] + len(word))
+            if ending is not None:
+                state = state or ending.key
+                index = self._token_at(ending.start) - 1
+                continue
+            if low in self.lexicon.person_cues:
+                cue = True
+            elif not (
+                word[:1].isupper()
+                or low in self.lexicon.of_words
+                or low in self.lexicon.possessive
+                or low in self.lexicon.determiners
+            ):
+                break
+            index -= 1
+        return state if cue else None
+
+    def _token_at(self, offset: int) -> int:
+        """The index of the token starting at a character offset (or the one holding it)."""
+        return bisect.bisect_right(self.offsets, offset) - 1
 
     def _state_before(self, token_index: int) -> str | None:
         """The state named or implied right before a token ("U.S.", "Russian"), or owning it

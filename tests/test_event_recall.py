@@ -828,3 +828,33 @@ def test_welcoming_a_deal_between_others_makes_no_party_of_the_welcomer(
     text: str, expected: set[tuple[EventType, frozenset[str]]]
 ) -> None:
     assert {(e.type, frozenset(e.participants)) for e in _events(text, "en")} == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The leaders discussed the war in Ukraine, including the Russian attacks on the "
+               "country overnight."),
+        ("pt", "Os líderes falaram da guerra na Ucrânia e condenaram os ataques russos contra o "
+               "país."),
+        ("es", "Los líderes hablaron de la guerra en Ucrania y de los ataques rusos contra el "
+               "país."),
+    ],
+)
+def test_the_country_is_the_state_named_before_it_not_the_demonym_beside_it(
+    lang: str, text: str
+) -> None:
+    assert (EventType.ATTACK, "Q159", "Q212") in _kinds(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Russian attacks on the country continued overnight.",  # no state named before
+        "Ukraine said the Russian attacks on the other country continued.",  # another one
+    ],
+)
+def test_the_country_with_no_state_before_or_another_word_on_it_is_nobody(text: str) -> None:
+    assert not any(
+        recipient == "Q212" for kind, _, recipient in _kinds(text, "en") if kind is EventType.ATTACK
+    )

@@ -215,7 +215,7 @@ class _Resolver:
         for token in tokens:
             found = _keys(self.reader.actors(token, owners=owners, through=through))
             if not found:
-                found = self.group(token) or self.pronoun(token)
+                found = self.group(token) or self.pronoun(token) or self.the_country(token)
             if found:
                 self.used.append(token)
             keys.extend(k for k in found if k not in keys)
@@ -268,6 +268,28 @@ class _Resolver:
             if len(countries) == count:
                 return countries
         return recent if len(recent) == count else []
+
+    def the_country(self, token: Token) -> list[str]:
+        """ "the Russian attacks on the country", "o país": a definite singular country noun with
+        nothing else on it refers back to the last state named by its name (not by a demonym,
+        which is mostly the other side: "Russian attacks") within the last few hundred
+        characters."""
+        if (
+            token.lemma_.lower() not in self.grammar.classes.get("country", frozenset())
+            or "Plur" in token.morph.get("Number", [])
+            or [c for c in token.children if base_dep(c) not in ("det", "case", "punct")]
+            or not any(
+                "Def" in c.morph.get("Definite", []) for c in token.children if base_dep(c) == "det"
+            )
+        ):
+            return []
+        start = self.sentence.char_span(token)[0]
+        for m in self.index.before(start):
+            if start - m.end > _COUNTRY_REACH:
+                break
+            if is_actor(m) and m.kind is EntityKind.STATE and m.method != "demonym":
+                return [m.key]
+        return []
 
     def _last_talk(self, wanted: EntityKind | None, count: int) -> list[str]:
         told = [(d.type, d.participants, d.sentence) for d in self.context.drafts[-6:]]
@@ -2574,6 +2596,8 @@ def _head_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 # what a readout announces is done that day; attacks and deployments it tells may be older
+_COUNTRY_REACH = 300  # characters back that "the country" looks for its state
+
 _DATELINE_TYPES = (
     *_TALKS,
     *_STATEMENTS,

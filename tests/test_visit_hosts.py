@@ -116,3 +116,18 @@ def test_coming_to_a_state_is_a_visit_as_going_there_is(
 )
 def test_coming_to_no_place_is_no_visit(text: str) -> None:
     assert _visits(text, "pt") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        # a state's name of several words after a bare "a" takes no article: the parser must
+        # not read "a" as one ("a Cabo Verde" was parsed as "a França")
+        ("O presidente angolano concluiu na terça-feira uma visita de Estado a Cabo Verde.",
+         "Q1011"),
+        ("O chanceler brasileiro fez uma visita oficial a Cabo Verde em maio.", "Q1011"),
+    ],
+)
+def test_a_state_after_a_bare_preposition_is_the_host(text: str, host: str) -> None:
+    (visit,) = _visits(text, "pt")
+    assert visit.recipient == host

@@ -140,9 +140,12 @@ _MAX_FRONTED = 8  # words: a fronted phrase ("Após a reunião com Xi,") is shor
 _KEPT_METHODS = frozenset({"role", "demonym"})
 
 
-def _names_to_replace(linked: LinkResult, grammar: Grammar) -> dict[int, tuple[int, int, str]]:
+def _names_to_replace(
+    linked: LinkResult, grammar: Grammar, text: str = ""
+) -> dict[int, tuple[int, int, str]]:
     """Names of several words to parse as one familiar word of their kind, by start offset:
-    the shortest name starting there, with its end and its placeholder."""
+    the shortest name starting there, with its end and its placeholder (a state's name after a
+    bare preposition, "a Cabo Verde", as a state name that takes no article)."""
     placeholders = dict(grammar.name_placeholders)
     if grammar.person_placeholder:
         placeholders[EntityKind.PERSON.value] = grammar.person_placeholder
@@ -157,9 +160,21 @@ def _names_to_replace(linked: LinkResult, grammar: Grammar) -> dict[int, tuple[i
             and words[0].endswith(grammar.plural_ending)
         ):
             placeholder = grammar.plural_placeholder  # "pelos Estados Unidos" → "pelos EUA"
+        elif (
+            mention.kind is EntityKind.STATE
+            and grammar.bare_state_placeholder
+            and _word_before(text, mention.start) in grammar.bare_prepositions
+        ):
+            placeholder = grammar.bare_state_placeholder  # "a Cabo Verde" → "a Portugal"
         if placeholder and mention.method not in _KEPT_METHODS and len(words) > 1:
             names.setdefault(mention.start, (mention.start, mention.end, placeholder))
     return names
+
+
+def _word_before(text: str, offset: int) -> str:
+    """The lower-cased word that ends right before `offset` (across spaces), or ""."""
+    words = text[max(0, offset - 20) : offset].split()
+    return words[-1].lower() if words else ""
 
 
 def _parse_words(
@@ -264,7 +279,7 @@ def candidate_sentences(
     bounds.append(len(doc))
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
-    names = _names_to_replace(linked, grammar)
+    names = _names_to_replace(linked, grammar, doc.text)
     person_names = _person_tokens(doc, linked)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())

@@ -167,6 +167,11 @@ class Grammar:
     # parsed as this plural one, so that the articles and verbs around it still agree
     plural_placeholder: str = ""
     plural_ending: str = ""
+    # a state's name right after one of `bare_prepositions` takes no article ("visita a Cabo
+    # Verde", not "à França"): it is parsed as this state name that takes none, so the
+    # preposition is not read as an article
+    bare_state_placeholder: str = ""
+    bare_prepositions: frozenset[str] = field(default_factory=frozenset)
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
     # the future and conditional written as the infinitive and an ending ("firmarán",
@@ -335,6 +340,25 @@ def _first_words(phrases: Iterable[str]) -> frozenset[str]:
     return frozenset(phrase.split()[0] for phrase in phrases)
 
 
+def _name_parsing(parsing: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The `[parsing]` settings: the placeholders names are parsed as, and pro-drop."""
+    return {
+        "person_placeholder": str(parsing.get("person_placeholder", "")),
+        "name_placeholders": {
+            kind.value: str(parsing[f"{kind.value.lower()}_placeholder"])
+            for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
+            if parsing.get(f"{kind.value.lower()}_placeholder")
+        },
+        "plural_placeholder": str(parsing.get("plural_placeholder", "")),
+        "plural_ending": str(parsing.get("plural_ending", "")),
+        "bare_state_placeholder": str(parsing.get("bare_state_placeholder", "")),
+        "bare_prepositions": _words(
+            parsing.get("bare_prepositions", []), f"{where} [parsing] bare_prepositions"
+        ),
+        "pro_drop": parsing.get("pro_drop", False) is True,
+    }
+
+
 @functools.lru_cache(maxsize=8)
 def load_grammar(lang: str) -> Grammar:
     """Read `lexicons/events_<lang>.toml`; cached per process."""
@@ -397,15 +421,7 @@ def load_grammar(lang: str) -> Grammar:
             sorted({tuple(p.split()) for words in markers.values() for p in words if " " in p})
         ),
         status_verbs=frozenset().union(*(status[k] for k in _STATUS_VERB_KEYS)),
-        person_placeholder=str(parsing.get("person_placeholder", "")),
-        name_placeholders={
-            kind.value: str(parsing[f"{kind.value.lower()}_placeholder"])
-            for kind in (EntityKind.STATE, EntityKind.ORGANIZATION, EntityKind.PLACE)
-            if parsing.get(f"{kind.value.lower()}_placeholder")
-        },
-        plural_placeholder=str(parsing.get("plural_placeholder", "")),
-        plural_ending=str(parsing.get("plural_ending", "")),
-        pro_drop=parsing.get("pro_drop", False) is True,
+        **_name_parsing(parsing, where),
         future_endings=_longest_first(morphology.get("future_endings", [])),
         conditional_endings=_longest_first(morphology.get("conditional_endings", [])),
         future_stems=_future_stems(morphology.get("future_stems", {})),

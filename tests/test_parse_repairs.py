@@ -36,6 +36,7 @@ from kgload.nlp.parse import (
     _repair_subject_set_off_before_its_verb,
     _repair_verb_read_as_a_named_noun,
     _repair_verb_read_as_its_objects_adjective,
+    repair_copula_of_a_place,
     repair_main_verb_read_as_participle,
 )
 
@@ -892,3 +893,48 @@ def test_a_leader_who_met_another_before_travelling_met_him() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 3, 12))
     found = {(e.type, frozenset(e.participants)) for e in analyze(article, load_kb()).events}
     assert (EventType.MEETING, frozenset({"Q359480", "Q6279"})) in found
+
+
+def _copular(words: list[str], pos: list[str], lemmas: list[str]) -> Doc:
+    # "Lula esteve em Pequim ontem": UD's tree, "Pequim" the root and "esteve" its copula
+    return Doc(
+        Vocab(),
+        words=words,
+        heads=[3, 3, 3, 3, 3, 3][: len(words)],
+        deps=["nsubj", "cop", "case", "ROOT", "advmod", "punct"][: len(words)],
+        pos=pos,
+        lemmas=lemmas,
+    )
+
+
+def test_a_copula_of_being_somewhere_becomes_the_verb_that_holds_the_place() -> None:
+    doc = _copular(
+        ["Lula", "esteve", "em", "Pequim", "ontem", "."],
+        ["PROPN", "AUX", "ADP", "PROPN", "ADV", "PUNCT"],
+        ["Lula", "estar", "em", "Pequim", "ontem", "."],
+    )
+    repair_copula_of_a_place(doc, frozenset({"estar"}))
+    verb = doc[1]
+    assert (verb.dep_, verb.pos_) == ("ROOT", "VERB")
+    assert [(t.text, t.dep_) for t in verb.children] == [
+        ("Lula", "nsubj"), ("Pequim", "obl"), ("ontem", "advmod"), (".", "punct")
+    ]
+    assert [t.text for t in doc[3].children] == ["em"]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "lemmas"),
+    [
+        # another copula ("ser"), and a common noun as the predicate ("está em crise")
+        (["Lula", "foi", "em", "Pequim"], ["PROPN", "AUX", "ADP", "PROPN"],
+         ["Lula", "ser", "em", "Pequim"]),
+        (["Brasil", "está", "em", "crise"], ["PROPN", "AUX", "ADP", "NOUN"],
+         ["Brasil", "estar", "em", "crise"]),
+    ],
+)
+def test_other_copulas_and_common_nouns_keep_the_predicate(
+    words: list[str], pos: list[str], lemmas: list[str]
+) -> None:
+    doc = _copular(words, pos, lemmas)
+    repair_copula_of_a_place(doc, frozenset({"estar"}))
+    assert doc[1].dep_ == "cop"

@@ -131,3 +131,28 @@ def test_coming_to_no_place_is_no_visit(text: str) -> None:
 def test_a_state_after_a_bare_preposition_is_the_host(text: str, host: str) -> None:
     (visit,) = _visits(text, "pt")
     assert visit.recipient == host
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "host", "status"),
+    [
+        ("pt", "Filipe Nyusi está em Portugal para a sua primeira visita oficial.", "Q45",
+         Status.OCCURRED),
+        ("pt", "Lula esteve em Pequim na semana passada.", "Q148", Status.OCCURRED),
+        ("pt", "Lula estará em Pequim na próxima semana.", "Q148", Status.PLANNED),
+        ("es", "Lula estuvo en Pekín la semana pasada.", "Q148", Status.OCCURRED),
+    ],
+)
+def test_being_in_a_foreign_place_is_a_visit(
+    lang: str, text: str, host: str, status: Status
+) -> None:
+    (visit,) = _visits(text, lang)
+    assert (visit.recipient, visit.status) == (host, status)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["O presidente Lula está em Brasília.", "O Brasil está em guerra.", "Lula está em crise."],
+)
+def test_being_at_home_or_in_a_state_of_things_is_no_visit(text: str) -> None:
+    assert _visits(text, "pt") == []

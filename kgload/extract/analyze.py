@@ -34,6 +34,7 @@ from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
     parse_sentences,
+    repair_copula_of_a_place,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -599,6 +600,8 @@ def _parse(
                     repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
+                if grammar.locative_copulas:
+                    repair_copula_of_a_place(doc, grammar.locative_copulas)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

@@ -172,6 +172,9 @@ class Grammar:
     # preposition is not read as an article
     bare_state_placeholder: str = ""
     bare_prepositions: frozenset[str] = field(default_factory=frozenset)
+    # verbs of being somewhere that UD parses as the copula of the place ("esteve em Pequim"):
+    # made the verb again, so "estar+obl:@place" can be read (kgload.nlp.parse)
+    locative_copulas: frozenset[str] = field(default_factory=frozenset)
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
     # the future and conditional written as the infinitive and an ending ("firmarán",
@@ -356,6 +359,9 @@ def _name_parsing(parsing: Mapping[str, Any], where: str) -> dict[str, Any]:
             parsing.get("bare_prepositions", []), f"{where} [parsing] bare_prepositions"
         ),
         "pro_drop": parsing.get("pro_drop", False) is True,
+        "locative_copulas": _words(
+            parsing.get("locative_copulas", []), f"{where} [parsing] locative_copulas"
+        ),
     }
 
 

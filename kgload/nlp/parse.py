@@ -1303,6 +1303,41 @@ def repair_verb_read_as_a_copula(verb: Token) -> None:
             child.head = verb
 
 
+# the phrases of a place predicate that stay on it when its copula becomes the verb: its own
+# words ("na capital da China"); the rest of the clause (subject, auxiliaries, adverbs,
+# obliques, clauses, punctuation) belongs to the verb
+_PREDICATE_OWN = frozenset(
+    {"case", "det", "amod", "flat", "fixed", "compound", "nummod", "appos", "nmod"}
+)
+
+
+def repair_copula_of_a_place(doc: Doc, lemmas: frozenset[str]) -> None:
+    """ "Lula esteve em Pequim", "Nyusi está em Portugal": UD makes "estar" the copula of the
+    place ("Pequim" the root, "em" its case), so no verb holds the place. For the lemmas given
+    (the verbs of being somewhere, by language), a copula whose predicate is a name with a case
+    word becomes the clause's verb and the place its oblique; the clause's other phrases go
+    with it. Real copulas ("ser", "be") are not in the list, and a common noun ("está em
+    crise") stays the predicate."""
+    for verb in doc:
+        place = verb.head
+        if (
+            verb.dep_ != "cop"
+            or verb.lemma_.lower() not in lemmas
+            or place.pos_ != "PROPN"
+            or not any(c.dep_ == "case" and c.i < place.i for c in place.children)
+        ):
+            continue
+        if place.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = place.head, place.dep_
+        verb.pos_ = "VERB"
+        for child in list(place.children):
+            if child.dep_.split(":", 1)[0] not in _PREDICATE_OWN:
+                child.head = verb
+        place.head, place.dep_ = verb, "obl"
+
+
 def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
     """ "Canada strongly condemned Russia's strikes" with "strongly" the verb (no tense, no
     verb form) and "condemned" a noun with a participle's features as its object: a word with

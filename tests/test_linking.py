@@ -680,3 +680,21 @@ def test_an_unknown_name_after_a_title_with_a_state_is_a_person_of_that_state(
     text: str, lang: str, name: str, state: str | None
 ) -> None:
     assert _countries(text, lang).get(name) == state
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "role_text", "holder"),
+    [
+        # a president's counterpart is the other state's president where it has one (Portugal's
+        # leader is its prime minister, Costa in 2022)
+        ("O Presidente moçambicano, Filipe Nyusi, e o seu homólogo português reuniram-se.",
+         "pt", dt.date(2022, 11, 19), "homólogo português", "Q6756617"),
+        # and its leader where it has none (the UK)
+        ("Lula e o seu homólogo britânico conversaram.", "pt", dt.date(2024, 9, 1),
+         "homólogo britânico", "Q6383803"),
+    ],
+)
+def test_a_counterpart_holds_the_same_title_where_the_state_has_it_else_leads(
+    text: str, lang: str, published: dt.date, role_text: str, holder: str
+) -> None:
+    assert _keys(_links(text, lang, published=published)).get(role_text) == holder

@@ -633,24 +633,33 @@ class _Linker:
         return None
 
     def _counterpart_titles(self, span: Span) -> tuple[str, ...]:
-        """ "o colega angolano", "his Russian counterpart": the office of the person just named."""
+        """ "o colega angolano", "his Russian counterpart": the titles of the offices of the
+        person just named, then "leader" when one of them leads its state (the other state's
+        office of the same title if it has one: a president's counterpart is its president,
+        else its leader)."""
         for mention in reversed(self.mentions):
             if mention.start >= span.start_char or mention.kind is not EntityKind.PERSON:
                 continue
             offices = self.kb.offices_of(mention.key)
             if offices:
-                if any(o.is_leader for o in offices):
-                    return ("leader",)
-                return tuple(dict.fromkeys(o.title for o in offices))
+                titles = tuple(dict.fromkeys(o.title for o in offices if o.title))
+                return titles + (("leader",) if any(o.is_leader for o in offices) else ())
         return ()
+
+    def _counterpart(self, state: str, span: Span) -> str | None:
+        titles = self._counterpart_titles(span)
+        own = tuple(t for t in titles if t != "leader")
+        people = self.kb.holders(state, titles=own, on=self.day) if own else []
+        if not people and "leader" in titles:
+            people = self.kb.holders(state, leader=True, on=self.day)
+        return people[0] if len(people) == 1 else None
 
     def _resolve_role(self, titles: Sequence[str], state: str | None, span: Span) -> str | None:
         if tuple(titles) == ("counterpart",):
-            if state is None:
+            entity = self._entity(state) if state is not None else None
+            if entity is None or entity.kind is not EntityKind.STATE or state is None:
                 return None
-            titles = self._counterpart_titles(span)
-            if not titles:
-                return None
+            return self._counterpart(state, span)
         leader = tuple(titles) == ("leader",)
         if state is not None:
             entity = self._entity(state)

@@ -858,3 +858,18 @@ def test_the_country_with_no_state_before_or_another_word_on_it_is_nobody(text: 
     assert not any(
         recipient == "Q212" for kind, _, recipient in _kinds(text, "en") if kind is EventType.ATTACK
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Lula said Brazil supports the territorial integrity of Ukraine.", EventType.SUPPORT),
+        ("Macron said France condemns the Russian attacks on Ukraine.", EventType.CONDEMNATION),
+    ],
+)
+def test_a_leader_telling_his_own_states_statement_makes_it_and_does_not_report_it(
+    text: str, kind: EventType
+) -> None:
+    article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2025, 1, 16))
+    (event,) = [e for e in analyze(article, load_kb()).events if e.type is kind]
+    assert event.reported_by == ()

@@ -2496,8 +2496,15 @@ def _reported_by(
     sources = resolver.actors(source_phrases(frame, grammar))
     for position, verb in enumerate(speech_verbs(frame, grammar)):
         said = resolver.actors(speakers(verb, grammar))
-        # a speaker who is the actor of a statement makes it, not reports it
-        if position == 0 and frame.type in _STATEMENTS and agent in said:
+        # a speaker who is the actor of a statement makes it, not reports it, and so does one
+        # who speaks for the state that is ("He told Zelenskyy that Britain's backing…")
+        state_of = resolver.context.state_of
+        if (
+            position == 0
+            and frame.type in _STATEMENTS
+            and agent is not None
+            and any(k == agent or state_of(k) == state_of(agent) for k in said)
+        ):
             continue
         sources.extend(k for k in said if k not in sources and k != agent)
     return sources

@@ -478,3 +478,20 @@ def test_an_act_one_is_due_to_do_is_planned_even_with_due_read_as_a_subordinator
     # the small English parser labels "due" a subordinator (`mark`) of "travel"
     (visit,) = _events("Macron is due to travel to Chile later this month.", "en", kb)
     assert visit.status is Status.PLANNED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status"),
+    [
+        # a verb of ending an act: said of it, the act stopped; negated, it goes on
+        ("Britain stopped supporting Ukraine.", "en", Status.DENIED),
+        ("Britain did not stop supporting Ukraine.", "en", Status.OCCURRED),
+        ("O Brasil deixou de apoiar a Ucrânia.", "pt", Status.DENIED),
+        ("O Brasil não deixou de apoiar a Ucrânia.", "pt", Status.OCCURRED),
+    ],
+)
+def test_not_ending_an_act_tells_that_it_goes_on(
+    text: str, lang: str, status: Status, kb: KnowledgeBase
+) -> None:
+    (support,) = [e for e in _events(text, lang, kb) if e.type is EventType.SUPPORT]
+    assert support.status is status

@@ -331,6 +331,10 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
             found.add("consider" if negated and key in _DENIALS else key)
             if negated and key in _DENIALS:
                 found.add("double")
+    if own & status["cease"]:
+        # "ended its support" did away with it; "did not stop supporting", "would not waver"
+        # tell that it goes on: the negation is the verb's, not the act's
+        found.add("double" if negated else "fail")
     if light and words & status["adopt"] and frame.type not in _ADOPTED:
         found.add("plan")  # "acordaron una visita", "agreed a visit": one still to come
     if words & status["planned_aux"]:

@@ -65,6 +65,7 @@ STATUS_KEYS = (
     "deny",
     "refuse",
     "fail",
+    "cease",
     "cancel",
     "threaten",
     "plan",
@@ -474,7 +475,7 @@ def _known_verbs(
 
 
 # the [status] lists of verbs that govern an event noun ("planeja", "negou", "refused")
-_STATUS_VERB_KEYS = ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
+_STATUS_VERB_KEYS = ("deny", "refuse", "fail", "cease", "cancel", "threaten", "plan", "consider")
 
 
 @dataclass

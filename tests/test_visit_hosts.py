@@ -156,3 +156,18 @@ def test_being_in_a_foreign_place_is_a_visit(
 )
 def test_being_at_home_or_in_a_state_of_things_is_no_visit(text: str) -> None:
     assert _visits(text, "pt") == []
+
+
+def test_a_guest_welcomed_to_a_seat_of_a_states_body_visits_that_state() -> None:
+    # the Pentagon stands for the US Department of Defense: the guest visits the United
+    # States, and neither the host nor the department visits anyone
+    article = Article(
+        id="t",
+        text="Secretary Austin welcomed Polish Minister of National Defense Mariusz Blaszczak "
+        "to the Pentagon.",
+        lang="en",
+        source="test",
+        published=dt.date(2023, 3, 7),
+    )
+    visits = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    assert [(v.agent, v.recipient) for v in visits] == [("Q36", "Q30")]

@@ -1140,7 +1140,12 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
     for child in phrases:
         place = reader.place(child)
         if place is not None:
-            return place.key if place.literal_key else context.country(place.key)
+            key = place.key if place.literal_key else context.country(place.key)
+            if key is not None and context.kind(key) is EntityKind.ORGANIZATION:
+                # "welcomed X to the Pentagon": a seat that stands for a state's body is in
+                # that body's state
+                key = context.country(key)
+            return key
         state = reader.state(child)
         if state is not None and state.method == "metonym":
             return state.key
@@ -1186,8 +1191,8 @@ def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:
         if home is None or home not in {context.state_of(k) for k in draft.participants}:
             continue
         for guest in draft.participants:
-            if context.state_of(guest) == home:
-                continue
+            if home in (context.state_of(guest), context.country(guest)):
+                continue  # a host, or a body of the host's state ("to the Pentagon")
             visits.append(
                 replace(
                     draft,

@@ -698,3 +698,31 @@ def test_a_counterpart_holds_the_same_title_where_the_state_has_it_else_leads(
     text: str, lang: str, published: dt.date, role_text: str, holder: str
 ) -> None:
     assert _keys(_links(text, lang, published=published)).get(role_text) == holder
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "role_text", "holder"),
+    [
+        # foreign and defence ministries go by other titles in the UK and the US ("Foreign
+        # Secretary", "Secretary of State", "Defence Secretary"): a role names the office by
+        # its role wherever it goes by another title
+        ("The US Secretary of State arrived in Cairo.", "en", dt.date(2007, 3, 5),
+         "US Secretary of State", "Q47216"),
+        ("O secretário de Estado americano chegou ontem.", "pt", dt.date(2019, 5, 14),
+         "secretário de Estado americano", "Q473239"),
+        ("O ministro da Defesa britânico visitou Kiev.", "pt", dt.date(2024, 2, 22),
+         "ministro da Defesa britânico", "Q478596"),
+    ],
+)
+def test_a_ministers_role_names_the_office_whatever_its_title(
+    text: str, lang: str, published: dt.date, role_text: str, holder: str
+) -> None:
+    assert _keys(_links(text, lang, published=published)).get(role_text) == holder
+
+
+def test_a_bare_ministers_title_on_a_governments_site_is_its_holder() -> None:
+    found = _keys(
+        _links("The Defence Secretary visited Kyiv.", "en", published=dt.date(2024, 2, 22),
+               url="https://www.gov.uk/government/news/x")
+    )
+    assert found["Defence Secretary"] == "Q478596"

@@ -118,8 +118,12 @@ def _last_day(value: PartialDate) -> dt.date:
 
 
 # titles a lexicon may give a role phrase that name an office by its role in offices.tsv
-# ("head of state": a president in one state, a monarch in another), and the paramount leader
-_ROLE_TITLES = frozenset({"head_of_state", "head_of_government"})
+# ("head of state": a president in one state, a monarch in another; "foreign minister": the
+# Foreign Secretary of the UK and the Secretary of State of the US as well), and the
+# paramount leader
+_ROLE_TITLES = frozenset(
+    {"head_of_state", "head_of_government", "foreign_minister", "defence_minister"}
+)
 _LEADER = "leader"
 
 

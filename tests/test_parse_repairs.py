@@ -15,6 +15,7 @@ from kgload.model import Article, EventType
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_adverb_read_as_the_verb,
+    _repair_auxiliary_read_as_the_verb,
     _repair_case_on_a_quantifier,
     _repair_case_on_possessor,
     _repair_conjunct_of_a_case_phrase,
@@ -938,3 +939,29 @@ def test_other_copulas_and_common_nouns_keep_the_predicate(
     doc = _copular(words, pos, lemmas)
     repair_copula_of_a_place(doc, frozenset({"estar"}))
     assert doc[1].dep_ == "cop"
+
+
+def _perfect(gender: str) -> Doc:
+    # "Britain has today sanctioned Russia": "has" the root, "sanctioned" its `xcomp`
+    return _morph_doc(
+        [
+            ("Britain", "PROPN", 1, "nsubj", ""),
+            ("has", "VERB", 1, "ROOT", "VerbForm=Fin"),
+            ("today", "NOUN", 3, "obl:unmarked", ""),
+            ("sanctioned", "VERB", 1, "xcomp", "VerbForm=Part" + gender),
+            ("Russia", "PROPN", 3, "obj", ""),
+        ]
+    )
+
+
+def test_a_finite_verb_before_adverbials_and_a_participle_is_its_auxiliary() -> None:
+    doc = _perfect("")
+    _repair_auxiliary_read_as_the_verb(doc)
+    assert (doc[3].dep_, doc[1].dep_, doc[1].head.i, doc[0].head.i) == ("ROOT", "aux", 3, 3)
+
+
+def test_a_participle_that_agrees_is_an_adjective_and_stays() -> None:
+    # "ficava tão entediado": a participle with a gender is the verb's complement
+    doc = _perfect("|Gender=Masc")
+    _repair_auxiliary_read_as_the_verb(doc)
+    assert (doc[1].dep_, doc[3].dep_) == ("ROOT", "xcomp")

@@ -215,3 +215,9 @@ def test_weapons_sent_toward_a_state_split_by_the_parser_are_no_aid() -> None:
     assert _sides("O Irã enviou drones à Rússia no sábado.", "pt", EventType.MILITARY_AID) == [
         ("Q794", "Q159")
     ]
+
+
+def test_a_sanction_told_with_an_adverb_between_auxiliary_and_participle() -> None:
+    # "has today sanctioned": the parser took "has" for the verb
+    found = events("Britain has today sanctioned Russia.", "en", dt.date(2024, 2, 22))
+    assert (EventType.SANCTION, "Q145", "Q159") in {(e.type, e.agent, e.recipient) for e in found}

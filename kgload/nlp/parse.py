@@ -168,6 +168,7 @@ def _repair(doc: Doc) -> None:
     _repair_conjunct_read_as_a_modifier(doc)
     _repair_coordinated_modifiers_read_as_a_verb(doc)
     _repair_adverb_read_as_the_verb(doc)
+    _repair_auxiliary_read_as_the_verb(doc)
     _repair_verb_read_as_its_objects_adjective(doc)
     _repair_relative_clause_on_a_verb(doc)
     _repair_list_item_read_as_apposition(doc)
@@ -1336,6 +1337,42 @@ def repair_copula_of_a_place(doc: Doc, lemmas: frozenset[str]) -> None:
             if child.dep_.split(":", 1)[0] not in _PREDICATE_OWN:
                 child.head = verb
         place.head, place.dep_ = verb, "obl"
+
+
+def _repair_auxiliary_read_as_the_verb(doc: Doc) -> None:
+    """ "The UK has today sanctioned 50 businesses" with "has" the root and "sanctioned" its
+    `xcomp` or `conj`: a finite verb with no object of its own, then only adverbials of the
+    participle after it, then a past participle with no subject, subordinator or coordinator
+    of its own, is the participle's auxiliary; the participle heads the clause."""
+    for part in doc:
+        verb = part.head
+        if (
+            part.dep_ not in ("xcomp", "conj")
+            or part.pos_ != "VERB"
+            or part.morph.get("VerbForm", []) != ["Part"]
+            # one that agrees is an adjective ("ficou tão entediado"), not a perfect participle
+            or part.morph.get("Gender", [])
+            or verb.pos_ != "VERB"
+            or verb.morph.get("VerbForm", []) != ["Fin"]
+            or not verb.i + 1 < part.i
+            or any(c.dep_ in ("cc", "mark", "nsubj", "nsubj:pass") for c in part.children)
+            or any(
+                c.dep_ in ("obj", "iobj", "ccomp", "xcomp", "cop") and c.i != part.i
+                for c in verb.children
+            )
+            or any(
+                t.head.i != part.i or t.dep_.split(":", 1)[0] not in ("obl", "advmod")
+                for t in doc[verb.i + 1 : part.i]
+            )
+        ):
+            continue
+        if verb.dep_ == "ROOT":
+            part.head, part.dep_ = part, "ROOT"
+        else:
+            part.head, part.dep_ = verb.head, verb.dep_
+        for child in list(verb.children):
+            child.head = part
+        verb.head, verb.dep_, verb.pos_ = part, "aux", "AUX"
 
 
 def _repair_adverb_read_as_the_verb(doc: Doc) -> None:

@@ -221,3 +221,16 @@ def test_a_sanction_told_with_an_adverb_between_auxiliary_and_participle() -> No
     # "has today sanctioned": the parser took "has" for the verb
     found = events("Britain has today sanctioned Russia.", "en", dt.date(2024, 2, 22))
     assert (EventType.SANCTION, "Q145", "Q159") in {(e.type, e.agent, e.recipient) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "O Reino Unido sancionou 50 empresas ligadas à Rússia."),
+        ("es", "El Reino Unido sancionó a 50 empresas vinculadas a Rusia."),
+    ],
+)
+def test_sanctions_on_bodies_linked_to_a_state_are_aimed_at_it(lang: str, text: str) -> None:
+    # the parser labels "à Rússia" the participle's object: a case phrase all the same
+    found = events(text, lang, dt.date(2024, 2, 22))
+    assert (EventType.SANCTION, "Q145", "Q159") in {(e.type, e.agent, e.recipient) for e in found}

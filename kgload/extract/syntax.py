@@ -350,7 +350,10 @@ class ActorReader:
         tied to the Maduro regime", "empresas ligadas à Rússia": the actors a participle
         describing the phrase's head names by its agent or other role phrases."""
         found: list[Mention] = []
-        for oblique in children(participle, "obl"):
+        # a case phrase the parser labelled the participle's object is an oblique all the same
+        # ("empresas ligadas à Rússia" with "à Rússia" an `obj`)
+        cased = [o for o in children(participle, "obj") if children(o, "case")]
+        for oblique in children(participle, "obl") + cased:
             role = self.grammar.marker_role(case_phrase(oblique))
             if oblique.dep_.lower() == "obl:agent" or role in (
                 "agent",

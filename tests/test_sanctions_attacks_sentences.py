@@ -234,3 +234,9 @@ def test_sanctions_on_bodies_linked_to_a_state_are_aimed_at_it(lang: str, text: 
     # the parser labels "à Rússia" the participle's object: a case phrase all the same
     found = events(text, lang, dt.date(2024, 2, 22))
     assert (EventType.SANCTION, "Q145", "Q159") in {(e.type, e.agent, e.recipient) for e in found}
+
+
+def test_a_target_in_a_region_owned_by_a_state_is_in_that_state() -> None:
+    # "in Russia's Rostov region": the possessor names the state hit
+    found = events("Ukraine struck an oil refinery in Russia's Rostov region with drones.", "en")
+    assert (EventType.ATTACK, "Q212", "Q159") in {(e.type, e.agent, e.recipient) for e in found}

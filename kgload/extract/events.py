@@ -792,8 +792,10 @@ def _place_and_state(
                 # "the Khmeimim Air Base in Syria": a site in a state
                 for part in children(token, "nmod"):
                     whole = reader.state(part)
-                    if whole is not None and case_phrase(part) in (
-                        context.grammar.markers["of"] | context.grammar.markers["place"]
+                    if whole is not None and (
+                        part.dep_.lower() == "nmod:poss"  # "in Russia's Rostov region"
+                        or case_phrase(part)
+                        in (context.grammar.markers["of"] | context.grammar.markers["place"])
                     ):
                         return None, whole.key
                 # "em solo ucraniano", "the Ukrainian region of Kharkiv": a demonym places it

@@ -171,3 +171,22 @@ def test_a_guest_welcomed_to_a_seat_of_a_states_body_visits_that_state() -> None
     )
     visits = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
     assert [(v.agent, v.recipient) for v in visits] == [("Q36", "Q30")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Un greeted Vladimir Putin at Pyongyang airport early on Wednesday.",
+        "Vladimir Putin was greeted by Kim Jong Un in Pyongyang.",
+    ],
+)
+def test_a_leader_greeted_at_a_place_of_the_hosts_state_visits_it(text: str) -> None:
+    # "greet" hosts as "receive" does; "at Pyongyang airport": the city names the host state
+    (visit,) = _visits(text, "en")
+    assert (visit.agent, visit.recipient) == ("Q7747", "Q423")
+
+
+def test_greeting_a_decision_is_no_meeting() -> None:
+    article = Article(id="t", text="Kim greeted the decision with enthusiasm.", lang="en",
+                      source="test", published=dt.date(2024, 6, 19))
+    assert not analyze(article, load_kb()).events

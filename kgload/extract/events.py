@@ -1151,6 +1151,11 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
         state = reader.state(child)
         if state is not None and state.method == "metonym":
             return state.key
+        for part in children(child, "compound"):
+            # "greeted Putin at Pyongyang airport": the city names where the site is
+            state = reader.state(part)
+            if state is not None and state.method == "metonym":
+                return state.key
     return _host_of_a_visit(verb, reader, context)
 
 

@@ -39,13 +39,15 @@ class Need:
     relations: tuple[str, ...] = ()
     tag_ids: frozenset[int] = field(init=False, repr=False, compare=False)
     relation_ids: frozenset[int] = field(init=False, repr=False, compare=False)
+    pair_ids: frozenset[tuple[int, int]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # spaCy's ids of the labels (the ids `Token.pos` and `Token.dep` hold)
-        object.__setattr__(self, "tag_ids", frozenset(get_string_id(t) for t in self.tags))
-        object.__setattr__(
-            self, "relation_ids", frozenset(get_string_id(r) for r in self.relations)
-        )
+        tags = frozenset(get_string_id(t) for t in self.tags)
+        relations = frozenset(get_string_id(r) for r in self.relations)
+        object.__setattr__(self, "tag_ids", tags)
+        object.__setattr__(self, "relation_ids", relations)
+        object.__setattr__(self, "pair_ids", frozenset((t, r) for t in tags for r in relations))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +87,7 @@ class TreeLabels:
             return not self.relations.isdisjoint(need.relation_ids)
         if not need.relation_ids:
             return not self.tags.isdisjoint(need.tag_ids)
-        pairs = self.pairs
-        return any((t, r) in pairs for t in need.tag_ids for r in need.relation_ids)
+        return not self.pairs.isdisjoint(need.pair_ids)
 
     def meets(self, needs: Sequence[Need]) -> bool:
         """Whether the doc has a word for every one of `needs`."""

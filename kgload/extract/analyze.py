@@ -10,6 +10,7 @@ and each article's metadata rides along, so 100,000 articles never sit in memory
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import time
@@ -74,7 +75,7 @@ def _attributions(
     sentence before parsing: small parsers often hang the clause it cites on the source. Returns
     the new token bounds and the token ranges cut off; what they name is the sentence's source."""
     cut: list[tuple[int, int]] = []
-    sources = sorted((tuple(p.split()) for p in grammar.markers["source"]), key=len, reverse=True)
+    sources = _longest_first(grammar.markers["source"])
     for phrase in sources:
         if tuple(lowers[lo : lo + len(phrase)]) == phrase:
             limit = min(hi - 2, lo + _MAX_ATTRIBUTION)
@@ -103,6 +104,13 @@ def _attributions(
             cut.append((last, hi))
             hi = last
     return lo, hi, cut
+
+
+@functools.lru_cache(maxsize=16)
+def _longest_first(phrases: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """A language's source phrases as words, the longest first (sorted once, not per
+    sentence)."""
+    return tuple(sorted((tuple(p.split()) for p in phrases), key=len, reverse=True))
 
 
 def _main_speech_verb(

@@ -12,6 +12,7 @@ months or weekdays that the tense puts in the future.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -695,6 +696,8 @@ def _record_topic(sentence: ParsedSentence, resolver: _Resolver, context: _Conte
 
 # quotation marks: opening mark → closing mark
 _QUOTE_MARKS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+# the next opening mark, found by the regex engine rather than a loop over every character
+_QUOTE_OPENERS = re.compile("|".join(re.escape(mark) for mark in _QUOTE_MARKS))
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -702,12 +705,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     end)."""
     spans: list[tuple[int, int]] = []
     position = 0
-    while position < len(text):
-        mark = text[position]
-        closing = _QUOTE_MARKS.get(mark)
-        if closing is None:
-            position += 1
-            continue
+    while (found := _QUOTE_OPENERS.search(text, position)) is not None:
+        position = found.start()
+        closing = _QUOTE_MARKS[found.group()]
         line_end = text.find("\n", position)
         line_end = len(text) if line_end < 0 else line_end
         end = text.find(closing, position + 1, line_end)

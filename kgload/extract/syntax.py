@@ -9,6 +9,7 @@ needs (case markers, word classes) come from the language's grammar (`kgload.nlp
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -66,12 +67,24 @@ class ParsedSentence:
 
 def base_dep(token: Token) -> str:
     """The universal relation without its subtype: "nsubj:pass" → "nsubj"."""
-    return token.dep_.split(":", 1)[0].lower()
+    return _base_relation(token.dep_)
+
+
+# the parser's relations are a closed set, and the event stage asks for them by the
+# hundred thousand: each is split once
+@functools.cache
+def _base_relation(relation: str) -> str:
+    return relation.split(":", 1)[0].lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _relation_in(relation: str, relations: tuple[str, ...]) -> bool:
+    return relation.lower() in relations or _base_relation(relation) in relations
 
 
 def children(token: Token, *relations: str) -> list[Token]:
     """Children whose relation (with or without subtype) is one of `relations`."""
-    return [c for c in token.children if c.dep_.lower() in relations or base_dep(c) in relations]
+    return [c for c in token.children if _relation_in(c.dep_, relations)]
 
 
 def _first_word(token: Token) -> str:

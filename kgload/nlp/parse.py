@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from kgload.errors import UsageError
+from kgload.nlp.treelabels import Need, TreeLabels
 from kgload.timing import StageTimer
 
 __all__ = [
@@ -128,51 +129,13 @@ def parse_sentences(
 
 
 def _repair(doc: Doc) -> None:
-    """Every repair below, in the order they build on one another."""
-    _repair_finite_verb_as_object(doc)
-    _repair_subject_of_an_auxiliary(doc)
-    _repair_noun_root_with_subject(doc)
-    _repair_verb_read_as_a_named_noun(doc)
-    _repair_present_verb_read_as_a_plural_noun(doc)
-    _repair_subject_set_off_before_its_verb(doc)
-    _repair_unmarked_agents(doc)
-    _repair_reduced_relative(doc)
-    _repair_case_on_possessor(doc)
-    _repair_second_subject(doc)
-    _repair_second_object(doc)
-    _repair_nominal_clause(doc)
-    _repair_participle_root(doc)
-    _repair_verbless_predicate(doc)
-    _repair_fronted_infinitive_clause(doc)
-    _repair_infinitive_subject(doc)
-    _repair_object_read_as_apposition(doc)
-    _repair_passive_subject_of_a_pronominal_verb(doc)
-    _repair_relative_word_read_as_a_subordinator(doc)
-    _repair_main_verb_read_as_relative(doc)
-    repair_main_verb_read_as_participle(doc)
-    _repair_main_verb_after_a_relative(doc)
-    _repair_phrase_on_a_named_object(doc)
-    _repair_adjective_on_a_far_noun(doc)
-    _repair_object_of_a_case_phrase(doc)
-    _repair_object_read_as_an_adjective_of_a_name(doc)
-    _repair_object_of_an_object(doc)
-    _repair_noun_read_as_a_modifier_of_its_adjective(doc)
-    _repair_modifier_read_as_the_object(doc)
-    _repair_oblique_on_a_noun(doc)
-    _repair_conjunct_of_a_case_phrase(doc)
-    _repair_adjective_read_as_a_clause(doc)
-    _repair_participle_with_a_determiner(doc)
-    _repair_relative_clause_read_as_adverbial(doc)
-    _repair_relative_clause_with_a_case_word_read_as_adverbial(doc)
-    _repair_case_on_a_quantifier(doc)
-    _repair_conjunct_read_as_a_modifier(doc)
-    _repair_coordinated_modifiers_read_as_a_verb(doc)
-    _repair_adverb_read_as_the_verb(doc)
-    _repair_auxiliary_read_as_the_verb(doc)
-    _repair_verb_read_as_its_objects_adjective(doc)
-    _repair_relative_clause_on_a_verb(doc)
-    _repair_list_item_read_as_apposition(doc)
-    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    """Every repair below, in the order they build on one another; one that needs a word the
+    doc has none of (`_REPAIRS`) is skipped, as it would find nothing to change."""
+    labels = TreeLabels.of(doc)
+    for repair, needs in _REPAIRS:
+        if labels.meets(needs):
+            repair(doc)
+            labels = labels.refreshed(doc)
 
 
 # a clause's core dependents: a word that governs one is read as a predicate
@@ -266,8 +229,10 @@ def _repair_participle_root(doc: Doc) -> None:
     right after a modifier word that follows the subject is a noun: the modifier is the verb,
     the noun its object, and the clause's other words go to the verb."""
     for noun in doc:
-        participle = "Part" in noun.morph.get("VerbForm", [])
-        if noun.dep_ != "ROOT" or noun.pos_ != "VERB" or not participle:
+        # the relation first: reading the features builds an object for every word
+        if noun.dep_ != "ROOT" or noun.pos_ != "VERB":
+            continue
+        if "Part" not in noun.morph.get("VerbForm", []):
             continue
         if noun.i == 0 or any(c.dep_ in ("aux", "aux:pass", "cop") for c in noun.children):
             continue
@@ -1076,8 +1041,8 @@ def _repair_participle_with_a_determiner(doc: Doc) -> None:
     for token in doc:
         if (
             token.pos_ != "VERB"
-            or "Part" not in token.morph.get("VerbForm", [])
             or token.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj")
+            or "Part" not in token.morph.get("VerbForm", [])
             or not any(
                 c.dep_ == "det" and c.i < token.i and c.pos_ == "DET" for c in token.children
             )
@@ -1141,8 +1106,8 @@ def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None
     for pronoun in doc:
         verb = pronoun.head
         if (
-            "Rel" not in pronoun.morph.get("PronType", [])
-            or pronoun.dep_ not in ("nsubj", "obj", "obl")
+            pronoun.dep_ not in ("nsubj", "obj", "obl")
+            or "Rel" not in pronoun.morph.get("PronType", [])
             or verb.dep_ not in ("advcl", "ccomp", "parataxis")
             or "Fin" not in verb.morph.get("VerbForm", [])
             or pronoun.i < 3
@@ -1384,8 +1349,8 @@ def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
         adverb = word.head
         if (
             word.pos_ != "NOUN"
-            or not word.morph.get("VerbForm", [])
             or word.dep_ != "obj"
+            or not word.morph.get("VerbForm", [])
             or adverb.pos_ != "VERB"
             or adverb.i != word.i - 1
             or any(adverb.morph.get(f, []) for f in ("VerbForm", "Tense", "Mood"))
@@ -1506,3 +1471,151 @@ def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
         if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:
             continue
         clause.head = noun
+
+
+_ANY_VERB = Need(("VERB",))
+_NOUN_ROOT = Need(("NOUN", "PROPN"), ("ROOT",))
+_CASE = Need((), ("case",))
+_SUBJECT = Need((), ("nsubj",))
+
+# every repair, in the order `_repair` runs them, with the words it cannot change a tree
+# without: each a necessary condition of its first change, read off the conditions on the word
+# it walks to and the words around it, so when the doc has none the walk would change nothing
+# (no needs: always run)
+_REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
+    (_repair_finite_verb_as_object, (Need(("VERB",), ("obj", "xcomp")),)),
+    (
+        _repair_subject_of_an_auxiliary,
+        (Need((), ("nsubj", "nsubj:pass")), Need((), ("aux", "aux:pass"))),
+    ),
+    (_repair_noun_root_with_subject, (Need(("NOUN", "ADJ"), ("ROOT",)), _SUBJECT)),
+    (
+        _repair_verb_read_as_a_named_noun,
+        (
+            Need(("NOUN",), ("ROOT", "ccomp")),
+            Need(("PROPN",), ("compound", "nsubj")),
+            Need((), ("obl",)),
+        ),
+    ),
+    (
+        _repair_present_verb_read_as_a_plural_noun,
+        (Need(("NOUN",), ("ROOT",)), Need((), ("compound",))),
+    ),
+    (
+        _repair_subject_set_off_before_its_verb,
+        (Need(("VERB",), ("conj", "parataxis")), _NOUN_ROOT),
+    ),
+    (_repair_unmarked_agents, (Need((), ("obl:agent",)), _ANY_VERB, _SUBJECT)),
+    (_repair_reduced_relative, (Need((), ("obl:agent",)), Need(("NOUN",), ("nsubj",)))),
+    (_repair_case_on_possessor, (_CASE, Need((), ("nmod:poss",)))),
+    (_repair_second_subject, (_ANY_VERB, Need(("NOUN",), ("nsubj",)))),
+    (_repair_second_object, (Need((), ("obj",)), _CASE)),
+    (
+        _repair_nominal_clause,
+        (Need(("NOUN", "PROPN"), ("advcl", "xcomp", "ccomp")), _ANY_VERB),
+    ),
+    (
+        _repair_participle_root,
+        (
+            Need(("VERB",), ("ROOT",)),
+            _SUBJECT,
+            Need(("ADJ", "NOUN", "ADV"), ("advmod", "amod", "obl", "nmod")),
+        ),
+    ),
+    (_repair_verbless_predicate, ()),
+    (_repair_fronted_infinitive_clause, (Need(("VERB",), ("dep", "xcomp")), Need((), ("mark",)))),
+    (
+        _repair_infinitive_subject,
+        (Need((), ("advcl",)), Need(("PROPN", "NOUN"), ("obl",)), _CASE),
+    ),
+    (
+        _repair_object_read_as_apposition,
+        (Need(("NOUN",), ("appos",)), Need((), ("obl",)), _ANY_VERB),
+    ),
+    (
+        _repair_passive_subject_of_a_pronominal_verb,
+        (Need((), ("nsubj:pass",)), Need((), ("expl:pv",))),
+    ),
+    (
+        _repair_relative_word_read_as_a_subordinator,
+        (Need((), ("acl:relcl",)), Need((), ("mark",)), Need(("PROPN",))),
+    ),
+    (_repair_main_verb_read_as_relative, (_NOUN_ROOT, Need(("VERB",), ("acl:relcl",)))),
+    (
+        repair_main_verb_read_as_participle,
+        (_NOUN_ROOT, Need(("VERB",), ("acl",)), Need((), ("obj",))),
+    ),
+    (_repair_main_verb_after_a_relative, (_NOUN_ROOT, Need((), ("acl:relcl",)), _ANY_VERB)),
+    (
+        _repair_phrase_on_a_named_object,
+        (Need(("PROPN", "PRON"), ("obj",)), Need((), ("nmod", "obl")), _CASE),
+    ),
+    (_repair_adjective_on_a_far_noun, (Need(("ADJ",), ("amod",)), Need(("NOUN",)))),
+    (
+        _repair_object_of_a_case_phrase,
+        (Need(("NOUN",), ("xcomp", "advcl", "ccomp", "obl")), Need((), ("obj",)), _CASE),
+    ),
+    (
+        _repair_object_read_as_an_adjective_of_a_name,
+        (Need(("ADJ",), ("amod",)), Need(("PROPN",), ("obl",))),
+    ),
+    (_repair_object_of_an_object, (Need(("NOUN",), ("obj",)),)),
+    (
+        _repair_noun_read_as_a_modifier_of_its_adjective,
+        (Need(("NOUN",), ("amod",)), Need(("ADJ",), _NOMINAL_ARGUMENTS)),
+    ),
+    (
+        _repair_modifier_read_as_the_object,
+        (Need(("NOUN", "ADJ"), ("obj",)), Need(("NOUN", "ADJ"), ("xcomp", "advcl"))),
+    ),
+    (
+        _repair_oblique_on_a_noun,
+        (
+            Need((), ("obl",)),
+            Need(("NOUN", "PROPN"), ("obj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod")),
+            _CASE,
+        ),
+    ),
+    (_repair_conjunct_of_a_case_phrase, (Need((), ("conj",)), _CASE)),
+    (_repair_adjective_read_as_a_clause, (Need(("ADJ",), ("xcomp",)),)),
+    (
+        _repair_participle_with_a_determiner,
+        (
+            Need(("VERB",), ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj")),
+            Need(("DET",), ("det",)),
+        ),
+    ),
+    (
+        _repair_relative_clause_read_as_adverbial,
+        (Need((), ("nsubj", "obj")), Need((), ("advcl", "ccomp", "parataxis"))),
+    ),
+    (
+        _repair_relative_clause_with_a_case_word_read_as_adverbial,
+        (
+            Need((), ("nsubj", "obj", "obl")),
+            Need((), ("advcl", "ccomp", "parataxis")),
+            Need(("ADP", "SCONJ"), ("case", "mark")),
+        ),
+    ),
+    (
+        _repair_case_on_a_quantifier,
+        (_CASE, Need(("ADV", "ADJ"), ("advmod",)), Need(("NOUN", "PROPN"))),
+    ),
+    (_repair_conjunct_read_as_a_modifier, (Need(("NOUN", "PROPN"), ("nmod",)), Need((), ("cc",)))),
+    (
+        _repair_coordinated_modifiers_read_as_a_verb,
+        (Need(("NOUN",), ("conj",)), Need(("NOUN",), ("obj",)), _ANY_VERB, Need((), ("cc",))),
+    ),
+    (_repair_adverb_read_as_the_verb, (Need(("NOUN",), ("obj",)), _ANY_VERB)),
+    (_repair_auxiliary_read_as_the_verb, (Need(("VERB",), ("xcomp", "conj")),)),
+    (
+        _repair_verb_read_as_its_objects_adjective,
+        (Need(("VERB",), ("amod",)), _NOUN_ROOT),
+    ),
+    (_repair_relative_clause_on_a_verb, (Need((), ("acl:relcl",)), Need(("VERB", "AUX")))),
+    (_repair_list_item_read_as_apposition, (Need(("PROPN",), ("appos",)), Need((), ("conj",)))),
+    (
+        _repair_subject_read_as_apposition_of_a_fronted_phrase,
+        (Need(("PROPN",), ("appos",)), _ANY_VERB, Need((), ("obl", "advcl"))),
+    ),
+)

@@ -1394,19 +1394,28 @@ def _repair_list_item_read_as_apposition(doc: Doc) -> None:
 def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
     """ "En visita oficial a Japón, Lula se reunió con Kishida" with "Lula" an apposition of
     "Japón": a name right after the comma that closes a phrase set before the verb, followed
-    only by the verb's clitics, is the subject of a verb that has none."""
+    only by the verb's clitics, is the subject of a verb that has none. So is a titled name
+    with its determiner, labelled an apposition or a conjunct with no coordinator ("Durante su
+    visita a Argentina, el Secretario Blinken se reunió…", "En Brasilia, el presidente Lula
+    recibió…"), when it agrees with the verb in number."""
     for name in doc:
-        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0:
+        if name.dep_ not in ("appos", "conj") or not _names_someone(name):
             continue
-        if doc[name.i - 1].text != ",":
+        words = [t.i for t in name.subtree if not t.is_punct and t.pos_ != "PUNCT"]
+        first, end = min(words), max(words)
+        if first == 0 or doc[first - 1].text != ",":
             continue
-        verb = next((t for t in doc[name.i + 1 :] if t.pos_ != "PRON"), None)
-        end = max(t.i for t in name.subtree)
+        # a conjunct opened by its coordinator is a list item ("a Chile, Perú y…")
+        if name.dep_ == "conj" and any(c.dep_ == "cc" for c in name.children):
+            continue
+        # a comma after the name closes an apposition ("Ao lado da mulher, Inge, brincou")
+        verb = next((t for t in doc[end + 1 :] if t.pos_ != "PRON"), None)
         if (
             verb is None
             or verb.pos_ != "VERB"
             or verb.i != end + 1 + sum(1 for t in doc[end + 1 : verb.i] if t.pos_ == "PRON")
             or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
+            or _disagree_in_number(name, verb)
         ):
             continue
         fronted = name.head
@@ -1416,6 +1425,25 @@ def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
             continue
         name.head = verb
         name.dep_ = "nsubj"
+
+
+def _disagree_in_number(word: Token, verb: Token) -> bool:
+    numbers = word.morph.get("Number"), verb.morph.get("Number")
+    return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
+
+
+def _names_someone(word: Token) -> bool:
+    """A name, or a determined title with a name beside it ("el Secretario Blinken", "el
+    presidente Lula"), not a bare description ("la capital")."""
+    if word.pos_ == "PROPN" and (word.i == 0 or word.nbor(-1).text == ","):
+        return True
+    return any(c.dep_ == "det" for c in word.children) and (
+        word.pos_ == "PROPN"
+        or any(
+            c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "amod", "compound")
+            for c in word.children
+        )
+    )
 
 
 def _repair_relative_clause_on_a_verb(doc: Doc) -> None:

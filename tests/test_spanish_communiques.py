@@ -1,0 +1,150 @@
+"""Spanish government communiqués and readouts (the es4 pass): US State Department and embassy
+style in Spanish ("El Secretario … se reunió hoy con…", "habló con…", "dio la bienvenida a…",
+"El Departamento del Tesoro sancionó a…"), on sentences of our own, each with a negative twin
+where the rule could overreach."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kgload.extract.analyze import analyze
+from kgload.linking.kb import load_kb
+from kgload.model import Article, Event, EventType, Status
+from kgload.nlp.parse import _repair_subject_read_as_apposition_of_a_fronted_phrase
+
+US, UKRAINE, RUSSIA, IRAN, CUBA, VENEZUELA = "Q30", "Q212", "Q159", "Q794", "Q241", "Q717"
+BLINKEN, RUBIO, BIDEN = "Q7821917", "Q324546", "Q6279"
+MILEI, PENA, BORIC, AMLO = "Q52395487", "Q22695687", "Q16297876", "Q318508"
+
+
+def _doc(rows: list[tuple[str, str, int, str]]) -> Doc:
+    return Doc(
+        Vocab(),
+        words=[w for w, _, _, _ in rows],
+        pos=[p for _, p, _, _ in rows],
+        heads=[h for _, _, h, _ in rows],
+        deps=[d for _, _, _, d in rows],
+    )
+
+
+def _events(text: str) -> list[Event]:
+    """Events of one Spanish text published on Wednesday 2024-11-06."""
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 11, 6))
+    return list(analyze(article, load_kb()).events)
+
+
+def _has(text: str, kind: EventType, sides: set[str], status: Status = Status.OCCURRED) -> bool:
+    return any(
+        e.type == kind and sides <= set(e.participants) and e.status == status
+        for e in _events(text)
+    )
+
+
+# -- who acts: the US bodies and a titled subject after a fronted phrase -------------------
+
+
+def test_the_state_and_treasury_departments_act_for_the_united_states() -> None:
+    assert _has("El Departamento del Tesoro sancionó hoy a Irán.", EventType.SANCTION, {US, IRAN})
+    assert _has(
+        "El Departamento de Estado condenó la invasión rusa de Ucrania.",
+        EventType.CONDEMNATION,
+        {US, RUSSIA},
+    )
+
+
+def test_a_department_of_another_state_is_not_the_united_states() -> None:
+    assert not any(
+        US in e.participants for e in _events("El Departamento de Defensa de Cuba condenó a Irán.")
+    )
+
+
+def test_the_accented_surname_names_lopez_obrador() -> None:
+    assert _has(
+        "El presidente Biden sostuvo una llamada telefónica con el presidente López Obrador.",
+        EventType.PHONE_CALL,
+        {BIDEN, AMLO},
+    )
+
+
+def test_a_titled_name_after_a_fronted_phrase_is_the_subject() -> None:
+    # "Durante su visita a Chile, el Secretario Rubio se reunió…" with "Secretario" a conjunct
+    # of "Chile"
+    doc = _doc([
+        ("Durante", "ADP", 2, "case"), ("su", "DET", 2, "det"), ("visita", "NOUN", 10, "obl"),
+        ("a", "ADP", 4, "case"), ("Chile", "PROPN", 2, "nmod"), (",", "PUNCT", 7, "punct"),
+        ("el", "DET", 7, "det"), ("Secretario", "PROPN", 4, "conj"),
+        ("Rubio", "PROPN", 7, "amod"), ("se", "PRON", 10, "expl:pv"),
+        ("reunió", "VERB", 10, "ROOT"), (".", "PUNCT", 10, "punct"),
+    ])
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    assert doc[7].dep_ == "nsubj" and doc[7].head.i == 10
+    assert _has(
+        "Durante su visita a Argentina, el Secretario Rubio se reunió con el presidente Milei.",
+        EventType.MEETING,
+        {RUBIO, MILEI},
+    )
+
+
+def test_an_apposition_closed_by_a_comma_stays() -> None:
+    # "A su lado, Jill, sonrió": Jill is who stood beside him, the verb's subject left out
+    doc = _doc([
+        ("A", "ADP", 2, "case"), ("su", "DET", 2, "det"), ("lado", "NOUN", 6, "obl"),
+        (",", "PUNCT", 4, "punct"), ("Jill", "PROPN", 2, "appos"), (",", "PUNCT", 4, "punct"),
+        ("sonrió", "VERB", 6, "ROOT"),
+    ])
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    assert doc[4].dep_ == "appos"
+    # "En Lima, el Secretario, reunió…": a title closed by a comma is no fronted subject
+    doc = _doc([
+        ("En", "ADP", 1, "case"), ("Lima", "PROPN", 6, "obl"), (",", "PUNCT", 4, "punct"),
+        ("el", "DET", 4, "det"), ("Secretario", "PROPN", 1, "appos"),
+        (",", "PUNCT", 4, "punct"), ("reunió", "VERB", 6, "ROOT"),
+    ])
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    assert doc[4].dep_ == "appos"
+    # a list item opened by its coordinator stays one ("a Chile y el Perú se sumaron")
+    doc = _doc([
+        ("Tras", "ADP", 1, "case"), ("Chile", "PROPN", 6, "obl"), (",", "PUNCT", 4, "punct"),
+        ("y", "CCONJ", 4, "cc"), ("Perú", "PROPN", 1, "conj"), ("se", "PRON", 6, "expl:pv"),
+        ("sumaron", "VERB", 6, "ROOT"),
+    ])
+    _repair_subject_read_as_apposition_of_a_fronted_phrase(doc)
+    assert doc[4].dep_ == "conj"
+
+
+# -- readout verbs ------------------------------------------------------------------------
+
+
+def test_speaking_with_a_leader_is_a_call_in_a_readout() -> None:
+    assert _has(
+        "El Secretario Rubio habló hoy con el presidente Gabriel Boric sobre la situación en Venezuela.",
+        EventType.PHONE_CALL,
+        {RUBIO, BORIC},
+    )
+
+
+def test_speaking_with_the_press_or_about_a_state_is_no_call() -> None:
+    assert not _events("El Secretario Rubio habló con la prensa sobre Venezuela.")
+    assert not _has(
+        "El Secretario Rubio no habló con el presidente Boric.",
+        EventType.PHONE_CALL,
+        {RUBIO, BORIC},
+    )
+
+
+def test_welcoming_a_leader_is_a_meeting() -> None:
+    assert _has(
+        "El Secretario Blinken dio la bienvenida al presidente de Paraguay, Santiago Peña.",
+        EventType.MEETING,
+        {BLINKEN, PENA},
+    )
+
+
+def test_welcoming_a_state_into_a_body_is_no_meeting() -> None:
+    assert not any(
+        e.type == EventType.MEETING
+        for e in _events("Estados Unidos da la bienvenida a Suecia como miembro de la OTAN.")
+    )

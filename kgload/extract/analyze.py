@@ -34,6 +34,7 @@ from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
     parse_sentences,
+    repair_event_noun_read_as_a_modifier,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -584,6 +585,9 @@ def _parse(
                     repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
+                for noun in doc:
+                    if noun.dep_ == "amod" and grammar.rules_for(noun.lemma_, nominal=True):
+                        repair_event_noun_read_as_a_modifier(noun)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

@@ -32,6 +32,7 @@ __all__ = [
     "load_parser",
     "modifier_of_a_verbless_root",
     "parse_sentences",
+    "repair_event_noun_read_as_a_modifier",
     "repair_main_verb_read_as_participle",
     "repair_verb_read_as_a_copula",
     "repair_verb_read_as_a_modifier_of_the_root",
@@ -1284,6 +1285,29 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             child.dep_ = "obl" if has_case else "obj"
 
 
+def repair_event_noun_read_as_a_modifier(noun: Token) -> None:
+    """ "reiteró el firme apoyo de EE. UU. a Ecuador" with "firme" tagged a noun that heads the
+    object and "apoyo" its adjective (`amod`): an event noun of the grammar (the caller knows
+    them) names no quality of the word before it, so it heads the phrase, with that word's
+    determiner and phrases, and the word before it is its modifier. Only for such a noun: the
+    parser reads "el Gobierno francés", with "francés" tagged a noun, the same way."""
+    word = noun.head
+    if (
+        noun.dep_ != "amod"
+        or noun.pos_ != "NOUN"
+        or word.i != noun.i - 1
+        or word.pos_ not in ("NOUN", "ADJ")
+        or word.head.i == word.i
+        or any(c.i < word.i and c.dep_ != "det" for c in word.children)
+    ):
+        return
+    noun.head, noun.dep_ = word.head, word.dep_
+    for child in list(word.children):
+        if child.i != noun.i:
+            child.head = noun
+    word.head, word.dep_ = noun, "amod"
+
+
 def repair_verb_read_as_a_copula(verb: Token) -> None:
     """ "Colombia y Venezuela firmarán un acuerdo" with "firmarán" an adjective read as the
     copula of "acuerdo": once the form is known to be a lexical verb (its ending read by
@@ -1428,7 +1452,7 @@ def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
 
 
 def _disagree_in_number(word: Token, verb: Token) -> bool:
-    numbers = word.morph.get("Number"), verb.morph.get("Number")
+    numbers = word.morph.get("Number", []), verb.morph.get("Number", [])
     return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
 
 

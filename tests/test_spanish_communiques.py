@@ -120,7 +120,7 @@ def test_an_apposition_closed_by_a_comma_stays() -> None:
 
 def test_speaking_with_a_leader_is_a_call_in_a_readout() -> None:
     assert _has(
-        "El Secretario Rubio habló hoy con el presidente Gabriel Boric sobre la situación en Venezuela.",
+        "El Secretario Rubio habló hoy con el presidente Gabriel Boric sobre Venezuela.",
         EventType.PHONE_CALL,
         {RUBIO, BORIC},
     )
@@ -148,3 +148,70 @@ def test_welcoming_a_state_into_a_body_is_no_meeting() -> None:
         e.type == EventType.MEETING
         for e in _events("Estados Unidos da la bienvenida a Suecia como miembro de la OTAN.")
     )
+
+
+def test_leaders_talking_at_a_place_met_there() -> None:
+    assert _has(
+        "El Secretario Rubio y el presidente Milei conversaron hoy en Buenos Aires sobre comercio.",
+        EventType.MEETING,
+        {RUBIO, MILEI},
+    )
+
+
+def test_talking_by_phone_is_no_meeting_and_talking_alone_nothing() -> None:
+    kinds = {e.type for e in _events(
+        "El Secretario Rubio y el presidente Milei conversaron por teléfono sobre comercio."
+    )}
+    assert EventType.MEETING not in kinds
+    assert not _events("El Secretario Rubio conversó con periodistas en Buenos Aires.")
+
+
+# -- support named in a readout -----------------------------------------------------------
+
+
+def test_a_firm_support_before_its_noun_is_support() -> None:
+    # "firme" tagged a noun heading the object, "apoyo" its adjective
+    assert _has(
+        "El Secretario reiteró el firme apoyo de Estados Unidos a Ucrania.",
+        EventType.SUPPORT,
+        {US, UKRAINE},
+    )
+
+
+def test_a_commitment_to_a_state_is_support() -> None:
+    assert _has(
+        "El Secretario reafirmó el compromiso de Estados Unidos con la seguridad de Ucrania.",
+        EventType.SUPPORT,
+        {US, UKRAINE},
+    )
+
+
+def test_a_commitment_to_a_cause_or_a_compromise_reached_is_no_support() -> None:
+    assert not _events("Estados Unidos celebra el compromiso de Argentina con la democracia.")
+    assert not any(
+        e.type == EventType.SUPPORT for e in _events("Rusia y Ucrania alcanzaron un compromiso.")
+    )
+
+
+# -- the no-event side -------------------------------------------------------------------
+
+
+def test_a_status_verb_read_as_an_auxiliary_keeps_its_meaning() -> None:
+    # "considera" tagged an auxiliary of "enviar", its lemma left as the form
+    text = "El Secretario afirmó que Estados Unidos considera enviar más misiles a Ucrania."
+    assert not _has(text, EventType.MILITARY_AID, {US, UKRAINE})
+    assert _has(text, EventType.MILITARY_AID, {US, UKRAINE}, Status.SPECULATIVE)
+
+
+def test_a_real_auxiliary_leaves_the_act_done() -> None:
+    assert _has(
+        "El Secretario afirmó que Estados Unidos ha enviado misiles a Ucrania.",
+        EventType.MILITARY_AID,
+        {US, UKRAINE},
+    )
+
+
+def test_a_travel_advice_is_no_journey() -> None:
+    text = "El Departamento de Estado desaconseja viajar a Venezuela."
+    assert not _has(text, EventType.VISIT, {US, VENEZUELA})
+    assert _has("El Departamento de Estado viajó a Venezuela.", EventType.VISIT, {US, VENEZUELA})

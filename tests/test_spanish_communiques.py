@@ -143,11 +143,24 @@ def test_welcoming_a_leader_is_a_meeting() -> None:
     )
 
 
-def test_welcoming_a_state_into_a_body_is_no_meeting() -> None:
-    assert not any(
-        e.type == EventType.MEETING
-        for e in _events("Estados Unidos da la bienvenida a Suecia como miembro de la OTAN.")
+def test_welcoming_a_secretary_whose_phrase_hangs_on_the_welcome_is_a_meeting() -> None:
+    # "a la Secretaria…" hung on "bienvenida", not on "dio"
+    assert any(
+        e.type == EventType.MEETING and BLINKEN in e.participants
+        for e in _events(
+            "El Secretario Blinken dio la bienvenida a la Secretaria de Relaciones Exteriores de "
+            "México, Alicia Bárcena, al Departamento de Estado."
+        )
     )
+
+
+def test_welcoming_a_state_into_a_body_or_a_leaders_decision_is_no_meeting() -> None:
+    for text in (
+        "Estados Unidos da la bienvenida a Suecia como miembro de la OTAN.",
+        "Estados Unidos da la bienvenida a la decisión del presidente de Chile.",
+        "Estados Unidos da la bienvenida al anuncio del presidente Boric.",
+    ):
+        assert not any(e.type == EventType.MEETING for e in _events(text)), text
 
 
 def test_leaders_talking_at_a_place_met_there() -> None:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kgload.errors import KgloadError
 from kgload.extract.events import extract_events
@@ -35,6 +35,7 @@ from kgload.nlp.parse import (
     modifier_of_a_verbless_root,
     parse_sentences,
     repair_event_noun_read_as_a_modifier,
+    repair_relative_clause_read_as_a_complement,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -585,9 +586,7 @@ def _parse(
                     repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
-                for noun in doc:
-                    if noun.dep_ == "amod" and grammar.rules_for(noun.lemma_, nominal=True):
-                        repair_event_noun_read_as_a_modifier(noun)
+                _repair_with_the_grammar(doc, grammar)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:
@@ -599,3 +598,16 @@ def _parse(
                 job.deadline.check()
             except ArticleTimeoutError as exc:
                 job.fail(exc)
+
+
+def _repair_with_the_grammar(doc: Doc, grammar: Grammar) -> None:
+    """The repairs of the parse that need to know the grammar's event nouns and light verbs."""
+
+    def is_event_noun(token: Token) -> bool:
+        return bool(grammar.rules_for(token.lemma_.lower(), nominal=True))
+
+    for token in doc:
+        if token.dep_ == "amod" and is_event_noun(token):
+            repair_event_noun_read_as_a_modifier(token)
+        elif token.dep_ == "ccomp" and grammar.verb_words(token) & grammar.light:
+            repair_relative_clause_read_as_a_complement(token, is_event_noun)

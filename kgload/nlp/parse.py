@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -34,6 +34,7 @@ __all__ = [
     "parse_sentences",
     "repair_event_noun_read_as_a_modifier",
     "repair_main_verb_read_as_participle",
+    "repair_relative_clause_read_as_a_complement",
     "repair_verb_read_as_a_copula",
     "repair_verb_read_as_a_modifier_of_the_root",
     "shipped_model_path",
@@ -1449,6 +1450,55 @@ def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
             continue
         name.head = verb
         name.dep_ = "nsubj"
+
+
+def repair_relative_clause_read_as_a_complement(
+    clause: Token, is_event_noun: Callable[[Token], bool]
+) -> None:
+    """ "EE. UU. condena el ataque con misiles que Rusia lanzó contra Kiev" with "que Rusia
+    lanzó…" a complement clause (`ccomp`) of "condena" and "con misiles" its oblique: a clause
+    of a light verb (the caller knows them) opened by its subordinator right after an event
+    noun that is the verb's bare object (and an oblique the parser hung on the verb between
+    them), with a subject and no object of its own, is a relative clause of that noun, and the
+    oblique the noun's modifier. Only for such a noun and verb: "describieron cómo grabaron su
+    versión" is read the same way."""
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.i == clause.i or verb.i > clause.i:
+        return
+    opener = min(t.i for t in clause.subtree)
+    doc = clause.doc
+    if doc[opener].dep_ != "mark" or doc[opener].head.i != clause.i:
+        return
+    if "Fin" not in clause.morph.get("VerbForm", []) or not any(
+        c.dep_ == "nsubj" for c in clause.children
+    ):
+        return
+    if any(c.dep_ in ("obj", "ccomp", "xcomp", "cop") for c in clause.children):
+        return
+    objects = [
+        c
+        for c in verb.children
+        if c.dep_ == "obj"
+        and c.pos_ == "NOUN"
+        and c.i < opener
+        and not any(g.dep_ == "case" for g in c.children)
+    ]
+    if not objects or not is_event_noun(objects[-1]):
+        return
+    noun = objects[-1]
+    between = [c for c in verb.children if noun.i < c.i < opener]
+    if any(c.dep_ != "obl" for c in between):
+        return
+    end = max(t.i for t in noun.subtree)
+    for oblique in between:
+        if min(t.i for t in oblique.subtree) != end + 1:
+            return
+        end = max(t.i for t in oblique.subtree)
+    if end + 1 != opener:
+        return
+    for oblique in between:
+        oblique.head, oblique.dep_ = noun, "nmod"
+    clause.head, clause.dep_ = noun, "acl:relcl"
 
 
 def _disagree_in_number(word: Token, verb: Token) -> bool:

@@ -839,15 +839,18 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
         _read_partners_under_topic(frame, child, grammar)
 
 
-def _agrees(first: Token, second: Token) -> bool:
-    features = ("Number", "Gender")
-    return all(first.morph.get(f, []) == second.morph.get(f, []) for f in features)
+def _agrees(clause: Token, noun: Token) -> bool:
+    """The clause's verb agrees with the noun in what it marks: a participle in number and
+    gender, a finite verb in number alone ("el ataque con misiles que Rusia lanzó")."""
+    features = [f for f in ("Number", "Gender") if clause.morph.get(f, [])]
+    return all(clause.morph.get(f, []) == noun.morph.get(f, []) for f in features)
 
 
 def _relatives(noun: Token) -> list[Token]:
     """Relative clauses of an event noun: its own, or one the parser hung on the last noun of
     its phrase when the participle agrees with the event noun and not with that one ("as
-    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural)."""
+    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural; "el
+    ataque con misiles que Rusia lanzó": "lanzó" is singular)."""
     found = [c for c in children(noun, "acl") if c.dep_.lower() == "acl:relcl"]
     for modifier in children(noun, "nmod"):
         for clause in children(modifier, "acl"):

@@ -10,9 +10,10 @@ import datetime as dt
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kgload.extract.analyze import analyze
+from kgload.extract.analyze import _repair_with_the_grammar, analyze
 from kgload.linking.kb import load_kb
 from kgload.model import Article, Event, EventType, Status
+from kgload.nlp.grammar import load_grammar
 from kgload.nlp.parse import _repair_subject_read_as_apposition_of_a_fronted_phrase
 
 US, UKRAINE, RUSSIA, IRAN, CUBA, VENEZUELA = "Q30", "Q212", "Q159", "Q794", "Q241", "Q717"
@@ -228,3 +229,54 @@ def test_a_travel_advice_is_no_journey() -> None:
     text = "El Departamento de Estado desaconseja viajar a Venezuela."
     assert not _has(text, EventType.VISIT, {US, VENEZUELA})
     assert _has("El Departamento de Estado viajó a Venezuela.", EventType.VISIT, {US, VENEZUELA})
+
+
+# -- attacks a condemnation names in a relative clause -----------------------------------
+
+
+def test_an_attack_a_relative_clause_tells_is_the_doers() -> None:
+    for text in (
+        # "que Rusia lanzó…" read as a complement clause of "condena", "con misiles" its oblique
+        "Estados Unidos condena el ataque con misiles que Rusia lanzó contra Kiev.",
+        # the clause hung on "misiles", a plural its singular verb does not agree with
+        "Estados Unidos condena en los términos más enérgicos el ataque con misiles que Rusia "
+        "lanzó el lunes contra un hospital en Kiev.",
+        "Estados Unidos condena los ataques que Rusia perpetró contra Ucrania.",
+    ):
+        assert _has(text, EventType.ATTACK, {RUSSIA, UKRAINE}), text
+        assert _has(text, EventType.CONDEMNATION, {US, RUSSIA}), text
+
+
+def test_a_relative_clause_of_another_noun_names_no_attacker() -> None:
+    # "que huían de Rusia" describes the civilians (plural, as its verb)
+    text = "Estados Unidos condena el ataque contra los civiles que huían de Rusia."
+    assert not any(e.type == EventType.ATTACK and RUSSIA in e.participants for e in _events(text))
+
+
+def test_a_complement_clause_after_a_plain_object_stays() -> None:
+    # a noun that names no event: "el informe que Rusia publicó" is nobody's attack
+    text = "Estados Unidos leyó el informe con atención que Rusia publicó sobre Ucrania."
+    assert not any(e.type == EventType.ATTACK for e in _events(text))
+
+
+def test_only_an_event_noun_read_as_an_adjective_heads_its_phrase() -> None:
+    rows = [
+        ("Cuba", "PROPN", 1, "nsubj"), ("reiteró", "VERB", 1, "ROOT"), ("el", "DET", 3, "det"),
+        ("firme", "NOUN", 1, "obj"), ("apoyo", "NOUN", 3, "amod"), ("a", "ADP", 6, "case"),
+        ("Venezuela", "PROPN", 3, "nmod"),
+    ]
+    doc = _doc(rows)
+    lemmas = ["cuba", "reiterar", "el", "firme", "apoyo", "a", "venezuela"]
+    for token, lemma in zip(doc, lemmas, strict=True):
+        token.lemma_ = lemma
+    _repair_with_the_grammar(doc, load_grammar("es"))
+    assert (doc[4].dep_, doc[4].head.i) == ("obj", 1)
+    assert (doc[3].dep_, doc[3].head.i) == ("amod", 4) and doc[6].head.i == 4
+    # "el Gobierno francés" with "francés" tagged a noun: no event noun, the tree stays
+    doc = _doc([
+        ("el", "DET", 1, "det"), ("Gobierno", "NOUN", 3, "nsubj"), ("francés", "NOUN", 1, "amod"),
+        ("habló", "VERB", 3, "ROOT"),
+    ])
+    doc[1].lemma_, doc[2].lemma_ = "gobierno", "francés"
+    _repair_with_the_grammar(doc, load_grammar("es"))
+    assert doc[2].dep_ == "amod" and doc[2].head.i == 1

@@ -280,3 +280,21 @@ def test_only_an_event_noun_read_as_an_adjective_heads_its_phrase() -> None:
     doc[1].lemma_, doc[2].lemma_ = "gobierno", "francés"
     _repair_with_the_grammar(doc, load_grammar("es"))
     assert doc[2].dep_ == "amod" and doc[2].head.i == 1
+
+
+def test_a_future_trigger_verb_read_as_a_copula_is_the_verb() -> None:
+    # "enviará" labelled the copula of "sistemas"
+    assert _has(
+        "Estados Unidos enviará sistemas de defensa aérea a Ucrania.",
+        EventType.MILITARY_AID,
+        {US, UKRAINE},
+        Status.PLANNED,
+    )
+
+
+def test_a_copula_of_a_place_stays_a_copula() -> None:
+    # "estará en Caracas": a place with its case word, no object
+    assert not any(
+        e.type == EventType.MILITARY_AID
+        for e in _events("Estados Unidos estará en Caracas con sistemas de defensa.")
+    )

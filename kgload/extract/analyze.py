@@ -601,7 +601,8 @@ def _parse(
 
 
 def _repair_with_the_grammar(doc: Doc, grammar: Grammar) -> None:
-    """The repairs of the parse that need to know the grammar's event nouns and light verbs."""
+    """The repairs of the parse that need to know the grammar's event nouns, light verbs and
+    trigger verbs."""
 
     def is_event_noun(token: Token) -> bool:
         return bool(grammar.rules_for(token.lemma_.lower(), nominal=True))
@@ -611,3 +612,15 @@ def _repair_with_the_grammar(doc: Doc, grammar: Grammar) -> None:
             repair_event_noun_read_as_a_modifier(token)
         elif token.dep_ == "ccomp" and grammar.verb_words(token) & grammar.light:
             repair_relative_clause_read_as_a_complement(token, is_event_noun)
+        elif (
+            token.dep_ == "cop"
+            and token.pos_ == "VERB"
+            and ("Fut" in token.morph.get("Tense", []) or "Cnd" in token.morph.get("Mood", []))
+            and "Sub" not in token.morph.get("Mood", [])
+            and grammar.rules_for(token.lemma_.lower(), nominal=False)
+            and not any(c.dep_ == "case" for c in token.head.children)
+        ):
+            # "EE. UU. enviará sistemas de defensa a Ucrania" with "enviará" the copula of
+            # "sistemas": a trigger verb in the future or conditional before a bare noun is its
+            # verb (not "estará en Lima", a copula of a place, nor "ya está todo previsto")
+            repair_verb_read_as_a_copula(token)

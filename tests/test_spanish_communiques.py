@@ -298,3 +298,12 @@ def test_a_copula_of_a_place_stays_a_copula() -> None:
         e.type == EventType.MILITARY_AID
         for e in _events("Estados Unidos estará en Caracas con sistemas de defensa.")
     )
+
+
+def test_an_unseen_form_of_a_verb_of_refusal_keeps_its_meaning() -> None:
+    # "abstenga", a subjunctive the lemmatizer leaves as it is, read by the stem of "abstener"
+    text = "Estados Unidos pidió a Irán que se abstenga de atacar a Israel."
+    assert not any(
+        e.type == EventType.ATTACK and e.status == Status.OCCURRED for e in _events(text)
+    )
+    assert any(e.type == EventType.ATTACK for e in _events("Irán decidió atacar a Israel."))

@@ -318,6 +318,9 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
     or not, and a future or speculative auxiliary it is."""
     status = grammar.status
     words = _words(token, grammar)
+    if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_:
+        # "pidió a Irán que se abstenga de atacar": a form the lemmatizer left as it is
+        words.add(grammar.status_verb_by_stem(token.lower_) or token.lower_)
     # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
     light = frame.governor is not None and token.i == frame.governor.i
     own = words - grammar.light - grammar.statement if light else words

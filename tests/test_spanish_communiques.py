@@ -307,3 +307,20 @@ def test_an_unseen_form_of_a_verb_of_refusal_keeps_its_meaning() -> None:
         e.type == EventType.ATTACK and e.status == Status.OCCURRED for e in _events(text)
     )
     assert any(e.type == EventType.ATTACK for e in _events("Irán decidió atacar a Israel."))
+
+
+def test_a_target_hung_on_the_kind_of_measure_is_the_sanctions() -> None:
+    assert _has(
+        "El Departamento de Estado impuso restricciones de visa a 12 funcionarios cubanos.",
+        EventType.SANCTION,
+        {US, CUBA},
+    )
+
+
+def test_a_recipient_deeper_in_the_kind_of_measure_is_no_target() -> None:
+    # "a la agresión contra Ucrania" hangs on "respuesta", not on "carácter"
+    text = (
+        "Estados Unidos impuso sanciones de carácter económico en respuesta a la agresión "
+        "contra Ucrania."
+    )
+    assert not _has(text, EventType.SANCTION, {US, UKRAINE})

@@ -875,6 +875,24 @@ def _hosted(frame: Frame, grammar: Grammar) -> bool:
     )
 
 
+def _read_sanction_targets(
+    frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader
+) -> None:
+    """Whom a measure with no target phrase of its own aims at: objects it is aimed at, else
+    the target hung on its kind, an "of" phrase that names no actor ("restricciones de visa a
+    16 funcionarios venezolanos")."""
+    _read_aimed_objects(frame, noun, grammar)
+    if frame.recipients:
+        return
+    frame.recipients.extend(
+        target
+        for kind in children(noun, "nmod")
+        if not reader.actors(kind) and grammar.marker_role(case_phrase(kind)) == "of"
+        for target in children(kind, "nmod")
+        if grammar.marker_role(case_phrase(target)) == "recipient"
+    )
+
+
 def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader) -> None:
     """The roles of an event noun: its own modifiers first, then the clauses that describe it,
     then the verb that governs it."""
@@ -899,7 +917,7 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
         _read_target_hung_on_verb(frame, noun, grammar)
     if frame.type is EventType.SANCTION and not frame.recipients:
-        _read_aimed_objects(frame, noun, grammar)
+        _read_sanction_targets(frame, noun, grammar, reader)
     counting = _counting_head(noun, grammar)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from kgload.errors import KgloadError
 from kgload.extract.events import extract_events
@@ -36,8 +36,6 @@ from kgload.nlp.parse import (
     modifier_of_a_verbless_root,
     parse_sentences,
     repair_copula_of_a_place,
-    repair_event_noun_read_as_a_modifier,
-    repair_relative_clause_read_as_a_complement,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -610,7 +608,6 @@ def _parse(
                     repair_verb_read_as_a_copula(verb)
                 for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
                     repair_verb_read_as_a_modifier_of_the_root(verb)
-                _repair_with_the_grammar(doc, grammar)
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
         share = (clock() - before) / len(group)
@@ -624,29 +621,3 @@ def _parse(
                 job.deadline.check()
             except ArticleTimeoutError as exc:
                 job.fail(exc)
-
-
-def _repair_with_the_grammar(doc: Doc, grammar: Grammar) -> None:
-    """The repairs of the parse that need to know the grammar's event nouns, light verbs and
-    trigger verbs."""
-
-    def is_event_noun(token: Token) -> bool:
-        return bool(grammar.rules_for(token.lemma_.lower(), nominal=True))
-
-    for token in doc:
-        if token.dep_ == "amod" and is_event_noun(token):
-            repair_event_noun_read_as_a_modifier(token)
-        elif token.dep_ == "ccomp" and grammar.verb_words(token) & grammar.light:
-            repair_relative_clause_read_as_a_complement(token, is_event_noun)
-        elif (
-            token.dep_ == "cop"
-            and token.pos_ == "VERB"
-            and ("Fut" in token.morph.get("Tense", []) or "Cnd" in token.morph.get("Mood", []))
-            and "Sub" not in token.morph.get("Mood", [])
-            and grammar.rules_for(token.lemma_.lower(), nominal=False)
-            and not any(c.dep_ == "case" for c in token.head.children)
-        ):
-            # "EE. UU. enviará sistemas de defensa a Ucrania" with "enviará" the copula of
-            # "sistemas": a trigger verb in the future or conditional before a bare noun is its
-            # verb (not "estará en Lima", a copula of a place, nor "ya está todo previsto")
-            repair_verb_read_as_a_copula(token)

@@ -18,7 +18,6 @@ from kgload.extract.frames import Frame
 from kgload.extract.syntax import base_dep, case_phrase, children, is_passive, subjects
 from kgload.model import EventType, Status
 from kgload.nlp.grammar import Grammar, with_particles
-from kgload.nlp.morphology import present_infinitive
 
 __all__ = [
     "Reading",
@@ -318,9 +317,6 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
     or not, and a future or speculative auxiliary it is."""
     status = grammar.status
     words = _words(token, grammar)
-    if token.pos_ == "VERB" and token.lemma_.lower() == token.lower_:
-        # "pidió a Irán que se abstenga de atacar": a form the lemmatizer left as it is
-        words.add(grammar.status_verb_by_stem(token.lower_) or token.lower_)
     # a light verb's own meaning is the event's ("ofereceu apoio", "agreed a truce")
     light = frame.governor is not None and token.i == frame.governor.i
     own = words - grammar.light - grammar.statement if light else words
@@ -387,7 +383,13 @@ def _read_dependent(
     elif relation in ("advmod", "neg", "advcl") and words & status["negation"]:
         clue = "negation" if first or "double" not in found else "double"
     elif relation == "aux" or child.dep_.lower() == "aux":
-        clue = _auxiliary_clue(child, words, grammar)
+        clue = _clue(words, status, _AUX_CLUES)
+        if clue == "consider" and _done_modal(child):
+            clue = None
+        if clue is None and child.pos_ != "AUX":
+            # "Francia tiene previsto enviar ayuda" with "previsto" hung as an auxiliary of
+            # "enviar": a participle of plan or doubt, whatever its label
+            clue = _clue(words, status, _MODIFIER_CLUES)
     elif relation == "mark" and words & markers["condition"]:
         clue = "condition"
     elif relation == "mark" and words & markers["question"]:
@@ -407,31 +409,6 @@ def _read_dependent(
         found.add(clue)
     if relation in ("obl", "nmod") and case_phrase(child) in markers["condition"]:
         found.add("consider")  # "enviará tropas em caso de ataque": only if
-
-
-def _auxiliary_clue(child: Token, words: set[str], grammar: Grammar) -> str | None:
-    """What a word labelled an auxiliary says of the act below it."""
-    status = grammar.status
-    clue = _clue(words, status, _AUX_CLUES)
-    if clue == "consider" and _done_modal(child):
-        clue = None
-    if clue is None and child.pos_ != "AUX":
-        # "Francia tiene previsto enviar ayuda" with "previsto" hung as an auxiliary of
-        # "enviar": a participle of plan or doubt, whatever its label
-        clue = _clue(words, status, _MODIFIER_CLUES)
-    if clue is None:
-        clue = _verb_read_as_an_auxiliary(child, grammar)
-    return clue
-
-
-def _verb_read_as_an_auxiliary(child: Token, grammar: Grammar) -> str | None:
-    """ "EE. UU. considera enviar misiles" with "considera" an auxiliary the lemmatizer left
-    as its form: the present of a status verb, whose meaning it keeps ("considerar": the
-    act is only possible)."""
-    if child.lemma_.lower() != child.lower_:
-        return None
-    verb = present_infinitive(child.lower_, grammar)
-    return next((key for key in _MEANINGS if verb in grammar.status[key]), None)
 
 
 def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:

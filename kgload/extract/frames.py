@@ -839,18 +839,15 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
         _read_partners_under_topic(frame, child, grammar)
 
 
-def _agrees(clause: Token, noun: Token) -> bool:
-    """The clause's verb agrees with the noun in what it marks: a participle in number and
-    gender, a finite verb in number alone ("el ataque con misiles que Rusia lanzó")."""
-    features = [f for f in ("Number", "Gender") if clause.morph.get(f, [])]
-    return all(clause.morph.get(f, []) == noun.morph.get(f, []) for f in features)
+def _agrees(first: Token, second: Token) -> bool:
+    features = ("Number", "Gender")
+    return all(first.morph.get(f, []) == second.morph.get(f, []) for f in features)
 
 
 def _relatives(noun: Token) -> list[Token]:
     """Relative clauses of an event noun: its own, or one the parser hung on the last noun of
     its phrase when the participle agrees with the event noun and not with that one ("as
-    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural; "el
-    ataque con misiles que Rusia lanzó": "lanzó" is singular)."""
+    sanções contra a Venezuela, que foram impostas…": "impostas" is feminine plural)."""
     found = [c for c in children(noun, "acl") if c.dep_.lower() == "acl:relcl"]
     for modifier in children(noun, "nmod"):
         for clause in children(modifier, "acl"):
@@ -872,24 +869,6 @@ def _hosted(frame: Frame, grammar: Grammar) -> bool:
         and frame.rule.nominal
         and governor is not None
         and bool(grammar.verb_words(governor) & grammar.classes.get("host", frozenset()))
-    )
-
-
-def _read_sanction_targets(
-    frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader
-) -> None:
-    """Whom a measure with no target phrase of its own aims at: objects it is aimed at, else
-    the target hung on its kind, an "of" phrase that names no actor ("restricciones de visa a
-    16 funcionarios venezolanos")."""
-    _read_aimed_objects(frame, noun, grammar)
-    if frame.recipients:
-        return
-    frame.recipients.extend(
-        target
-        for kind in children(noun, "nmod")
-        if not reader.actors(kind) and grammar.marker_role(case_phrase(kind)) == "of"
-        for target in children(kind, "nmod")
-        if grammar.marker_role(case_phrase(target)) == "recipient"
     )
 
 
@@ -917,7 +896,7 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
     if frame.type in (EventType.ATTACK, EventType.SANCTION) and not frame.recipients:
         _read_target_hung_on_verb(frame, noun, grammar)
     if frame.type is EventType.SANCTION and not frame.recipients:
-        _read_sanction_targets(frame, noun, grammar, reader)
+        _read_aimed_objects(frame, noun, grammar)
     counting = _counting_head(noun, grammar)
     if frame.type.is_directed and not frame.recipients and counting.i != noun.i:
         # "an expansion of sanctions against Russia": the target hung on the counting head

@@ -188,9 +188,6 @@ class Grammar:
     # ("apoya": "apoyar"), as (infinitive end, present ending) pairs; see kgload.nlp.morphology
     present_endings: tuple[tuple[str, str], ...] = ()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
-    # (stem, lemma) of the status verbs of denial, refusal and doubt, longest stem first: a verb
-    # form the lemmatizer does not know ("se abstenga") is read as the one it starts like
-    status_stems: tuple[tuple[str, str], ...] = ()
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
         """The lemmas a word may have: the lemmatizer's, its form, the form without an
@@ -228,10 +225,6 @@ class Grammar:
     def verb_words(self, token: Any) -> set[str]:
         """`lemmas` of a verb token, also read with its particles ("called off": "call off")."""
         return with_particles(token, set(self.lemmas(token.lemma_, token.text)))
-
-    def status_verb_by_stem(self, form: str) -> str | None:
-        """The status verb whose stem the lowercased `form` starts with, if any."""
-        return next((lemma for stem, lemma in self.status_stems if form.startswith(stem)), None)
 
     def verb_by_stem(self, form: str) -> str | None:
         """The trigger verb whose stem `form` starts with, if any (the longest stem wins)."""
@@ -441,7 +434,6 @@ def load_grammar(lang: str) -> Grammar:
         future_stems=_future_stems(morphology.get("future_stems", {})),
         present_endings=_present_endings(morphology.get("present_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
-        status_stems=_status_stems(data, status),
     )
 
 
@@ -480,24 +472,6 @@ def _known_verbs(
     return frozenset(
         w.lower() for w in words if " " not in w and endings and w.lower().endswith(endings)
     )
-
-
-def _status_stems(
-    data: Mapping[str, Any], status: Mapping[str, frozenset[str]]
-) -> tuple[tuple[str, str], ...]:
-    """(stem, infinitive) of the one-word verbs of the status lists that deny, refuse, cancel,
-    threaten or doubt an act, longest stem first; a stem of fewer than five letters is left
-    out (it would start too many other words)."""
-    endings = sorted(data.get("morphology", {}).get("verb_endings", []), key=len, reverse=True)
-    by_stem: dict[str, str] = {}
-    # the verbs that leave an act undone or only possible; not those of plan, whose unseen
-    # forms ("compromete-se a entregar") the annotators read as the act itself
-    for key in ("deny", "refuse", "fail", "cancel", "threaten", "consider"):
-        for lemma in sorted(status.get(key, ())):
-            ending = next((e for e in endings if lemma.endswith(e)), None)
-            if ending is not None and len(lemma) - len(ending) >= 5 and " " not in lemma:
-                by_stem.setdefault(lemma[: -len(ending)], lemma)
-    return tuple(sorted(by_stem.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
 # the [status] lists of verbs that govern an event noun ("planeja", "negou", "refused")

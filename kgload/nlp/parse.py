@@ -33,9 +33,7 @@ __all__ = [
     "load_parser",
     "modifier_of_a_verbless_root",
     "parse_sentences",
-    "repair_event_noun_read_as_a_modifier",
     "repair_main_verb_read_as_participle",
-    "repair_relative_clause_read_as_a_complement",
     "repair_verb_read_as_a_copula",
     "repair_verb_read_as_a_modifier_of_the_root",
     "shipped_model_path",
@@ -1252,29 +1250,6 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             child.dep_ = "obl" if has_case else "obj"
 
 
-def repair_event_noun_read_as_a_modifier(noun: Token) -> None:
-    """ "reiteró el firme apoyo de EE. UU. a Ecuador" with "firme" tagged a noun that heads the
-    object and "apoyo" its adjective (`amod`): an event noun of the grammar (the caller knows
-    them) names no quality of the word before it, so it heads the phrase, with that word's
-    determiner and phrases, and the word before it is its modifier. Only for such a noun: the
-    parser reads "el Gobierno francés", with "francés" tagged a noun, the same way."""
-    word = noun.head
-    if (
-        noun.dep_ != "amod"
-        or noun.pos_ != "NOUN"
-        or word.i != noun.i - 1
-        or word.pos_ not in ("NOUN", "ADJ")
-        or word.head.i == word.i
-        or any(c.i < word.i and c.dep_ != "det" for c in word.children)
-    ):
-        return
-    noun.head, noun.dep_ = word.head, word.dep_
-    for child in list(word.children):
-        if child.i != noun.i:
-            child.head = noun
-    word.head, word.dep_ = noun, "amod"
-
-
 def repair_verb_read_as_a_copula(verb: Token) -> None:
     """ "Colombia y Venezuela firmarán un acuerdo" with "firmarán" an adjective read as the
     copula of "acuerdo": once the form is known to be a lexical verb (its ending read by
@@ -1456,28 +1431,19 @@ def _repair_list_item_read_as_apposition(doc: Doc) -> None:
 def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
     """ "En visita oficial a Japón, Lula se reunió con Kishida" with "Lula" an apposition of
     "Japón": a name right after the comma that closes a phrase set before the verb, followed
-    only by the verb's clitics, is the subject of a verb that has none. So is a titled name
-    with its determiner, labelled an apposition or a conjunct with no coordinator ("Durante su
-    visita a Argentina, el Secretario Blinken se reunió…", "En Brasilia, el presidente Lula
-    recibió…"), when it agrees with the verb in number."""
+    only by the verb's clitics, is the subject of a verb that has none."""
     for name in doc:
-        if name.dep_ not in ("appos", "conj") or not _names_someone(name):
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0:
             continue
-        words = [t.i for t in name.subtree if not t.is_punct and t.pos_ != "PUNCT"]
-        first, end = min(words), max(words)
-        if first == 0 or doc[first - 1].text != ",":
+        if doc[name.i - 1].text != ",":
             continue
-        # a conjunct opened by its coordinator is a list item ("a Chile, Perú y…")
-        if name.dep_ == "conj" and any(c.dep_ == "cc" for c in name.children):
-            continue
-        # a comma after the name closes an apposition ("Ao lado da mulher, Inge, brincou")
-        verb = next((t for t in doc[end + 1 :] if t.pos_ != "PRON"), None)
+        verb = next((t for t in doc[name.i + 1 :] if t.pos_ != "PRON"), None)
+        end = max(t.i for t in name.subtree)
         if (
             verb is None
             or verb.pos_ != "VERB"
             or verb.i != end + 1 + sum(1 for t in doc[end + 1 : verb.i] if t.pos_ == "PRON")
             or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
-            or _disagree_in_number(name, verb)
         ):
             continue
         fronted = name.head
@@ -1487,74 +1453,6 @@ def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
             continue
         name.head = verb
         name.dep_ = "nsubj"
-
-
-def repair_relative_clause_read_as_a_complement(
-    clause: Token, is_event_noun: Callable[[Token], bool]
-) -> None:
-    """ "EE. UU. condena el ataque con misiles que Rusia lanzó contra Kiev" with "que Rusia
-    lanzó…" a complement clause (`ccomp`) of "condena" and "con misiles" its oblique: a clause
-    of a light verb (the caller knows them) opened by its subordinator right after an event
-    noun that is the verb's bare object (and an oblique the parser hung on the verb between
-    them), with a subject and no object of its own, is a relative clause of that noun, and the
-    oblique the noun's modifier. Only for such a noun and verb: "describieron cómo grabaron su
-    versión" is read the same way."""
-    verb = clause.head
-    if clause.dep_ != "ccomp" or verb.i == clause.i or verb.i > clause.i:
-        return
-    opener = min(t.i for t in clause.subtree)
-    doc = clause.doc
-    if doc[opener].dep_ != "mark" or doc[opener].head.i != clause.i:
-        return
-    if "Fin" not in clause.morph.get("VerbForm", []) or not any(
-        c.dep_ == "nsubj" for c in clause.children
-    ):
-        return
-    if any(c.dep_ in ("obj", "ccomp", "xcomp", "cop") for c in clause.children):
-        return
-    objects = [
-        c
-        for c in verb.children
-        if c.dep_ == "obj"
-        and c.pos_ == "NOUN"
-        and c.i < opener
-        and not any(g.dep_ == "case" for g in c.children)
-    ]
-    if not objects or not is_event_noun(objects[-1]):
-        return
-    noun = objects[-1]
-    between = [c for c in verb.children if noun.i < c.i < opener]
-    if any(c.dep_ != "obl" for c in between):
-        return
-    end = max(t.i for t in noun.subtree)
-    for oblique in between:
-        if min(t.i for t in oblique.subtree) != end + 1:
-            return
-        end = max(t.i for t in oblique.subtree)
-    if end + 1 != opener:
-        return
-    for oblique in between:
-        oblique.head, oblique.dep_ = noun, "nmod"
-    clause.head, clause.dep_ = noun, "acl:relcl"
-
-
-def _disagree_in_number(word: Token, verb: Token) -> bool:
-    numbers = word.morph.get("Number", []), verb.morph.get("Number", [])
-    return bool(numbers[0] and numbers[1] and numbers[0] != numbers[1])
-
-
-def _names_someone(word: Token) -> bool:
-    """A name, or a determined title with a name beside it ("el Secretario Blinken", "el
-    presidente Lula"), not a bare description ("la capital")."""
-    if word.pos_ == "PROPN" and (word.i == 0 or word.nbor(-1).text == ","):
-        return True
-    return any(c.dep_ == "det" for c in word.children) and (
-        word.pos_ == "PROPN"
-        or any(
-            c.pos_ == "PROPN" and c.dep_ in ("appos", "flat", "flat:name", "amod", "compound")
-            for c in word.children
-        )
-    )
 
 
 def _repair_relative_clause_on_a_verb(doc: Doc) -> None:

@@ -688,6 +688,10 @@ def _countries(text: str, lang: str) -> dict[str, str | None]:
         # no person cue in the words before the name, or a person rather than a state there
         ("Brazil and Chile Jorge Silva spoke.", "en", "Jorge Silva", None),
         ("Putin aide Yuri Ushakov spoke.", "en", "Yuri Ushakov", None),
+        # the state after a post word is where the person serves, not the state they serve
+        ("O embaixador da Rússia no Brasil, Alexey Labetskiy, falou.", "pt", "Alexey Labetskiy",
+         "Q159"),
+        ("U.S. Ambassador to Ukraine Bridget Brink spoke.", "en", "Bridget Brink", "Q30"),
     ],
 )
 def test_an_unknown_name_after_a_title_with_a_state_is_a_person_of_that_state(

@@ -904,7 +904,8 @@ class _Linker:
     def _state_of_title(self, token_index: int) -> str | None:
         """The state in the title right before a name, when the title has a person cue: the
         words walked back from the name (a comma right before it, capitalised words, "of"
-        words, possessive markers, cues) up to six, and a state or demonym among them."""
+        words, possessive markers, post words, cues) up to six, and a state or demonym among
+        them, not one of the post ("Ambassador to Ukraine")."""
         index = token_index - 1
         if index >= 0 and self.texts[index] == ",":
             index -= 1
@@ -921,6 +922,10 @@ class _Linker:
                 continue
             if low in self.lexicon.person_cues:
                 cue = True
+            elif low in self.lexicon.posts and not cue:
+                # "U.S. Ambassador to Ukraine Bridget Brink": the state after the post word is
+                # where the person serves; the one they serve comes before it
+                state = None
             elif not (
                 word[:1].isupper()
                 or low in self.lexicon.of_words

@@ -31,6 +31,9 @@ class Lexicon:
     # "un homólogo estadounidense", "a Russian president": a role after one of these names
     # nobody in particular, so no office holder
     indefinites: frozenset[str] = frozenset()
+    # "U.S. Ambassador to Ukraine", "enviado de EE.UU. para Venezuela": the words that open the
+    # post of a title, whose state is where the person serves, not the state they serve
+    posts: frozenset[str] = frozenset()
     # pairs of letters a name may be spelt with instead of the KB's ("ó" written "ô")
     spelling_variants: tuple[tuple[str, str], ...] = ()
 
@@ -67,6 +70,7 @@ def load_lexicon(lang: str) -> Lexicon:
         possessive=_words(markers, "possessive"),
         determiners=_words(markers, "determiners"),
         indefinites=_words(markers, "indefinites"),
+        posts=_words(markers, "posts"),
         spelling_variants=tuple(
             (str(a), str(b)) for a, b in data["names"].get("spelling_variants", [])
         ),

@@ -495,3 +495,18 @@ def test_not_ending_an_act_tells_that_it_goes_on(
 ) -> None:
     (support,) = [e for e in _events(text, lang, kb) if e.type is EventType.SUPPORT]
     assert support.status is status
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # an event noun inside a clause opened by "if": nothing that happened
+        ("Officials warned that North Korea could supply Russia with shells. Washington has "
+         "threatened new sanctions if an arms deal goes ahead.", "en"),
+    ],
+)
+def test_an_event_noun_in_a_conditional_clause_did_not_happen(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    occurred = [e for e in _events(text, lang, kb) if e.status is Status.OCCURRED]
+    assert not any({"Q159", "Q423"} <= set(e.participants) for e in occurred)

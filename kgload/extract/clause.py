@@ -266,11 +266,26 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
             found.discard("negation")  # "no ha incluido": the auxiliary's, as well
     if frame.rule.nominal and frame.governor is None and not _told_as_a_time(frame, grammar):
         _read_verb_over_noun(frame, grammar, found)
+    nominal = frame.rule.nominal or frame.token.pos_ in ("NOUN", "PROPN")
+    if nominal and _in_a_conditional_clause(frame.token, grammar):
+        found.add("condition")  # "new sanctions if an arms deal goes ahead"
     if "conditional" in found:
         # "disse que enviaria tropas", "said it would deploy": a future told in the past;
         # without a speech verb above, a conditional is only possible
         found.add("plan" if speech_verbs(frame, grammar) else "consider")
     return _reading(found)
+
+
+def _in_a_conditional_clause(noun: Token, grammar: Grammar) -> bool:
+    """An event noun inside a clause opened by "if/se/si" ("if an arms deal goes ahead"): the
+    first verb above its phrase has a conditional subordinator."""
+    for above in noun.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return any(
+                base_dep(c) == "mark" and _words(c) & grammar.markers["condition"]
+                for c in above.children
+            )
+    return False
 
 
 def _described_subject(frame: Frame, grammar: Grammar) -> bool:

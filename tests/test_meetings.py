@@ -435,3 +435,16 @@ def test_a_titled_official_the_kb_does_not_know_meets_for_the_state_of_the_title
         "Rinkevics in Washington.", "en", EventType.MEETING, dt.date(2021, 10, 29)
     )
     assert "Q3047551" in sides and "local:wendy-sherman" in sides
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("pt", "Está prevista uma reunião entre Lula e o presidente da Argentina, Javier Milei."),
+        ("en", "A meeting between Lula and the President of Argentina, Javier Milei, is planned."),
+    ],
+)
+def test_the_second_of_a_pair_after_between_is_a_side_of_the_talks(lang: str, text: str) -> None:
+    # the parser hangs the second member on the event noun, as its conjunct
+    (sides,) = _sides(text, lang, EventType.MEETING, dt.date(2024, 2, 10))
+    assert {"Q37181", "Q52395487"} <= sides

@@ -975,6 +975,29 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
             for grand in child.children:
                 if base_dep(grand) in ("obj", "obl", "nmod") and case_phrase(grand):
                     _read_modifier(frame, grand, grammar)
+    _read_second_of_a_pair(frame, noun, grammar)
+
+
+def _read_second_of_a_pair(frame: Frame, noun: Token, grammar: Grammar) -> None:
+    """ "uma reunião entre Lula e o presidente da Argentina" with "presidente" a conjunct of
+    "reunião": a name or noun coordinated with the event noun, with no case word of its own,
+    right after a "between" phrase that has no conjunct, is that phrase's second member."""
+    between = [
+        p
+        for p in frame.partners
+        if case_phrase(p) in grammar.markers["between"] and not children(p, "conj")
+    ]
+    if not between:
+        return
+    for child in children(noun, "conj"):
+        if (
+            child.i > between[0].i
+            and child.pos_ in ("NOUN", "PROPN")
+            and not children(child, "case")
+            and child not in frame.partners
+        ):
+            frame.partners.append(child)
+            return
 
 
 def _read_as_clause(noun: Token) -> bool:

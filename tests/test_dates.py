@@ -58,6 +58,8 @@ PT_CASES = [
     case("em julho de 2024", ("julho de 2024", "2024-07", "absolute")),
     case("o acordo de julho de 2024", ("julho de 2024", "2024-07", "absolute")),
     case("em julho", ("julho", "2025-07", "absolute")),
+    # a schedule: "marcada para julho", "adiada para julho"
+    case("está marcada para julho", ("julho", "2025-07", "absolute")),
     case("no mês de março", ("março", "2025-03", "absolute")),
     case("em outubro", ("outubro", "2024-10", "absolute")),
     case("julho foi quente"),
@@ -170,6 +172,7 @@ EN_CASES = [
     case("on Aug. 12", ("Aug. 12", "2025-08-12", "absolute")),
     case("by Sept 30", ("Sept 30", "2025-09-30", "absolute")),
     case("in July", ("July", "2025-07", "absolute")),
+    case("is scheduled for July", ("July", "2025-07", "absolute")),
     case("in July 2024", ("July 2024", "2024-07", "absolute")),
     case("in 2010", ("2010", "2010", "absolute")),
     case("July was hot"),
@@ -226,6 +229,7 @@ EN_CASES = [
 ES_CASES = [
     case("el 12 de julio de 2025", ("12 de julio de 2025", "2025-07-12", "absolute")),
     case("en julio del 2024", ("julio del 2024", "2024-07", "absolute")),
+    case("está prevista para julio", ("julio", "2025-07", "absolute")),
     case("en 2010", ("2010", "2010", "absolute")),
     case("el martes", ("el martes", "2025-08-12", "weekday")),
     case("este viernes", ("este viernes", "2025-08-15", "weekday")),

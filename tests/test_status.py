@@ -510,3 +510,20 @@ def test_an_event_noun_in_a_conditional_clause_did_not_happen(
 ) -> None:
     occurred = [e for e in _events(text, lang, kb) if e.status is Status.OCCURRED]
     assert not any({"Q159", "Q423"} <= set(e.participants) for e in occurred)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "marcar" is also a verb of commemorating ("marcar o aniversário"), whose object is
+        # only a topic; said of the event as its subject it schedules it
+        ("A visita de Lula à Índia está marcada para setembro.", "pt"),
+        ("Lula's visit to India is scheduled for September.", "en"),
+    ],
+)
+def test_a_visit_scheduled_for_a_month_is_planned_then(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2024, 2, 10))
+    (visit,) = [e for e in analyze(article, kb).events if e.type is EventType.VISIT]
+    assert (visit.status, visit.date.iso() if visit.date else None) == (Status.PLANNED, "2024-09")

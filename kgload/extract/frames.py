@@ -323,8 +323,12 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
         & grammar.classes.get("response", frozenset())
     ):
         return answering, GIVES_SUBJECT  # "o Irã respondeu com ondas de mísseis": Iran fired
-    if lemmas & grammar.status["topic"]:
-        return None, ""  # "discutir a invasão": the event is what is talked about
+    if lemmas & grammar.status["topic"] and not (
+        base_dep(noun) == "nsubj" and lemmas & grammar.status_verbs
+    ):
+        # "discutir a invasão": the event is what is talked about; not the subject of a
+        # predicate of plan that is also such a verb ("a visita está marcada para setembro")
+        return None, ""
     if _given_as(noun, above, grammar) or (above is not None and _reached(noun, above, grammar)):
         return above, GIVES_SUBJECT  # "in military aid"; "llegaron a un acuerdo": they made it
     if _argument_of_its_verb(noun, relation, head):

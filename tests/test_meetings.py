@@ -448,3 +448,17 @@ def test_the_second_of_a_pair_after_between_is_a_side_of_the_talks(lang: str, te
     # the parser hangs the second member on the event noun, as its conjunct
     (sides,) = _sides(text, lang, EventType.MEETING, dt.date(2024, 2, 10))
     assert {"Q37181", "Q52395487"} <= sides
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "President Biden spoke with President Xi Jinping on the sidelines of the summit."),
+        ("pt", "Lula conversou com Xi Jinping à margem da cúpula do G20."),
+    ],
+)
+def test_talking_with_a_leader_on_the_margins_of_an_event_is_a_meeting(
+    lang: str, text: str
+) -> None:
+    kinds = {e.type for e in _events(text, lang, dt.date(2023, 11, 15))}
+    assert kinds == {EventType.MEETING}

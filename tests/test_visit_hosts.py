@@ -190,3 +190,20 @@ def test_greeting_a_decision_is_no_meeting() -> None:
     article = Article(id="t", text="Kim greeted the decision with enthusiasm.", lang="en",
                       source="test", published=dt.date(2024, 6, 19))
     assert not analyze(article, load_kb()).events
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "visitor"),
+    [
+        # an ambassador received where they are posted is no visitor
+        ("pt", "O Presidente José Maria Neves recebeu o embaixador dos Estados Unidos na Praia.",
+         None),
+        ("pt", "O Presidente José Maria Neves recebeu o presidente de Angola, João Lourenço, na "
+               "Praia.", "Q28650390"),
+    ],
+)
+def test_an_envoy_received_where_posted_makes_no_visit(
+    lang: str, text: str, visitor: str | None
+) -> None:
+    visits = _visits(text, lang)
+    assert [v.agent for v in visits] == ([visitor] if visitor else [])

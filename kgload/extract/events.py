@@ -1129,6 +1129,7 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
         frame.type is not EventType.MEETING
         or frame.rule.nominal
         or not context.grammar.lemmas(verb.lemma_, verb.text) & host_words
+        or _resident_guests(verb, context.grammar)
     ):
         return None
     # the place phrase, or one the parser hung on the guest ("received Lula in Paris",
@@ -1157,6 +1158,14 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
             if state is not None and state.method == "metonym":
                 return state.key
     return _host_of_a_visit(verb, reader, context)
+
+
+def _resident_guests(verb: Token, grammar: Grammar) -> bool:
+    """ "recebeu o embaixador dos Estados Unidos na Praia": an ambassador received where they
+    are posted is no visitor; the guests the verb names are all such envoys."""
+    resident = grammar.classes.get("resident", frozenset())
+    guests = children(verb, "obj", "nsubj:pass")
+    return bool(guests) and all(g.lemma_.lower() in resident for g in guests)
 
 
 def _host_of_a_visit(verb: Token, reader: ActorReader, context: _Context) -> str | None:

@@ -38,6 +38,7 @@ from kgload.nlp.parse import (
     _repair_verb_read_as_a_named_noun,
     _repair_verb_read_as_its_objects_adjective,
     repair_copula_of_a_place,
+    repair_goal_read_as_infinitive_subject,
     repair_main_verb_read_as_participle,
 )
 
@@ -965,3 +966,57 @@ def test_a_participle_that_agrees_is_an_adjective_and_stays() -> None:
     doc = _perfect("|Gender=Masc")
     _repair_auxiliary_read_as_the_verb(doc)
     assert (doc[1].dep_, doc[3].dep_) == ("ROOT", "xcomp")
+
+
+def _purpose(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+
+
+def test_a_goal_read_as_the_subject_of_an_infinitive_goes_back_to_the_verb() -> None:
+    # the misparse of "Modi flew to Moscow to meet Putin": "to Moscow" the subject of "meet"
+    doc = _purpose(
+        ["Modi", "flew", "to", "Moscow", "to", "meet", "Putin"],
+        [1, 1, 5, 5, 5, 1, 5],
+        ["nsubj", "ROOT", "mark", "nsubj", "mark", "advcl", "obj"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "PROPN"],
+    )
+    repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
+    assert (doc[3].dep_, doc[3].head.i) == ("obl", 1)
+    assert (doc[2].dep_, doc[2].head.i) == ("case", 3)
+
+
+def test_the_subject_of_an_infinitive_after_for_stays() -> None:
+    doc = _purpose(
+        ["asked", "for", "Russia", "to", "withdraw"],
+        [0, 4, 4, 4, 0],
+        ["ROOT", "mark", "nsubj", "mark", "advcl"],
+        ["VERB", "ADP", "PROPN", "PART", "VERB"],
+    )
+    repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
+    assert (doc[2].dep_, doc[2].head.i) == ("nsubj", 4)
+
+
+def test_an_infinitive_hung_on_the_place_goes_back_to_the_verb() -> None:
+    # "Lula went to Beijing to sign agreements": "to sign" read as a clause of "Beijing"
+    doc = _purpose(
+        ["Lula", "went", "to", "Beijing", "to", "sign", "agreements"],
+        [1, 1, 3, 1, 5, 3, 5],
+        ["nsubj", "ROOT", "case", "obl", "mark", "xcomp", "obj"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN"],
+    )
+    repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
+    assert (doc[5].dep_, doc[5].head.i) == ("advcl", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prime Minister Narendra Modi flew to Moscow to meet President Vladimir Putin.",
+        "Emmanuel Macron arrived in Beijing to hold talks with Xi Jinping.",
+    ],
+)
+def test_a_trip_to_meet_someone_is_a_visit_and_a_meeting(text: str) -> None:
+    article = Article(id="t", text=text, lang="en", source="test",
+                      published=dt.date(2023, 4, 14))
+    types = {e.type for e in analyze(article, load_kb()).events}
+    assert types == {EventType.VISIT, EventType.MEETING}

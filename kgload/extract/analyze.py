@@ -36,6 +36,7 @@ from kgload.nlp.parse import (
     modifier_of_a_verbless_root,
     parse_sentences,
     repair_copula_of_a_place,
+    repair_goal_read_as_infinitive_subject,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -610,6 +611,8 @@ def _parse(
                     repair_verb_read_as_a_modifier_of_the_root(verb)
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
+                if grammar.clause_subject_cases:
+                    repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

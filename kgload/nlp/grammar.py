@@ -176,6 +176,10 @@ class Grammar:
     # verbs of being somewhere that UD parses as the copula of the place ("esteve em Pequim"):
     # made the verb again, so "estar+obl:@place" can be read (kgload.nlp.parse)
     locative_copulas: frozenset[str] = field(default_factory=frozenset)
+    # the only case words that mark the subject of an infinitive with a particle ("for Russia
+    # to send"); any other one there ("flew to Moscow to meet") governs an oblique of the verb
+    # above, which the parser misread (kgload.nlp.parse); empty where infinitives take no particle
+    clause_subject_cases: frozenset[str] = field(default_factory=frozenset)
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
     # the future and conditional written as the infinitive and an ending ("firmarán",
@@ -362,6 +366,9 @@ def _name_parsing(parsing: Mapping[str, Any], where: str) -> dict[str, Any]:
         "pro_drop": parsing.get("pro_drop", False) is True,
         "locative_copulas": _words(
             parsing.get("locative_copulas", []), f"{where} [parsing] locative_copulas"
+        ),
+        "clause_subject_cases": _words(
+            parsing.get("clause_subject_cases", []), f"{where} [parsing] clause_subject_cases"
         ),
     }
 

@@ -1304,6 +1304,44 @@ def repair_copula_of_a_place(doc: Doc, lemmas: frozenset[str]) -> None:
         place.head, place.dep_ = verb, "obl"
 
 
+def repair_goal_read_as_infinitive_subject(doc: Doc, subject_cases: frozenset[str]) -> None:
+    """ "Modi flew to Moscow to meet Putin", "Macron arrived in Beijing to hold talks": small
+    English parsers read "to Moscow" as the subject of "to meet" with "to" its subordinator,
+    the shape of "for Russia to send". An infinitive with its particle right before it, whose
+    subject follows a case word other than `subject_cases` (by language), gets its phrase back
+    as an oblique of the verb above; the purpose clause then has the main clause's subject.
+    An infinitive hung on that place name ("went to Beijing to sign") goes back to the verb."""
+    for verb in doc:
+        head = verb.head
+        particle = doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            particle is None
+            or particle.head.i != verb.i
+            or particle.dep_ != "mark"
+            or particle.pos_ != "PART"
+            or verb.dep_ not in ("advcl", "xcomp", "acl")
+        ):
+            continue
+        if head.pos_ == "PROPN" and head.dep_ == "obl" and head.head.pos_ == "VERB":
+            verb.head, verb.dep_ = head.head, "advcl"
+            continue
+        if head.pos_ != "VERB":
+            continue
+        for subject in [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]:
+            first = min(t.i for t in subject.subtree)
+            case = doc[first - 1] if first > 0 else None
+            if (
+                case is None
+                or case.head.i != verb.i
+                or case.dep_ != "mark"
+                or case.pos_ != "ADP"
+                or case.text.lower() in subject_cases
+            ):
+                continue
+            subject.head, subject.dep_ = head, "obl"
+            case.head, case.dep_ = subject, "case"
+
+
 def _repair_auxiliary_read_as_the_verb(doc: Doc) -> None:
     """ "The UK has today sanctioned 50 businesses" with "has" the root and "sanctioned" its
     `xcomp` or `conj`: a finite verb with no object of its own, then only adverbials of the

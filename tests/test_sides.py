@@ -303,6 +303,13 @@ def test_the_tense_of_the_clause_a_date_is_told_in_decides() -> None:
         # a sentence that happens to end so is no dateline
         ("El pacto se firmó en 2016.- Luego habló.", None),
         ("Nota\n\nMODERADOR, 2: Gracias.", None),
+        # a place in mixed case and a dash set off by spaces (Brazilian agencies)
+        ("Brasília - A chanceler chegou.", "Brasília - "),
+        ("Rio de Janeiro – O presidente falou.", "Rio de Janeiro – "),
+        # a dash inside a sentence, or before a number or a word in lower case, is none
+        ("Putin - que chegou ontem - falou.", None),
+        ("Brasil - 12 votos.", None),
+        ("O presidente falou - A visita.", None),
     ],
 )
 def test_a_dateline_may_carry_a_day(text: str, dateline: str | None) -> None:
@@ -646,3 +653,9 @@ def test_a_place_and_a_colon_opening_the_text_is_no_side() -> None:
                    if e.type is EventType.SANCTION]
     assert set(sanction.participants) == {"Q17", "Q159"}
     assert sanction.date is not None and sanction.date.iso() == "2024-03-01"
+
+
+def test_a_visit_under_a_mixed_case_dateline_keeps_its_visitor() -> None:
+    text = "Brasília - A chanceler da Alemanha, Angela Merkel, desembarcou hoje em Brasília."
+    [visit] = [e for e in _events(text, "pt", dt.date(2015, 8, 19)) if e.type is EventType.VISIT]
+    assert (visit.agent, visit.recipient) == ("Q567", "Q155")

@@ -65,8 +65,8 @@ log = logging.getLogger("kgload")
 
 
 # A wire or agency dateline opening a paragraph: "BARI, Italy (Reuters) - ", "MOSCOU — ",
-# "Bruselas (EuroEFE).- ", "BOGOTÁ, 23 ene (Xinhua) — ". Only punctuation, capitals and digits
-# decide, so it holds for any language.
+# "Bruselas (EuroEFE).- ", "Brasília - ", "BOGOTÁ, 23 ene (Xinhua) — ". Only punctuation,
+# capitals and digits decide, so it holds for any language.
 _DATELINE = re.compile(
     r"^[ \t]*(?:"
     r"[A-ZÀ-Þ][\w'’.-]*(?:[ ,/]+[A-ZÀ-Þa-zà-ÿ0-9][\w'’.-]*){0,4}[ \t]*\([A-ZÀ-Þ][^()\n]{0,39}\)"
@@ -86,6 +86,10 @@ _DATELINE = re.compile(
     # a place of one to three capitalised words ("Santiago de Chile.- ")
     r"|[A-ZÀ-Þ][\w'’]*(?:[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?[A-ZÀ-Þ][\w'’]*){0,2}"
     r"|[0-9]+(?:/[0-9]+){2})(?:[ \t]+\([A-ZÀ-Þ][^()\n]{0,39}\))?\.[-–—](?=[ \t]*[A-ZÀ-Þ])"
+    # "Brasília - A chanceler…", "Rio de Janeiro – O…": one to three capitalised words, a dash
+    # set off by spaces, and a capital that opens the sentence
+    r"|[A-ZÀ-Þ][\w'’.]*(?:[ \t]+(?:[a-zà-ÿ]{1,3}[ \t]+)?[A-ZÀ-Þ][\w'’]*){0,2}[ \t]+[-–—][ \t]+"
+    r"(?=[A-ZÀ-Þ])"
     r")[ \t]*",
     re.MULTILINE,
 )

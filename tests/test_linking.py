@@ -706,3 +706,16 @@ def test_a_bare_ministers_title_on_a_governments_site_is_its_holder() -> None:
                url="https://www.gov.uk/government/news/x")
     )
     assert found["Defence Secretary"] == "Q478596"
+
+
+def test_the_end_of_a_full_name_told_before_is_that_person_accents_aside() -> None:
+    # the KB knows the surname unaccented ("Lopez Obrador"): the accented one became a stranger
+    found = _keys(
+        _links(
+            "El presidente Andrés Manuel López Obrador se reunió con Guillermo Lasso. "
+            "López Obrador anunció un acuerdo.",
+            "es",
+            published=dt.date(2023, 5, 5),
+        )
+    )
+    assert found["López Obrador"] == "Q318508"

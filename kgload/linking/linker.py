@@ -21,7 +21,7 @@ from typing import NamedTuple
 import spacy.util
 from spacy.tokens import Doc, Span
 
-from kgload.linking.kb import Alias, KBEntity, KnowledgeBase
+from kgload.linking.kb import Alias, KBEntity, KnowledgeBase, fold_accents
 from kgload.model import Article, Entity, EntityKind, Mention, local_key
 from kgload.nlp.lexicon import Lexicon
 
@@ -837,6 +837,8 @@ class _Linker:
             ):
                 self._maybe_coreference(span)
                 continue
+            if self._end_of_a_name_told_before(span):
+                continue
             self._local(span, self._kind_from_context(span))
 
     def _tokens(self, start_char: int, end_char: int) -> _TokenRange | None:
@@ -1039,6 +1041,21 @@ class _Linker:
             if mention.start < span.start_char:
                 self._add(span.start, span.end, mention.key, mention.kind, "coreference")
                 return
+
+    def _end_of_a_name_told_before(self, span: Span) -> bool:
+        """ "Andrés Manuel López Obrador … López Obrador anunció": a run of names that ends
+        the full name of a person named before (accents aside) is that person again."""
+        wanted = fold_accents(span.text).lower()
+        for mention in reversed(self.people_by_word.get(span[-1].text, [])):
+            told = fold_accents(mention.text).lower()
+            if (
+                mention.start < span.start_char
+                and len(told) > len(wanted)
+                and told.endswith(" " + wanted)
+            ):
+                self._add(span.start, span.end, mention.key, mention.kind, "coreference")
+                return True
+        return False
 
     def _kind_from_context(self, span: Span) -> EntityKind | None:
         words = {t.lower_ for t in span}

@@ -268,3 +268,15 @@ def test_to_abstain_from_condemning_is_no_condemnation() -> None:
     assert _of("Brasil condenó a Rusia.", EventType.CONDEMNATION) == [
         (frozenset({BRAZIL, RUSSIA}), Status.OCCURRED)
     ]
+
+
+def test_a_plural_the_lemmatizer_left_as_it_is_still_names_its_class() -> None:
+    # "sanciones" kept as its own lemma before "el martes": "imponer+@sanction" found nothing
+    grammar = load_grammar("es")
+    assert {"sanciones", "restricciones"} <= grammar.classes["sanction"]
+    assert _of("Estados Unidos impuso sanciones el martes a Rusia.", EventType.SANCTION) == [
+        (frozenset({USA, RUSSIA}), Status.OCCURRED)
+    ]
+    # the twin: a plain plural in "s" is read as before, and a name keeps its own spelling
+    assert "medidas" not in grammar.classes["sanction"]
+    assert load_grammar("pt").classes["sanction"] >= {"sanções", "restrições"}

@@ -380,8 +380,10 @@ def load_grammar(lang: str) -> Grammar:
     data = read_language_file(name, f"no event grammar for language {lang!r}")
     where = f"lexicons/{name}"
     parsing: dict[str, object] = dict(data.get("parsing", {}))
+    plurals = _plural_endings(data.get("morphology", {}).get("plurals", {}))
     classes = {
-        key: _words(value, f"{where} [classes] {key}") for key, value in data["classes"].items()
+        key: _with_plurals(_words(value, f"{where} [classes] {key}"), plurals)
+        for key, value in data["classes"].items()
     }
     markers = {
         role: _words(data["markers"].get(role, []), f"{where} [markers] {role}")
@@ -400,7 +402,7 @@ def load_grammar(lang: str) -> Grammar:
     return Grammar(
         lang=lang,
         verbs=_rules_in_order(triggers.verbs),
-        nouns=_rules_in_order(triggers.nouns),
+        nouns=_rules_in_order(_nouns_with_plurals(triggers.nouns, plurals)),
         classes=MappingProxyType(classes),
         numbers=MappingProxyType(numbers),
         markers=MappingProxyType(markers),
@@ -442,6 +444,42 @@ def load_grammar(lang: str) -> Grammar:
         present_endings=_present_endings(morphology.get("present_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
+
+
+def _plural_endings(table: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(singular ending, plural ending) pairs, the longest singular ending first."""
+    pairs = {(str(k).lower(), str(v).lower()) for k, v in table.items()}
+    return tuple(sorted(pairs, key=lambda item: (-len(item[0]), item)))
+
+
+def _plural(word: str, endings: tuple[tuple[str, str], ...]) -> str | None:
+    """The plural of a one-word noun by the first ending it has ("sanción" → "sanciones"), or
+    None: a lemmatizer often leaves an unseen plural as its own lemma, and a word list must
+    still know it. A plain added "s" needs no rule (`word_forms` strips it)."""
+    if " " in word:
+        return None
+    for singular, plural in endings:
+        if word.endswith(singular) and len(word) > len(singular):
+            return word[: len(word) - len(singular)] + plural
+    return None
+
+
+def _with_plurals(words: frozenset[str], endings: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    if not endings:
+        return words
+    return words | {p for w in words if (p := _plural(w, endings)) is not None}
+
+
+def _nouns_with_plurals(
+    nouns: Mapping[str, list[TriggerRule]], endings: tuple[tuple[str, str], ...]
+) -> Mapping[str, list[TriggerRule]]:
+    """Each event noun's rules also under its plural, unless the plural has rules of its own."""
+    table = dict(nouns)
+    for lemma, rules in nouns.items():
+        plural = _plural(lemma, endings)
+        if plural is not None and plural not in table:
+            table[plural] = rules
+    return table
 
 
 def _attribution_words(data: Mapping[str, Any], key: str, where: str) -> frozenset[str]:

@@ -204,3 +204,12 @@ def test_a_wire_dateline_gives_no_day_to_an_event_dated_in_the_story() -> None:
     # a date further down the first line is no dateline's
     dates = find_dates("Ayer, 3 de mayo, Perú firmó.", lang="es", published=dt.date(2021, 5, 4))
     assert dateline_date("Ayer, 3 de mayo, Perú firmó.", dates) is None
+
+
+def test_a_name_read_as_a_compound_of_the_day_after_it_keeps_its_case() -> None:
+    # "for Ukraine Thursday": "Ukraine" parsed as a compound of "Thursday" left the aid with no
+    # recipient, so no event
+    text = "President Joe Biden announced new military aid for Ukraine Thursday at the summit."
+    aid = [e for e in _events(text, "en", dt.date(2024, 7, 11))
+           if e.type is EventType.MILITARY_AID]
+    assert [(e.agent, e.recipient) for e in aid] == [("Q6279", "Q212")]

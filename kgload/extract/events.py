@@ -1649,6 +1649,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             continue
         head = heads[0]
         _date_read_as_a_compound(head, inside)
+        _name_read_as_a_compound_of_a_date(head, inside)
         verb = head.head
         if head.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -1716,6 +1717,26 @@ def _date_read_as_a_compound(date: Token, inside: list[Token]) -> None:
     noun.dep_ = "obj"
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i:
         repair_main_verb_read_as_participle(verb.doc)
+
+
+def _name_read_as_a_compound_of_a_date(date: Token, inside: list[Token]) -> None:
+    """ "announced a new aid package for Ukraine Thursday" parsed with "Ukraine" as a compound
+    of "Thursday" (and "for" the case of the whole): a day is no kind of thing a name can
+    modify, so a name with its own case word right before the date hangs where the date does,
+    an oblique of a verb or a modifier of a noun."""
+    holder = date.head
+    if holder.i == date.i or base_dep(date) not in ("obl", "nmod"):
+        return
+    start = min(t.i for t in inside)
+    for name in children(date, "compound"):
+        if (
+            name.pos_ == "PROPN"
+            and name.i < start
+            and name.right_edge.i == start - 1
+            and any(base_dep(c) == "case" for c in name.children)
+        ):
+            name.head = holder
+            name.dep_ = "obl" if holder.pos_ in ("VERB", "AUX") else "nmod"
 
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:

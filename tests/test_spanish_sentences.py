@@ -280,3 +280,26 @@ def test_a_plural_the_lemmatizer_left_as_it_is_still_names_its_class() -> None:
     # the twin: a plain plural in "s" is read as before, and a name keeps its own spelling
     assert "medidas" not in grammar.classes["sanction"]
     assert load_grammar("pt").classes["sanction"] >= {"sanções", "restrições"}
+
+
+def test_the_of_phrase_after_an_event_noun_object_is_the_nouns() -> None:
+    # "de seis tanques" parsed as an oblique of "anunció": the shipment had no goods, so no aid
+    assert _of(
+        "El Gobierno español anunció el envío de seis tanques Leopard a Ucrania.",
+        EventType.MILITARY_AID,
+    ) == [(frozenset({SPAIN, UKRAINE}), Status.OCCURRED)]
+
+
+def test_an_of_phrase_after_a_plain_object_stays_the_verbs() -> None:
+    from kgload.nlp.parse import repair_of_phrase_of_an_event_noun
+
+    # "retiró las tropas de Siria": "de Siria" is where they leave from, and "tropas" no event
+    doc = Doc(
+        Vocab(),
+        words=["retiró", "las", "tropas", "de", "Siria"],
+        heads=[0, 2, 0, 4, 0],
+        deps=["ROOT", "det", "obj", "case", "obl"],
+        pos=["VERB", "DET", "NOUN", "ADP", "PROPN"],
+    )
+    repair_of_phrase_of_an_event_noun(doc, load_grammar("es").nouns, frozenset({"de"}))
+    assert (doc[4].dep_, doc[4].head.i) == ("obl", 0)

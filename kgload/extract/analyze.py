@@ -37,6 +37,7 @@ from kgload.nlp.parse import (
     parse_sentences,
     repair_copula_of_a_place,
     repair_goal_read_as_infinitive_subject,
+    repair_of_phrase_of_an_event_noun,
     repair_verb_read_as_a_copula,
     repair_verb_read_as_a_modifier_of_the_root,
 )
@@ -611,6 +612,7 @@ def _parse(
                     repair_verb_read_as_a_modifier_of_the_root(verb)
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
+                repair_of_phrase_of_an_event_noun(doc, grammar.nouns, grammar.markers["of"])
                 if grammar.clause_subject_cases:
                     repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
         share = (clock() - before) / len(group)

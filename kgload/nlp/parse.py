@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, MutableMapping, Sequence
+from collections.abc import Callable, Collection, MutableMapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -1340,6 +1340,32 @@ def repair_goal_read_as_infinitive_subject(doc: Doc, subject_cases: frozenset[st
                 continue
             subject.head, subject.dep_ = head, "obl"
             case.head, case.dep_ = subject, "case"
+
+
+def repair_of_phrase_of_an_event_noun(
+    doc: Doc, nouns: Collection[str], of_words: frozenset[str]
+) -> None:
+    """ "anunció el envío de seis tanques a Ucrania" with "de seis tanques" an oblique of
+    "anunció": an "of" phrase (`of_words`, by language) right after a verb's object that is an
+    event noun (`nouns`) says what the event is of, so it is the noun's modifier."""
+    for phrase in doc:
+        verb = phrase.head
+        if phrase.dep_ != "obl" or verb.i == phrase.i:
+            continue
+        case = [c for c in phrase.children if c.dep_ == "case" and c.i < phrase.i]
+        if not case or case[0].text.lower() not in of_words:
+            continue
+        start = phrase.left_edge.i
+        noun = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "obj" and c.pos_ == "NOUN" and c.right_edge.i == start - 1
+            ),
+            None,
+        )
+        if noun is not None and (noun.lemma_.lower() in nouns or noun.lower_ in nouns):
+            phrase.head, phrase.dep_ = noun, "nmod"
 
 
 def _repair_auxiliary_read_as_the_verb(doc: Doc) -> None:

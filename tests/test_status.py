@@ -65,6 +65,9 @@ NOT_OCCURRED = [
     ("Rusia y Ucrania terminaron la reunión sin alcanzar un acuerdo.", "es"),
     ("Argentina no impuso sanciones a Rusia.", "es"),
     ("El presidente de Irán canceló su viaje a Brasil.", "es"),
+    # a verb over an indefinite event noun, negated up its controls: the meeting is not told
+    ("O ministro não quis confirmar um encontro entre Lula e Trump.", "pt"),
+    ("The minister did not want to confirm a meeting between Lula and Trump.", "en"),
 ]
 
 
@@ -527,3 +530,10 @@ def test_a_visit_scheduled_for_a_month_is_planned_then(
     article = Article(id="t", text=text, lang=lang, source="test", published=dt.date(2024, 2, 10))
     (visit,) = [e for e in analyze(article, kb).events if e.type is EventType.VISIT]
     assert (visit.status, visit.date.iso() if visit.date else None) == (Status.PLANNED, "2024-09")
+
+
+def test_a_negated_verb_over_a_definite_event_noun_leaves_it_told(kb: KnowledgeBase) -> None:
+    # "did not comment on the meeting": the meeting it names took place
+    [meeting] = _events("The minister did not comment on the meeting between Lula and Trump.",
+                        "en", kb)
+    assert meeting.status is Status.OCCURRED

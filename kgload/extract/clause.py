@@ -508,6 +508,30 @@ def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> Non
     for key in ("deny", "refuse", "cancel", "threaten", "plan", "consider"):
         if words & grammar.status[key]:
             found.add(key)
+    if _negated_up_the_controls(above, grammar) and not _definite(frame.token):
+        # "não quis confirmar um encontro", "did not want to announce a visit": a verb that
+        # does not act on the event, negated, leaves it only possible ("did not comment on
+        # the meeting" takes for granted the meeting it names)
+        found.add("consider")
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun has a definite article or a possessor: what it names is known to be."""
+    return any(
+        "Def" in c.morph.get("Definite", []) for c in children(noun, "det")
+    ) or bool(children(noun, "nmod:poss"))
+
+
+def _negated_up_the_controls(verb: Token, grammar: Grammar) -> bool:
+    """Whether a verb, or one above it that controls it (`xcomp`), is negated."""
+    negation = grammar.status["negation"]
+    node = verb
+    while True:
+        if any(base_dep(c) in ("advmod", "neg") and _words(c) & negation for c in node.children):
+            return True
+        if base_dep(node) != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def _reading(found: set[str]) -> Reading:

@@ -303,3 +303,19 @@ def test_an_of_phrase_after_a_plain_object_stays_the_verbs() -> None:
     )
     repair_of_phrase_of_an_event_noun(doc, load_grammar("es").nouns, frozenset({"de"}))
     assert (doc[4].dep_, doc[4].head.i) == ("obl", 0)
+
+
+
+def test_the_to_phrase_after_an_event_noun_oblique_is_the_nouns() -> None:
+    from kgload.nlp.parse import repair_of_phrase_of_an_event_noun
+
+    # "no vacilará en su apoyo al pueblo": "al pueblo" parsed as an oblique of "vacilará"
+    doc = Doc(
+        Vocab(),
+        words=["no", "vacilará", "en", "su", "apoyo", "al", "pueblo"],
+        heads=[1, 1, 4, 4, 1, 6, 1],
+        deps=["advmod", "ROOT", "case", "det", "obl", "case", "obl"],
+        pos=["ADV", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN"],
+    )
+    repair_of_phrase_of_an_event_noun(doc, load_grammar("es").nouns, frozenset({"de", "al"}))
+    assert (doc[6].dep_, doc[6].head.i) == ("nmod", 4)

@@ -612,7 +612,10 @@ def _parse(
                     repair_verb_read_as_a_modifier_of_the_root(verb)
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
-                repair_of_phrase_of_an_event_noun(doc, grammar.nouns, grammar.markers["of"])
+                # a phrase that says whose or to whom an event noun's event is
+                repair_of_phrase_of_an_event_noun(
+                    doc, grammar.nouns, grammar.markers["of"] | grammar.markers["recipient"]
+                )
                 if grammar.clause_subject_cases:
                     repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
         share = (clock() - before) / len(group)

@@ -1343,28 +1343,29 @@ def repair_goal_read_as_infinitive_subject(doc: Doc, subject_cases: frozenset[st
 
 
 def repair_of_phrase_of_an_event_noun(
-    doc: Doc, nouns: Collection[str], of_words: frozenset[str]
+    doc: Doc, nouns: Collection[str], case_words: frozenset[str]
 ) -> None:
     """ "anunció el envío de seis tanques a Ucrania" with "de seis tanques" an oblique of
-    "anunció": an "of" phrase (`of_words`, by language) right after a verb's object that is an
-    event noun (`nouns`) says what the event is of, so it is the noun's modifier."""
+    "anunció", "no vacilará en su apoyo al pueblo de Ucrania" with "al pueblo" one of
+    "vacilará": a phrase opened by one of `case_words` (of whom, to whom; by language) right
+    after a verb's object or oblique that is an event noun (`nouns`) is the noun's modifier."""
     for phrase in doc:
         verb = phrase.head
         if phrase.dep_ != "obl" or verb.i == phrase.i:
             continue
         case = [c for c in phrase.children if c.dep_ == "case" and c.i < phrase.i]
-        if not case or case[0].text.lower() not in of_words:
+        if not case or case[0].text.lower() not in case_words:
             continue
         start = phrase.left_edge.i
         noun = next(
             (
                 c
                 for c in verb.children
-                if c.dep_ == "obj" and c.pos_ == "NOUN" and c.right_edge.i == start - 1
+                if c.dep_ in ("obj", "obl") and c.pos_ == "NOUN" and c.right_edge.i == start - 1
             ),
             None,
         )
-        if noun is not None and (noun.lemma_.lower() in nouns or noun.lower_ in nouns):
+        if noun is not None and (noun.lemma_.lower() in nouns or noun.text.lower() in nouns):
             phrase.head, phrase.dep_ = noun, "nmod"
 
 

@@ -537,3 +537,21 @@ def test_a_negated_verb_over_a_definite_event_noun_leaves_it_told(kb: KnowledgeB
     [meeting] = _events("The minister did not comment on the meeting between Lula and Trump.",
                         "en", kb)
     assert meeting.status is Status.OCCURRED
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Eles falarão de comércio antes da visita que Lula fará no domingo à Colômbia.", "pt"),
+        ("They will discuss trade before the visit that Lula will pay to Colombia on Sunday.",
+         "en"),
+    ],
+)
+def test_a_light_verb_in_the_future_in_a_relative_clause_plans_the_event(
+    text: str, lang: str, kb: KnowledgeBase
+) -> None:
+    # the visit was read as past and dated to the Sunday before publication (a Wednesday)
+    [visit] = [e for e in _events(text, lang, kb) if e.type is EventType.VISIT]
+    assert (visit.status, visit.date.iso() if visit.date else None) == (
+        Status.PLANNED, "2025-03-16"
+    )

@@ -266,6 +266,8 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
             found.discard("negation")  # "no ha incluido": the auxiliary's, as well
     if frame.rule.nominal and frame.governor is None and not _told_as_a_time(frame, grammar):
         _read_verb_over_noun(frame, grammar, found)
+    if frame.rule.nominal:
+        _read_light_relative(frame, grammar, found)
     nominal = frame.rule.nominal or frame.token.pos_ in ("NOUN", "PROPN")
     if nominal and _in_a_conditional_clause(frame.token, grammar):
         found.add("condition")  # "new sanctions if an arms deal goes ahead"
@@ -274,6 +276,22 @@ def read_status(frame: Frame, grammar: Grammar) -> Reading:
         # without a speech verb above, a conditional is only possible
         found.add("plan" if speech_verbs(frame, grammar) else "consider")
     return _reading(found)
+
+
+def _read_light_relative(frame: Frame, grammar: Grammar, found: set[str]) -> None:
+    """ "la visita que Lula hará el domingo", "the visit he will pay": a relative clause on
+    the event noun whose verb is a light one tells the event's own tense, future or
+    conditional, as a governing light verb would."""
+    for clause in children(frame.token, "acl:relcl"):
+        if not _words(clause, grammar) & grammar.light:
+            continue
+        auxiliaries = children(clause, "aux")
+        if "Fut" in clause.morph.get("Tense", []) or any(
+            _words(a) & grammar.status["planned_aux"] for a in auxiliaries
+        ):
+            found.add("plan")
+        elif "Cnd" in clause.morph.get("Mood", []):
+            found.add("conditional")
 
 
 def _in_a_conditional_clause(noun: Token, grammar: Grammar) -> bool:

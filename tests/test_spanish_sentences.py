@@ -319,3 +319,10 @@ def test_the_to_phrase_after_an_event_noun_oblique_is_the_nouns() -> None:
     )
     repair_of_phrase_of_an_event_noun(doc, load_grammar("es").nouns, frozenset({"de", "al"}))
     assert (doc[6].dep_, doc[6].head.i) == ("nmod", 4)
+
+
+def test_a_spaced_abbreviation_kept_as_one_token_is_parsed_as_a_plural_name() -> None:
+    # "EE. UU." reached the parser as one token, tagged punctuation: the government of the
+    # United States was nobody, so the sanction had no agent
+    assert [p for p, _ in _of("El gobierno de los EE. UU. ha sancionado a Rusia.",
+                              EventType.SANCTION)] == [frozenset({USA, RUSSIA})]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import logging
+import re
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
@@ -146,6 +147,9 @@ def _main_speech_verb(
 _MAX_FRONTED = 8  # words: a fronted phrase ("Após a reunião com Xi,") is short
 
 
+# an abbreviation whose initials are doubled is a plural one ("EE. UU.", "FF. AA.")
+_DOUBLED_INITIAL = re.compile(r"^([A-ZÀ-Þ])\1\.?$")
+
 # how a mention may be resolved for its words to be replaced: a role ("o presidente russo") or a
 # demonym ("norte-coreano") is ordinary syntax the parser must see as written
 _KEPT_METHODS = frozenset({"role", "demonym"})
@@ -167,8 +171,10 @@ def _names_to_replace(
         if (
             mention.kind is not EntityKind.PERSON
             and grammar.plural_ending
-            and len(words[0]) > 3
-            and words[0].endswith(grammar.plural_ending)
+            and (
+                (len(words[0]) > 3 and words[0].endswith(grammar.plural_ending))
+                or all(_DOUBLED_INITIAL.match(w) for w in words)
+            )
         ):
             placeholder = grammar.plural_placeholder  # "pelos Estados Unidos" → "pelos EUA"
         elif (
@@ -214,7 +220,8 @@ def _parse_words(
             last = index
             while last + 1 < size and tokens[last + 1].idx < name[1]:
                 last += 1
-            if last > index:
+            # a name the tokenizer kept as one token with a space inside ("EE. UU.") too
+            if last > index or " " in token.text:
                 words.append(name[2])
                 spans.append((begin, tokens[last].idx + len(tokens[last])))
                 spaces.append(bool(tokens[last].whitespace_))

@@ -59,3 +59,15 @@ def test_a_place_under_the_visited_name_is_no_visitor(text: str) -> None:
 def test_a_future_passive_is_planned(text: str, status: Status) -> None:
     found = [e for e in events(text, "pt", PUBLISHED) if e.type is EventType.MEETING]
     assert [e.status for e in found] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("O Ruanda enviou mil soldados para ajudar Moçambique a combater os rebeldes.", "pt"),
+        ("Rwanda sent a thousand soldiers to help Mozambique fight the rebels.", "en"),
+    ],
+)
+def test_troops_sent_to_help_a_state_go_to_that_state(text: str, lang: str) -> None:
+    # no destination named: the deployment had no recipient and was dropped
+    assert sides(text, lang, EventType.TROOP_DEPLOYMENT, PUBLISHED) == [("Q1037", "Q1029")]

@@ -532,7 +532,8 @@ def _read_aimed_objects(frame: Frame, noun: Token, grammar: Grammar) -> None:
 def _read_helped(frame: Frame, grammar: Grammar) -> None:
     """ "a new military aid package to help Ukraine", "um pacote de ajuda
     militar para ajudar a Ucrânia": aid that names no receiver goes to whom the purpose clause
-    of the aid (or of the noun it qualifies, or of the verb that gives it) helps (`help`)."""
+    of the aid (or of the noun it qualifies, or of the verb that gives it) helps (`help`);
+    troops sent to help a state with no destination named go to that state."""
     helping = grammar.classes.get("help", frozenset())
     token = frame.token
     holders = [token, _counting_head(token, grammar)]
@@ -540,6 +541,8 @@ def _read_helped(frame: Frame, grammar: Grammar) -> None:
         holders.append(token.head)  # "security assistance packages to help"
     if frame.governor is not None:
         holders.append(frame.governor)
+    elif frame.rule.nominal and (above := _verb_above(token)) is not None:
+        holders.append(above)  # "tem planos de envio de tropas para ajudar Moçambique"
     holders += frame.objects  # "envió armas para ayudar a Ucrania", hung on the weapons
     for holder in dict.fromkeys(holders):
         for clause in children(holder, "acl", "advcl", "xcomp"):
@@ -1433,7 +1436,10 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
             _read_verb(frame, frame.token, grammar)
             _backed_cause(frame, grammar, reader)
         _expand_groups(frame, grammar, reader)
-        if frame.type is EventType.MILITARY_AID and not frame.recipients:
+        if (
+            frame.type in (EventType.MILITARY_AID, EventType.TROOP_DEPLOYMENT)
+            and not frame.recipients
+        ):
             _read_helped(frame, grammar)
         clause = frame.governor
         if clause is not None and clause.pos_ in ("VERB", "AUX") and not _hosted(frame, grammar):

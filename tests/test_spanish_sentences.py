@@ -326,3 +326,11 @@ def test_a_spaced_abbreviation_kept_as_one_token_is_parsed_as_a_plural_name() ->
     # United States was nobody, so the sanction had no agent
     assert [p for p, _ in _of("El gobierno de los EE. UU. ha sancionado a Rusia.",
                               EventType.SANCTION)] == [frozenset({USA, RUSSIA})]
+
+
+def test_an_abbreviation_set_off_after_its_name_is_not_read_as_the_end_of_the_subject() -> None:
+    # ", OEA," split the subject from "visita", then tagged a name in a sentence whose only
+    # other verb is an infinitive: no visit
+    text = ("Una delegación de la Organización de los Estados Americanos, OEA, visita Bolivia "
+            "este lunes, para conversar con el gobierno.")
+    assert [p for p, _ in _of(text, EventType.VISIT)] == [frozenset({"Q123759", "Q750"})]

@@ -194,8 +194,31 @@ def _word_before(text: str, offset: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def _repeated_abbreviations(linked: LinkResult, text: str) -> frozenset[int]:
+    """Start offsets of the words of ", OEA," in "la Organización de los Estados Americanos,
+    OEA, visita": an abbreviation set off by commas right after the name it abbreviates says
+    nothing new, and a small parser reads the commas as the end of the subject; the parser
+    sees the sentence without it (the mention stays linked)."""
+    found: set[int] = set()
+    mentions = sorted(linked.mentions, key=lambda m: m.start)
+    for first, second in itertools.pairwise(mentions):
+        between = text[first.end : second.start]
+        after = text[second.end : second.end + 2].lstrip(" ")
+        if (
+            first.key == second.key
+            and between.strip() == ","
+            and second.text.isupper()
+            and " " not in second.text
+            and after.startswith(",")
+        ):
+            found.add(first.end + between.index(","))
+            found.add(second.start)
+            found.add(text.index(",", second.end))
+    return frozenset(found)
+
+
 def _parse_words(
-    tokens: Span, names: dict[int, tuple[int, int, str]]
+    tokens: Span, names: dict[int, tuple[int, int, str]], repeated: frozenset[int] = frozenset()
 ) -> tuple[list[str], list[bool], tuple[tuple[int, int], ...]]:
     """The words the parser sees for a sentence: a name of several words becomes one familiar
     name of its kind ("Luiz Inácio Lula da Silva" → "João", "Reino Unido" → "Francia"), which
@@ -210,7 +233,7 @@ def _parse_words(
     while index < size:
         token = tokens[index]
         begin = token.idx
-        if index in dropped:
+        if index in dropped or begin in repeated:
             if spaces and token.whitespace_:
                 spaces[-1] = True
             index += 1
@@ -298,6 +321,7 @@ def candidate_sentences(
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
     names = _names_to_replace(linked, grammar, doc.text)
+    repeated = _repeated_abbreviations(linked, doc.text)
     person_names = _person_tokens(doc, linked)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())
@@ -326,7 +350,7 @@ def candidate_sentences(
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar, person_names)
-            words_, spaces, spans = _parse_words(doc[body_lo:body_hi], names)
+            words_, spaces, spans = _parse_words(doc[body_lo:body_hi], names, repeated)
             attributions = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in cut)
             result.append(
                 _Candidate(

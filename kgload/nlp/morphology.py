@@ -112,7 +112,11 @@ def read_present_forms(
     if not grammar.present_endings:
         return found
     for token in doc:
-        if token.pos_ not in ("ADJ", "ADV") or (token.i > 0 and token.text[:1].isupper()):
+        # (a word in lower case tagged a proper name is a tagging slip too)
+        tagged = token.pos_ in ("ADJ", "ADV") or (
+            token.pos_ == "PROPN" and token.text[:1].islower()
+        )
+        if not tagged or (token.i > 0 and token.text[:1].isupper()):
             continue
         verb = present_infinitive(token.lower_, grammar)
         if verb is None or not (where(token) or _root_with_a_subject(token)):

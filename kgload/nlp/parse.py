@@ -1218,15 +1218,22 @@ def _repair_coordinated_modifiers_read_as_a_verb(doc: Doc) -> None:
 
 def modifier_of_a_verbless_root(word: Token) -> bool:
     """ "Francia apoya a Ucrania" parsed with "Francia" the root and "apoya" its adjective
-    (`amod`): a word labelled a modifier of the nominal root before it, in a sentence with no
-    verb, is where that sentence's verb would be, if the word can be one."""
+    (`amod`), "Una delegación de la OEA visita Honduras" with "visita" its apposition: a word
+    labelled a modifier of the nominal root before it, in a sentence with no verb (but an
+    infinitive, gerund or participle of its own clauses), is where that sentence's verb
+    would be, if the word can be one."""
     root = word.head
     return (
-        word.dep_.split(":")[0] == "amod"
+        word.dep_.split(":")[0] in ("amod", "appos")
         and root.dep_ == "ROOT"
         and root.pos_ in ("NOUN", "PROPN")
         and root.i < word.i
-        and not any(t.pos_ in ("VERB", "AUX") and t.i != word.i for t in root.sent)
+        and not any(
+            t.pos_ in ("VERB", "AUX")
+            and t.i != word.i
+            and not {"Inf", "Ger", "Part"} & set(t.morph.get("VerbForm", []))
+            for t in root.sent
+        )
     )
 
 

@@ -71,3 +71,20 @@ def test_a_future_passive_is_planned(text: str, status: Status) -> None:
 def test_troops_sent_to_help_a_state_go_to_that_state(text: str, lang: str) -> None:
     # no destination named: the deployment had no recipient and was dropped
     assert sides(text, lang, EventType.TROOP_DEPLOYMENT, PUBLISHED) == [("Q1037", "Q1029")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "hosts"),
+    [
+        ("Rex Tillerson realizó una gira por México, Argentina y Perú.", "es",
+         ["Q96", "Q414", "Q419"]),
+        ("Lula fez uma viagem pela China e pelo Japão.", "pt", ["Q148", "Q17"]),
+        # the twins: a reason after the same word, and the visitor of a passive participle
+        ("Lula realizó una visita a Chile por invitación de Gabriel Boric.", "es", ["Q298"]),
+        ("Venezuela fue tema en las naciones visitadas por Rex Tillerson.", "es", []),
+    ],
+)
+def test_the_names_a_tour_goes_round_are_its_destinations(
+    text: str, lang: str, hosts: list[str]
+) -> None:
+    assert [r for _, r in sides(text, lang, EventType.VISIT, PUBLISHED)] == hosts

@@ -433,6 +433,20 @@ def _read_obliques(frame: Frame, head: Token, grammar: Grammar, *, passive: bool
             _read_partners_under_topic(frame, child, grammar)
 
 
+def _toured(frame: Frame, child: Token, phrase: str, grammar: Grammar) -> bool:
+    """ "realizó una gira por México, Argentina y Perú", "a trip through Asia": a name after a
+    word of going round (`tour`, by language) is where a visit noun goes; a common noun there
+    is its reason or its way ("por invitación de Lula", "por cinco países"), and on a verb
+    ("las naciones visitadas por Tillerson") the word names the visitor."""
+    return (
+        frame.type is EventType.VISIT
+        and frame.rule.nominal
+        and bool(phrase)
+        and phrase in grammar.markers["tour"]
+        and child.pos_ == "PROPN"
+    )
+
+
 def _not_a_side(frame: Frame, phrase: str, grammar: Grammar) -> bool:
     """ "talks with the US on Iran and Syria", "reunión con Lula sobre Venezuela": what a talk
     is about (a `topic` case word) is no side of it, nor is the summit on whose margins it took
@@ -838,7 +852,9 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
     role its case word gives."""
     phrase = case_phrase(child)
     role = _role_of(phrase, grammar) if phrase else "of"
-    if role == "of":
+    if _toured(frame, child, phrase, grammar):
+        frame.recipients.append(child)  # "una gira por México y Perú": the places visited
+    elif role == "of":
         frame.owners.append(child)
     elif not _not_a_side(frame, phrase, grammar):
         _file(frame, child, role)

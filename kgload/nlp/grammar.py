@@ -58,6 +58,7 @@ MARKER_ROLES = (
     "aimed",
     "topic",
     "question",
+    "tour",
 )
 # [status] keys, in the order their words are looked for.
 STATUS_KEYS = (

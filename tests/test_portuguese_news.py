@@ -88,3 +88,24 @@ def test_the_names_a_tour_goes_round_are_its_destinations(
     text: str, lang: str, hosts: list[str]
 ) -> None:
     assert [r for _, r in sides(text, lang, EventType.VISIT, PUBLISHED)] == hosts
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("O Ruanda tem planos de envio de tropas para ajudar Moçambique.", "pt"),
+        ("O Ruanda tem planos de envio de soldados para ajudar Moçambique.", "pt"),
+    ],
+)
+def test_the_verb_of_a_plan_noun_tells_who_would_act(text: str, lang: str) -> None:
+    # "planos" stood between the deployment and "tem": no agent, so no event
+    assert [
+        (e.agent, e.recipient, e.status)
+        for e in events(text, lang, PUBLISHED)
+        if e.type is EventType.TROOP_DEPLOYMENT
+    ] == [("Q1037", "Q1029", Status.PLANNED)]
+
+
+def test_a_purpose_clause_hung_on_the_plan_noun_still_names_the_host() -> None:
+    assert sides("A França tem planos de envio de tropas para ajudar o Haiti.", "pt",
+                 EventType.TROOP_DEPLOYMENT, PUBLISHED) == [("Q142", "Q790")]

@@ -280,8 +280,7 @@ def _governor(noun: Token, grammar: Grammar, kind: EventType) -> tuple[Token | N
     """The verb an event noun's clause is told by, and how: GIVES_SUBJECT (a light verb: its
     subject acts), THANKS (its subject received), INVITES (its object is the guest), SETTING
     ("na reunião, X e Y discutiram"), TELLS (the noun as subject: "a reunião ocorreu") or ""."""
-    # "a wave of airstrikes", "um pacote de sanções": the counting head stands in the clause
-    noun = _counting_head(noun, grammar)
+    noun = _standing_head(noun, grammar)
     relation = noun.dep_.lower()
     head = noun.head
     # a noun coordinated with another shares its governor ("sanções e restrições")
@@ -382,6 +381,22 @@ def _reached(noun: Token, verb: Token, grammar: Grammar) -> bool:
         and case_phrase(noun) in grammar.markers["recipient"]
         and bool(grammar.verb_words(verb) & grammar.classes.get("reach", frozenset()))
     )
+
+
+def _standing_head(noun: Token, grammar: Grammar) -> Token:
+    """The noun that stands in the clause for an event noun: its counting head ("a wave of
+    airstrikes", "um pacote de sanções"), or a noun of plan or doubt the event completes ("tem
+    planos de envio de tropas", "the threat of new sanctions"), whose verb tells who acts."""
+    noun = _counting_head(noun, grammar)
+    while (
+        base_dep(noun) == "nmod"
+        and noun.head.i != noun.i
+        and noun.head.pos_ == "NOUN"
+        and case_phrase(noun) in grammar.markers["of"]
+        and grammar.lemmas(noun.head.lemma_, noun.head.text, verb=False) & grammar.status_verbs
+    ):
+        noun = noun.head
+    return noun
 
 
 def _counting_head(noun: Token, grammar: Grammar) -> Token:
@@ -551,8 +566,9 @@ def _read_helped(frame: Frame, grammar: Grammar) -> None:
     helping = grammar.classes.get("help", frozenset())
     token = frame.token
     holders = [token, _counting_head(token, grammar)]
-    if base_dep(token) == "compound":
-        holders.append(token.head)  # "security assistance packages to help"
+    if base_dep(token) in ("compound", "nmod"):
+        # "security assistance packages to help", "planos de envio de tropas para ajudar"
+        holders.append(token.head)
     if frame.governor is not None:
         holders.append(frame.governor)
     elif frame.rule.nominal and (above := _verb_above(token)) is not None:

@@ -334,3 +334,10 @@ def test_an_abbreviation_set_off_after_its_name_is_not_read_as_the_end_of_the_su
     text = ("Una delegación de la Organización de los Estados Americanos, OEA, visita Bolivia "
             "este lunes, para conversar con el gobierno.")
     assert [p for p, _ in _of(text, EventType.VISIT)] == [frozenset({"Q123759", "Q750"})]
+
+
+def test_establishing_restrictions_imposes_them() -> None:
+    assert [p for p, _ in _of("Estados Unidos estableció restricciones de visa a ocho "
+                              "funcionarios cubanos.", EventType.SANCTION)] == [
+        frozenset({USA, "Q241"})
+    ]

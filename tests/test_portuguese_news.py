@@ -109,3 +109,23 @@ def test_the_verb_of_a_plan_noun_tells_who_would_act(text: str, lang: str) -> No
 def test_a_purpose_clause_hung_on_the_plan_noun_still_names_the_host() -> None:
     assert sides("A França tem planos de envio de tropas para ajudar o Haiti.", "pt",
                  EventType.TROOP_DEPLOYMENT, PUBLISHED) == [("Q142", "Q790")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The United States imposed new sanctions on Russia and Belarus.", "en",
+         [("Q30", "Q159"), ("Q30", "Q184")]),
+        ("A União Europeia e o Reino Unido anunciaram sanções contra a Rússia e o Irã.", "pt",
+         [("Q458", "Q159"), ("Q458", "Q794")]),
+        # the twins: two people of one state, and two senders, stay one measure
+        ("The United States sanctioned Vladimir Putin and Sergey Lavrov.", "en",
+         [("Q30", "Q7747")]),
+        ("A União Europeia e o Reino Unido anunciaram sanções contra a Rússia.", "pt",
+         [("Q458", "Q159")]),
+    ],
+)
+def test_sanctions_on_several_states_are_one_on_each(
+    text: str, lang: str, expected: list[tuple[str, str]]
+) -> None:
+    assert sides(text, lang, EventType.SANCTION, PUBLISHED) == expected

@@ -1232,7 +1232,10 @@ def _one_per_host(
     context: _Context,
 ) -> list[tuple[list[str], str | None]]:
     """A visit to several states is one visit to each ("visited the Khmeimim Air Base in Syria,
-    and Egypt", "deve visitar China e Portugal"); every other event stays one."""
+    and Egypt", "deve visitar China e Portugal"), and so are sanctions on several states by
+    their names ("new sanctions on Russia and Belarus"); every other event stays one."""
+    if frame.type is EventType.SANCTION and agent is not None:
+        return _one_per_sanctioned_state(participants, agent, recipient, context)
     if frame.type is not EventType.VISIT or agent is None:
         return [(participants, recipient)]
     side = context.state_of(agent)
@@ -1241,6 +1244,26 @@ def _one_per_host(
         return [(participants, recipient)]
     guests = [k for k in participants if k not in hosts]
     return [([*guests, host], host) for host in hosts]
+
+
+def _one_per_sanctioned_state(
+    participants: list[str], agent: str, recipient: str | None, context: _Context
+) -> list[tuple[list[str], str | None]]:
+    """Sanctions on two or more states named as states are one measure on each; on people or
+    bodies of one state, or on one state, they stay one."""
+    if recipient is None or recipient not in participants:
+        return [(participants, recipient)]
+    # the participants are the agents, then the recipients
+    side = context.state_of(agent)
+    targets = [
+        k
+        for k in participants[participants.index(recipient) :]
+        if k != agent and context.state_of(k) != side
+    ]
+    if len(targets) < 2 or any(context.kind(k) is not EntityKind.STATE for k in targets):
+        return [(participants, recipient)]
+    senders = [k for k in participants if k not in targets]
+    return [([*senders, target], target) for target in targets]
 
 
 def _place_after(

@@ -129,3 +129,24 @@ def test_sanctions_on_several_states_are_one_on_each(
     text: str, lang: str, expected: list[tuple[str, str]]
 ) -> None:
     assert sides(text, lang, EventType.SANCTION, PUBLISHED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A África do Sul tem cerca de 1.300 militares destacados no norte de Moçambique.",
+         "pt", ("Q258", "Q1029", 1300)),
+        ("Sudáfrica tiene unos 1.300 soldados desplegados en Mozambique.", "es",
+         ("Q258", "Q1029", 1300)),
+        ("German troops stationed in Lithuania held an exercise.", "en",
+         ("Q183", "Q37", None)),
+    ],
+)
+def test_troops_a_participle_says_are_posted_are_a_deployment_of_their_holder(
+    text: str, lang: str, expected: tuple[str, str, int | None]
+) -> None:
+    assert [
+        (e.agent, e.recipient, e.personnel)
+        for e in events(text, lang, PUBLISHED)
+        if e.type is EventType.TROOP_DEPLOYMENT
+    ] == [expected]

@@ -207,3 +207,13 @@ def test_an_envoy_received_where_posted_makes_no_visit(
 ) -> None:
     visits = _visits(text, lang)
     assert [v.agent for v in visits] == ([visitor] if visitor else [])
+
+
+def test_a_capitalised_article_opening_the_sentence_is_no_bare_preposition() -> None:
+    from kgload.extract.analyze import _word_before
+    from kgload.nlp.grammar import load_grammar
+
+    # "A África do Sul tem…" was parsed as "a Portugal tem…", the article read as "to"
+    prepositions = load_grammar("pt").bare_prepositions
+    assert _word_before("A África do Sul tem tropas.", 2) not in prepositions
+    assert _word_before("Lula foi a Cabo Verde.", 11) in prepositions

@@ -189,9 +189,10 @@ def _names_to_replace(
 
 
 def _word_before(text: str, offset: int) -> str:
-    """The lower-cased word that ends right before `offset` (across spaces), or ""."""
+    """The word that ends right before `offset` (across spaces), or "": as written, since a
+    capitalised one opens the sentence ("A África do Sul tem…": the article, no preposition)."""
     words = text[max(0, offset - 20) : offset].split()
-    return words[-1].lower() if words else ""
+    return words[-1] if words else ""
 
 
 def _repeated_abbreviations(linked: LinkResult, text: str) -> frozenset[int]:

@@ -990,6 +990,8 @@ def _directed_roles(
         found.agents = resolver.actors(goods)
         if not found.agents:
             found.agents = resolver.actors(_goods_below(frame, context.grammar))
+        if not found.agents:
+            found.agents = _holder_of_posted_troops(frame, resolver)
     if kind in _DESTINATIONS or kind is EventType.ATTACK:
         _target_roles(frame, found, resolver)
     place = found.place
@@ -1033,6 +1035,25 @@ def _directed_roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _holder_of_posted_troops(frame: Frame, resolver: _Resolver) -> list[str]:
+    """ "South Africa has 1,300 troops deployed in Congo", "German troops stationed in
+    Lithuania": troops a participle says are posted are the state's that they belong to, or
+    that has them (the subject of the light verb whose object they are)."""
+    grammar = resolver.context.grammar
+    troops = frame.token.head
+    if (
+        frame.rule.nominal
+        or base_dep(frame.token) not in ("acl", "amod")
+        or not word_forms(troops) & grammar.classes.get("troops", frozenset())
+    ):
+        return []
+    owners = resolver.actors([troops])
+    holder = troops.head
+    if owners or base_dep(troops) != "obj" or not grammar.verb_words(holder) & grammar.light:
+        return owners
+    return resolver.actors(children(holder, "nsubj"))
 
 
 def _reason_phrases(frame: Frame, grammar: Grammar) -> list[Token]:
@@ -1995,6 +2016,9 @@ def _personnel(
     tokens = {t.i for t in frame.token.subtree}
     if frame.governor is not None:
         tokens |= {t.i for t in frame.governor.subtree}
+    if not frame.rule.nominal and base_dep(frame.token) in ("acl", "amod"):
+        # "1.300 militares destacados no Congo": the troops the participle describes
+        tokens |= {t.i for t in frame.token.head.subtree}
     for quantity in quantities:
         for token in sentence.doc:
             begin, end = sentence.char_span(token)

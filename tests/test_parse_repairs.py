@@ -1020,3 +1020,13 @@ def test_a_trip_to_meet_someone_is_a_visit_and_a_meeting(text: str) -> None:
                       published=dt.date(2023, 4, 14))
     types = {e.type for e in analyze(article, load_kb()).events}
     assert types == {EventType.VISIT, EventType.MEETING}
+
+
+def test_a_coordinated_subject_set_off_by_a_comma_keeps_its_verb() -> None:
+    # "met" hung as a loose clause (`parataxis`) of the first name: no meeting
+    text = ("Indian Foreign Secretary Nirupama Rao and her Pakistani counterpart, Salman Bashir, "
+            "met in New Delhi on Tuesday.")
+    article = Article(id="t", text=text, lang="en", source="test",
+                      published=dt.date(2011, 7, 27))
+    meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert len(meetings) == 1 and "local:nirupama-rao" in meetings[0].participants

@@ -765,7 +765,13 @@ def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
         if verb.dep_ not in ("conj", "parataxis") or verb.pos_ != "VERB":
             continue  # (the cheap tests first: this runs on every token)
         name = verb.head
-        if verb.dep_ == "parataxis" and (name.i + 1 >= len(doc) or doc[name.i + 1].text != ","):
+        # "X and her counterpart, Y, met": a coordinated subject set off by a comma before
+        # the verb (the conjuncts before the verb stay with the name)
+        edge = verb.left_edge.i
+        paired = verb.dep_ == "parataxis" and "," in (doc[edge].text, doc[edge - 1].text)
+        if verb.dep_ == "parataxis" and not paired and (
+            name.i + 1 >= len(doc) or doc[name.i + 1].text != ","
+        ):
             continue
         if (
             name.dep_ != "ROOT"
@@ -775,11 +781,18 @@ def _repair_subject_set_off_before_its_verb(doc: Doc) -> None:
             continue
         if any(c.dep_ in ("cc", "nsubj", "nsubj:pass") for c in verb.children):
             continue
-        if any(c.dep_ == "conj" and c.i != verb.i for c in name.children):
+        if any(
+            c.dep_ == "conj" and c.i != verb.i and (not paired or c.i > verb.i)
+            for c in name.children
+        ):
             continue
         if not any(t.pos_ == "PUNCT" for t in doc[name.i + 1 : verb.i]):
             continue
-        movers = [c for c in name.children if c.i > name.i and c.i != verb.i]
+        movers = [
+            c
+            for c in name.children
+            if c.i > name.i and c.i != verb.i and not (paired and c.dep_ == "conj")
+        ]
         verb.head = verb
         verb.dep_ = "ROOT"
         name.head = verb

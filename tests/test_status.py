@@ -555,3 +555,19 @@ def test_a_light_verb_in_the_future_in_a_relative_clause_plans_the_event(
     assert (visit.status, visit.date.iso() if visit.date else None) == (
         Status.PLANNED, "2025-03-16"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "status"),
+    [
+        # a visit or talks that end took place; support that ends is done away with
+        ("Hu Jintao ended his tour in Seychelles on Saturday.", "en", EventType.VISIT,
+         Status.OCCURRED),
+        ("Lula encerrou a visita à China no sábado.", "pt", EventType.VISIT, Status.OCCURRED),
+        ("Germany ended its support for Ukraine.", "en", EventType.SUPPORT, Status.DENIED),
+    ],
+)
+def test_an_event_that_ends_took_place_unless_it_lasts(
+    text: str, lang: str, kind: EventType, status: Status, kb: KnowledgeBase
+) -> None:
+    assert [e.status for e in _events(text, lang, kb) if e.type is kind] == [status]

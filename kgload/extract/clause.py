@@ -327,6 +327,8 @@ _MEANINGS = ("deny", "refuse", "fail", "cancel", "threaten", "plan", "consider")
 # what agreeing on makes so: "acordaron un paquete de sanciones", "agreed a truce" (not a visit
 # or a meeting, which are still to come)
 _ADOPTED = (EventType.SANCTION, EventType.AGREEMENT)
+# events that have taken place once they end, unlike a support or a deployment that ends
+_DONE_WHEN_ENDED = frozenset({EventType.VISIT, EventType.MEETING, EventType.PHONE_CALL})
 # a negated one of these leaves the act possible ("não descartou enviar armas")
 _DENIALS = ("deny", "refuse", "fail")
 # what an auxiliary says, and a modifier of the trigger: the first status list that holds it
@@ -364,9 +366,10 @@ def _read_governing_verb(frame: Frame, token: Token, grammar: Grammar, found: se
             found.add("consider" if negated and key in _DENIALS else key)
             if negated and key in _DENIALS:
                 found.add("double")
-    if own & status["cease"]:
+    if own & status["cease"] and frame.type not in _DONE_WHEN_ENDED:
         # "ended its support" did away with it; "did not stop supporting", "would not waver"
-        # tell that it goes on: the negation is the verb's, not the act's
+        # tell that it goes on: the negation is the verb's, not the act's (a visit, meeting or
+        # call that ends took place: "ends his tour in Seychelles", "ended the talks")
         found.add("double" if negated else "fail")
     if light and words & status["adopt"] and frame.type not in _ADOPTED:
         found.add("plan")  # "acordaron una visita", "agreed a visit": one still to come

@@ -32,6 +32,7 @@ from kgload.nlp.parse import (
     _repair_oblique_on_a_noun,
     _repair_passive_subject_of_a_pronominal_verb,
     _repair_phrase_on_a_named_object,
+    _repair_possessive_clitic_read_as_a_word,
     _repair_reduced_relative,
     _repair_relative_clause_on_a_verb,
     _repair_subject_set_off_before_its_verb,
@@ -1030,3 +1031,31 @@ def test_a_coordinated_subject_set_off_by_a_comma_keeps_its_verb() -> None:
                       published=dt.date(2011, 7, 27))
     meetings = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert len(meetings) == 1 and "local:nirupama-rao" in meetings[0].participants
+
+
+def test_a_possessive_clitic_read_as_a_second_subject_marks_the_possessor() -> None:
+    # "reaffirmed Israel's right": "Israel" and "'s" both subjects of "right"
+    doc = Doc(
+        Vocab(),
+        words=["reaffirmed", "Israel", "'s", "right"],
+        spaces=[True, False, True, False],
+        heads=[0, 3, 3, 0],
+        deps=["ROOT", "nsubj", "nsubj", "obj"],
+        pos=["VERB", "PROPN", "PROPN", "ADJ"],
+    )
+    _repair_possessive_clitic_read_as_a_word(doc)
+    assert (doc[1].dep_, doc[1].head.i) == ("nmod:poss", 3)
+    assert (doc[2].dep_, doc[2].head.i) == ("case", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Germany reaffirmed Israel's right to defend itself.",
+     "Germany reaffirmed its support for Israel's right to exist."],
+)
+def test_reaffirming_a_states_right_backs_the_state(text: str) -> None:
+    article = Article(id="t", text=text, lang="en", source="test",
+                      published=dt.date(2025, 6, 13))
+    support = [(e.agent, e.recipient) for e in analyze(article, load_kb()).events
+               if e.type is EventType.SUPPORT]
+    assert support == [("Q183", "Q801")]

@@ -138,6 +138,8 @@ def _repair(doc: Doc) -> None:
             labels = labels.refreshed(doc)
 
 
+# the marks that open a possessive clitic ("'s")
+_APOSTROPHES = frozenset("'\u2019")
 # a clause's core dependents: a word that governs one is read as a predicate
 _CLAUSAL = ("nsubj", "obj", "iobj", "obl", "advmod", "expl:pv", "expl:pass")
 # a noun's own words: a word that has one of these is a noun phrase, not a verb
@@ -277,6 +279,33 @@ def _repair_verbless_predicate(doc: Doc) -> None:
             c.dep_ in ("obl", "obj", "nsubj") for c in children
         ):
             token.pos_ = "VERB"
+
+
+def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
+    """ "reaffirmed Israel's right to defend itself" parsed with "Israel" and "'s" both
+    subjects of "right": a clitic of one or two characters that opens with an apostrophe,
+    glued to the name before it and not read as a case word, marks that name as the possessor
+    of the word it was hung on."""
+    for clitic in doc:
+        text = clitic.text
+        if (
+            clitic.i == 0
+            or not 1 < len(text) <= 2
+            or text[0] not in _APOSTROPHES
+            or clitic.dep_ == "case"
+            or doc[clitic.i - 1].whitespace_
+        ):
+            continue
+        owner, noun = doc[clitic.i - 1], clitic.head
+        if (
+            noun.i <= clitic.i
+            or owner.pos_ not in ("PROPN", "NOUN")
+            or owner.head.i != noun.i
+            or owner.dep_.split(":")[0] not in ("nsubj", "compound", "flat", "appos", "nmod")
+        ):
+            continue
+        owner.dep_ = "nmod:poss"
+        clitic.head, clitic.dep_, clitic.pos_ = owner, "case", "PART"
 
 
 def _repair_case_on_possessor(doc: Doc) -> None:
@@ -1592,6 +1621,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     ),
     (_repair_unmarked_agents, (Need((), ("obl:agent",)), _ANY_VERB, _SUBJECT)),
     (_repair_reduced_relative, (Need((), ("obl:agent",)), Need(("NOUN",), ("nsubj",)))),
+    (_repair_possessive_clitic_read_as_a_word, (Need(("PROPN", "NOUN")),)),
     (_repair_case_on_possessor, (_CASE, Need((), ("nmod:poss",)))),
     (_repair_second_subject, (_ANY_VERB, Need(("NOUN",), ("nsubj",)))),
     (_repair_second_object, (Need((), ("obj",)), _CASE)),

@@ -1059,3 +1059,18 @@ def test_reaffirming_a_states_right_backs_the_state(text: str) -> None:
     support = [(e.agent, e.recipient) for e in analyze(article, load_kb()).events
                if e.type is EventType.SUPPORT]
     assert support == [("Q183", "Q801")]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("The U.S. has also met with North Korea's United Nations ambassador.", "Q423"),
+        ("The U.S. has also met with Iran's United Nations ambassador.", "Q794"),
+    ],
+)
+def test_a_possessors_envoy_to_a_body_stands_for_the_possessor(text: str, side: str) -> None:
+    # the body compounded with the post ("United Nations ambassador") was taken for the side
+    article = Article(id="t", text=text, lang="en", source="test",
+                      published=dt.date(2005, 5, 14))
+    [meeting] = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
+    assert set(meeting.participants) == {"Q30", side}

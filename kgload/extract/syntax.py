@@ -385,7 +385,8 @@ class ActorReader:
 
     def _possessor_first(self, token: Token, found: list[Mention]) -> list[Mention]:
         """ "Ukraine's membership of NATO": with a possessor named, whose the thing is, an "of"
-        phrase names what it is of (the body joined), not a stand-in for the head."""
+        phrase names what it is of (the body joined), not a stand-in for the head; nor does a
+        name compounded with it ("North Korea's United Nations ambassador": the post)."""
         named = [self.mention(c) for c in token.children if c.dep_.lower() == "nmod:poss"]
         if not any(m is not None for m in named):
             return found
@@ -394,6 +395,7 @@ class ActorReader:
             for c in children(token, "nmod")
             if case_phrase(c) in self.grammar.markers["of"] and (m := self.mention(c)) is not None
         }
+        of |= {m.start for c in children(token, "compound") if (m := self.mention(c)) is not None}
         return [m for m in found if m.start not in of]
 
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:

@@ -213,3 +213,11 @@ def test_a_name_read_as_a_compound_of_the_day_after_it_keeps_its_case() -> None:
     aid = [e for e in _events(text, "en", dt.date(2024, 7, 11))
            if e.type is EventType.MILITARY_AID]
     assert [(e.agent, e.recipient) for e in aid] == [("Q6279", "Q212")]
+
+
+def test_a_date_deep_in_the_subjects_relative_clause_dates_nothing_outside_it() -> None:
+    # "in 2026" belongs to what the clause says of Lula, not to the meeting
+    text = "Lula, who is expected to become president again in 2026, met Macron."
+    [meeting] = [e for e in _events(text, "en", dt.date(2025, 3, 12))
+                 if e.type is EventType.MEETING]
+    assert meeting.date is None

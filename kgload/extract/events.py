@@ -1595,6 +1595,9 @@ def _date_for(
             and _own_clause(attach)
         ):
             continue  # "Macron, who arrived on Sunday, signed…": the subject's relative clause
+        if _inside_a_subjects_relative(attach, frame.token):
+            # "Zuma, who is likely to become president in 2009, said…": deeper in that clause
+            continue
         if attach.i not in related and _own_clause(attach):
             # "…planean imponer sanciones, y varios países dijeron el lunes que…": the date of
             # a clause with a subject of its own, beside the trigger's, is that clause's
@@ -1624,6 +1627,22 @@ def _date_for(
         if not any(lo < f.token.i < hi for f in frames if f is not frame):
             return best
     return None
+
+
+def _inside_a_subjects_relative(word: Token, trigger: Token) -> bool:
+    """Whether `word` lies in a relative clause with a subject of its own on a subject noun,
+    and the trigger outside it: that clause's dates are of what it tells of the subject."""
+    node = word
+    while node.head.i != node.i:
+        if node.dep_ == "acl:relcl":
+            clause = node
+            return (
+                clause.head.dep_.startswith("nsubj")
+                and _own_clause(clause)
+                and not clause.left_edge.i <= trigger.i <= clause.right_edge.i
+            )
+        node = node.head
+    return False
 
 
 def _clause_words(frame: Frame, grammar: Grammar) -> tuple[set[int], set[int]]:

@@ -11,7 +11,7 @@ from spacy.vocab import Vocab
 
 from kgload.extract.analyze import analyze
 from kgload.linking.kb import load_kb
-from kgload.model import Article, EventType
+from kgload.model import Article, EventType, Status
 from kgload.nlp.parse import (
     _repair_adjective_on_a_far_noun,
     _repair_adverb_read_as_the_verb,
@@ -1074,3 +1074,44 @@ def test_a_possessors_envoy_to_a_body_stands_for_the_possessor(text: str, side: 
                       published=dt.date(2005, 5, 14))
     [meeting] = [e for e in analyze(article, load_kb()).events if e.type is EventType.MEETING]
     assert set(meeting.participants) == {"Q30", side}
+
+
+def test_a_main_verb_after_a_set_off_phrase_keeps_its_clause_despite_a_relative_below() -> None:
+    # "Lula, por sua vez, disse a jornalistas que…" with "disse" a relative clause of
+    # "Lula": the "que" of the clause below it was taken for its own relative word
+    text = ("Lula, por sua vez, disse a jornalistas que pretende telefonar ao presidente "
+            "ucraniano, Volodymyr Zelensky, ainda nesta semana, para contar o que ouviu.")
+    article = Article(id="t", text=text, lang="pt", source="test",
+                      published=dt.date(2023, 4, 14))
+    calls = [(frozenset(e.participants), e.status) for e in analyze(article, load_kb()).events
+             if e.type is EventType.PHONE_CALL]
+    assert calls == [(frozenset({"Q37181", "Q3874799"}), Status.PLANNED)]
+
+
+def test_a_clause_that_does_not_agree_with_the_addressee_is_what_was_said() -> None:
+    from kgload.nlp.parse import repair_complement_read_as_relative
+
+    vocab = Vocab()
+    doc = Doc(
+        vocab,
+        words=["disse", "a", "jornalistas", "que", "pretende", "viajar"],
+        heads=[0, 2, 0, 4, 2, 4],
+        deps=["ROOT", "case", "obl", "nsubj", "acl:relcl", "xcomp"],
+        pos=["VERB", "ADP", "NOUN", "PRON", "VERB", "VERB"],
+        lemmas=["dizer", "a", "jornalista", "que", "pretender", "viajar"],
+        morphs=["", "", "Number=Plur", "PronType=Rel", "Number=Sing", ""],
+    )
+    repair_complement_read_as_relative(doc, frozenset({"dizer"}))
+    assert (doc[4].dep_, doc[4].head.i, doc[3].dep_) == ("ccomp", 0, "mark")
+    # the twin: a verb that agrees with the addressee may well be about them
+    doc = Doc(
+        vocab,
+        words=["disse", "a", "jornalistas", "que", "estavam", "lá"],
+        heads=[0, 2, 0, 4, 2, 4],
+        deps=["ROOT", "case", "obl", "nsubj", "acl:relcl", "advmod"],
+        pos=["VERB", "ADP", "NOUN", "PRON", "VERB", "ADV"],
+        lemmas=["dizer", "a", "jornalista", "que", "estar", "lá"],
+        morphs=["", "", "Number=Plur", "PronType=Rel", "Number=Plur", ""],
+    )
+    repair_complement_read_as_relative(doc, frozenset({"dizer"}))
+    assert doc[4].dep_ == "acl:relcl"

@@ -36,6 +36,7 @@ from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
     parse_sentences,
+    repair_complement_read_as_relative,
     repair_copula_of_a_place,
     repair_goal_read_as_infinitive_subject,
     repair_of_phrase_of_an_event_noun,
@@ -644,6 +645,7 @@ def _parse(
                     repair_verb_read_as_a_modifier_of_the_root(verb)
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
+                repair_complement_read_as_relative(doc, grammar.speech)
                 # a phrase that says whose or to whom an event noun's event is
                 repair_of_phrase_of_an_event_noun(
                     doc, grammar.nouns, grammar.markers["of"] | grammar.markers["recipient"]

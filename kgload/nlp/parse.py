@@ -467,7 +467,7 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
                 or verb.i < noun.i
                 or "Fin" not in verb.morph.get("VerbForm", [])
                 or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "mark") for c in verb.children)
-                or any("Rel" in t.morph.get("PronType", []) for t in verb.subtree)
+                or _has_own_relative_word(verb)
             ):
                 continue
             number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
@@ -478,6 +478,25 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
         for verb in noun.children:
             if _coordinated_subject_read_as_relative(noun, verb):
                 return
+
+
+# the relations that open a clause of its own below a verb: a relative word inside one is that
+# clause's, not the verb's ("Lula disse a jornalistas que pretende…")
+_CLAUSES_BELOW = ("acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "csubj")
+
+
+def _has_own_relative_word(verb: Token) -> bool:
+    """Whether a relative word ("que", "quem", "who") introduces `verb`'s own clause: in its
+    phrases, not in a clause of their own below it."""
+    pending = list(verb.children)
+    while pending:
+        word = pending.pop()
+        if word.dep_.split(":")[0] in _CLAUSES_BELOW:
+            continue
+        if "Rel" in word.morph.get("PronType", []):
+            return True
+        pending.extend(word.children)
+    return False
 
 
 def repair_main_verb_read_as_participle(doc: Doc) -> None:
@@ -1416,6 +1435,34 @@ def repair_of_phrase_of_an_event_noun(
         )
         if noun is not None and (noun.lemma_.lower() in nouns or noun.text.lower() in nouns):
             phrase.head, phrase.dep_ = noun, "nmod"
+
+
+def repair_complement_read_as_relative(doc: Doc, speech: Collection[str]) -> None:
+    """ "disse a jornalistas que pretende telefonar a Zelensky" parsed with "que pretende…" a
+    relative clause of "jornalistas": after the addressee of a verb of speech (`speech`, by
+    language), a clause opened by the relative word as its subject whose verb does not agree
+    in number with that addressee cannot be about it, so it is what was said: the word is
+    the subordinator, the clause the complement, and its subject the speaker's."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "acl:relcl" or noun.i == verb.i or noun.dep_ not in ("obj", "iobj", "obl"):
+            continue
+        speaker = noun.head
+        if speaker.lemma_.lower() not in speech:
+            continue
+        word = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) and c.i < verb.i
+            ),
+            None,
+        )
+        number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
+        if word is None or not number or not own or number == own:
+            continue
+        verb.head, verb.dep_ = speaker, "ccomp"
+        word.head, word.dep_, word.pos_ = verb, "mark", "SCONJ"
 
 
 def _repair_auxiliary_read_as_the_verb(doc: Doc) -> None:

@@ -1115,3 +1115,12 @@ def test_a_clause_that_does_not_agree_with_the_addressee_is_what_was_said() -> N
     )
     repair_complement_read_as_relative(doc, frozenset({"dizer"}))
     assert doc[4].dep_ == "acl:relcl"
+
+
+def test_a_speech_verb_with_a_clause_after_the_last_comma_is_no_trailing_attribution() -> None:
+    # ", disse a jornalistas que pretende telefonar…" was cut off as ", disse o Kremlin."
+    text = ("Lula, por sua vez, disse a jornalistas que pretende telefonar a Volodymyr Zelensky "
+            "nesta semana.")
+    article = Article(id="t", text=text, lang="pt", source="test",
+                      published=dt.date(2023, 4, 14))
+    assert [e.type for e in analyze(article, load_kb()).events] == [EventType.PHONE_CALL]

@@ -104,7 +104,13 @@ def _attributions(
             ),
             None,
         )
-        if form is not None and not _main_speech_verb(lowers, lo, last, form, grammar, names):
+        # (", disse a jornalistas que pretende telefonar…": a speech verb with a clause of its
+        # own after it is the sentence's main verb, no trailing attribution)
+        if (
+            form is not None
+            and not _main_speech_verb(lowers, lo, last, form, grammar, names)
+            and grammar.complementizers.isdisjoint(lowers[last + 1 : hi])
+        ):
             cut.append((last, hi))
             hi = last
     return lo, hi, cut

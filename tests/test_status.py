@@ -571,3 +571,10 @@ def test_an_event_that_ends_took_place_unless_it_lasts(
     text: str, lang: str, kind: EventType, status: Status, kb: KnowledgeBase
 ) -> None:
     assert [e.status for e in _events(text, lang, kb) if e.type is kind] == [status]
+
+
+def test_a_second_infinitive_of_a_wish_is_as_planned_as_the_first(kb: KnowledgeBase) -> None:
+    # "e também visitar o Brasil" was read as a visit that took place
+    text = "Donald Trump deseja receber Lula em Washington e também visitar o Brasil."
+    assert [(e.agent, e.status) for e in _events(text, "pt", kb)
+            if e.type is EventType.VISIT and e.agent == "Q22686"] == [("Q22686", Status.PLANNED)]

@@ -88,11 +88,23 @@ def governing_chain(frame: Frame, grammar: Grammar) -> list[Token]:
         if relation not in _UP and not (
             relation == "advcl"
             and (status_head or (top.i == frame.token.i and _non_finite_with_mark(top)))
-        ):
+        ) and not _second_infinitive(top, head):
             break
         chain.append(head)
         top = head
     return chain
+
+
+def _second_infinitive(verb: Token, head: Token) -> bool:
+    """ "deseja receber Bolsonaro em Washington e também visitar o Brasil": an infinitive
+    coordinated with another that a verb controls is controlled by that verb too."""
+    return (
+        base_dep(verb) == "conj"
+        and "Inf" in verb.morph.get("VerbForm", [])
+        and "Inf" in head.morph.get("VerbForm", [])
+        and base_dep(head) == "xcomp"
+        and head.head.pos_ == "VERB"
+    )
 
 
 def _non_finite_with_mark(clause: Token) -> bool:

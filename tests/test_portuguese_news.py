@@ -150,3 +150,21 @@ def test_troops_a_participle_says_are_posted_are_a_deployment_of_their_holder(
         for e in events(text, lang, PUBLISHED)
         if e.type is EventType.TROOP_DEPLOYMENT
     ] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Lula almoçou com Emmanuel Macron no Palácio do Eliseu.", "pt", {"Q37181", "Q3052772"}),
+        ("Andrés Manuel López Obrador desayunó con Kamala Harris.", "es",
+         {"Q318508", "Q10853588"}),
+        ("Donald Trump dined with Xi Jinping at Mar-a-Lago.", "en", {"Q22686", "Q15031"}),
+    ],
+)
+def test_a_meal_with_a_leader_is_a_meeting(text: str, lang: str, pair: set[str]) -> None:
+    assert [set(e.participants) for e in events(text, lang, PUBLISHED)
+            if e.type is EventType.MEETING] == [pair]
+
+
+def test_a_meal_with_nobody_named_is_no_meeting() -> None:
+    assert events("Lula jantou com a família no domingo.", "pt", PUBLISHED) == []

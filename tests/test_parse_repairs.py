@@ -22,6 +22,7 @@ from kgload.nlp.parse import (
     _repair_conjunct_read_as_a_modifier,
     _repair_coordinated_modifiers_read_as_a_verb,
     _repair_finite_verb_as_object,
+    _repair_flat_name_with_its_own_case,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
     _repair_main_verb_read_as_relative,
@@ -1124,3 +1125,13 @@ def test_a_speech_verb_with_a_clause_after_the_last_comma_is_no_trailing_attribu
     article = Article(id="t", text=text, lang="pt", source="test",
                       published=dt.date(2023, 4, 14))
     assert [e.type for e in analyze(article, load_kb()).events] == [EventType.PHONE_CALL]
+
+
+def test_a_part_of_a_name_with_its_own_case_word_is_a_phrase_of_its_holder() -> None:
+    # "o ataque do Irã a Israel" with "a Israel" a `flat` part of "Irã": no target
+    doc = _doc([
+        ("ataque", 0, "ROOT"), ("do", 2, "case"), ("Irã", 0, "nmod"), ("a", 4, "case"),
+        ("Israel", 2, "flat:name"),
+    ])
+    _repair_flat_name_with_its_own_case(doc)
+    assert (doc[4].dep_, doc[4].head.i) == ("nmod", 0)

@@ -308,6 +308,24 @@ def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
         clitic.head, clitic.dep_, clitic.pos_ = owner, "case", "PART"
 
 
+def _repair_flat_name_with_its_own_case(doc: Doc) -> None:
+    """ "o ataque do Irã a Israel" parsed with "a Israel" as a part (`flat`) of the name
+    "Irã": a part of a name takes no case word, so one with its own is a phrase of the word
+    the name hangs from (its modifier, or its verb's oblique)."""
+    for part in doc:
+        name = part.head
+        if (
+            not part.dep_.startswith("flat")
+            or name.i == part.i
+            or name.head.i == name.i
+            or not any(c.dep_ == "case" and c.i < part.i for c in part.children)
+        ):
+            continue
+        holder = name.head
+        part.head = holder
+        part.dep_ = "obl" if holder.pos_ in ("VERB", "AUX") else "nmod"
+
+
 def _repair_case_on_possessor(doc: Doc) -> None:
     """ "imposed sanctions on Russia's oil companies" with "on" hung on the possessor "Russia":
     a preposition before a possessor belongs to the phrase the possessor opens, when that
@@ -1669,6 +1687,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     (_repair_unmarked_agents, (Need((), ("obl:agent",)), _ANY_VERB, _SUBJECT)),
     (_repair_reduced_relative, (Need((), ("obl:agent",)), Need(("NOUN",), ("nsubj",)))),
     (_repair_possessive_clitic_read_as_a_word, (Need(("PROPN", "NOUN")),)),
+    (_repair_flat_name_with_its_own_case, (Need((), ("flat", "flat:name")), _CASE)),
     (_repair_case_on_possessor, (_CASE, Need((), ("nmod:poss",)))),
     (_repair_second_subject, (_ANY_VERB, Need(("NOUN",), ("nsubj",)))),
     (_repair_second_object, (Need((), ("obj",)), _CASE)),

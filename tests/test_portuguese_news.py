@@ -168,3 +168,18 @@ def test_a_meal_with_a_leader_is_a_meeting(text: str, lang: str, pair: set[str])
 
 def test_a_meal_with_nobody_named_is_no_meeting() -> None:
     assert events("Lula jantou com a família no domingo.", "pt", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Lula já encontrou pessoalmente Marco Rubio em 30 de julho, em Washington.", "pt",
+         [{"Q37181", "Q324546"}]),
+        ("Gustavo Petro encontró a Joe Biden en la Casa Blanca.", "es", [{"Q704022", "Q6279"}]),
+        # the twin: what one finds is no one met
+        ("A polícia encontrou o corpo do jornalista em Brasília.", "pt", []),
+    ],
+)
+def test_meeting_someone_without_the_clitic(text: str, lang: str, expected: list[set[str]]) -> None:
+    assert [set(e.participants) for e in events(text, lang, PUBLISHED)
+            if e.type is EventType.MEETING] == expected

@@ -970,44 +970,37 @@ def test_a_participle_that_agrees_is_an_adjective_and_stays() -> None:
     assert (doc[1].dep_, doc[3].dep_) == ("ROOT", "xcomp")
 
 
-def _purpose(words: list[str], heads: list[int], deps: list[str], pos: list[str]) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+# (sentence, heads, relations, tags) of a misparse or its twin, and the (word, relation, head)
+# the repair must leave
+_PURPOSE_CASES = [
+    # "Modi flew to Moscow to meet Putin" with "to Moscow" the subject of "meet"
+    (["Modi", "flew", "to", "Moscow", "to", "meet", "Putin"], [1, 1, 5, 5, 5, 1, 5],
+     ["nsubj", "ROOT", "mark", "nsubj", "mark", "advcl", "obj"],
+     ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "PROPN"], [(3, "obl", 1), (2, "case", 3)]),
+    # the twin: "for Russia to withdraw" keeps its subject
+    (["asked", "for", "Russia", "to", "withdraw"], [0, 4, 4, 4, 0],
+     ["ROOT", "mark", "nsubj", "mark", "advcl"], ["VERB", "ADP", "PROPN", "PART", "VERB"],
+     [(2, "nsubj", 4)]),
+    # "Lula went to Beijing to sign agreements" with "to sign" a clause of "Beijing"
+    (["Lula", "went", "to", "Beijing", "to", "sign", "agreements"], [1, 1, 3, 1, 5, 3, 5],
+     ["nsubj", "ROOT", "case", "obl", "mark", "xcomp", "obj"],
+     ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN"], [(5, "advcl", 1)]),
+]
 
 
-def test_a_goal_read_as_the_subject_of_an_infinitive_goes_back_to_the_verb() -> None:
-    # the misparse of "Modi flew to Moscow to meet Putin": "to Moscow" the subject of "meet"
-    doc = _purpose(
-        ["Modi", "flew", "to", "Moscow", "to", "meet", "Putin"],
-        [1, 1, 5, 5, 5, 1, 5],
-        ["nsubj", "ROOT", "mark", "nsubj", "mark", "advcl", "obj"],
-        ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "PROPN"],
-    )
+@pytest.mark.parametrize(("words", "heads", "deps", "pos", "expected"), _PURPOSE_CASES)
+def test_a_goal_read_as_the_subject_of_a_purpose_infinitive_goes_back_to_the_verb(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    expected: list[tuple[int, str, int]],
+) -> None:
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
-    assert (doc[3].dep_, doc[3].head.i) == ("obl", 1)
-    assert (doc[2].dep_, doc[2].head.i) == ("case", 3)
-
-
-def test_the_subject_of_an_infinitive_after_for_stays() -> None:
-    doc = _purpose(
-        ["asked", "for", "Russia", "to", "withdraw"],
-        [0, 4, 4, 4, 0],
-        ["ROOT", "mark", "nsubj", "mark", "advcl"],
-        ["VERB", "ADP", "PROPN", "PART", "VERB"],
-    )
-    repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
-    assert (doc[2].dep_, doc[2].head.i) == ("nsubj", 4)
-
-
-def test_an_infinitive_hung_on_the_place_goes_back_to_the_verb() -> None:
-    # "Lula went to Beijing to sign agreements": "to sign" read as a clause of "Beijing"
-    doc = _purpose(
-        ["Lula", "went", "to", "Beijing", "to", "sign", "agreements"],
-        [1, 1, 3, 1, 5, 3, 5],
-        ["nsubj", "ROOT", "case", "obl", "mark", "xcomp", "obj"],
-        ["PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN"],
-    )
-    repair_goal_read_as_infinitive_subject(doc, frozenset({"for"}))
-    assert (doc[5].dep_, doc[5].head.i) == ("advcl", 1)
+    assert [(doc[i].dep_, doc[i].head.i) for i, _, _ in expected] == [
+        (dep, head) for _, dep, head in expected
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1082,31 +1082,27 @@ def test_a_main_verb_after_a_set_off_phrase_keeps_its_clause_despite_a_relative_
     assert calls == [(frozenset({"Q37181", "Q3874799"}), Status.PLANNED)]
 
 
+def _said_to_journalists(verb: str, lemma: str, number: str, last: tuple[str, str]) -> Doc:
+    """ "disse a jornalistas que <verb> <last>", parsed with the clause a relative one."""
+    return Doc(
+        Vocab(),
+        words=["disse", "a", "jornalistas", "que", verb, last[0]],
+        heads=[0, 2, 0, 4, 2, 4],
+        deps=["ROOT", "case", "obl", "nsubj", "acl:relcl", last[1]],
+        pos=["VERB", "ADP", "NOUN", "PRON", "VERB", "VERB" if last[1] == "xcomp" else "ADV"],
+        lemmas=["dizer", "a", "jornalista", "que", lemma, last[0]],
+        morphs=["", "", "Number=Plur", "PronType=Rel", f"Number={number}", ""],
+    )
+
+
 def test_a_clause_that_does_not_agree_with_the_addressee_is_what_was_said() -> None:
     from kgload.nlp.parse import repair_complement_read_as_relative
 
-    vocab = Vocab()
-    doc = Doc(
-        vocab,
-        words=["disse", "a", "jornalistas", "que", "pretende", "viajar"],
-        heads=[0, 2, 0, 4, 2, 4],
-        deps=["ROOT", "case", "obl", "nsubj", "acl:relcl", "xcomp"],
-        pos=["VERB", "ADP", "NOUN", "PRON", "VERB", "VERB"],
-        lemmas=["dizer", "a", "jornalista", "que", "pretender", "viajar"],
-        morphs=["", "", "Number=Plur", "PronType=Rel", "Number=Sing", ""],
-    )
+    doc = _said_to_journalists("pretende", "pretender", "Sing", ("viajar", "xcomp"))
     repair_complement_read_as_relative(doc, frozenset({"dizer"}))
     assert (doc[4].dep_, doc[4].head.i, doc[3].dep_) == ("ccomp", 0, "mark")
     # the twin: a verb that agrees with the addressee may well be about them
-    doc = Doc(
-        vocab,
-        words=["disse", "a", "jornalistas", "que", "estavam", "lá"],
-        heads=[0, 2, 0, 4, 2, 4],
-        deps=["ROOT", "case", "obl", "nsubj", "acl:relcl", "advmod"],
-        pos=["VERB", "ADP", "NOUN", "PRON", "VERB", "ADV"],
-        lemmas=["dizer", "a", "jornalista", "que", "estar", "lá"],
-        morphs=["", "", "Number=Plur", "PronType=Rel", "Number=Plur", ""],
-    )
+    doc = _said_to_journalists("estavam", "estar", "Plur", ("lá", "advmod"))
     repair_complement_read_as_relative(doc, frozenset({"dizer"}))
     assert doc[4].dep_ == "acl:relcl"
 

@@ -719,3 +719,17 @@ def test_the_end_of_a_full_name_told_before_is_that_person_accents_aside() -> No
         )
     )
     assert found["López Obrador"] == "Q318508"
+
+
+def test_argentinas_and_chiles_presidents_since_2000_are_known() -> None:
+    # "Mauricio" was Mauritius in Spanish: the former president was nobody the KB knew
+    found = _keys(_links("Peña se reunió con el expresidente Mauricio Macri en Buenos Aires.",
+                         "es", published=dt.date(2024, 1, 10)))
+    assert found["Mauricio Macri"] == "Q561837" and "Q1027" not in found.values()
+    found = _keys(_links("La presidenta Michelle Bachelet viajó a Lima.", "es",
+                         published=dt.date(2015, 5, 4)))
+    assert found["Michelle Bachelet"] == "Q320"
+    # two presidents were named Kirchner: the surname alone names neither
+    found = _keys(_links("La presidenta Kirchner viajó a Lima.", "es",
+                         published=dt.date(2010, 5, 4)))
+    assert found.get("Kirchner") != "Q170899"

@@ -634,6 +634,8 @@ def _parse(
                 yield job, candidate
 
     timed = StageTimer(stage_seconds)
+    # the case words of a phrase that says whose or to whom an event noun's event is
+    event_noun_cases = grammar.markers["of"] | grammar.markers["recipient"]
     pending = queue()
     while group := list(itertools.islice(pending, _PARSE_BATCH)):
         before = clock()
@@ -652,10 +654,7 @@ def _parse(
                 if grammar.locative_copulas:
                     repair_copula_of_a_place(doc, grammar.locative_copulas)
                 repair_complement_read_as_relative(doc, grammar.speech)
-                # a phrase that says whose or to whom an event noun's event is
-                repair_of_phrase_of_an_event_noun(
-                    doc, grammar.nouns, grammar.markers["of"] | grammar.markers["recipient"]
-                )
+                repair_of_phrase_of_an_event_noun(doc, grammar.nouns, event_noun_cases)
                 if grammar.clause_subject_cases:
                     repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
         share = (clock() - before) / len(group)

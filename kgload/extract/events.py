@@ -65,7 +65,7 @@ from kgload.model import (
 from kgload.nlp.dates import DateMention
 from kgload.nlp.grammar import Grammar
 from kgload.nlp.lexicon import load_lexicon
-from kgload.nlp.parse import repair_main_verb_read_as_participle
+from kgload.nlp.parse import APOSTROPHES, hang_phrase_on, repair_main_verb_read_as_participle
 from kgload.nlp.pipeline import find_datelines
 from kgload.nlp.quantities import Quantity
 
@@ -1798,8 +1798,7 @@ def _name_read_as_a_compound_of_a_date(date: Token, inside: list[Token]) -> None
             and name.right_edge.i == start - 1
             and any(base_dep(c) == "case" for c in name.children)
         ):
-            name.head = holder
-            name.dep_ = "obl" if holder.pos_ in ("VERB", "AUX") else "nmod"
+            hang_phrase_on(name, holder)
 
 
 def _object_hung_on_a_date(date: Token, inside: list[Token], verb: Token) -> None:
@@ -2046,7 +2045,6 @@ def _personnel(
     return None, None
 
 
-_APOSTROPHES = frozenset("'\u2019")
 
 
 def _evidence(frame: Frame, used: Sequence[Token], text: str) -> Evidence:
@@ -2059,7 +2057,7 @@ def _evidence(frame: Frame, used: Sequence[Token], text: str) -> Evidence:
         subtree = list(token.subtree)
         spans.append(sentence.char_span(subtree[0]))
         spans.append(sentence.char_span(subtree[-1]))
-        if token.text[:1] in _APOSTROPHES and token.i > 0:
+        if token.text[:1] in APOSTROPHES and token.i > 0:
             # a clitic "'s" read as the possessor: the quote starts at the name it is glued to
             spans.append(sentence.char_span(token.doc[token.i - 1]))
     start = min(s for s, _ in spans)

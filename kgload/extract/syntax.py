@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kgload.model import EntityKind, Mention
 from kgload.nlp.grammar import Grammar
+from kgload.nlp.parse import APOSTROPHES
 
 __all__ = [
     "ACTOR_KINDS",
@@ -209,7 +210,6 @@ def top_level(mentions: Sequence[Mention]) -> list[Mention]:
     return result
 
 
-_APOSTROPHES = ("'", "\u2019")
 
 
 class ArticleMentions:
@@ -265,7 +265,7 @@ class MentionIndex:
             # clitic stands for the name it is glued to
             if (
                 self.by_token[i] is None
-                and doc[i].text[:1] in _APOSTROPHES
+                and doc[i].text[:1] in APOSTROPHES
                 and not doc[i - 1].whitespace_
             ):
                 self.by_token[i] = self.by_token[i - 1]

@@ -138,8 +138,8 @@ def _repair(doc: Doc) -> None:
             labels = labels.refreshed(doc)
 
 
-# the marks that open a possessive clitic ("'s")
-_APOSTROPHES = frozenset("'\u2019")
+# the marks that open a clitic glued to the word before it ("'s"), for every stage that reads one
+APOSTROPHES = frozenset("'\u2019")
 # a clause's core dependents: a word that governs one is read as a predicate
 _CLAUSAL = ("nsubj", "obj", "iobj", "obl", "advmod", "expl:pv", "expl:pass")
 # a noun's own words: a word that has one of these is a noun phrase, not a verb
@@ -291,7 +291,7 @@ def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
         if (
             clitic.i == 0
             or not 1 < len(text) <= 2
-            or text[0] not in _APOSTROPHES
+            or text[0] not in APOSTROPHES
             or clitic.dep_ == "case"
             or doc[clitic.i - 1].whitespace_
         ):
@@ -308,6 +308,13 @@ def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
         clitic.head, clitic.dep_, clitic.pos_ = owner, "case", "PART"
 
 
+def hang_phrase_on(phrase: Token, holder: Token) -> None:
+    """Make a case phrase the parser hung elsewhere a phrase of `holder`: a verb's oblique, a
+    noun's modifier."""
+    phrase.head = holder
+    phrase.dep_ = "obl" if holder.pos_ in ("VERB", "AUX") else "nmod"
+
+
 def _repair_flat_name_with_its_own_case(doc: Doc) -> None:
     """ "o ataque do Irã a Israel" parsed with "a Israel" as a part (`flat`) of the name
     "Irã": a part of a name takes no case word, so one with its own is a phrase of the word
@@ -321,9 +328,7 @@ def _repair_flat_name_with_its_own_case(doc: Doc) -> None:
             or not any(c.dep_ == "case" and c.i < part.i for c in part.children)
         ):
             continue
-        holder = name.head
-        part.head = holder
-        part.dep_ = "obl" if holder.pos_ in ("VERB", "AUX") else "nmod"
+        hang_phrase_on(part, name.head)
 
 
 def _repair_case_on_possessor(doc: Doc) -> None:

@@ -131,6 +131,33 @@ def test_a_present_form_read_as_the_roots_adjective_is_the_verb() -> None:
     assert (doc[3].head.i, doc[3].dep_) == (1, "obl")
 
 
+def test_verbs_of_subordinate_and_later_coordinated_clauses_leave_the_verb_its_place() -> None:
+    # "Chile respalda a Argentina, y seguirá haciéndolo hasta que termine": "seguirá" is the
+    # copula of a clause coordinated after "respalda", "termine" opened by "que"
+    doc = _tree(
+        ["Chile", "respalda", "a", "Argentina", ",", "y", "seguirá", "haciéndolo", "hasta",
+         "que", "termine"],
+        [("PROPN", "chile", 0, "ROOT"), ("ADJ", "respaldo", 0, "amod"), ("ADP", "a", 3, "case"),
+         ("PROPN", "argentina", 1, "nmod"), ("PUNCT", ",", 7, "punct"), ("CCONJ", "y", 7, "cc"),
+         ("AUX", "seguir", 7, "cop"), ("ADV", "haciéndolo", 0, "conj"),
+         ("ADP", "hasta", 10, "case"), ("SCONJ", "que", 10, "mark"),
+         ("VERB", "terminar", 0, "advcl")],
+    )
+    (verb,) = read_present_forms(doc, load_grammar("es"), modifier_of_a_verbless_root)
+    assert verb.i == 1
+
+
+def test_a_verb_of_the_sentence_itself_keeps_a_present_form_an_adjective() -> None:
+    # "Chile respalda a Argentina, dijo": "dijo" hangs on the root with no subordinator
+    doc = _tree(
+        ["Chile", "respalda", "a", "Argentina", ",", "dijo"],
+        [("PROPN", "chile", 0, "ROOT"), ("ADJ", "respaldo", 0, "amod"), ("ADP", "a", 3, "case"),
+         ("PROPN", "argentina", 1, "nmod"), ("PUNCT", ",", 5, "punct"),
+         ("VERB", "decir", 0, "parataxis")],
+    )
+    assert read_present_forms(doc, load_grammar("es"), modifier_of_a_verbless_root) == []
+
+
 def test_an_adjective_that_is_also_a_present_form_stays_where_a_verb_is() -> None:
     # "El Gobierno mantiene una política fija": "fija" is an adjective here, a verb has its place
     doc = _tree(

@@ -1312,13 +1312,27 @@ def modifier_of_a_verbless_root(word: Token) -> bool:
         and root.dep_ == "ROOT"
         and root.pos_ in ("NOUN", "PROPN")
         and root.i < word.i
-        and not any(
-            t.pos_ in ("VERB", "AUX")
-            and t.i != word.i
-            and not {"Inf", "Ger", "Part"} & set(t.morph.get("VerbForm", []))
-            for t in root.sent
-        )
+        and not any(_main_clause_verb(t, word) for t in root.sent if t.i != word.i)
     )
+
+
+def _main_clause_verb(word: Token, candidate: Token) -> bool:
+    """A finite verb that would be the sentence's own: not one inside a clause opened by a
+    subordinator ("hasta que se respete") or coordinated after the candidate ("..., y
+    seguiremos haciéndolo"), which a verb at the candidate's place leaves as they are."""
+    if word.pos_ not in ("VERB", "AUX") or {"Inf", "Ger", "Part"} & set(
+        word.morph.get("VerbForm", [])
+    ):
+        return False
+    clause = word.head if word.dep_.split(":")[0] in ("aux", "cop") else word
+    for ancestor in (clause, *clause.ancestors):
+        if ancestor.dep_ == "ROOT":
+            break
+        if any(c.dep_ == "mark" for c in ancestor.children):
+            return False
+        if ancestor.dep_ == "conj" and ancestor.i > candidate.i:
+            return False
+    return True
 
 
 def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:

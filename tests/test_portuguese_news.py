@@ -153,6 +153,25 @@ def test_troops_a_participle_says_are_posted_are_a_deployment_of_their_holder(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Alrededor de 10.000 soldados estadounidenses están en Afganistán.", "es",
+         [(EventType.TROOP_DEPLOYMENT, "Q30", "Q889", 10000)]),
+        ("Cerca de 2.000 militares ruandeses estão em Moçambique.", "pt",
+         [(EventType.TROOP_DEPLOYMENT, "Q1037", "Q1029", 2000)]),
+        # the twin: a leader said to be in a place is there on a visit
+        ("O presidente Lula está na China.", "pt", [(EventType.VISIT, "Q37181", "Q148", None)]),
+    ],
+)
+def test_troops_said_to_be_in_a_state_are_posted_there(
+    text: str, lang: str, expected: list[tuple[EventType, str, str, int | None]]
+) -> None:
+    assert [
+        (e.type, e.agent, e.recipient, e.personnel) for e in events(text, lang, PUBLISHED)
+    ] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "pair"),
     [
         ("Lula almoçou com Emmanuel Macron no Palácio do Eliseu.", "pt", {"Q37181", "Q3052772"}),

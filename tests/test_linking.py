@@ -178,6 +178,26 @@ def test_metonyms_link_the_state_and_keep_the_place() -> None:
     assert by_text["Pyongyang"].key == "Q423"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("El Departamento de Estado anunció restricciones de visa contra funcionarios "
+         "nicaragüenses.", "es", ("Q30", "Q811")),
+        ("O Departamento do Tesouro anunciou sanções contra funcionários venezuelanos.", "pt",
+         ("Q30", "Q717")),
+        ("The Treasury Department sanctioned three Venezuelan officials.", "en", ("Q30", "Q717")),
+        # parsed with its article as an organisation's name, not as "el Francia"
+        ("Hoy el Departamento de Estado adoptó medidas para establecer restricciones de visa a "
+         "ocho funcionarios cubanos.", "es", ("Q30", "Q241")),
+    ],
+)
+def test_the_state_and_treasury_departments_act_for_the_united_states(
+    text: str, lang: str, pair: tuple[str, str]
+) -> None:
+    events = analyze(_article(text, lang), load_kb()).events
+    assert [(e.agent, e.recipient) for e in events] == [pair]
+
+
 def test_surname_after_full_name_is_coreference() -> None:
     mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]

@@ -174,6 +174,10 @@ def _names_to_replace(
     names: dict[int, tuple[int, int, str]] = {}
     for mention in sorted(linked.mentions, key=lambda m: (m.start, m.end)):
         placeholder = placeholders.get(mention.kind.value) if mention.kind else None
+        if mention.method == "metonym":
+            # a body or a seat standing for its state ("el Departamento de Estado", "o Palácio
+            # do Planalto") keeps its article: parsed as an organisation's name, which takes one
+            placeholder = placeholders.get(EntityKind.ORGANIZATION.value, placeholder)
         words = mention.text.split()
         if (
             mention.kind is not EntityKind.PERSON

@@ -39,6 +39,7 @@ from kgload.nlp.parse import (
     _repair_subject_set_off_before_its_verb,
     _repair_verb_read_as_a_named_noun,
     _repair_verb_read_as_its_objects_adjective,
+    _repair_verb_with_a_subject_read_as_an_adjective,
     repair_copula_of_a_place,
     repair_goal_read_as_infinitive_subject,
     repair_main_verb_read_as_participle,
@@ -864,6 +865,31 @@ def test_an_attack_told_with_its_verb_read_as_an_adjective() -> None:
     article = Article(id="t", text=text, lang="en", source="test", published=dt.date(2024, 9, 20))
     found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
     assert found == {(EventType.ATTACK, "Q801", "Q822")}
+
+
+def test_a_verb_with_its_own_subject_read_as_the_adjective_of_the_root_is_the_verb() -> None:
+    # "The ministry announced visa restrictions": "announced" an adjective of the root
+    # "restrictions", with "ministry" its subject
+    doc = _morph_doc([
+        ("The", "DET", 1, "det", ""), ("ministry", "NOUN", 2, "nsubj", ""),
+        ("announced", "VERB", 4, "amod", "Tense=Past|VerbForm=Part"),
+        ("visa", "NOUN", 4, "compound", ""), ("restrictions", "NOUN", 4, "ROOT", ""),
+        (".", "PUNCT", 4, "punct", ""),
+    ])
+    _repair_verb_with_a_subject_read_as_an_adjective(doc)
+    assert (doc[2].dep_, doc[2].head.i) == ("ROOT", 2)
+    assert (doc[4].dep_, doc[4].head.i) == ("obj", 2)
+    assert (doc[5].head.i, doc[1].head.i) == (2, 2)
+    assert doc[2].morph.get("VerbForm") == ["Fin"]
+
+
+def test_a_participle_without_a_subject_before_the_root_noun_stays_its_adjective() -> None:
+    # "Announced restrictions." (a headline): no subject, so nothing to repair
+    doc = _morph_doc([
+        ("Announced", "VERB", 1, "amod", "VerbForm=Part"), ("restrictions", "NOUN", 1, "ROOT", ""),
+    ])
+    _repair_verb_with_a_subject_read_as_an_adjective(doc)
+    assert (doc[0].dep_, doc[0].head.i) == ("amod", 1)
 
 
 # -- a relative clause hung on the verb instead of the noun before it (session 10) ---------------

@@ -1606,6 +1606,38 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
         noun.head, noun.dep_ = verb, "obj"
 
 
+def _repair_verb_with_a_subject_read_as_an_adjective(doc: Doc) -> None:
+    """ "The State Department announced visa restrictions on…" with "restrictions" the root,
+    "announced" its adjective (`amod`) and "Department" the subject of that adjective: a
+    modifier of a noun takes no subject, so a verb that has one, before the noun that roots a
+    sentence with no other verb, is the sentence's verb and the noun its object."""
+    for verb in doc:
+        noun = verb.head
+        if (
+            verb.pos_ != "VERB"
+            or verb.dep_ != "amod"
+            or noun.dep_ != "ROOT"
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.i <= verb.i
+            or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+            or any(
+                t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("amod", "acl")
+                for t in noun.sent
+            )
+        ):
+            continue
+        verb.head, verb.dep_ = verb, "ROOT"
+        if verb.morph.get("VerbForm", []) == ["Part"]:
+            features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
+            features.update(VerbForm="Fin", Mood="Ind")
+            verb.morph = MorphAnalysis(verb.vocab, features)
+        for child in list(noun.children):
+            if child.i < verb.i or child.dep_ == "punct":
+                child.head = verb
+        noun.head, noun.dep_ = verb, "obj"
+        return
+
+
 def _repair_list_item_read_as_apposition(doc: Doc) -> None:
     """ "his recent visits to France, Germany, Italy and Ireland" with "Germany" an apposition
     of "France" and "Italy", "Ireland" its conjuncts: a bare name set between commas after a
@@ -1811,6 +1843,10 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     (
         _repair_verb_read_as_its_objects_adjective,
         (Need(("VERB",), ("amod",)), _NOUN_ROOT),
+    ),
+    (
+        _repair_verb_with_a_subject_read_as_an_adjective,
+        (Need(("VERB",), ("amod",)), _NOUN_ROOT, _SUBJECT),
     ),
     (_repair_relative_clause_on_a_verb, (Need((), ("acl:relcl",)), Need(("VERB", "AUX")))),
     (_repair_list_item_read_as_apposition, (Need(("PROPN",), ("appos",)), Need((), ("conj",)))),

@@ -22,6 +22,7 @@ from kgload.nlp.parse import (
     _repair_conjunct_read_as_a_modifier,
     _repair_coordinated_modifiers_read_as_a_verb,
     _repair_finite_verb_as_object,
+    _repair_finite_verb_read_as_a_modifier_of_the_root,
     _repair_flat_name_with_its_own_case,
     _repair_infinitive_subject,
     _repair_main_verb_after_a_relative,
@@ -890,6 +891,38 @@ def test_a_participle_without_a_subject_before_the_root_noun_stays_its_adjective
     ])
     _repair_verb_with_a_subject_read_as_an_adjective(doc)
     assert (doc[0].dep_, doc[0].head.i) == ("amod", 1)
+
+
+def test_a_finite_verb_read_as_the_adjective_of_a_verbless_root_is_the_verb() -> None:
+    # "El secretario visitará Argentina, Ecuador": "visitará" an adjective of "secretario"
+    doc = _morph_doc([
+        ("El", "DET", 1, "det", ""), ("secretario", "NOUN", 1, "ROOT", ""),
+        ("visitará", "VERB", 1, "amod", "Mood=Ind|Tense=Fut|VerbForm=Fin"),
+        ("Argentina", "PROPN", 1, "appos", ""), (",", "PUNCT", 5, "punct", ""),
+        ("Ecuador", "PROPN", 1, "appos", ""),
+    ])
+    _repair_finite_verb_read_as_a_modifier_of_the_root(doc)
+    assert (doc[2].dep_, doc[2].head.i) == ("ROOT", 2)
+    assert (doc[1].dep_, doc[1].head.i) == ("nsubj", 2)
+    assert [(doc[i].dep_, doc[i].head.i) for i in (3, 5)] == [("obj", 2), ("obj", 2)]
+
+
+def test_a_participle_adjective_of_a_verbless_root_stays() -> None:
+    # "El acuerdo firmado en Lima": "firmado" is no finite verb
+    doc = _morph_doc([
+        ("El", "DET", 1, "det", ""), ("acuerdo", "NOUN", 1, "ROOT", ""),
+        ("firmado", "VERB", 1, "amod", "VerbForm=Part"), ("en", "ADP", 4, "case", ""),
+        ("Lima", "PROPN", 2, "obl", ""),
+    ])
+    _repair_finite_verb_read_as_a_modifier_of_the_root(doc)
+    assert (doc[2].dep_, doc[2].head.i) == ("amod", 1)
+
+
+def test_a_visit_to_several_states_told_after_a_title_and_name() -> None:
+    text = "El secretario de Estado Mike Pompeo visitará Argentina, Ecuador, México y El Salvador."
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2019, 7, 16))
+    found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
+    assert found == {(EventType.VISIT, "Q473239", q) for q in ("Q414", "Q736", "Q96", "Q792")}
 
 
 # -- a relative clause hung on the verb instead of the noun before it (session 10) ---------------

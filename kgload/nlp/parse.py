@@ -1355,6 +1355,21 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             child.dep_ = "obl" if has_case else "obj"
 
 
+def _repair_finite_verb_read_as_a_modifier_of_the_root(doc: Doc) -> None:
+    """ "El secretario de Estado Fulano visitará Argentina, Ecuador…" with "secretario" the root
+    and "visitará", tagged a finite verb, its adjective: a finite verb modifies no noun, so in a
+    sentence with no other verb it is the verb `repair_verb_read_as_a_modifier_of_the_root`
+    makes it."""
+    for verb in doc:
+        if (
+            verb.pos_ == "VERB"
+            and "Fin" in verb.morph.get("VerbForm", [])
+            and modifier_of_a_verbless_root(verb)
+        ):
+            repair_verb_read_as_a_modifier_of_the_root(verb)
+            return
+
+
 def repair_verb_read_as_a_copula(verb: Token) -> None:
     """ "Colombia y Venezuela firmarán un acuerdo" with "firmarán" an adjective read as the
     copula of "acuerdo": once the form is known to be a lexical verb (its ending read by
@@ -1843,6 +1858,10 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     (
         _repair_verb_read_as_its_objects_adjective,
         (Need(("VERB",), ("amod",)), _NOUN_ROOT),
+    ),
+    (
+        _repair_finite_verb_read_as_a_modifier_of_the_root,
+        (Need(("VERB",), ("amod", "appos")), _NOUN_ROOT),
     ),
     (
         _repair_verb_with_a_subject_read_as_an_adjective,

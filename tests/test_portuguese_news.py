@@ -172,6 +172,44 @@ def test_troops_said_to_be_in_a_state_are_posted_there(
 
 
 @pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Barack Obama anunció que mantendrá 8.400 soldados en Afganistán.", "es",
+         ("Q76", "Q889", Status.PLANNED)),
+        ("President Obama said he will keep 8,400 troops in Afghanistan.", "en",
+         ("Q76", "Q889", Status.PLANNED)),
+        ("The UK has 150 soldiers based in Poland.", "en", ("Q145", "Q36", Status.OCCURRED)),
+        ("O Reino Unido tem 150 soldados baseados na Polônia.", "pt",
+         ("Q145", "Q36", Status.OCCURRED)),
+    ],
+)
+def test_troops_kept_or_based_in_a_state_are_posted_there(
+    text: str, lang: str, expected: tuple[str, str, Status]
+) -> None:
+    assert [
+        (e.agent, e.recipient, e.status) for e in events(text, lang, PUBLISHED)
+        if e.type is EventType.TROOP_DEPLOYMENT
+    ] == [expected]
+
+
+def test_troops_kept_ready_are_no_deployment() -> None:
+    assert events("Russia keeps its troops ready.", "en", PUBLISHED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("O presidente de Angola, João Lourenço, termina hoje uma visita aos Estados Unidos.",
+         "pt"),
+        ("El presidente de Colombia, Gustavo Petro, terminó una visita a Estados Unidos.", "es"),
+    ],
+)
+def test_a_visit_someone_ends_was_made_by_them(text: str, lang: str) -> None:
+    found = [(e.type, e.recipient, e.status) for e in events(text, lang, PUBLISHED)]
+    assert found == [(EventType.VISIT, "Q30", Status.OCCURRED)]
+
+
+@pytest.mark.parametrize(
     ("text", "lang", "pair"),
     [
         ("Lula almoçou com Emmanuel Macron no Palácio do Eliseu.", "pt", {"Q37181", "Q3052772"}),

@@ -147,3 +147,21 @@ def test_an_attack_and_the_answer_the_same_day_are_two_attacks(lang: str, text: 
 def test_one_attack_told_twice_stays_one() -> None:
     text = "Israel struck Iran on Monday. The Israeli strikes on Iran on Monday hit Natanz."
     assert _sides(text, "en", EventType.ATTACK) == [("Q801", "Q794")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "doer"),
+    [
+        ("pt", "O Chile condena a usurpação ilegítima do poder por parte de Maduro.", "Q58132"),
+        ("es", "Perú condena la usurpación del poder por parte de Maduro.", "Q58132"),
+        ("en", "Canada condemns the illegitimate usurpation of power by Maduro.", "Q58132"),
+        ("en", "Canada condemned Russia's occupation of Crimea.", "Q159"),
+    ],
+)
+def test_an_act_of_a_government_is_condemned_in_its_doer(lang: str, text: str, doer: str) -> None:
+    assert [recipient for _, recipient in _sides(text, lang, EventType.CONDEMNATION)] == [doer]
+
+
+def test_an_act_with_no_doer_named_condemns_nobody() -> None:
+    text = "Canada condemned the violation of human rights in Venezuela."
+    assert _sides(text, "en", EventType.CONDEMNATION) == []

@@ -1539,7 +1539,21 @@ def _named_acts(frame: Frame, grammar: Grammar) -> list[Token]:
 def _act_doers(act: Token, resolver: _Resolver, grammar: Grammar) -> list[str]:
     """The actors an act noun's phrase names as its doers: not those of a phrase that names
     its target ("o ato terrorista perpetrado contra a embaixada do Egito": Egypt was struck,
-    not condemned)."""
+    not condemned); first those of its agent phrase ("la usurpación del poder por parte de
+    Maduro", "the usurpation of power by Maduro"), which the act's own words do not reach,
+    even when the parser hung it on the act's "of" phrase ("do poder por parte de Maduro")."""
+    holders = [act] + [
+        t for t in act.children if base_dep(t) == "nmod" and case_phrase(t) in grammar.markers["of"]
+    ]
+    agents = [
+        t
+        for holder in holders
+        for t in holder.children
+        if base_dep(t) in ("obl", "nmod") and grammar.marker_role(case_phrase(t)) == "agent"
+    ]
+    doers = resolver.actors(agents)
+    if doers:
+        return doers
     targets = {
         word.i
         for t in act.subtree

@@ -94,6 +94,33 @@ def test_attacking_a_country_is_still_an_attack() -> None:
     assert (EventType.ATTACK, Q_VE, Q_CO) in _kinds("Venezuela atacó Colombia el lunes.", "es")
 
 
+# -- a phrasal verb is another verb; deploying tools is no deployment ------------------------------
+
+
+def test_calling_out_a_regime_is_no_phone_call() -> None:
+    text = "The United States will continue to call out the Ortega regime's abuses."
+    assert not any(e.type is EventType.PHONE_CALL for e in _events(text, "en"))
+
+
+def test_calling_a_leader_is_still_a_phone_call() -> None:
+    kinds = {k for k, *_ in _kinds("Joe Biden called Vladimir Putin on Tuesday.", "en")}
+    assert kinds == {EventType.PHONE_CALL}
+
+
+def test_deploying_diplomatic_tools_is_no_deployment() -> None:
+    text = "The United States will deploy diplomatic and economic tools in Nicaragua."
+    assert not any(e.type is EventType.TROOP_DEPLOYMENT for e in _events(text, "en"))
+
+
+def test_deploying_jets_or_deploying_alone_is_still_a_deployment() -> None:
+    assert (EventType.TROOP_DEPLOYMENT, "Q145", Q_RO) in _kinds(
+        "Britain deployed Typhoon jets to Romania.", "en"
+    )
+    assert (EventType.TROOP_DEPLOYMENT, Q_RU, "Q858") in _kinds(
+        "Russia deployed to Syria in 2015.", "en"
+    )
+
+
 # -- a surname spelled like a determiner opening a sentence is the determiner ----------------------
 
 Q_SU_TSENG_CHANG = "Q551904"

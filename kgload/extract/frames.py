@@ -32,7 +32,7 @@ from kgload.extract.syntax import (
     subjects,
 )
 from kgload.model import EventType
-from kgload.nlp.grammar import Grammar, Requirement, TriggerRule
+from kgload.nlp.grammar import Grammar, Requirement, TriggerRule, with_particles
 
 __all__ = ["Frame", "find_frames", "linear_subject", "parties_of_its_own", "word_forms"]
 
@@ -174,6 +174,8 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
         return None  # most words: nothing in the grammar starts like them
     # an event noun is a NOUN; a verb or a participle (often tagged ADJ) is read as a verb; a
     # "noun" with a subject or an object is a verb the tagger missed ("Estados Unidos condena")
+    if grammar.phrasal_verbs and with_particles(token, {lemma}) & grammar.phrasal_verbs:
+        return None  # "will call out the regime's abuses": another verb than "call"
     clausal = any(base_dep(c) in ("nsubj", "obj") for c in token.children)
     tables = ((False, True) if clausal else (True, False)) if pos == "NOUN" else (False,)
     exact = [w for w in dict.fromkeys((lemma, lower)) if w]
@@ -182,11 +184,33 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
     for nominal in tables:
         for word in words:
             for rule in grammar.rules_for(word, nominal=nominal):
-                if all(_holds(r, token, reader) for r in rule.requires) and not (
-                    rule.type is EventType.MILITARY_AID and _civilian_aid(token, grammar)
+                if (
+                    all(_holds(r, token, reader) for r in rule.requires)
+                    and not (rule.type is EventType.MILITARY_AID and _civilian_aid(token, grammar))
+                    and not _deploys_something_else(rule, token, grammar)
                 ):
                     return rule
     return None
+
+
+def _deploys_something_else(rule: TriggerRule, token: Token, grammar: Grammar) -> bool:
+    """A bare verb of deploying whose object is neither troops nor arms ("will deploy
+    diplomatic and economic tools"): it deploys something else; the bare rule is for the verb
+    said without an object ("Russia deployed to Syria")."""
+    if rule.type is not EventType.TROOP_DEPLOYMENT or rule.nominal or rule.requires:
+        return False
+    military = (
+        grammar.classes.get("troops", frozenset())
+        | grammar.classes.get("weapons", frozenset())
+        | grammar.classes.get("military", frozenset())
+    )
+    # (an object the parser read as a predicate, "deploy diplomatic and economic tools" with
+    # "diplomatic" an `xcomp`, is one too)
+    return any(
+        not (word_forms(c) & military)
+        for c in token.children
+        if base_dep(c) == "obj" or (base_dep(c) == "xcomp" and c.pos_ in ("NOUN", "ADJ"))
+    )
 
 
 # how far below an aid noun its kind is told: "food security assistance package" (package →

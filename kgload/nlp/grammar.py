@@ -181,6 +181,9 @@ class Grammar:
     # to send"); any other one there ("flew to Moscow to meet") governs an oblique of the verb
     # above, which the parser misread (kgload.nlp.parse); empty where infinitives take no particle
     clause_subject_cases: frozenset[str] = field(default_factory=frozenset)
+    # a verb read with its particle that is another verb than its lemma ("call out": to
+    # denounce, not to telephone): no trigger of the lemma alone
+    phrasal_verbs: frozenset[str] = field(default_factory=frozenset)
     # a finite verb may drop its subject ("Depois, reuniu-se com Xi"): it is the one told before
     pro_drop: bool = False
     # the future and conditional written as the infinitive and an ending ("firmarán",
@@ -370,6 +373,9 @@ def _name_parsing(parsing: Mapping[str, Any], where: str) -> dict[str, Any]:
         ),
         "clause_subject_cases": _words(
             parsing.get("clause_subject_cases", []), f"{where} [parsing] clause_subject_cases"
+        ),
+        "phrasal_verbs": _words(
+            parsing.get("phrasal_verbs", []), f"{where} [parsing] phrasal_verbs"
         ),
     }
 

@@ -107,6 +107,17 @@ def test_calling_a_leader_is_still_a_phone_call() -> None:
     assert kinds == {EventType.PHONE_CALL}
 
 
+def test_a_tie_with_a_state_is_no_phone_call() -> None:
+    text = ("A história militar angolana tem alguma ligação com os Estados Unidos, de uma forma "
+            "ou outra.")
+    assert _events(text, "pt") == []
+
+
+def test_a_call_to_a_leader_is_still_a_phone_call() -> None:
+    kinds = {k for k, *_ in _kinds("Lula fez uma ligação para Joe Biden.", "pt")}
+    assert kinds == {EventType.PHONE_CALL}
+
+
 def test_deploying_diplomatic_tools_is_no_deployment() -> None:
     text = "The United States will deploy diplomatic and economic tools in Nicaragua."
     assert not any(e.type is EventType.TROOP_DEPLOYMENT for e in _events(text, "en"))

@@ -462,3 +462,25 @@ def test_talking_with_a_leader_on_the_margins_of_an_event_is_a_meeting(
 ) -> None:
     kinds = {e.type for e in _events(text, lang, dt.date(2023, 11, 15))}
     assert kinds == {EventType.MEETING}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Lula elogiou a reunião que manteve com Xi Jinping em Pequim.", "pt",
+         {"Q37181", "Q15031"}),
+        ("Pedro Sánchez destacó la reunión que sostuvo con Xi Jinping en Pekín.", "es",
+         {"Q6070218", "Q15031"}),
+    ],
+)
+def test_a_meeting_held_in_a_relative_clause_without_a_subject_is_the_speakers(
+    text: str, lang: str, pair: set[str]
+) -> None:
+    found = _events(text, lang, dt.date(2024, 5, 10))
+    assert [set(e.participants) for e in found if e.type is EventType.MEETING] == [pair]
+
+
+def test_a_relative_clause_with_an_object_of_its_own_is_what_the_noun_did() -> None:
+    # "as sanções, que impuseram custos": the sanctions imposed costs, nobody imposed them
+    text = "O Brasil criticou as sanções, que impuseram custos à Venezuela."
+    assert _events(text, "pt", dt.date(2024, 5, 10)) == []

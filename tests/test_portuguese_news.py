@@ -240,3 +240,18 @@ def test_a_meal_with_nobody_named_is_no_meeting() -> None:
 def test_meeting_someone_without_the_clitic(text: str, lang: str, expected: list[set[str]]) -> None:
     assert [set(e.participants) for e in events(text, lang, PUBLISHED)
             if e.type is EventType.MEETING] == expected
+
+
+def test_a_visit_to_countries_listed_beside_their_noun_is_a_visit_to_each() -> None:
+    text = ("John Kerry iniciou uma visita de cinco dias a quatro países africanos, Etiópia, "
+            "Sudão do Sul, República Democrática do Congo e Angola.")
+    found = {e.recipient for e in events(text, "pt", PUBLISHED) if e.type is EventType.VISIT}
+    assert found == {"Q115", "Q958", "Q974", "Q916"}
+
+
+def test_a_list_beside_a_noun_of_people_names_one() -> None:
+    # "os dois líderes, Lula e Xi": not countries, so the rule of lists of states stays out
+    text = "Os dois líderes, Lula e Xi Jinping, reuniram-se em Pequim."
+    assert [set(e.participants) for e in events(text, "pt", PUBLISHED)] == [
+        {"Q37181", "Q15031"}
+    ]

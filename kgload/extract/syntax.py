@@ -290,6 +290,7 @@ class ActorReader:
         self.troops = grammar.classes.get("troops", frozenset())
         self.weapons = grammar.classes.get("weapons", frozenset())
         self.counting = grammar.classes.get("quantity", frozenset())
+        self.country_words = grammar.classes.get("country", frozenset())
 
     def mention(self, token: Token) -> Mention | None:
         m = self.index.at(token)
@@ -398,6 +399,20 @@ class ActorReader:
         of |= {m.start for c in children(token, "compound") if (m := self.mention(c)) is not None}
         return [m for m in found if m.start not in of]
 
+    def _listed(self, item: Token, *, owners: bool, depth: int) -> list[Mention]:
+        """The actors coordinated with the first item of a list of states set beside a noun of
+        countries ("quatro países africanos, Etiópia, Sudão do Sul e Angola"): each is named."""
+        return [
+            a
+            for c in children(item, "conj")
+            if c.i not in self.event_tokens
+            for a in self.actors(c, owners=owners, depth=depth + 1)
+        ]
+
+    def _apposed_organisations(self, word: Token) -> list[Mention]:
+        named = [self.mention(appos) for appos in children(word, "appos")]
+        return [m for m in reversed(named) if m is not None and m.kind is EntityKind.ORGANIZATION]
+
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
         if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
             # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
@@ -430,13 +445,13 @@ class ActorReader:
                 continue
             m = self.mention(child)
             if m is not None:
+                listed = self._listed(child, owners=owners, depth=depth)
+                if relation == "appos" and lowered & self.country_words and listed:
+                    return [m, *listed]
                 result.append(m)
                 # "a agência da Coreia do Norte, KCNA": a name set beside a modifier may be
                 # the head's own (parsers hang it on the nearest noun)
-                for appos in children(child, "appos"):
-                    named = self.mention(appos)
-                    if named is not None and named.kind is EntityKind.ORGANIZATION:
-                        result.insert(0, named)
+                result[:0] = self._apposed_organisations(child)
             elif relation in ("appos", "flat", "nmod", "compound"):
                 result.extend(self.actors(child, owners=owners, through=through, depth=depth + 1))
         result = self._possessor_first(token, result)

@@ -1119,13 +1119,19 @@ def _object_read_as_subject(noun: Token, relative: Token, grammar: Grammar) -> b
     """ "una reunión que sostuvieron": a relative clause without a subject of its own whose
     verb disagrees in number with the noun does not say the noun did it: the relative pronoun
     is its object and the subject was left out (only in a pro-drop grammar, where a clause may
-    leave it out). Nor does one whose light verb has no object of its own ("a reunião que
-    manteve com Xi", "un encuentro que sostuvo con…"): the noun is what it holds ("as
-    sanções, que impuseram custos", with an object, are what imposed)."""
+    leave it out). Nor does one whose light verb has no object of its own and is not a
+    reflexive passive ("a reunião que manteve com Xi", "un encuentro que sostuvo con…"): the
+    noun is what it holds ("as sanções, que impuseram custos", with an object, are what
+    imposed)."""
     own_objects = [
         c for c in children(relative, "obj") if "Rel" not in c.morph.get("PronType", [])
     ]
-    return grammar.pro_drop and (disagrees_in_number(relative, noun) or not own_objects)
+    # (a reflexive passive, "una reunión que se celebró en Lima", has the noun its subject)
+    reflexive = children(relative, "expl") or any(
+        "Yes" in c.morph.get("Reflex", []) for c in relative.children
+    )
+    held = not own_objects and not reflexive
+    return grammar.pro_drop and (disagrees_in_number(relative, noun) or held)
 
 
 def _subjects_above(noun: Token) -> list[Token]:

@@ -198,6 +198,24 @@ def test_the_state_and_treasury_departments_act_for_the_united_states(
     assert [(e.agent, e.recipient) for e in events] == [pair]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A ordem foi assinada pelo presidente Trump. Os Estados Unidos apoiam o presidente "
+         "interino Juan Guaidó.", "pt"),
+        ("La orden fue firmada por el presidente Trump. Estados Unidos apoya al presidente "
+         "interino Juan Guaidó.", "es"),
+    ],
+)
+def test_a_title_qualified_before_its_holders_name_is_that_person(text: str, lang: str) -> None:
+    mentions = _links(text, lang, published=dt.date(2019, 1, 28))
+    by_text = {m.text: m.key for m in mentions}
+    assert by_text.get("presidente interino Juan Guaidó", by_text.get("Juan Guaidó")) == (
+        "Q58833335"
+    )
+    assert "Q22686" not in {m.key for m in mentions if m.start > text.index("Unidos")}
+
+
 def test_surname_after_full_name_is_coreference() -> None:
     mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]

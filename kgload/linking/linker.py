@@ -492,7 +492,9 @@ class _Linker:
                 start, end = min(start, state_tokens.start), max(end, state_tokens.end)
         # A name right after the role is the person: "presidente Lula", "President Zelenskyy"
         next_tok = end
-        while next_tok < len(doc) and doc[next_tok].text in (",",):
+        while next_tok < len(doc) and (
+            doc[next_tok].text in (",",) or doc[next_tok].lower_ in self.lexicon.title_modifiers
+        ):
             next_tok += 1
         named = by_start.get(doc[next_tok].idx) if next_tok < len(doc) else None
         if named is None and state is None:

@@ -36,6 +36,9 @@ class Lexicon:
     posts: frozenset[str] = frozenset()
     # pairs of letters a name may be spelt with instead of the KB's ("ó" written "ô")
     spelling_variants: tuple[tuple[str, str], ...] = ()
+    # "o presidente interino Juan Guaidó": words that qualify a title between it and the name
+    # of its holder, which is still the person the title names
+    title_modifiers: frozenset[str] = frozenset()
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -74,4 +77,5 @@ def load_lexicon(lang: str) -> Lexicon:
         spelling_variants=tuple(
             (str(a), str(b)) for a, b in data["names"].get("spelling_variants", [])
         ),
+        title_modifiers=_words(data["names"], "title_modifiers"),
     )

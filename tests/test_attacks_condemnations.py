@@ -46,16 +46,20 @@ def test_the_owner_of_the_weapons_did_an_attack_that_names_no_doer(
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"),
+    ("lang", "text", "agent"),
     [
         # weapons nobody owns name no doer: the act's doer is unknown, so no one is condemned
-        ("en", "Canada condemned the raids with drones on Iraqi towns."),
-        ("pt", "O Chile condenou os ataques com drones contra cidades iraquianas."),
-        ("es", "Perú condenó los ataques con misiles contra ciudades iraquíes."),
+        # (the condemnation keeps its one side, since the night of 2026-12-08)
+        ("en", "Canada condemned the raids with drones on Iraqi towns.", "Q16"),
+        # (the parser hangs the target on the verb here: the act reads as only named, told
+        # before, so no event)
+        ("pt", "O Chile condenou os ataques com drones contra cidades iraquianas.", None),
+        ("es", "Perú condenó los ataques con misiles contra ciudades iraquíes.", "Q419"),
     ],
 )
-def test_weapons_of_no_state_name_no_doer(lang: str, text: str) -> None:
-    assert _sides(text, lang, EventType.CONDEMNATION) == []
+def test_weapons_of_no_state_name_no_doer(lang: str, text: str, agent: str | None) -> None:
+    expected = [(agent, None)] if agent else []
+    assert _sides(text, lang, EventType.CONDEMNATION) == expected
 
 
 def test_the_attack_itself_is_the_weapon_owners() -> None:
@@ -165,3 +169,21 @@ def test_an_act_of_a_government_is_condemned_in_its_doer(lang: str, text: str, d
 def test_an_act_with_no_doer_named_condemns_nobody() -> None:
     text = "Canada condemned the violation of human rights in Venezuela."
     assert _sides(text, "en", EventType.CONDEMNATION) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "agent"),
+    [
+        ("es", "Estados Unidos condena el horrible ataque contra un templo en Kabul.", "Q30"),
+        ("en", "Canada condemned the attack on a hospital in Kabul.", "Q16"),
+    ],
+)
+def test_a_condemnation_of_an_attack_by_nobody_named_keeps_its_one_side(
+    lang: str, text: str, agent: str
+) -> None:
+    assert _sides(text, lang, EventType.CONDEMNATION) == [(agent, None)]
+
+
+def test_a_condemnation_of_an_act_told_before_without_its_target_is_no_one_sided_event() -> None:
+    # "the measures" were told before, with whoever took them: not condemned anew alone
+    assert _sides("China condemned the measures.", "en", EventType.CONDEMNATION) == []

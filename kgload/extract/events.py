@@ -2224,16 +2224,63 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
             # "O Kremlin negou ter enviado os equipamentos": the same act told before
             agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
             participants = list(dict.fromkeys(k for k in (*participants, agent, recipient) if k))
-        if len({context.state_of(k) for k in participants if context.identified(k)}) < 2:
+        one_sided = _condemned_act_of_nobody_known(
+            frame, frames, reading.status, agent, recipient, resolver
+        )
+        if one_sided:
+            pass  # "Estados Unidos condena el horrible ataque contra un templo sij en Kabul"
+        elif len({context.state_of(k) for k in participants if context.identified(k)}) < 2:
             # one side only ("Lula recebeu apoio em Brasília"), or a side that is only a name
             # nobody could place ("Bush y su homólogo Lula" where Bush is not in the KB)
             continue
-        if frame.type.is_directed and (agent is None or recipient is None):
+        elif frame.type.is_directed and (agent is None or recipient is None):
             continue
         for sides, host in _one_per_host(frame, participants, agent, recipient, context):
             kept.append(_Kept(frame, reading.status, sides, agent, host, place, resolver.used))
             resolver.pending.append((frame.type, sides))
     return kept
+
+
+def _condemned_act_of_nobody_known(
+    frame: Frame,
+    frames: list[Frame],
+    status: Status,
+    agent: str | None,
+    recipient: str | None,
+    resolver: _Resolver,
+) -> bool:
+    """A condemnation, by a side the text names, of an attack or another act whose doer no
+    table knows or the text does not name ("condemns the horrific attack on a Sikh temple"):
+    a condemnation all the same, told with its one known side."""
+    context = resolver.context
+    acts = context.grammar.classes.get("acts", frozenset())
+    return (
+        frame.type is EventType.CONDEMNATION
+        and not frame.rule.nominal
+        and status is Status.OCCURRED
+        and recipient is None
+        and agent is not None
+        and context.identified(agent)
+        and _condemns_an_act(frame, frames, acts)
+        and _act_told_in_full(frame, resolver)
+    )
+
+
+def _act_told_in_full(frame: Frame, resolver: _Resolver) -> bool:
+    """Whether a condemned act is told with what it struck or where ("el ataque contra un
+    templo en Kabul"), not only named ("the strikes", "a ofensiva", "the measures on
+    Thursday"), which points at an act the story told before with its doer."""
+    grammar = resolver.context.grammar
+    phrases = [c for t in frame.objects for c in children(t, "nmod", "obl")]
+    for phrase in phrases:
+        if grammar.marker_role(case_phrase(phrase)) not in ("recipient", "aimed", "place"):
+            continue
+        named = resolver.reader.mention(phrase)
+        if phrase.pos_ == "NOUN" or (
+            named is not None and named.kind in (EntityKind.PLACE, EntityKind.STATE)
+        ):
+            return True
+    return False
 
 
 def _draft_events(

@@ -255,3 +255,22 @@ def test_a_list_beside_a_noun_of_people_names_one() -> None:
     assert [set(e.participants) for e in events(text, "pt", PUBLISHED)] == [
         {"Q37181", "Q15031"}
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lula esteve na Argentina e no Uruguai.", "pt"),
+        ("Lula chegou ao Brasil depois de ter estado na Argentina e no Uruguai.", "pt"),
+        ("Gustavo Petro estuvo en Argentina y en Uruguay.", "es"),
+    ],
+)
+def test_being_in_two_states_is_a_visit_to_each(text: str, lang: str) -> None:
+    found = {e.recipient for e in events(text, lang, PUBLISHED) if e.type is EventType.VISIT}
+    assert found == {"Q414", "Q77"}
+
+
+def test_a_clause_coordinated_after_being_somewhere_is_no_second_place() -> None:
+    text = "Lula esteve na Argentina e depois voltou a Brasília."
+    found = {e.recipient for e in events(text, "pt", PUBLISHED) if e.type is EventType.VISIT}
+    assert found == {"Q414"}

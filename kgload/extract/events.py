@@ -1133,6 +1133,12 @@ def _target_roles(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None
     place_state = found.place_state
     if kind in _DESTINATIONS and place_state and place_state not in recipients:
         recipients.append(place_state)
+    if kind is EventType.VISIT and place_state:
+        # "esteve na Argentina e no Uruguai": each place coordinated with the first is a host
+        for conj in (c for t in frame.places for c in children(t, "conj")):
+            _, state = _place_and_state([conj], reader, context)
+            if state and state not in recipients:
+                recipients.append(state)
     if kind is EventType.TROOP_DEPLOYMENT and found.agents and not recipients:
         # "foram transferidos para apoiar as operações russas no oeste da Rússia": the
         # troops go where the clause below says they operate

@@ -1419,7 +1419,10 @@ def repair_copula_of_a_place(doc: Doc, lemmas: frozenset[str]) -> None:
             verb.head, verb.dep_ = place.head, place.dep_
         verb.pos_ = "VERB"
         for child in list(place.children):
-            if child.dep_.split(":", 1)[0] not in _PREDICATE_OWN:
+            # a place coordinated with it stays its conjunct ("na Argentina e no Uruguai");
+            # a clause coordinated with the copula's is the verb's ("…e depois voltou")
+            placed = child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN")
+            if child.dep_.split(":", 1)[0] not in _PREDICATE_OWN and not placed:
                 child.head = verb
         place.head, place.dep_ = verb, "obl"
 

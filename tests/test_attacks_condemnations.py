@@ -51,9 +51,7 @@ def test_the_owner_of_the_weapons_did_an_attack_that_names_no_doer(
         # weapons nobody owns name no doer: the act's doer is unknown, so no one is condemned
         # (the condemnation keeps its one side, since the night of 2026-12-08)
         ("en", "Canada condemned the raids with drones on Iraqi towns.", "Q16"),
-        # (the parser hangs the target on the verb here: the act reads as only named, told
-        # before, so no event)
-        ("pt", "O Chile condenou os ataques com drones contra cidades iraquianas.", None),
+        ("pt", "O Chile condenou os ataques com drones contra cidades iraquianas.", "Q298"),
         ("es", "Perú condenó los ataques con misiles contra ciudades iraquíes.", "Q419"),
     ],
 )
@@ -176,6 +174,9 @@ def test_an_act_with_no_doer_named_condemns_nobody() -> None:
     [
         ("es", "Estados Unidos condena el horrible ataque contra un templo en Kabul.", "Q30"),
         ("en", "Canada condemned the attack on a hospital in Kabul.", "Q16"),
+        # the target told in the act's own clause, by a doer no table knows
+        ("es", "Chile condena el ataque que ISIS-K perpetró contra un templo en Kabul.",
+         "Q298"),
     ],
 )
 def test_a_condemnation_of_an_attack_by_nobody_named_keeps_its_one_side(

@@ -2264,7 +2264,8 @@ def _condemned_act_of_nobody_known(
         frame.type is EventType.CONDEMNATION
         and not frame.rule.nominal
         and status is Status.OCCURRED
-        and recipient is None
+        # (a doer no table knows, "ISIS-K", is named but places nobody)
+        and (recipient is None or not context.identified(recipient))
         and agent is not None
         and context.identified(agent)
         and _condemns_an_act(frame, frames, acts)
@@ -2277,7 +2278,10 @@ def _act_told_in_full(frame: Frame, resolver: _Resolver) -> bool:
     templo en Kabul"), not only named ("the strikes", "a ofensiva", "the measures on
     Thursday"), which points at an act the story told before with its doer."""
     grammar = resolver.context.grammar
-    phrases = [c for t in frame.objects for c in children(t, "nmod", "obl")]
+    # (also in the act's own clauses: "el ataque que ISIS-K perpetró contra un templo")
+    holders = [*frame.objects, *(c for t in frame.objects for c in children(t, "acl"))]
+    holders += [x for c in holders[len(frame.objects) :] for x in children(c, "xcomp")]
+    phrases = [c for t in holders for c in children(t, "nmod", "obl")]
     for phrase in phrases:
         if grammar.marker_role(case_phrase(phrase)) not in ("recipient", "aimed", "place"):
             continue

@@ -14,7 +14,12 @@ from kgload.extract.analyze import analyze
 from kgload.linking.kb import KnowledgeBase, load_kb
 from kgload.model import Article, EventType, Status
 from kgload.nlp.grammar import load_grammar
-from kgload.nlp.morphology import infinitive_and_mood, read_future_forms, read_present_forms
+from kgload.nlp.morphology import (
+    infinitive_and_mood,
+    read_future_forms,
+    read_past_forms,
+    read_present_forms,
+)
 from kgload.nlp.parse import (
     modifier_of_a_verbless_root,
     repair_verb_read_as_a_modifier_of_the_root,
@@ -156,6 +161,35 @@ def test_a_verb_of_the_sentence_itself_keeps_a_present_form_an_adjective() -> No
          ("VERB", "decir", 0, "parataxis")],
     )
     assert read_present_forms(doc, load_grammar("es"), modifier_of_a_verbless_root) == []
+
+
+def test_a_preterite_read_as_a_noun_of_a_verbless_root_is_the_verb() -> None:
+    # "El Consejo aprobó sanciones" with "aprobó" a noun modifying the root "Consejo"
+    doc = _tree(
+        ["El", "Consejo", "aprobó", "sanciones"],
+        [("DET", "el", 1, "det"), ("NOUN", "consejo", 1, "ROOT"), ("NOUN", "aprobó", 1, "amod"),
+         ("NOUN", "sanción", 1, "appos")],
+    )
+    (verb,) = read_past_forms(doc, load_grammar("es"), modifier_of_a_verbless_root)
+    assert (verb.pos_, verb.lemma_, verb.morph.get("Tense")) == ("VERB", "aprobar", ["Past"])
+
+
+def test_a_noun_ending_like_a_preterite_stays_a_noun_where_a_verb_is() -> None:
+    # "El Gobierno firmó el acuerdo": a verb holds the sentence, nothing to read
+    doc = _tree(
+        ["El", "Gobierno", "firmó", "el", "acuerdo"],
+        [("DET", "el", 1, "det"), ("PROPN", "gobierno", 2, "nsubj"),
+         ("VERB", "firmar", 2, "ROOT"), ("DET", "el", 4, "det"), ("NOUN", "acuerdo", 2, "obj")],
+    )
+    assert read_past_forms(doc, load_grammar("es"), modifier_of_a_verbless_root) == []
+
+
+def test_sanctions_approved_after_a_wire_dateline() -> None:
+    text = "Bruselas (EuroEFE).- El Consejo de la UE aprobó más sanciones contra Rusia."
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 3, 5))
+    assert [(e.agent, e.recipient) for e in analyze(article, load_kb()).events] == [
+        ("Q458", "Q159")
+    ]
 
 
 def test_an_adjective_that_is_also_a_present_form_stays_where_a_verb_is() -> None:

@@ -31,7 +31,7 @@ from kgload.linking.linker import LinkResult, home_state
 from kgload.model import Article, EntityKind, Event, Extraction, Problem
 from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
-from kgload.nlp.morphology import read_future_forms, read_present_forms
+from kgload.nlp.morphology import read_future_forms, read_past_forms, read_present_forms
 from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
@@ -615,6 +615,24 @@ def _run(
 _PARSE_BATCH = 64
 
 
+def _repair_with_the_grammar(doc: Doc, grammar: Grammar, event_noun_cases: frozenset[str]) -> None:
+    """The parse repairs that need the language's words: verb forms the tagger missed (futures,
+    presents and preterites read as nouns or adjectives), "estar" in a place, complements read
+    as relatives, phrases of event nouns, infinitives' goals."""
+    for verb in read_future_forms(doc, grammar):
+        repair_verb_read_as_a_copula(verb)
+    for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
+        repair_verb_read_as_a_modifier_of_the_root(verb)
+    for verb in read_past_forms(doc, grammar, modifier_of_a_verbless_root):
+        repair_verb_read_as_a_modifier_of_the_root(verb)
+    if grammar.locative_copulas:
+        repair_copula_of_a_place(doc, grammar.locative_copulas)
+    repair_complement_read_as_relative(doc, grammar.speech)
+    repair_of_phrase_of_an_event_noun(doc, grammar.nouns, event_noun_cases)
+    if grammar.clause_subject_cases:
+        repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
+
+
 def _parse(
     jobs: list[_Job],
     parser: Language,
@@ -651,16 +669,7 @@ def _parse(
         )
         with timed("repairs"):
             for doc in docs:
-                for verb in read_future_forms(doc, grammar):
-                    repair_verb_read_as_a_copula(verb)
-                for verb in read_present_forms(doc, grammar, modifier_of_a_verbless_root):
-                    repair_verb_read_as_a_modifier_of_the_root(verb)
-                if grammar.locative_copulas:
-                    repair_copula_of_a_place(doc, grammar.locative_copulas)
-                repair_complement_read_as_relative(doc, grammar.speech)
-                repair_of_phrase_of_an_event_noun(doc, grammar.nouns, event_noun_cases)
-                if grammar.clause_subject_cases:
-                    repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
+                _repair_with_the_grammar(doc, grammar, event_noun_cases)
         share = (clock() - before) / len(group)
         for (job, _), doc in zip(group, docs, strict=True):
             if job.problem is not None:

@@ -195,6 +195,9 @@ class Grammar:
     # the third persons of the present written as the infinitive's stem and an ending
     # ("apoya": "apoyar"), as (infinitive end, present ending) pairs; see kgload.nlp.morphology
     present_endings: tuple[tuple[str, str], ...] = ()
+    # the third persons of the preterite the same way ("aprobó": "aprobar", "aprovou":
+    # "aprovar"), which the tagger may read as nouns
+    past_endings: tuple[tuple[str, str], ...] = ()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -449,6 +452,7 @@ def load_grammar(lang: str) -> Grammar:
         conditional_endings=_longest_first(morphology.get("conditional_endings", [])),
         future_stems=_future_stems(morphology.get("future_stems", {})),
         present_endings=_present_endings(morphology.get("present_endings", {})),
+        past_endings=_present_endings(morphology.get("past_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
 
@@ -504,7 +508,7 @@ def _future_stems(stems: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
 
 
 def _present_endings(table: Mapping[str, list[str]]) -> tuple[tuple[str, str], ...]:
-    """(infinitive end, present ending) pairs, the longest ending first ("an" before "a")."""
+    """(infinitive end, ending) pairs, the longest ending first ("an" before "a")."""
     pairs = {(str(end).lower(), str(e).lower()) for end, endings in table.items() for e in endings}
     return tuple(sorted(pairs, key=lambda item: (-len(item[1]), item)))
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, MorphAnalysis, Token
 
 from kgload.nlp.grammar import Grammar
 
-__all__ = ["infinitive_and_mood", "read_future_forms", "read_present_forms"]
+__all__ = ["infinitive_and_mood", "read_future_forms", "read_past_forms", "read_present_forms"]
 
 # what the tagger may have called a future or conditional verb it did not know
 _RETAGGED = ("VERB", "AUX", "NOUN", "ADJ")
@@ -86,15 +86,47 @@ def _has(token: Token, mood: str) -> bool:
     return "Cnd" in token.morph.get("Mood", [])
 
 
-def present_infinitive(form: str, grammar: Grammar) -> str | None:
-    """The known verb a lowercased form is a third person of the present of, else None:
-    "apoya" → "apoyar", "condenam" → "condenar"."""
-    for infinitive_end, ending in grammar.present_endings:
+def present_infinitive(
+    form: str, grammar: Grammar, endings: tuple[tuple[str, str], ...] | None = None
+) -> str | None:
+    """The known verb a lowercased form is a third person of the present of (or of the tense
+    whose `endings` are given), else None: "apoya" → "apoyar", "condenam" → "condenar"."""
+    for infinitive_end, ending in grammar.present_endings if endings is None else endings:
         if form.endswith(ending) and len(form) - len(ending) >= 3:
             verb = form[: -len(ending)] + infinitive_end
             if verb in grammar.known_verbs:
                 return verb
     return None
+
+
+def read_past_forms(
+    doc: Doc, grammar: Grammar, where: Callable[[Token], bool]
+) -> list[Token]:
+    """Give each third person of the preterite of a known verb that the tagger read as a noun
+    or an adjective where `where` says a verb belongs ("El Consejo de la UE aprobó más
+    sanciones" with "aprobó" a noun modifying "Consejo", the sentence's only other words
+    nouns) its lemma, the part of speech VERB and the past tense, and return those tokens;
+    a capitalised word inside the sentence is a name."""
+    found: list[Token] = []
+    if not grammar.past_endings:
+        return found
+    for token in doc:
+        if token.pos_ not in ("NOUN", "ADJ", "ADV") or (token.i > 0 and token.text[:1].isupper()):
+            continue
+        verb = present_infinitive(token.lower_, grammar, grammar.past_endings)
+        if verb is None or not where(token):
+            continue
+        token.lemma_ = verb
+        token.pos_ = "VERB"
+        features = {
+            key: value
+            for key, value in token.morph.to_dict().items()
+            if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
+        }
+        features.update(Mood="Ind", Tense="Past", VerbForm="Fin", Person="3")
+        token.morph = MorphAnalysis(token.vocab, features)
+        found.append(token)
+    return found
 
 
 def read_present_forms(

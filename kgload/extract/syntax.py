@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kgload.model import EntityKind, Mention
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar
 from kgload.nlp.parse import APOSTROPHES
 
@@ -110,7 +111,7 @@ def is_passive(verb: Token) -> bool:
     relations = {c.dep_.lower() for c in verb.children}
     if relations & {"aux:pass", "nsubj:pass", "csubj:pass"}:
         return True
-    return "Pass" in verb.morph.get("Voice", []) and "nsubj" not in relations
+    return "Pass" in feature_values(verb, "Voice") and "nsubj" not in relations
 
 
 def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
@@ -121,7 +122,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     found = [
         s
         for s in children(verb, "nsubj", "csubj")
-        if "Yes" not in s.morph.get("Reflex", []) and not s.is_space
+        if "Yes" not in feature_values(s, "Reflex") and not s.is_space
     ]
     head = verb.head
     if _complement_read_as_relative(verb, found) and depth < 3:
@@ -139,7 +140,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if (
         relation in ("obj", "xcomp")
         and verb.pos_ == "ADJ"
-        and "Part" in verb.morph.get("VerbForm", [])
+        and "Part" in feature_values(verb, "VerbForm")
         and head.pos_ in ("VERB", "AUX")
     ):
         # "Washington tiene previsto anunciar un paquete": a participle said of the subject
@@ -147,7 +148,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         return subjects(head, depth=depth + 1)
     if (
         relation == "conj"
-        or (relation == "advcl" and "Fin" not in verb.morph.get("VerbForm", []))
+        or (relation == "advcl" and "Fin" not in feature_values(verb, "VerbForm"))
         or relation == "ccomp"
     ):
         # "Macron disse que pretende visitar o Brasil": a complement clause without a subject
@@ -177,7 +178,7 @@ def _complement_read_as_relative(verb: Token, found: list[Token]) -> bool:
         # "informó este viernes que sostuvo una llamada": a clause opened by a subordinator,
         # not a relative pronoun, with no subject: the complement of the verb above
         return True
-    if len(found) != 1 or "Rel" not in found[0].morph.get("PronType", []):
+    if len(found) != 1 or "Rel" not in feature_values(found[0], "PronType"):
         return False
     return disagrees_in_number(verb, antecedent)
 
@@ -186,8 +187,8 @@ def disagrees_in_number(verb: Token, noun: Token) -> bool:
     """Whether a finite verb (with its auxiliaries) and a noun each have one number and the
     two differ, so the noun cannot be the verb's subject."""
     finite = [verb, *children(verb, "aux")]
-    numbers = {n for t in finite for n in t.morph.get("Number", [])}
-    own = set(noun.morph.get("Number", []))
+    numbers = {n for t in finite for n in feature_values(t, "Number")}
+    own = set(feature_values(noun, "Number"))
     return len(numbers) == 1 and len(own) == 1 and numbers != own
 
 
@@ -399,7 +400,7 @@ class ActorReader:
         return [m for m in found if m.start not in of]
 
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
-        if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
+        if "Rel" in feature_values(token, "PronType") and base_dep(token.head) != "root":
             # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
             clause = token.head
             if clause.dep_.lower() in ("acl:relcl", "acl") and clause.head.i != clause.i:
@@ -426,7 +427,7 @@ class ActorReader:
                 role = self.grammar.marker_role(phrase)
                 if not (through and role in ("partner", "recipient")):
                     continue
-            if relation == "det" and "Prs" not in child.morph.get("PronType", []):
+            if relation == "det" and "Prs" not in feature_values(child, "PronType"):
                 continue
             m = self.mention(child)
             if m is not None:

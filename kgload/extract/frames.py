@@ -155,24 +155,31 @@ def _passive_participle_of(token: Token) -> bool:
     )
 
 
-def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
-    """The first rule of the grammar that holds for `token` (conditions first), if any."""
+# parts of speech no trigger has
+_NO_TRIGGER = frozenset(
+    ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X")
+)
+
+
+def _trigger_pos(token: Token, grammar: Grammar) -> str | None:
+    """The part of speech `token` is read with as a trigger, or None when no rule of the
+    grammar can hold for it."""
     pos = token.pos_
     if pos == "PROPN" and token.i == 0 and not token.is_upper:
         # "Reunión del secretario X con Y", a headline as a sentence: the first word is
         # capitalised by spelling, and a tagger reads it as a name
         pos = "NOUN"
-    if pos in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X"):
+    if pos in _NO_TRIGGER or not grammar.may_be_trigger(token.lemma_.lower(), token.lower_):
+        return None  # most words: nothing in the grammar starts like them
+    return pos
+
+
+def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
+    """The first rule of the grammar that holds for `token` (conditions first), if any."""
+    pos = _trigger_pos(token, grammar)
+    if pos is None:
         return None
     lemma, lower = token.lemma_.lower(), token.lower_
-    if (
-        lemma not in grammar.verbs
-        and lemma not in grammar.nouns
-        and lower not in grammar.forms
-        and not grammar.starts_like_trigger(lower)
-        and grammar.trigger_start.match(lemma) is None
-    ):
-        return None  # most words: nothing in the grammar starts like them
     # an event noun is a NOUN; a verb or a participle (often tagged ADJ) is read as a verb; a
     # "noun" with a subject or an object is a verb the tagger missed ("Estados Unidos condena")
     clausal = any(base_dep(c) in ("nsubj", "obj") for c in token.children)
@@ -1235,13 +1242,16 @@ def _in_markers(doc: Doc, grammar: Grammar) -> set[int]:
     triggers, whatever the parser made of them."""
     inside: set[int] = set()
     lowers = [t.lower_ for t in doc]
+    # where each word stands, so that a phrase is tried only where its first word is
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(lowers):
+        positions.setdefault(word, []).append(i)
     for phrase in grammar.multiword_markers:
         if not phrase:
             continue
-        size, first = len(phrase), phrase[0]
-        for start in range(len(lowers) - size + 1):
-            # the first word first: most positions fail there, without slicing
-            if lowers[start] == first and tuple(lowers[start : start + size]) == phrase:
+        size = len(phrase)
+        for start in positions.get(phrase[0], ()):
+            if start + size <= len(lowers) and tuple(lowers[start : start + size]) == phrase:
                 inside.update(range(start, start + size))
     return inside
 
@@ -1450,7 +1460,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
     frames: list[Frame] = []
     fixed = _in_markers(sentence.doc, grammar)
     for token in sentence.doc:
-        if token.i in fixed:
+        # (the cheap test first: most words can be no trigger, whatever comes next)
+        if token.i in fixed or _trigger_pos(token, grammar) is None:
             continue
         if grammar.lemmas(token.lemma_, token.text) & grammar.status["planned_aux"] and any(
             c.pos_ in ("VERB", "AUX") for c in children(token, "xcomp")

@@ -10,6 +10,7 @@ needs (case markers, word classes) come from the language's grammar (`kgload.nlp
 from __future__ import annotations
 
 import functools
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -84,9 +85,25 @@ def _relation_in(relation: str, relations: tuple[str, ...]) -> bool:
     return relation.lower() in relations or _base_relation(relation) in relations
 
 
+# for each tuple of relations asked for, whether each relation seen is one of them: the event
+# stage asks hundreds of thousands of times, about a few dozen relations
+_ACCEPTED: dict[tuple[str, ...], dict[str, bool]] = {}
+
+
 def children(token: Token, *relations: str) -> list[Token]:
     """Children whose relation (with or without subtype) is one of `relations`."""
-    return [c for c in token.children if _relation_in(c.dep_, relations)]
+    accepted = _ACCEPTED.get(relations)
+    if accepted is None:
+        accepted = _ACCEPTED[relations] = {}
+    found: list[Token] = []
+    for child in token.children:
+        relation = child.dep_
+        ok = accepted.get(relation)
+        if ok is None:
+            ok = accepted[relation] = _relation_in(relation, relations)
+        if ok:
+            found.append(child)
+    return found
 
 
 def _first_word(token: Token) -> str:
@@ -98,8 +115,8 @@ def case_phrase(token: Token) -> str:
     """The case or mark words that introduce `token`'s phrase, as they read ("according to",
     "de acordo com"); a merged word counts by its first lemma ("pelo" → "por")."""
     words: list[str] = []
-    for child in token.children:
-        if child.i < token.i and base_dep(child) in ("case", "mark"):
+    for child in token.lefts:  # (the children before it, in order)
+        if base_dep(child) in ("case", "mark"):
             words.append(_first_word(child))
             words.extend(f.lower_ for f in child.children if base_dep(f) == "fixed")
     return " ".join(words)
@@ -257,16 +274,30 @@ class MentionIndex:
         window = self.article.between(self.sentence.start, self.sentence.end)
         inside = [m for m in window if not self.article.is_excluded(m)]
         spans = self.sentence.spans
+        begins = [begin for begin, _ in spans]
+        ends = [end for _, end in spans]
+        # spans in text order (always, short of a bug) make a mention's words one run, found
+        # by bisection; otherwise every span is tried
+        ordered = all(a <= b for a, b in itertools.pairwise(begins)) and all(
+            a <= b for a, b in itertools.pairwise(ends)
+        )
         for m in top_level(inside):
-            for i, (begin, end) in enumerate(spans):
+            if ordered:
+                run = range(bisect_right(ends, m.start), bisect_left(begins, m.end))
+            else:
+                run = range(len(spans))
+            for i in run:
+                begin, end = spans[i]
                 if begin < m.end and end > m.start:
                     self.by_token[i] = m
-        for i in range(1, len(doc)):
+        for token in doc:
             # "North Korea's deployment" with the clitic "'s" parsed as the possessor: the
             # clitic stands for the name it is glued to
+            i = token.i
             if (
-                self.by_token[i] is None
-                and doc[i].text[:1] in APOSTROPHES
+                i > 0
+                and self.by_token[i] is None
+                and token.text[:1] in APOSTROPHES
                 and not doc[i - 1].whitespace_
             ):
                 self.by_token[i] = self.by_token[i - 1]

@@ -231,19 +231,42 @@ class _Words:
     from the doc's arrays: a Token object made for every look costs more than the look."""
 
     texts: list[str]
+    lowers: list[str]
     starts: list[int]
     spaced: list[bool]
     punct: list[bool]
 
     @classmethod
-    def of(cls, doc: Doc, text: str) -> _Words:
-        """The words of `doc`, whose text is `text`."""
-        rows = doc.to_array(["IDX", "LENGTH", "SPACY", "IS_PUNCT"]).tolist()
+    def of(cls, doc: Doc) -> _Words:
+        """The words of `doc`."""
+        rows = doc.to_array(["ORTH", "LOWER", "IDX", "SPACY", "IS_PUNCT"]).tolist()
+        strings = doc.vocab.strings
+        # each form looked up once (`Token.text` and `Token.lower_` look up every token's)
+        forms: dict[int, str] = {}
+        texts: list[str] = []
+        lowers: list[str] = []
+        for orth, lower, _, _, _ in rows:
+            text = forms.get(orth)
+            if text is None:
+                text = forms[orth] = strings[orth]
+            texts.append(text)
+            lowered = forms.get(lower)
+            if lowered is None:
+                lowered = forms[lower] = strings[lower]
+            lowers.append(lowered)
         return cls(
-            texts=[text[idx : idx + length] for idx, length, _, _ in rows],
-            starts=[row[0] for row in rows],
-            spaced=[row[2] == 1 for row in rows],
-            punct=[row[3] == 1 for row in rows],
+            texts=texts,
+            lowers=lowers,
+            starts=[row[2] for row in rows],
+            spaced=[row[3] == 1 for row in rows],
+            punct=[row[4] == 1 for row in rows],
+        )
+
+    def text(self) -> str:
+        """The doc's text (`Doc.text`), joined from the words and their trailing spaces."""
+        return "".join(
+            f"{word} " if spaced else word
+            for word, spaced in zip(self.texts, self.spaced, strict=True)
         )
 
 
@@ -344,7 +367,6 @@ def candidate_sentences(
     reference to fill a role), and how many sentences the article has. `check` is called for
     each sentence (the article's time limit)."""
     sent_starts = doc.to_array("SENT_START").tolist()
-    lowers = [t.lower_ for t in doc]
     spaces_flags = doc.to_array("IS_SPACE").tolist()
     bounds = [i for i, flag in enumerate(sent_starts) if flag == 1]
     if not bounds or bounds[0] != 0:
@@ -352,10 +374,11 @@ def candidate_sentences(
     bounds.append(len(doc))
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
-    text = doc.text
+    tokens = _Words.of(doc)
+    text = tokens.text()
     names = _names_to_replace(linked, grammar, text)
     repeated = _repeated_abbreviations(linked, text)
-    tokens = _Words.of(doc, text)
+    lowers = tokens.lowers
     person_names = _person_tokens(tokens.starts, linked)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())

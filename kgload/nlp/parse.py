@@ -287,6 +287,9 @@ def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
     subjects of "right": a clitic of one or two characters that opens with an apostrophe,
     glued to the name before it and not read as a case word, marks that name as the possessor
     of the word it was hung on."""
+    written = doc.text
+    if not any(mark in written for mark in APOSTROPHES):
+        return  # (most sentences: a search of the text instead of a look at every word)
     for clitic in doc:
         text = clitic.text
         if (

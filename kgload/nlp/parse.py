@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Token
 
@@ -111,22 +112,29 @@ def parse_sentences(
     """
     timed = StageTimer(stage_seconds)
     # each sentence is parsed as one: the parser may not split what the rules kept together
-    docs = [
-        Doc(
-            parser.vocab,
-            words=words,
-            spaces=spaces,
-            sent_starts=[True, *([False] * (len(words) - 1))],
-        )
-        for words, spaces in sentences
-        if words
-    ]
+    docs = [_one_sentence(parser, words, spaces) for words, spaces in sentences if words]
     with timed("parse"):
         parsed = list(parser.pipe(docs, batch_size=batch_size))
     with timed("repairs"):
         for doc in parsed:
             _repair(doc)
     return parsed
+
+
+def _one_sentence(parser: Language, words: list[str], spaces: list[bool]) -> Doc:
+    """A doc of `words` that is one sentence, as `Doc(..., sent_starts=[True, False, ...])`
+    makes it, with the start flags set from one array: `Doc` converts them value by value
+    (12 µs a sentence of 16 words, 8 µs so)."""
+    doc = Doc(parser.vocab, words=words, spaces=spaces)
+    starts = doc.to_array(SENT_START)  # one value a word, unsigned
+    starts.fill(_NOT_A_START)
+    starts[0] = 1
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
+    return doc
+
+
+# "not a sentence start" (-1) as the unsigned value a doc's arrays hold
+_NOT_A_START = 2**64 - 1
 
 
 def _repair(doc: Doc) -> None:

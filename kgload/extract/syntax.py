@@ -322,6 +322,10 @@ class ActorReader:
         self.troops = grammar.classes.get("troops", frozenset())
         self.weapons = grammar.classes.get("weapons", frozenset())
         self.counting = grammar.classes.get("quantity", frozenset())
+        # the actors of each phrase asked for, by its doc, word, options and how many triggers
+        # were known then (they only grow): the roles ask again of the phrases the trigger
+        # rules looked at; the tree no longer changes once events are read
+        self._found: dict[tuple[int, int, bool, bool, int, int], list[Mention]] = {}
 
     def mention(self, token: Token) -> Mention | None:
         m = self.index.at(token)
@@ -354,6 +358,15 @@ class ActorReader:
         """The actors the phrase headed by `token` names: itself when linked, else the linked
         words that stand for it ("o governo russo", "Ukraine's sovereignty" when `owners`),
         with every coordinated phrase ("Brasil e Angola")."""
+        key = (id(token.doc), token.i, owners, through, depth, len(self.event_tokens))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._actors(
+                token, owners=owners, through=through, depth=depth
+            )
+        return list(found)
+
+    def _actors(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
         found: list[Mention] = []
         m = self.mention(token)
         if m is not None:

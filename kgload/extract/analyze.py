@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequen
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kgload.errors import KgloadError
 from kgload.extract.events import extract_events
@@ -229,42 +229,90 @@ def _repeated_abbreviations(linked: LinkResult, text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """Each token's text, offset, trailing space and punctuation flag, read once per article
+    from the doc's arrays: a Token object made for every look costs more than the look."""
+
+    texts: list[str]
+    lowers: list[str]
+    starts: list[int]
+    spaced: list[bool]
+    punct: list[bool]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        """The words of `doc`."""
+        rows = doc.to_array(["ORTH", "LOWER", "IDX", "SPACY", "IS_PUNCT"]).tolist()
+        strings = doc.vocab.strings
+        # each form looked up once (`Token.text` and `Token.lower_` look up every token's)
+        forms: dict[int, str] = {}
+        texts: list[str] = []
+        lowers: list[str] = []
+        for orth, lower, _, _, _ in rows:
+            text = forms.get(orth)
+            if text is None:
+                text = forms[orth] = strings[orth]
+            texts.append(text)
+            lowered = forms.get(lower)
+            if lowered is None:
+                lowered = forms[lower] = strings[lower]
+            lowers.append(lowered)
+        return cls(
+            texts=texts,
+            lowers=lowers,
+            starts=[row[2] for row in rows],
+            spaced=[row[3] == 1 for row in rows],
+            punct=[row[4] == 1 for row in rows],
+        )
+
+    def text(self) -> str:
+        """The doc's text (`Doc.text`), joined from the words and their trailing spaces."""
+        return "".join(
+            f"{word} " if spaced else word
+            for word, spaced in zip(self.texts, self.spaced, strict=True)
+        )
+
+
 def _parse_words(
-    tokens: Span, names: dict[int, tuple[int, int, str]], repeated: frozenset[int] = frozenset()
+    tokens: _Words,
+    lo: int,
+    hi: int,
+    names: dict[int, tuple[int, int, str]],
+    repeated: frozenset[int] = frozenset(),
 ) -> tuple[list[str], list[bool], tuple[tuple[int, int], ...]]:
-    """The words the parser sees for a sentence: a name of several words becomes one familiar
-    name of its kind ("Luiz Inácio Lula da Silva" → "João", "Reino Unido" → "Francia"), which
-    small parsers attach far better than a run of capitalised words, some of them common nouns
-    and adjectives; each word keeps the span it stands for."""
+    """The words the parser sees for the sentence of tokens [lo, hi): a name of several words
+    becomes one familiar name of its kind ("Luiz Inácio Lula da Silva" → "João", "Reino Unido"
+    → "Francia"), which small parsers attach far better than a run of capitalised words, some
+    of them common nouns and adjectives; each word keeps the span it stands for."""
+    texts, starts, spaced = tokens.texts, tokens.starts, tokens.spaced
     words: list[str] = []
     spaces: list[bool] = []
     spans: list[tuple[int, int]] = []
-    index = 0
-    size = len(tokens)
-    dropped = _scare_quotes(tokens)
-    while index < size:
-        token = tokens[index]
-        begin = token.idx
+    index = lo
+    dropped = _scare_quotes(tokens, lo, hi)
+    while index < hi:
+        begin = starts[index]
         if index in dropped or begin in repeated:
-            if spaces and token.whitespace_:
+            if spaces and spaced[index]:
                 spaces[-1] = True
             index += 1
             continue
         name = names.get(begin)
         if name is not None:
             last = index
-            while last + 1 < size and tokens[last + 1].idx < name[1]:
+            while last + 1 < hi and starts[last + 1] < name[1]:
                 last += 1
             # a name the tokenizer kept as one token with a space inside ("EE. UU.") too
-            if last > index or " " in token.text:
+            if last > index or " " in texts[index]:
                 words.append(name[2])
-                spans.append((begin, tokens[last].idx + len(tokens[last])))
-                spaces.append(bool(tokens[last].whitespace_))
+                spans.append((begin, starts[last] + len(texts[last])))
+                spaces.append(spaced[last])
                 index = last + 1
                 continue
-        words.append(token.text)
-        spans.append((begin, begin + len(token)))
-        spaces.append(bool(token.whitespace_))
+        words.append(texts[index])
+        spans.append((begin, begin + len(texts[index])))
+        spaces.append(spaced[index])
         index += 1
     if spaces:
         spaces[-1] = False
@@ -277,30 +325,29 @@ _QUOTES = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"', "\u2018": "\u2019"}
 _SCARE_QUOTED_WORDS = 6
 
 
-def _scare_quotes(tokens: Span) -> frozenset[int]:
-    """The positions of the marks around a short quoted phrase inside a sentence ("condemned
-    what it called \u201cblatant aggression\u201d", "a \u00abspecial operation\u00bb"): small
-    parsers read such a phrase as a clause of its own ("blatant" a verb, "aggression" its
-    object), so the parser does not see its marks; a quotation with a verb or a stop of its own
-    keeps them."""
+def _scare_quotes(tokens: _Words, lo: int, hi: int) -> frozenset[int]:
+    """The positions of the marks around a short quoted phrase inside the sentence of tokens
+    [lo, hi) ("condemned what it called \u201cblatant aggression\u201d", "a \u00abspecial
+    operation\u00bb"): small parsers read such a phrase as a clause of its own ("blatant" a verb,
+    "aggression" its object), so the parser does not see its marks; a quotation with a verb or
+    a stop of its own keeps them."""
+    texts, punct = tokens.texts, tokens.punct
     dropped: set[int] = set()
-    index = 0
-    size = len(tokens)
-    while index < size:
-        closing = _QUOTES.get(tokens[index].text)
+    index = lo
+    while index < hi:
+        closing = _QUOTES.get(texts[index])
         if closing is None:
             index += 1
             continue
         end = next(
-            (k for k in range(index + 1, min(size, index + _SCARE_QUOTED_WORDS + 2))
-             if tokens[k].text == closing),
+            (k for k in range(index + 1, min(hi, index + _SCARE_QUOTED_WORDS + 2))
+             if texts[k] == closing),
             None,
         )
         if end is None:
             index += 1
             continue
-        inside = tokens[index + 1 : end]
-        if len(inside) and not any(t.is_punct for t in inside):
+        if end > index + 1 and not any(punct[index + 1 : end]):
             dropped.update((index, end))
         index = end + 1
     return frozenset(dropped)
@@ -324,7 +371,6 @@ def candidate_sentences(
     reference to fill a role), and how many sentences the article has. `check` is called for
     each sentence (the article's time limit)."""
     sent_starts = doc.to_array("SENT_START").tolist()
-    lowers = [t.lower_ for t in doc]
     spaces_flags = doc.to_array("IS_SPACE").tolist()
     bounds = [i for i, flag in enumerate(sent_starts) if flag == 1]
     if not bounds or bounds[0] != 0:
@@ -332,12 +378,14 @@ def candidate_sentences(
     bounds.append(len(doc))
     bounds = _windows(bounds)
     actor_starts = sorted(m.start for m in linked.mentions if m.kind in ACTOR_KINDS)
-    names = _names_to_replace(linked, grammar, doc.text)
-    repeated = _repeated_abbreviations(linked, doc.text)
-    person_names = _person_tokens(doc, linked)
+    tokens = _Words.of(doc)
+    text = tokens.text()
+    names = _names_to_replace(linked, grammar, text)
+    repeated = _repeated_abbreviations(linked, text)
+    lowers = tokens.lowers
+    person_names = _person_tokens(tokens.starts, linked)
     numbers = set(grammar.numbers)
     report = grammar.classes.get("report", frozenset())
-    text = doc.text
     result: list[_Candidate] = []
     number = 0
     paragraph = 0
@@ -351,8 +399,8 @@ def candidate_sentences(
             hi -= 1
         if lo >= hi:
             continue
-        start = doc[lo].idx
-        end = doc[hi - 1].idx + len(doc[hi - 1])
+        start = tokens.starts[lo]
+        end = tokens.starts[hi - 1] + len(tokens.texts[hi - 1])
         paragraph += text.count("\n", last_end, start) > 0
         last_end = end
         words = lowers[lo:hi]
@@ -362,8 +410,10 @@ def candidate_sentences(
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar, person_names)
-            words_, spaces, spans = _parse_words(doc[body_lo:body_hi], names, repeated)
-            attributions = tuple((doc[a].idx, doc[b - 1].idx + len(doc[b - 1])) for a, b in cut)
+            words_, spaces, spans = _parse_words(tokens, body_lo, body_hi, names, repeated)
+            attributions = tuple(
+                (tokens.starts[a], tokens.starts[b - 1] + len(tokens.texts[b - 1])) for a, b in cut
+            )
             result.append(
                 _Candidate(
                     words=words_,
@@ -378,10 +428,10 @@ def candidate_sentences(
     return result, number
 
 
-def _person_tokens(doc: Doc, linked: LinkResult) -> frozenset[tuple[int, int]]:
-    """The token range [first, end) of each person's name the linker found."""
+def _person_tokens(starts: list[int], linked: LinkResult) -> frozenset[tuple[int, int]]:
+    """The token range [first, end) of each person's name the linker found, from the
+    tokens' offsets."""
     found: set[tuple[int, int]] = set()
-    starts = [t.idx for t in doc]
     for mention in linked.mentions:
         if mention.kind is not EntityKind.PERSON or mention.method in _KEPT_METHODS:
             continue

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from kgload.extract.frames import Frame
 from kgload.extract.syntax import base_dep, case_phrase, children, is_passive, subjects
 from kgload.model import EventType, Status
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar, with_particles
 
 __all__ = [
@@ -100,15 +101,15 @@ def _second_infinitive(verb: Token, head: Token) -> bool:
     coordinated with another that a verb controls is controlled by that verb too."""
     return (
         base_dep(verb) == "conj"
-        and "Inf" in verb.morph.get("VerbForm", [])
-        and "Inf" in head.morph.get("VerbForm", [])
+        and "Inf" in feature_values(verb, "VerbForm")
+        and "Inf" in feature_values(head, "VerbForm")
         and base_dep(head) == "xcomp"
         and head.head.pos_ == "VERB"
     )
 
 
 def _non_finite_with_mark(clause: Token) -> bool:
-    return "Fin" not in clause.morph.get("VerbForm", []) and bool(children(clause, "mark"))
+    return "Fin" not in feature_values(clause, "VerbForm") and bool(children(clause, "mark"))
 
 
 def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:
@@ -120,7 +121,7 @@ def _intent_noun(clause: Token, head: Token, grammar: Grammar) -> Token | None:
     if (
         relation not in ("acl", "xcomp", "advcl")
         or clause.dep_.lower() == "acl:relcl"
-        or "Fin" in clause.morph.get("VerbForm", [])
+        or "Fin" in feature_values(clause, "VerbForm")
     ):
         return None
     # "no tiene previsto reunirse": a participle of plan ("previsto") the tagger made an
@@ -298,11 +299,11 @@ def _read_light_relative(frame: Frame, grammar: Grammar, found: set[str]) -> Non
         if not _words(clause, grammar) & grammar.light:
             continue
         auxiliaries = children(clause, "aux")
-        if "Fut" in clause.morph.get("Tense", []) or any(
+        if "Fut" in feature_values(clause, "Tense") or any(
             _words(a) & grammar.status["planned_aux"] for a in auxiliaries
         ):
             found.add("plan")
-        elif "Cnd" in clause.morph.get("Mood", []):
+        elif "Cnd" in feature_values(clause, "Mood"):
             found.add("conditional")
 
 
@@ -410,9 +411,9 @@ def _done_modal(token: Token) -> bool:
     """ "pudo reunirse", "haber podido encontrarse": a modal of possibility in a past tense of
     the indicative, or as a participle, says the act took place (not "puede", "podría",
     "podía" or "could")."""
-    if "Part" in token.morph.get("VerbForm", []):
+    if "Part" in feature_values(token, "VerbForm"):
         return True
-    return "Past" in token.morph.get("Tense", []) and "Ind" in token.morph.get("Mood", [])
+    return "Past" in feature_values(token, "Tense") and "Ind" in feature_values(token, "Mood")
 
 
 def _read_dependent(
@@ -472,13 +473,13 @@ def _read_clause(token: Token, grammar: Grammar, found: set[str]) -> None:
         found.add("absent")
     if phrase and phrase in markers["condition"]:
         found.add("condition")
-    mood = token.morph.get("Mood", [])
-    tense = token.morph.get("Tense", [])
+    mood = feature_values(token, "Mood")
+    tense = feature_values(token, "Tense")
     # "os EUA serão o país visitado": the copula's tense; "Macron será recebido por Lula": the
     # passive auxiliary's (not "terá sido recebido", a perfect the tense of "ter" only hedges)
     passive = [a for a in token.children if a.dep_.lower() == "aux:pass"]
     for cop in [*children(token, "cop"), *passive]:
-        mood, tense = mood + cop.morph.get("Mood", []), tense + cop.morph.get("Tense", [])
+        mood, tense = mood + feature_values(cop, "Mood"), tense + feature_values(cop, "Tense")
     if "Cnd" in mood:
         found.add("conditional")
     elif "Fut" in tense:
@@ -516,7 +517,7 @@ def _read_tense_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> No
         clue = _clue(_words(aux), status, _AUX_CLUES)
         if clue is not None and not (clue == "consider" and _done_modal(aux)):
             found.add(clue)
-    mood, tense = above.morph.get("Mood", []), above.morph.get("Tense", [])
+    mood, tense = feature_values(above, "Mood"), feature_values(above, "Tense")
     if "Cnd" in mood:
         found.add("conditional")
     elif "Fut" in tense:
@@ -551,7 +552,7 @@ def _read_verb_over_noun(frame: Frame, grammar: Grammar, found: set[str]) -> Non
 def _definite(noun: Token) -> bool:
     """Whether a noun has a definite article or a possessor: what it names is known to be."""
     return any(
-        "Def" in c.morph.get("Definite", []) for c in children(noun, "det")
+        "Def" in feature_values(c, "Definite") for c in children(noun, "det")
     ) or bool(children(noun, "nmod:poss"))
 
 

@@ -63,6 +63,7 @@ from kgload.model import (
     Status,
 )
 from kgload.nlp.dates import DateMention
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar
 from kgload.nlp.lexicon import load_lexicon
 from kgload.nlp.parse import APOSTROPHES, hang_phrase_on, repair_main_verb_read_as_participle
@@ -231,7 +232,7 @@ class _Resolver:
             (c for c in token.children if c.lemma_.lower() in numbers or c.lower_ in numbers),
             None,
         )
-        plural = "Plur" in token.morph.get("Number", []) or token.lower_ != lemma
+        plural = "Plur" in feature_values(token, "Number") or token.lower_ != lemma
         if not counted and counter is None:
             # "os líderes assinaram", "the leaders condemned": the people of the talks just told
             leaders = self.grammar.classes.get("leaders", frozenset())
@@ -277,10 +278,12 @@ class _Resolver:
         characters."""
         if (
             token.lemma_.lower() not in self.grammar.classes.get("country", frozenset())
-            or "Plur" in token.morph.get("Number", [])
+            or "Plur" in feature_values(token, "Number")
             or [c for c in token.children if base_dep(c) not in ("det", "case", "punct")]
             or not any(
-                "Def" in c.morph.get("Definite", []) for c in token.children if base_dep(c) == "det"
+                "Def" in feature_values(c, "Definite")
+                for c in token.children
+                if base_dep(c) == "det"
             )
         ):
             return []
@@ -339,22 +342,22 @@ class _Resolver:
     def pronoun(self, token: Token) -> list[str]:
         """ "ele", "he", "its": the last person (or, for a thing's possessor, the last state or
         organisation) named before."""
-        if token.pos_ in ("VERB", "AUX") and token.morph.get("Person", []) == ["1"]:
+        if token.pos_ in ("VERB", "AUX") and feature_values(token, "Person") == ["1"]:
             return self.first_person(token)
-        if token.pos_ not in ("PRON", "DET") or "Prs" not in token.morph.get("PronType", []):
+        if token.pos_ not in ("PRON", "DET") or "Prs" not in feature_values(token, "PronType"):
             return []
-        if token.morph.get("Person", []) == ["1"]:
+        if feature_values(token, "Person") == ["1"]:
             return self.first_person(token)
-        person = token.morph.get("Person", [])
+        person = feature_values(token, "Person")
         if (
-            "Yes" in token.morph.get("Reflex", [])
+            "Yes" in feature_values(token, "Reflex")
             or person not in ([], ["3"])
             or base_dep(token) == "expl"  # "com quem se reuniu": the clitic names no one
         ):
             return []
-        possessive = "Yes" in token.morph.get("Poss", []) or base_dep(token) in ("det", "nmod")
-        neuter = "Neut" in token.morph.get("Gender", [])
-        plural = "Plur" in token.morph.get("Number", [])
+        possessive = "Yes" in feature_values(token, "Poss") or base_dep(token) in ("det", "nmod")
+        neuter = "Neut" in feature_values(token, "Gender")
+        plural = "Plur" in feature_values(token, "Number")
         if plural and not possessive:
             return []
         if possessive:
@@ -427,7 +430,7 @@ class _Resolver:
                 found = [s for s in subjects(node) if s.i != token.i]
                 return bool(found) and all(
                     s.pos_ == "NOUN"
-                    and "Plur" in s.morph.get("Number", [])
+                    and "Plur" in feature_values(s, "Number")
                     and not _keys(self.reader.actors(s))
                     for s in found
                 )
@@ -501,7 +504,7 @@ class _Resolver:
             return [self.context.home] if self.context.home else []
         if voice.speaker is None:
             return []  # someone the text does not name: not the publisher
-        if "Plur" in token.morph.get("Number", []):
+        if "Plur" in feature_values(token, "Number"):
             return [self.context.state_of(voice.speaker)]
         return [voice.speaker]
 
@@ -527,7 +530,7 @@ class _Resolver:
         if agreement is None or _impersonal(verb, self.grammar) or _impersonal(top, self.grammar):
             return []
         if frame.type not in (EventType.MEETING, EventType.PHONE_CALL) and any(
-            "Yes" in c.morph.get("Reflex", []) and c.morph.get("Person", []) == ["3"]
+            "Yes" in feature_values(c, "Reflex") and feature_values(c, "Person") == ["3"]
             for c in verb.children
         ):
             # "se atacó a Ucrania", "enviou-se ajuda": a reflexive on an act that is not a
@@ -610,7 +613,7 @@ def _clause_above_relative(verb: Token) -> Token | None:
     relatives = [
         c
         for c in verb.children
-        if "Rel" in c.morph.get("PronType", [])
+        if "Rel" in feature_values(c, "PronType")
         and base_dep(c) in ("obl", "obj", "iobj", "advmod")  # "donde se reunirá con Biden"
     ]
     if verb.dep_.lower() != "acl:relcl" or not relatives:
@@ -639,12 +642,12 @@ def _agreement(verb: Token, top: Token) -> tuple[tuple[str, ...], tuple[str, ...
     then the same of the verb it shares its subject with); None without a finite form."""
     for node in (verb, top):
         for form in (node, *children(node, "aux")):
-            forms = form.morph.get("VerbForm", [])
+            forms = feature_values(form, "VerbForm")
             # a finite form, or one a tagger mislabelled that still carries its person
             # ("reuniu-se" as a gerund)
-            person = tuple(form.morph.get("Person", []))
+            person = tuple(feature_values(form, "Person"))
             if "Fin" in forms or (person and not {"Inf", "Part"} & set(forms)):
-                return person, tuple(form.morph.get("Number", []))
+                return person, tuple(feature_values(form, "Number"))
     return None
 
 
@@ -654,7 +657,7 @@ def _impersonal(verb: Token, grammar: Grammar) -> bool:
     if grammar.lemmas(verb.lemma_, verb.text) & grammar.classes.get("impersonal", frozenset()):
         return True
     return any(
-        c.dep_.lower() in ("expl:impers", "expl:pass") and "Yes" in c.morph.get("Reflex", [])
+        c.dep_.lower() in ("expl:impers", "expl:pass") and "Yes" in feature_values(c, "Reflex")
         for c in verb.children
     )
 
@@ -1694,7 +1697,7 @@ def _told_in_future(frame: Frame, own: set[int]) -> bool:
     doc = frame.token.doc
     words = [doc[i] for i in own]
     words += [c for w in words for c in w.children if c.dep_.startswith("aux")]
-    return any("Fut" in w.morph.get("Tense", []) for w in words)
+    return any("Fut" in feature_values(w, "Tense") for w in words)
 
 
 def _own_clause(token: Token) -> bool:
@@ -1751,8 +1754,8 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
                 clause.dep_.lower() in ("acl", "xcomp", "advcl")
                 and clause.i > head.i
                 and clause.pos_ == "VERB"
-                and "Fin" not in clause.morph.get("VerbForm", [])
-                and "Part" not in clause.morph.get("VerbForm", [])
+                and "Fin" not in feature_values(clause, "VerbForm")
+                and "Part" not in feature_values(clause, "VerbForm")
             ):
                 # "agreed on Friday to impose sanctions" with "to impose" hung on "Friday": a
                 # date is no one's to do anything; the infinitive is the verb's complement, or
@@ -1767,7 +1770,7 @@ def _repair_clause_on_a_date(sentence: ParsedSentence, dates: Sequence[DateMenti
             if (
                 clause.i > head.i
                 and len(found) == 1
-                and "Rel" in found[0].morph.get("PronType", [])
+                and "Rel" in feature_values(found[0], "PronType")
                 and found[0].i < clause.i
             ):
                 found[0].dep_ = "mark"
@@ -1871,7 +1874,7 @@ def _date_read_as_subject(date: Token, verb: Token) -> None:
         and above.i != verb.i
         and above.pos_ in ("VERB", "AUX")
         and base_dep(verb) in ("advcl", "xcomp")
-        and "Fin" not in verb.morph.get("VerbForm", [])
+        and "Fin" not in feature_values(verb, "VerbForm")
     ):
         date.head = above
     # "El próximo lunes, Sánchez se reunirá con Milei" with "Sánchez" the date's apposition:
@@ -2393,9 +2396,9 @@ def _told_in_present(frame: Frame) -> bool:
     return (
         verb.pos_ in ("VERB", "AUX")
         and verb.head.i == verb.i
-        and verb.morph.get("Tense", []) == ["Pres"]
+        and feature_values(verb, "Tense") == ["Pres"]
         # a main clause is not subjunctive: a tagger that says so ("prolonga") is wrong
-        and verb.morph.get("Mood", []) in (["Ind"], ["Sub"])
+        and feature_values(verb, "Mood") in (["Ind"], ["Sub"])
         and not children(verb, "aux", "aux:pass", "cop")
     )
 
@@ -2476,7 +2479,7 @@ def _told_in_past(frame: Frame, attached: Token | None = None) -> bool:
     if attached is not None and attached.pos_ in ("VERB", "AUX"):
         clause = attached
     words = [clause, *children(clause, "aux")]
-    return any("Past" in t.morph.get("Tense", []) for t in words)
+    return any("Past" in feature_values(t, "Tense") for t in words)
 
 
 def _decided_on(frame: Frame, attached: Token | None) -> bool:
@@ -2595,7 +2598,7 @@ def _speakers_of(
     for token in sentence.doc:
         if not is_speech(token, grammar):
             continue
-        who = [t for t in speakers(token, grammar) if t.morph.get("Person", []) != ["1"]]
+        who = [t for t in speakers(token, grammar) if feature_values(t, "Person") != ["1"]]
         keys = resolver.actors(who)
         if keys:
             said.append((sentence.char_span(token)[0], keys[0]))

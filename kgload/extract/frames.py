@@ -32,6 +32,7 @@ from kgload.extract.syntax import (
     subjects,
 )
 from kgload.model import EventType
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar, Requirement, TriggerRule, with_particles
 
 __all__ = ["Frame", "find_frames", "linear_subject", "parties_of_its_own", "word_forms"]
@@ -148,38 +149,45 @@ def _passive_participle_of(token: Token) -> bool:
     is what it was done to."""
     return (
         token.dep_.lower() == "acl"
-        and "Part" in token.morph.get("VerbForm", [])
+        and "Part" in feature_values(token, "VerbForm")
         and token.head.i < token.i
         and token.head.pos_ == "NOUN"
     )
 
 
-def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
-    """The first rule of the grammar that holds for `token` (conditions first), if any."""
+# parts of speech no trigger has
+_NO_TRIGGER = frozenset(
+    ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X")
+)
+
+
+def _trigger_pos(token: Token, grammar: Grammar) -> str | None:
+    """The part of speech `token` is read with as a trigger, or None when no rule of the
+    grammar can hold for it."""
     pos = token.pos_
     if pos == "PROPN" and token.i == 0 and not token.is_upper:
         # "Reunión del secretario X con Y", a headline as a sentence: the first word is
         # capitalised by spelling, and a tagger reads it as a name
         pos = "NOUN"
-    if pos in ("PROPN", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "NUM", "SYM", "X"):
+    if pos in _NO_TRIGGER or not grammar.may_be_trigger(token.lemma_.lower(), token.lower_):
+        return None  # most words: nothing in the grammar starts like them
+    return pos
+
+
+def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRule | None:
+    """The first rule of the grammar that holds for `token` (conditions first), if any."""
+    pos = _trigger_pos(token, grammar)
+    if pos is None:
         return None
     lemma, lower = token.lemma_.lower(), token.lower_
-    if (
-        lemma not in grammar.verbs
-        and lemma not in grammar.nouns
-        and lower not in grammar.forms
-        and not grammar.starts_like_trigger(lower)
-        and grammar.trigger_start.match(lemma) is None
-    ):
-        return None  # most words: nothing in the grammar starts like them
-    # an event noun is a NOUN; a verb or a participle (often tagged ADJ) is read as a verb; a
-    # "noun" with a subject or an object is a verb the tagger missed ("Estados Unidos condena")
     if grammar.phrasal_verbs and with_particles(token, {lemma}) & grammar.phrasal_verbs:
         return None  # "will call out the regime's abuses": another verb than "call"
+    # an event noun is a NOUN; a verb or a participle (often tagged ADJ) is read as a verb; a
+    # "noun" with a subject or an object is a verb the tagger missed ("Estados Unidos condena")
     clausal = any(base_dep(c) in ("nsubj", "obj") for c in token.children)
     tables = ((False, True) if clausal else (True, False)) if pos == "NOUN" else (False,)
     exact = [w for w in dict.fromkeys((lemma, lower)) if w]
-    verbal = pos in ("VERB", "AUX") or clausal or "Part" in token.morph.get("VerbForm", [])
+    verbal = pos in ("VERB", "AUX") or clausal or "Part" in feature_values(token, "VerbForm")
     words = exact + sorted(grammar.lemmas(token.lemma_, token.text, verb=verbal) - set(exact))
     for nominal in tables:
         for word in words:
@@ -634,7 +642,7 @@ def _participles(noun: Token, grammar: Grammar) -> list[Token]:
             found.extend(
                 c
                 for c in children(token, "acl")
-                if c.dep_.lower() != "acl:relcl" and "Part" in c.morph.get("VerbForm", [])
+                if c.dep_.lower() != "acl:relcl" and "Part" in feature_values(c, "VerbForm")
             )
     return found[:1]
 
@@ -699,7 +707,7 @@ def _members(token: Token, grammar: Grammar, reader: ActorReader) -> list[Token]
 def _names_set_beside(token: Token, reader: ActorReader) -> list[Token]:
     """ "Os presidentes Lula e Xi Jinping reuniram-se", "los mandatarios Lula y Boric": a
     plural noun with names coordinated as its apposition stands for each of them."""
-    if token.morph.get("Number", []) != ["Plur"]:
+    if feature_values(token, "Number") != ["Plur"]:
         return []
     for name in children(token, "appos"):
         if reader.mention(name) is None:
@@ -794,8 +802,8 @@ def _participle_of(verb: Token) -> bool:
     passive, even where the tagger gave it no Voice."""
     return (
         verb.dep_.lower() == "acl"
-        and "Part" in verb.morph.get("VerbForm", [])
-        and "Pres" not in verb.morph.get("Tense", [])
+        and "Part" in feature_values(verb, "VerbForm")
+        and "Pres" not in feature_values(verb, "Tense")
     )
 
 
@@ -808,7 +816,7 @@ def _intent_completed(verb: Token, grammar: Grammar) -> Token | None:
     if (
         base_dep(verb) not in ("acl", "xcomp")  # "planes para imponer", xcomp of the noun
         or verb.dep_.lower() == "acl:relcl"
-        or "Inf" not in verb.morph.get("VerbForm", [])
+        or "Inf" not in feature_values(verb, "VerbForm")
         or noun.i == verb.i
         or noun.pos_ in ("VERB", "AUX")  # a noun, or one a tagger took for an adjective
         or base_dep(noun) != "obj"
@@ -837,7 +845,7 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         found = blamed
     if not passive and (above := _intent_completed(verb, grammar)) is not None:
         found = [s for s in found if s.i != verb.head.i] or subjects(above)
-    relative = [t for t in found if "Rel" in t.morph.get("PronType", [])]
+    relative = [t for t in found if "Rel" in feature_values(t, "PronType")]
     if relative and len(found) > 1:
         # "the attack, which the Prime Minister condemned": the relative pronoun is the object
         frame.objects.extend(relative)
@@ -847,7 +855,7 @@ def _read_verb(frame: Frame, verb: Token, grammar: Grammar) -> None:
         if named[0] is not subject and base_dep(verb) == "acl":
             frame.governor = subject  # its copula tells the tense: "serão o país visitado"
         (frame.objects if passive else frame.agents).extend(named)
-    if not found and not passive and verb.morph.get("Person", []) == ["1"]:
+    if not found and not passive and feature_values(verb, "Person") == ["1"]:
         frame.agents.append(verb)  # "apoyamos al pueblo haitiano": we, told by the verb alone
     for obj in children(verb, "obj", "iobj", "dobj"):
         frame.objects.append(obj)
@@ -904,7 +912,7 @@ def _read_modifier(frame: Frame, child: Token, grammar: Grammar) -> None:
 
 def _agrees(first: Token, second: Token) -> bool:
     features = ("Number", "Gender")
-    return all(first.morph.get(f, []) == second.morph.get(f, []) for f in features)
+    return all(feature_values(first, f) == feature_values(second, f) for f in features)
 
 
 def _relatives(noun: Token) -> list[Token]:
@@ -916,7 +924,7 @@ def _relatives(noun: Token) -> list[Token]:
         for clause in children(modifier, "acl"):
             if (
                 clause.dep_.lower() == "acl:relcl"
-                and clause.morph.get("Number", [])
+                and feature_values(clause, "Number")
                 and _agrees(clause, noun)
                 and not _agrees(clause, modifier)
             ):
@@ -1007,7 +1015,7 @@ def _is_owner(child: Token, reader: ActorReader) -> bool:
     base = base_dep(child)
     return (
         child.dep_.lower() in ("nmod:poss", "det:poss")
-        or (base == "det" and "Prs" in child.morph.get("PronType", []))
+        or (base == "det" and "Prs" in feature_values(child, "PronType"))
         or (base in ("compound", "amod", "flat") and bool(reader.actors(child)))
     )
 
@@ -1031,7 +1039,7 @@ def _read_noun_modifiers(frame: Frame, noun: Token, grammar: Grammar, reader: Ac
             # "que la llamada del lunes entre los presidentes … se produjo", with the noun
             # labelled a clause and its phrase an oblique: still the noun's phrase
             _read_modifier(frame, child, grammar)
-        elif base == "conj" and "Part" in child.morph.get("VerbForm", []):
+        elif base == "conj" and "Part" in feature_values(child, "VerbForm"):
             # "a invasão brutal e não provocada do governo russo contra a Ucrânia": a
             # participle coordinated with an adjective of the noun, its "de" phrase taken for
             # an object; a phrase with a case word belongs to the noun
@@ -1103,7 +1111,7 @@ def _read_relatives(frame: Frame, noun: Token, grammar: Grammar) -> None:
         passive = is_passive(relative)
         if not passive:
             doers = [
-                s for s in children(relative, "nsubj") if "Rel" not in s.morph.get("PronType", [])
+                s for s in children(relative, "nsubj") if "Rel" not in feature_values(s, "PronType")
             ]
             if not doers and _object_read_as_subject(noun, relative, grammar):
                 doers = _subjects_above(noun)
@@ -1212,7 +1220,7 @@ def _read_light_verb(frame: Frame, governor: Token, grammar: Grammar, reader: Ac
         frame.recipients.extend(subjects(governor))
     elif not passive and not parties_of_its_own(frame, governor, grammar):
         frame.agents.extend(_blamed_for(governor, grammar) or subjects(governor))
-        if not frame.agents and governor.morph.get("Person", []) == ["1"]:
+        if not frame.agents and feature_values(governor, "Person") == ["1"]:
             frame.agents.append(governor)  # "anunciamos sanciones": we, told by the verb
     for obj in children(governor, "iobj"):
         frame.recipients.append(obj)
@@ -1269,13 +1277,16 @@ def _in_markers(doc: Doc, grammar: Grammar) -> set[int]:
     triggers, whatever the parser made of them."""
     inside: set[int] = set()
     lowers = [t.lower_ for t in doc]
+    # where each word stands, so that a phrase is tried only where its first word is
+    positions: dict[str, list[int]] = {}
+    for i, word in enumerate(lowers):
+        positions.setdefault(word, []).append(i)
     for phrase in grammar.multiword_markers:
         if not phrase:
             continue
-        size, first = len(phrase), phrase[0]
-        for start in range(len(lowers) - size + 1):
-            # the first word first: most positions fail there, without slicing
-            if lowers[start] == first and tuple(lowers[start : start + size]) == phrase:
+        size = len(phrase)
+        for start in positions.get(phrase[0], ()):
+            if start + size <= len(lowers) and tuple(lowers[start : start + size]) == phrase:
                 inside.update(range(start, start + size))
     return inside
 
@@ -1296,7 +1307,7 @@ def _boundary(token: Token, reader: ActorReader) -> bool:
     if token.text == ",":
         before = token.doc[token.i - 1] if token.i > 0 else None
         return before is None or not _mentioned(before, reader)
-    return token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType", [])
+    return token.pos_ == "SCONJ" or "Rel" in feature_values(token, "PronType")
 
 
 def _marker_before(token: Token, grammar: Grammar, reader: ActorReader) -> str | None:
@@ -1328,7 +1339,7 @@ def linear_subject(verb: Token, grammar: Grammar, reader: ActorReader) -> list[T
             break
         wanted = (
             reader.mention(token) is not None
-            or (token.pos_ == "PRON" and "Prs" in token.morph.get("PronType", []))
+            or (token.pos_ == "PRON" and "Prs" in feature_values(token, "PronType"))
             or token.lemma_.lower() in grammar.numbers
         )
         if wanted and _marker_before(token, grammar, reader) is None:
@@ -1484,7 +1495,8 @@ def find_frames(sentence: ParsedSentence, grammar: Grammar, reader: ActorReader)
     frames: list[Frame] = []
     fixed = _in_markers(sentence.doc, grammar)
     for token in sentence.doc:
-        if token.i in fixed:
+        # (the cheap test first: most words can be no trigger, whatever comes next)
+        if token.i in fixed or _trigger_pos(token, grammar) is None:
             continue
         if grammar.lemmas(token.lemma_, token.text) & grammar.status["planned_aux"] and any(
             c.pos_ in ("VERB", "AUX") for c in children(token, "xcomp")

@@ -10,6 +10,7 @@ needs (case markers, word classes) come from the language's grammar (`kgload.nlp
 from __future__ import annotations
 
 import functools
+import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from kgload.model import EntityKind, Mention
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar
 from kgload.nlp.parse import APOSTROPHES
 
@@ -83,9 +85,25 @@ def _relation_in(relation: str, relations: tuple[str, ...]) -> bool:
     return relation.lower() in relations or _base_relation(relation) in relations
 
 
+# for each tuple of relations asked for, whether each relation seen is one of them: the event
+# stage asks hundreds of thousands of times, about a few dozen relations
+_ACCEPTED: dict[tuple[str, ...], dict[str, bool]] = {}
+
+
 def children(token: Token, *relations: str) -> list[Token]:
     """Children whose relation (with or without subtype) is one of `relations`."""
-    return [c for c in token.children if _relation_in(c.dep_, relations)]
+    accepted = _ACCEPTED.get(relations)
+    if accepted is None:
+        accepted = _ACCEPTED[relations] = {}
+    found: list[Token] = []
+    for child in token.children:
+        relation = child.dep_
+        ok = accepted.get(relation)
+        if ok is None:
+            ok = accepted[relation] = _relation_in(relation, relations)
+        if ok:
+            found.append(child)
+    return found
 
 
 def _first_word(token: Token) -> str:
@@ -97,8 +115,8 @@ def case_phrase(token: Token) -> str:
     """The case or mark words that introduce `token`'s phrase, as they read ("according to",
     "de acordo com"); a merged word counts by its first lemma ("pelo" → "por")."""
     words: list[str] = []
-    for child in token.children:
-        if child.i < token.i and base_dep(child) in ("case", "mark"):
+    for child in token.lefts:  # (the children before it, in order)
+        if base_dep(child) in ("case", "mark"):
             words.append(_first_word(child))
             words.extend(f.lower_ for f in child.children if base_dep(f) == "fixed")
     return " ".join(words)
@@ -110,7 +128,7 @@ def is_passive(verb: Token) -> bool:
     relations = {c.dep_.lower() for c in verb.children}
     if relations & {"aux:pass", "nsubj:pass", "csubj:pass"}:
         return True
-    return "Pass" in verb.morph.get("Voice", []) and "nsubj" not in relations
+    return "Pass" in feature_values(verb, "Voice") and "nsubj" not in relations
 
 
 def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
@@ -121,7 +139,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     found = [
         s
         for s in children(verb, "nsubj", "csubj")
-        if "Yes" not in s.morph.get("Reflex", []) and not s.is_space
+        if "Yes" not in feature_values(s, "Reflex") and not s.is_space
     ]
     head = verb.head
     if _complement_read_as_relative(verb, found) and depth < 3:
@@ -139,7 +157,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
     if (
         relation in ("obj", "xcomp")
         and verb.pos_ == "ADJ"
-        and "Part" in verb.morph.get("VerbForm", [])
+        and "Part" in feature_values(verb, "VerbForm")
         and head.pos_ in ("VERB", "AUX")
     ):
         # "Washington tiene previsto anunciar un paquete": a participle said of the subject
@@ -147,7 +165,7 @@ def subjects(verb: Token, *, depth: int = 0) -> list[Token]:
         return subjects(head, depth=depth + 1)
     if (
         relation == "conj"
-        or (relation == "advcl" and "Fin" not in verb.morph.get("VerbForm", []))
+        or (relation == "advcl" and "Fin" not in feature_values(verb, "VerbForm"))
         or relation == "ccomp"
     ):
         # "Macron disse que pretende visitar o Brasil": a complement clause without a subject
@@ -177,7 +195,7 @@ def _complement_read_as_relative(verb: Token, found: list[Token]) -> bool:
         # "informó este viernes que sostuvo una llamada": a clause opened by a subordinator,
         # not a relative pronoun, with no subject: the complement of the verb above
         return True
-    if len(found) != 1 or "Rel" not in found[0].morph.get("PronType", []):
+    if len(found) != 1 or "Rel" not in feature_values(found[0], "PronType"):
         return False
     return disagrees_in_number(verb, antecedent)
 
@@ -186,8 +204,8 @@ def disagrees_in_number(verb: Token, noun: Token) -> bool:
     """Whether a finite verb (with its auxiliaries) and a noun each have one number and the
     two differ, so the noun cannot be the verb's subject."""
     finite = [verb, *children(verb, "aux")]
-    numbers = {n for t in finite for n in t.morph.get("Number", [])}
-    own = set(noun.morph.get("Number", []))
+    numbers = {n for t in finite for n in feature_values(t, "Number")}
+    own = set(feature_values(noun, "Number"))
     return len(numbers) == 1 and len(own) == 1 and numbers != own
 
 
@@ -256,16 +274,30 @@ class MentionIndex:
         window = self.article.between(self.sentence.start, self.sentence.end)
         inside = [m for m in window if not self.article.is_excluded(m)]
         spans = self.sentence.spans
+        begins = [begin for begin, _ in spans]
+        ends = [end for _, end in spans]
+        # spans in text order (always, short of a bug) make a mention's words one run, found
+        # by bisection; otherwise every span is tried
+        ordered = all(a <= b for a, b in itertools.pairwise(begins)) and all(
+            a <= b for a, b in itertools.pairwise(ends)
+        )
         for m in top_level(inside):
-            for i, (begin, end) in enumerate(spans):
+            if ordered:
+                run = range(bisect_right(ends, m.start), bisect_left(begins, m.end))
+            else:
+                run = range(len(spans))
+            for i in run:
+                begin, end = spans[i]
                 if begin < m.end and end > m.start:
                     self.by_token[i] = m
-        for i in range(1, len(doc)):
+        for token in doc:
             # "North Korea's deployment" with the clitic "'s" parsed as the possessor: the
             # clitic stands for the name it is glued to
+            i = token.i
             if (
-                self.by_token[i] is None
-                and doc[i].text[:1] in APOSTROPHES
+                i > 0
+                and self.by_token[i] is None
+                and token.text[:1] in APOSTROPHES
                 and not doc[i - 1].whitespace_
             ):
                 self.by_token[i] = self.by_token[i - 1]
@@ -291,6 +323,10 @@ class ActorReader:
         self.weapons = grammar.classes.get("weapons", frozenset())
         self.counting = grammar.classes.get("quantity", frozenset())
         self.country_words = grammar.classes.get("country", frozenset())
+        # the actors of each phrase asked for, by its doc, word, options and how many triggers
+        # were known then (they only grow): the roles ask again of the phrases the trigger
+        # rules looked at; the tree no longer changes once events are read
+        self._found: dict[tuple[int, int, bool, bool, int, int], list[Mention]] = {}
 
     def mention(self, token: Token) -> Mention | None:
         m = self.index.at(token)
@@ -323,6 +359,15 @@ class ActorReader:
         """The actors the phrase headed by `token` names: itself when linked, else the linked
         words that stand for it ("o governo russo", "Ukraine's sovereignty" when `owners`),
         with every coordinated phrase ("Brasil e Angola")."""
+        key = (id(token.doc), token.i, owners, through, depth, len(self.event_tokens))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._actors(
+                token, owners=owners, through=through, depth=depth
+            )
+        return list(found)
+
+    def _actors(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
         found: list[Mention] = []
         m = self.mention(token)
         if m is not None:
@@ -414,7 +459,7 @@ class ActorReader:
         return [m for m in reversed(named) if m is not None and m.kind is EntityKind.ORGANIZATION]
 
     def _stand_ins(self, token: Token, *, owners: bool, through: bool, depth: int) -> list[Mention]:
-        if "Rel" in token.morph.get("PronType", []) and base_dep(token.head) != "root":
+        if "Rel" in feature_values(token, "PronType") and base_dep(token.head) != "root":
             # "Kim, que enviou tropas": the relative pronoun is the noun its clause modifies
             clause = token.head
             if clause.dep_.lower() in ("acl:relcl", "acl") and clause.head.i != clause.i:
@@ -441,7 +486,7 @@ class ActorReader:
                 role = self.grammar.marker_role(phrase)
                 if not (through and role in ("partner", "recipient")):
                     continue
-            if relation == "det" and "Prs" not in child.morph.get("PronType", []):
+            if relation == "det" and "Prs" not in feature_values(child, "PronType"):
                 continue
             m = self.mention(child)
             if m is not None:

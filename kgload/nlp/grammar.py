@@ -154,6 +154,9 @@ class Grammar:
     lemma_cache: dict[tuple[str, str, bool], frozenset[str]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    trigger_cache: dict[tuple[str, str], bool] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     inflections: tuple[str, ...] = ()
     # every case phrase of more than one word, as lowercased words ("de", "acordo", "com")
@@ -232,6 +235,24 @@ class Grammar:
         if by_stem is not None:
             found.add(by_stem)
         return frozenset(found)
+
+    def may_be_trigger(self, lemma: str, lower: str) -> bool:
+        """Whether a word of this lowered lemma and form may be a trigger: a lemma the grammar
+        names, an irregular form, or a word that starts like a trigger's stem. Every parsed
+        word is asked, so the answer is kept by word."""
+        key = (lemma, lower)
+        found = self.trigger_cache.get(key)
+        if found is None:
+            if len(self.trigger_cache) > 100_000:  # memory stays flat over a long run
+                self.trigger_cache.clear()
+            found = self.trigger_cache[key] = (
+                lemma in self.verbs
+                or lemma in self.nouns
+                or lower in self.forms
+                or self.starts_like_trigger(lower)
+                or self.trigger_start.match(lemma) is not None
+            )
+        return found
 
     def verb_words(self, token: Any) -> set[str]:
         """`lemmas` of a verb token, also read with its particles ("called off": "call off")."""

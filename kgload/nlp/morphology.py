@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, MorphAnalysis, Token
 
+from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar
 
 __all__ = ["infinitive_and_mood", "read_future_forms", "read_past_forms", "read_present_forms"]
@@ -82,8 +83,8 @@ def read_future_forms(doc: Doc, grammar: Grammar) -> list[Token]:
 def _has(token: Token, mood: str) -> bool:
     """The pipeline already read the form's tense or mood."""
     if mood == "Fut":
-        return "Fut" in token.morph.get("Tense", [])
-    return "Cnd" in token.morph.get("Mood", [])
+        return "Fut" in feature_values(token, "Tense")
+    return "Cnd" in feature_values(token, "Mood")
 
 
 def present_infinitive(

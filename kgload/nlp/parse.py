@@ -21,10 +21,12 @@ from importlib import resources
 from pathlib import Path
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from kgload.errors import UsageError
+from kgload.nlp.features import feature_values
 from kgload.nlp.treelabels import Need, TreeLabels
 from kgload.timing import StageTimer
 
@@ -110,22 +112,29 @@ def parse_sentences(
     """
     timed = StageTimer(stage_seconds)
     # each sentence is parsed as one: the parser may not split what the rules kept together
-    docs = [
-        Doc(
-            parser.vocab,
-            words=words,
-            spaces=spaces,
-            sent_starts=[True, *([False] * (len(words) - 1))],
-        )
-        for words, spaces in sentences
-        if words
-    ]
+    docs = [_one_sentence(parser, words, spaces) for words, spaces in sentences if words]
     with timed("parse"):
         parsed = list(parser.pipe(docs, batch_size=batch_size))
     with timed("repairs"):
         for doc in parsed:
             _repair(doc)
     return parsed
+
+
+def _one_sentence(parser: Language, words: list[str], spaces: list[bool]) -> Doc:
+    """A doc of `words` that is one sentence, as `Doc(..., sent_starts=[True, False, ...])`
+    makes it, with the start flags set from one array: `Doc` converts them value by value
+    (12 µs a sentence of 16 words, 8 µs so)."""
+    doc = Doc(parser.vocab, words=words, spaces=spaces)
+    starts = doc.to_array(SENT_START)  # one value a word, unsigned
+    starts.fill(_NOT_A_START)
+    starts[0] = 1
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]
+    return doc
+
+
+# "not a sentence start" (-1) as the unsigned value a doc's arrays hold
+_NOT_A_START = 2**64 - 1
 
 
 def _repair(doc: Doc) -> None:
@@ -234,7 +243,7 @@ def _repair_participle_root(doc: Doc) -> None:
         # the relation first: reading the features builds an object for every word
         if noun.dep_ != "ROOT" or noun.pos_ != "VERB":
             continue
-        if "Part" not in noun.morph.get("VerbForm", []):
+        if "Part" not in feature_values(noun, "VerbForm"):
             continue
         if noun.i == 0 or any(c.dep_ in ("aux", "aux:pass", "cop") for c in noun.children):
             continue
@@ -286,6 +295,9 @@ def _repair_possessive_clitic_read_as_a_word(doc: Doc) -> None:
     subjects of "right": a clitic of one or two characters that opens with an apostrophe,
     glued to the name before it and not read as a case word, marks that name as the possessor
     of the word it was hung on."""
+    written = doc.text
+    if not any(mark in written for mark in APOSTROPHES):
+        return  # (most sentences: a search of the text instead of a look at every word)
     for clitic in doc:
         text = clitic.text
         if (
@@ -376,7 +388,7 @@ def _repair_fronted_infinitive_clause(doc: Doc) -> None:
         head = verb.head
         if (
             verb.pos_ != "VERB"
-            or "Inf" not in verb.morph.get("VerbForm", [])
+            or "Inf" not in feature_values(verb, "VerbForm")
             or not any(c.dep_ == "mark" and c.i < verb.i for c in verb.children)
             or not _comma_between(verb, head if head.pos_ != "ADV" else head.head)
         ):
@@ -413,7 +425,7 @@ def _repair_infinitive_subject(doc: Doc) -> None:
     for verb in doc:
         if (
             verb.dep_ != "advcl"
-            or "Inf" not in verb.morph.get("VerbForm", [])
+            or "Inf" not in feature_values(verb, "VerbForm")
             or verb.i == 0
             or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
         ):
@@ -488,12 +500,12 @@ def _repair_main_verb_read_as_relative(doc: Doc) -> None:
                 verb.dep_ != "acl:relcl"
                 or verb.pos_ != "VERB"
                 or verb.i < noun.i
-                or "Fin" not in verb.morph.get("VerbForm", [])
+                or "Fin" not in feature_values(verb, "VerbForm")
                 or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "mark") for c in verb.children)
                 or _has_own_relative_word(verb)
             ):
                 continue
-            number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
+            number, own = feature_values(verb, "Number"), feature_values(noun, "Number")
             if number and own and number != own:
                 continue
             _make_main_verb(verb, noun)
@@ -516,7 +528,7 @@ def _has_own_relative_word(verb: Token) -> bool:
         word = pending.pop()
         if word.dep_.split(":")[0] in _CLAUSES_BELOW:
             continue
-        if "Rel" in word.morph.get("PronType", []):
+        if "Rel" in feature_values(word, "PronType"):
             return True
         pending.extend(word.children)
     return False
@@ -555,11 +567,11 @@ def _coordinated_subject_read_as_relative(noun: Token, verb: Token) -> bool:
         verb.dep_ != "acl:relcl"
         or verb.pos_ != "VERB"
         or verb.i < noun.i
-        or "Fin" not in verb.morph.get("VerbForm", [])
-        or verb.morph.get("Number", []) != ["Plur"]
-        or noun.morph.get("Number", []) == ["Plur"]
+        or "Fin" not in feature_values(verb, "VerbForm")
+        or feature_values(verb, "Number") != ["Plur"]
+        or feature_values(noun, "Number") == ["Plur"]
         or any(c.dep_ in ("csubj", "mark", "nsubj:pass") for c in verb.children)
-        or any("Rel" in t.morph.get("PronType", []) for t in verb.subtree)
+        or any("Rel" in feature_values(t, "PronType") for t in verb.subtree)
     ):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -626,7 +638,7 @@ def _repair_relative_word_read_as_a_subordinator(doc: Doc) -> None:
             or word.dep_ != "mark"
             or word.i > verb.i
             or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj", "cop") for c in verb.children)
-            or "Sub" in verb.morph.get("Mood", [])
+            or "Sub" in feature_values(verb, "Mood")
         ):
             continue
         word.dep_, word.pos_ = "nsubj", "PRON"
@@ -655,8 +667,8 @@ def _repair_main_verb_after_a_relative(doc: Doc) -> None:
                 or (verb.dep_ == "parataxis" and verb.head.i == noun.i)
                 or (verb.dep_ in ("advcl", "conj", "parataxis") and verb.head.i == relative.i)
             )
-            or not any("Rel" in t.morph.get("PronType", []) for t in relative.subtree)
-            or "Fin" not in verb.morph.get("VerbForm", [])
+            or not any("Rel" in feature_values(t, "PronType") for t in relative.subtree)
+            or "Fin" not in feature_values(verb, "VerbForm")
             or any(c.dep_ in ("nsubj", "nsubj:pass", "csubj") for c in verb.children)
         ):
             continue
@@ -694,7 +706,7 @@ def _repair_finite_verb_as_object(doc: Doc) -> None:
             or token.dep_ not in ("obj", "xcomp")
             or head.pos_ not in ("VERB", "AUX")
             or head.i >= token.i
-            or token.morph.get("VerbForm", []) != ["Fin"]
+            or feature_values(token, "VerbForm") != ["Fin"]
             or any(
                 c.dep_ in ("nsubj", "nsubj:pass", "aux", "aux:pass", "mark", "cop", "expl:pv")
                 for c in token.children
@@ -780,7 +792,7 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
         if (
             verb.dep_ != "ROOT"
             or verb.pos_ != "NOUN"
-            or verb.morph.get("Number", []) != ["Plur"]
+            or feature_values(verb, "Number") != ["Plur"]
             or verb.i == 0
         ):
             continue
@@ -800,7 +812,7 @@ def _repair_present_verb_read_as_a_plural_noun(doc: Doc) -> None:
             name.head.i != verb.i
             or name.dep_ != "compound"
             or name.is_lower
-            or name.morph.get("Number", []) != ["Sing"]
+            or feature_values(name, "Number") != ["Sing"]
             or any(c.dep_ == "det" for c in name.children)  # "The Council sanctions on Iran"
             or any(c.dep_ in (*_NOMINAL, "aux", "nsubj") for c in children)
         ):
@@ -914,17 +926,17 @@ def _repair_adjective_on_a_far_noun(doc: Doc) -> None:
         head = token.head
         if token.dep_ != "amod" or token.pos_ != "ADJ" or not head.i < token.i:
             continue
-        number = token.morph.get("Number", [])
-        if not number or head.morph.get("Number", []) in ([], number):
+        number = feature_values(token, "Number")
+        if not number or feature_values(head, "Number") in ([], number):
             continue
         j = token.i - 1
         while j > head.i and doc[j].pos_ == "ADJ" and doc[j].dep_ in ("amod", "conj"):
             j -= 1
         near = doc[j]
-        if near.i == head.i or near.pos_ != "NOUN" or near.morph.get("Number", []) != number:
+        if near.i == head.i or near.pos_ != "NOUN" or feature_values(near, "Number") != number:
             continue
-        gender = token.morph.get("Gender", [])
-        if gender and near.morph.get("Gender", []) not in ([], gender):
+        gender = feature_values(token, "Gender")
+        if gender and feature_values(near, "Gender") not in ([], gender):
             continue
         if head in near.ancestors:
             token.head = near
@@ -973,7 +985,7 @@ def _repair_object_read_as_an_adjective_of_a_name(doc: Doc) -> None:
             or any(c.dep_ == "obj" for c in verb.children)
         ):
             continue
-        number, named = word.morph.get("Number", []), name.morph.get("Number", [])
+        number, named = feature_values(word, "Number"), feature_values(name, "Number")
         if not number or not named or number == named:
             continue
         word.pos_, word.head, word.dep_ = "NOUN", verb, "obj"
@@ -1126,7 +1138,7 @@ def _repair_participle_with_a_determiner(doc: Doc) -> None:
         if (
             token.pos_ != "VERB"
             or token.dep_ not in ("obj", "nsubj", "nsubj:pass", "obl", "nmod", "iobj")
-            or "Part" not in token.morph.get("VerbForm", [])
+            or "Part" not in feature_values(token, "VerbForm")
             or not any(
                 c.dep_ == "det" and c.i < token.i and c.pos_ == "DET" for c in token.children
             )
@@ -1146,9 +1158,9 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
         verb = pronoun.head
         if (
             pronoun.dep_ not in ("nsubj", "obj")
-            or "Rel" not in pronoun.morph.get("PronType", [])
+            or "Rel" not in feature_values(pronoun, "PronType")
             or verb.dep_ not in ("advcl", "ccomp", "parataxis")
-            or "Fin" not in verb.morph.get("VerbForm", [])
+            or "Fin" not in feature_values(verb, "VerbForm")
             or next(t for t in verb.subtree if t.pos_ != "PUNCT").i != pronoun.i
             or pronoun.i < 2
             or any(c.dep_ == "case" for c in pronoun.children)
@@ -1158,7 +1170,7 @@ def _repair_relative_clause_read_as_adverbial(doc: Doc) -> None:
         if antecedent.pos_ not in ("PROPN", "NOUN") or antecedent in verb.subtree:
             continue
         if pronoun.dep_ == "obj":
-            number = verb.morph.get("Number", [])
+            number = feature_values(verb, "Number")
             if (
                 antecedent.pos_ != "PROPN"
                 or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
@@ -1191,9 +1203,9 @@ def _repair_relative_clause_with_a_case_word_read_as_adverbial(doc: Doc) -> None
         verb = pronoun.head
         if (
             pronoun.dep_ not in ("nsubj", "obj", "obl")
-            or "Rel" not in pronoun.morph.get("PronType", [])
+            or "Rel" not in feature_values(pronoun, "PronType")
             or verb.dep_ not in ("advcl", "ccomp", "parataxis")
-            or "Fin" not in verb.morph.get("VerbForm", [])
+            or "Fin" not in feature_values(verb, "VerbForm")
             or pronoun.i < 3
         ):
             continue
@@ -1509,11 +1521,11 @@ def repair_complement_read_as_relative(doc: Doc, speech: Collection[str]) -> Non
             (
                 c
                 for c in verb.children
-                if c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType", []) and c.i < verb.i
+                if c.dep_ == "nsubj" and "Rel" in feature_values(c, "PronType") and c.i < verb.i
             ),
             None,
         )
-        number, own = verb.morph.get("Number", []), noun.morph.get("Number", [])
+        number, own = feature_values(verb, "Number"), feature_values(noun, "Number")
         if word is None or not number or not own or number == own:
             continue
         verb.head, verb.dep_ = speaker, "ccomp"
@@ -1530,11 +1542,11 @@ def _repair_auxiliary_read_as_the_verb(doc: Doc) -> None:
         if (
             part.dep_ not in ("xcomp", "conj")
             or part.pos_ != "VERB"
-            or part.morph.get("VerbForm", []) != ["Part"]
+            or feature_values(part, "VerbForm") != ["Part"]
             # one that agrees is an adjective ("ficou tão entediado"), not a perfect participle
-            or part.morph.get("Gender", [])
+            or feature_values(part, "Gender")
             or verb.pos_ != "VERB"
-            or verb.morph.get("VerbForm", []) != ["Fin"]
+            or feature_values(verb, "VerbForm") != ["Fin"]
             or not verb.i + 1 < part.i
             or any(c.dep_ in ("cc", "mark", "nsubj", "nsubj:pass") for c in part.children)
             or any(
@@ -1566,10 +1578,10 @@ def _repair_adverb_read_as_the_verb(doc: Doc) -> None:
         if (
             word.pos_ != "NOUN"
             or word.dep_ != "obj"
-            or not word.morph.get("VerbForm", [])
+            or not feature_values(word, "VerbForm")
             or adverb.pos_ != "VERB"
             or adverb.i != word.i - 1
-            or any(adverb.morph.get(f, []) for f in ("VerbForm", "Tense", "Mood"))
+            or any(feature_values(adverb, f) for f in ("VerbForm", "Tense", "Mood"))
             or not any(c.dep_ == "obj" and c.i > word.i for c in adverb.children)
         ):
             continue
@@ -1613,7 +1625,7 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
-        if verb.morph.get("VerbForm", []) == ["Part"]:
+        if feature_values(verb, "VerbForm") == ["Part"]:
             features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
             features.update(VerbForm="Fin", Mood="Ind")
             verb.morph = MorphAnalysis(verb.vocab, features)
@@ -1713,7 +1725,7 @@ def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
         if clause.dep_ != "acl:relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i == clause.i:
             continue
         first = min(t.i for t in clause.subtree if t.pos_ != "PUNCT" and not t.is_punct)
-        if first < 2 or "Rel" not in doc[first].morph.get("PronType", []):
+        if first < 2 or "Rel" not in feature_values(doc[first], "PronType"):
             continue
         comma, noun = doc[first - 1], doc[first - 2]
         if comma.text != "," or noun.pos_ not in ("NOUN", "PROPN") or noun.i == verb.i:

@@ -91,4 +91,6 @@ class TreeLabels:
 
     def meets(self, needs: Sequence[Need]) -> bool:
         """Whether the doc has a word for every one of `needs`."""
-        return all(self.has(need) for need in needs)
+        # (`map` over the bound method: every repair asks this of every parsed doc, and a
+        # generator costs twice as much)
+        return all(map(self.has, needs))

@@ -117,15 +117,7 @@ def read_past_forms(
         verb = present_infinitive(token.lower_, grammar, grammar.past_endings)
         if verb is None or not where(token):
             continue
-        token.lemma_ = verb
-        token.pos_ = "VERB"
-        features = {
-            key: value
-            for key, value in token.morph.to_dict().items()
-            if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
-        }
-        features.update(Mood="Ind", Tense="Past", VerbForm="Fin", Person="3")
-        token.morph = MorphAnalysis(token.vocab, features)
+        _make_verb(token, verb, "Past")
         found.append(token)
     return found
 
@@ -154,17 +146,23 @@ def read_present_forms(
         verb = present_infinitive(token.lower_, grammar)
         if verb is None or not (where(token) or _root_with_a_subject(token)):
             continue
-        token.lemma_ = verb
-        token.pos_ = "VERB"
-        features = {
-            key: value
-            for key, value in token.morph.to_dict().items()
-            if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
-        }
-        features.update(Mood="Ind", Tense="Pres", VerbForm="Fin", Person="3")
-        token.morph = MorphAnalysis(token.vocab, features)
+        _make_verb(token, verb, "Pres")
         found.append(token)
     return found
+
+
+def _make_verb(token: Token, verb: str, tense: str) -> None:
+    """A third person of `verb` in `tense` the tagger read as another part of speech: its
+    lemma, the part of speech VERB and a finite verb's features."""
+    token.lemma_ = verb
+    token.pos_ = "VERB"
+    features = {
+        key: value
+        for key, value in token.morph.to_dict().items()
+        if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
+    }
+    features.update(Mood="Ind", Tense=tense, VerbForm="Fin", Person="3")
+    token.morph = MorphAnalysis(token.vocab, features)
 
 
 def _root_with_a_subject(token: Token) -> bool:

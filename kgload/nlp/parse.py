@@ -1625,10 +1625,7 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
-        if feature_values(verb, "VerbForm") == ["Part"]:
-            features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
-            features.update(VerbForm="Fin", Mood="Ind")
-            verb.morph = MorphAnalysis(verb.vocab, features)
+        _as_finite(verb)
         for child in list(root.children):
             if child.i > verb.i and child.i != noun.i:
                 child.head = verb
@@ -1657,15 +1654,20 @@ def _repair_verb_with_a_subject_read_as_an_adjective(doc: Doc) -> None:
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
-        if verb.morph.get("VerbForm", []) == ["Part"]:
-            features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
-            features.update(VerbForm="Fin", Mood="Ind")
-            verb.morph = MorphAnalysis(verb.vocab, features)
+        _as_finite(verb)
         for child in list(noun.children):
             if child.i < verb.i or child.dep_ == "punct":
                 child.head = verb
         noun.head, noun.dep_ = verb, "obj"
         return
+
+
+def _as_finite(verb: Token) -> None:
+    """A participle made its clause's verb is a finite verb of that clause."""
+    if feature_values(verb, "VerbForm") == ["Part"]:
+        features = {k: v for k, v in verb.morph.to_dict().items() if k != "Voice"}
+        features.update(VerbForm="Fin", Mood="Ind")
+        verb.morph = MorphAnalysis(verb.vocab, features)
 
 
 def _repair_list_item_read_as_apposition(doc: Doc) -> None:

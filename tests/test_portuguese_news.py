@@ -274,3 +274,19 @@ def test_a_clause_coordinated_after_being_somewhere_is_no_second_place() -> None
     text = "Lula esteve na Argentina e depois voltou a Brasília."
     found = {e.recipient for e in events(text, "pt", PUBLISHED) if e.type is EventType.VISIT}
     assert found == {"Q414"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hoy, Estados Unidos anuncia nuevas restricciones a los viajes a Cuba.", "es"),
+        ("Today, the United States announces new restrictions on travel to Cuba.", "en"),
+    ],
+)
+def test_restrictions_on_trips_to_a_state_sanction_that_state(text: str, lang: str) -> None:
+    assert sides(text, lang, EventType.SANCTION, PUBLISHED) == [("Q30", "Q241")]
+
+
+def test_trips_with_no_measure_on_them_are_no_sanction() -> None:
+    text = "Estados Unidos anuncia nuevos viajes a Cuba."
+    assert sides(text, "es", EventType.SANCTION, PUBLISHED) == []

@@ -1009,16 +1009,7 @@ def _directed_roles(
                 # the state of the place where it struck
                 recipients = [state]
     if kind is EventType.SANCTION and not recipients:
-        # "sanctions over Russia's invasion", "sanciones por las acciones realizadas por Rusia":
-        # with no target named, the one whose act is the reason is sanctioned
-        for phrase in _reason_phrases(frame, context.grammar):
-            act = next((f for f in frames if f.token.i == phrase.i), None)
-            if act is None:
-                recipients += resolver.actors([phrase], through=True)
-            else:  # "over Russia's invasion": the doer of the act
-                recipients += resolver.actors(act.agents) or resolver.actors(
-                    _doer_owners(act, resolver.reader)
-                )
+        recipients += _sanctioned_without_a_target(frame, frames, resolver)
     if kind is EventType.SUPPORT and not recipients and found.partners:
         # "reitera su solidaridad con el pueblo de Afganistán", "solidarity with Ukraine": who
         # one stands with is who is supported
@@ -1038,6 +1029,29 @@ def _directed_roles(
     recipient = recipients[0] if recipients else None
     participants = list(dict.fromkeys([*agents, *recipients]))
     return participants, agent, recipient, place
+
+
+def _sanctioned_without_a_target(
+    frame: Frame, frames: list[Frame], resolver: _Resolver
+) -> list[str]:
+    """Who a measure that names no target hits: the one whose act is its reason ("sanctions
+    over Russia's invasion", "sanciones por las acciones realizadas por Rusia"), else where
+    the trips it restricts go ("restricciones a los viajes a Cuba", "restrictions on travel
+    to Cuba")."""
+    found: list[str] = []
+    for phrase in _reason_phrases(frame, resolver.context.grammar):
+        act = next((f for f in frames if f.token.i == phrase.i), None)
+        if act is None:
+            found += resolver.actors([phrase], through=True)
+        else:  # "over Russia's invasion": the doer of the act
+            found += resolver.actors(act.agents) or resolver.actors(
+                _doer_owners(act, resolver.reader)
+            )
+    if not found:
+        for trip in (f for f in frames if f.type is EventType.VISIT and f is not frame):
+            if trip.token in frame.recipients:
+                found += resolver.actors(trip.recipients)
+    return found
 
 
 def _holder_of_posted_troops(frame: Frame, resolver: _Resolver) -> list[str]:

@@ -216,6 +216,23 @@ def test_a_title_qualified_before_its_holders_name_is_that_person(text: str, lan
     assert "Q22686" not in {m.key for m in mentions if m.start > text.index("Unidos")}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Estados Unidos sancionó a funcionarios del régimen de Ortega-Murillo.", "es"),
+        ("Os EUA sancionaram funcionários do regime Ortega-Murillo.", "pt"),
+    ],
+)
+def test_two_hyphenated_surnames_beside_a_government_name_the_first(text: str, lang: str) -> None:
+    found = _keys(_links(text, lang, published=dt.date(2022, 6, 10)))
+    assert found.get("Ortega-Murillo") == "Q57402"
+
+
+def test_a_hyphenated_name_beside_no_government_word_stays_unlinked() -> None:
+    found = _keys(_links("El presidente viajó con Ortega-Murillo a Lima.", "es"))
+    assert found.get("Ortega-Murillo") != "Q57402"
+
+
 def test_surname_after_full_name_is_coreference() -> None:
     mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]

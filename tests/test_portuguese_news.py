@@ -290,3 +290,9 @@ def test_restrictions_on_trips_to_a_state_sanction_that_state(text: str, lang: s
 def test_trips_with_no_measure_on_them_are_no_sanction() -> None:
     text = "Estados Unidos anuncia nuevos viajes a Cuba."
     assert sides(text, "es", EventType.SANCTION, PUBLISHED) == []
+
+
+def test_visa_restrictions_on_officials_of_a_regime_hung_on_the_visa_word() -> None:
+    text = ("Hoy, el Departamento de Estado impone restricciones de visa a 93 funcionarios del "
+            "régimen de Ortega-Murillo.")
+    assert sides(text, "es", EventType.SANCTION, PUBLISHED) == [("Q30", "Q57402")]

@@ -955,9 +955,10 @@ def _read_noun(frame: Frame, noun: Token, grammar: Grammar, reader: ActorReader)
         _read_agent_under_owner(frame, grammar, reader)
     if frame.type in _GOODS:
         _read_attached(frame, frame.owners, grammar)
-    if frame.type in _GIVEN and not frame.recipients:
+    if (frame.type in _GIVEN or frame.type is EventType.SANCTION) and not frame.recipients:
         # "un paquete de asistencia en seguridad para Ucrania": the receiver hung on a word of
-        # what is given, not on the noun
+        # what is given, not on the noun; "restricciones de visa a 93 funcionarios del
+        # régimen": the target hung on the word of what is restricted
         _read_attached(frame, [c for c in children(noun, "nmod") if not reader.actors(c)], grammar)
     if not frame.type.is_directed and not frame.partners:
         _read_pair_under_of(frame, noun, grammar)

@@ -353,6 +353,32 @@ class _Linker:
             }.get(alias.type, "name")
             self._add(span.start, span.end, entity.qid, entity.kind, method)
 
+    def link_hyphenated_rulers(self) -> None:
+        """ "el régimen de Ortega-Murillo", "o governo Biden-Harris": two surnames joined by a
+        hyphen, which Portuguese and Spanish tokenizers keep as one word, beside a word of
+        government name whose government it is by the first surname, as one surname alone
+        would ("el régimen de Ortega")."""
+        for index, token in enumerate(self.doc):
+            parts = token.text.split("-")
+            if (
+                len(parts) != 2
+                or index in self.covered
+                or not all(p[:1].isupper() and p[1:].islower() for p in parts)
+                or not self._beside_a_government(index)
+            ):
+                continue
+            for alias in self.by_text.get(parts[0].lower(), []):
+                entity = self._entity(alias.qid)
+                if (
+                    alias.type == "surname"
+                    and entity is not None
+                    and entity.kind is EntityKind.PERSON
+                    and self._surname_ok(alias.qid, index)
+                ):
+                    self._remember(alias.qid)
+                    self._add(index, index + 1, alias.qid, EntityKind.PERSON, "coreference")
+                    break
+
     def _part_of_a_name(self, span: Span, *, glued_after: bool) -> bool:
         """ "Dia da Vitória", "Praia de Copacabana", "the Treaty of Paris", "the Washington Post":
         a capital joined by de/of to another capitalised word, or followed by one, is part of a
@@ -1097,6 +1123,7 @@ def link_mentions(
     linker.by_text = by_text
     chosen = linker.link_gazetteer(list(doc.spans.get("kg_aliases", [])), by_text)
     linker.add_gazetteer_mentions(chosen)
+    linker.link_hyphenated_rulers()
     linker.link_roles(list(doc.spans.get("kg_roles", [])))
     linker.link_speaker_labels()
     linker.link_unknown_names()

@@ -296,3 +296,18 @@ def test_visa_restrictions_on_officials_of_a_regime_hung_on_the_visa_word() -> N
     text = ("Hoy, el Departamento de Estado impone restricciones de visa a 93 funcionarios del "
             "régimen de Ortega-Murillo.")
     assert sides(text, "es", EventType.SANCTION, PUBLISHED) == [("Q30", "Q57402")]
+
+
+def test_a_guest_received_with_the_personal_a_at_the_hosts_seat_visits() -> None:
+    text = ("El presidente Joseph R. Biden recibirá al presidente de Colombia, Gustavo Petro, en "
+            "la Casa Blanca el 20 de abril.")
+    found = {(e.type, e.agent, e.recipient) for e in events(text, "es", PUBLISHED)}
+    assert (EventType.VISIT, "Q704022", "Q30") in found
+
+
+def test_a_meeting_hosted_during_a_visit_told_before_is_not_another_visit() -> None:
+    # (the guest's visit read from the hosting at the host's seat would be a second one)
+    text = ("La visita de Estado de Gustavo Petro a Estados Unidos comenzó el sábado. El martes, "
+            "Joe Biden recibió al presidente de Colombia, Gustavo Petro, en la Casa Blanca.")
+    visits = [e for e in events(text, "es", PUBLISHED) if e.type is EventType.VISIT]
+    assert [(e.agent, e.recipient) for e in visits] == [("Q704022", "Q30")]

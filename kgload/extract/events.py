@@ -1177,10 +1177,11 @@ def _hosted_in(frame: Frame, reader: ActorReader, context: _Context) -> str | No
     ):
         return None
     # the place phrase, or one the parser hung on the guest ("received Lula in Paris",
-    # "welcomed President Zelenskyy to Downing Street": where the guest came)
+    # "welcomed President Zelenskyy to Downing Street": where the guest came; also a guest
+    # marked by its case word, "recibirá al presidente …, en la Casa Blanca")
     phrases = children(verb, "obl", "nmod") + [
         c
-        for guest in children(verb, "obj")
+        for guest in children(verb, "obj", "obl")
         for c in children(guest, "nmod")
         if context.grammar.marker_role(case_phrase(c)) in ("place", "recipient")
     ]
@@ -1253,6 +1254,8 @@ def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:
         for guest in draft.participants:
             if home in (context.state_of(guest), context.country(guest)):
                 continue  # a host, or a body of the host's state ("to the Pentagon")
+            if _visit_told(drafts, context.state_of(guest), home, context):
+                continue  # the visit the meeting took place on, told in its own words
             visits.append(
                 replace(
                     draft,
@@ -1266,6 +1269,20 @@ def _visits_of_guests(drafts: list[_Draft], context: _Context) -> list[_Draft]:
                 )
             )
     return visits
+
+
+def _visit_told(drafts: list[_Draft], guest: str, home: str, context: _Context) -> bool:
+    """Whether the article tells a visit of the guest's state to the host's in its own words
+    ("A visita de Estado do presidente brasileiro à China começou no sábado"): a meeting hosted
+    there on another day of it is not another visit."""
+    return any(
+        d.type is EventType.VISIT
+        and d.agent is not None
+        and context.state_of(d.agent) == guest
+        and d.recipient is not None
+        and context.state_of(d.recipient) == home
+        for d in drafts
+    )
 
 
 def _one_per_host(

@@ -311,3 +311,18 @@ def test_a_meeting_hosted_during_a_visit_told_before_is_not_another_visit() -> N
             "Joe Biden recibió al presidente de Colombia, Gustavo Petro, en la Casa Blanca.")
     visits = [e for e in events(text, "es", PUBLISHED) if e.type is EventType.VISIT]
     assert [(e.agent, e.recipient) for e in visits] == [("Q704022", "Q30")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Brazil and China signed 15 agreements during Lula's visit to Beijing.", "en"),
+        ("O Brasil e a China assinaram 15 acordos durante a visita de Lula a Pequim.", "pt"),
+    ],
+)
+def test_a_visit_whose_noun_names_its_visitor_is_not_the_clauses_subjects(
+    text: str, lang: str
+) -> None:
+    found = {(e.agent, e.recipient) for e in events(text, lang, PUBLISHED)
+             if e.type is EventType.VISIT}
+    assert found == {("Q37181", "Q148")}

@@ -862,6 +862,7 @@ def _fill_gaps(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
     verb is the one the clause before told."""
     if (
         not frame.agents
+        and not (frame.rule.nominal and frame.owners)  # "during Lula's visit": his own
         and frame.linear_agents
         and frame.governor is not None
         and not parties_of_its_own(frame, frame.governor, resolver.context.grammar)

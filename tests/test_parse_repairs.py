@@ -18,6 +18,7 @@ from kgload.nlp.parse import (
     _repair_auxiliary_read_as_the_verb,
     _repair_case_on_a_quantifier,
     _repair_case_on_possessor,
+    _repair_complementizer_read_as_a_relative_subject,
     _repair_conjunct_of_a_case_phrase,
     _repair_conjunct_read_as_a_modifier,
     _repair_coordinated_modifiers_read_as_a_verb,
@@ -923,6 +924,28 @@ def test_a_visit_to_several_states_told_after_a_title_and_name() -> None:
     article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2019, 7, 16))
     found = {(e.type, e.agent, e.recipient) for e in analyze(article, load_kb()).events}
     assert found == {(EventType.VISIT, "Q473239", q) for q in ("Q414", "Q736", "Q96", "Q792")}
+
+
+def test_a_relative_word_opening_a_complement_clause_is_its_subordinator() -> None:
+    # "Os EUA anunciaram que congelaram os bens": "que" read as the relative subject
+    doc = _morph_doc([
+        ("Os", "DET", 1, "det", ""), ("EUA", "PROPN", 2, "nsubj", ""),
+        ("anunciaram", "VERB", 2, "ROOT", ""), ("que", "PRON", 4, "nsubj", "PronType=Rel"),
+        ("congelaram", "VERB", 2, "ccomp", ""), ("os", "DET", 6, "det", ""),
+        ("bens", "NOUN", 4, "obj", ""),
+    ])
+    _repair_complementizer_read_as_a_relative_subject(doc)
+    assert (doc[3].dep_, doc[3].pos_) == ("mark", "SCONJ")
+
+
+def test_a_relative_word_of_a_relative_clause_stays_its_subject() -> None:
+    # "os bens que pertencem ao chefe": a relative clause, not a complement
+    doc = _morph_doc([
+        ("os", "DET", 1, "det", ""), ("bens", "NOUN", 1, "ROOT", ""),
+        ("que", "PRON", 3, "nsubj", "PronType=Rel"), ("pertencem", "VERB", 1, "acl:relcl", ""),
+    ])
+    _repair_complementizer_read_as_a_relative_subject(doc)
+    assert (doc[2].dep_, doc[2].pos_) == ("nsubj", "PRON")
 
 
 # -- a relative clause hung on the verb instead of the noun before it (session 10) ---------------

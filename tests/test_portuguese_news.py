@@ -326,3 +326,16 @@ def test_a_visit_whose_noun_names_its_visitor_is_not_the_clauses_subjects(
     found = {(e.agent, e.recipient) for e in events(text, lang, PUBLISHED)
              if e.type is EventType.VISIT}
     assert found == {("Q37181", "Q148")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Os Estados Unidos anunciaram hoje que congelaram os bens do chefe da Força Aérea da "
+         "Guiné-Bissau.", "pt"),
+        ("The United States froze the assets of the chief of Venezuela's air force.", "en"),
+    ],
+)
+def test_whose_assets_are_frozen_is_sanctioned(text: str, lang: str) -> None:
+    expected = "Q1007" if lang == "pt" else "Q717"
+    assert sides(text, lang, EventType.SANCTION, PUBLISHED) == [("Q30", expected)]

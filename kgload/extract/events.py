@@ -1052,6 +1052,9 @@ def _sanctioned_without_a_target(
         for trip in (f for f in frames if f.type is EventType.VISIT and f is not frame):
             if trip.token in frame.recipients:
                 found += resolver.actors(trip.recipients)
+    if not found and not frame.rule.nominal:
+        # "congelaram os bens do chefe da Força Aérea da Guiné-Bissau": whose assets are frozen
+        found += resolver.actors(frame.objects, through=True)
     return found
 
 

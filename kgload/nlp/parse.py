@@ -1670,6 +1670,23 @@ def _as_finite(verb: Token) -> None:
         verb.morph = MorphAnalysis(verb.vocab, features)
 
 
+def _repair_complementizer_read_as_a_relative_subject(doc: Doc) -> None:
+    """ "Os Estados Unidos anunciaram que congelaram os bens…" with "que" a relative pronoun
+    and the subject of "congelaram": a complement clause (`ccomp`) is no relative clause, so
+    the word opening it is its subordinator, and its subject was left out."""
+    for word in doc:
+        clause = word.head
+        if (
+            word.dep_ == "nsubj"
+            and "Rel" in feature_values(word, "PronType")
+            and clause.dep_ == "ccomp"
+            and clause.head.i < word.i < clause.i
+            and min(t.i for t in clause.subtree) == word.i
+            and not any(c.dep_ == "mark" for c in clause.children)
+        ):
+            word.dep_, word.pos_ = "mark", "SCONJ"
+
+
 def _repair_list_item_read_as_apposition(doc: Doc) -> None:
     """ "his recent visits to France, Germany, Italy and Ireland" with "Germany" an apposition
     of "France" and "Italy", "Ireland" its conjuncts: a bare name set between commas after a
@@ -1886,6 +1903,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     ),
     (_repair_relative_clause_on_a_verb, (Need((), ("acl:relcl",)), Need(("VERB", "AUX")))),
     (_repair_list_item_read_as_apposition, (Need(("PROPN",), ("appos",)), Need((), ("conj",)))),
+    (_repair_complementizer_read_as_a_relative_subject, (Need((), ("ccomp",)), _SUBJECT)),
     (
         _repair_subject_read_as_apposition_of_a_fronted_phrase,
         (Need(("PROPN",), ("appos",)), _ANY_VERB, Need((), ("obl", "advcl"))),

@@ -233,6 +233,12 @@ def test_a_hyphenated_name_beside_no_government_word_stays_unlinked() -> None:
     assert found.get("Ortega-Murillo") != "Q57402"
 
 
+def test_equatorial_guinea_written_with_a_hyphen_in_portuguese() -> None:
+    # the spelling of the Portuguese-speaking African press ("Guiné-Equatorial")
+    found = _keys(_links("Cabo Verde e a Guiné-Equatorial assinaram acordos.", "pt"))
+    assert found.get("Guiné-Equatorial") == "Q983"
+
+
 def test_surname_after_full_name_is_coreference() -> None:
     mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]

@@ -65,6 +65,10 @@ NOT_OCCURRED = [
     ("Rusia y Ucrania se separaron sin alcanzar un acuerdo.", "es"),
     ("Argentina no impuso sanciones a Rusia.", "es"),
     ("El presidente de Irán canceló su viaje a Brasil.", "es"),
+    # what a leader is exhorted to do has not happened (night of 2026-12-08)
+    ("Obama exhortó a Putin a que apoye los planes de Ucrania.", "es"),
+    ("Obama exortou Putin a apoiar os planos da Ucrânia.", "pt"),
+    ("Obama exhorted Putin to support Ukraine's plans.", "en"),
     # a verb over an indefinite event noun, negated up its controls: the meeting is not told
     ("O ministro não quis confirmar um encontro entre Lula e Trump.", "pt"),
     ("The minister did not want to confirm a meeting between Lula and Trump.", "en"),

@@ -16,6 +16,7 @@ from kgload.model import Article, EventType, Status
 from kgload.nlp.grammar import load_grammar
 from kgload.nlp.morphology import (
     infinitive_and_mood,
+    read_first_person_forms,
     read_future_forms,
     read_past_forms,
     read_present_forms,
@@ -190,6 +191,46 @@ def test_sanctions_approved_after_a_wire_dateline() -> None:
     assert [(e.agent, e.recipient) for e in analyze(article, load_kb()).events] == [
         ("Q458", "Q159")
     ]
+
+
+def test_a_first_person_read_as_a_name_rooting_its_sentence_is_the_verb() -> None:
+    # "Condeno firmemente el ataque" with "Condeno" a proper name and the root
+    doc = _tree(
+        ["Condeno", "firmemente", "el", "ataque"],
+        [("PROPN", "condeno", 0, "ROOT"), ("ADV", "firmemente", 3, "advmod"),
+         ("DET", "el", 3, "det"), ("NOUN", "ataque", 0, "obj")],
+    )
+    (verb,) = read_first_person_forms(doc, load_grammar("es"))
+    assert (verb.pos_, verb.lemma_) == ("VERB", "condenar")
+    assert (verb.morph.get("Person"), verb.morph.get("Number")) == (["1"], ["Sing"])
+
+
+def test_a_noun_spelled_like_a_first_person_keeps_its_determiner_and_stays() -> None:
+    # "El apoyo de Brasil a Ucrania": a noun with its article, no verb
+    doc = _tree(
+        ["El", "apoyo", "a", "Ucrania"],
+        [("DET", "el", 1, "det"), ("NOUN", "apoyo", 1, "ROOT"), ("ADP", "a", 3, "case"),
+         ("PROPN", "ucrania", 1, "nmod")],
+    )
+    assert read_first_person_forms(doc, load_grammar("es")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "pair"),
+    [
+        ("Condenamos el ataque contra la embajada de Francia en Túnez.",
+         EventType.CONDEMNATION, ("Q30", None)),
+        ("Apoyamos al pueblo nicaragüense en sus llamamientos a la democracia.",
+         EventType.SUPPORT, ("Q30", "Q811")),
+    ],
+)
+def test_a_governments_first_person_statement_is_its_own(
+    text: str, kind: EventType, pair: tuple[str, str | None]
+) -> None:
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2024, 3, 5),
+                      url="https://www.state.gov/statement")
+    found = [(e.agent, e.recipient) for e in analyze(article, load_kb()).events if e.type is kind]
+    assert found == [pair]
 
 
 def test_an_adjective_that_is_also_a_present_form_stays_where_a_verb_is() -> None:

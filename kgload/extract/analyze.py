@@ -31,7 +31,13 @@ from kgload.linking.linker import LinkResult, home_state
 from kgload.model import Article, EntityKind, Event, Extraction, Problem
 from kgload.nlp.dates import DateMention, find_dates
 from kgload.nlp.grammar import Grammar, load_grammar
-from kgload.nlp.morphology import read_future_forms, read_past_forms, read_present_forms
+from kgload.nlp.morphology import (
+    present_infinitive,
+    read_first_person_forms,
+    read_future_forms,
+    read_past_forms,
+    read_present_forms,
+)
 from kgload.nlp.parse import (
     load_parser,
     modifier_of_a_verbless_root,
@@ -364,6 +370,18 @@ class _Prepared:
     home: str | None
 
 
+def _we_act(words: Sequence[str], grammar: Grammar) -> bool:
+    """A sentence a government's own text tells in the first person ("Condenamos este ataque
+    contra nuestra misión", "Condeno firmemente…"): its speaker is an actor the sentence names
+    by the verb alone (a plural anywhere, a singular opening it)."""
+    if not grammar.first_person_endings or not words:
+        return False
+    plural = [w for w in words if w.endswith(("amos", "emos", "imos"))]
+    if words[0].endswith("o"):
+        plural.append(words[0])
+    return any(present_infinitive(w, grammar, grammar.first_person_endings) for w in plural)
+
+
 def candidate_sentences(
     doc: Doc, linked: LinkResult, grammar: Grammar, *, check: Callable[[], None] | None = None
 ) -> tuple[list[_Candidate], int]:
@@ -406,7 +424,7 @@ def candidate_sentences(
         words = lowers[lo:hi]
         first = bisect_left(actor_starts, start)
         inside = first < len(actor_starts) and actor_starts[first] < end
-        has_actor = inside or bool(numbers & set(words))
+        has_actor = inside or bool(numbers & set(words)) or _we_act(words, grammar)
         worth = grammar.may_hold_event(words) or bool(report & set(words))
         if has_actor and worth:
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar, person_names)
@@ -675,6 +693,7 @@ def _repair_with_the_grammar(doc: Doc, grammar: Grammar, event_noun_cases: froze
         repair_verb_read_as_a_modifier_of_the_root(verb)
     for verb in read_past_forms(doc, grammar, modifier_of_a_verbless_root):
         repair_verb_read_as_a_modifier_of_the_root(verb)
+    read_first_person_forms(doc, grammar)
     if grammar.locative_copulas:
         repair_copula_of_a_place(doc, grammar.locative_copulas)
     repair_complement_read_as_relative(doc, grammar.speech)

@@ -201,6 +201,9 @@ class Grammar:
     # the third persons of the preterite the same way ("aprobó": "aprobar", "aprovou":
     # "aprovar"), which the tagger may read as nouns
     past_endings: tuple[tuple[str, str], ...] = ()
+    # the first persons of the present the same way ("condeno": "condenar", "apoyamos":
+    # "apoyar"), which a pipeline trained on few first persons reads as names or nouns
+    first_person_endings: tuple[tuple[str, str], ...] = ()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -474,6 +477,7 @@ def load_grammar(lang: str) -> Grammar:
         future_stems=_future_stems(morphology.get("future_stems", {})),
         present_endings=_present_endings(morphology.get("present_endings", {})),
         past_endings=_present_endings(morphology.get("past_endings", {})),
+        first_person_endings=_present_endings(morphology.get("first_person_endings", {})),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
 

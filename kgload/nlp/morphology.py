@@ -20,7 +20,13 @@ from spacy.tokens import Doc, MorphAnalysis, Token
 from kgload.nlp.features import feature_values
 from kgload.nlp.grammar import Grammar
 
-__all__ = ["infinitive_and_mood", "read_future_forms", "read_past_forms", "read_present_forms"]
+__all__ = [
+    "infinitive_and_mood",
+    "read_first_person_forms",
+    "read_future_forms",
+    "read_past_forms",
+    "read_present_forms",
+]
 
 # what the tagger may have called a future or conditional verb it did not know
 _RETAGGED = ("VERB", "AUX", "NOUN", "ADJ")
@@ -147,6 +153,38 @@ def read_present_forms(
         if verb is None or not (where(token) or _root_with_a_subject(token)):
             continue
         _make_verb(token, verb, "Pres")
+        found.append(token)
+    return found
+
+
+def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
+    """Give each first person of the present of a known verb that roots its sentence, read as
+    a name, noun, adjective or a verb of another person ("Condeno firmemente el horroroso
+    tiroteo", "Apoyamos al pueblo nicaragüense"), the part of speech VERB, its lemma and the
+    first person, and return those tokens. Only there, with a complement of its own and no
+    determiner: the same forms are nouns ("el apoyo", "nuestro apoyo a Ucrania")."""
+    found: list[Token] = []
+    if not grammar.first_person_endings:
+        return found
+    for token in doc:
+        if (
+            token.dep_ != "ROOT"
+            or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB")
+            or "1" in token.morph.get("Person", [])
+            or any(c.dep_ in ("det", "nmod:poss", "det:poss", "nsubj") for c in token.children)
+            or not any(c.dep_.split(":")[0] in ("obj", "obl", "nmod") for c in token.children)
+            or any(t.pos_ in ("VERB", "AUX") and t.i != token.i and t.dep_ in ("ccomp", "conj")
+                   for t in token.children)
+        ):
+            continue
+        verb = present_infinitive(token.lower_, grammar, grammar.first_person_endings)
+        if verb is None:
+            continue
+        number = "Sing" if token.lower_.endswith("o") else "Plur"
+        _make_verb(token, verb, "Pres")
+        features = token.morph.to_dict()
+        features.update(Person="1", Number=number)
+        token.morph = MorphAnalysis(token.vocab, features)
         found.append(token)
     return found
 

@@ -1618,10 +1618,7 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
             or root.pos_ not in ("NOUN", "PROPN")
             or root.i >= verb.i
             or noun.i == root.i
-            or any(
-                t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("amod", "acl")
-                for t in root.sent
-            )
+            or not _the_only_verb(verb)
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"
@@ -1631,6 +1628,14 @@ def _repair_verb_read_as_its_objects_adjective(doc: Doc) -> None:
                 child.head = verb
         root.head, root.dep_ = verb, "nsubj"
         noun.head, noun.dep_ = verb, "obj"
+
+
+def _the_only_verb(verb: Token) -> bool:
+    """Whether no other word of the sentence is a verb, but one describing a noun."""
+    return not any(
+        t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("amod", "acl")
+        for t in verb.sent
+    )
 
 
 def _repair_verb_with_a_subject_read_as_an_adjective(doc: Doc) -> None:
@@ -1647,10 +1652,7 @@ def _repair_verb_with_a_subject_read_as_an_adjective(doc: Doc) -> None:
             or noun.pos_ not in ("NOUN", "PROPN")
             or noun.i <= verb.i
             or not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
-            or any(
-                t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.dep_ not in ("amod", "acl")
-                for t in noun.sent
-            )
+            or not _the_only_verb(verb)
         ):
             continue
         verb.head, verb.dep_ = verb, "ROOT"

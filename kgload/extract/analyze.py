@@ -374,12 +374,11 @@ def _we_act(words: Sequence[str], grammar: Grammar) -> bool:
     """A sentence a government's own text tells in the first person ("Condenamos este ataque
     contra nuestra misión", "Condeno firmemente…"): its speaker is an actor the sentence names
     by the verb alone (a plural anywhere, a singular opening it)."""
-    if not grammar.first_person_endings or not words:
+    if not grammar.first_person_plural_endings or not words:
         return False
-    plural = [w for w in words if w.endswith(("amos", "emos", "imos"))]
-    if words[0].endswith("o"):
-        plural.append(words[0])
-    return any(present_infinitive(w, grammar, grammar.first_person_endings) for w in plural)
+    return present_infinitive(words[0], grammar, grammar.first_person_endings) is not None or any(
+        present_infinitive(w, grammar, grammar.first_person_plural_endings) for w in words
+    )
 
 
 def candidate_sentences(

@@ -204,6 +204,7 @@ class Grammar:
     # the first persons of the present the same way ("condeno": "condenar", "apoyamos":
     # "apoyar"), which a pipeline trained on few first persons reads as names or nouns
     first_person_endings: tuple[tuple[str, str], ...] = ()
+    first_person_plural_endings: tuple[tuple[str, str], ...] = ()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -478,6 +479,9 @@ def load_grammar(lang: str) -> Grammar:
         present_endings=_present_endings(morphology.get("present_endings", {})),
         past_endings=_present_endings(morphology.get("past_endings", {})),
         first_person_endings=_present_endings(morphology.get("first_person_endings", {})),
+        first_person_plural_endings=_present_endings(
+            morphology.get("first_person_plural_endings", {})
+        ),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
 

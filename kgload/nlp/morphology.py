@@ -164,7 +164,7 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
     first person, and return those tokens. Only there, with a complement of its own and no
     determiner: the same forms are nouns ("el apoyo", "nuestro apoyo a Ucrania")."""
     found: list[Token] = []
-    if not grammar.first_person_endings:
+    if not grammar.first_person_endings and not grammar.first_person_plural_endings:
         return found
     for token in doc:
         if (
@@ -177,10 +177,13 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
                    for t in token.children)
         ):
             continue
-        verb = present_infinitive(token.lower_, grammar, grammar.first_person_endings)
+        number = "Plur"
+        verb = present_infinitive(token.lower_, grammar, grammar.first_person_plural_endings)
+        if verb is None:
+            number = "Sing"
+            verb = present_infinitive(token.lower_, grammar, grammar.first_person_endings)
         if verb is None:
             continue
-        number = "Sing" if token.lower_.endswith("o") else "Plur"
         _make_verb(token, verb, "Pres")
         features = token.morph.to_dict()
         features.update(Person="1", Number=number)

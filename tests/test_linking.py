@@ -239,6 +239,31 @@ def test_equatorial_guinea_written_with_a_hyphen_in_portuguese() -> None:
     assert found.get("Guiné-Equatorial") == "Q983"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "url", "holder"),
+    [
+        # the Secretary of State named before
+        ("El secretario de Estado, Mike Pompeo, viajó a Brasil. El Secretario visitará "
+         "Argentina.", "es", None, "Q473239"),
+        # no one named before: the holder on the day, in the State Department's own text
+        ("El Secretario visitará Argentina.", "es", "https://www.state.gov/x", "Q473239"),
+        ("O Secretário visitará a Argentina.", "pt", "https://br.usembassy.gov/x", "Q473239"),
+    ],
+)
+def test_the_bare_title_of_the_secretary_of_state(
+    text: str, lang: str, url: str | None, holder: str
+) -> None:
+    mentions = _links(text, lang, published=dt.date(2019, 7, 16), url=url)
+    secretary = [m for m in mentions if m.text.lower() in ("secretario", "secretário")]
+    assert [m.key for m in secretary] == [holder]
+
+
+def test_the_secretary_general_of_a_body_is_not_the_secretary_of_state() -> None:
+    text = "El secretario general de la ONU, António Guterres, visitó Kiev."
+    keys = {m.key for m in _links(text, "es", url="https://www.state.gov/x")}
+    assert "Q311440" in keys and "Q473239" not in keys
+
+
 def test_surname_after_full_name_is_coreference() -> None:
     mentions = _links("Sergey Lavrov chegou a Pyongyang. Lavrov disse que a visita foi útil.", "pt")
     lavrov = [m for m in mentions if m.text == "Lavrov"]

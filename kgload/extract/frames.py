@@ -1133,11 +1133,11 @@ def _object_read_as_subject(noun: Token, relative: Token, grammar: Grammar) -> b
     noun is what it holds ("as sanções, que impuseram custos", with an object, are what
     imposed)."""
     own_objects = [
-        c for c in children(relative, "obj") if "Rel" not in c.morph.get("PronType", [])
+        c for c in children(relative, "obj") if "Rel" not in feature_values(c, "PronType")
     ]
     # (a reflexive passive, "una reunión que se celebró en Lima", has the noun its subject)
     reflexive = children(relative, "expl") or any(
-        "Yes" in c.morph.get("Reflex", []) for c in relative.children
+        "Yes" in feature_values(c, "Reflex") for c in relative.children
     )
     held = not own_objects and not reflexive
     return grammar.pro_drop and (disagrees_in_number(relative, noun) or held)

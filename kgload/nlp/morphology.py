@@ -170,7 +170,7 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
         if (
             token.dep_ != "ROOT"
             or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB")
-            or "1" in token.morph.get("Person", [])
+            or "1" in feature_values(token, "Person")
             or any(c.dep_ in ("det", "nmod:poss", "det:poss", "nsubj") for c in token.children)
             or not any(c.dep_.split(":")[0] in ("obj", "obl", "nmod") for c in token.children)
             or any(t.pos_ in ("VERB", "AUX") and t.i != token.i and t.dep_ in ("ccomp", "conj")
@@ -184,17 +184,16 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
             verb = present_infinitive(token.lower_, grammar, grammar.first_person_endings)
         if verb is None:
             continue
-        _make_verb(token, verb, "Pres")
-        features = token.morph.to_dict()
-        features.update(Person="1", Number=number)
-        token.morph = MorphAnalysis(token.vocab, features)
+        _make_verb(token, verb, "Pres", person="1", number=number)
         found.append(token)
     return found
 
 
-def _make_verb(token: Token, verb: str, tense: str) -> None:
-    """A third person of `verb` in `tense` the tagger read as another part of speech: its
-    lemma, the part of speech VERB and a finite verb's features."""
+def _make_verb(
+    token: Token, verb: str, tense: str, *, person: str = "3", number: str | None = None
+) -> None:
+    """A form of `verb` in `tense` (a third person unless told) the tagger read as another
+    part of speech: its lemma, the part of speech VERB and a finite verb's features."""
     token.lemma_ = verb
     token.pos_ = "VERB"
     features = {
@@ -202,7 +201,9 @@ def _make_verb(token: Token, verb: str, tense: str) -> None:
         for key, value in token.morph.to_dict().items()
         if key not in ("Tense", "Mood", "VerbForm", "Gender", "Degree")
     }
-    features.update(Mood="Ind", Tense=tense, VerbForm="Fin", Person="3")
+    features.update(Mood="Ind", Tense=tense, VerbForm="Fin", Person=person)
+    if number is not None:
+        features["Number"] = number
     token.morph = MorphAnalysis(token.vocab, features)
 
 

@@ -1333,7 +1333,7 @@ def _main_clause_verb(word: Token, candidate: Token) -> bool:
     subordinator ("hasta que se respete") or coordinated after the candidate ("..., y
     seguiremos haciéndolo"), which a verb at the candidate's place leaves as they are."""
     if word.pos_ not in ("VERB", "AUX") or {"Inf", "Ger", "Part"} & set(
-        word.morph.get("VerbForm", [])
+        feature_values(word, "VerbForm")
     ):
         return False
     clause = word.head if word.dep_.split(":")[0] in ("aux", "cop") else word
@@ -1375,7 +1375,7 @@ def _repair_finite_verb_read_as_a_modifier_of_the_root(doc: Doc) -> None:
     for verb in doc:
         if (
             verb.pos_ == "VERB"
-            and "Fin" in verb.morph.get("VerbForm", [])
+            and "Fin" in feature_values(verb, "VerbForm")
             and modifier_of_a_verbless_root(verb)
         ):
             repair_verb_read_as_a_modifier_of_the_root(verb)

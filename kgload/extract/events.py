@@ -2268,16 +2268,15 @@ def _kept_frames(sentence: ParsedSentence, frames: list[Frame], resolver: _Resol
             # "O Kremlin negou ter enviado os equipamentos": the same act told before
             agent, recipient = _retold(frame, agent, recipient, context, sentence.number)
             participants = list(dict.fromkeys(k for k in (*participants, agent, recipient) if k))
-        one_sided = _condemned_act_of_nobody_known(
+        # one side only ("Lula recebeu apoio em Brasília"), or a side that is only a name nobody
+        # could place ("Bush y su homólogo Lula" where Bush is not in the KB), makes no event;
+        # but for a condemnation of an act nobody known did ("Estados Unidos condena el
+        # horrible ataque contra un templo sij en Kabul")
+        two_sided = len({context.state_of(k) for k in participants if context.identified(k)}) > 1
+        incomplete = frame.type.is_directed and (agent is None or recipient is None)
+        if (not two_sided or incomplete) and not _condemned_act_of_nobody_known(
             frame, frames, reading.status, agent, recipient, resolver
-        )
-        if one_sided:
-            pass  # "Estados Unidos condena el horrible ataque contra un templo sij en Kabul"
-        elif len({context.state_of(k) for k in participants if context.identified(k)}) < 2:
-            # one side only ("Lula recebeu apoio em Brasília"), or a side that is only a name
-            # nobody could place ("Bush y su homólogo Lula" where Bush is not in the KB)
-            continue
-        elif frame.type.is_directed and (agent is None or recipient is None):
+        ):
             continue
         for sides, host in _one_per_host(frame, participants, agent, recipient, context):
             kept.append(_Kept(frame, reading.status, sides, agent, host, place, resolver.used))
@@ -2317,9 +2316,9 @@ def _act_told_in_full(frame: Frame, resolver: _Resolver) -> bool:
     Thursday"), which points at an act the story told before with its doer."""
     grammar = resolver.context.grammar
     # (also in the act's own clauses: "el ataque que ISIS-K perpetró contra un templo")
-    holders = [*frame.objects, *(c for t in frame.objects for c in children(t, "acl"))]
-    holders += [x for c in holders[len(frame.objects) :] for x in children(c, "xcomp")]
-    phrases = [c for t in holders for c in children(t, "nmod", "obl")]
+    clauses = [c for t in frame.objects for c in children(t, "acl")]
+    clauses += [x for c in clauses for x in children(c, "xcomp")]
+    phrases = [c for t in (*frame.objects, *clauses) for c in children(t, "nmod", "obl")]
     for phrase in phrases:
         if grammar.marker_role(case_phrase(phrase)) not in ("recipient", "aimed", "place"):
             continue

@@ -423,9 +423,9 @@ def candidate_sentences(
         words = lowers[lo:hi]
         first = bisect_left(actor_starts, start)
         inside = first < len(actor_starts) and actor_starts[first] < end
-        has_actor = inside or bool(numbers & set(words)) or _we_act(words, grammar)
         worth = grammar.may_hold_event(words) or bool(report & set(words))
-        if has_actor and worth:
+        # (the first-person test only where the cheaper ones found no actor)
+        if worth and (inside or bool(numbers & set(words)) or _we_act(words, grammar)):
             body_lo, body_hi, cut = _attributions(lowers, lo, hi, grammar, person_names)
             words_, spaces, spans = _parse_words(tokens, body_lo, body_hi, names, repeated)
             attributions = tuple(

@@ -444,9 +444,14 @@ class ActorReader:
         of |= {m.start for c in children(token, "compound") if (m := self.mention(c)) is not None}
         return [m for m in found if m.start not in of]
 
-    def _listed(self, item: Token, *, owners: bool, depth: int) -> list[Mention]:
+    def _listed(
+        self, item: Token, relation: str, head_words: set[str], *, owners: bool, depth: int
+    ) -> list[Mention]:
         """The actors coordinated with the first item of a list of states set beside a noun of
-        countries ("quatro países africanos, Etiópia, Sudão do Sul e Angola"): each is named."""
+        countries ("quatro países africanos, Etiópia, Sudão do Sul e Angola"): each is named;
+        none for any other phrase."""
+        if relation != "appos" or not head_words & self.country_words:
+            return []
         return [
             a
             for c in children(item, "conj")
@@ -490,8 +495,8 @@ class ActorReader:
                 continue
             m = self.mention(child)
             if m is not None:
-                listed = self._listed(child, owners=owners, depth=depth)
-                if relation == "appos" and lowered & self.country_words and listed:
+                listed = self._listed(child, relation, lowered, owners=owners, depth=depth)
+                if listed:
                     return [m, *listed]
                 result.append(m)
                 # "a agência da Coreia do Norte, KCNA": a name set beside a modifier may be

@@ -484,3 +484,29 @@ def test_a_relative_clause_with_an_object_of_its_own_is_what_the_noun_did() -> N
     # "as sanções, que impuseram custos": the sanctions imposed costs, nobody imposed them
     text = "O Brasil criticou as sanções, que impuseram custos à Venezuela."
     assert _events(text, "pt", dt.date(2024, 5, 10)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        # the subject's titles stand between the comma and the name; the counterpart's name,
+        # set off by commas, was read as the verb's subject
+        (
+            "On Tuesday, Indian Foreign Secretary Nirupama Rao and her Pakistani counterpart, "
+            "Salman Bashir, met in New Delhi.",
+            {"local:nirupama-rao", "local:salman-bashir"},
+        ),
+        (
+            "On Tuesday, Indian Foreign Secretary Nirupama Rao and her Pakistani counterpart met "
+            "in New Delhi.",
+            {"local:nirupama-rao", "Q843"},
+        ),
+        # the verb was read as a clause of the subject, and the date as the subject's phrase
+        ("On Tuesday, President Biden and President Lula met in Brasília.", {BIDEN, LULA}),
+    ],
+)
+def test_a_subject_after_a_fronted_date_meets_on_that_date(text: str, sides: set[str]) -> None:
+    events = [e for e in _events(text, "en", dt.date(2011, 7, 27)) if e.type is EventType.MEETING]
+    assert [(set(e.participants), e.date and e.date.iso()) for e in events] == [
+        (sides, "2011-07-26")
+    ]

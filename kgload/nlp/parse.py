@@ -15,6 +15,7 @@ language; the other languages keep kgload's own.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 from collections.abc import Callable, Collection, MutableMapping, Sequence
 from importlib import resources
@@ -1319,8 +1320,9 @@ def modifier_of_a_verbless_root(word: Token) -> bool:
     infinitive, gerund or participle of its own clauses), is where that sentence's verb
     would be, if the word can be one."""
     root = word.head
+    relation = word.dep_.split(":")[0]
     return (
-        word.dep_.split(":")[0] in ("amod", "appos")
+        (relation in ("amod", "appos") or (word.dep_ == "acl" and _finite(word)))
         and root.dep_ == "ROOT"
         and root.pos_ in ("NOUN", "PROPN")
         and root.i < word.i
@@ -1357,6 +1359,9 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
     verb.head, verb.dep_ = verb, "ROOT"
     root.head, root.dep_ = verb, "nsubj"
     for child in list(root.children):
+        if child.i < root.i and _fronted_phrase(child):
+            # "On Tuesday, Putin and Trump met": the phrase set off before the subject
+            child.head, child.dep_ = verb, "obl"
         if child.i <= verb.i:
             continue
         if child.dep_ == "punct":
@@ -1365,6 +1370,22 @@ def repair_verb_read_as_a_modifier_of_the_root(verb: Token) -> None:
             has_case = any(c.dep_ == "case" for c in child.children)
             child.head = verb
             child.dep_ = "obl" if has_case else "obj"
+
+
+def _finite(word: Token) -> bool:
+    return "Fin" in feature_values(word, "VerbForm")
+
+
+def _fronted_phrase(phrase: Token) -> bool:
+    """A case phrase that opens its sentence and ends in a comma ("On Tuesday,")."""
+    last = phrase.right_edge.i
+    comma = phrase.doc[last] if phrase.doc[last].text == "," else phrase.doc[last + 1 : last + 2]
+    return (
+        phrase.left_edge.i == phrase.sent.start
+        and phrase.dep_.split(":")[0] in ("nmod", "obl")
+        and any(c.dep_ == "case" for c in phrase.children)
+        and comma.text == ","
+    )
 
 
 def _repair_finite_verb_read_as_a_modifier_of_the_root(doc: Doc) -> None:
@@ -1711,29 +1732,50 @@ def _repair_list_item_read_as_apposition(doc: Doc) -> None:
 
 def _repair_subject_read_as_apposition_of_a_fronted_phrase(doc: Doc) -> None:
     """ "En visita oficial a Japón, Lula se reunió con Kishida" with "Lula" an apposition of
-    "Japón": a name right after the comma that closes a phrase set before the verb, followed
-    only by the verb's clitics, is the subject of a verb that has none."""
+    "Japón", "On Tuesday, Indian Foreign Secretary Rao and her counterpart met" with "Rao" one
+    of "Tuesday": a name whose phrase (its titles with it) starts right after the comma that
+    closes a phrase set before the verb, followed only by the verb's clitics, is the subject
+    of a verb that has none. A name set off by commas between that phrase and the verb and
+    read as the verb's subject ("…, Salman Bashir, met") is the apposition of the phrase's
+    last word."""
     for name in doc:
         if name.dep_ != "appos" or name.pos_ != "PROPN" or name.i == 0:
             continue
-        if doc[name.i - 1].text != ",":
+        first = min(t.i for t in name.subtree if t.pos_ != "PUNCT")
+        if first == 0 or doc[first - 1].text != ",":
             continue
-        verb = next((t for t in doc[name.i + 1 :] if t.pos_ != "PRON"), None)
-        end = max(t.i for t in name.subtree)
-        if (
-            verb is None
-            or verb.pos_ != "VERB"
-            or verb.i != end + 1 + sum(1 for t in doc[end + 1 : verb.i] if t.pos_ == "PRON")
-            or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children)
-        ):
+        end = max(t.i for t in name.subtree if t.pos_ != "PUNCT")
+        verb = next((t for t in doc[end + 1 :] if t.pos_ != "PRON"), None)
+        set_off = _name_set_off_after(doc, end)
+        if set_off is not None:
+            verb = next((t for t in doc[set_off.right_edge.i + 2 :] if t.pos_ != "PRON"), None)
+        if verb is None or verb.pos_ != "VERB":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if subjects not in ([], [set_off]):
             continue
         fronted = name.head
         while fronted.head.i != verb.i and fronted.head.i != fronted.i:
             fronted = fronted.head
         if fronted.head.i != verb.i or fronted.dep_ not in ("obl", "advcl") or fronted.i > name.i:
             continue
+        if set_off is not None:
+            set_off.head, set_off.dep_ = doc[end], "appos"
         name.head = verb
         name.dep_ = "nsubj"
+
+
+def _name_set_off_after(doc: Doc, end: int) -> Token | None:
+    """The name between commas right after token `end` (", Salman Bashir,"), if there is one:
+    proper nouns only, one of them holding the others."""
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    words = list(itertools.takewhile(lambda t: t.text != ",", doc[end + 2 :]))
+    after = end + 2 + len(words)
+    if not words or after >= len(doc) or any(t.pos_ != "PROPN" for t in words):
+        return None
+    heads = [t for t in words if not words[0].i <= t.head.i < after]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
@@ -1897,7 +1939,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     ),
     (
         _repair_finite_verb_read_as_a_modifier_of_the_root,
-        (Need(("VERB",), ("amod", "appos")), _NOUN_ROOT),
+        (Need(("VERB",), ("amod", "appos", "acl")), _NOUN_ROOT),
     ),
     (
         _repair_verb_with_a_subject_read_as_an_adjective,

@@ -233,6 +233,57 @@ def test_a_governments_first_person_statement_is_its_own(
     assert found == [pair]
 
 
+@pytest.mark.parametrize(
+    ("words", "rows", "reading"),
+    [
+        # "Recibí al ministro": a verb with the lemmatizer's form for a lemma
+        (
+            ["Recibí", "al", "ministro"],
+            [("VERB", "recibí", 0, "ROOT"), ("ADP", "a el", 2, "case"),
+             ("NOUN", "ministro", 0, "obl")],
+            ("recibir", ["Past"], ["Sing"]),
+        ),
+        # "Tuve una reunión": an irregular light verb read as a number
+        (
+            ["Tuve", "una", "reunión"],
+            [("NUM", "tuve", 0, "ROOT"), ("DET", "uno", 2, "det"), ("NOUN", "reunión", 0, "obj")],
+            ("tener", ["Past"], ["Sing"]),
+        ),
+    ],
+)
+def test_a_first_person_of_the_preterite_rooting_its_sentence_is_the_verb(
+    words: list[str],
+    rows: list[tuple[str, str, int, str]],
+    reading: tuple[str, list[str], list[str]],
+) -> None:
+    (verb,) = read_first_person_forms(_tree(words, rows), load_grammar("es"))
+    assert (verb.lemma_, verb.morph.get("Tense"), verb.morph.get("Number")) == reading
+    assert (verb.pos_, verb.morph.get("Person")) == ("VERB", ["1"])
+
+
+_TURN = "SECRETARIO BLINKEN: Es un placer estar aquí con mi colega Marcelo Ebrard. "
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (_TURN + "Hoy recibí al ministro Marcelo Ebrard.", [{"Q7821917", "Q1396586"}]),
+        (_TURN + "Tuve una reunión con el ministro Marcelo Ebrard.", [{"Q7821917", "Q1396586"}]),
+        # "we" meet: the speaker's side and the person of another state the turn named
+        (_TURN + "Nos reunimos para hablar de comercio.", [{"Q30", "Q1396586"}]),
+        # nobody of another state named before: no one to have met
+        ("SECRETARIO BLINKEN: Buenas tardes. Nos reunimos para hablar de comercio.", []),
+    ],
+)
+def test_a_speakers_first_person_talk_is_with_the_person_they_named(
+    text: str, sides: list[set[str]]
+) -> None:
+    article = Article(id="t", text=text, lang="es", source="test", published=dt.date(2022, 5, 3),
+                      url="https://www.state.gov/remarks")
+    found = [set(e.participants) for e in analyze(article, load_kb()).events]
+    assert found == sides
+
+
 def test_an_adjective_that_is_also_a_present_form_stays_where_a_verb_is() -> None:
     # "El Gobierno mantiene una política fija": "fija" is an adjective here, a verb has its place
     doc = _tree(

@@ -191,6 +191,10 @@ def _keys(mentions: Sequence[Mention]) -> list[str]:
     return list(dict.fromkeys(m.key for m in mentions))
 
 
+# how far back (characters) the person a speaker says "we" with is looked for
+_INTERLOCUTOR_REACH = 1500
+
+
 class _Resolver:
     """Turns the role phrases of the frames of one sentence into actor keys."""
 
@@ -294,6 +298,24 @@ class _Resolver:
             if is_actor(m) and m.kind is EntityKind.STATE and m.method != "demonym":
                 return [m.key]
         return []
+
+    def interlocutor(self, token: Token, side: str) -> str | None:
+        """The person the speaker of "we" is with: the last person named within the reach
+        before `token`, of a state other than the speaker's side's."""
+        start = self.sentence.char_span(token)[0]
+        own = self.context.state_of(side)
+        for m in self.index.before(start):
+            if start - m.end > _INTERLOCUTOR_REACH:
+                break
+            if (
+                is_actor(m)
+                and m.kind is EntityKind.PERSON
+                and m.key != side
+                and (state := self.context.state_of(m.key)) is not None
+                and state != own
+            ):
+                return m.key
+        return None
 
     def _last_talk(self, wanted: EntityKind | None, count: int) -> list[str]:
         told = [(d.type, d.participants, d.sentence) for d in self.context.drafts[-6:]]
@@ -921,6 +943,12 @@ def _undirected_roles(
         _add_carrier_parties(frame, participants, resolver)
     if len(participants) < 2 and not frame.rule.nominal:
         _add_instrument_partners(frame, participants, resolver, frames)
+    if len(participants) == 1 and frame.type in _TALKS[:2] and _told_by_us(frame):
+        # "Nos reunimos para…", "We had a great conversation": the speaker's side and the
+        # person of another state the speaker named just before ("mi colega X")
+        partner = resolver.interlocutor(frame.token, participants[0])
+        if partner is not None:
+            participants.append(partner)
     caller = (
         found.agents[0]
         if frame.type is EventType.PHONE_CALL
@@ -940,6 +968,18 @@ def _undirected_roles(
         if not (k.startswith("local:") and context.state_of(k) in present - {k})
     ]
     return participants, caller, None, place
+
+
+def _told_by_us(frame: Frame) -> bool:
+    """Whether the verb of a talk (its light verb for a noun) is in the first person plural
+    ("nos reunimos", "we met", "tuvimos una conversación")."""
+    verb = frame.governor if frame.rule.nominal else frame.token
+    if verb is None:
+        return False
+    return any(
+        feature_values(word, "Person") == ["1"] and feature_values(word, "Number") == ["Plur"]
+        for word in (verb, *(c for c in verb.children if c.pos_ == "PRON"))
+    )
 
 
 def _add_instrument_partners(

@@ -205,6 +205,11 @@ class Grammar:
     # "apoyar"), which a pipeline trained on few first persons reads as names or nouns
     first_person_endings: tuple[tuple[str, str], ...] = ()
     first_person_plural_endings: tuple[tuple[str, str], ...] = ()
+    # the first person singular of the preterite ("recibí": "recibir", "conversei":
+    # "conversar"), and the irregular first persons of the few verbs that carry events as
+    # light verbs ("tuve": "tener"), which the same pipeline misreads the same way
+    first_person_past_endings: tuple[tuple[str, str], ...] = ()
+    first_person_forms: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -482,8 +487,28 @@ def load_grammar(lang: str) -> Grammar:
         first_person_plural_endings=_present_endings(
             morphology.get("first_person_plural_endings", {})
         ),
+        first_person_past_endings=_present_endings(
+            morphology.get("first_person_past_endings", {})
+        ),
+        first_person_forms=_first_person_forms(morphology.get("first_person_forms", {}), where),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
+
+
+def _first_person_forms(
+    table: Mapping[str, Any], where: str
+) -> dict[str, tuple[str, str, str]]:
+    """form → (infinitive, tense, number) from `form = "infinitive tense number"` entries."""
+    forms: dict[str, tuple[str, str, str]] = {}
+    for form, value in table.items():
+        parts = str(value).split()
+        if len(parts) != 3 or parts[1] not in ("Pres", "Past") or parts[2] not in ("Sing", "Plur"):
+            raise KnowledgeBaseError(
+                f"{where}: [morphology] first_person_forms.{form} = {value!r}: write "
+                '"infinitive Pres|Past Sing|Plur"'
+            )
+        forms[str(form).lower()] = (parts[0], parts[1], parts[2])
+    return forms
 
 
 def _plural_endings(table: Mapping[str, str]) -> tuple[tuple[str, str], ...]:

@@ -158,35 +158,51 @@ def read_present_forms(
 
 
 def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
-    """Give each first person of the present of a known verb that roots its sentence, read as
-    a name, noun, adjective or a verb of another person ("Condeno firmemente el horroroso
-    tiroteo", "Apoyamos al pueblo nicaragüense"), the part of speech VERB, its lemma and the
-    first person, and return those tokens. Only there, with a complement of its own and no
-    determiner: the same forms are nouns ("el apoyo", "nuestro apoyo a Ucrania")."""
+    """Give each first person of a known verb that roots its sentence, read as a name, noun,
+    adjective, number or a verb of another person or lemma ("Condeno firmemente el horroroso
+    tiroteo", "Apoyamos al pueblo nicaragüense", "Recibí al ministro", "Tuve una reunión con
+    …"), the part of speech VERB, its lemma, tense and the first person, and return those
+    tokens. Only there, with a complement of its own and no determiner: the same forms are
+    nouns ("el apoyo", "nuestro apoyo a Ucrania")."""
     found: list[Token] = []
     if not grammar.first_person_endings and not grammar.first_person_plural_endings:
         return found
     for token in doc:
         if (
             token.dep_ != "ROOT"
-            or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB")
-            or "1" in feature_values(token, "Person")
+            or token.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "NUM", "X")
             or any(c.dep_ in ("det", "nmod:poss", "det:poss", "nsubj") for c in token.children)
             or not any(c.dep_.split(":")[0] in ("obj", "obl", "nmod") for c in token.children)
             or any(t.pos_ in ("VERB", "AUX") and t.i != token.i and t.dep_ in ("ccomp", "conj")
                    for t in token.children)
         ):
             continue
-        number = "Plur"
-        verb = present_infinitive(token.lower_, grammar, grammar.first_person_plural_endings)
-        if verb is None:
-            number = "Sing"
-            verb = present_infinitive(token.lower_, grammar, grammar.first_person_endings)
-        if verb is None:
+        reading = first_person_reading(token.lower_, grammar)
+        if reading is None:
             continue
-        _make_verb(token, verb, "Pres", person="1", number=number)
+        verb, tense, number = reading
+        if token.lemma_ == verb and "1" in feature_values(token, "Person"):
+            continue
+        _make_verb(token, verb, tense, person="1", number=number)
         found.append(token)
     return found
+
+
+def first_person_reading(form: str, grammar: Grammar) -> tuple[str, str, str] | None:
+    """(infinitive, tense, number) of a first person of a known verb, or of one of the
+    grammar's irregular first persons, or None."""
+    irregular = grammar.first_person_forms.get(form)
+    if irregular is not None:
+        return irregular
+    for endings, tense, number in (
+        (grammar.first_person_plural_endings, "Pres", "Plur"),
+        (grammar.first_person_endings, "Pres", "Sing"),
+        (grammar.first_person_past_endings, "Past", "Sing"),
+    ):
+        verb = present_infinitive(form, grammar, endings) if endings else None
+        if verb is not None:
+            return verb, tense, number
+    return None
 
 
 def _make_verb(

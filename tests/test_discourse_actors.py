@@ -363,3 +363,70 @@ def test_he_is_not_a_possessor_named_in_the_sentence_before_en(middle: str, sour
     )
     aid = [e for e in _events(text, "en") if e.type is EventType.MILITARY_AID]
     assert [list(e.reported_by) for e in aid] == [[source]]
+
+
+# an infinitive under a word of pleasure: the act of who the pleasure is
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "home", "kind", "sides"),
+    [
+        (
+            "en",
+            "SECRETARY BLINKEN: It is always a pleasure to meet with Foreign Minister Sergey "
+            "Lavrov.",
+            US,
+            EventType.MEETING,
+            [{BLINKEN, LAVROV}],
+        ),
+        (
+            "es",
+            "SECRETARIO BLINKEN: Es un verdadero placer recibir aquí al canciller Sergey Lavrov.",
+            US,
+            EventType.MEETING,
+            [{BLINKEN, LAVROV}],
+        ),
+        # "we have the pleasure": the speaker's state; the noun of pleasure is nobody
+        (
+            "pt",
+            "O presidente Lula falou à imprensa.\nPRESIDENTE LULA: Temos hoje o prazer de "
+            "receber aqui no Planalto o secretário de Estado Antony Blinken.",
+            "Q155",
+            EventType.VISIT,
+            [{BLINKEN, "Q155"}],
+        ),
+        # the pleasure of someone named: theirs
+        (
+            "en",
+            "Lula is delighted to meet with President Xi Jinping.",
+            None,
+            EventType.MEETING,
+            [{LULA, XI}],
+        ),
+        # no speaker and no publisher: nobody's
+        (
+            "en",
+            "It is always a pleasure to meet with Foreign Minister Sergey Lavrov.",
+            None,
+            EventType.MEETING,
+            [],
+        ),
+    ],
+)
+def test_an_infinitive_under_a_word_of_pleasure_is_the_act_of_who_is_pleased(
+    lang: str, text: str, home: str | None, kind: EventType, sides: list[set[str]]
+) -> None:
+    assert _sides(text, lang, kind, home) == sides
+
+
+def test_a_titled_family_name_written_first_is_the_holder_of_the_state_named_after_it() -> None:
+    # "Park" is the first word of "Park Geun-hye", who was President of South Korea that day
+    article = Article(
+        id="t",
+        text="President Obama met President Park of the Republic of Korea in Vientiane.",
+        lang="en",
+        source="test",
+        published=dt.date(2016, 9, 6),
+    )
+    events = list(analyze(article, load_kb()).events)
+    assert [set(e.participants) for e in events] == [{"Q76", "Q138048"}]

@@ -530,6 +530,25 @@ class _Resolver:
             return [self.context.state_of(voice.speaker)]
         return [voice.speaker]
 
+    def pleased_speaker(self, frame: Frame) -> list[str]:
+        """ "It is a pleasure to meet with…", "Es un placer recibir aquí al ministro", "Temos o
+        prazer de receber…": an infinitive without a subject under a word of pleasure is the
+        act of who the pleasure is: that word's subject, else the "we" it is the object of,
+        else the speaker."""
+        verb = frame.governor if frame.rule.nominal else frame.token
+        if verb is None or "Inf" not in feature_values(verb, "VerbForm"):
+            return []
+        pleasure = self.grammar.classes.get("pleasure", frozenset())
+        head = verb.head
+        if head.i == verb.i or not ({head.lower_, head.lemma_.lower()} & pleasure):
+            return []
+        own = [s for s in subjects(head) if s.i != verb.i and s.pos_ in ("PRON", "PROPN", "NOUN")]
+        if own:
+            return self.actors(own)
+        if base_dep(head) == "obj" and feature_values(head.head, "Person") == ["1"]:
+            return self.first_person(head.head)
+        return self.first_person(verb)
+
     def dropped_subject(self, frame: Frame) -> list[str]:
         """The subject a finite 3rd-person verb leaves out ("Depois, reuniu-se com Xi"): the
         subject of the main clause above it in the sentence, else of the main clause just
@@ -868,7 +887,10 @@ def _role_actors(frame: Frame, resolver: _Resolver) -> _RoleActors:
     """The actors of the phrases the tree gives each role."""
     kind = frame.type
     # troops "supporting operations" give no political support: no owner through them
-    agents = resolver.actors(frame.agents, owners=kind not in _STATEMENTS)
+    # "o prazer de receber…": the noun of pleasure the infinitive hangs on is no doer
+    pleasure = resolver.grammar.classes.get("pleasure", frozenset())
+    doers = [t for t in frame.agents if t.lemma_.lower() not in pleasure]
+    agents = resolver.actors(doers, owners=kind not in _STATEMENTS)
     partners = resolver.actors(frame.partners)
     # "restrictions on travel to Cuba", "sanções a empresas ligadas à Rússia": a measure or a
     # strike aimed at things names their owner or destination as its target
@@ -894,6 +916,9 @@ def _fill_gaps(frame: Frame, found: _RoleActors, resolver: _Resolver) -> None:
     if not found.agents and not frame.agents:
         # "Depois, reuniu-se com Xi": the subject told by the clause before
         found.agents = resolver.dropped_subject(frame)
+    if not found.agents:
+        # "Temos o prazer de receber…", with "prazer" read as the subject of its clause
+        found.agents = resolver.pleased_speaker(frame)
     if frame.rule.nominal and frame.linear_partners and len(set(found.partners)) < 2:
         # "Na conversa, Putin e Kim trataram…" misparsed: the clause's subjects by word order
         found.partners = list(

@@ -537,6 +537,8 @@ class _Linker:
             if state is None:
                 # "President Aquino of the Philippines": the state named right after the name
                 state = self._state_after_name(next_tok)
+                if state is not None and self._link_holder_by_name(span, state, start, next_tok):
+                    return
             self.titled_names[next_tok] = state.key if state else home_state(self.article, self.kb)
             if self.titled_names[next_tok] is None:
                 self.titled_by[next_tok] = span.label_
@@ -577,6 +579,32 @@ class _Linker:
             return False
         self._remember(person)
         self._add(start, next_tok + 1, person, EntityKind.PERSON, "role")
+        return True
+
+    def _link_holder_by_name(self, span: Span, state: Mention, start: int, name_tok: int) -> bool:
+        """ "President Park of the Republic of Korea": the one holder of the role in the state
+        named after the name, when the name is one of the words of that holder's name (a
+        family name written first, which `_holder_named` cannot read), is the person."""
+        doc = self.doc
+        if not _UPPER_WORD.match(doc[name_tok].text) or (
+            name_tok + 1 < len(doc) and _UPPER_WORD.match(doc[name_tok + 1].text)
+        ):
+            return False
+        titles = tuple(self.lexicon.roles.get(span.label_, ()))
+        if not titles or titles == ("counterpart",) or self._indefinite(span.start):
+            return False
+        people = self.kb.holders(
+            state.key, titles=titles, leader=titles == ("leader",), on=self.day
+        )
+        entity = self._entity(people[0]) if len(people) == 1 else None
+        word = fold_accents(doc[name_tok].text).lower()
+        if entity is None or not any(
+            word in fold_accents(label).lower().replace("-", " ").split()
+            for label in entity.labels.values()
+        ):
+            return False
+        self._remember(entity.qid)
+        self._add(start, name_tok + 1, entity.qid, EntityKind.PERSON, "role")
         return True
 
     def _holder_named(self, span: Span, state: Mention | None, name_tok: int) -> str | None:

@@ -273,6 +273,22 @@ def test_moderator_speaks_for_the_publisher_en() -> None:
     assert _sides(text, "en", EventType.AGREEMENT, home=US) == []
 
 
+@pytest.mark.parametrize(
+    "label",
+    [
+        # a name's particle joined to it, and a remark in brackets after the label
+        "President of Egypt Abdel Fattah el-Sisi (retranslated)",
+        "President of Egypt Abdel Fattah el-Sisi",
+    ],
+)
+def test_a_label_in_the_kremlins_style_names_the_speaker_en(label: str) -> None:
+    text = (
+        f"{label}: Ladies and gentlemen,\n\n"
+        "Our talks with President Vladimir Putin today were very productive."
+    )
+    assert _sides(text, "en", EventType.MEETING) == [{"Q79", PUTIN}]
+
+
 def test_home_state_may_speak_a_quote_en() -> None:
     text = 'The United States said: "We signed a defence agreement with Cuba on Monday."'
     assert _sides(text, "en", EventType.AGREEMENT, home=US) == [{US, CUBA}]

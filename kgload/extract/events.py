@@ -769,9 +769,13 @@ def _introduces(text: str, end: int, quote: int) -> bool:
 
 def _label_words(label: str) -> bool:
     """A speaker's label: capitalised words ("SECRETARY BLINKEN", "Prime Minister Kishida"),
-    short particles between them ("of")."""
-    words = label.split()
-    return 0 < len(words) <= 8 and all(w[:1].isupper() or len(w) <= 3 for w in words)
+    short particles between them ("of"), a name's particle joined to it ("el-Sisi"), and a
+    remark in brackets after them ("President of Egypt Abdel Fattah el-Sisi (retranslated)")."""
+    words = re.sub(r"\s*\([^()]*\)\s*$", "", label).split()
+    return 0 < len(words) <= 8 and all(
+        w[:1].isupper() or len(w) <= 3 or any(p[:1].isupper() for p in w.split("-")[1:])
+        for w in words
+    )
 
 
 def _turns(

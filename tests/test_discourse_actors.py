@@ -446,3 +446,24 @@ def test_a_titled_family_name_written_first_is_the_holder_of_the_state_named_aft
     )
     events = list(analyze(article, load_kb()).events)
     assert [set(e.participants) for e in events] == [{"Q76", "Q138048"}]
+
+
+_KREMLIN = "President of Russia Vladimir Putin: Mr President Recep Tayyip Erdogan, colleagues. "
+ERDOGAN = "Q39259"
+
+
+def test_you_in_a_turn_is_whom_the_speaker_addresses_en() -> None:
+    # a sentence that names nobody is read for its pronouns, "you" is the person of another
+    # state the speaker named, and a pronoun of a person fills a role that wants an actor
+    meetings = _sides(_KREMLIN + "I welcome you to Sochi.", "en", EventType.MEETING)
+    assert len(meetings) == 1 and {PUTIN, ERDOGAN} <= meetings[0]
+
+
+def test_you_outside_a_turn_is_nobody_en() -> None:
+    assert _sides("I welcome you to Sochi.", "en", EventType.MEETING) == []
+
+
+def test_we_as_the_object_of_a_talk_noun_adds_no_partner_en() -> None:
+    # "our telephone conversations allow us…": "us" is no side of the calls it talks about
+    text = _KREMLIN + "Our telephone conversations allow us to assess critical issues."
+    assert _sides(text, "en", EventType.PHONE_CALL) == []

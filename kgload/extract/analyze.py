@@ -372,8 +372,11 @@ class _Prepared:
 
 def _we_act(words: Sequence[str], grammar: Grammar) -> bool:
     """A sentence a government's own text tells in the first person ("Condenamos este ataque
-    contra nuestra misión", "Condeno firmemente…"): its speaker is an actor the sentence names
-    by the verb alone (a plural anywhere, a singular opening it)."""
+    contra nuestra misión", "Condeno firmemente…"), or with a pronoun of a speaker or of whom
+    they address ("I welcome you to Sochi"): its actors are named by the verb or the pronoun
+    alone (a plural form anywhere, a singular opening it)."""
+    if grammar.speaker_pronouns.intersection(words):
+        return True
     if not grammar.first_person_plural_endings or not words:
         return False
     return present_infinitive(words[0], grammar, grammar.first_person_endings) is not None or any(

@@ -370,6 +370,8 @@ class _Resolver:
             return []
         if feature_values(token, "Person") == ["1"]:
             return self.first_person(token)
+        if feature_values(token, "Person") == ["2"]:
+            return self.second_person(token)
         person = feature_values(token, "Person")
         if (
             "Yes" in feature_values(token, "Reflex")
@@ -548,6 +550,15 @@ class _Resolver:
         if base_dep(head) == "obj" and feature_values(head.head, "Person") == ["1"]:
             return self.first_person(head.head)
         return self.first_person(verb)
+
+    def second_person(self, token: Token) -> list[str]:
+        """ "you" in a transcript turn or a quote with a named speaker: the person of another
+        state the speaker named last (whom they address, "Mr President, I welcome you…")."""
+        voice = self.context.voice(self.sentence.char_span(token)[0])
+        if voice is None or voice.speaker is None:
+            return []
+        partner = self.interlocutor(token, voice.speaker)
+        return [partner] if partner is not None else []
 
     def dropped_subject(self, frame: Frame) -> list[str]:
         """The subject a finite 3rd-person verb leaves out ("Depois, reuniu-se com Xi"): the
@@ -1005,9 +1016,15 @@ def _told_by_us(frame: Frame) -> bool:
     verb = frame.governor if frame.rule.nominal else frame.token
     if verb is None:
         return False
+    # the verb's own person, its subject, or its reflexive clitic ("nos"), not its object
+    # ("conversations allow us to…")
+    own = ("nsubj", "expl", "compound")
     return any(
         feature_values(word, "Person") == ["1"] and feature_values(word, "Number") == ["Plur"]
-        for word in (verb, *(c for c in verb.children if c.pos_ == "PRON"))
+        for word in (
+            verb,
+            *(c for c in verb.children if c.pos_ == "PRON" and base_dep(c) in own),
+        )
     )
 
 

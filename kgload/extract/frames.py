@@ -133,7 +133,7 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
         if requirement.words & candidates_words:
             return True
     for candidate in candidates:
-        if requirement.actor and reader.actors(candidate):
+        if requirement.actor and (reader.actors(candidate) or _speaker_or_addressee(candidate)):
             return True
         if requirement.place and (reader.place(candidate) or reader.state(candidate)):
             return True
@@ -142,6 +142,12 @@ def _holds(requirement: Requirement, token: Token, reader: ActorReader) -> bool:
         ):
             return True
     return False
+
+
+def _speaker_or_addressee(token: Token) -> bool:
+    """ "host you", "welcome us": a pronoun of the first or second person names an actor
+    (kgload.extract.events reads whom, from the turn or quote it is in)."""
+    return token.pos_ == "PRON" and feature_values(token, "Person") in (["1"], ["2"])
 
 
 def _passive_participle_of(token: Token) -> bool:

@@ -210,6 +210,9 @@ class Grammar:
     # light verbs ("tuve": "tener"), which the same pipeline misreads the same way
     first_person_past_endings: tuple[tuple[str, str], ...] = ()
     first_person_forms: Mapping[str, tuple[str, str, str]] = field(default_factory=dict)
+    # the pronouns of the speaker and of whom they address ("we", "our", "you"): a sentence
+    # with one may tell a speaker's act though it names nobody
+    speaker_pronouns: frozenset[str] = frozenset()
     known_verbs: frozenset[str] = field(default_factory=frozenset)
 
     def lemmas(self, lemma: str, form: str, *, verb: bool = True) -> frozenset[str]:
@@ -489,6 +492,9 @@ def load_grammar(lang: str) -> Grammar:
         ),
         first_person_past_endings=_present_endings(
             morphology.get("first_person_past_endings", {})
+        ),
+        speaker_pronouns=_words(
+            morphology.get("speaker_pronouns", []), f"{where} [morphology] speaker_pronouns"
         ),
         first_person_forms=_first_person_forms(morphology.get("first_person_forms", {}), where),
         known_verbs=_known_verbs(data, triggers.verbs, status),

@@ -258,6 +258,24 @@ def test_the_bare_title_of_the_secretary_of_state(
     assert [m.key for m in secretary] == [holder]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "holder"),
+    [
+        # in lower case, as the Department's translations write it
+        ("El secretario visitará Argentina.", "es", ["Q473239"]),
+        ("O secretário visitará a Argentina.", "pt", ["Q473239"]),
+        # a bare title in lower case that names no office of the publisher's on its own
+        ("El presidente visitará Argentina.", "es", []),
+    ],
+)
+def test_a_bare_title_in_lower_case_in_the_publishers_text(
+    text: str, lang: str, holder: list[str]
+) -> None:
+    mentions = _links(text, lang, published=dt.date(2019, 7, 16), url="https://www.state.gov/x")
+    titled = [m.key for m in mentions if m.text.split()[0].islower()]
+    assert titled == holder
+
+
 def test_the_secretary_general_of_a_body_is_not_the_secretary_of_state() -> None:
     text = "El secretario general de la ONU, António Guterres, visitó Kiev."
     keys = {m.key for m in _links(text, "es", url="https://www.state.gov/x")}

@@ -510,3 +510,18 @@ def test_a_subject_after_a_fronted_date_meets_on_that_date(text: str, sides: set
     assert [(set(e.participants), e.date and e.date.iso()) for e in events] == [
         (sides, "2011-07-26")
     ]
+
+
+def test_a_finite_verb_coordinated_with_a_noun_is_coordinated_with_the_verb_above() -> None:
+    # "visitará" was read as a conjunct of "delegación", "Cartagena" as part of its name and
+    # "Colombia" as its apposition
+    text = (
+        "El secretario presidirá la delegación presidencial para la inauguración de Jair "
+        "Bolsonaro en Brasil y luego visitará Cartagena, Colombia."
+    )
+    article = Article(id="t", text=text, lang="es", source="test",
+                      published=dt.date(2018, 12, 28), url="https://www.state.gov/x")
+    visits = [e for e in analyze(article, load_kb()).events if e.type is EventType.VISIT]
+    assert [(e.agent, e.recipient, e.status) for e in visits] == [
+        ("Q473239", "Q739", Status.PLANNED)
+    ]

@@ -738,7 +738,7 @@ class _Linker:
             if any(o.title in titles or (leader and o.is_leader) for o in offices):
                 return mention.key
         home = home_state(self.article, self.kb) or self._seat_in_sentence(span)
-        if home is None or not span.text[:1].isupper():
+        if home is None or not (span.text[:1].isupper() or span.text in self.lexicon.home_titles):
             return None
         people = self.kb.holders(home, titles=titles, leader=leader, on=self.day)
         return people[0] if len(people) == 1 else None

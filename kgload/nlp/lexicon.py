@@ -39,6 +39,9 @@ class Lexicon:
     # "o presidente interino Juan Guaidó": words that qualify a title between it and the name
     # of its holder, which is still the person the title names
     title_modifiers: frozenset[str] = frozenset()
+    # "el secretario visitará…" in the State Department's own text: titles that, bare and in
+    # lower case, name the holder of the office in the publishing government
+    home_titles: frozenset[str] = frozenset()
 
 
 def _words(table: dict[str, Any], key: str) -> frozenset[str]:
@@ -78,4 +81,5 @@ def load_lexicon(lang: str) -> Lexicon:
             (str(a), str(b)) for a, b in data["names"].get("spelling_variants", [])
         ),
         title_modifiers=_words(data["names"], "title_modifiers"),
+        home_titles=_words(data["names"], "home_titles"),
     )

@@ -1778,6 +1778,39 @@ def _name_set_off_after(doc: Doc, end: int) -> Token | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _repair_finite_verb_coordinated_with_a_noun(doc: Doc) -> None:
+    """ "El secretario presidirá la delegación … y luego visitará Cartagena" with "visitará" a
+    conjunct of "delegación" and "Cartagena" a part of its name (`flat`): a finite verb is
+    coordinated with a verb, so it is the conjunct of the nearest verb above the noun, a name
+    hung on a verb as part of its name is its object, and a name set beside the verb after it
+    ("…, Colombia") is the object's apposition."""
+    for verb in doc:
+        noun = verb.head
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ != "VERB"
+            or not _finite(verb)
+            or noun.pos_ not in ("NOUN", "PROPN")
+            or noun.i > verb.i
+        ):
+            continue
+        above = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if above is None:
+            continue
+        verb.head = above
+        named = [
+            n
+            for n in verb.children
+            if n.dep_ in ("flat", "flat:name") and n.pos_ == "PROPN" and n.i > verb.i
+        ]
+        for name in named[:1]:
+            name.dep_ = "obj"
+            # "visitará Cartagena, Colombia": the name set beside it is the object's
+            for beside in verb.children:
+                if beside.dep_ == "appos" and beside.i > name.i:
+                    beside.head = name
+
+
 def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
     """ "Kishida, who met Biden last month, will travel to Manila" with "who met…" a relative
     clause (`acl:relcl`) of "travel": a relative clause describes a noun, so one the parser hung
@@ -1946,6 +1979,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
         (Need(("VERB",), ("amod",)), _NOUN_ROOT, _SUBJECT),
     ),
     (_repair_relative_clause_on_a_verb, (Need((), ("acl:relcl",)), Need(("VERB", "AUX")))),
+    (_repair_finite_verb_coordinated_with_a_noun, (Need(("VERB",), ("conj",)),)),
     (_repair_list_item_read_as_apposition, (Need(("PROPN",), ("appos",)), Need((), ("conj",)))),
     (_repair_complementizer_read_as_a_relative_subject, (Need((), ("ccomp",)), _SUBJECT)),
     (

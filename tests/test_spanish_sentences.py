@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -319,6 +320,43 @@ def test_the_to_phrase_after_an_event_noun_oblique_is_the_nouns() -> None:
     )
     repair_of_phrase_of_an_event_noun(doc, load_grammar("es").nouns, frozenset({"de", "al"}))
     assert (doc[6].dep_, doc[6].head.i) == ("nmod", 4)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "holder"),
+    [
+        # "…no início das conversações terça-feira entre Lula e Biden": a "between" phrase of
+        # two sides after a talk noun nested in a phrase of the verb, a bare date between
+        (
+            ["feito", "no", "início", "das", "conversações", "terça-feira", "entre", "Lula", "e",
+             "Biden"],
+            [0, 2, 0, 4, 2, 0, 7, 0, 9, 7],
+            ["ROOT", "case", "obl", "case", "nmod", "obl", "case", "obl", "cc", "conj"],
+            ["VERB", "ADP", "NOUN", "ADP", "NOUN", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN"],
+            4,
+        ),
+        # "valoriza a parceria com Angola": one side only, the phrase stays the verb's
+        (
+            ["valoriza", "a", "parceria", "com", "Angola"],
+            [0, 2, 0, 4, 0],
+            ["ROOT", "det", "obj", "case", "obl"],
+            ["VERB", "DET", "NOUN", "ADP", "PROPN"],
+            0,
+        ),
+    ],
+)
+def test_a_between_phrase_of_two_sides_after_a_talk_noun_is_the_nouns(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], holder: int
+) -> None:
+    from kgload.nlp.parse import repair_of_phrase_of_an_event_noun
+
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    grammar = load_grammar("pt")
+    repair_of_phrase_of_an_event_noun(
+        doc, grammar.nouns, frozenset({"de"}), grammar.markers["partner"]
+    )
+    side = next(t for t in doc if t.text in ("Lula", "Angola"))
+    assert side.head.i == holder
 
 
 def test_a_spaced_abbreviation_kept_as_one_token_is_parsed_as_a_plural_name() -> None:

@@ -699,7 +699,9 @@ def _repair_with_the_grammar(doc: Doc, grammar: Grammar, event_noun_cases: froze
     if grammar.locative_copulas:
         repair_copula_of_a_place(doc, grammar.locative_copulas)
     repair_complement_read_as_relative(doc, grammar.speech)
-    repair_of_phrase_of_an_event_noun(doc, grammar.nouns, event_noun_cases)
+    repair_of_phrase_of_an_event_noun(
+        doc, grammar.nouns, event_noun_cases, grammar.markers["partner"]
+    )
     if grammar.clause_subject_cases:
         repair_goal_read_as_infinitive_subject(doc, grammar.clause_subject_cases)
 

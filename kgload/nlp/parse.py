@@ -1499,30 +1499,55 @@ def repair_goal_read_as_infinitive_subject(doc: Doc, subject_cases: frozenset[st
 
 
 def repair_of_phrase_of_an_event_noun(
-    doc: Doc, nouns: Collection[str], case_words: frozenset[str]
+    doc: Doc,
+    nouns: Collection[str],
+    case_words: frozenset[str],
+    pair_words: frozenset[str] = frozenset(),
 ) -> None:
     """ "anunció el envío de seis tanques a Ucrania" with "de seis tanques" an oblique of
     "anunció", "no vacilará en su apoyo al pueblo de Ucrania" with "al pueblo" one of
-    "vacilará": a phrase opened by one of `case_words` (of whom, to whom; by language) right
-    after a verb's object or oblique that is an event noun (`nouns`) is the noun's modifier."""
+    "vacilará", "no início das conversações terça-feira entre Lula e Biden" with "entre…" one
+    of "feito": a phrase opened by one of `case_words` (of whom, to whom, with whom; by
+    language) right after an event noun (`nouns`) of the verb's phrases, or after it and a
+    bare date, is the noun's modifier; one of `pair_words` only when it names two sides
+    ("entre Lula e Biden", not "parceria com Angola" of a verb that values it)."""
     for phrase in doc:
         verb = phrase.head
         if phrase.dep_ != "obl" or verb.i == phrase.i:
             continue
         case = [c for c in phrase.children if c.dep_ == "case" and c.i < phrase.i]
-        if not case or case[0].text.lower() not in case_words:
+        if not case:
+            continue
+        word = case[0].text.lower()
+        paired = word in pair_words and any(c.dep_ == "conj" for c in phrase.children)
+        if word not in case_words and not paired:
             continue
         start = phrase.left_edge.i
+        if start > 0 and _bare_word_of(doc[start - 1], verb):
+            start -= 1  # "das conversações terça-feira entre…": a bare date between them
         noun = next(
             (
                 c
-                for c in verb.children
-                if c.dep_ in ("obj", "obl") and c.pos_ == "NOUN" and c.right_edge.i == start - 1
+                for c in verb.subtree
+                if c.dep_ in ("obj", "obl", "nmod")
+                and c.pos_ == "NOUN"
+                and c.right_edge.i == start - 1
+                and (c.lemma_.lower() in nouns or c.text.lower() in nouns)
             ),
             None,
         )
-        if noun is not None and (noun.lemma_.lower() in nouns or noun.text.lower() in nouns):
+        if noun is not None:
             phrase.head, phrase.dep_ = noun, "nmod"
+
+
+def _bare_word_of(word: Token, verb: Token) -> bool:
+    """A one-word phrase of `verb` with no case word ("terça-feira", "Tuesday")."""
+    return (
+        word.head.i == verb.i
+        and word.dep_.split(":")[0] == "obl"
+        and word.pos_ == "NOUN"
+        and not list(word.children)
+    )
 
 
 def repair_complement_read_as_relative(doc: Doc, speech: Collection[str]) -> None:

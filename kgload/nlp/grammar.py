@@ -481,24 +481,34 @@ def load_grammar(lang: str) -> Grammar:
         ),
         status_verbs=frozenset().union(*(status[k] for k in _STATUS_VERB_KEYS)),
         **_name_parsing(parsing, where),
-        future_endings=_longest_first(morphology.get("future_endings", [])),
-        conditional_endings=_longest_first(morphology.get("conditional_endings", [])),
-        future_stems=_future_stems(morphology.get("future_stems", {})),
-        present_endings=_present_endings(morphology.get("present_endings", {})),
-        past_endings=_present_endings(morphology.get("past_endings", {})),
-        first_person_endings=_present_endings(morphology.get("first_person_endings", {})),
-        first_person_plural_endings=_present_endings(
-            morphology.get("first_person_plural_endings", {})
-        ),
-        first_person_past_endings=_present_endings(
-            morphology.get("first_person_past_endings", {})
-        ),
-        speaker_pronouns=_words(
-            morphology.get("speaker_pronouns", []), f"{where} [morphology] speaker_pronouns"
-        ),
-        first_person_forms=_first_person_forms(morphology.get("first_person_forms", {}), where),
+        **_read_morphology(morphology, where),
         known_verbs=_known_verbs(data, triggers.verbs, status),
     )
+
+
+def _read_morphology(morphology: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The [morphology] tables of a grammar file: the endings and forms
+    `kgload.nlp.morphology` reads verbs by when the tagger does not."""
+    return {
+        "future_endings": _longest_first(morphology.get("future_endings", [])),
+        "conditional_endings": _longest_first(morphology.get("conditional_endings", [])),
+        "future_stems": _future_stems(morphology.get("future_stems", {})),
+        "present_endings": _present_endings(morphology.get("present_endings", {})),
+        "past_endings": _present_endings(morphology.get("past_endings", {})),
+        "first_person_endings": _present_endings(morphology.get("first_person_endings", {})),
+        "first_person_plural_endings": _present_endings(
+            morphology.get("first_person_plural_endings", {})
+        ),
+        "first_person_past_endings": _present_endings(
+            morphology.get("first_person_past_endings", {})
+        ),
+        "speaker_pronouns": _words(
+            morphology.get("speaker_pronouns", []), f"{where} [morphology] speaker_pronouns"
+        ),
+        "first_person_forms": _first_person_forms(
+            morphology.get("first_person_forms", {}), where
+        ),
+    }
 
 
 def _first_person_forms(

@@ -525,3 +525,12 @@ def test_a_finite_verb_coordinated_with_a_noun_is_coordinated_with_the_verb_abov
     assert [(e.agent, e.recipient, e.status) for e in visits] == [
         ("Q473239", "Q739", Status.PLANNED)
     ]
+
+
+def test_a_talk_noun_after_an_adverb_of_time_takes_the_clauses_subject() -> None:
+    # "Depois da reunião com…" with "da reunião" hung on the adverb "Depois", not the verb
+    text = (
+        "Depois da reunião com o presidente Lula, o secretário de Estado Antony Blinken "
+        "visitou o porto."
+    )
+    assert _sides(text, "pt", EventType.MEETING, dt.date(2024, 1, 22)) == [{"Q7821917", LULA}]

@@ -1836,6 +1836,32 @@ def _repair_finite_verb_coordinated_with_a_noun(doc: Doc) -> None:
                     beside.head = name
 
 
+def _repair_case_phrase_hung_on_an_adverb(doc: Doc) -> None:
+    """ "Depois da reunião com Lula, Blinken visitou o porto" with "da reunião" an oblique of
+    the adverb "Depois": an adverb that opens a case phrase right after it works as that
+    phrase's compound case word ("después de", "after"), so the phrase is the verb's."""
+    for adverb in doc:
+        verb = adverb.head
+        if adverb.pos_ != "ADV" or adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        phrases = [
+            c
+            for c in adverb.children
+            if c.dep_.split(":")[0] in ("obl", "nmod")
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.left_edge.i == adverb.i + 1
+            and any(g.dep_ == "case" for g in c.children)
+        ]
+        if len(phrases) != 1:
+            continue
+        phrase = phrases[0]
+        phrase.head, phrase.dep_ = verb, "obl"
+        adverb.head, adverb.dep_ = phrase, "case"
+        for child in list(adverb.children):
+            if child.dep_ == "punct":
+                child.head = verb
+
+
 def _repair_relative_clause_on_a_verb(doc: Doc) -> None:
     """ "Kishida, who met Biden last month, will travel to Manila" with "who met…" a relative
     clause (`acl:relcl`) of "travel": a relative clause describes a noun, so one the parser hung
@@ -2005,6 +2031,7 @@ _REPAIRS: tuple[tuple[Callable[[Doc], None], tuple[Need, ...]], ...] = (
     ),
     (_repair_relative_clause_on_a_verb, (Need((), ("acl:relcl",)), Need(("VERB", "AUX")))),
     (_repair_finite_verb_coordinated_with_a_noun, (Need(("VERB",), ("conj",)),)),
+    (_repair_case_phrase_hung_on_an_adverb, (Need(("ADV",), ("advmod",)), _CASE)),
     (_repair_list_item_read_as_apposition, (Need(("PROPN",), ("appos",)), Need((), ("conj",)))),
     (_repair_complementizer_read_as_a_relative_subject, (Need((), ("ccomp",)), _SUBJECT)),
     (

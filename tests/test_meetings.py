@@ -534,3 +534,22 @@ def test_a_talk_noun_after_an_adverb_of_time_takes_the_clauses_subject() -> None
         "visitou o porto."
     )
     assert _sides(text, "pt", EventType.MEETING, dt.date(2024, 1, 22)) == [{"Q7821917", LULA}]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a noun of a stretch of the visit stands for it in the clause
+        ("en", "Lula met the troops at the start of a four-day visit to Angola."),
+        # and an "of" phrase of its length names no visitor
+        ("pt", "Lula reuniu-se com as tropas no início de uma visita de quatro dias a Angola."),
+        ("pt", "Lula reuniu-se com as tropas durante uma visita de quatro dias a Angola."),
+    ],
+)
+def test_the_subject_of_a_clause_set_in_a_stretch_of_a_visit_is_the_visitor(
+    lang: str, text: str
+) -> None:
+    events = _events(text, lang, dt.date(2021, 9, 20))
+    assert [(e.agent, e.recipient) for e in events if e.type is EventType.VISIT] == [
+        (LULA, "Q916")
+    ]

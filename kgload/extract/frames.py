@@ -423,15 +423,18 @@ def _reached(noun: Token, verb: Token, grammar: Grammar) -> bool:
 
 def _standing_head(noun: Token, grammar: Grammar) -> Token:
     """The noun that stands in the clause for an event noun: its counting head ("a wave of
-    airstrikes", "um pacote de sanções"), or a noun of plan or doubt the event completes ("tem
-    planos de envio de tropas", "the threat of new sanctions"), whose verb tells who acts."""
+    airstrikes", "um pacote de sanções"), a noun of plan or doubt the event completes ("tem
+    planos de envio de tropas", "the threat of new sanctions") or a stretch of it ("at the
+    start of a visit"), whose verb tells who acts."""
     noun = _counting_head(noun, grammar)
+    # "at the start of a four-day visit", "no início de uma visita": a stretch of the event
+    framing = grammar.status_verbs | grammar.classes.get("phases", frozenset())
     while (
         base_dep(noun) == "nmod"
         and noun.head.i != noun.i
         and noun.head.pos_ == "NOUN"
         and case_phrase(noun) in grammar.markers["of"]
-        and grammar.lemmas(noun.head.lemma_, noun.head.text, verb=False) & grammar.status_verbs
+        and grammar.lemmas(noun.head.lemma_, noun.head.text, verb=False) & framing
     ):
         noun = noun.head
     return noun
@@ -1197,7 +1200,8 @@ def _read_setting(frame: Frame, governor: Token, grammar: Grammar, reader: Actor
     elif (
         frame.type is EventType.VISIT
         and not frame.agents
-        and not frame.owners
+        # (an "of" phrase that names no one, "uma visita de quatro dias", is no visitor)
+        and not any(reader.actors(o) for o in frame.owners)
         and not is_passive(governor)
     ):
         # (a subject that names no actor, "os acordos foram assinados durante a visita ao

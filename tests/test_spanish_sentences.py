@@ -379,3 +379,10 @@ def test_establishing_restrictions_imposes_them() -> None:
                               "funcionarios cubanos.", EventType.SANCTION)] == [
         frozenset({USA, "Q241"})
     ]
+
+
+def test_a_one_word_state_opening_its_sentence_is_parsed_as_a_familiar_name() -> None:
+    # "Irán" opening the sentence was tagged an adverb, and the support had no doer
+    assert _of("Irán ha mantenido su firme apoyo a Siria.", EventType.SUPPORT) == [
+        (frozenset({"Q794", "Q858"}), Status.OCCURRED)
+    ]

@@ -200,9 +200,24 @@ def _names_to_replace(
             and _word_before(text, mention.start) in grammar.bare_prepositions
         ):
             placeholder = grammar.bare_state_placeholder  # "a Cabo Verde" → "a Portugal"
-        if placeholder and mention.method not in _KEPT_METHODS and len(words) > 1:
+        if (
+            placeholder
+            and mention.method not in _KEPT_METHODS
+            and (
+                len(words) > 1
+                # a state's one-word name opening a sentence ("Irán ha mantenido su apoyo…",
+                # read as an adverb there)
+                or (mention.kind is EntityKind.STATE and _opens_sentence(text, mention.start))
+            )
+        ):
             names.setdefault(mention.start, (mention.start, mention.end, placeholder))
     return names
+
+
+def _opens_sentence(text: str, offset: int) -> bool:
+    """Whether the word at `offset` opens a line or follows a sentence's end."""
+    before = text[:offset].rstrip(" ")
+    return not before or before[-1] in "\n.!?"
 
 
 def _word_before(text: str, offset: int) -> str:
@@ -309,8 +324,9 @@ def _parse_words(
             last = index
             while last + 1 < hi and starts[last + 1] < name[1]:
                 last += 1
-            # a name the tokenizer kept as one token with a space inside ("EE. UU.") too
-            if last > index or " " in texts[index]:
+            # a name the tokenizer kept as one token with a space inside ("EE. UU.") too, and
+            # a state's one-word name ("Irán", which the tagger may read as an adverb)
+            if last > index or " " in texts[index] or name[1] == begin + len(texts[index]):
                 words.append(name[2])
                 spans.append((begin, starts[last] + len(texts[last])))
                 spaces.append(spaced[last])

@@ -338,3 +338,25 @@ def test_an_object_with_a_predicate_clause_of_its_own_is_left_alone() -> None:
 )
 def test_support_with_an_adjective_around_it_is_read(text: str, giver: str, taker: str) -> None:
     assert (EventType.SUPPORT, giver, taker) in _kinds(text, "es")
+
+
+# -- help offered to a state is support; military help stays military aid -------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "found"),
+    [
+        ("en", "The United States offered assistance to Spain after the attack.",
+         {(EventType.SUPPORT, Q_US, Q_ES)}),
+        ("es", "Estados Unidos ofreció asistencia a España tras el ataque.",
+         {(EventType.SUPPORT, Q_US, Q_ES)}),
+        ("pt", "Os Estados Unidos ofereceram ajuda à França depois do ataque.",
+         {(EventType.SUPPORT, Q_US, Q_FR)}),
+        ("en", "The United States offered military assistance to Ukraine.",
+         {(EventType.MILITARY_AID, Q_US, Q_UA)}),
+    ],
+)
+def test_help_offered_to_a_state_is_support(
+    lang: str, text: str, found: set[tuple[EventType, str, str]]
+) -> None:
+    assert _kinds(text, lang) == found

@@ -1838,8 +1838,9 @@ def _repair_finite_verb_coordinated_with_a_noun(doc: Doc) -> None:
 
 def _repair_case_phrase_hung_on_an_adverb(doc: Doc) -> None:
     """ "Depois da reunião com Lula, Blinken visitou o porto" with "da reunião" an oblique of
-    the adverb "Depois": an adverb that opens a case phrase right after it works as that
-    phrase's compound case word ("después de", "after"), so the phrase is the verb's."""
+    the adverb "Depois": an adverb that opens the sentence with a case phrase right after it,
+    set off by a comma, works as that phrase's compound case word ("después de"), so the
+    phrase is the verb's."""
     for adverb in doc:
         verb = adverb.head
         if adverb.pos_ != "ADV" or adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
@@ -1852,9 +1853,14 @@ def _repair_case_phrase_hung_on_an_adverb(doc: Doc) -> None:
             and c.left_edge.i == adverb.i + 1
             and any(g.dep_ == "case" for g in c.children)
         ]
-        if len(phrases) != 1:
+        if len(phrases) != 1 or adverb.i != adverb.sent.start:
             continue
         phrase = phrases[0]
+        after = phrase.right_edge.i + 1
+        if phrase.doc[phrase.right_edge.i].text != "," and (
+            after >= len(doc) or doc[after].text != ","
+        ):
+            continue  # "looked back to the visit": a particle, no phrase set before the clause
         phrase.head, phrase.dep_ = verb, "obl"
         adverb.head, adverb.dep_ = phrase, "case"
         for child in list(adverb.children):

@@ -411,6 +411,14 @@ def test_he_is_not_a_possessor_named_in_the_sentence_before_en(middle: str, sour
             EventType.VISIT,
             [{BLINKEN, "Q155"}],
         ),
+        # a word of delight is one too ("Es maravilloso estar de vuelta en…")
+        (
+            "es",
+            "SECRETARIO BLINKEN: Gracias. Es maravilloso estar de vuelta en Londres.",
+            US,
+            EventType.VISIT,
+            [{BLINKEN, "Q145"}],
+        ),
         # the pleasure of someone named: theirs
         (
             "en",

@@ -586,12 +586,8 @@ class _Linker:
         named after the name, when the name is one of the words of that holder's name (a
         family name written first, which `_holder_named` cannot read), is the person."""
         doc = self.doc
-        if not _UPPER_WORD.match(doc[name_tok].text) or (
-            name_tok + 1 < len(doc) and _UPPER_WORD.match(doc[name_tok + 1].text)
-        ):
-            return False
-        titles = tuple(self.lexicon.roles.get(span.label_, ()))
-        if not titles or titles == ("counterpart",) or self._indefinite(span.start):
+        titles = self._office_of_one_name(span, name_tok)
+        if not titles:
             return False
         people = self.kb.holders(
             state.key, titles=titles, leader=titles == ("leader",), on=self.day
@@ -607,17 +603,27 @@ class _Linker:
         self._add(start, name_tok + 1, entity.qid, EntityKind.PERSON, "role")
         return True
 
+    def _office_of_one_name(self, span: Span, name_tok: int) -> tuple[str, ...]:
+        """The office titles of a role followed by a single capitalised word at `name_tok`
+        that could name its holder; () for a counterpart, an indefinite role ("un presidente")
+        or a name of several words."""
+        doc = self.doc
+        if not _UPPER_WORD.match(doc[name_tok].text) or (
+            name_tok + 1 < len(doc) and _UPPER_WORD.match(doc[name_tok + 1].text)
+        ):
+            return ()
+        titles = tuple(self.lexicon.roles.get(span.label_, ()))
+        if not titles or titles == ("counterpart",) or self._indefinite(span.start):
+            return ()
+        return titles
+
     def _holder_named(self, span: Span, state: Mention | None, name_tok: int) -> str | None:
         """The one person holding the role's office on the article's day (in the state it
         names, else anywhere) whose name ends with the single capitalised word at `name_tok`,
         which the KB does not know alone ("Bush" names two presidents)."""
         doc = self.doc
-        if not _UPPER_WORD.match(doc[name_tok].text) or (
-            name_tok + 1 < len(doc) and _UPPER_WORD.match(doc[name_tok + 1].text)
-        ):
-            return None
-        titles = tuple(self.lexicon.roles.get(span.label_, ()))
-        if not titles or titles == ("counterpart",) or self._indefinite(span.start):
+        titles = self._office_of_one_name(span, name_tok)
+        if not titles:
             return None
         people = self.kb.holders_named(
             doc[name_tok].text,

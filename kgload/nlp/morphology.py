@@ -177,7 +177,7 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
                    for t in token.children)
         ):
             continue
-        reading = first_person_reading(token.lower_, grammar)
+        reading = _first_person_reading(token.lower_, grammar)
         if reading is None:
             continue
         verb, tense, number = reading
@@ -188,7 +188,7 @@ def read_first_person_forms(doc: Doc, grammar: Grammar) -> list[Token]:
     return found
 
 
-def first_person_reading(form: str, grammar: Grammar) -> tuple[str, str, str] | None:
+def _first_person_reading(form: str, grammar: Grammar) -> tuple[str, str, str] | None:
     """(infinitive, tense, number) of a first person of a known verb, or of one of the
     grammar's irregular first persons, or None."""
     irregular = grammar.first_person_forms.get(form)

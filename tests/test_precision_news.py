@@ -107,6 +107,18 @@ def test_calling_a_leader_is_still_a_phone_call() -> None:
     assert kinds == {EventType.PHONE_CALL}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what is named has two objects (or an object and a predicate): nobody is telephoned
+        "Rex Tillerson condemned what he called the failed model of Venezuela's corrupt regime.",
+        "Joe Biden called Venezuela's government a corrupt regime.",
+    ],
+)
+def test_calling_something_by_a_name_is_no_phone_call(text: str) -> None:
+    assert not any(e.type is EventType.PHONE_CALL for e in _events(text, "en"))
+
+
 def test_a_tie_with_a_state_is_no_phone_call() -> None:
     text = ("A história militar angolana tem alguma ligação com os Estados Unidos, de uma forma "
             "ou outra.")

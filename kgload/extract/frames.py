@@ -202,9 +202,23 @@ def _rule_for(token: Token, grammar: Grammar, reader: ActorReader) -> TriggerRul
                     all(_holds(r, token, reader) for r in rule.requires)
                     and not (rule.type is EventType.MILITARY_AID and _civilian_aid(token, grammar))
                     and not _deploys_something_else(rule, token, grammar)
+                    and not _names_something(rule, token)
                 ):
                     return rule
     return None
+
+
+def _names_something(rule: TriggerRule, token: Token) -> bool:
+    """A verb of calling said of what someone names ("condemned what he called the failed
+    model of Venezuela's regime", "called it an act of war"): two objects, or an object and a
+    nominal predicate, name a thing; nobody is telephoned."""
+    if rule.type is not EventType.PHONE_CALL or rule.nominal:
+        return False
+    objects = [c for c in token.children if base_dep(c) == "obj"]
+    predicates = [
+        c for c in token.children if base_dep(c) == "xcomp" and c.pos_ in ("NOUN", "ADJ")
+    ]
+    return len(objects) + len(predicates) >= 2
 
 
 def _deploys_something_else(rule: TriggerRule, token: Token, grammar: Grammar) -> bool:

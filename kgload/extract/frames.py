@@ -215,10 +215,15 @@ def _names_something(rule: TriggerRule, token: Token) -> bool:
     if rule.type is not EventType.PHONE_CALL or rule.nominal:
         return False
     objects = [c for c in token.children if base_dep(c) == "obj"]
+    # (a name right after the first object is its apposition, read as a second object:
+    # "called his counterpart Volodymyr Zelensky" is a call)
+    named = [
+        o for o in objects[1:] if o.pos_ == "PROPN" and o.left_edge.i == objects[0].right_edge.i + 1
+    ]
     predicates = [
         c for c in token.children if base_dep(c) == "xcomp" and c.pos_ in ("NOUN", "ADJ")
     ]
-    return len(objects) + len(predicates) >= 2
+    return len(objects) - len(named) + len(predicates) >= 2
 
 
 def _deploys_something_else(rule: TriggerRule, token: Token, grammar: Grammar) -> bool:

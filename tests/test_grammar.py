@@ -76,6 +76,16 @@ def test_an_unknown_class_is_an_error_naming_the_place() -> None:
         parse_trigger("enviar+@weapon", {"weapons": frozenset()}, where="events_xx #3")
 
 
+def test_a_malformed_first_person_form_is_an_error_naming_the_entry() -> None:
+    from kgload.nlp.grammar import _first_person_forms
+
+    assert _first_person_forms({"tuve": "tener Past Sing"}, "events_xx") == {
+        "tuve": ("tener", "Past", "Sing")
+    }
+    with pytest.raises(KnowledgeBaseError, match=r"events_xx.*first_person_forms\.tuve"):
+        _first_person_forms({"tuve": "tener"}, "events_xx")
+
+
 def _language_words() -> set[str]:
     """Every word the language files list (values, not keys)."""
     words: set[str] = set()
